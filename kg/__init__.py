@@ -1,0 +1,34 @@
+"""kg: Chinese business and tech news → a knowledge graph with evidence (RDF, JSON, HTML, SPARQL).
+
+    >>> import kg
+    >>> graph = kg.build(["examples/kuaishou_ecommerce.txt"])
+    >>> kg.write(graph, "out/")
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .config import BuildConfig  # noqa: E402
+from .errors import InputError, KgError, MissingDependency, OutputError, QueryError  # noqa: E402
+from .graph import Fact, KnowledgeGraph  # noqa: E402
+from .pipeline import build, build_from_texts, extract  # noqa: E402
+
+
+def write(graph: KnowledgeGraph, out_dir, *, formats=("turtle", "json", "html"), base: str | None = None):
+    """Write the graph's outputs (graph.ttl, graph.json, graph.html, …) atomically into ``out_dir``."""
+    from .export import write_outputs
+    from .vocab import DEFAULT_BASE
+
+    return write_outputs(graph, out_dir, formats=formats, base=base or DEFAULT_BASE)
+
+
+def query(graph_file, sparql: str, *, allow_update: bool = False):
+    """Run SPARQL on an exported RDF file; returns a ``QueryResult``."""
+    from .query import load_graph, run_query
+
+    return run_query(load_graph(graph_file), sparql, allow_update=allow_update)
+
+
+__all__ = ["build", "build_from_texts", "extract", "write", "query", "BuildConfig", "KnowledgeGraph", "Fact",
+           "KgError", "InputError", "QueryError", "OutputError", "MissingDependency", "__version__"]

@@ -1,0 +1,135 @@
+"""RDF: each relation as a direct triple plus a statement node with qualifiers and provenance (Wikidata style)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from rdflib import Graph, Literal
+from rdflib.namespace import PROV, RDF, RDFS, SDO, XSD
+
+from ..graph import Fact, KnowledgeGraph
+from ..vocab import CLASSES, FIGURE_QUALIFIERS, KG, PREDICATES, QUALIFIERS, SYMMETRIC, Minter
+
+
+def date_literal(value: str) -> Literal:
+    """2020 → xsd:gYear, 2020-06 → xsd:gYearMonth, 2020-06-28 → xsd:date, --06-28 → xsd:gMonthDay."""
+    for rx, dt in ((r"\d{4}-\d{2}-\d{2}", XSD.date), (r"\d{4}-\d{2}", XSD.gYearMonth), (r"\d{4}", XSD.gYear),
+                   (r"--\d{2}-\d{2}", XSD.gMonthDay)):
+        if re.fullmatch(rx, value):
+            return Literal(value, datatype=dt)
+    return Literal(value)
+
+
+def to_graph(kg: KnowledgeGraph, *, base: str) -> Graph:
+    mint = Minter(base)
+    g = Graph()
+    for prefix, ns in (("kg", KG._NS), ("schema", SDO), ("prov", PROV), ("xsd", XSD), ("rdfs", RDFS)):
+        g.bind(prefix, ns)
+    g.bind("kgid", mint.base)
+    sentences: set[tuple[str, int]] = set()
+    for doc in kg.articles():
+        a = mint.article(doc.id)
+        g.add((a, RDF.type, KG.Article))
+        if doc.title:
+            g.add((a, SDO.headline, Literal(doc.title, lang="zh")))
+        if doc.url:
+            g.add((a, SDO.url, Literal(doc.url, datatype=XSD.anyURI)))
+        if doc.date:
+            g.add((a, SDO.datePublished, Literal(doc.date)))
+        g.add((a, KG.source, Literal(doc.source)))
+    for e in kg.entities():
+        node = mint.entity(e.id)
+        for t in e.types:
+            g.add((node, RDF.type, CLASSES[t]))
+        g.add((node, RDFS.label, Literal(e.label, lang="zh")))
+        for alias in e.aliases:
+            g.add((node, SDO.alternateName, Literal(alias, lang="zh")))
+        for doc_id in sorted({m.document for m in e.mentions}):
+            g.add((node, KG.mentionedIn, mint.article(doc_id)))
+        g.add((node, KG.mentionCount, Literal(len(e.mentions))))
+        if e.value:
+            g.add((node, KG.dateValue, date_literal(e.value)))
+    for fact in kg.facts():
+        _add_fact(g, mint, fact)
+        sentences.update((ev.document, ev.sentence) for ev in fact.evidence)
+    for f in kg.figures():
+        _add_figure(g, mint, f)
+        sentences.add((f.evidence.document, f.evidence.sentence))
+    for doc_id, index in sorted(sentences):
+        sent = kg.documents[doc_id].sentences[index]
+        node = mint.sentence(doc_id, index)
+        g.add((node, RDF.type, KG.Sentence))
+        g.add((node, KG.text, Literal(sent.text, lang="zh")))
+        g.add((node, KG.document, mint.article(doc_id)))
+        g.add((node, KG.sentenceIndex, Literal(index)))
+        g.add((node, KG.startOffset, Literal(sent.start)))
+        g.add((node, KG.endOffset, Literal(sent.end)))
+    return g
+
+
+def _add_fact(g: Graph, mint: Minter, fact: Fact) -> None:
+    pred = PREDICATES[fact.predicate]
+    s = mint.node(fact.subject)
+    o = date_literal(fact.object) if fact.literal else mint.node(fact.object)
+    g.add((s, pred, o))
+    if fact.predicate in SYMMETRIC and not fact.literal:
+        g.add((o, pred, s))
+    st = mint.statement(fact.subject, fact.predicate, fact.object, json.dumps(fact.qualifiers, ensure_ascii=False))
+    g.add((st, RDF.type, KG.Statement))
+    g.add((st, KG.statementSubject, s))
+    g.add((st, KG.statementPredicate, pred))
+    g.add((st, KG.statementValue if fact.literal else KG.statementObject, o))
+    for key, value in fact.qualifiers:
+        term = QUALIFIERS.get(key)
+        if term is None:
+            continue
+        g.add((st, term, Literal(value == "true") if key == "former" else Literal(value, lang="zh")))
+    g.add((st, KG.confidence, Literal(f"{fact.confidence:.2f}", datatype=XSD.decimal)))
+    for rule in fact.rules:
+        g.add((st, KG.rule, Literal(rule)))
+    for ev in fact.evidence:
+        g.add((st, PROV.wasDerivedFrom, mint.sentence(ev.document, ev.sentence)))
+
+
+def _add_figure(g: Graph, mint: Minter, f) -> None:
+    node = mint.figure(f.id)
+    g.add((node, RDF.type, KG.Figure))
+    g.add((node, RDFS.label, Literal(f"{f.measure or ''} {f.text}".strip(), lang="zh")))
+    g.add((node, KG.value, Literal(f.value, datatype=XSD.decimal)))
+    g.add((node, KG.rawText, Literal(f.text, lang="zh")))
+    g.add((node, KG.kind, Literal(f.kind)))
+    if f.unit:
+        g.add((node, KG.unit, Literal(f.unit)))
+    if f.measure:
+        g.add((node, KG.measure, Literal(f.measure, lang="zh")))
+    if f.about:
+        g.add((node, KG.about, mint.entity(f.about)))
+    if f.time:
+        g.add((node, KG.time, mint.entity(f"date/{f.time}")))
+    for key, value in f.qualifiers:
+        g.add((node, FIGURE_QUALIFIERS[key], Literal(value == "true") if key == "approximate" else Literal(value)))
+    g.add((node, PROV.wasDerivedFrom, mint.sentence(f.evidence.document, f.evidence.sentence)))
+    g.add((node, KG.spanStart, Literal(f.evidence.start)))
+    g.add((node, KG.spanEnd, Literal(f.evidence.end)))
+
+
+def to_turtle(kg: KnowledgeGraph, *, base: str) -> str:
+    return to_graph(kg, base=base).serialize(format="turtle")
+
+
+def to_ntriples(kg: KnowledgeGraph, *, base: str) -> str:
+    lines = to_graph(kg, base=base).serialize(format="nt").splitlines()
+    return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
+
+
+def to_jsonld(kg: KnowledgeGraph, *, base: str) -> str:
+    g = to_graph(kg, base=base)
+    data = json.loads(g.serialize(format="json-ld"))
+    nodes = data if isinstance(data, list) else data.get("@graph", [])
+    for node in nodes:
+        for values in node.values():
+            if isinstance(values, list):
+                values.sort(key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    nodes.sort(key=lambda n: n.get("@id", ""))
+    return json.dumps(nodes, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

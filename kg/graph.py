@@ -1,0 +1,115 @@
+"""KnowledgeGraph: a networkx MultiDiGraph of entities, articles and figures, with evidence on every edge.
+
+Nodes: entity ids (``org/快手``), article ids (``article/<doc>``), figure ids (``figure/<doc>-<offset>``).
+Edges: one per (subject, predicate, object, qualifiers), carrying every ``Relation`` that supports it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .model import Document, DocumentResult, Entity, Evidence, Figure, Relation
+from .resolve import merge_entities
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A relation as the graph holds it: the statement and all the evidence for it."""
+
+    subject: str
+    predicate: str
+    object: str
+    qualifiers: tuple[tuple[str, str], ...]
+    confidence: float
+    evidence: tuple[Evidence, ...]
+    rules: tuple[str, ...]
+    literal: bool = False
+
+
+class KnowledgeGraph:
+    """The in-memory graph that the exporters and queries read."""
+
+    def __init__(self) -> None:
+        self.nx = nx.MultiDiGraph()
+        self.documents: dict[str, Document] = {}
+        self.warnings: list[str] = []
+
+    # --- building --------------------------------------------------------------------------------
+    def add(self, result: DocumentResult) -> bool:
+        """Merge one document's extraction; re-adding a document already present changes nothing."""
+        doc = result.document
+        if doc.id in self.documents:
+            return False
+        self.documents[doc.id] = doc
+        self.nx.add_node(f"article/{doc.id}", kind="article", document=doc)
+        for e in result.entities:
+            if e.id in self.nx:
+                self.nx.nodes[e.id]["entity"] = merge_entities(self.nx.nodes[e.id]["entity"], e)
+            else:
+                self.nx.add_node(e.id, kind="entity", entity=e)
+        for r in result.relations:
+            self._add_relation(r)
+        for f in result.figures:
+            fid = f"figure/{f.id}"
+            self.nx.add_node(fid, kind="figure", figure=f)
+            if f.about:
+                self.nx.add_edge(fid, f.about, key=("about", ()), relations=[])
+        self.warnings.extend(result.warnings)
+        return True
+
+    def _add_relation(self, r: Relation) -> None:
+        if r.literal:
+            node = self.nx.nodes[r.subject]
+            node.setdefault("literals", []).append(r)
+            return
+        key = (r.predicate, r.qualifiers)
+        if self.nx.has_edge(r.subject, r.object, key):
+            self.nx.edges[r.subject, r.object, key]["relations"].append(r)
+        else:
+            self.nx.add_edge(r.subject, r.object, key=key, relations=[r])
+
+    # --- reading ---------------------------------------------------------------------------------
+    def entities(self) -> list[Entity]:
+        return sorted((d["entity"] for _, d in self.nx.nodes(data=True) if d.get("kind") == "entity"),
+                      key=lambda e: e.id)
+
+    def entity(self, entity_id: str) -> Entity:
+        return self.nx.nodes[entity_id]["entity"]
+
+    def figures(self) -> list[Figure]:
+        return sorted((d["figure"] for _, d in self.nx.nodes(data=True) if d.get("kind") == "figure"),
+                      key=lambda f: f.id)
+
+    def articles(self) -> list[Document]:
+        return [self.documents[k] for k in sorted(self.documents)]
+
+    def facts(self) -> list[Fact]:
+        """Every relation (edges and literal-valued ones), grouped with all its evidence, sorted."""
+        out = []
+        for s, o, key, data in self.nx.edges(keys=True, data=True):
+            if key[0] == "about":
+                continue
+            out.append(_fact(s, key[0], o, key[1], data["relations"]))
+        for node, data in self.nx.nodes(data=True):
+            groups: dict[tuple, list[Relation]] = {}
+            for r in data.get("literals", []):
+                groups.setdefault((r.object, r.qualifiers), []).append(r)
+            for (value, quals), rels in groups.items():
+                out.append(_fact(node, rels[0].predicate, value, quals, rels, literal=True))
+        return sorted(out, key=lambda f: (f.subject, f.predicate, f.object, f.qualifiers))
+
+    def summary(self) -> dict:
+        from collections import Counter
+
+        types = Counter(e.type for e in self.entities())
+        preds = Counter(f.predicate for f in self.facts())
+        return {"documents": len(self.documents), "entities": dict(sorted(types.items())),
+                "relations": dict(sorted(preds.items())), "figures": len(self.figures())}
+
+
+def _fact(s: str, p: str, o: str, quals, relations: list[Relation], literal: bool = False) -> Fact:
+    evidence = tuple(sorted({r.evidence for r in relations}, key=lambda e: (e.document, e.sentence, e.start, e.end)))
+    rules = tuple(sorted({r.rule for r in relations}))
+    return Fact(s, p, o, quals, max(r.confidence for r in relations), evidence, rules, literal)

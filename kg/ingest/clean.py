@@ -1,0 +1,77 @@
+"""Paragraph-level cleaning: page chrome, related-article lists, verbatim repeats, Markdown markup."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Lines that belong to the page, not the article: app promotion, comment boxes, share widgets, counters.
+_CHROME = re.compile(
+    r"^(正在阅读[:：]?|扫一?扫.{0,20}|.{0,12}下载.{0,12}(APP|App|app|客户端).{0,6}|(打开|下载).{0,10}(APP|App|客户端).{0,10}"
+    r"|评论|暂无评论.*|.{0,6}快来(评价|评论|抢沙发).*|微信公众号|微博|微信|分享到?[:：]?.{0,20}|相关(阅读|推荐|文章|新闻)[:：]?"
+    r"|热门(推荐|文章)|推荐阅读|延伸阅读|猜你喜欢|返回顶部|上一篇.*|下一篇.*|点击(查看|阅读|进入).{0,20}|阅读原文|举报|收藏"
+    r"|广告|登录|注册|登录/注册|[\d.]+\s*[kKwW万]?\+?|(首页|导航)[ >»/].*|责任编辑[:：].{0,10}|(图片|图)来源[:：].{0,30}"
+    r"|本文为转载内容.*|授权事宜.*|版权(所有|声明).*|免责声明.*|未经授权.{0,30}转载.*|(原标题|来源)[:：].{0,40})$"
+)
+# Markers after which the page only holds furniture (tags, counters, related links) or a copy of the article.
+_FOOTER = re.compile(r"^(本文为转载内容|授权事宜|版权(所有|声明)|免责声明|责任编辑[:：]|（完）|\(完\)|【完】)")
+_BULLET = re.compile(r"^\s*[•·●▪◦■□◆◇\-*>]\s*")
+_SENTENCE_END = re.compile(r"[。！？!?；;…]")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    source_start: int | None
+
+
+def split_paragraphs(raw: str) -> list[Paragraph]:
+    """Non-empty lines, stripped, with their offset in ``raw`` when found verbatim."""
+    out: list[Paragraph] = []
+    pos = 0
+    for line in raw.splitlines():
+        text = line.strip()
+        if not text:
+            continue
+        found = raw.find(text, pos)
+        out.append(Paragraph(text, found if found >= 0 else None))
+        if found >= 0:
+            pos = found + len(text)
+    return out
+
+
+def strip_markdown(line: str) -> str:
+    line = re.sub(r"^#{1,6}\s+", "", line)
+    line = re.sub(r"^>\s?", "", line)
+    line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)
+    line = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)
+    line = re.sub(r"(\*\*|__|`)", "", line)
+    return line.strip()
+
+
+def is_chrome(text: str) -> bool:
+    return len(text) <= 60 and bool(_CHROME.match(text))
+
+
+def clean_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Drop chrome, bulleted link lists, everything but prose after a footer marker, and verbatim repeats."""
+    kept: list[Paragraph] = []
+    seen: set[str] = set()
+    after_footer = False
+    for para in paragraphs:
+        text = para.text
+        if _FOOTER.match(text):
+            after_footer = True
+            continue
+        if is_chrome(text):
+            continue
+        if _BULLET.match(text) and len(text) <= 80 and not _SENTENCE_END.search(text[:-1]):
+            continue  # a related-article link
+        if after_footer and (len(text) < 20 or not _SENTENCE_END.search(text)):
+            continue
+        key = "".join(text.split())
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(para)
+    return kept

@@ -1,0 +1,88 @@
+"""HTML → paragraphs of text, skipping scripts, navigation and other page furniture."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+_SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "select", "svg", "iframe",
+         "template", "head"}
+_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote", "tr", "td",
+          "th", "pre", "figcaption", "dd", "dt", "ul", "ol", "table", "hr", "main"}
+_VOID = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "param", "track"}
+
+
+class _Extractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.stack: list[str] = []
+        self.title: str | None = None
+        self.meta: dict[str, str] = {}
+        self._in_title = False
+        self._title_parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = {k: v or "" for k, v in attrs}
+        if tag == "meta":
+            key = attr.get("property") or attr.get("name") or ""
+            if key and attr.get("content"):
+                self.meta[key.lower()] = attr["content"]
+            return
+        if tag == "title":
+            self._in_title = True
+        if tag in _VOID:
+            if tag in _BLOCK:
+                self.parts.append("\n")
+            return
+        self.stack.append(tag)
+        if tag in _SKIP or "display:none" in attr.get("style", "").replace(" ", ""):
+            self.skip_depth += 1
+            self.stack[-1] = tag + "#skip"
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+            self.title = "".join(self._title_parts).strip() or None
+        if tag in _VOID:
+            return
+        # pop to the matching tag (tolerates unclosed children)
+        for i in range(len(self.stack) - 1, -1, -1):
+            name = self.stack[i]
+            if name.split("#")[0] == tag:
+                for popped in self.stack[i:]:
+                    if popped.endswith("#skip"):
+                        self.skip_depth -= 1
+                del self.stack[i:]
+                break
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self._title_parts.append(data)
+            return
+        if self.skip_depth == 0:
+            self.parts.append(data.replace("\n", " "))
+
+
+def html_to_text(markup: str) -> tuple[str, dict[str, str]]:
+    """Return the visible text (one block per line) and metadata (title, url, date) found in the page."""
+    parser = _Extractor()
+    parser.feed(markup)
+    parser.close()
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
+    text = "\n".join(line for line in lines if line)
+    meta: dict[str, str] = {}
+    title = parser.meta.get("og:title") or parser.title
+    if title:
+        meta["title"] = title
+    if parser.meta.get("og:url"):
+        meta["url"] = parser.meta["og:url"]
+    for key in ("article:published_time", "pubdate", "publishdate", "date"):
+        if parser.meta.get(key):
+            meta["date"] = parser.meta[key]
+            break
+    return text, meta

@@ -1,0 +1,53 @@
+"""build(): the stages called in order, resources loaded once per process."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+
+from .config import BuildConfig
+from .figures import find_figures
+from .graph import KnowledgeGraph
+from .ingest import document_from_text, iter_documents
+from .model import Document, DocumentResult
+from .recognize import recognize
+from .recognize.lexicon import load_lexicon
+from .relate import assign_about, relate
+from .resolve import resolve
+from .segment import available_engine, get_segmenter
+
+
+def extract(doc: Document, *, config: BuildConfig = BuildConfig()) -> DocumentResult:
+    """Everything kg finds in one document: entities, relations and figures with evidence."""
+    lexicon = load_lexicon()
+    segmenter = get_segmenter(available_engine(config.engine))
+    tokens = segmenter.tokens(doc.norm)
+    mentions = recognize(doc, tokens, known=segmenter.known, lexicon=lexicon)
+    figures = find_figures(doc, tokens, mentions, lexicon=lexicon)
+    entities, entity_of = resolve(doc, mentions, lexicon=lexicon)
+    figures = assign_about(doc, figures, mentions, entity_of)
+    relations = [r for r in relate(doc, mentions, entity_of, figures, lexicon=lexicon) if r.confidence >= config.min_confidence]
+    return DocumentResult(doc, tuple(entities), tuple(relations), tuple(figures))
+
+
+def build(inputs: Iterable[str | os.PathLike[str]], *, config: BuildConfig = BuildConfig(),
+          on_warning: Callable[[str], None] | None = None) -> KnowledgeGraph:
+    """Build a graph from files, folders or ``-`` (stdin). Bad files raise ``InputError``; warnings are kept."""
+    graph = KnowledgeGraph()
+
+    def warn(message: str) -> None:
+        graph.warnings.append(message)
+        if on_warning:
+            on_warning(message)
+
+    for doc in iter_documents(inputs, warn=warn):
+        graph.add(extract(doc, config=config))
+    return graph
+
+
+def build_from_texts(texts: Iterable[str], *, config: BuildConfig = BuildConfig()) -> KnowledgeGraph:
+    """Build a graph from article strings (library use)."""
+    graph = KnowledgeGraph()
+    for i, text in enumerate(texts):
+        graph.add(extract(document_from_text(text, source=f"<text {i}>"), config=config))
+    return graph

@@ -1,0 +1,75 @@
+"""Recognise entity mentions: lexicon, patterns, propagation, then one precedence rule (``filter_spans``)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Mention, Token
+from .context import Context
+from .lexicon import Lexicon, load_lexicon
+from .merge import filter_spans
+from .patterns import (
+    find_byline,
+    find_data_sources,
+    find_dates,
+    find_glossed_products,
+    find_latin_names,
+    find_places,
+    find_products,
+    find_speakers,
+    find_suffixed_orgs,
+    find_titled_people,
+)
+
+__all__ = ["recognize", "find_lexicon", "filter_spans", "load_lexicon", "Context"]
+
+PATTERNS = (find_titled_people, find_speakers, find_byline, find_data_sources, find_suffixed_orgs, find_latin_names,
+            find_products, find_places, find_dates)
+# Types whose names the patterns discover; their other occurrences in the document are mentions too.
+_PROPAGATE = {"Person", "Organization", "Company", "MediaOrganization", "Product", "Programme", "Platform"}
+
+
+def find_lexicon(ctx: Context) -> list[Mention]:
+    out = []
+    for m in ctx.lexicon.name_pattern.finditer(ctx.text):
+        entry = ctx.lexicon.names[m.group()]
+        out.append(ctx.mention(m.start(), m.end(), entry.types[0], "lexicon", 0.95, key=entry.canonical,
+                               types=entry.types))
+    return out
+
+
+def recognize(doc: Document, tokens: list[Token], *, known=lambda w: True, lexicon: Lexicon | None = None) -> list[Mention]:
+    """All entity mentions of ``doc``, non-overlapping, sorted by offset. ``tokens`` are over ``doc.norm``."""
+    ctx = Context(doc, tokens, lexicon or load_lexicon(), known)
+    candidates = find_lexicon(ctx)
+    for finder in PATTERNS:
+        candidates.extend(finder(ctx))
+    candidates.extend(find_glossed_products(ctx, filter_spans(candidates)))
+    merged = [m for m in filter_spans(candidates) if _acceptable(m, ctx)]
+    return filter_spans(merged + _propagate(ctx, merged))
+
+
+def _acceptable(m: Mention, ctx: Context) -> bool:
+    key = m.key
+    if m.type == "Date":
+        return True
+    if len(key) < 2 and not key.isascii():
+        return False
+    return key not in ctx.lexicon.non_entities and key not in ctx.lexicon.titles and not key.isdigit()
+
+
+def _propagate(ctx: Context, found: list[Mention]) -> list[Mention]:
+    """Other occurrences of names found by patterns (not the lexicon, which already finds every occurrence)."""
+    seen = {(m.start, m.end) for m in found}
+    by_surface = {}
+    for m in found:
+        if m.source != "lexicon" and m.type in _PROPAGATE:
+            by_surface.setdefault(ctx.text[m.start : m.end], m)
+    out = []
+    for surface, model in sorted(by_surface.items()):
+        for hit in re.finditer(re.escape(surface), ctx.text):
+            s, e = hit.span()
+            if (s, e) in seen or not (ctx.is_boundary(s) and ctx.is_boundary(e)):
+                continue
+            out.append(ctx.mention(s, e, model.type, "propagate", model.score - 0.1, key=model.key, types=model.types))
+    return out

@@ -1,0 +1,106 @@
+"""What every recogniser reads: the document, its tokens, the lexicon, and helpers to make mentions."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import Document, Mention, Token
+from .lexicon import Lexicon
+
+HAN = "\u4e00-\u9fff"
+# Characters that end a Chinese personal name in running text: particles, prepositions, speech verbs' first
+# characters and punctuation. A name is two or three characters; these tell where it stops.
+NAME_STOP = set("在表说称、，,。的和与等也则曾已将认指透介发于为是对就向从:：；;！!？?“”\"（()）及并今近昨所被把要会还又都均再仍亦|｜丨 \n")
+NAME_POS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "nt", "eng", "j"})
+
+
+@dataclass
+class Context:
+    doc: Document
+    tokens: list[Token]
+    lexicon: Lexicon
+    known: Callable[[str], bool]
+    _starts: list[int] = field(init=False)
+    _by_start: dict[int, Token] = field(init=False)
+    _ends: set[int] = field(init=False)
+    _sentence_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._starts = [t.start for t in self.tokens]
+        self._by_start = {t.start: t for t in self.tokens}
+        self._ends = {t.end for t in self.tokens}
+        self._sentence_starts = [s.start for s in self.doc.sentences]
+
+    @property
+    def text(self) -> str:
+        return self.doc.norm
+
+    def token_at(self, start: int) -> Token | None:
+        return self._by_start.get(start)
+
+    def token_index(self, offset: int) -> int:
+        """Index of the token that contains ``offset``."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def is_boundary(self, offset: int) -> bool:
+        return offset in self._ends or offset in self._by_start or offset in (0, len(self.text))
+
+    def sentence_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+
+    def mention(self, start: int, end: int, type_: str, source: str, score: float, *, key: str | None = None,
+                types: tuple[str, ...] = ()) -> Mention:
+        surface = self.text[start:end]
+        return Mention(start, end, self.doc.text[start:end], type_, source, score, key or surface,
+                       self.sentence_of(start), types or (type_,), self.doc.id)
+
+    # --- personal names -------------------------------------------------------------------------
+    def surname_length(self, start: int) -> int:
+        text = self.text
+        if text[start : start + 2] in self.lexicon.compound_surnames:
+            return 2
+        return 1 if start < len(text) and text[start] in self.lexicon.surnames else 0
+
+    def name_end(self, start: int) -> int | None:
+        """End of a Chinese personal name starting at ``start``, or None if none starts there."""
+        text = self.text
+        slen = self.surname_length(start)
+        if not slen:
+            return None
+        tok = self.token_at(start)
+        if tok and tok.pos.startswith("nr") and slen + 1 <= len(tok.word) <= slen + 2 and _all_han(tok.word):
+            return tok.end if self.plausible_name(tok.word) else None
+        for length in (slen + 2, slen + 1):
+            end = start + length
+            chunk = text[start:end]
+            if end > len(text) or not _all_han(chunk) or any(ch in NAME_STOP for ch in chunk[slen:]):
+                continue
+            follows_stop = end == len(text) or text[end] in NAME_STOP or not _is_han(text[end])
+            if length == slen + 2 and not (self.is_boundary(end) or follows_stop):
+                continue
+            if length == slen + 1 and not (follows_stop or self.is_boundary(end)):
+                continue
+            if self.plausible_name(chunk):
+                return end
+        return None
+
+    def plausible_name(self, name: str) -> bool:
+        lex = self.lexicon
+        return (
+            2 <= len(name) <= 4
+            and _all_han(name)
+            and name not in lex.non_entities
+            and name not in lex.names
+            and name not in lex.titles
+            and not any(name.endswith(t) for t in ("公司", "集团", "平台", "市场", "用户"))
+        )
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _all_han(text: str) -> bool:
+    return bool(text) and all(_is_han(ch) for ch in text)

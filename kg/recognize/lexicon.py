@@ -1,0 +1,84 @@
+"""The curated lexicon (package data): names with types and aliases, titles, places, surnames, stop nouns."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    canonical: str
+    types: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    names: dict[str, LexEntry]  # every surface form (canonical and alias) → entry
+    titles: dict[str, str]  # title → role (founder / leads / works)
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    non_entities: frozenset[str]
+    org_suffixes: tuple[tuple[str, str], ...]  # (suffix, type), longest first
+    measures: tuple[str, ...]  # longest first
+    name_pattern: re.Pattern[str]
+    title_pattern: re.Pattern[str]
+
+    def segmenter_words(self) -> list[tuple[str, str]]:
+        """Words to add to the segmenter so that known names and titles come out whole."""
+        tags = {"Person": "nr", "Place": "ns"}
+        words = [(name, tags.get(e.types[0], "nt")) for name, e in self.names.items() if not name.isascii()]
+        words += [(t, "n") for t in self.titles if not t.isascii()]
+        return sorted(words)
+
+    def latin_names(self) -> dict[str, LexEntry]:
+        return {name.lower(): e for name, e in self.names.items() if name.isascii() and len(name) >= 5}
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _words(name: str) -> list[str]:
+    return [w for row in _rows(name) for cell in row for w in cell.split()]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    names: dict[str, LexEntry] = {}
+    for row in _rows("entities.tsv"):
+        canonical, types = row[0].strip(), tuple(t for t in row[1].split("|") if t)
+        entry = LexEntry(canonical, types)
+        aliases = [a for a in (row[2].split("|") if len(row) > 2 else []) if a]
+        for surface in [canonical, *aliases]:
+            names.setdefault(surface, entry)
+    for row in _rows("places.tsv"):
+        entry = LexEntry(row[0].strip(), ("Place",))
+        for surface in [row[0].strip(), *(a for a in (row[1].split("|") if len(row) > 1 else []) if a)]:
+            names.setdefault(surface, entry)
+    titles = {row[0]: row[1] for row in _rows("titles.tsv")}
+    surnames = _words("surnames.txt")
+    # Latin names need word boundaries so that "JD" does not match inside "JDX"; Han names do not.
+    han = [n for n in names if not n.isascii()]
+    latin = [n for n in names if n.isascii()]
+    name_re = f"(?:{_alternation(han)})|(?<![A-Za-z0-9])(?:{_alternation(latin)})(?![A-Za-z0-9])"
+    title_re = f"(?:{_alternation([t for t in titles if not t.isascii()])})|(?<![A-Za-z])(?:{_alternation([t for t in titles if t.isascii()])})(?![A-Za-z])"
+    suffixes = [(row[0], row[1]) for row in _rows("org_suffixes.txt")]
+    return Lexicon(
+        names=names,
+        titles=titles,
+        surnames=frozenset(s for s in surnames if len(s) == 1),
+        compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        non_entities=frozenset(_words("non_entities.txt")),
+        org_suffixes=tuple(sorted(suffixes, key=lambda s: -len(s[0]))),
+        measures=tuple(sorted(set(_words("measures.txt")), key=lambda w: (-len(w), w))),
+        name_pattern=re.compile(name_re),
+        title_pattern=re.compile(title_re),
+    )

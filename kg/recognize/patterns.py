@@ -1,0 +1,286 @@
+"""Pattern recognisers: each reads a ``Context`` and returns candidate mentions with a source rule and score."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention
+from .context import HAN, NAME_POS, Context
+
+PUNCT_BEFORE = r"(?:^|(?<=[，,。；;：:！!？?\s“”\"（(）)、]))"
+SPEECH = ("表示", "说", "称", "介绍", "指出", "透露", "认为", "坦言", "强调", "回应", "告诉", "提到", "解释", "直言",
+          "补充", "回忆", "谈到", "谈及", "宣布", "分享")
+DEMONSTRATIVES = tuple("该这那本其此各多一两几某每")
+
+
+# --- people ---------------------------------------------------------------------------------------
+def find_titled_people(ctx: Context) -> list[Mention]:
+    """创始人宿华、程一笑 / 运营负责人白嘉乐 / CEO兼董事长张三: a title, then one or more names."""
+    text, out = ctx.text, []
+    for m in ctx.lexicon.title_pattern.finditer(text):
+        pos = m.end()
+        while True:  # 创始人兼CEO: titles joined by 兼
+            nxt = ctx.lexicon.title_pattern.match(text, pos + 1) if text[pos : pos + 1] == "兼" else None
+            if not nxt:
+                break
+            pos = nxt.end()
+        while pos < len(text) and text[pos] in " :：":
+            pos += 1
+        end = ctx.name_end(pos)
+        while end:
+            out.append(ctx.mention(pos, end, "Person", "pattern:title_person", 0.9))
+            sep = re.match(r"、|和|与|及|以及|,|，", text[end : end + 2])
+            if not sep:
+                break
+            pos = end + len(sep.group())
+            end = ctx.name_end(pos)
+    return out
+
+
+def find_speakers(ctx: Context) -> list[Mention]:
+    """A name the segmenter tags as a person, followed by a speech verb: 张三表示 / 李四透露."""
+    text, out = ctx.text, []
+    for tok in ctx.tokens:
+        if not tok.pos.startswith("nr") or not ctx.plausible_name(tok.word) or not ctx.surname_length(tok.start):
+            continue
+        after = text[tok.end : tok.end + 3]
+        if after.startswith(SPEECH) or after[:1] in "，," and _title_follows(ctx, tok.end + 1):
+            out.append(ctx.mention(tok.start, tok.end, "Person", "pattern:speaker", 0.8))
+    for m in re.finditer(r"[“\"]([^”\"，,。]{2,12})[”\"](?=" + "|".join(SPEECH) + ")", text):
+        out.append(ctx.mention(m.start(1), m.end(1), "Person", "pattern:quoted_speaker", 0.6))
+    for m in re.finditer(PUNCT_BEFORE + rf"(?:的)?([{HAN}]{{2,3}}(?:夫妻|夫妇))(?=[，,。是在]|$)", text):
+        out.append(ctx.mention(m.start(1), m.end(1), "Person", "pattern:couple", 0.6))
+    return out
+
+
+def _title_follows(ctx: Context, pos: int) -> bool:
+    window = ctx.text[pos : pos + 16]
+    return any(ctx.lexicon.title_pattern.search(window[: i + 1]) for i in range(len(window)) if window[i] in "，,。")
+
+
+_BYLINE = re.compile(r"^(文|作者|撰文|记者|编辑|责编|撰稿|采写|出品|策划|来源|图|摄影|校对|审核)\s*[|｜丨/:：]\s*(.{1,40})$")
+
+
+def find_byline(ctx: Context) -> list[Mention]:
+    """文|刺猬公社 铁林 / 编辑|石灿: the outlet and the people who wrote or edited the article."""
+    out = []
+    for sent in ctx.doc.sentences[:12]:
+        m = _BYLINE.match(ctx.text[sent.start : sent.end])
+        if not m:
+            continue
+        base = sent.start + m.start(2)
+        parts = [(p.start() + base, p.end() + base, p.group()) for p in re.finditer(r"[^\s、，,/／|｜]+", m.group(2))]
+        for i, (s, e, part) in enumerate(parts):
+            entry = ctx.lexicon.names.get(part)
+            if entry:
+                out.append(ctx.mention(s, e, entry.types[0], "pattern:byline", 0.9, key=entry.canonical,
+                                       types=entry.types))
+            elif ctx.plausible_name(part) and ctx.surname_length(s) and (i == len(parts) - 1 or _is_nr(ctx, s, e)):
+                out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.9))
+            elif re.fullmatch(rf"[{HAN}A-Za-z0-9]{{2,12}}", part) and m.group(1) in ("文", "作者", "来源", "出品", "撰文"):
+                out.append(ctx.mention(s, e, "MediaOrganization", "pattern:byline", 0.85))
+    return out
+
+
+def _is_nr(ctx: Context, start: int, end: int) -> bool:
+    tok = ctx.token_at(start)
+    return bool(tok and tok.end == end and tok.pos.startswith("nr"))
+
+
+# --- organisations ------------------------------------------------------------------------------
+_SOURCE = re.compile(
+    PUNCT_BEFORE + rf"([{HAN}A-Za-z0-9]{{2,12}}?)(?:在[^，,。]{{1,14}}?)?(?:公布|发布|披露)?的?(?:最新)?"
+    r"(?:数据|报告|调查|调研|统计|研究)(?:显示|指出|表明|称)"
+)
+
+
+def find_data_sources(ctx: Context) -> list[Mention]:
+    """飞瓜快数数据显示 / X发布的报告指出: whoever publishes data is an organisation."""
+    out = []
+    for m in _SOURCE.finditer(ctx.text):
+        name = m.group(1)
+        if name.startswith(DEMONSTRATIVES) or "的" in name or name in ctx.lexicon.non_entities:
+            continue
+        if name.endswith(("方面", "官方", "公司", "平台", "机构", "行业")):
+            continue
+        tok = ctx.token_at(m.start(1))
+        single_word = tok is not None and tok.end == m.end(1) and tok.pos not in NAME_POS
+        if single_word and not name.isascii():
+            continue  # 行业数据显示 / 公开数据显示: a common word, not a name
+        if name.isascii() and (name.isupper() and len(name) <= 3 or name.isdigit()):
+            continue
+        out.append(ctx.mention(m.start(1), m.end(1), "Organization", "pattern:data_source", 0.75))
+    return out
+
+
+def find_suffixed_orgs(ctx: Context) -> list[Mention]:
+    """Names ending in 有限公司/集团/银行/研究院 …, with a name-like part before the suffix."""
+    text, out = ctx.text, []
+    strong = {"股份有限公司", "有限责任公司", "有限公司", "集团公司", "控股集团", "集团", "公司", "银行", "研究院", "研究所",
+              "协会", "学会", "联合会", "商会", "基金会", "大学", "学院", "医院", "交易所", "委员会", "管理局",
+              "监督管理局", "人民政府", "法院", "检察院", "公安局", "工作室"}
+    for suffix, type_ in ctx.lexicon.org_suffixes:
+        for m in re.finditer(re.escape(suffix), text):
+            s = m.start()
+            if not ctx.is_boundary(s) or not ctx.is_boundary(m.end()):
+                continue
+            prefix_start, tokens = _name_prefix(ctx, s)
+            if prefix_start is None:
+                continue
+            named = any(t.pos in NAME_POS or t.word in ctx.lexicon.names or not ctx.known(t.word) for t in tokens)
+            only_place = all(t.pos == "ns" or ctx.lexicon.names.get(t.word, None) and
+                             ctx.lexicon.names[t.word].types[0] == "Place" for t in tokens)
+            if not named or only_place or (suffix not in strong and len(tokens) < 1):
+                continue
+            if suffix not in strong and not any(t.pos in ("nz", "nt", "eng", "nrt") or t.word in ctx.lexicon.names
+                                                for t in tokens):
+                continue
+            out.append(ctx.mention(prefix_start, m.end(), type_, "pattern:org_suffix", 0.8))
+    return out
+
+
+_PREFIX_STOP_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "x", "w", "y", "e", "o", "z")
+
+
+def _name_prefix(ctx: Context, suffix_start: int):
+    """Tokens that can form the name part before an organisation suffix, walking left (at most 4, 12 chars)."""
+    i = ctx.token_index(suffix_start - 1)
+    tokens = []
+    while i >= 0 and len(tokens) < 4:
+        tok = ctx.tokens[i]
+        if tok.end > suffix_start:
+            i -= 1
+            continue
+        if tok.word.startswith(DEMONSTRATIVES) and tok.word not in ctx.lexicon.names:
+            break
+        if tok.pos.startswith(_PREFIX_STOP_POS) and tok.pos not in ("eng",) and tok.word not in ctx.lexicon.names:
+            break
+        if tok.pos.startswith("v") and tok.pos != "vn" and tok.word not in ctx.lexicon.names:
+            break
+        if tok.word in ctx.lexicon.non_entities or tok.word in ctx.lexicon.titles:
+            break
+        if not re.fullmatch(rf"[{HAN}A-Za-z0-9·&]+", tok.word):
+            break
+        tokens.insert(0, tok)
+        i -= 1
+        if sum(len(t.word) for t in tokens) > 12:
+            tokens.pop(0)
+            break
+    if not tokens:
+        return None, []
+    return tokens[0].start, tokens
+
+
+_LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*(?![A-Za-z0-9])")
+_LATIN_ORG_SUFFIX = re.compile(r" (Inc|Ltd|Holdings|Group|Capital|Technologies|Technology|Corp|Corporation|Ventures|Partners)\.?$")
+
+
+def find_latin_names(ctx: Context) -> list[Mention]:
+    """Latin-script names: lexicon names with a typo (QuestMoible → QuestMobile) and names with a company suffix."""
+    out, latin = [], ctx.lexicon.latin_names()
+    for m in _LATIN.finditer(ctx.text):
+        word = m.group().rstrip(".-")
+        end = m.start() + len(word)
+        if word in ctx.lexicon.names:
+            continue
+        if _LATIN_ORG_SUFFIX.search(word):
+            out.append(ctx.mention(m.start(), end, "Company", "pattern:latin_company", 0.8))
+            continue
+        if len(word) >= 6:
+            best = _closest(word.lower(), latin)
+            if best:
+                out.append(ctx.mention(m.start(), end, best.types[0], "lexicon:fuzzy", 0.85, key=best.canonical,
+                                       types=best.types))
+    return out
+
+
+def _closest(word: str, names: dict):
+    hits = [(osa_distance(word, name), name) for name in names if abs(len(name) - len(word)) <= 2]
+    hits = [(d, n) for d, n in hits if d <= (1 if len(word) < 9 else 2)]
+    return names[min(hits)[1]] if hits else None
+
+
+def osa_distance(a: str, b: str) -> int:
+    """Edit distance counting an adjacent transposition as one edit (QuestMoible ↔ QuestMobile = 1)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+# --- products and programmes ------------------------------------------------------------------------
+_LAUNCH = r"(?:推出|启动|发布|上线|实施|开展|发起|宣布|打造|升级|上市|开通)(?:了)?(?:名为|全新的?|新的)?"
+_PROGRAMME = re.compile(_LAUNCH + rf"[“\"]?([{HAN}A-Za-z0-9]{{2,10}}?(?:计划|工程|行动|项目))[”\"]?")
+_QUOTED_PROGRAMME = re.compile(rf"[“\"]([{HAN}A-Za-z0-9]{{2,10}}(?:计划|工程|行动|项目))[”\"]")
+_QUOTED_PRODUCT = re.compile(_LAUNCH + r"(?:新品|新款|产品|应用|功能|服务)?[“《\"]([^”》\"，,。]{2,15})[”》\"]")
+
+
+def find_products(ctx: Context) -> list[Mention]:
+    text, out = ctx.text, []
+    for rx in (_PROGRAMME, _QUOTED_PROGRAMME):
+        for m in rx.finditer(text):
+            name = m.group(1)
+            head = re.sub("(计划|工程|行动|项目)$", "", name)
+            if len(head) < 2 or head.startswith(DEMONSTRATIVES) or "的" in name or head in ctx.lexicon.non_entities:
+                continue
+            out.append(ctx.mention(m.start(1), m.end(1), "Programme", "pattern:programme", 0.8))
+    for m in _QUOTED_PRODUCT.finditer(text):
+        name = m.group(1)
+        type_ = "Platform" if re.search(r"(App|APP|app|平台)$", name) else "Product"
+        if name.endswith(("计划", "工程", "行动", "项目")):
+            continue
+        out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:launched_product", 0.75))
+    return out
+
+
+def find_glossed_products(ctx: Context, anchors: list[Mention]) -> list[Mention]:
+    """快手小黄车（购物车）: a short name right after a platform or company, explained in brackets."""
+    text, out = ctx.text, []
+    for a in anchors:
+        if a.type not in ("Platform", "Company", "BusinessUnit"):
+            continue
+        m = re.compile(rf"([{HAN}]{{2,4}})[（(]([^）)]{{1,10}})[）)]").match(text, a.end)
+        if m and m.group(1) not in ctx.lexicon.non_entities and m.group(1) not in ctx.lexicon.titles:
+            out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:glossed_product", 0.7))
+    return out
+
+
+# --- places and dates ---------------------------------------------------------------------------
+def find_places(ctx: Context) -> list[Mention]:
+    """Administrative names the segmenter tags as places and that end in 省/市/县/区/镇."""
+    out = []
+    for tok in ctx.tokens:
+        if tok.pos == "ns" and len(tok.word) >= 2 and tok.word not in ctx.lexicon.names:
+            nxt = ctx.text[tok.end : tok.end + 1]
+            if nxt and nxt in "省市县区镇":
+                out.append(ctx.mention(tok.start, tok.end + 1, "Place", "pattern:admin_place", 0.75))
+    return out
+
+
+_CN_DIGIT = "〇零一二三四五六七八九十"
+_YEAR = rf"(?:(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}})年"
+_MD = r"\d{1,2}月(?:\d{1,2}[日号])?"
+_SEASON = r"(?:上半年|下半年|前三季度|第[一二三四1-4]季度|Q[1-4]|年初|年底|年末|年中|春节|初|底|中旬|上旬|下旬)"
+_DATE = re.compile(
+    rf"{_YEAR}(?:{_MD})?{_SEASON}?(?:[到至\-~—－]+(?:{_YEAR})?{_MD})?"
+    rf"|(?:今年|去年|明年|前年)(?:{_MD}|{_SEASON})?"
+    rf"|(?<![\d.])\d{{1,2}}月\d{{1,2}}[日号](?:[到至\-~—－]+(?:\d{{1,2}}月)?\d{{1,2}}[日号])?"
+    r"|(?<![\d.A-Za-z])(?:618|双11|双十一|双12|双十二)(?=期间|前夕|大促|当天|购物节|年中|预售|之前|之后|前|后|,|，|。)"
+)
+
+
+def find_dates(ctx: Context) -> list[Mention]:
+    out = []
+    for m in _DATE.finditer(ctx.text):
+        surface = m.group()
+        if surface in ("今年", "去年", "明年", "前年") and not ctx.doc.date:
+            continue  # a bare relative year means nothing without the article's date
+        out.append(ctx.mention(m.start(), m.end(), "Date", "pattern:date", 0.9))
+    return out

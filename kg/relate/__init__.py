@@ -1,0 +1,81 @@
+"""Relations between entities, from explicit wording in one sentence (plus the discourse topic for bare titles)."""
+
+from __future__ import annotations
+
+import bisect
+
+from ..model import Document, Figure, Mention, Relation
+from ..recognize.lexicon import Lexicon, load_lexicon
+from .about import _AGENT, _topic, assign_about
+from .byline import byline_relations
+from .commerce import commerce_relations
+from .corporate import corporate_relations
+from .people import people_relations
+from .template import SentenceView
+
+__all__ = ["relate", "assign_about", "article_id"]
+
+
+def article_id(doc: Document) -> str:
+    return f"article/{doc.id}"
+
+
+def relate(doc: Document, mentions: list[Mention], entity_of: dict[int, str], figures: list[Figure] = (), *,
+           lexicon: Lexicon | None = None) -> list[Relation]:
+    """All relations found in ``doc``; ``entity_of`` maps a mention's start offset to its entity id."""
+    lexicon = lexicon or load_lexicon()
+    starts = [m.start for m in mentions]
+    out: list[Relation] = []
+    for sent in doc.sentences:
+        lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        local = mentions[lo:hi]
+        view = SentenceView.build(doc, sent, local, entity_of)
+        amounts = [f.text for f in figures if f.kind == "money" and sent.start <= f.evidence.start < sent.end]
+        out += byline_relations(view, article_id(doc))
+        out += people_relations(view, lexicon, _org_topic(doc, mentions, local, sent.index, entity_of))
+        out += corporate_relations(view, amounts)
+        out += commerce_relations(view, lexicon)
+    out += _named_units(doc, mentions, entity_of)
+    return _dedupe(out)
+
+
+def _org_topic(doc: Document, mentions: list[Mention], local: list[Mention], index: int, entity_of) -> int | str | None:
+    """The organisation a bare title (创始人宿华) belongs to: one in the sentence, else the topic before it."""
+    agents = [i for i, m in enumerate(local) if m.type in _AGENT]
+    if len({entity_of[local[i].start] for i in agents}) == 1:
+        return agents[0]
+    if agents:
+        return None  # several organisations: ambiguous, prefer no edge
+    topic = _topic(doc, mentions, index)
+    return entity_of[topic.start] if topic else None
+
+
+def _named_units(doc: Document, mentions: list[Mention], entity_of: dict[int, str]) -> list[Relation]:
+    """快手电商 is part of 快手: a business unit whose name starts with another organisation's name."""
+    out, seen = [], set()
+    orgs = {m.key: m for m in mentions if m.type in _AGENT and m.type != "BusinessUnit"}
+    for m in mentions:
+        if m.type != "BusinessUnit" or m.key in seen:
+            continue
+        parents = [k for k in orgs if m.key.startswith(k) and k != m.key]
+        if not parents:
+            continue
+        seen.add(m.key)
+        parent = orgs[max(parents, key=len)]
+        sent = doc.sentences[m.sentence]
+        view = SentenceView.build(doc, sent, [m], entity_of)
+        out.append(view.relation(0, "parentOrganization", 0, rule="unit_name", confidence=0.8,
+                                 object_id=entity_of[parent.start]))
+    return out
+
+
+def _dedupe(relations: list[Relation]) -> list[Relation]:
+    """Drop self-loops; keep one relation per (subject, predicate, object, qualifiers, sentence)."""
+    best: dict[tuple, Relation] = {}
+    for r in relations:
+        if r.subject == r.object:
+            continue
+        k = (r.subject, r.predicate, r.object, r.qualifiers, r.evidence.sentence)
+        if k not in best or r.confidence > best[k].confidence:
+            best[k] = r
+    return sorted(best.values(), key=lambda r: (r.evidence.sentence, r.subject, r.predicate, r.object, r.qualifiers))

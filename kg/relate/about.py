@@ -1,0 +1,70 @@
+"""kg:about: which entity a figure is about.
+
+In order: an entity named inside the measure (52%的手机淘宝用户 → 淘宝); an organisation or platform in the
+figure's clause, before it, then after it; one earlier in the sentence; else the discourse topic. A clause with
+a personal pronoun (他们已有27家工厂) points back at the last person or group mentioned before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..model import Document, Figure, Mention
+
+_AGENT = {"Company", "Organization", "GovernmentOrganization", "MediaOrganization", "BusinessUnit", "Platform"}
+_PRONOUN = re.compile(r"他们|她们|他|她|夫妻俩|两人")
+
+
+def assign_about(doc: Document, figures: list[Figure], mentions: list[Mention], entity_of: dict[int, str]) -> list[Figure]:
+    out = []
+    for f in figures:
+        about = _about(doc, f, mentions)
+        out.append(dataclasses.replace(f, about=entity_of[about.start] if about else None))
+    return out
+
+
+def _about(doc: Document, f: Figure, mentions: list[Mention]) -> Mention | None:
+    sent = doc.sentences[f.evidence.sentence]
+    start, end = f.evidence.start, f.evidence.end
+    text = doc.norm
+    seps = "，,；;：:"
+    c_lo = max([text.rfind(c, sent.start, start) for c in seps] + [sent.start - 1]) + 1
+    c_hi = min([x for x in (text.find(c, end, sent.end) for c in seps) if x >= 0] + [sent.end])
+    in_sentence = [m for m in mentions if sent.start <= m.start < sent.end]
+    if f.measure:
+        m_at = text.find(f.measure, c_lo, c_hi)
+        inside = [m for m in in_sentence if m_at >= 0 and m_at <= m.start < m_at + len(f.measure) and m.type in _AGENT]
+        if inside:
+            return inside[0]
+    agents = [m for m in in_sentence if m.type in _AGENT]
+    if _PRONOUN.search(text[c_lo:start]) or (_PRONOUN.search(text[sent.start:start]) and
+                                             not any(m.start < start for m in agents)):
+        earlier = [m for m in mentions if m.end <= start and m.type == "Person"]
+        return earlier[-1] if earlier else None
+    before = [m for m in agents if c_lo <= m.start and m.end <= start]
+    if before:
+        return before[-1]
+    after = [m for m in agents if end <= m.start < c_hi]
+    if after:
+        return after[0]
+    earlier = [m for m in agents if m.end <= c_lo]
+    if earlier:
+        return earlier[-1]
+    people_in_clause = [m for m in in_sentence if m.type == "Person" and c_lo <= m.start < c_hi]
+    if people_in_clause:
+        return people_in_clause[0]
+    return _topic(doc, mentions, sent.index)
+
+
+def _topic(doc: Document, mentions: list[Mention], index: int) -> Mention | None:
+    """The first organisation or platform of the nearest earlier sentence (two back at most) in the same or previous paragraph."""
+    here = doc.sentences[index]
+    for back in range(index - 1, max(-1, index - 3), -1):
+        s = doc.sentences[back]
+        if here.paragraph - s.paragraph > 1:
+            break
+        agents = [m for m in mentions if s.start <= m.start < s.end and m.type in _AGENT]
+        if agents:
+            return agents[0]
+    return None

@@ -1,0 +1,133 @@
+"""founder, leads, worksFor: people and the organisations they founded, head or work for.
+
+前 or 原 before a title means *former* (前CEO = former CEO): such a person gets worksFor with former=true,
+never leads. A domain before a title (运营负责人, 技术副总裁) is kept in the title qualifier.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Relation
+from ..recognize.lexicon import Lexicon
+from .template import SentenceView, slot, slots
+
+ORGS = "OA"
+
+
+def _title_re(lexicon: Lexicon) -> str:
+    return lexicon.title_pattern.pattern
+
+
+def people_relations(view: SentenceView, lexicon: Lexicon, org_topic: int | str | None) -> list[Relation]:
+    t = view.template
+    title = f"(?:{_title_re(lexicon)})"
+    chain = rf"(?P<former>前|原)?(?P<titles>[A-Za-z\u4e00-\u9fff]{{0,8}}?{title}(?:兼[A-Za-z\u4e00-\u9fff]{{0,6}}?{title})*)"
+    out: list[Relation] = []
+    claimed: set[int] = set()
+
+    # ORG + title + names: 快手电商运营负责人白嘉乐 / 小米集团创始人兼CEO雷军
+    for m in re.finditer(slot("org", ORGS) + r"(?:的|之)?" + chain + r"\s*[:：]?\s*" + slots("people", "P"), t):
+        for p in view.many(m.group("people")):
+            out += _by_titles(view, lexicon, p, m.group("org"), m.group("titles"), bool(m.group("former")),
+                              "org_title_person", 0.9)
+            claimed.add(p)
+    # names + ORG + title: 雷军，小米集团董事长 / 张三是京东的CEO / 李四担任腾讯副总裁
+    for m in re.finditer(slots("people", "P") + r"(?:[,，]\s*)?(?:现任|担任|出任|任|是|为|作为|系)?" + slot("org", ORGS)
+                         + r"(?:的|之)?" + chain + r"(?!\s*[:：]?\s*⟦P)", t):
+        for p in view.many(m.group("people")):
+            if p not in claimed:
+                out += _by_titles(view, lexicon, p, m.group("org"), m.group("titles"), bool(m.group("former")),
+                                  "person_org_title", 0.85)
+                claimed.add(p)
+    # ORG + title + 是/为 + names: 京东的CEO是张三
+    for m in re.finditer(slot("org", ORGS) + r"(?:的|之)?" + chain + r"(?:是|为)" + slots("people", "P"), t):
+        for p in view.many(m.group("people")):
+            if p not in claimed:
+                out += _by_titles(view, lexicon, p, m.group("org"), m.group("titles"), bool(m.group("former")),
+                                  "org_title_is_person", 0.85)
+                claimed.add(p)
+    # title + names with no organisation attached: the sentence's (or the discourse's) organisation
+    for m in re.finditer(r"(?<![⟧A-Za-z\u4e00-\u9fff])" + chain + r"\s*[:：]?\s*" + slots("people", "P"), t):
+        if org_topic is None:
+            break
+        for p in view.many(m.group("people")):
+            if p not in claimed:
+                conf = 0.7 if isinstance(org_topic, int) else 0.6
+                out += _by_titles(view, lexicon, p, org_topic, m.group("titles"), bool(m.group("former")),
+                                  "title_person_topic", conf)
+                claimed.add(p)
+    out += _founding_verbs(view, org_topic)
+    out += _joining_verbs(view)
+    return out
+
+
+def _by_titles(view: SentenceView, lexicon: Lexicon, person: int, org: int | str, titles: str, former: bool,
+               rule: str, conf: float) -> list[Relation]:
+    """One relation per title in a 兼-chain; the role of the title's head word decides the predicate."""
+    out = []
+    org_kw = {"object_id": org} if isinstance(org, str) and not org.isdigit() else {}
+    org_slot = None if org_kw else org
+    for part in titles.split("兼"):
+        head = _head_title(part, lexicon)
+        if head is None:
+            continue
+        role = lexicon.titles[head]
+        qual = {"title": part}
+        if former:
+            qual["former"] = "true"
+            out.append(view.relation(person, "worksFor", org_slot, rule=rule, confidence=conf, qualifiers=qual, **org_kw))
+        elif role == "founder":
+            out.append(_founder(view, org, person, rule, conf, part))
+        elif role == "leads":
+            out.append(view.relation(person, "leads", org_slot, rule=rule, confidence=conf, qualifiers=qual, **org_kw))
+        else:
+            out.append(view.relation(person, "worksFor", org_slot, rule=rule, confidence=conf, qualifiers=qual, **org_kw))
+    return out
+
+
+def _founder(view: SentenceView, org: int | str, person: int, rule: str, conf: float, title: str = "") -> Relation:
+    quals = {"title": title} if title and title not in ("创始人",) else None
+    if isinstance(org, str) and not org.isdigit():
+        return view.relation(person, "founder", person, rule=rule, confidence=conf, qualifiers=quals,
+                             subject_id=org, object_id=view.entity(person))
+    return view.relation(org, "founder", person, rule=rule, confidence=conf, qualifiers=quals)
+
+
+def _head_title(part: str, lexicon: Lexicon) -> str | None:
+    for i in range(len(part)):
+        if part[i:] in lexicon.titles:
+            return part[i:]
+    return None
+
+
+_FOUND_VERB = r"(?:共同|联合|一手)?(?:创立|创办|创建|创始|成立)"
+
+
+def _founding_verbs(view: SentenceView, org_topic) -> list[Relation]:
+    t, out = view.template, []
+    # 小米由雷军于2010年创立 / 该公司由张三和李四共同创办
+    for m in re.finditer(r"由" + slots("people", "P") + r"(?:于⟦D\d+⟧)?(?:在⟦L\d+⟧)?" + _FOUND_VERB, t):
+        before = [int(n) for n in re.findall(r"⟦[OA](\d+)⟧", t[: m.start()])]
+        org = before[-1] if before else None
+        if org is None:
+            continue
+        for p in view.many(m.group("people")):
+            out.append(view.relation(org, "founder", p, rule="founded_by", confidence=0.85))
+    # 雷军于2010年创办了小米 / 张三创立ABC公司
+    for m in re.finditer(slots("people", "P") + r"(?:于⟦D\d+⟧)?(?:在⟦L\d+⟧)?" + _FOUND_VERB + r"(?:了)?" + slot("org", "OA"), t):
+        for p in view.many(m.group("people")):
+            out.append(view.relation(m.group("org"), "founder", p, rule="person_founded", confidence=0.85))
+    return out
+
+
+def _joining_verbs(view: SentenceView) -> list[Relation]:
+    t, out = view.template, []
+    for m in re.finditer(slots("people", "P") + r"(?:已|已经|正式|将|于⟦D\d+⟧)?(?:加入|加盟|入职|就职于|任职于|供职于)" + slot("org", "OA"), t):
+        for p in view.many(m.group("people")):
+            out.append(view.relation(p, "worksFor", m.group("org"), rule="joined", confidence=0.8))
+    for m in re.finditer(slots("people", "P") + r"(?:已|已经|于⟦D\d+⟧)?(?:从|自)" + slot("org", "OA") + r"离职", t):
+        for p in view.many(m.group("people")):
+            out.append(view.relation(p, "worksFor", m.group("org"), rule="left", confidence=0.8,
+                                     qualifiers={"former": "true"}))
+    return out

@@ -1,0 +1,104 @@
+"""Resolve mentions to entities: one entity per real thing, with aliases and a stable id.
+
+The id is ``<family>/<canonical name>``, so the same name and type family give the same IRI in every run
+and every document; cross-document resolution is a merge of entities with equal ids (``merge_entities``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from .model import ORG_TYPES, Document, Entity, Mention
+from .recognize.lexicon import Lexicon, load_lexicon
+from .recognize.patterns import osa_distance
+from .zh.dates import normalise_date
+
+# Where two types compete for one entity, the earlier wins.
+TYPE_PRECEDENCE = ("Person", "Company", "MediaOrganization", "GovernmentOrganization", "BusinessUnit", "Organization",
+                   "Platform", "Product", "Programme", "Place", "Date")
+# Legal-form endings: 京东集团 and 京东 are the same company; 快手电商 (a business unit) is not 快手.
+_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|控股有限公司|科技有限公司|有限公司|控股集团|集团公司|集团|公司|控股)$")
+
+
+def family(type_: str) -> str:
+    return {"Person": "person", "Place": "place", "Date": "date"}.get(type_, "org")
+
+
+def resolve(doc: Document, mentions: list[Mention], *, lexicon: Lexicon | None = None) -> tuple[list[Entity], dict[int, str]]:
+    """Entities of one document and a map from mention start offset to entity id."""
+    lexicon = lexicon or load_lexicon()
+    canon = _canonical_keys(mentions, lexicon)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[f"{family(m.type)}/{canon[(family(m.type), m.key)]}"].append(m)
+    entities = [_entity(eid, ms, doc) for eid, ms in sorted(groups.items())]
+    index = {m.start: e.id for e in entities for m in e.mentions}
+    return entities, index
+
+
+def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str, str], str]:
+    keys = sorted({(family(m.type), m.key) for m in mentions})
+    present = {k for k in keys}
+    counts = Counter((family(m.type), m.key) for m in mentions)
+    out: dict[tuple[str, str], str] = {}
+    for fam, key in keys:
+        target = key
+        if fam == "org":
+            stripped = _LEGAL.sub("", key)
+            if stripped != key and len(stripped) >= 2:
+                entry = lexicon.names.get(stripped)
+                if entry and family(entry.types[0]) == "org":
+                    target = entry.canonical
+                elif (fam, stripped) in present:
+                    target = stripped
+            if target == key and key.isascii() and len(key) >= 6:
+                rivals = [k for f, k in present if f == fam and k != key and k.isascii() and osa_distance(k.lower(), key.lower()) == 1]
+                if rivals:
+                    best = max(rivals + [key], key=lambda k: (counts[(fam, k)], k in lexicon.names, k))
+                    target = best
+        out[(fam, key)] = target
+    return out
+
+
+def _entity(eid: str, mentions: list[Mention], doc: Document) -> Entity:
+    fam, key = eid.split("/", 1)
+    surfaces = Counter(m.text for m in mentions)
+    if key in surfaces or doc.traditional is False:
+        label = key
+    else:
+        label = min(surfaces, key=lambda s: (-surfaces[s], s))
+    aliases = set(surfaces) | {m.key for m in mentions} | {doc.norm[m.start : m.end] for m in mentions}
+    aliases.discard(label)
+    types = _types(mentions)
+    value = normalise_date(key, doc.date) if fam == "date" else None
+    return Entity(eid, label, types[0], types, tuple(sorted(aliases)), tuple(mentions), (doc.id,), value)
+
+
+def _types(mentions: Iterable[Mention]) -> tuple[str, ...]:
+    mentions = list(mentions)
+    lex = [m for m in mentions if m.source.startswith("lexicon")]
+    if lex:
+        types = list(lex[0].types)
+    else:
+        votes = Counter(m.type for m in mentions)
+        types = sorted(votes, key=lambda t: (-votes[t], TYPE_PRECEDENCE.index(t)))
+    for m in mentions:
+        for t in m.types:
+            if t not in types and family(t) == family(types[0]):
+                types.append(t)
+    # a generic Organization vote adds nothing next to a more specific organisation type
+    if "Organization" in types and any(t in ORG_TYPES and t != "Organization" for t in types):
+        types.remove("Organization")
+    return tuple(types)
+
+
+def merge_entities(a: Entity, b: Entity) -> Entity:
+    """Union of two entities with the same id (the same thing seen in two documents)."""
+    label = a.label if a.label == a.id.split("/", 1)[1] or b.label != b.id.split("/", 1)[1] else b.label
+    types = list(a.types) + [t for t in b.types if t not in a.types]
+    aliases = (set(a.aliases) | set(b.aliases) | {a.label, b.label}) - {label}
+    docs = tuple(sorted(set(a.documents) | set(b.documents)))
+    return Entity(a.id, label, types[0], tuple(types), tuple(sorted(aliases)), a.mentions + b.mentions, docs,
+                  a.value or b.value)

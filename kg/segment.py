@@ -1,0 +1,86 @@
+"""The one wrapper around jieba / rjieba: created lazily, quiet, and offset-exact.
+
+jieba keeps a module-level tokenizer and logs to stderr on first use; kg instead builds one private
+``Segmenter`` per engine and process (``get_segmenter``), loads the lexicon's words into it with their
+tags, and checks that the tokens rebuild the text exactly.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Iterable
+
+from .errors import KgError, MissingDependency
+from .model import Token
+
+ENGINES = ("rjieba", "jieba")
+
+
+class Segmenter:
+    """Word segmentation with POS tags and character offsets."""
+
+    def __init__(self, engine: str = "rjieba", *, words: Iterable[tuple[str, str]] = ()) -> None:
+        if engine not in ENGINES:
+            raise KgError(f"unknown segmentation engine {engine!r}; choose one of: {', '.join(ENGINES)}")
+        self.engine = engine
+        words = tuple(words)
+        if engine == "rjieba":
+            try:
+                import rjieba
+            except ImportError:
+                raise MissingDependency("rjieba") from None
+            self._impl = rjieba.Jieba()
+            for word, tag in words:
+                self._impl.add_word(word, 50000, tag)
+            self._tag = self._impl.tag
+            self.known = self._impl.has_word
+        else:
+            try:
+                import jieba
+                import jieba.posseg
+            except ImportError:
+                raise MissingDependency("jieba") from None
+            logging.getLogger("jieba").setLevel(logging.ERROR)
+            jieba.setLogLevel(logging.ERROR)
+            tokenizer = jieba.Tokenizer()
+            tokenizer.initialize()
+            for word, tag in words:
+                tokenizer.add_word(word, 50000, tag)
+            pos = jieba.posseg.POSTokenizer(tokenizer)
+            self.known = lambda word: bool(tokenizer.FREQ.get(word))
+            self._tag = lambda text: [(p.word, p.flag) for p in pos.cut(text)]
+
+    def tokens(self, text: str, *, offset: int = 0) -> list[Token]:
+        """Tokens of ``text`` with offsets shifted by ``offset``; raises if they do not rebuild the text."""
+        out: list[Token] = []
+        pos = 0
+        for word, tag in self._tag(text):
+            if text[pos : pos + len(word)] != word:
+                raise KgError(f"segmenter output does not rebuild the text at offset {offset + pos}")
+            out.append(Token(offset + pos, offset + pos + len(word), word, tag))
+            pos += len(word)
+        if pos != len(text):
+            raise KgError(f"segmenter dropped text after offset {offset + pos}")
+        return out
+
+    def words(self, text: str) -> list[str]:
+        return [w for w, _ in self._tag(text)]
+
+
+@functools.cache
+def get_segmenter(engine: str = "rjieba") -> Segmenter:
+    """One segmenter per engine per process, with kg's lexicon words added."""
+    from .recognize.lexicon import load_lexicon
+
+    return Segmenter(engine, words=load_lexicon().segmenter_words())
+
+
+def available_engine(preferred: str = "rjieba") -> str:
+    """The preferred engine if it imports, else the reference jieba."""
+    if preferred == "rjieba":
+        try:
+            import rjieba  # noqa: F401
+        except ImportError:
+            return "jieba"
+    return preferred

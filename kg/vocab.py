@@ -1,0 +1,146 @@
+"""RDF vocabulary: closed namespaces mirroring ontology/kg.ttl, and the only place IRIs are minted."""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import quote
+
+from rdflib import URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SDO, XSD, DefinedNamespace, Namespace
+
+KG_NS = "https://w3id.org/kg/ontology#"
+DEFAULT_BASE = "https://w3id.org/kg/id/"
+
+
+class KG(DefinedNamespace):
+    """kg's own terms. A misspelt term raises AttributeError (``_fail``), and a test checks this list against kg.ttl."""
+
+    _NS = Namespace(KG_NS)
+    _fail = True
+
+    # classes
+    Person: URIRef
+    Company: URIRef
+    Organization: URIRef
+    GovernmentOrganization: URIRef
+    MediaOrganization: URIRef
+    BusinessUnit: URIRef
+    Platform: URIRef
+    Product: URIRef
+    Programme: URIRef
+    Place: URIRef
+    Date: URIRef
+    Article: URIRef
+    Sentence: URIRef
+    Statement: URIRef
+    Figure: URIRef
+    # relations without a schema.org term
+    leads: URIRef
+    partner: URIRef
+    investsIn: URIRef
+    acquired: URIRef
+    productOf: URIRef
+    sellsOn: URIRef
+    about: URIRef
+    # statements, qualifiers and provenance
+    statementSubject: URIRef
+    statementPredicate: URIRef
+    statementObject: URIRef
+    statementValue: URIRef
+    title: URIRef
+    former: URIRef
+    amount: URIRef
+    role: URIRef
+    dateText: URIRef
+    confidence: URIRef
+    rule: URIRef
+    mentionedIn: URIRef
+    mentionCount: URIRef
+    # sentences
+    text: URIRef
+    document: URIRef
+    sentenceIndex: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    spanStart: URIRef
+    spanEnd: URIRef
+    # figures and dates
+    value: URIRef
+    unit: URIRef
+    measure: URIRef
+    kind: URIRef
+    rawText: URIRef
+    time: URIRef
+    bound: URIRef
+    modality: URIRef
+    approximate: URIRef
+    comparison: URIRef
+    dateValue: URIRef
+    source: URIRef
+
+
+# kg predicate name (as in JSON) → RDF term. schema.org where it has the term.
+PREDICATES: dict[str, URIRef] = {
+    "founder": SDO.founder,
+    "leads": KG.leads,
+    "worksFor": SDO.worksFor,
+    "parentOrganization": SDO.parentOrganization,
+    "partner": KG.partner,
+    "investsIn": KG.investsIn,
+    "acquired": KG.acquired,
+    "productOf": KG.productOf,
+    "location": SDO.location,
+    "sellsOn": KG.sellsOn,
+    "author": SDO.author,
+    "editor": SDO.editor,
+    "publisher": SDO.publisher,
+    "foundingDate": SDO.foundingDate,
+    "about": KG.about,
+}
+SYMMETRIC = frozenset({"partner"})
+QUALIFIERS: dict[str, URIRef] = {"title": KG.title, "former": KG.former, "amount": KG.amount, "role": KG.role,
+                                 "text": KG.dateText}
+FIGURE_QUALIFIERS: dict[str, URIRef] = {"bound": KG.bound, "modality": KG.modality, "approximate": KG.approximate,
+                                        "comparison": KG.comparison}
+CLASSES: dict[str, URIRef] = {name: getattr(KG, name) for name in (
+    "Person", "Company", "Organization", "GovernmentOrganization", "MediaOrganization", "BusinessUnit", "Platform",
+    "Product", "Programme", "Place", "Date")}
+PREFIXES = {"kg": KG_NS, "schema": str(SDO), "prov": str(PROV), "rdfs": str(RDFS), "rdf": str(RDF), "xsd": str(XSD)}
+
+# Characters that may not appear raw in an IRI path segment (RFC 3987 excludes these; '/' separates our segments).
+_SAFE = "/-._~!$&'()*+,;=:@"
+
+
+class Minter:
+    """Mints IRIs under one base: entities by family and name, articles, sentences, statements, figures."""
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        if not base.startswith(("http://", "https://", "urn:")):
+            raise ValueError(f"IRI base must start with http://, https:// or urn: (got {base!r})")
+        self.base = base if base.endswith(("/", "#", ":")) else base + "/"
+
+    def _iri(self, path: str) -> URIRef:
+        # keep non-ASCII letters readable (an IRI allows them); escape spaces, quotes, brackets and the like
+        encoded = "".join(ch if ord(ch) > 127 and ch.isprintable() and not ch.isspace() else quote(ch, safe=_SAFE)
+                          for ch in path)
+        return URIRef(self.base + encoded)
+
+    def entity(self, entity_id: str) -> URIRef:
+        return self._iri(entity_id)
+
+    def article(self, doc_id: str) -> URIRef:
+        return self._iri(f"article/{doc_id}")
+
+    def sentence(self, doc_id: str, index: int) -> URIRef:
+        return self._iri(f"sentence/{doc_id}/{index}")
+
+    def figure(self, figure_id: str) -> URIRef:
+        return self._iri(f"figure/{figure_id}")
+
+    def statement(self, *parts: str) -> URIRef:
+        digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+        return self._iri(f"statement/{digest}")
+
+    def node(self, node_id: str) -> URIRef:
+        """Any graph node id (entity/…, article/…)."""
+        return self._iri(node_id)

@@ -1,0 +1,1 @@
+"""Chinese-language facts: numerals and scales, script conversion, punctuation and width."""
