@@ -147,7 +147,7 @@ def _measure_before(before: str, lexicon: Lexicon) -> str | None:
     for word in lexicon.measures:
         if stem.endswith(word):
             head = stem[: len(stem) - len(word)]
-            lead = re.search(r"(?:日|周|月|年|总|平均|单日|全年|季度|直播间)?(?:在线)?$", head).group()
+            lead = re.search(r"(?:(?<![去今明前])(?:日|周|月|年)|总|平均|单日|全年|季度|直播间)?(?:在线)?$", head).group()
             return lead + word
     return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..model import Document, Mention, Token
@@ -9,13 +10,17 @@ from .context import Context
 from .lexicon import Lexicon, load_lexicon
 from .merge import filter_spans
 from .patterns import (
+    find_abbreviations,
     find_byline,
     find_data_sources,
     find_dates,
+    find_founders,
     find_glossed_products,
+    find_introduced_orgs,
     find_latin_names,
     find_places,
     find_products,
+    find_quoted_targets,
     find_speakers,
     find_suffixed_orgs,
     find_titled_people,
@@ -23,8 +28,8 @@ from .patterns import (
 
 __all__ = ["recognize", "find_lexicon", "filter_spans", "load_lexicon", "Context"]
 
-PATTERNS = (find_titled_people, find_speakers, find_byline, find_data_sources, find_suffixed_orgs, find_latin_names,
-            find_products, find_places, find_dates)
+PATTERNS = (find_titled_people, find_speakers, find_byline, find_founders, find_data_sources, find_suffixed_orgs,
+            find_introduced_orgs, find_quoted_targets, find_latin_names, find_products, find_places, find_dates)
 # Types whose names the patterns discover; their other occurrences in the document are mentions too.
 _PROPAGATE = {"Person", "Organization", "Company", "MediaOrganization", "Product", "Programme", "Platform"}
 
@@ -46,7 +51,18 @@ def recognize(doc: Document, tokens: list[Token], *, known=lambda w: True, lexic
         candidates.extend(finder(ctx))
     candidates.extend(find_glossed_products(ctx, filter_spans(candidates)))
     merged = [m for m in filter_spans(candidates) if _acceptable(m, ctx)]
-    return filter_spans(merged + _propagate(ctx, merged))
+    pairs = find_abbreviations(ctx, merged)
+    merged = filter_spans(merged + [short for _, short in pairs])
+    mentions = filter_spans(merged + _propagate(ctx, merged))
+    return _apply_abbreviations(mentions, pairs)
+
+
+def _apply_abbreviations(mentions: list[Mention], pairs) -> list[Mention]:
+    """The full name and its abbreviation resolve to one entity, named by the abbreviation (as readers use it)."""
+    rename = {full.key: short.key for full, short in pairs if short.key != full.key}
+    if not rename:
+        return mentions
+    return [dataclasses.replace(m, key=rename[m.key]) if m.key in rename else m for m in mentions]
 
 
 def _acceptable(m: Mention, ctx: Context) -> bool:

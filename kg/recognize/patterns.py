@@ -130,6 +130,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             named = any(t.pos in NAME_POS or t.word in ctx.lexicon.names or not ctx.known(t.word) for t in tokens)
             only_place = all(t.pos == "ns" or ctx.lexicon.names.get(t.word, None) and
                              ctx.lexicon.names[t.word].types[0] == "Place" for t in tokens)
+            if only_place and type_ == "GovernmentOrganization":
+                named, only_place = True, False  # 义乌市政府: a place and a government suffix is a government body
             if not named or only_place or (suffix not in strong and len(tokens) < 1):
                 continue
             if suffix not in strong and not any(t.pos in ("nz", "nt", "eng", "nrt") or t.word in ctx.lexicon.names
@@ -222,8 +224,13 @@ _QUOTED_PROGRAMME = re.compile(rf"[“\"]([{HAN}A-Za-z0-9]{{2,10}}(?:计划|工�
 _QUOTED_PRODUCT = re.compile(_LAUNCH + r"(?:新品|新款|产品|应用|功能|服务)?[“《\"]([^”》\"，,。]{2,15})[”》\"]")
 
 
+_UNDER_BANNER = re.compile(r"旗下(?:的)?(?:产品|品牌|应用|游戏)?[“\"《「]([^”\"》」，,。]{2,12})[”\"》」]")
+
+
 def find_products(ctx: Context) -> list[Mention]:
     text, out = ctx.text, []
+    for m in _UNDER_BANNER.finditer(text):
+        out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:under_banner", 0.75))
     for rx in (_PROGRAMME, _QUOTED_PROGRAMME):
         for m in rx.finditer(text):
             name = m.group(1)
@@ -284,3 +291,66 @@ def find_dates(ctx: Context) -> list[Mention]:
             continue  # a bare relative year means nothing without the article's date
         out.append(ctx.mention(m.start(), m.end(), "Date", "pattern:date", 0.9))
     return out
+
+
+_ABBREV = re.compile(r"[（(](?:以下|下文)?(?:简称|下称|简称为)[：:]?[“\"「]?([^”\"」）)，,。]{2,12})[”\"」]?[）)]")
+
+
+def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """深圳云帆机器人科技有限公司（以下简称“云帆机器人”）: the short name is a mention of the same thing."""
+    ends = {m.end: m for m in found}
+    pairs = []
+    for m in _ABBREV.finditer(ctx.text):
+        full = ends.get(m.start())
+        if full is None or full.type in ("Date", "Place"):
+            continue
+        short = ctx.mention(m.start(1), m.end(1), full.type, "pattern:abbreviation", full.score, types=full.types)
+        pairs.append((full, short))
+    return pairs
+
+
+_INTRO = re.compile(PUNCT_BEFORE + rf"([{HAN}A-Za-z0-9]{{2,10}}?)(?:公司)?(?:成立于|创立于|创办于|总部位于|总部设在)")
+
+
+def find_introduced_orgs(ctx: Context) -> list[Mention]:
+    """星海游戏成立于2014年 / X总部位于成都: a name that is founded or headquartered is an organisation."""
+    out = []
+    for m in _INTRO.finditer(ctx.text):
+        name = m.group(1)
+        if name.startswith(DEMONSTRATIVES) or name in ctx.lexicon.non_entities or "的" in name:
+            continue
+        if not (ctx.is_boundary(m.start(1))):
+            continue
+        out.append(ctx.mention(m.start(1), m.end(1), "Company", "pattern:introduced_org", 0.7))
+    return out
+
+
+_FOUND_CONTEXT = re.compile(r"(?:共同|联合|一手)?(?:创立|创办|创建|创始|成立)")
+
+
+def find_founders(ctx: Context) -> list[Mention]:
+    """由黄峥于2015年创立 / 由葉天宇和龐曉彤共同創辦: names in a founding clause are people."""
+    text, out = ctx.text, []
+    for m in re.finditer("由", text):
+        pos, found = m.end(), []
+        while True:
+            end = ctx.name_end(pos)
+            if not end:
+                break
+            found.append((pos, end))
+            sep = re.match(r"、|和|与|及", text[end : end + 1])
+            if not sep:
+                break
+            pos = end + 1
+        if found and _FOUND_CONTEXT.search(text[found[-1][1] : found[-1][1] + 16].split("，")[0].split(",")[0]):
+            out += [ctx.mention(s, e, "Person", "pattern:founded_by", 0.8) for s, e in found]
+    return out
+
+
+_QUOTED_TARGET = re.compile(r"(?:收购|并购|投资|入股|控股)(?:了)?[^，,。“「]{0,8}?[“「\"]([^”」\"，,。]{2,12})[”」\"]")
+
+
+def find_quoted_targets(ctx: Context) -> list[Mention]:
+    """收购了独立工作室「白鹭互动」: a quoted name that is bought or invested in is a company."""
+    return [ctx.mention(m.start(1), m.end(1), "Company", "pattern:quoted_target", 0.7)
+            for m in _QUOTED_TARGET.finditer(ctx.text)]

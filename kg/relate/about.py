@@ -54,7 +54,24 @@ def _about(doc: Document, f: Figure, mentions: list[Mention]) -> Mention | None:
     people_in_clause = [m for m in in_sentence if m.type == "Person" and c_lo <= m.start < c_hi]
     if people_in_clause:
         return people_in_clause[0]
+    if _COMPANY_ANAPHOR.search(text[sent.start:start]):
+        return main_organisation(mentions)
     return _topic(doc, mentions, sent.index)
+
+
+# 该公司 / 公司 / 其 with no name in the sentence refer back to the organisation the article is about.
+_COMPANY_ANAPHOR = re.compile(r"该公司|该集团|公司|集团")
+
+
+def main_organisation(mentions: list[Mention]) -> Mention | None:
+    """The organisation mentioned most often (ties: the earliest); the article's subject."""
+    counts: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type in _AGENT:
+            counts.setdefault(m.key, []).append(m)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda ms: (len(ms), -ms[0].start))[0]
 
 
 def _topic(doc: Document, mentions: list[Mention], index: int) -> Mention | None:

@@ -12,7 +12,7 @@ from ..model import Relation
 from ..zh.dates import normalise_date
 from .template import SentenceView, slot, slots
 
-ORG = "OA"
+ORG = "OAB"
 ADV = r"(?:宣布|将|已|已经|正式|日前|近日|今天|今日|昨日|也|还|再次|首次|此前|曾|于⟦D\d+⟧|在⟦D\d+⟧)*"
 
 
@@ -26,20 +26,24 @@ def corporate_relations(view: SentenceView, amounts: list[str]) -> list[Relation
 def _parent(view: SentenceView, amounts) -> list[Relation]:
     t, out = view.template, []
     # A旗下(的)B、C: B and C belong to A (organisations: parentOrganization; platforms, products: productOf)
-    for m in re.finditer(slot("a", ORG) + r"(?:公司|集团)?旗下(?:的|拥有的|还有)?(?:[\u4e00-\u9fff]{0,6}?(?:平台|公司|品牌|产品|业务)?(?:有|包括)?)?" + slots("bs", "OAR"), t):
+    for m in re.finditer(slot("a", ORG) + r"(?:公司|集团)?旗下(?:的|拥有的|还有)?(?:[\u4e00-\u9fff]{0,6}?(?:平台|公司|品牌|产品|业务)?(?:有|包括)?)?[“\"《「]?" + slots("bs", "OABR"), t):
         for b in view.many(m.group("bs")):
-            pred = "parentOrganization" if view.code(b) == "O" else "productOf"
+            pred = "parentOrganization" if view.code(b) in "OB" else "productOf"
             out.append(view.relation(b, pred, m.group("a"), rule="under_banner", confidence=0.85))
     # B是A(的)(全资)子公司 / B为A旗下公司
     for m in re.finditer(slot("b", ORG) + r"(?:是|为|系|作为)" + slot("a", ORG) + r"(?:的)?(?:旗下|全资|控股)?(?:子公司|孙公司|旗下公司|业务部门|事业部|事业群|分公司|部门)", t):
         out.append(view.relation(m.group("b"), "parentOrganization", m.group("a"), rule="is_subsidiary", confidence=0.85))
+    # B的母公司A
+    for m in re.finditer(slot("b", "OABR") + r"的(?:母公司|控股股东|东家)" + slot("a", "OB"), t):
+        pred = "parentOrganization" if view.code(int(m.group("b"))) in "OB" else "productOf"
+        out.append(view.relation(m.group("b"), pred, m.group("a"), rule="parent_named", confidence=0.85))
     # A(的)(全资)子公司B
     for m in re.finditer(slot("a", ORG) + r"(?:的)?(?:全资|控股)?(?:子公司|孙公司|事业部|事业群)" + slot("b", ORG), t):
         out.append(view.relation(m.group("b"), "parentOrganization", m.group("a"), rule="subsidiary_named", confidence=0.8))
     return out
 
 
-_COOP = r"(?:达成|签署|签订|展开|开展|进行|建立|宣布|正式|启动|深化)?(?:了)?(?:全面|深度|深入|战略|独家|长期)*(?:合作|战略合作|签约|结盟|联手|携手)"
+_COOP = r"(?:达成|签署|签订|展开|开展|进行|建立|宣布|正式|启动|深化)?(?:了)?(?:全面|深度|深入|战略|独家|长期)*[\u4e00-\u9fff]{0,4}?(?:合作|签约|结盟|联手|携手)"
 
 
 def _partner(view: SentenceView, amounts) -> list[Relation]:
@@ -74,14 +78,14 @@ def _invest(view: SentenceView, amounts) -> list[Relation]:
     for m in re.finditer(slots("invs", ORG + "P") + ADV + r"(?:战略)?(?:领投|跟投|参投|投资|入股|增持|注资|持股)(?:了)?" + slot("b", ORG), t):
         for inv in view.many(m.group("invs")):
             out.append(view.relation(inv, "investsIn", m.group("b"), rule="invests", confidence=0.85, qualifiers=qual))
-    for m in re.finditer(slots("invs", ORG + "P") + r"(?:向|对)" + slot("b", ORG) + r"(?:进行)?(?:了)?(?:战略)?(?:投资|注资|增资)", t):
+    for m in re.finditer(slots("invs", ORG + "P") + ADV + r"(?:向|对)" + slot("b", ORG) + r"(?:进行)?(?:了)?(?:战略)?(?:投资|注资|增资)", t):
         for inv in view.many(m.group("invs")):
             out.append(view.relation(inv, "investsIn", m.group("b"), rule="invests_in", confidence=0.85, qualifiers=qual))
     # B获得A(的)投资 / B完成…融资，由A领投，C跟投
     for m in re.finditer(slot("b", ORG) + r"(?:获得|获|完成|宣布完成|获得了)(?:了)?[^⟦。]{0,16}?" + slots("invs", ORG + "P") + r"(?:的|等)?(?:[^⟦。]{0,6}?)(?:投资|注资|入股)", t):
         for inv in view.many(m.group("invs")):
             out.append(view.relation(inv, "investsIn", m.group("b"), rule="received_investment", confidence=0.8, qualifiers=qual))
-    for m in re.finditer(slot("b", ORG) + r"(?:宣布)?(?:完成|获得)[^⟦。]{0,20}?融资", t):
+    for m in re.finditer(slot("b", ORG) + r"[^⟦。，,]{0,8}?(?:宣布)?(?:完成|获得)[^⟦。]{0,20}?融资", t):
         rest = t[m.end():]
         for inv_m in re.finditer(r"(?:由)?" + slots("invs", ORG + "P") + r"(?:等)?(?:共同|联合)?(?:领投|跟投|参投)", rest):
             for inv in view.many(inv_m.group("invs")):
@@ -92,7 +96,7 @@ def _invest(view: SentenceView, amounts) -> list[Relation]:
 def _acquire(view: SentenceView, amounts) -> list[Relation]:
     t, out = view.template, []
     qual = {"amount": amounts[0]} if len(amounts) == 1 else None
-    for m in re.finditer(slot("a", ORG) + ADV + r"(?:拟|计划|以[^⟦。，,]{0,14})?(?:全资)?(?:收购|并购|买下|吞并)(?:了)?" + slot("b", ORG), t):
+    for m in re.finditer(slot("a", ORG) + ADV + r"(?:拟|计划|以[^⟦。，,]{0,14})?(?:全资)?(?:收购|并购|买下|吞并)(?:了)?(?:[^⟦。，,]{0,8}?[“\"「])?" + slot("b", ORG), t):
         out.append(view.relation(m.group("a"), "acquired", m.group("b"), rule="acquires", confidence=0.85, qualifiers=qual))
     for m in re.finditer(slot("b", ORG) + ADV + r"(?:被|由)" + slot("a", ORG) + r"(?:以[^⟦。，,]{0,14})?(?:全资)?(?:收购|并购)", t):
         out.append(view.relation(m.group("a"), "acquired", m.group("b"), rule="acquired_by", confidence=0.85, qualifiers=qual))
@@ -103,7 +107,7 @@ def _product(view: SentenceView, amounts) -> list[Relation]:
     t, out = view.template, []
     # 快手推出雷霆计划 / 字节跳动发布豆包
     # the subject may be followed by other comma-separated actions first: 快手将完善…，推出百亿流量补贴计划
-    for m in re.finditer(slot("a", ORG) + ADV + r"(?:[^⟦。；;，,]{1,20}[,，])?" + r"(?:推出|发布|上线|启动|打造|研发|开发|上市|升级|开通)(?:了)?(?:全新的?|新一代|首款|名为)?[“\"《]?" + slots("ps", "RA"), t):
+    for m in re.finditer(slot("a", ORG) + ADV + r"(?:[^⟦。；;，,]{1,20}[,，])?" + r"(?:推出|发布|上线|启动|打造|研发|开发|上市|升级|开通)(?:了)?(?:全新的?|新一代|首款|名为)?[“\"《]?" + slots("ps", "RAB"), t):
         for p in view.many(m.group("ps")):
             if view.entity(p) != view.entity(m.group("a")):
                 out.append(view.relation(p, "productOf", m.group("a"), rule="launches", confidence=0.85))
@@ -111,7 +115,7 @@ def _product(view: SentenceView, amounts) -> list[Relation]:
     for m in re.finditer(slot("a", ORG) + slot("p", "R") + r"[（(]", t):
         out.append(view.relation(m.group("p"), "productOf", m.group("a"), rule="owner_product", confidence=0.75))
     # 抖音是字节跳动旗下的 / X是A推出的
-    for m in re.finditer(slot("p", "RA") + r"(?:是|为|系)" + slot("a", "O") + r"(?:旗下|推出|开发|打造|运营)", t):
+    for m in re.finditer(slot("p", "RAB") + r"(?:是|为|系)" + slot("a", "OB") + r"(?:旗下|推出|开发|打造|运营)", t):
         out.append(view.relation(m.group("p"), "productOf", m.group("a"), rule="is_product_of", confidence=0.85))
     return out
 
@@ -124,21 +128,27 @@ def _location(view: SentenceView, amounts) -> list[Relation]:
     for m in re.finditer(r"总部(?:位于|设在|在)" + slot("l", "L") + r"的" + slot("a", ORG), t):
         out.append(view.relation(m.group("a"), "location", m.group("l"), rule="headquartered_in", confidence=0.85,
                                  qualifiers={"role": "headquarters"}))
-    for m in re.finditer(slot("a", "O") + r"(?:于⟦D\d+⟧)?(?:成立|创立|创办|注册|诞生)于" + slot("l", "L"), t):
+    for m in re.finditer(slot("a", "OB") + r"(?:于⟦D\d+⟧)?(?:成立|创立|创办|注册|诞生)于" + slot("l", "L"), t):
         out.append(view.relation(m.group("a"), "location", m.group("l"), rule="founded_in_place", confidence=0.8,
                                  qualifiers={"role": "founding place"}))
-    for m in re.finditer(slot("a", "O") + r"(?:于⟦D\d+⟧)?在" + slot("l", "L") + r"(?:正式)?(?:成立|创立|创办|注册成立|诞生)", t):
+    for m in re.finditer(slot("a", "OB") + _FILLER + r"在" + slot("l", "L") + r"(?:正式)?(?:共同)?(?:成立|创立|创办|注册成立|诞生)" + _CLAUSE_END, t):
         out.append(view.relation(m.group("a"), "location", m.group("l"), rule="founded_at_place", confidence=0.8,
                                  qualifiers={"role": "founding place"}))
     return out
 
 
+# Between a subject and its founding verb: words and people, places or dates, but no other organisation
+# (由前华为工程师吕志航于2016年在深圳创立); the verb must end the clause (not 成立合资公司).
+_FILLER = r"(?:[^⟦。，,；;]|⟦[PLD]\d+⟧|由(?:前|原)?⟦[OAB]\d+⟧)*?"
+_CLAUSE_END = r"(?=[，,。；;！!]|$)"
+
+
 def _founding_date(view: SentenceView, amounts) -> list[Relation]:
     t, out = view.template, []
     rules = (
-        (slot("a", "O") + r"(?:正式)?(?:成立|创立|创办|创建|注册成立|诞生)于" + slot("d", "D"), "founded_on"),
-        (slot("a", "O") + r"(?:由⟦P\d+⟧(?:(?:、|和|与)⟦P\d+⟧)*)?(?:于|在)" + slot("d", "D") + r"(?:在⟦L\d+⟧)?(?:正式)?(?:共同)?(?:成立|创立|创办|创建|注册成立)", "founded_in"),
-        (slot("d", "D") + r"[,，]?" + slot("a", "O") + r"(?:正式)?(?:成立|创立|诞生)", "date_founded"),
+        (slot("a", "OB") + r"(?:正式)?(?:成立|创立|创办|创建|注册成立|诞生)于" + slot("d", "D"), "founded_on"),
+        (slot("a", "OB") + _FILLER + r"(?:于|在)" + slot("d", "D") + r"(?:在⟦L\d+⟧)?(?:正式)?(?:共同)?(?:成立|创立|创办|创建|注册成立)" + _CLAUSE_END, "founded_in"),
+        (slot("d", "D") + r"[,，]?" + slot("a", "OB") + r"(?:正式)?(?:成立|创立|诞生)", "date_founded"),
     )
     for rx, rule in rules:
         for m in re.finditer(rx, t):

@@ -12,7 +12,7 @@ from ..model import Relation
 from ..recognize.lexicon import Lexicon
 from .template import SentenceView, slot, slots
 
-ORGS = "OA"
+ORGS = "OAB"
 
 
 def _title_re(lexicon: Lexicon) -> str:
@@ -23,40 +23,39 @@ def people_relations(view: SentenceView, lexicon: Lexicon, org_topic: int | str 
     t = view.template
     title = f"(?:{_title_re(lexicon)})"
     chain = rf"(?P<former>前|原)?(?P<titles>[A-Za-z\u4e00-\u9fff]{{0,8}}?{title}(?:兼[A-Za-z\u4e00-\u9fff]{{0,6}}?{title})*)"
+    was = r"(?P<was>前|原|曾任|曾担任|此前担任|曾是|曾为)?"
     out: list[Relation] = []
-    claimed: set[int] = set()
+    claimed: set[tuple[int, str]] = set()
 
-    # ORG + title + names: 快手电商运营负责人白嘉乐 / 小米集团创始人兼CEO雷军
-    for m in re.finditer(slot("org", ORGS) + r"(?:的|之)?" + chain + r"\s*[:：]?\s*" + slots("people", "P"), t):
+    def emit(m: re.Match, org, rule: str, conf: float) -> None:
+        former = bool(m.group("former") or (m.groupdict().get("was")))
         for p in view.many(m.group("people")):
-            out += _by_titles(view, lexicon, p, m.group("org"), m.group("titles"), bool(m.group("former")),
-                              "org_title_person", 0.9)
-            claimed.add(p)
-    # names + ORG + title: 雷军，小米集团董事长 / 张三是京东的CEO / 李四担任腾讯副总裁
-    for m in re.finditer(slots("people", "P") + r"(?:[,，]\s*)?(?:现任|担任|出任|任|是|为|作为|系)?" + slot("org", ORGS)
+            key = (p, str(org))
+            if key not in claimed:
+                claimed.add(key)
+                out.extend(_by_titles(view, lexicon, p, org, m.group("titles"), former, rule, conf))
+
+    # ORG + title + names: 快手电商运营负责人白嘉乐 / 小米集团创始人兼CEO雷军 / 前华为工程师吕志航
+    for m in re.finditer(was + slot("org", ORGS) + r"(?:的|之)?" + chain + r"\s*[:：]?\s*" + slots("people", "P"), t):
+        emit(m, m.group("org"), "org_title_person", 0.9)
+    # names + ORG + title: 雷军，小米集团董事长 / 张三是京东的CEO / 李四曾任百度高级工程师
+    for m in re.finditer(slots("people", "P") + r"(?:[,，]\s*)?(?:现任|担任|出任|任|是|为|作为|系)?" + was + slot("org", ORGS)
                          + r"(?:的|之)?" + chain + r"(?!\s*[:：]?\s*⟦P)", t):
-        for p in view.many(m.group("people")):
-            if p not in claimed:
-                out += _by_titles(view, lexicon, p, m.group("org"), m.group("titles"), bool(m.group("former")),
-                                  "person_org_title", 0.85)
-                claimed.add(p)
+        emit(m, m.group("org"), "person_org_title", 0.85)
     # ORG + title + 是/为 + names: 京东的CEO是张三
     for m in re.finditer(slot("org", ORGS) + r"(?:的|之)?" + chain + r"(?:是|为)" + slots("people", "P"), t):
-        for p in view.many(m.group("people")):
-            if p not in claimed:
-                out += _by_titles(view, lexicon, p, m.group("org"), m.group("titles"), bool(m.group("former")),
-                                  "org_title_is_person", 0.85)
-                claimed.add(p)
+        emit(m, m.group("org"), "org_title_is_person", 0.85)
     # title + names with no organisation attached: the sentence's (or the discourse's) organisation
+    people_with_org = {p for p, _ in claimed}
     for m in re.finditer(r"(?<![⟧A-Za-z\u4e00-\u9fff])" + chain + r"\s*[:：]?\s*" + slots("people", "P"), t):
         if org_topic is None:
             break
         for p in view.many(m.group("people")):
-            if p not in claimed:
+            if p not in people_with_org:
                 conf = 0.7 if isinstance(org_topic, int) else 0.6
                 out += _by_titles(view, lexicon, p, org_topic, m.group("titles"), bool(m.group("former")),
                                   "title_person_topic", conf)
-                claimed.add(p)
+                people_with_org.add(p)
     out += _founding_verbs(view, org_topic)
     out += _joining_verbs(view)
     return out
@@ -73,6 +72,9 @@ def _by_titles(view: SentenceView, lexicon: Lexicon, person: int, org: int | str
         if head is None:
             continue
         role = lexicon.titles[head]
+        if role == "none":
+            continue  # 商家陈建波: a role word, not a post in an organisation
+        part = _GENERIC_PREFIX.sub("", part) or part
         qual = {"title": part}
         if former:
             qual["former"] = "true"
@@ -84,6 +86,10 @@ def _by_titles(view: SentenceView, lexicon: Lexicon, person: int, org: int | str
         else:
             out.append(view.relation(person, "worksFor", org_slot, rule=rule, confidence=conf, qualifiers=qual, **org_kw))
     return out
+
+
+# 公司创始人 / 集团董事长 / 该公司CEO: the generic noun names no domain; the title is what follows it.
+_GENERIC_PREFIX = re.compile(r"^(?:该公司|公司|集团|其|本|现任|时任)")
 
 
 def _founder(view: SentenceView, org: int | str, person: int, rule: str, conf: float, title: str = "") -> Relation:
@@ -107,8 +113,9 @@ _FOUND_VERB = r"(?:共同|联合|一手)?(?:创立|创办|创建|创始|成立)"
 def _founding_verbs(view: SentenceView, org_topic) -> list[Relation]:
     t, out = view.template, []
     # 小米由雷军于2010年创立 / 该公司由张三和李四共同创办
-    for m in re.finditer(r"由" + slots("people", "P") + r"(?:于⟦D\d+⟧)?(?:在⟦L\d+⟧)?" + _FOUND_VERB, t):
-        before = [int(n) for n in re.findall(r"⟦[OA](\d+)⟧", t[: m.start()])]
+    for m in re.finditer(r"由(?:前|原)?(?:⟦[OAB]\d+⟧[A-Za-z\u4e00-\u9fff]{0,8}?)?" + slots("people", "P")
+                         + r"(?:于⟦D\d+⟧)?(?:在⟦L\d+⟧)?" + _FOUND_VERB, t):
+        before = [int(n) for n in re.findall(r"⟦[OAB](\d+)⟧", t[: m.start()])]
         org = before[-1] if before else None
         if org is None:
             continue

@@ -1,7 +1,7 @@
 """A sentence as a template: each mention replaced by ⟦<code><n>⟧, so rules are short regexes over roles.
 
 Codes: P person, O organisation (company, media, government body, business unit, other), A platform/app,
-R product or programme, L place, D date. ``Sentence view`` maps placeholder numbers back to mentions.
+B both (a company that is also its platform: 快手, 京东), R product or programme, L place, D date. ``Sentence view`` maps placeholder numbers back to mentions.
 """
 
 from __future__ import annotations
@@ -36,15 +36,20 @@ class SentenceView:
     entity_of: dict[int, str]
     template: str
 
+    @staticmethod
+    def code_of(m: Mention) -> str:
+        code = CODE[m.type]
+        return "B" if code == "O" and "Platform" in m.types or code == "A" and m.type != "Platform" else code
+
     @classmethod
     def build(cls, doc: Document, sentence: Sentence, mentions: list[Mention], entity_of: dict[int, str]) -> SentenceView:
         parts, pos = [], sentence.start
         for i, m in enumerate(mentions):
             parts.append(doc.norm[pos : m.start])
-            parts.append(f"⟦{CODE[m.type]}{i}⟧")
+            parts.append(f"⟦{cls.code_of(m)}{i}⟧")
             pos = m.end
         parts.append(doc.norm[pos : sentence.end])
-        return cls(doc, sentence, mentions, entity_of, "".join(parts))
+        return cls(doc, sentence, mentions, entity_of, _carry_subject("".join(parts)))
 
     def mention(self, number: str | int) -> Mention:
         return self.mentions[int(number)]
@@ -56,7 +61,7 @@ class SentenceView:
         return [int(n) for n in _SLOT.findall(group)]
 
     def code(self, number: int) -> str:
-        return CODE[self.mentions[number].type]
+        return self.code_of(self.mentions[number])
 
     def relation(self, subject: int | str, predicate: str, obj: int | str, *, rule: str, confidence: float,
                  qualifiers: dict[str, str] | None = None, literal: str | None = None,
@@ -70,3 +75,15 @@ class SentenceView:
         o = literal if literal is not None else (object_id or self.entity(obj))
         quals = tuple(sorted((qualifiers or {}).items()))
         return Relation(s, predicate, o, evidence, round(confidence, 2), rule, quals, literal is not None)
+
+
+# A clause that starts with a predicate has the sentence's subject: 拼多多总部位于上海，由黄峥于2015年创立.
+_SUBJECTLESS = re.compile(r"(?<=[，,])(?=由|于⟦D|在⟦D|总部|成立于|创立于|创办于|旗下|并与|并和|并同|还与|同时与|并宣布)")
+
+
+def _carry_subject(template: str) -> str:
+    """Repeat the sentence's first organisation before each subjectless clause, so clause rules see a subject."""
+    first = re.search(r"⟦[OAB]\d+⟧", template)
+    if not first:
+        return template
+    return _SUBJECTLESS.sub(lambda m: first.group() if m.start() > first.end() else "", template)
