@@ -88,10 +88,13 @@ class KnowledgeGraph:
     def facts(self) -> list[Fact]:
         """Every relation (edges and literal-valued ones), grouped with all its evidence, sorted."""
         out = []
+        by_triple: dict[tuple[str, str, str], dict[tuple, list[Relation]]] = {}
         for s, o, key, data in self.nx.edges(keys=True, data=True):
-            if key[0] == "about":
-                continue
-            out.append(_fact(s, key[0], o, key[1], data["relations"]))
+            if key[0] != "about":
+                by_triple.setdefault((s, key[0], o), {})[key[1]] = data["relations"]
+        for (s, p, o), groups in by_triple.items():
+            for quals, rels in _fold_qualifier_subsets(groups).items():
+                out.append(_fact(s, p, o, quals, rels))
         for node, data in self.nx.nodes(data=True):
             groups: dict[tuple, list[Relation]] = {}
             for r in data.get("literals", []):
@@ -107,6 +110,18 @@ class KnowledgeGraph:
         preds = Counter(f.predicate for f in self.facts())
         return {"documents": len(self.documents), "entities": dict(sorted(types.items())),
                 "relations": dict(sorted(preds.items())), "figures": len(self.figures())}
+
+
+def _fold_qualifier_subsets(groups: dict[tuple, list[Relation]]) -> dict[tuple, list[Relation]]:
+    """A statement whose qualifiers are a strict subset of another's for the same triple adds only evidence:
+    fold it into the one that says more (the headline's 投资 into the body's 投资 with its amount)."""
+    out = {q: list(r) for q, r in groups.items()}
+    for quals in sorted(groups, key=len):
+        richer = [q for q in out if q != quals and set(quals) < set(q)]
+        if richer and quals in out:
+            target = max(richer, key=lambda q: (len(q), q))
+            out[target].extend(out.pop(quals))
+    return out
 
 
 def _fact(s: str, p: str, o: str, quals, relations: list[Relation], literal: bool = False) -> Fact:

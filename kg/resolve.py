@@ -43,9 +43,19 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str
     present = {k for k in keys}
     counts = Counter((family(m.type), m.key) for m in mentions)
     out: dict[tuple[str, str], str] = {}
+    # 星澜科技有限公司 and 星澜公司: legal-form variants of one base name are one company
+    bases: dict[str, list[str]] = defaultdict(list)
     for fam, key in keys:
-        target = key
-        if fam == "org":
+        if fam == "org" and _LEGAL.search(key) and len(_LEGAL.sub("", key)) >= 2:
+            bases[_LEGAL.sub("", key)].append(key)
+    variant_of = {}
+    for variants in bases.values():
+        if len(variants) > 1:
+            best = max(variants, key=lambda k: (counts[("org", k)], len(k), k))
+            variant_of.update({k: best for k in variants})
+    for fam, key in keys:
+        target = variant_of.get(key, key) if fam == "org" else key
+        if fam == "org" and target == key:
             stripped = _LEGAL.sub("", key)
             if stripped != key and len(stripped) >= 2:
                 entry = lexicon.names.get(stripped)

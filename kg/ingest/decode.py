@@ -39,20 +39,34 @@ def decode_bytes(data: bytes, path: str) -> str:
         return _strict(data, "utf-16-le", path)
     if len(data) >= 4 and data[0::2][:64].count(0) > 24 and data[1::2][:64].count(0) == 0:
         return _strict(data, "utf-16-be", path)
-    if _looks_binary(data):
+    if b"\x00" in data[:8192]:
         raise InputError(path, "binary file, not text (expected UTF-8, GB18030 or UTF-16 text)")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _plausible_text(text):
+    else:
+        if _looks_binary(data):
+            raise InputError(path, "binary file, not text (expected UTF-8, GB18030 or UTF-16 text)")
         return text
+    guess = _guess_legacy(data)
+    if guess is not None:
+        return guess
+    if _looks_binary(data):
+        raise InputError(path, "binary file, not text (expected UTF-8, GB18030 or UTF-16 text)")
     line = data[: utf8_error.start].count(b"\n") + 1
     raise InputError(path, "not UTF-8, GB18030 or UTF-16 text (undecodable bytes)", line=line) from utf8_error
+
+
+def _guess_legacy(data: bytes) -> str | None:
+    """GB18030/GBK or BOM-less UTF-16, chosen by charset-normalizer among these only, and kept only if it reads as text."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "utf_16_le", "utf_16_be"]).best()
+    if best is None or best.chaos > 0.1:
+        return None
+    text = str(best)
+    return text if _plausible_text(text) else None
 
 
 def _strict(data: bytes, encoding: str, path: str) -> str:

@@ -18,6 +18,7 @@ from .patterns import (
     find_glossed_products,
     find_introduced_orgs,
     find_latin_names,
+    find_people_by_cue,
     find_places,
     find_products,
     find_quoted_targets,
@@ -28,8 +29,9 @@ from .patterns import (
 
 __all__ = ["recognize", "find_lexicon", "filter_spans", "load_lexicon", "Context"]
 
-PATTERNS = (find_titled_people, find_speakers, find_byline, find_founders, find_data_sources, find_suffixed_orgs,
-            find_introduced_orgs, find_quoted_targets, find_latin_names, find_products, find_places, find_dates)
+PATTERNS = (find_titled_people, find_speakers, find_people_by_cue, find_byline, find_founders, find_data_sources, find_suffixed_orgs,
+            find_introduced_orgs,
+    find_people_by_cue, find_quoted_targets, find_latin_names, find_products, find_places, find_dates)
 # Types whose names the patterns discover; their other occurrences in the document are mentions too.
 _PROPAGATE = {"Person", "Organization", "Company", "MediaOrganization", "Product", "Programme", "Platform"}
 
@@ -37,10 +39,25 @@ _PROPAGATE = {"Person", "Organization", "Company", "MediaOrganization", "Product
 def find_lexicon(ctx: Context) -> list[Mention]:
     out = []
     for m in ctx.lexicon.name_pattern.finditer(ctx.text):
-        entry = ctx.lexicon.names[m.group()]
-        out.append(ctx.mention(m.start(), m.end(), entry.types[0], "lexicon", 0.95, key=entry.canonical,
-                               types=entry.types))
+        start, end = m.span()
+        if ctx.text[end : end + 1] in _ASPECT:
+            end = _shorter_name(ctx, start, end)  # 腾讯投资了蔚来: 了 marks 投资 as a verb, so the name is 腾讯
+            if end is None:
+                continue
+        entry = ctx.lexicon.names[ctx.text[start:end]]
+        out.append(ctx.mention(start, end, entry.types[0], "lexicon", 0.95, key=entry.canonical, types=entry.types))
     return out
+
+
+# Aspect particles follow verbs, never names: a lexicon name followed by one ends in a verb.
+_ASPECT = set("了过着")
+
+
+def _shorter_name(ctx: Context, start: int, end: int) -> int | None:
+    for e in range(end - 1, start + 1, -1):
+        if ctx.text[start:e] in ctx.lexicon.names:
+            return e
+    return None
 
 
 def recognize(doc: Document, tokens: list[Token], *, known=lambda w: True, lexicon: Lexicon | None = None) -> list[Mention]:
@@ -58,8 +75,15 @@ def recognize(doc: Document, tokens: list[Token], *, known=lambda w: True, lexic
 
 
 def _apply_abbreviations(mentions: list[Mention], pairs) -> list[Mention]:
-    """The full name and its abbreviation resolve to one entity, named by the abbreviation (as readers use it)."""
-    rename = {full.key: short.key for full, short in pairs if short.key != full.key}
+    """The full name and its abbreviation resolve to one entity."""
+    # a lexicon name keeps its canonical form (阿里巴巴集团（简称“阿里”） stays 阿里巴巴); otherwise readers' short name wins
+    rename = {}
+    for full, short in pairs:
+        if short.key != full.key:
+            if full.source.startswith("lexicon"):
+                rename[short.key] = full.key
+            else:
+                rename[full.key] = short.key
     if not rename:
         return mentions
     return [dataclasses.replace(m, key=rename[m.key]) if m.key in rename else m for m in mentions]

@@ -8,7 +8,7 @@ from ..model import Mention, Relation
 from ..recognize.lexicon import Lexicon
 from .template import SentenceView, slots
 
-_SELL = r"(?:开店|开设店铺|开网店|卖货|销售|售卖|直播带货|带货|卖|经营|做生意|直播卖货|上架)"
+_SELL = r"(?:开店|开设[\u4e00-\u9fff]{0,4}?(?:店|店铺)|开网店|卖货|销售|售卖|直播带货|带货|卖|经营|做生意|直播卖货|上架)"
 
 
 def _platform_of(mention: Mention, lexicon: Lexicon) -> str | None:

@@ -13,7 +13,7 @@ from ..zh.dates import normalise_date
 from .template import SentenceView, slot, slots
 
 ORG = "OAB"
-ADV = r"(?:宣布|将|已|已经|正式|日前|近日|今天|今日|昨日|也|还|再次|首次|此前|曾|于⟦D\d+⟧|在⟦D\d+⟧)*"
+ADV = r"(?:宣布|将|已|已经|正式|日前|近日|今天|今日|昨日|也|还|并|再次|首次|此前|曾|于⟦D\d+⟧|在⟦D\d+⟧)*"
 
 
 def corporate_relations(view: SentenceView, amounts: list[str]) -> list[Relation]:
@@ -82,7 +82,7 @@ def _invest(view: SentenceView, amounts) -> list[Relation]:
         for inv in view.many(m.group("invs")):
             out.append(view.relation(inv, "investsIn", m.group("b"), rule="invests_in", confidence=0.85, qualifiers=qual))
     # B获得A(的)投资 / B完成…融资，由A领投，C跟投
-    for m in re.finditer(slot("b", ORG) + r"(?:获得|获|完成|宣布完成|获得了)(?:了)?[^⟦。]{0,16}?" + slots("invs", ORG + "P") + r"(?:的|等)?(?:[^⟦。]{0,6}?)(?:投资|注资|入股)", t):
+    for m in re.finditer(slot("b", ORG) + r"[^⟦。，,]{0,8}?(?:获得|获|完成|宣布完成|获得了)(?:了)?[^⟦。]{0,16}?" + slots("invs", ORG + "P") + r"(?:的|等)?(?:[^⟦。]{0,6}?)(?:投资|注资|入股)", t):
         for inv in view.many(m.group("invs")):
             out.append(view.relation(inv, "investsIn", m.group("b"), rule="received_investment", confidence=0.8, qualifiers=qual))
     for m in re.finditer(slot("b", ORG) + r"[^⟦。，,]{0,8}?(?:宣布)?(?:完成|获得)[^⟦。]{0,20}?融资", t):

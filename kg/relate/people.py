@@ -72,6 +72,8 @@ def _by_titles(view: SentenceView, lexicon: Lexicon, person: int, org: int | str
         if head is None:
             continue
         role = lexicon.titles[head]
+        if role == "leads" and "副" in part[: len(part) - len(head) + 1][-2:]:
+            role = "works"  # 副院长 / 副总经理: a deputy works for the organisation, it does not lead it
         if role == "none":
             continue  # 商家陈建波: a role word, not a post in an organisation
         part = _GENERIC_PREFIX.sub("", part) or part
@@ -130,7 +132,7 @@ def _founding_verbs(view: SentenceView, org_topic) -> list[Relation]:
 
 def _joining_verbs(view: SentenceView) -> list[Relation]:
     t, out = view.template, []
-    for m in re.finditer(slots("people", "P") + r"(?:已|已经|正式|将|于⟦D\d+⟧)?(?:加入|加盟|入职|就职于|任职于|供职于)" + slot("org", "OA"), t):
+    for m in re.finditer(slots("people", "P") + r"(?:已|已经|正式|将|于⟦D\d+⟧)*(?:加入|加盟|入职|就职于|任职于|供职于)" + slot("org", "OA"), t):
         for p in view.many(m.group("people")):
             out.append(view.relation(p, "worksFor", m.group("org"), rule="joined", confidence=0.8))
     for m in re.finditer(slots("people", "P") + r"(?:已|已经|于⟦D\d+⟧)?(?:从|自)" + slot("org", "OA") + r"离职", t):

@@ -1,0 +1,63 @@
+"""Shared fixtures: graphs built once per session, exported to Turtle, and queried with SPARQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+import kg
+from kg.export import render
+from kg.vocab import DEFAULT_BASE, PREFIXES
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+ARTICLES = FIXTURES / "articles"
+SEED = ROOT.parent / "shared" / "seed" / "000_dad6d5eae66523e8.txt"
+EXAMPLE = ROOT / "examples" / "qinglan_battery.txt"
+
+
+def fixture_articles() -> list[Path]:
+    return sorted(p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".md", ".html", ".jsonl"))
+
+
+def expected_for(article: Path) -> dict:
+    return json.loads(article.with_name(article.stem + ".expected.json").read_text(encoding="utf-8"))
+
+
+class Exported:
+    """A graph exported to Turtle and parsed back, with SPARQL helpers that use kg's prefixes."""
+
+    def __init__(self, graph: kg.KnowledgeGraph) -> None:
+        self.graph = graph
+        self.turtle = render(graph, "turtle", base=DEFAULT_BASE)
+        self.rdf = Graph().parse(data=self.turtle, format="turtle")
+        self.prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+    def ask(self, body: str) -> bool:
+        return bool(self.rdf.query(self.prologue + "ASK { " + body + " }").askAnswer)
+
+    def select(self, query: str) -> list[tuple]:
+        return [tuple(str(x) if x is not None else None for x in row) for row in self.rdf.query(self.prologue + query)]
+
+    def labels(self) -> set[str]:
+        return {row[0] for row in self.select("SELECT ?l WHERE { ?e rdfs:label ?l ; kg:mentionCount ?n }")}
+
+
+@pytest.fixture(scope="session")
+def seed_graph() -> Exported:
+    if not SEED.exists():
+        pytest.skip(f"seed article not found at {SEED}")
+    return Exported(kg.build([SEED]))
+
+
+@pytest.fixture(scope="session")
+def fixture_graphs() -> dict[str, Exported]:
+    return {p.name: Exported(kg.build([p])) for p in fixture_articles()}
+
+
+@pytest.fixture(scope="session")
+def example_graph() -> Exported:
+    return Exported(kg.build([EXAMPLE]))

@@ -1,0 +1,66 @@
+"""Figures: value, unit, scale, measure, qualifiers; dates and names are not figures."""
+
+import pytest
+from helpers import figures_of, result_of
+
+
+def one(text: str):
+    figs = figures_of(text)
+    assert len(figs) == 1, [f.text for f in figs]
+    return figs[0]
+
+
+@pytest.mark.parametrize("text,value,unit,kind", [
+    ("日活跃用户数将达到3亿。", "300000000", None, "quantity"),
+    ("每周发布作品1.6万+。", "16000", None, "quantity"),
+    ("52%的手机淘宝用户来自下沉市场。", "0.52", "percent", "percentage"),
+    ("其中9成销售来自直播。", "0.9", "percent", "percentage"),
+    ("决心用两个月的时间解决问题。", "2", "month", "duration"),
+    ("订单金额超过1万元。", "10000", "CNY", "money"),
+    ("公司获得2.5亿美元投资。", "250000000", "USD", "money"),
+    ("平台商家数量突破三千五百万。", "35000000", None, "quantity"),
+    ("全年营收1,175万元。", "11750000", "CNY", "money"),
+    ("旗下已有27家工厂。", "27", "家", "quantity"),
+])
+def test_value_and_unit(text, value, unit, kind):
+    f = one(text)
+    assert (f.value, f.unit, f.kind) == (value, unit, kind)
+
+
+@pytest.mark.parametrize("text,measure", [
+    ("日活跃用户数将达到3亿。", "日活跃用户数"), ("在平台上有1175万粉丝。", "粉丝"), ("52%的手机淘宝用户来自下沉市场。", "手机淘宝用户"),
+    ("年营业额达3亿左右。", "年营业额"), ("周播放量12亿+。", "周播放量"),
+])
+def test_measure(text, measure):
+    assert one(text).measure == measure
+
+
+@pytest.mark.parametrize("text,qualifier", [
+    ("每周发布作品1.6万+。", ("bound", "at_least")), ("评论超过190万条。", ("bound", "more_than")),
+    ("年营业额达3亿左右。", ("approximate", "true")), ("营收同比增长45%。", ("comparison", "year_on_year")),
+    ("公司目标是日活达到3亿。", ("modality", "target")), ("亏损不足1亿元。", ("bound", "less_than")),
+])
+def test_qualifiers(text, qualifier):
+    assert qualifier in one(text).qualifiers
+
+
+@pytest.mark.parametrize("text", ["2020年6月28日发布。", "618期间销量大增。", "三线及以下城市增长快。", "一周前宣布消息。",
+                                  "QQ2023版本上线。", "第一个吃螃蟹的人。"])
+def test_not_figures(text):
+    assert figures_of(text) == []
+
+
+def test_figure_is_about_the_entity_in_its_clause():
+    res = result_of("京东宣布，平台日活跃用户数达到1亿。拼多多则表示用户增长放缓。")
+    about = {f.text: f.about for f in res.figures}
+    assert about == {"1亿": "org/京东"}
+
+
+def test_figure_about_the_entity_named_inside_its_measure():
+    res = result_of("数据显示，48%的京东用户来自三线城市。")
+    assert [f.about for f in res.figures] == ["org/京东"]
+
+
+def test_figure_time_is_the_date_in_its_sentence():
+    res = result_of("2023年，美团营收达到2767亿元。")
+    assert [(f.time, f.about) for f in res.figures] == [("2023年", "org/美团")]

@@ -1,0 +1,69 @@
+"""Recognition: lexicon, patterns, precedence, junk filtering; offsets always point into the text."""
+
+import pytest
+from helpers import mentions_of
+
+from kg.model import Mention
+from kg.recognize import filter_spans
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    doc, _, mentions = mentions_of(text)
+    for m in mentions:
+        assert doc.text[m.start : m.end] == m.text
+    return {(m.key, m.type) for m in mentions}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("小米集团创始人兼CEO雷军表示，今年将加大投入。", {("雷军", "Person"), ("小米", "Company")}),
+    ("据美团高级副总裁王莆中介绍，新业务进展顺利。", {("王莆中", "Person"), ("美团", "Company")}),
+    ("易观分析发布的报告显示，直播电商规模继续扩大。", {("易观", "Organization")}),
+    ("企鹅智库数据显示，短视频用户超过8亿。", {("企鹅智库", "Organization")}),
+    ("杭州微念科技有限公司近日完成新一轮融资。", {("杭州微念科技有限公司", "Company")}),
+    ("北京市海淀区人民政府与百度签署协议。", {("百度", "Company")}),
+    ("文|经济观察报 马言\n正文第一段。", {("经济观察报", "MediaOrganization"), ("马言", "Person")}),
+    ("阿里巴巴集团（以下简称“阿里”）公布财报。", {("阿里巴巴", "Company")}),
+    ("Moonshot AI与OpenAI展开竞争。", {("OpenAI", "Company")}),
+    ("抖音电商推出“春雨计划”，扶持中小商家。", {("春雨计划", "Programme"), ("抖音电商", "BusinessUnit")}),
+    ("微软的子公司LinkedIn Holdings宣布裁员。", {("LinkedIn Holdings", "Company"), ("微软", "Company")}),
+    ("2023年双11期间，淘宝成交额创新高。", {("淘宝", "Platform"), ("双11", "Date")}),
+])
+def test_recognises(text, expected):
+    assert expected <= found(text)
+
+
+@pytest.mark.parametrize("text,junk", [
+    ("嘉宾们来自多个城市，周末也在开会。", {"嘉宾", "城市", "周"}),
+    ("平台推出零售宝模式，商家反馈不错。", {"宝", "零售宝", "商家", "平台"}),
+    ("用户层面，平台推出雷霆计划。", {"雷霆", "用户"}),
+    ("这家公司的负责人表示满意。", {"这家公司", "公司", "负责人"}),
+    ("科技公司纷纷布局电商公司业务。", {"科技公司", "电商公司"}),
+    ("创始人谈未来计划。", {"谈未来"}),
+])
+def test_does_not_make_junk(text, junk):
+    keys = {k for k, _ in found(text)}
+    assert not (keys & junk)
+
+
+def test_typo_of_a_known_latin_name_resolves_to_it():
+    assert ("QuestMobile", "Organization") in found("QuestMoible数据显示，用户增长。")
+
+
+def test_name_found_by_a_pattern_is_found_again_elsewhere():
+    doc, _, mentions = mentions_of("运营负责人白晓峰在会上发言。随后白晓峰接受了采访。")
+    assert [m.text for m in mentions if m.type == "Person"] == ["白晓峰", "白晓峰"]
+
+
+def test_traditional_text_keeps_the_original_script_in_mentions():
+    doc, _, mentions = mentions_of("騰訊創始人馬化騰表示，將繼續投資。")
+    people = [m for m in mentions if m.type == "Person"]
+    assert people and people[0].text == "馬化騰" and people[0].key == "马化腾"
+
+
+def _m(start, end, score, type_="Company"):
+    return Mention(start, end, "x" * (end - start), type_, "t", score, "k", 0)
+
+
+def test_filter_spans_longest_wins_then_score_then_earliest():
+    kept = filter_spans([_m(0, 2, 0.9), _m(0, 4, 0.5), _m(3, 6, 0.9), _m(6, 8, 0.5), _m(6, 8, 0.9, "Platform")])
+    assert [(m.start, m.end, m.type) for m in kept] == [(0, 4, "Company"), (6, 8, "Platform")]

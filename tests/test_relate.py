@@ -1,0 +1,104 @@
+"""Relations from wording, each predicate with several phrasings; co-occurrence alone makes no edge."""
+
+import pytest
+from helpers import result_of, triples
+
+
+@pytest.mark.parametrize("text,expected", [
+    # founder
+    ("小米集团创始人雷军在发布会上表示。", ("小米", "founder", "雷军")),
+    ("蔚来汽车由李斌于2014年创立。", ("蔚来", "founder", "李斌")),
+    ("张一鸣于2012年创办了字节跳动。", ("字节跳动", "founder", "张一鸣")),
+    ("王兴是美团的创始人。", ("美团", "founder", "王兴")),
+    # leads
+    ("阿里巴巴集团董事局主席蔡崇信表示，将继续投资。", ("蔡崇信", "leads", "阿里巴巴")),
+    ("刘炽平，腾讯总裁，出席了论坛。", ("刘炽平", "leads", "腾讯")),
+    ("京东的CEO是许冉。", ("许冉", "leads", "京东")),
+    # worksFor
+    ("百度副总裁王海峰介绍了新模型。", ("王海峰", "worksFor", "百度")),
+    ("李明已正式加入字节跳动。", ("李明", "worksFor", "字节跳动")),
+    # parentOrganization / productOf
+    ("阿里巴巴旗下的菜鸟网络完成分拆。", ("菜鸟", "parentOrganization", "阿里巴巴")),
+    ("京东物流是京东集团的子公司。", ("京东物流", "parentOrganization", "京东")),
+    ("腾讯旗下的微信推出新功能。", ("微信", "productOf", "腾讯")),
+    ("字节跳动正式发布豆包大模型。", ("豆包", "productOf", "字节跳动")),
+    # partner
+    ("华为与比亚迪达成战略合作。", ("华为", "partner", "比亚迪")),
+    ("美团携手中国银行推出新服务。", ("美团", "partner", "中国银行")),
+    ("腾讯与网易宣布达成合作。", ("腾讯", "partner", "网易")),
+    # investsIn
+    ("腾讯投资了蔚来汽车。", ("腾讯", "investsIn", "蔚来")),
+    ("小红书获得阿里巴巴和腾讯的投资。", ("阿里巴巴", "investsIn", "小红书")),
+    ("高瓴资本领投了作业帮的新一轮融资。", ("高瓴资本", "investsIn", "作业帮")),
+    # acquired
+    ("阿里巴巴以10亿美元收购了优酷。", ("阿里巴巴", "acquired", "优酷")),
+    ("饿了么被阿里巴巴收购。", ("阿里巴巴", "acquired", "饿了么")),
+    # location / foundingDate
+    ("比亚迪总部位于深圳。", ("比亚迪", "location", "深圳")),
+    ("网易成立于1997年，总部设在杭州。", ("网易", "location", "杭州")),
+    # sellsOn
+    ("不少品牌入驻了抖音电商。", None),
+    ("主播李佳琦在淘宝直播带货。", ("李佳琦", "sellsOn", "淘宝")),
+    ("海尔已入驻拼多多。", ("海尔", "sellsOn", "拼多多")),
+])
+def test_relation_phrasings(text, expected):
+    found = triples(text)
+    found |= {(o, p, s) for s, p, o in found if p == "partner"}  # symmetric: stored once, either order
+    if expected is None:
+        assert not any(p == "sellsOn" for _, p, _ in found)
+    else:
+        assert expected in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "华为和小米都发布了新手机。",  # co-occurrence, no partnership
+    "京东的股价今天下跌，阿里巴巴则上涨。",
+    "美团在北京举办了发布会。",  # an event place is not the headquarters
+    "腾讯与网易在游戏市场竞争激烈。",
+])
+def test_co_occurrence_makes_no_edge(text):
+    assert {p for _, p, _ in triples(text)} == set()
+
+
+def test_former_title_is_worksfor_with_former_not_leads():
+    res = result_of("小米前总裁林斌出席活动。")
+    rels = [(r.predicate, dict(r.qualifiers)) for r in res.relations]
+    assert ("worksFor", {"former": "true", "title": "总裁"}) in rels
+    assert all(p != "leads" for p, _ in rels)
+
+
+def test_deputy_title_does_not_lead():
+    assert ("赵新", "worksFor", "华为") in triples("华为副董事长赵新表示。")
+    assert ("赵新", "leads", "华为") not in triples("华为副董事长赵新表示。")
+
+
+def test_founding_date_is_a_typed_literal_with_the_text_as_written():
+    res = result_of("拼多多成立于2015年9月。")
+    rel = next(r for r in res.relations if r.predicate == "foundingDate")
+    assert rel.literal and rel.object == "2015-09" and dict(rel.qualifiers)["text"] == "2015年9月"
+
+
+def test_leads_keeps_the_title_qualifier():
+    res = result_of("快手电商运营负责人白晓峰表示。")
+    rel = next(r for r in res.relations if r.predicate == "leads")
+    assert dict(rel.qualifiers) == {"title": "运营负责人"}
+
+
+def test_investment_amount_qualifier():
+    res = result_of("红杉中国向云汐科技有限公司投资了3亿元。")
+    rel = next(r for r in res.relations if r.predicate == "investsIn")
+    assert dict(rel.qualifiers).get("amount") == "3亿元"
+
+
+def test_every_relation_has_evidence_inside_its_sentence():
+    res = result_of("小米集团创始人雷军表示，小米与京东达成战略合作。")
+    doc = res.document
+    for r in res.relations:
+        sent = doc.sentences[r.evidence.sentence]
+        assert sent.start <= r.evidence.start < r.evidence.end <= sent.end and r.evidence.text == sent.text
+        assert 0 < r.confidence <= 1
+
+
+def test_byline_gives_author_editor_and_publisher():
+    found = triples("标题\n文|虎嗅 陆一鸣\n编辑|冯晓\n正文：京东发布财报。")
+    assert {("ARTICLE", "author", "陆一鸣"), ("ARTICLE", "editor", "冯晓"), ("ARTICLE", "publisher", "虎嗅")} <= found

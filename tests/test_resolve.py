@@ -1,0 +1,57 @@
+"""Resolution: aliases, legal-form suffixes, typos, sub-units, stable ids, cross-document merge."""
+
+from helpers import result_of
+
+import kg
+from kg.resolve import merge_entities
+
+
+def entities(text):
+    return {e.id: e for e in result_of(text).entities}
+
+
+def test_alias_of_the_lexicon_resolves_to_one_entity():
+    ents = entities("京东集团宣布新战略。京东表示将继续投入。手机淘宝和淘宝都在增长。")
+    assert "org/京东" in ents and "org/京东集团" not in ents
+    assert "京东集团" in ents["org/京东"].aliases and len(ents["org/京东"].mentions) == 2
+    assert "手机淘宝" in ents["org/淘宝"].aliases
+
+
+def test_legal_suffix_merges_with_the_short_name_in_the_same_article():
+    ents = entities("星澜科技有限公司发布新品。此外星澜公司高管表示满意，星澜科技有限公司将扩产。")
+    orgs = [e for e in ents.values() if e.id.startswith("org/")]
+    assert len(orgs) == 1 and orgs[0].label == "星澜科技有限公司" and "星澜公司" in orgs[0].aliases
+
+
+def test_sub_unit_stays_distinct_but_is_linked_to_its_parent():
+    res = result_of("快手电商负责人表示，快手将加大投入。")
+    ids = {e.id for e in res.entities}
+    assert {"org/快手电商", "org/快手"} <= ids
+    assert ("org/快手电商", "parentOrganization", "org/快手") in {(r.subject, r.predicate, r.object) for r in res.relations}
+
+
+def test_same_name_and_type_give_the_same_id_in_every_run_and_document():
+    a = kg.build_from_texts(["美团与京东合作。"]).entities()
+    b = kg.build_from_texts(["据悉，京东发布财报。", "美团宣布扩张。"]).entities()
+    assert {e.id for e in a} == {e.id for e in b} == {"org/美团", "org/京东"}
+
+
+def test_cross_document_merge_keeps_evidence_from_every_article():
+    graph = kg.build_from_texts(["运营负责人白晓峰表示满意。", "白晓峰此前在京东工作。运营负责人白晓峰说。"])
+    person = graph.entity("person/白晓峰")
+    assert len(person.documents) == 2 and len({m.document for m in person.mentions}) == 2
+
+
+def test_re_adding_a_document_changes_nothing():
+    graph = kg.build_from_texts(["京东宣布与快手合作。"])
+    doc = graph.articles()[0]
+    before = (len(graph.entities()), len(graph.facts()))
+    assert graph.add(kg.extract(doc)) is False
+    assert (len(graph.entities()), len(graph.facts())) == before
+
+
+def test_merge_entities_unions_types_and_aliases():
+    a = entities("京东集团宣布新战略。")["org/京东"]
+    b = entities("京东商城上线新功能。")["org/京东"]
+    merged = merge_entities(a, b)
+    assert {"京东集团", "京东商城"} <= set(merged.aliases) and merged.label == "京东"
