@@ -102,3 +102,11 @@ def test_every_relation_has_evidence_inside_its_sentence():
 def test_byline_gives_author_editor_and_publisher():
     found = triples("标题\n文|虎嗅 陆一鸣\n编辑|冯晓\n正文：京东发布财报。")
     assert {("ARTICLE", "author", "陆一鸣"), ("ARTICLE", "editor", "冯晓"), ("ARTICLE", "publisher", "虎嗅")} <= found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("刘强东于1998年创办了京东。", ("京东", "founder", "刘强东")),  # 京东 is a company and a platform
+    ("张勇已加入京东。", ("张勇", "worksFor", "京东")),
+])
+def test_company_that_is_also_a_platform_takes_organisation_roles(text, expected):
+    assert expected in triples(text)

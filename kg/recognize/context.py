@@ -13,7 +13,7 @@ HAN = "\u4e00-\u9fff"
 # Characters that end a Chinese personal name in running text: particles, prepositions, speech verbs' first
 # characters and punctuation. A name is two or three characters; these tell where it stops.
 NAME_STOP = set("在表说称、，,。的和与等也则曾已将认指透介发于为是对就向从:：；;！!？?“”\"（()）及并今近昨所被把要会还又都均再仍亦|｜丨 \n")
-_GLUED = set("于在说称和与的是将已也")
+GLUED = set("于在说称和与的是将已也")
 _NOT_GIVEN_NAME = ("v", "d", "p", "c", "r", "m", "q", "f", "u", "t")
 NAME_POS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "nt", "eng", "j"})
 
@@ -72,12 +72,12 @@ class Context:
         if not slen:
             return None
         tok = self.token_at(start)
-        if tok and tok.pos.startswith("nr") and len(tok.word) > slen + 1 and tok.word[-1] in _GLUED:
+        if tok and tok.pos.startswith("nr") and len(tok.word) > slen + 1 and tok.word[-1] in GLUED:
             tok = Token(tok.start, tok.end - 1, tok.word[:-1], tok.pos)  # 黄峥于2015年: the segmenter glued 于 on
         if tok and tok.pos.startswith("nr") and slen + 1 <= len(tok.word) <= slen + 2 and _all_han(tok.word):
             nxt = self.token_at(tok.end)
             lone = nxt and len(nxt.word) == 1 and nxt.pos not in ("p", "v", "d", "c", "u", "uj", "ul", "r", "f")
-            glued = nxt and len(nxt.word) == 2 and nxt.word[1] in _GLUED
+            glued = nxt and len(nxt.word) == 2 and nxt.word[1] in GLUED
             if len(tok.word) == slen + 1 and (lone or glued) and _is_han(nxt.word[0]) and nxt.word[0] not in NAME_STOP:
                 # the segmenter split a three-character name (吕志 / 航 or 吕志 / 航于): keep the lone character
                 if self.plausible_name(tok.word + nxt.word[0]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Mention, Token
-from .context import HAN, NAME_POS, Context
+from .context import GLUED, HAN, NAME_POS, Context
 
 PUNCT_BEFORE = r"(?:^|(?<=[，,。；;：:！!？?\s“”\"（(）)、]))"
 SPEECH = ("表示", "说", "称", "介绍", "指出", "透露", "认为", "坦言", "强调", "回应", "告诉", "提到", "解释", "直言",
@@ -375,7 +375,8 @@ def find_people_by_cue(ctx: Context) -> list[Mention]:
     text, out = ctx.text, []
     for m in _PERSON_CUE.finditer(text):
         cue_start = m.start()
-        if not ctx.is_boundary(cue_start):
+        glued = text[cue_start] in GLUED and ctx.is_boundary(cue_start + 1)  # 刘强/东于: 于 glued to the name
+        if not ctx.is_boundary(cue_start) and not glued:
             continue  # 为 inside 华为 is no verb
         clause = re.split(r"[，,。；;！!？?]", text[m.end() : m.end() + 24])[0]
         if m.group().endswith(("是", "为", "作为")) and not ctx.lexicon.title_pattern.search(clause):

@@ -124,7 +124,7 @@ def _founding_verbs(view: SentenceView, org_topic) -> list[Relation]:
         for p in view.many(m.group("people")):
             out.append(view.relation(org, "founder", p, rule="founded_by", confidence=0.85))
     # 雷军于2010年创办了小米 / 张三创立ABC公司
-    for m in re.finditer(slots("people", "P") + r"(?:于⟦D\d+⟧)?(?:在⟦L\d+⟧)?" + _FOUND_VERB + r"(?:了)?" + slot("org", "OA"), t):
+    for m in re.finditer(slots("people", "P") + r"(?:于⟦D\d+⟧)?(?:在⟦L\d+⟧)?" + _FOUND_VERB + r"(?:了)?" + slot("org", ORGS), t):
         for p in view.many(m.group("people")):
             out.append(view.relation(m.group("org"), "founder", p, rule="person_founded", confidence=0.85))
     return out
@@ -132,10 +132,10 @@ def _founding_verbs(view: SentenceView, org_topic) -> list[Relation]:
 
 def _joining_verbs(view: SentenceView) -> list[Relation]:
     t, out = view.template, []
-    for m in re.finditer(slots("people", "P") + r"(?:已|已经|正式|将|于⟦D\d+⟧)*(?:加入|加盟|入职|就职于|任职于|供职于)" + slot("org", "OA"), t):
+    for m in re.finditer(slots("people", "P") + r"(?:已|已经|正式|将|于⟦D\d+⟧)*(?:加入|加盟|入职|就职于|任职于|供职于)" + slot("org", ORGS), t):
         for p in view.many(m.group("people")):
             out.append(view.relation(p, "worksFor", m.group("org"), rule="joined", confidence=0.8))
-    for m in re.finditer(slots("people", "P") + r"(?:已|已经|于⟦D\d+⟧)?(?:从|自)" + slot("org", "OA") + r"离职", t):
+    for m in re.finditer(slots("people", "P") + r"(?:已|已经|于⟦D\d+⟧)?(?:从|自)" + slot("org", ORGS) + r"离职", t):
         for p in view.many(m.group("people")):
             out.append(view.relation(p, "worksFor", m.group("org"), rule="left", confidence=0.8,
                                      qualifiers={"former": "true"}))
