@@ -21,6 +21,11 @@ def date_literal(value: str) -> Literal:
     return Literal(value)
 
 
+def decimal_literal(value: str) -> Literal:
+    """xsd:decimal in canonical lexical form (300000000.0), which every RDF syntax keeps as is."""
+    return Literal(value if "." in value else value + ".0", datatype=XSD.decimal)
+
+
 def to_graph(kg: KnowledgeGraph, *, base: str) -> Graph:
     mint = Minter(base)
     g = Graph()
@@ -96,7 +101,7 @@ def _add_figure(g: Graph, mint: Minter, f) -> None:
     node = mint.figure(f.id)
     g.add((node, RDF.type, KG.Figure))
     g.add((node, RDFS.label, Literal(f"{f.measure or ''} {f.text}".strip(), lang="zh")))
-    g.add((node, KG.value, Literal(f.value, datatype=XSD.decimal)))
+    g.add((node, KG.value, decimal_literal(f.value)))
     g.add((node, KG.rawText, Literal(f.text, lang="zh")))
     g.add((node, KG.kind, Literal(f.kind)))
     if f.unit:

@@ -1,7 +1,7 @@
 """kg:about: which entity a figure is about.
 
 In order: an entity named inside the measure (52%的手机淘宝用户 → 淘宝); an organisation or platform in the
-figure's clause, before it, then after it; one earlier in the sentence; else the discourse topic. A clause with
+figure's clause, before it, then after it; the subject of an earlier clause; else the discourse topic. A clause with
 a personal pronoun (他们已有27家工厂) points back at the last person or group mentioned before.
 """
 
@@ -50,7 +50,7 @@ def _about(doc: Document, f: Figure, mentions: list[Mention]) -> Mention | None:
         return after[0]
     earlier = [m for m in agents if m.end <= c_lo]
     if earlier:
-        return earlier[-1]
+        return earlier[0]  # an earlier clause: its subject (小米与京东达成合作，目标是… → 小米)
     people_in_clause = [m for m in in_sentence if m.type == "Person" and c_lo <= m.start < c_hi]
     if people_in_clause:
         return people_in_clause[0]
