@@ -80,7 +80,7 @@ class KnowledgeGraph:
 
     def figures(self) -> list[Figure]:
         return sorted((d["figure"] for _, d in self.nx.nodes(data=True) if d.get("kind") == "figure"),
-                      key=lambda f: f.id)
+                      key=lambda f: (f.evidence.document, f.evidence.start, f.id))
 
     def articles(self) -> list[Document]:
         return [self.documents[k] for k in sorted(self.documents)]

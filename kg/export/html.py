@@ -67,7 +67,7 @@ def network_data(kg: KnowledgeGraph) -> dict:
         nid = f"article/{doc.id}"
         if nid in linked:
             color, shape, _ = STYLE["Article"]
-            net.add_node(nid, label=(doc.title or doc.id)[:24], color=color, shape=shape, group="Article")
+            net.add_node(nid, label=(doc.title or doc.id)[:24], color=color, shape=shape, font={"color": "#ffffff"})
             details[nid] = {"label": doc.title or doc.id, "type": "Article", "source": doc.source, "aliases": [],
                             "figures": []}
     for e in kg.entities():
@@ -75,8 +75,8 @@ def network_data(kg: KnowledgeGraph) -> dict:
             continue
         color, shape, _ = STYLE[e.type]
         n_fig = len(figures_by_entity.get(e.id, []))
-        net.add_node(e.id, label=e.label, color=color, shape=shape, group=e.type,
-                     size=12 + min(len(e.mentions), 30) // 2, borderWidth=3 if n_fig else 1)
+        net.add_node(e.id, label=e.label, color=color, shape=shape, size=12 + min(len(e.mentions), 30) // 2,
+                     borderWidth=3 if n_fig else 1)
         details[e.id] = {"label": e.label, "type": e.type, "types": list(e.types), "aliases": list(e.aliases),
                          "mentions": len(e.mentions), "figures": figures_by_entity.get(e.id, [])}
     edge_details = []
