@@ -35,10 +35,12 @@ def decode_bytes(data: bytes, path: str) -> str:
         return _strict(data[3:], "utf-8", path)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16", path)
-    if len(data) >= 4 and data[1::2][:64].count(0) > 24 and data[0::2][:64].count(0) == 0:
-        return _strict(data, "utf-16-le", path)
-    if len(data) >= 4 and data[0::2][:64].count(0) > 24 and data[1::2][:64].count(0) == 0:
-        return _strict(data, "utf-16-be", path)
+    for zeros, other, encoding in ((data[1::2], data[0::2], "utf-16-le"), (data[0::2], data[1::2], "utf-16-be")):
+        if len(data) >= 4 and zeros[:64].count(0) > 24 and other[:64].count(0) == 0:
+            text = _strict(data, encoding, path)
+            if not _plausible_text(text) or any(ord(c) < 9 for c in text[:8192]):
+                raise InputError(path, "binary file, not text (expected UTF-8, GB18030 or UTF-16 text)")
+            return text
     if b"\x00" in data[:8192]:
         raise InputError(path, "binary file, not text (expected UTF-8, GB18030 or UTF-16 text)")
     try:

@@ -143,6 +143,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
     return out
 
 
+_TENSE_MARKERS = {"前", "原", "现", "时任", "现任", "原来"}
 _FUNCTION_CHARS = set("由被把将对向从与和及在于让给")
 _PREFIX_STOP_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "x", "w", "y", "e", "o", "z")
 
@@ -178,6 +179,8 @@ def _name_prefix(ctx: Context, suffix_start: int):
         if sum(len(t.word) for t in tokens) > 12:
             tokens.pop(0)
             break
+    while tokens and tokens[0].word in _TENSE_MARKERS:
+        tokens.pop(0)  # 原比亚迪电池研究院: 原 (former) qualifies the post, it is not part of the name
     if not tokens:
         return None, []
     return tokens[0].start, tokens
