@@ -36,17 +36,17 @@ def find_figures(doc: Document, tokens: list[Token], mentions: list[Mention], *,
     """Every figure in ``doc`` outside dates and names, with value, unit, measure, time and qualifiers."""
     lexicon = lexicon or load_lexicon()
     text = doc.norm
-    blocked = [(m.start, m.end) for m in mentions]
+    blocked = {i for m in mentions for i in range(m.start, m.end)}  # digits inside dates and names
     out: list[Figure] = []
     for m in _FIGURE.finditer(text):
         num_start = m.start("num")
-        if any(s <= num_start < e for s, e in blocked) or _inside_word(text, num_start, m.group("num")):
+        if num_start in blocked or _inside_word(text, num_start, m.group("num")):
             continue
         figure = _make(doc, tokens, mentions, lexicon, m)
         if figure:
             out.append(figure)
     for m in _BARE_SCALE.finditer(text):
-        if any(s <= m.start() < e for s, e in blocked):
+        if m.start() in blocked:
             continue
         value = scale_value(m.group("scale"))
         out.append(_figure(doc, tokens, mentions, lexicon, m.start(), m.end(), value, None, "quantity",
@@ -156,13 +156,12 @@ def _measure_after(text: str, end: int, clause_end: int, lexicon: Lexicon) -> st
     """1175万粉丝 / 52%的手机淘宝用户 / 27家工厂 → the noun phrase right after the number."""
     rest = text[end:clause_end]
     rest = rest[1:] if rest.startswith("的") else rest
-    hits = []
-    for word in lexicon.measures:
-        i = rest.find(word)
-        if 0 <= i <= 8 and not re.search(r"[，,。、和与及在是将会被了进]", rest[:i]) and re.fullmatch(r"[\u4e00-\u9fffA-Za-z]*", rest[:i]):
-            hits.append((i + len(word), -len(word)))
-    if hits:
-        return rest[: min(hits)[0]]
+    for hit in lexicon.measure_pattern.finditer(rest[:24]):
+        i = hit.start()
+        if i > 8:
+            break
+        if not re.search(r"[，,。、和与及在是将会被了进]", rest[:i]) and re.fullmatch(r"[\u4e00-\u9fffA-Za-z]*", rest[:i]):
+            return rest[: hit.end()]  # the earliest measure word, longest at that position
     m = re.match(r"[\u4e00-\u9fff]{2,8}?(?=[，,。在的是将会被上中了进]|$)", rest)
     if m and not re.match(r"(以上|左右|上下|之前|之后|以来|期间|时间|的时间)", m.group()):
         return m.group()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Entity types kg knows. The JSON uses these names; ontology/kg.ttl defines a class for each.
 ENTITY_TYPES = (
@@ -56,8 +57,9 @@ class Document:
         raise ValueError(f"offset {offset} is outside every sentence of {self.id}")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word from the segmenter with its offsets (a tuple: documents have many, and it is built in a hot loop)."""
+
     start: int
     end: int
     word: str

@@ -53,15 +53,15 @@ class Segmenter:
 
     def tokens(self, text: str, *, offset: int = 0) -> list[Token]:
         """Tokens of ``text`` with offsets shifted by ``offset``; raises if they do not rebuild the text."""
+        tagged = self._tag(text)
+        if "".join(word for word, _ in tagged) != text:
+            raise KgError(f"segmenter output does not rebuild the text (at offset {offset})")
         out: list[Token] = []
-        pos = 0
-        for word, tag in self._tag(text):
-            if text[pos : pos + len(word)] != word:
-                raise KgError(f"segmenter output does not rebuild the text at offset {offset + pos}")
-            out.append(Token(offset + pos, offset + pos + len(word), word, tag))
-            pos += len(word)
-        if pos != len(text):
-            raise KgError(f"segmenter dropped text after offset {offset + pos}")
+        pos = offset
+        for word, tag in tagged:
+            end = pos + len(word)
+            out.append(Token(pos, end, word, tag))
+            pos = end
         return out
 
     def words(self, text: str) -> list[str]:

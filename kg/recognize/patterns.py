@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Mention, Token
@@ -192,7 +193,7 @@ _LATIN_ORG_SUFFIX = re.compile(r" (Inc|Ltd|Holdings|Group|Capital|Technologies|T
 
 def find_latin_names(ctx: Context) -> list[Mention]:
     """Latin-script names: lexicon names with a typo (QuestMoible → QuestMobile) and names with a company suffix."""
-    out, latin = [], ctx.lexicon.latin_names()
+    out, latin = [], ctx.lexicon.latin_names
     for m in _LATIN.finditer(ctx.text):
         word = m.group().rstrip(".-")
         end = m.start() + len(word)
@@ -202,17 +203,23 @@ def find_latin_names(ctx: Context) -> list[Mention]:
             out.append(ctx.mention(m.start(), end, "Company", "pattern:latin_company", 0.8))
             continue
         if len(word) >= 6:
-            best = _closest(word.lower(), latin)
+            best = _closest(word.lower(), ctx.lexicon)
             if best:
                 out.append(ctx.mention(m.start(), end, best.types[0], "lexicon:fuzzy", 0.85, key=best.canonical,
                                        types=best.types))
     return out
 
 
-def _closest(word: str, names: dict):
+def _closest(word: str, lexicon):
+    best = _closest_name(word, lexicon.latin_keys)
+    return lexicon.latin_names[best] if best else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _closest_name(word: str, names: tuple[str, ...]) -> str | None:
     hits = [(osa_distance(word, name), name) for name in names if abs(len(name) - len(word)) <= 2]
     hits = [(d, n) for d, n in hits if d <= (1 if len(word) < 9 else 2)]
-    return names[min(hits)[1]] if hits else None
+    return min(hits)[1] if hits else None
 
 
 def osa_distance(a: str, b: str) -> int:

@@ -29,10 +29,15 @@ def relate(doc: Document, mentions: list[Mention], entity_of: dict[int, str], fi
     for sent in doc.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         local = mentions[lo:hi]
+        if not local:
+            continue
         view = SentenceView.build(doc, sent, local, entity_of)
-        amounts = [f.text for f in figures if f.kind == "money" and sent.start <= f.evidence.start < sent.end]
         out += byline_relations(view, article_id(doc))
-        out += people_relations(view, lexicon, _org_topic(doc, mentions, local, sent.index, entity_of))
+        if "⟦P" in view.template:
+            out += people_relations(view, lexicon, _org_topic(doc, mentions, local, sent.index, entity_of))
+        if len(local) < 2:
+            continue  # every other relation links two mentions of the sentence
+        amounts = [f.text for f in figures if f.kind == "money" and sent.start <= f.evidence.start < sent.end]
         out += corporate_relations(view, amounts)
         out += commerce_relations(view, lexicon)
     out += _named_units(doc, mentions, entity_of)

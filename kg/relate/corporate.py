@@ -18,8 +18,9 @@ ADV = r"(?:宣布|将|已|已经|正式|日前|近日|今天|今日|昨日|也|�
 
 def corporate_relations(view: SentenceView, amounts: list[str]) -> list[Relation]:
     out: list[Relation] = []
-    for rule in (_parent, _partner, _invest, _acquire, _product, _location, _founding_date):
-        out += rule(view, amounts)
+    for rule, triggers in _RULES:
+        if any(word in view.template for word in triggers):  # a rule runs only where its wording occurs
+            out += rule(view, amounts)
     return out
 
 
@@ -160,3 +161,14 @@ def _founding_date(view: SentenceView, amounts) -> list[Relation]:
             out.append(view.relation(m.group("a"), "foundingDate", m.group("d"), rule=rule, confidence=0.85,
                                      literal=iso, qualifiers={"text": date.text}))
     return out
+
+
+_RULES = (
+    (_parent, ("旗下", "子公司", "孙公司", "母公司", "控股股东", "东家", "事业部", "事业群", "部门")),
+    (_partner, ("合作", "联手", "携手", "牵手", "联合", "结盟", "签约", "合资", "共同")),
+    (_invest, ("投", "资", "持股", "入股", "增持")),
+    (_acquire, ("收购", "并购", "买下", "吞并")),
+    (_product, ("推出", "发布", "上线", "启动", "打造", "研发", "开发", "上市", "升级", "开通", "（", "(", "旗下", "运营")),
+    (_location, ("总部", "成立", "创立", "创办", "注册", "诞生")),
+    (_founding_date, ("成立", "创立", "创办", "创建", "诞生", "注册")),
+)

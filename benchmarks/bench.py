@@ -1,0 +1,105 @@
+"""Throughput and memory of kg, reported as ratios against baselines run in the same process.
+
+    python benchmarks/bench.py                 # 300 articles (about 1 MB of text)
+    python benchmarks/bench.py --articles 2000 # a larger corpus
+
+The corpus repeats the fixture articles, the README example and (if present) the seed article, each copy
+made distinct by a numbered line so that no copy is deduplicated. Measured in one process, in this order:
+segmentation with jieba.posseg (the reference engine), segmentation with rjieba (the engine kg uses),
+and the full pipeline (ingest → recognise → figures → resolve → relate → graph), then Turtle export.
+Peak memory is the process's maximum resident set size after each stage (it only grows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import kg  # noqa: E402
+from kg.export import render  # noqa: E402
+from kg.ingest import document_from_text  # noqa: E402
+from kg.segment import get_segmenter  # noqa: E402
+from kg.vocab import DEFAULT_BASE  # noqa: E402
+
+
+def corpus(n: int) -> list[str]:
+    sources = sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))
+    sources += sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.md"))
+    sources.append(ROOT / "examples" / "qinglan_battery.txt")
+    seed = ROOT.parent / "shared" / "seed" / "000_dad6d5eae66523e8.txt"
+    if seed.exists():
+        sources.append(seed)
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    return [texts[i % len(texts)] + f"\n\n（本文为基准语料第{i}篇。）\n" for i in range(n)]
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(fn):
+    start = time.perf_counter()
+    value = fn()
+    return value, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+
+    texts = corpus(args.articles)
+    docs = [document_from_text(t, source=f"bench-{i}") for i, t in enumerate(texts)]
+    chars = sum(len(d.norm) for d in docs)
+    mb = sum(len(d.norm.encode("utf-8")) for d in docs) / 1e6
+
+    jieba_seg, rjieba_seg = get_segmenter("jieba"), get_segmenter("rjieba")  # load both before timing
+    _, t_jieba = timed(lambda: [jieba_seg.tokens(d.norm) for d in docs])
+    mem_seg = peak_mb()
+    _, t_rjieba = timed(lambda: [rjieba_seg.tokens(d.norm) for d in docs])
+
+    def pipeline():
+        graph = kg.KnowledgeGraph()
+        for d in docs:
+            graph.add(kg.extract(d))
+        return graph
+
+    graph, t_full = timed(pipeline)
+    mem_full = peak_mb()
+    _, t_ttl = timed(lambda: render(graph, "turtle", base=DEFAULT_BASE))
+    mem_export = peak_mb()
+
+    results = {
+        "machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}, 1 process",
+        "articles": len(docs), "characters": chars, "megabytes_utf8": round(mb, 3),
+        "segmentation_jieba_posseg_chars_per_s": round(chars / t_jieba),
+        "segmentation_rjieba_chars_per_s": round(chars / t_rjieba),
+        "full_pipeline_chars_per_s": round(chars / t_full),
+        "full_pipeline_mb_per_s": round(mb / t_full, 3),
+        "turtle_export_s": round(t_ttl, 2),
+        "ratio_rjieba_vs_jieba": round(t_jieba / t_rjieba, 1),
+        "ratio_full_pipeline_vs_jieba_posseg_alone": round(t_jieba / t_full, 2),
+        "ratio_full_pipeline_vs_rjieba_alone": round(t_rjieba / t_full, 3),
+        "entities": len(graph.entities()), "relations": len(graph.facts()), "figures": len(graph.figures()),
+        "peak_rss_mb_after_segmentation": round(mem_seg), "peak_rss_mb_after_pipeline": round(mem_full),
+        "peak_rss_mb_after_turtle": round(mem_export),
+    }
+    width = max(map(len, results))
+    for key, value in results.items():
+        print(f"{key:<{width}}  {value}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
