@@ -193,7 +193,7 @@ _LATIN_ORG_SUFFIX = re.compile(r" (Inc|Ltd|Holdings|Group|Capital|Technologies|T
 
 def find_latin_names(ctx: Context) -> list[Mention]:
     """Latin-script names: lexicon names with a typo (QuestMoible → QuestMobile) and names with a company suffix."""
-    out, latin = [], ctx.lexicon.latin_names
+    out = []
     for m in _LATIN.finditer(ctx.text):
         word = m.group().rstrip(".-")
         end = m.start() + len(word)
