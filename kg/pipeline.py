@@ -10,7 +10,7 @@ from .figures import find_figures
 from .graph import KnowledgeGraph
 from .ingest import document_from_text, iter_documents
 from .model import Document, DocumentResult
-from .recognize import recognize
+from .recognize import embedded_parents, recognize
 from .recognize.lexicon import load_lexicon
 from .relate import assign_about, relate
 from .resolve import resolve
@@ -24,7 +24,7 @@ def extract(doc: Document, *, config: BuildConfig = BuildConfig()) -> DocumentRe
     tokens = segmenter.tokens(doc.norm)
     mentions = recognize(doc, tokens, known=segmenter.known, lexicon=lexicon)
     figures = find_figures(doc, tokens, mentions, lexicon=lexicon)
-    entities, entity_of = resolve(doc, mentions, lexicon=lexicon)
+    entities, entity_of = resolve(doc, mentions + embedded_parents(doc, mentions, lexicon=lexicon), lexicon=lexicon)
     figures = assign_about(doc, figures, mentions, entity_of)
     relations = [r for r in relate(doc, mentions, entity_of, figures, lexicon=lexicon) if r.confidence >= config.min_confidence]
     return DocumentResult(doc, tuple(entities), tuple(relations), tuple(figures))

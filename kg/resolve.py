@@ -34,7 +34,7 @@ def resolve(doc: Document, mentions: list[Mention], *, lexicon: Lexicon | None =
     for m in mentions:
         groups[f"{family(m.type)}/{canon[(family(m.type), m.key)]}"].append(m)
     entities = [_entity(eid, ms, doc) for eid, ms in sorted(groups.items())]
-    index = {m.start: e.id for e in entities for m in e.mentions}
+    index = {m.start: e.id for e in entities for m in e.mentions if m.source != "embedded"}
     return entities, index
 
 

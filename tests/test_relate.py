@@ -18,7 +18,7 @@ from helpers import result_of, triples
     ("百度副总裁王海峰介绍了新模型。", ("王海峰", "worksFor", "百度")),
     ("李明已正式加入字节跳动。", ("李明", "worksFor", "字节跳动")),
     # parentOrganization / productOf
-    ("阿里巴巴旗下的菜鸟网络完成分拆。", ("菜鸟", "parentOrganization", "阿里巴巴")),
+    ("阿里巴巴旗下的菜鸟网络完成分拆。", ("菜鸟网络", "parentOrganization", "阿里巴巴")),
     ("京东物流是京东集团的子公司。", ("京东物流", "parentOrganization", "京东")),
     ("腾讯旗下的微信推出新功能。", ("微信", "productOf", "腾讯")),
     ("字节跳动正式发布豆包大模型。", ("豆包", "productOf", "字节跳动")),
@@ -110,3 +110,12 @@ def test_byline_gives_author_editor_and_publisher():
 ])
 def test_company_that_is_also_a_platform_takes_organisation_roles(text, expected):
     assert expected in triples(text)
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("主播李佳琦在淘宝直播带货。", ("李佳琦", "worksFor", "淘宝直播")),  # an occupation, not a post at the platform
+    ("小米发布新机。分析师郭明錤认为销量会很好。", ("郭明錤", "worksFor", "小米")),
+    ("长安汽车董事长朱华荣表示。蔚来宣布新车型。", ("朱华荣", "leads", "蔚来")),
+])
+def test_titles_do_not_attach_to_the_wrong_organisation(text, wrong):
+    assert wrong not in triples(text)

@@ -11,6 +11,7 @@ from .lexicon import Lexicon, load_lexicon
 from .merge import filter_spans
 from .patterns import (
     find_abbreviations,
+    find_business_units,
     find_byline,
     find_data_sources,
     find_dates,
@@ -27,7 +28,7 @@ from .patterns import (
     find_titled_people,
 )
 
-__all__ = ["recognize", "find_lexicon", "filter_spans", "load_lexicon", "Context"]
+__all__ = ["recognize", "embedded_parents", "find_lexicon", "filter_spans", "load_lexicon", "Context"]
 
 PATTERNS = (find_titled_people, find_speakers, find_people_by_cue, find_byline, find_founders, find_data_sources, find_suffixed_orgs,
             find_introduced_orgs,
@@ -64,6 +65,7 @@ def recognize(doc: Document, tokens: list[Token], *, known=lambda w: True, lexic
     """All entity mentions of ``doc``, non-overlapping, sorted by offset. ``tokens`` are over ``doc.norm``."""
     ctx = Context(doc, tokens, lexicon or load_lexicon(), known)
     candidates = find_lexicon(ctx)
+    candidates.extend(find_business_units(ctx, candidates))
     for finder in PATTERNS:
         candidates.extend(finder(ctx))
     candidates.extend(find_glossed_products(ctx, filter_spans(candidates)))
@@ -112,4 +114,24 @@ def _propagate(ctx: Context, found: list[Mention]) -> list[Mention]:
             if (s, e) in seen or not (ctx.is_boundary(s) and ctx.is_boundary(e)):
                 continue
             out.append(ctx.mention(s, e, model.type, "propagate", model.score - 0.1, key=model.key, types=model.types))
+    return out
+
+
+def embedded_parents(doc: Document, mentions: list[Mention], *, lexicon: Lexicon | None = None) -> list[Mention]:
+    """The well-known company named at the start of a business unit (網易 in 網易遊戲), as a mention of its own.
+
+    These overlap their unit's mention, so they feed resolution (the parent becomes a node with evidence) but
+    not the sentence templates of the relation builder.
+    """
+    lexicon = lexicon or load_lexicon()
+    out = []
+    for m in mentions:
+        if m.type != "BusinessUnit":
+            continue
+        for end in range(m.end - 1, m.start + 1, -1):
+            entry = lexicon.names.get(doc.norm[m.start : end])
+            if entry and entry.types[0] in ("Company", "Platform", "Organization"):
+                out.append(Mention(m.start, end, doc.text[m.start : end], entry.types[0], "embedded", 0.9,
+                                   entry.canonical, m.sentence, entry.types, doc.id))
+                break
     return out

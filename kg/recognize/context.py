@@ -13,7 +13,7 @@ HAN = "\u4e00-\u9fff"
 # Characters that end a Chinese personal name in running text: particles, prepositions, speech verbs' first
 # characters and punctuation. A name is two or three characters; these tell where it stops.
 NAME_STOP = set("在表说称、，,。的和与等也则曾已将认指透介发于为是对就向从:：；;！!？?“”\"（()）及并今近昨所被把要会还又都均再仍亦|｜丨 \n")
-GLUED = set("于在说称和与的是将已也")
+GLUED = set("于在说称和与的是将已也等")
 _NOT_GIVEN_NAME = ("v", "d", "p", "c", "r", "m", "q", "f", "u", "t")
 NAME_POS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "nt", "eng", "j"})
 

@@ -20,8 +20,8 @@ def find_titled_people(ctx: Context) -> list[Mention]:
     text, out = ctx.text, []
     for m in ctx.lexicon.title_pattern.finditer(text):
         pos = m.end()
-        while True:  # 创始人兼CEO: titles joined by 兼
-            nxt = ctx.lexicon.title_pattern.match(text, pos + 1) if text[pos : pos + 1] == "兼" else None
+        while True:  # 创始人兼CEO / 创始人、董事长兼CEO: titles joined by 兼 or 、
+            nxt = ctx.lexicon.title_pattern.match(text, pos + 1) if text[pos : pos + 1] in ("兼", "、") else None
             if not nxt:
                 break
             pos = nxt.end()
@@ -119,9 +119,6 @@ def find_data_sources(ctx: Context) -> list[Mention]:
 def find_suffixed_orgs(ctx: Context) -> list[Mention]:
     """Names ending in 有限公司/集团/银行/研究院 …, with a name-like part before the suffix."""
     text, out = ctx.text, []
-    strong = {"股份有限公司", "有限责任公司", "有限公司", "集团公司", "控股集团", "集团", "公司", "银行", "研究院", "研究所",
-              "协会", "学会", "联合会", "商会", "基金会", "大学", "学院", "医院", "交易所", "委员会", "管理局",
-              "监督管理局", "人民政府", "法院", "检察院", "公安局", "工作室"}
     for suffix, type_ in ctx.lexicon.org_suffixes:
         for m in re.finditer(re.escape(suffix), text):
             s = m.start()
@@ -130,15 +127,15 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             prefix_start, tokens = _name_prefix(ctx, s)
             if prefix_start is None:
                 continue
-            named = any(t.pos in NAME_POS or t.word in ctx.lexicon.names or not ctx.known(t.word) for t in tokens)
-            only_place = all(t.pos == "ns" or ctx.lexicon.names.get(t.word, None) and
-                             ctx.lexicon.names[t.word].types[0] == "Place" for t in tokens)
+            named = any(t.pos in NAME_POS and t.pos != "ns" or t.word in ctx.lexicon.names or not ctx.known(t.word)
+                        for t in tokens)
+            only_place = all(t.pos == "ns" or t.word in ctx.lexicon.names and ctx.lexicon.names[t.word].types[0] == "Place"
+                             for t in tokens)
             if only_place and type_ == "GovernmentOrganization":
-                named, only_place = True, False  # 义乌市政府: a place and a government suffix is a government body
-            if not named or only_place or (suffix not in strong and len(tokens) < 1):
+                named = True  # 义乌市政府: a place and a government suffix is a government body
+            elif only_place:
                 continue
-            if suffix not in strong and not any(t.pos in ("nz", "nt", "eng", "nrt") or t.word in ctx.lexicon.names
-                                                for t in tokens):
+            if not named:
                 continue
             out.append(ctx.mention(prefix_start, m.end(), type_, "pattern:org_suffix", 0.8))
     return out
@@ -362,7 +359,8 @@ def find_founders(ctx: Context) -> list[Mention]:
             if not sep:
                 break
             pos = end + 1
-        if found and _FOUND_CONTEXT.search(text[found[-1][1] : found[-1][1] + 16].split("，")[0].split(",")[0]):
+        tail = text[found[-1][1] : found[-1][1] + 16].split("，")[0].split(",")[0] if found else ""
+        if found and _FOUND_CONTEXT.search(tail):
             out += [ctx.mention(s, e, "Person", "pattern:founded_by", 0.8) for s, e in found]
     return out
 
@@ -409,3 +407,22 @@ def _name_before(ctx: Context, end: int) -> int | None:
         if ctx.is_boundary(start) and ctx.name_end(start) == end:
             return start
     return None
+
+
+# Words that name a division when they follow a company's name: 小红书电商, 美团外卖 is a platform (lexicon).
+_UNIT_WORDS = ("电商", "支付", "金融", "云", "物流", "本地生活", "国际", "海外", "直播", "游戏", "音乐", "研究院",
+               "事业群", "事业部", "零售", "健康", "医疗", "教育", "出行", "广告")
+
+
+def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """A known company or platform immediately followed by a division word is a business unit of it."""
+    out = []
+    for m in known:
+        if m.source != "lexicon" or m.type not in ("Company", "Platform"):
+            continue
+        for word in _UNIT_WORDS:
+            end = m.end + len(word)
+            if ctx.text.startswith(word, m.end) and ctx.is_boundary(end) and ctx.text[end : end + 1] not in ("用", "平"):
+                out.append(ctx.mention(m.start, end, "BusinessUnit", "pattern:business_unit", 0.85))
+                break
+    return out

@@ -6,6 +6,7 @@ import bisect
 
 from ..model import Document, Figure, Mention, Relation
 from ..recognize.lexicon import Lexicon, load_lexicon
+from ..resolve import family
 from .about import _AGENT, _topic, assign_about
 from .byline import byline_relations
 from .commerce import commerce_relations
@@ -40,7 +41,7 @@ def relate(doc: Document, mentions: list[Mention], entity_of: dict[int, str], fi
         amounts = [f.text for f in figures if f.kind == "money" and sent.start <= f.evidence.start < sent.end]
         out += corporate_relations(view, amounts)
         out += commerce_relations(view, lexicon)
-    out += _named_units(doc, mentions, entity_of)
+    out += _named_units(doc, mentions, entity_of, lexicon)
     return _dedupe(out)
 
 
@@ -55,23 +56,32 @@ def _org_topic(doc: Document, mentions: list[Mention], local: list[Mention], ind
     return entity_of[topic.start] if topic else None
 
 
-def _named_units(doc: Document, mentions: list[Mention], entity_of: dict[int, str]) -> list[Relation]:
-    """快手电商 is part of 快手: a business unit whose name starts with another organisation's name."""
+def _named_units(doc: Document, mentions: list[Mention], entity_of: dict[int, str], lexicon: Lexicon) -> list[Relation]:
+    """快手电商 is part of 快手: a business unit whose name starts with another organisation's name
+    (one named in the article, or a well-known one from the lexicon)."""
     out, seen = [], set()
-    orgs = {m.key: m for m in mentions if m.type in _AGENT and m.type != "BusinessUnit"}
+    orgs = {m.key: entity_of[m.start] for m in mentions if m.type in _AGENT and m.type != "BusinessUnit"}
     for m in mentions:
         if m.type != "BusinessUnit" or m.key in seen:
             continue
-        parents = [k for k in orgs if m.key.startswith(k) and k != m.key]
-        if not parents:
+        parent = _longest_prefix_org(m.key, orgs, lexicon)
+        if parent is None:
             continue
         seen.add(m.key)
-        parent = orgs[max(parents, key=len)]
-        sent = doc.sentences[m.sentence]
-        view = SentenceView.build(doc, sent, [m], entity_of)
-        out.append(view.relation(0, "parentOrganization", 0, rule="unit_name", confidence=0.8,
-                                 object_id=entity_of[parent.start]))
+        view = SentenceView.build(doc, doc.sentences[m.sentence], [m], entity_of)
+        out.append(view.relation(0, "parentOrganization", 0, rule="unit_name", confidence=0.8, object_id=parent))
     return out
+
+
+def _longest_prefix_org(key: str, orgs: dict[str, str], lexicon: Lexicon) -> str | None:
+    for end in range(len(key) - 1, 1, -1):
+        prefix = key[:end]
+        if prefix in orgs:
+            return orgs[prefix]
+        entry = lexicon.names.get(prefix)
+        if entry and family(entry.types[0]) == "org" and entry.types[0] != "BusinessUnit":
+            return f"org/{entry.canonical}"
+    return None
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

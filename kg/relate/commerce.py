@@ -27,7 +27,7 @@ def commerce_relations(view: SentenceView, lexicon: Lexicon) -> list[Relation]:
     t, out = view.template, []
     rules = (
         # 张三在抖音上直播带货 / 某品牌通过天猫销售
-        (slots("s", "POB") + r"(?:也|还|已|主要|一直)?(?:在|于|通过|借助|依托)" + slots("ps", "AB") + r"(?:上|平台上?|里)?(?:[\u4e00-\u9fff]{0,4}?)" + _SELL, "sells_via"),
+        (slots("s", "POB") + r"(?:也|还|已|主要|一直)?(?:在|于|通过|借助|依托)" + slots("ps", "ABO") + r"(?:上|平台上?|里)?(?:[\u4e00-\u9fff]{0,4}?)" + _SELL, "sells_via"),
         # 某品牌入驻天猫 / 商家进驻拼多多
         (slots("s", "POB") + r"(?:已|已经|正式|也|于⟦D\d+⟧)?(?:入驻|进驻|登陆)(?:了)?" + slots("ps", "AB"), "joined_platform"),
         # 娃娃夫妻是快手电商女装品类的头部商家

@@ -51,7 +51,7 @@ def _partner(view: SentenceView, amounts) -> list[Relation]:
     t, out = view.template, []
     patterns = [
         # 京东宣布与快手、抖音、微博等内容平台合作
-        slot("a", ORG) + ADV + r"(?:与|和|同|跟)" + slots("bs", ORG) + r"(?:等)?(?:[\u4e00-\u9fff]{0,8}?)?" + _COOP,
+        slot("a", ORG) + ADV + r"(?:与|和|同|跟)" + slots("bs", ORG, loose=True) + r"(?:等)?(?:[\u4e00-\u9fff]{0,8}?)?" + _COOP,
         # A联手B / A携手B / A牵手B
         slot("a", ORG) + ADV + r"(?:联手|携手|牵手|联合|结盟)" + slots("bs", ORG),
         # A和B宣布达成合作 / A与B合资成立
@@ -86,9 +86,14 @@ def _invest(view: SentenceView, amounts) -> list[Relation]:
     for m in re.finditer(slot("b", ORG) + r"[^⟦。，,]{0,8}?(?:获得|获|完成|宣布完成|获得了)(?:了)?[^⟦。]{0,16}?" + slots("invs", ORG + "P") + r"(?:的|等)?(?:[^⟦。]{0,6}?)(?:投资|注资|入股)", t):
         for inv in view.many(m.group("invs")):
             out.append(view.relation(inv, "investsIn", m.group("b"), rule="received_investment", confidence=0.8, qualifiers=qual))
+    # 腾讯和阿里巴巴都是小红书的股东
+    for m in re.finditer(slots("invs", ORG + "P") + r"(?:都|均|也|同时)?(?:是|为|成为)(?:了)?" + slot("b", ORG)
+                         + r"(?:的)?(?:[\u4e00-\u9fff]{0,4})?(?:股东|投资方|投资人|战略投资者|投资者)", t):
+        for inv in view.many(m.group("invs")):
+            out.append(view.relation(inv, "investsIn", m.group("b"), rule="shareholder", confidence=0.8))
     for m in re.finditer(slot("b", ORG) + r"[^⟦。，,]{0,8}?(?:宣布)?(?:完成|获得)[^⟦。]{0,20}?融资", t):
         rest = t[m.end():]
-        for inv_m in re.finditer(r"(?:由)?" + slots("invs", ORG + "P") + r"(?:等)?(?:共同|联合)?(?:领投|跟投|参投)", rest):
+        for inv_m in re.finditer(r"(?:由)?" + slots("invs", ORG + "P", loose=True) + r"(?:等)?(?:共同|联合)?(?:领投|跟投|参投)", rest):
             for inv in view.many(inv_m.group("invs")):
                 out.append(view.relation(inv, "investsIn", m.group("b"), rule="led_round", confidence=0.85, qualifiers=qual))
     return out
@@ -150,6 +155,8 @@ def _founding_date(view: SentenceView, amounts) -> list[Relation]:
         (slot("a", "OB") + r"(?:正式)?(?:成立|创立|创办|创建|注册成立|诞生)于" + slot("d", "D"), "founded_on"),
         (slot("a", "OB") + _FILLER + r"(?:于|在)" + slot("d", "D") + r"(?:在⟦L\d+⟧)?(?:正式)?(?:共同)?(?:成立|创立|创办|创建|注册成立)" + _CLAUSE_END, "founded_in"),
         (slot("d", "D") + r"[,，]?" + slot("a", "OB") + r"(?:正式)?(?:成立|创立|诞生)", "date_founded"),
+        # 蔚来…，2014年11月由李斌、秦力洪等人创立 (the subject carried into the clause)
+        (slot("a", "OB") + slot("d", "D") + _FILLER + r"(?:正式)?(?:共同)?(?:成立|创立|创办|创建)" + _CLAUSE_END, "dated_founding"),
     )
     for rx, rule in rules:
         for m in re.finditer(rx, t):
@@ -166,7 +173,7 @@ def _founding_date(view: SentenceView, amounts) -> list[Relation]:
 _RULES = (
     (_parent, ("旗下", "子公司", "孙公司", "母公司", "控股股东", "东家", "事业部", "事业群", "部门")),
     (_partner, ("合作", "联手", "携手", "牵手", "联合", "结盟", "签约", "合资", "共同")),
-    (_invest, ("投", "资", "持股", "入股", "增持")),
+    (_invest, ("投", "资", "持股", "入股", "增持", "股东")),
     (_acquire, ("收购", "并购", "买下", "吞并")),
     (_product, ("推出", "发布", "上线", "启动", "打造", "研发", "开发", "上市", "升级", "开通", "（", "(", "旗下", "运营")),
     (_location, ("总部", "成立", "创立", "创办", "注册", "诞生")),

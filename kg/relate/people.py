@@ -22,7 +22,7 @@ def _title_re(lexicon: Lexicon) -> str:
 def people_relations(view: SentenceView, lexicon: Lexicon, org_topic: int | str | None) -> list[Relation]:
     t = view.template
     title = f"(?:{_title_re(lexicon)})"
-    chain = rf"(?P<former>前|原)?(?P<titles>[A-Za-z\u4e00-\u9fff]{{0,8}}?{title}(?:兼[A-Za-z\u4e00-\u9fff]{{0,6}}?{title})*)"
+    chain = rf"(?P<former>前|原)?(?P<titles>[A-Za-z\u4e00-\u9fff]{{0,8}}?{title}(?:[兼、][A-Za-z\u4e00-\u9fff]{{0,6}}?{title})*)"
     was = r"(?P<was>前|原|曾任|曾担任|此前担任|曾是|曾为)?"
     out: list[Relation] = []
     claimed: set[tuple[int, str]] = set()
@@ -50,6 +50,8 @@ def people_relations(view: SentenceView, lexicon: Lexicon, org_topic: int | str 
     for m in re.finditer(r"(?<![⟧A-Za-z\u4e00-\u9fff])" + chain + r"\s*[:：]?\s*" + slots("people", "P"), t):
         if org_topic is None:
             break
+        if not _bare_title(m.group("titles"), lexicon):
+            continue  # 长安汽车董事长朱华荣: an unrecognised organisation in the title, not the topic's
         for p in view.many(m.group("people")):
             if p not in people_with_org:
                 conf = 0.7 if isinstance(org_topic, int) else 0.6
@@ -57,7 +59,7 @@ def people_relations(view: SentenceView, lexicon: Lexicon, org_topic: int | str 
                                   "title_person_topic", conf)
                 people_with_org.add(p)
     out += _founding_verbs(view, org_topic)
-    out += _joining_verbs(view)
+    out += _joining_verbs(view, lexicon, title)
     return out
 
 
@@ -67,15 +69,15 @@ def _by_titles(view: SentenceView, lexicon: Lexicon, person: int, org: int | str
     out = []
     org_kw = {"object_id": org} if isinstance(org, str) and not org.isdigit() else {}
     org_slot = None if org_kw else org
-    for part in titles.split("兼"):
+    for part in re.split("[兼、]", titles):
         head = _head_title(part, lexicon)
         if head is None:
             continue
         role = lexicon.titles[head]
         if role == "leads" and "副" in part[: len(part) - len(head) + 1][-2:]:
             role = "works"  # 副院长 / 副总经理: a deputy works for the organisation, it does not lead it
-        if role == "none":
-            continue  # 商家陈建波: a role word, not a post in an organisation
+        if role == "none" or role == "profession" and rule == "title_person_topic":
+            continue  # 商家陈建波 / 主播李佳琦: a role or an occupation, not a post at the topic's organisation
         part = _GENERIC_PREFIX.sub("", part) or part
         qual = {"title": part}
         if former:
@@ -102,6 +104,16 @@ def _founder(view: SentenceView, org: int | str, person: int, rule: str, conf: f
     return view.relation(org, "founder", person, rule=rule, confidence=conf, qualifiers=quals)
 
 
+def _bare_title(titles: str, lexicon: Lexicon) -> bool:
+    """A title whose domain words are short and name no organisation (运营负责人, 技术副总裁; not 长安汽车董事长)."""
+    for part in re.split("[兼、]", titles):
+        head = _head_title(part, lexicon)
+        domain = _GENERIC_PREFIX.sub("", part[: len(part) - len(head)] if head else part)
+        if len(domain) > 4 or any(domain.endswith(suffix) for suffix, _ in lexicon.org_suffixes):
+            return False
+    return True
+
+
 def _head_title(part: str, lexicon: Lexicon) -> str | None:
     for i in range(len(part)):
         if part[i:] in lexicon.titles:
@@ -116,7 +128,7 @@ def _founding_verbs(view: SentenceView, org_topic) -> list[Relation]:
     t, out = view.template, []
     # 小米由雷军于2010年创立 / 该公司由张三和李四共同创办
     for m in re.finditer(r"由(?:前|原)?(?:⟦[OAB]\d+⟧[A-Za-z\u4e00-\u9fff]{0,8}?)?" + slots("people", "P")
-                         + r"(?:于⟦D\d+⟧)?(?:在⟦L\d+⟧)?" + _FOUND_VERB, t):
+                         + r"(?:等人?)?(?:于⟦D\d+⟧)?(?:在⟦L\d+⟧)?" + _FOUND_VERB, t):
         before = [int(n) for n in re.findall(r"⟦[OAB](\d+)⟧", t[: m.start()])]
         org = before[-1] if before else None
         if org is None:
@@ -130,11 +142,15 @@ def _founding_verbs(view: SentenceView, org_topic) -> list[Relation]:
     return out
 
 
-def _joining_verbs(view: SentenceView) -> list[Relation]:
+def _joining_verbs(view: SentenceView, lexicon: Lexicon, title: str) -> list[Relation]:
     t, out = view.template, []
-    for m in re.finditer(slots("people", "P") + r"(?:已|已经|正式|将|于⟦D\d+⟧)*(?:加入|加盟|入职|就职于|任职于|供职于)" + slot("org", ORGS), t):
+    for m in re.finditer(slots("people", "P") + r"(?:已|已经|正式|将|于⟦D\d+⟧)*(?:加入|加盟|入职|就职于|任职于|供职于)" + slot("org", ORGS)
+                         + rf"(?:[，,](?:并)?(?:出任|担任|任)(?P<titles>[A-Za-z\u4e00-\u9fff]{{0,6}}?{title}))?", t):
         for p in view.many(m.group("people")):
-            out.append(view.relation(p, "worksFor", m.group("org"), rule="joined", confidence=0.8))
+            if m.group("titles"):  # 加入小红书，出任电商负责人
+                out.extend(_by_titles(view, lexicon, p, m.group("org"), m.group("titles"), False, "joined_as", 0.8))
+            else:
+                out.append(view.relation(p, "worksFor", m.group("org"), rule="joined", confidence=0.8))
     for m in re.finditer(slots("people", "P") + r"(?:已|已经|于⟦D\d+⟧)?(?:从|自)" + slot("org", ORGS) + r"离职", t):
         for p in view.many(m.group("people")):
             out.append(view.relation(p, "worksFor", m.group("org"), rule="left", confidence=0.8,

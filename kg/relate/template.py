@@ -15,6 +15,8 @@ CODE = {"Person": "P", "Company": "O", "Organization": "O", "GovernmentOrganizat
         "BusinessUnit": "O", "Platform": "A", "Product": "R", "Programme": "R", "Place": "L", "Date": "D"}
 _SLOT = re.compile(r"⟦[A-Z](\d+)⟧")
 SEP = r"(?:、|和|与|及|以及|,|，|/)"
+# An item of a list that the recogniser did not know (奇瑞 in 吉利、奇瑞、江汽集团等): skipped, not a barrier.
+_UNKNOWN_ITEM = r"[\u4e00-\u9fffA-Za-z]{2,6}?"
 
 
 def slot(name: str, codes: str) -> str:
@@ -22,9 +24,12 @@ def slot(name: str, codes: str) -> str:
     return rf"⟦[{codes}](?P<{name}>\d+)⟧"
 
 
-def slots(name: str, codes: str) -> str:
-    """A list of placeholders (A、B和C), captured whole as group ``name``."""
+def slots(name: str, codes: str, *, loose: bool = False) -> str:
+    """A list of placeholders (A、B和C), captured whole as group ``name``; ``loose`` lets unknown names stand in it."""
     one = rf"⟦[{codes}]\d+⟧"
+    if loose:
+        item = rf"(?:{one}|{_UNKNOWN_ITEM}(?=、|和|与|及|等|⟦))"
+        return rf"(?P<{name}>{one}(?:(?:、|和|与|及){item})*)"
     return rf"(?P<{name}>{one}(?:{SEP}{one})*)"
 
 
@@ -78,7 +83,7 @@ class SentenceView:
 
 
 # A clause that starts with a predicate has the sentence's subject: 拼多多总部位于上海，由黄峥于2015年创立.
-_SUBJECTLESS = re.compile(r"(?<=[，,])(?=由|于⟦D|在⟦D|总部|成立于|创立于|创办于|旗下|并与|并和|并同|还与|同时与|并宣布)")
+_SUBJECTLESS = re.compile(r"(?<=[，,])(?=由|于⟦D|在⟦D|⟦D\d+⟧由|总部|成立于|创立于|创办于|旗下|并与|并和|并同|还与|同时与|并宣布)")
 
 
 def _carry_subject(template: str) -> str:
