@@ -74,6 +74,8 @@ def _make(doc, tokens, mentions, lexicon, m: re.Match) -> Figure | None:
         return None  # a bare number (618, 2019) or an ordinal
     if unit in ("年", "月", "周", "天") and (after[:1] in "前后内来底初" or re.match(r"\d", after)):
         return None  # 一周前 / 3年后: a point in time, not an amount
+    if unit in _DURATION and re.search(r"(?:前|过去|未来|近|最近|头)$", doc.norm[max(0, m.start() - 2) : m.start()]):
+        return None  # 今年前两个月 / 过去三年: a time window, not an amount
     try:
         value = parse_number(num.replace("点", ".")) * scale_value(scale)
     except (ValueError, ArithmeticError):

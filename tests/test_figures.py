@@ -45,7 +45,8 @@ def test_qualifiers(text, qualifier):
 
 
 @pytest.mark.parametrize("text", ["2020年6月28日发布。", "618期间销量大增。", "三线及以下城市增长快。", "一周前宣布消息。",
-                                  "QQ2023版本上线。", "第一个吃螃蟹的人。"])
+                                  "QQ2023版本上线。", "第一个吃螃蟹的人。",
+                                  "今年前两个月表现平稳。"])
 def test_not_figures(text):
     assert figures_of(text) == []
 

@@ -238,7 +238,7 @@ def osa_distance(a: str, b: str) -> int:
 _LAUNCH = r"(?:推出|启动|发布|上线|实施|开展|发起|宣布|打造|升级|上市|开通)(?:了)?(?:名为|全新的?|新的)?"
 _PROGRAMME = re.compile(_LAUNCH + rf"[“\"]?([{HAN}A-Za-z0-9]{{2,10}}?(?:计划|工程|行动|项目))[”\"]?")
 _QUOTED_PROGRAMME = re.compile(rf"[“\"]([{HAN}A-Za-z0-9]{{2,10}}(?:计划|工程|行动|项目))[”\"]")
-_QUOTED_PRODUCT = re.compile(_LAUNCH + r"(?:新品|新款|产品|应用|功能|服务)?[“《\"]([^”》\"，,。]{2,15})[”》\"]")
+_QUOTED_PRODUCT = re.compile(r"(?:推出|发布|上线|上市|开通|打造)(?:了)?(?:名为|全新的?|新的)?(?:新品|新款|产品|应用|功能|服务|品牌)?[“《\"]([^”》\"，,。]{2,15})[”》\"]")
 
 
 _UNDER_BANNER = re.compile(r"旗下(?:的)?(?:产品|品牌|应用|游戏)?[“\"《「]([^”\"》」，,。]{2,12})[”\"》」]")
@@ -410,7 +410,7 @@ def _name_before(ctx: Context, end: int) -> int | None:
 
 
 # Words that name a division when they follow a company's name: 小红书电商, 美团外卖 is a platform (lexicon).
-_UNIT_WORDS = ("电商", "支付", "金融", "云", "物流", "本地生活", "国际", "海外", "直播", "游戏", "音乐", "研究院",
+_UNIT_WORDS = ("电商", "支付", "金融", "云", "物流", "终端", "本地生活", "国际", "海外", "直播", "游戏", "音乐", "研究院",
                "事业群", "事业部", "零售", "健康", "医疗", "教育", "出行", "广告")
 
 

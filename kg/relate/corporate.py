@@ -55,7 +55,7 @@ def _partner(view: SentenceView, amounts) -> list[Relation]:
         # A联手B / A携手B / A牵手B
         slot("a", ORG) + ADV + r"(?:联手|携手|牵手|联合|结盟)" + slots("bs", ORG),
         # A和B宣布达成合作 / A与B合资成立
-        slot("a", ORG) + r"(?:与|和|同)" + slots("bs", ORG) + r"(?:双方|两家|公司)?(?:共同|合资|联合)(?:成立|设立|组建|推出)",
+        slot("a", ORG) + r"(?:与|和|同)" + slots("bs", ORG) + r"(?:双方|两家|公司)?(?:共同|合资|联合)(?:成立|设立|组建|推出|打造|开发|研发)",
     ]
     for rule, rx in zip(("with_cooperate", "join_hands", "joint_venture"), patterns, strict=True):
         for m in re.finditer(rx, t):
@@ -120,6 +120,10 @@ def _product(view: SentenceView, amounts) -> list[Relation]:
     # 快手小黄车（购物车）: a product named right after its owner and glossed in brackets
     for m in re.finditer(slot("a", ORG) + slot("p", "R") + r"[（(]", t):
         out.append(view.relation(m.group("p"), "productOf", m.group("a"), rule="owner_product", confidence=0.75))
+    # 华为与赛力斯联合打造的问界: a product of both
+    for m in re.finditer(slots("owners", ORG) + r"(?:共同|联合)?(?:打造|推出|开发|研发|发布)(?:的)[“\"《]?" + slot("p", "RA"), t):
+        for owner in view.many(m.group("owners")):
+            out.append(view.relation(m.group("p"), "productOf", owner, rule="jointly_made", confidence=0.8))
     # 抖音是字节跳动旗下的 / X是A推出的
     for m in re.finditer(slot("p", "RAB") + r"(?:是|为|系)" + slot("a", "OB") + r"(?:旗下|推出|开发|打造|运营)", t):
         out.append(view.relation(m.group("p"), "productOf", m.group("a"), rule="is_product_of", confidence=0.85))
