@@ -35,12 +35,14 @@ def main() -> None:
 @click.option("--format", "formats", default="turtle,json,html", show_default=True,
               help="Comma-separated outputs: turtle, nt, jsonld, json, html.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="IRI base for minted entities.")
-@click.option("--engine", type=click.Choice(["rjieba", "jieba"]), default="rjieba", show_default=True,
+@click.option("--segmenter", type=click.Choice(["rjieba", "jieba"]), default="rjieba", show_default=True,
               help="Segmentation engine (rjieba is jieba's dictionary in Rust, ~30x faster).")
+@click.option("--model", type=click.Choice(["crf", "none"]), default="crf", show_default=True,
+              help="Statistical recogniser behind the lexicon and patterns (none: rules only).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Drop relations below this confidence.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary, only errors.")
-def build(inputs, out_dir, formats, base, engine, min_confidence, quiet) -> None:
+def build(inputs, out_dir, formats, base, segmenter, model, min_confidence, quiet) -> None:
     """Build a graph from articles: files, folders, or - for standard input.
 
     \b
@@ -62,7 +64,7 @@ def build(inputs, out_dir, formats, base, engine, min_confidence, quiet) -> None
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--base") from None
     started = time.perf_counter()
-    config = BuildConfig(engine=engine, min_confidence=min_confidence, base=base)
+    config = BuildConfig(segmenter=segmenter, model=model, min_confidence=min_confidence, base=base)
     try:
         graph = build_graph(inputs, config=config, on_warning=lambda m: click.echo(f"warning: {m}", err=True))
         if not graph.documents:
@@ -103,6 +105,43 @@ def query(graph_file, query, fmt, update) -> None:
         sys.stdout.write(format_result(result, fmt))
     except KgError as exc:
         raise _fail(exc) from None
+
+
+@main.command()
+@click.argument("dataset_file")
+@click.option("--task", type=click.Choice(["ner", "re"]), help="ner or re (default: ner if records have entities).")
+@click.option("--dataset", type=click.Choice(["cluener2020", "resume_ner", "duie", "finre"]),
+              help="Which label map to use (default: from the path).")
+@click.option("--model", type=click.Choice(["crf", "crf-only", "none"]), default="crf", show_default=True,
+              help="crf: rules then the CRF (what kg build uses); none: rules only; crf-only: the CRF alone.")
+@click.option("--errors", "n_errors", type=int, default=20, show_default=True, help="How many frequent errors to list.")
+@click.option("--limit", type=int, help="Score only the first N records.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def evaluate(dataset_file, task, dataset, model, n_errors, limit, as_json) -> None:
+    """Score the recogniser (ner) or the relation builder (re) on annotated JSON Lines.
+
+    \b
+    Records: {"text": ..., "entities": [{"start", "end", "type"}]} or {"text": ..., "relations": [...]}.
+    Example:
+      kg evaluate ../shared/datasets/cluener2020/dev.jsonl --errors 30
+      kg evaluate ../shared/datasets/finre/test.jsonl --task re
+    """
+    import json as _json
+
+    from .evaluate import evaluate_ner, evaluate_relations, read_jsonl
+
+    try:
+        if task is None:
+            first = next(read_jsonl(dataset_file, limit=1), {})
+            task = "ner" if "entities" in first else "re"
+        run = evaluate_ner if task == "ner" else evaluate_relations
+        report = run(dataset_file, dataset=dataset, limit=limit, config=BuildConfig(model=model))
+    except KgError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        click.echo(_json.dumps(report.to_dict(n_errors), ensure_ascii=False, indent=1))
+    else:
+        click.echo(report.format(n_errors), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

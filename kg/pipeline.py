@@ -6,11 +6,13 @@ import os
 from collections.abc import Callable, Iterable
 
 from .config import BuildConfig
+from .errors import KgError
 from .figures import find_figures
 from .graph import KnowledgeGraph
 from .ingest import document_from_text, iter_documents
-from .model import Document, DocumentResult
-from .recognize import embedded_parents, recognize
+from .model import Document, DocumentResult, Mention
+from .recognize import Context, embedded_parents, find_titles, recognize, statistical_mentions
+from .recognize.crf import load_tagger
 from .recognize.lexicon import load_lexicon
 from .relate import assign_about, relate
 from .resolve import resolve
@@ -20,14 +22,42 @@ from .segment import available_engine, get_segmenter
 def extract(doc: Document, *, config: BuildConfig = BuildConfig()) -> DocumentResult:
     """Everything kg finds in one document: entities, relations and figures with evidence."""
     lexicon = load_lexicon()
-    segmenter = get_segmenter(available_engine(config.engine))
+    segmenter = get_segmenter(available_engine(config.segmenter))
     tokens = segmenter.tokens(doc.norm)
-    mentions = recognize(doc, tokens, known=segmenter.known, lexicon=lexicon)
+    mentions = recognize(doc, tokens, known=segmenter.known, lexicon=lexicon, tagger=_tagger(config))
     figures = find_figures(doc, tokens, mentions, lexicon=lexicon)
     entities, entity_of = resolve(doc, mentions + embedded_parents(doc, mentions, lexicon=lexicon), lexicon=lexicon)
     figures = assign_about(doc, figures, mentions, entity_of)
     relations = [r for r in relate(doc, mentions, entity_of, figures, lexicon=lexicon) if r.confidence >= config.min_confidence]
     return DocumentResult(doc, tuple(entities), tuple(relations), tuple(figures))
+
+
+def mentions_for(doc: Document, *, config: BuildConfig = BuildConfig(), with_titles: bool = False) -> list[Mention]:
+    """The recogniser's mentions for one document (and job-title spans, for evaluation)."""
+    lexicon = load_lexicon()
+    segmenter = get_segmenter(available_engine(config.segmenter))
+    tokens = segmenter.tokens(doc.norm)
+    tagger = _tagger(config)
+    if config.model == "crf-only":  # the statistical recogniser on its own, to measure what it contributes
+        ctx = Context(doc, tokens, lexicon, segmenter.known)
+        found = statistical_mentions(ctx, tagger, [])
+        return found if with_titles else [m for m in found if m.type != "Title"]
+    mentions = recognize(doc, tokens, known=segmenter.known, lexicon=lexicon, tagger=tagger)
+    if not with_titles:
+        return mentions
+    titles = find_titles(doc, mentions, lexicon=lexicon, tokens=tokens, tagger=tagger)
+    return sorted(mentions + titles, key=lambda m: m.start)
+
+
+def _tagger(config: BuildConfig):
+    if config.model == "none":
+        return None
+    if config.model not in ("crf", "crf-only"):
+        raise KgError(f"unknown model {config.model!r}; choose one of: crf, crf-only, none")
+    tagger = load_tagger()
+    if tagger is None and config.model == "crf-only":
+        raise KgError("no CRF model is shipped in this installation (kg/data/ner.crfsuite); train one with python -m kg.train")
+    return tagger
 
 
 def build(inputs: Iterable[str | os.PathLike[str]], *, config: BuildConfig = BuildConfig(),

@@ -52,15 +52,16 @@ def read_query(text_or_path: str) -> str:
     return text_or_path
 
 
-def _prologue(query: str, graph: Graph) -> str:
+def _prologue_lines(query: str, kgid: str = DEFAULT_BASE) -> list[str]:
+    """PREFIX lines for kg's prefixes that the query does not declare itself."""
     declared = {m.group(1) for m in re.finditer(r"(?im)^\s*PREFIX\s+([\w-]*):", query)}
-    prefixes = dict(PREFIXES)
-    prefixes["kgid"] = DEFAULT_BASE
-    for prefix, ns in graph.namespaces():
-        if prefix == "kgid":
-            prefixes["kgid"] = str(ns)
-    lines = [f"PREFIX {p}: <{ns}>" for p, ns in sorted(prefixes.items()) if p not in declared]
-    return "\n".join(lines) + "\n"
+    prefixes = {**PREFIXES, "kgid": kgid}
+    return [f"PREFIX {p}: <{ns}>" for p, ns in sorted(prefixes.items()) if p not in declared]
+
+
+def _prologue(query: str, graph: Graph) -> str:
+    kgid = next((str(ns) for prefix, ns in graph.namespaces() if prefix == "kgid"), DEFAULT_BASE)
+    return "\n".join(_prologue_lines(query, kgid)) + "\n"
 
 
 _UPDATE = re.compile(r"(?is)^\s*(?:(?:PREFIX|BASE)\s+[^\n]*\n\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b")

@@ -77,6 +77,7 @@ class KG(DefinedNamespace):
     comparison: URIRef
     dateValue: URIRef
     source: URIRef
+    contentHash: URIRef
 
 
 # kg predicate name (as in JSON) → RDF term. schema.org where it has the term.

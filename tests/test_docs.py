@@ -36,5 +36,5 @@ def test_every_command_and_format_is_documented():
 
 def test_every_build_option_is_documented_in_help():
     out = CliRunner().invoke(main, ["build", "--help"]).output
-    for option in ("--out", "--format", "--base", "--engine", "--min-confidence", "--quiet"):
+    for option in ("--out", "--format", "--base", "--segmenter", "--model", "--min-confidence", "--quiet"):
         assert option in out

@@ -28,7 +28,7 @@ def test_unknown_engine_names_the_choices():
 
 
 def _graph_summary(engine: str, paths):
-    graph = kg.build(paths, config=BuildConfig(engine=engine))
+    graph = kg.build(paths, config=BuildConfig(segmenter=engine))
     entities = {(e.id, e.type, e.aliases) for e in graph.entities()}
     facts = {(f.subject, f.predicate, f.object, f.qualifiers) for f in graph.facts()}
     figures = {(f.id, f.value, f.measure, f.about) for f in graph.figures()}

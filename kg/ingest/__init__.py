@@ -113,13 +113,15 @@ def _read_jsonl(text: str, name: str, warn: Warn) -> Iterator[RawRecord]:
         raise InputError(name, "no usable JSON Lines record (each line needs a \"text\" field)")
 
 
-def make_document(record: RawRecord) -> Document:
-    """Clean a raw record and split it into sentences; offsets are into the returned ``Document.text``."""
+def make_document(record: RawRecord, *, clean: bool = True) -> Document:
+    """Clean a raw record and split it into sentences; offsets are into the returned ``Document.text``.
+
+    ``clean=False`` keeps every line (for benchmark sentences, which are not web pages)."""
     paragraphs = split_paragraphs(record.text)
     if record.format == "markdown":
         paragraphs = [Paragraph(strip_markdown(p.text), None) for p in paragraphs]
         paragraphs = [p for p in paragraphs if p.text]
-    kept = clean_paragraphs(paragraphs)
+    kept = clean_paragraphs(paragraphs) if clean else paragraphs
     if not kept:
         raise InputError(record.source, "no article text left after removing page furniture")
     title = record.title or _guess_title(kept)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -28,7 +29,7 @@ from .patterns import (
     find_titled_people,
 )
 
-__all__ = ["recognize", "embedded_parents", "find_lexicon", "filter_spans", "load_lexicon", "Context"]
+__all__ = ["recognize", "statistical_mentions", "embedded_parents", "find_titles", "find_lexicon", "filter_spans", "load_lexicon", "Context"]
 
 PATTERNS = (find_titled_people, find_speakers, find_people_by_cue, find_byline, find_founders, find_data_sources, find_suffixed_orgs,
             find_introduced_orgs,
@@ -50,6 +51,9 @@ def find_lexicon(ctx: Context) -> list[Mention]:
     return out
 
 
+# Words that end the name of a body (部 ministry, 局 bureau, 军 armed force, 委 commission …).
+_ORG_HEADS = ("军", "部", "局", "署", "厅", "委", "办", "队", "会", "院", "所", "中心", "俱乐部", "联盟", "集团")
+
 # Aspect particles follow verbs, never names: a lexicon name followed by one ends in a verb.
 _ASPECT = set("了过着")
 
@@ -61,15 +65,101 @@ def _shorter_name(ctx: Context, start: int, end: int) -> int | None:
     return None
 
 
-def recognize(doc: Document, tokens: list[Token], *, known=lambda w: True, lexicon: Lexicon | None = None) -> list[Mention]:
-    """All entity mentions of ``doc``, non-overlapping, sorted by offset. ``tokens`` are over ``doc.norm``."""
+CRF_MIN_CONFIDENCE = 0.8  # a CRF span's lowest per-character marginal probability must reach this
+CRF_OVERRIDE_CONFIDENCE = 0.9  # …and this to replace the shorter rule mentions it contains
+
+
+def recognize(doc: Document, tokens: list[Token], *, known=lambda w: True, lexicon: Lexicon | None = None,
+              tagger=None) -> list[Mention]:
+    """All entity mentions of ``doc``, non-overlapping, sorted by offset. ``tokens`` are over ``doc.norm``.
+
+    Precedence: the lexicon and the patterns first (longest span, then score, then earliest); then, where
+    they found nothing, the statistical tagger's spans (``tagger``, e.g. the shipped CRF) above a confidence."""
+    mentions = _rule_mentions(doc, tokens, known=known, lexicon=lexicon or load_lexicon())
+    if tagger is None:
+        return mentions
     ctx = Context(doc, tokens, lexicon or load_lexicon(), known)
+    extra = [m for m in statistical_mentions(ctx, tagger, mentions) if m.type != "Title"]
+    covered = [m for m in mentions if not any(x.start <= m.start and m.end <= x.end for x in extra)]
+    return sorted(covered + extra, key=lambda m: (m.start, m.end))
+
+
+def statistical_mentions(ctx: Context, tagger, taken: list[Mention]) -> list[Mention]:
+    """The tagger's confident spans that pass the junk filters and either overlap no rule mention or strictly
+    contain the rule mentions they overlap (新浪乐居 over 新浪, 美国海军 over 美国: the longest span wins)."""
+    out = []
+    for start, end, type_, prob in _tag_sentences(ctx, tagger):
+        if prob < CRF_MIN_CONFIDENCE:
+            continue
+        overlapping = [m for m in taken if m.start < end and start < m.end]
+        contains = all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end) for m in overlapping)
+        if overlapping and not (contains and prob >= CRF_OVERRIDE_CONFIDENCE and type_ != "Title"
+                                and _meaningful_extension(ctx, start, end, overlapping)):
+            continue
+        m = ctx.mention(start, end, type_, "crf", round(prob * 0.8, 2))
+        if type_ == "Title" or _acceptable(m, ctx) and _plausible_statistical(m, ctx):
+            out.append(m)
+    return out
+
+
+def _tag_sentences(ctx: Context, tagger):
+    """The tagger run on each sentence (its tokens re-based), so no span crosses a sentence or a line."""
+    tokens = ctx.tokens
+    starts = [t.start for t in tokens]
+    for sent in ctx.doc.sentences:
+        lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        local = [t._replace(start=t.start - sent.start, end=t.end - sent.start) for t in tokens[lo:hi]]
+        text = ctx.text[sent.start : sent.end]
+        if "".join(t.word for t in local) != text:
+            continue  # a token crosses the sentence edge; skip rather than misalign
+        for start, end, type_, prob in tagger.tag(text, local, ctx.lexicon):
+            yield start + sent.start, end + sent.start, type_, prob
+
+
+def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Mention]) -> bool:
+    """新浪乐居 extends 新浪 by a name; 拼多多总部 / 阿里巴巴集团董事局(主席) extend it by a common word or a title."""
+    rest_start, rest_end = start, end
+    for m in sorted(inside, key=lambda m: m.start):
+        if m.start == rest_start:
+            rest_start = m.end
+    for m in sorted(inside, key=lambda m: -m.end):
+        if m.end == rest_end:
+            rest_end = m.start
+    rest = ctx.text[rest_start:rest_end]
+    if not rest or rest in ctx.lexicon.non_entities or rest in ctx.lexicon.titles:
+        return False
+    if ctx.text[end : end + 1] in _ASPECT:
+        return False  # 腾讯投资了: the extension is a verb
+    if any(m.source.startswith("lexicon") for m in inside):
+        # a curated name grows only into a longer organisation name (美国 → 美国海军), not 京东商城 → 京东商城上线
+        heads = tuple(suffix for suffix, _ in ctx.lexicon.org_suffixes) + _ORG_HEADS
+        if not ctx.text[start:end].endswith(heads):
+            return False
+    i = ctx.token_index(rest_start)
+    while i < len(ctx.tokens) and ctx.tokens[i].start < rest_end:
+        if ctx.tokens[i].pos.startswith("v") and ctx.tokens[i].pos != "vn" and ctx.known(ctx.tokens[i].word):
+            return False  # 京东商城上线: a verb is no part of a name
+        i += 1
+    return not any(t.start() == rest_start for t in ctx.lexicon.title_pattern.finditer(ctx.text, rest_start, end + 6))
+
+
+def _plausible_statistical(m: Mention, ctx: Context) -> bool:
+    text = ctx.text[m.start : m.end]
+    if not text.strip() or any(ch in "，。；：！？,;:!?“”\"（）()《》、" for ch in text):
+        return False
+    if m.type == "Person" and all("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return 2 <= len(text) <= 4  # Chinese names; transliterated foreign names may be longer
+    return len(text) <= 20
+
+
+def _rule_mentions(doc: Document, tokens: list[Token], *, known, lexicon: Lexicon) -> list[Mention]:
+    ctx = Context(doc, tokens, lexicon, known)
     candidates = find_lexicon(ctx)
     candidates.extend(find_business_units(ctx, candidates))
     for finder in PATTERNS:
         candidates.extend(finder(ctx))
     candidates.extend(find_glossed_products(ctx, filter_spans(candidates)))
-    merged = [m for m in filter_spans(candidates) if _acceptable(m, ctx)]
+    merged = _join_places([m for m in filter_spans(candidates) if _acceptable(m, ctx)], ctx)
     pairs = find_abbreviations(ctx, merged)
     merged = filter_spans(merged + [short for _, short in pairs])
     mentions = filter_spans(merged + _propagate(ctx, merged))
@@ -134,4 +224,35 @@ def embedded_parents(doc: Document, mentions: list[Mention], *, lexicon: Lexicon
                 out.append(Mention(m.start, end, doc.text[m.start : end], entry.types[0], "embedded", 0.9,
                                    entry.canonical, m.sentence, entry.types, doc.id))
                 break
+    return out
+
+
+def find_titles(doc: Document, mentions: list[Mention], *, lexicon: Lexicon | None = None, tokens=None,
+                tagger=None) -> list[Mention]:
+    """Job-title spans (董事长, 首席执行官, 运营负责人) outside entity mentions, typed ``Title``.
+
+    Titles are qualifiers in the graph, not nodes; the evaluation scores them against position labels."""
+    lexicon = lexicon or load_lexicon()
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for m in lexicon.title_pattern.finditer(doc.norm):
+        if lexicon.titles[m.group()] in ("none",) or any(i in taken for i in range(m.start(), m.end())):
+            continue
+        out.append(Mention(m.start(), m.end(), doc.text[m.start() : m.end()], "Title", "lexicon:title", 0.9,
+                           m.group(), doc.sentence_at(m.start()).index, ("Title",), doc.id))
+    if tagger is not None and tokens is not None:
+        ctx = Context(doc, tokens, lexicon, lambda w: True)
+        out += [m for m in statistical_mentions(ctx, tagger, mentions + out) if m.type == "Title"]
+    return sorted(out, key=lambda m: m.start)
+
+
+def _join_places(mentions: list[Mention], ctx: Context) -> list[Mention]:
+    """广东省深圳市 / 德国慕尼黑 / 深圳南山区: adjacent place names are one, more specific, place."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev and prev.type == "Place" and m.type == "Place" and prev.end == m.start:
+            out[-1] = ctx.mention(prev.start, m.end, "Place", "pattern:joined_place", min(prev.score, m.score))
+        else:
+            out.append(m)
     return out

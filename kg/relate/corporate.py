@@ -32,14 +32,16 @@ def _parent(view: SentenceView, amounts) -> list[Relation]:
             pred = "parentOrganization" if view.code(b) in "OB" else "productOf"
             out.append(view.relation(b, pred, m.group("a"), rule="under_banner", confidence=0.85))
     # B是A(的)(全资)子公司 / B为A旗下公司
-    for m in re.finditer(slot("b", ORG) + r"(?:是|为|系|作为)" + slot("a", ORG) + r"(?:的)?(?:旗下|全资|控股)?(?:子公司|孙公司|旗下公司|业务部门|事业部|事业群|分公司|部门)", t):
+    for m in re.finditer(slot("b", ORG) + r"(?:是|为|系|作为)" + slot("a", ORG) + r"(?:的)?(?:旗下|全资|控股|下属)?(?:子公司|孙公司|旗下公司|业务部门|事业部|事业群|分公司|部门|附属企业|附属公司|下属企业|下属公司|业务板块)", t):
         out.append(view.relation(m.group("b"), "parentOrganization", m.group("a"), rule="is_subsidiary", confidence=0.85))
     # B的母公司A
     for m in re.finditer(slot("b", "OABR") + r"的(?:母公司|控股股东|东家)" + slot("a", "OB"), t):
         pred = "parentOrganization" if view.code(int(m.group("b"))) in "OB" else "productOf"
         out.append(view.relation(m.group("b"), pred, m.group("a"), rule="parent_named", confidence=0.85))
-    # A(的)(全资)子公司B
-    for m in re.finditer(slot("a", ORG) + r"(?:的)?(?:全资|控股)?(?:子公司|孙公司|事业部|事业群)" + slot("b", ORG), t):
+    # A(的)(下属)(全资)子公司B / A控股的B
+    for m in re.finditer(slot("a", ORG) + r"(?:的)?(?:下属|旗下)?(?:全资|控股)?(?:子公司|孙公司|事业部|事业群|附属公司)" + slot("b", ORG), t):
+        out.append(view.relation(m.group("b"), "parentOrganization", m.group("a"), rule="subsidiary_named", confidence=0.8))
+    for m in re.finditer(slot("a", ORG) + r"(?:全资)?控股的" + slot("b", ORG), t):
         out.append(view.relation(m.group("b"), "parentOrganization", m.group("a"), rule="subsidiary_named", confidence=0.8))
     return out
 
@@ -76,7 +78,8 @@ def _invest(view: SentenceView, amounts) -> list[Relation]:
     t, out = view.template, []
     qual = {"amount": amounts[0]} if len(amounts) == 1 else None
     # 红杉中国领投 / A投资了B / A入股B / A向B注资
-    for m in re.finditer(slots("invs", ORG + "P") + ADV + r"(?:战略)?(?:领投|跟投|参投|投资|入股|增持|注资|持股)(?:了)?" + slot("b", ORG), t):
+    for m in re.finditer(slots("invs", ORG + "P") + ADV + r"(?:战略)?(?:领投|跟投|参投|投资|入股|增持|注资|持股|持有|买入|受让)(?:了)?" + slot("b", ORG)
+                         + r"(?!的?(?:产品|商品|服务))", t):
         for inv in view.many(m.group("invs")):
             out.append(view.relation(inv, "investsIn", m.group("b"), rule="invests", confidence=0.85, qualifiers=qual))
     for m in re.finditer(slots("invs", ORG + "P") + ADV + r"(?:向|对)" + slot("b", ORG) + r"(?:进行)?(?:了)?(?:战略)?(?:投资|注资|增资)", t):
@@ -156,7 +159,11 @@ _CLAUSE_END = r"(?=[，,。；;！!]|$)"
 def _founding_date(view: SentenceView, amounts) -> list[Relation]:
     t, out = view.template, []
     rules = (
-        (slot("a", "OB") + r"(?:正式)?(?:成立|创立|创办|创建|注册成立|诞生)于" + slot("d", "D"), "founded_on"),
+        (slot("a", "OB") + r"(?:公司|集团)?(?:正式)?(?:成立|创立|创办|创建|注册成立|诞生|始建|建|组建)于" + slot("d", "D"), "founded_on"),
+        # X，成立日期2014年05月27日 / X成立时间：2001年
+        (slot("a", "OB") + r"[^⟦。]{0,30}?(?:成立|注册|创立)(?:日期|时间)(?:为|是)?[:：]?" + slot("d", "D"), "founding_date_field"),
+        # X于2007年3月26日在厦门市集美区市场监督管理局登记成立
+        (slot("a", "OB") + r"于" + slot("d", "D") + r"在[^，,。；;]{1,30}?(?:登记|注册)?成立" + _CLAUSE_END, "registered_on"),
         (slot("a", "OB") + _FILLER + r"(?:于|在)" + slot("d", "D") + r"(?:在⟦L\d+⟧)?(?:正式)?(?:共同)?(?:成立|创立|创办|创建|注册成立)" + _CLAUSE_END, "founded_in"),
         (slot("d", "D") + r"[,，]?" + slot("a", "OB") + r"(?:正式)?(?:成立|创立|诞生)", "date_founded"),
         # 蔚来…，2014年11月由李斌、秦力洪等人创立 (the subject carried into the clause)
@@ -175,9 +182,9 @@ def _founding_date(view: SentenceView, amounts) -> list[Relation]:
 
 
 _RULES = (
-    (_parent, ("旗下", "子公司", "孙公司", "母公司", "控股股东", "东家", "事业部", "事业群", "部门")),
+    (_parent, ("旗下", "子公司", "孙公司", "母公司", "控股", "东家", "事业部", "事业群", "部门", "附属", "下属", "板块")),
     (_partner, ("合作", "联手", "携手", "牵手", "联合", "结盟", "签约", "合资", "共同")),
-    (_invest, ("投", "资", "持股", "入股", "增持", "股东")),
+    (_invest, ("投", "资", "持股", "持有", "买入", "受让", "入股", "增持", "股东")),
     (_acquire, ("收购", "并购", "买下", "吞并")),
     (_product, ("推出", "发布", "上线", "启动", "打造", "研发", "开发", "上市", "升级", "开通", "（", "(", "旗下", "运营")),
     (_location, ("总部", "成立", "创立", "创办", "注册", "诞生")),

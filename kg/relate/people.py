@@ -42,6 +42,15 @@ def people_relations(view: SentenceView, lexicon: Lexicon, org_topic: int | str 
     for m in re.finditer(slots("people", "P") + r"(?:[,，]\s*)?(?:现任|担任|出任|任|是|为|作为|系)?" + was + slot("org", ORGS)
                          + r"(?:的|之)?" + chain + r"(?!\s*[:：]?\s*⟦P)", t):
         emit(m, m.group("org"), "person_org_title", 0.85)
+    # a profile: 文剑平，男，1962年出生于湖南，…，现任北京碧水源科技股份有限公司董事长、总经理
+    first = re.match(r"⟦P(\d+)⟧[，,]", t)
+    if first:
+        for m in re.finditer(r"(?:现任|担任|出任|现为)" + slot("org", ORGS) + r"(?:的)?" + chain, t):
+            p = int(first.group(1))
+            if (p, m.group("org")) not in claimed:
+                claimed.add((p, m.group("org")))
+                out.extend(_by_titles(view, lexicon, p, m.group("org"), m.group("titles"), bool(m.group("former")),
+                                      "profile_post", 0.8))
     # ORG + title + 是/为 + names: 京东的CEO是张三
     for m in re.finditer(slot("org", ORGS) + r"(?:的|之)?" + chain + r"(?:是|为)" + slots("people", "P"), t):
         emit(m, m.group("org"), "org_title_is_person", 0.85)

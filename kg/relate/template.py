@@ -83,7 +83,8 @@ class SentenceView:
 
 
 # A clause that starts with a predicate has the sentence's subject: 拼多多总部位于上海，由黄峥于2015年创立.
-_SUBJECTLESS = re.compile(r"(?<=[，,])(?=由|于⟦D|在⟦D|⟦D\d+⟧由|总部|成立于|创立于|创办于|旗下|并与|并和|并同|还与|同时与|并宣布)")
+_SUBJECTLESS = re.compile(r"(?<=[，,])(?=由|于⟦D|在⟦D|⟦D\d+⟧由|总部|成立于|创立于|创办于|始建于|旗下|并与|并和|并同|还与|同时与|并宣布"
+                          r"|公司(?:成立|创立|总部|于)|该公司|其总部)")
 
 
 def _carry_subject(template: str) -> str:

@@ -21,6 +21,9 @@ def _year(text: str) -> int | None:
 
 def normalise_date(text: str, reference: str | None = None) -> str | None:
     """An xsd-style value (gYear, gYearMonth, date or --MM-DD), or None when the text names no calendar point."""
+    iso = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
+    if iso:
+        return f"{int(iso.group(1)):04d}-{int(iso.group(2)):02d}-{int(iso.group(3)):02d}"
     year = _year(text)
     for word, delta in _RELATIVE.items():
         if text.startswith(word) and reference and re.match(r"\d{4}", reference):
