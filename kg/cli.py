@@ -41,8 +41,14 @@ def main() -> None:
               help="Statistical recogniser behind the lexicon and patterns (none: rules only).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Drop relations below this confidence.")
+@click.option("--store", "store_dir", help="Add to a persistent store (a folder) instead of writing files.")
+@click.option("--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes (with --store).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs (with --store): this machine, or a Dask cluster.")
+@click.option("--scheduler", help="Dask scheduler address for --engine dask (e.g. tcp://10.0.0.5:8786).")
 @click.option("--quiet", "-q", is_flag=True, help="No summary, only errors.")
-def build(inputs, out_dir, formats, base, segmenter, model, min_confidence, quiet) -> None:
+def build(inputs, out_dir, formats, base, segmenter, model, min_confidence, store_dir, jobs, engine, scheduler,
+          quiet) -> None:
     """Build a graph from articles: files, folders, or - for standard input.
 
     \b
@@ -50,7 +56,14 @@ def build(inputs, out_dir, formats, base, segmenter, model, min_confidence, quie
     Example:
       kg build examples/article.txt --out out/
       cat news.jsonl | kg build - --format turtle,json
+      kg build corpus/ news.jsonl --store kgstore/ --jobs 2
     """
+    if store_dir:
+        config = BuildConfig(segmenter=segmenter, model=model, min_confidence=min_confidence, base=base)
+        _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet)
+        return
+    if jobs != 1 or engine != "local":
+        raise click.BadParameter("--jobs and --engine apply to corpus builds into a --store", param_hint="--jobs")
     from .export import FORMATS, write_outputs
     from .pipeline import build as build_graph
     from .vocab import Minter
@@ -84,27 +97,120 @@ def build(inputs, out_dir, formats, base, segmenter, model, min_confidence, quie
         click.echo(f"  wrote {p}")
 
 
+def _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet) -> None:
+    from .corpus import build_store
+
+    tty = sys.stderr.isatty() and not quiet
+
+    def progress(p) -> None:
+        if tty:
+            click.echo("\r" + p.line(), nl=False, err=True)
+
+    try:
+        p = build_store(inputs, store_dir, config=config, jobs=jobs, engine=engine, scheduler=scheduler,
+                        on_warning=lambda m: click.echo(f"\nwarning: {m}" if tty else f"warning: {m}", err=True),
+                        on_progress=progress)
+    except KgError as exc:
+        raise _fail(exc) from None
+    if tty:
+        click.echo(err=True)
+    if not quiet:
+        click.echo(p.line() + f" in {p.seconds:.1f}s → {store_dir}")
+
+
 @main.command()
 @click.argument("graph_file")
 @click.argument("query")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--update", is_flag=True, help="Allow SPARQL UPDATE (changes are not saved back to the file).")
 def query(graph_file, query, fmt, update) -> None:
-    """Run a SPARQL query (a string or a .rq file) on an exported graph.
+    """Run a SPARQL query (a string or a .rq file) on an exported graph file or a store.
 
     \b
     Prefixes kg:, schema:, prov:, rdfs:, rdf:, xsd: and kgid: are predeclared. Example:
       kg query out/graph.ttl 'SELECT ?p ?o WHERE { ?s rdfs:label "快手"@zh ; ?p ?o }'
       kg query out/graph.ttl examples/queries/founders.rq --format csv
+      kg query kgstore/ examples/queries/who_leads_what.rq
     """
     from .query import format_result, load_graph, read_query, run_query
+    from .store import Store, is_store
 
     try:
         text = read_query(query)
-        result = run_query(load_graph(graph_file), text, allow_update=update)
+        if is_store(graph_file):
+            with Store(graph_file, read_only=not update) as store:
+                result = store.query(text, allow_update=update)
+        else:
+            result = run_query(load_graph(graph_file), text, allow_update=update)
         sys.stdout.write(format_result(result, fmt))
     except KgError as exc:
         raise _fail(exc) from None
+
+
+@main.command()
+@click.argument("store_dir")
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "nquads", "trig", "jsonld", "graphml"]),
+              default="turtle", show_default=True)
+@click.option("--out", "out_file", required=True, help="The file to write.")
+def export(store_dir, fmt, out_file) -> None:
+    """Export a store: the named graphs kept (nquads, trig) or merged (turtle, nt, jsonld), or graphml for
+    network tools (entities and relations only).
+
+    \b
+    Example:
+      kg export kgstore/ --format trig --out all.trig
+    """
+    from .store import Store, export_store
+
+    try:
+        with Store(store_dir, read_only=True) as store:
+            n = export_store(store, fmt, out_file)
+    except KgError as exc:
+        raise _fail(exc) from None
+    click.echo(f"wrote {out_file} ({n} bytes)")
+
+
+@main.command()
+@click.argument("store_dir")
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--update", is_flag=True, help="Accept SPARQL UPDATE and Graph Store writes (read-only by default).")
+def serve(store_dir, port, host, update) -> None:
+    """Serve a store as a SPARQL 1.1 endpoint (the Oxigraph server): /query, /update, /store.
+
+    \b
+    Example:
+      kg serve kgstore/ --port 7878
+      curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/query' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5'
+    """
+    from .serve import serve_store
+
+    try:
+        code = serve_store(store_dir, host=host, port=port, update=update,
+                           announce=lambda url: click.echo(f"SPARQL endpoint on {url}/query (Ctrl-C to stop)", err=True))
+    except KgError as exc:
+        raise _fail(exc) from None
+    sys.exit(code)
+
+
+@main.command()
+@click.argument("store_dir")
+@click.option("--endpoint", required=True, help="A SPARQL 1.1 Graph Store Protocol endpoint, e.g. http://host:7878/store")
+@click.option("--timeout", type=float, default=60, show_default=True, help="Seconds per request.")
+def push(store_dir, endpoint, timeout) -> None:
+    """Send every document graph of a store to a Graph Store Protocol endpoint (HTTP PUT per named graph).
+
+    \b
+    Example:
+      kg push kgstore/ --endpoint http://127.0.0.1:7878/store
+    """
+    from .serve import push_store
+
+    try:
+        n = push_store(store_dir, endpoint, timeout=timeout)
+    except KgError as exc:
+        raise _fail(exc) from None
+    click.echo(f"pushed {n} graphs to {endpoint}")
 
 
 @main.command()

@@ -109,7 +109,7 @@ def build_store(inputs: Iterable[str | os.PathLike[str]], store_path: str | os.P
                 progress.entities += item.entities
                 progress.relations += item.relations
             if partition is not None:
-                store.load_file(partition)  # the cluster's partition, written as N-Quads, loaded in one go
+                store.load_file(partition, doc_ids=[r.doc_id for r in results])  # the cluster's partition, in one load
                 partition.unlink()
             on_progress(progress)
     return progress

@@ -3,11 +3,13 @@
 Each document's extraction is written as its own named graph (the article's IRI), holding its entities,
 statements, figures and sentences, and the content hash of its text. Re-adding the same document is a no-op;
 a changed document (same id, new text) replaces its graph. Entities have stable IRIs, so the union of the
-named graphs is the cross-document graph that SPARQL queries see (``use_default_graph_as_union``).
+named graphs is the cross-document graph. That union is kept, deduplicated, in the default graph (a triple
+stated by two documents is there once), which is what queries read; ``GRAPH ?g`` reaches the provenance.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
@@ -96,14 +98,27 @@ class Store:
     def load_nquads(self, data: str, *, replace: str | None = None) -> None:
         ox = _ox()
         if replace is not None:
-            self._db.remove_graph(ox.NamedNode(str(self._mint.article(replace))))
+            self.drop_document(replace)
         self._db.load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        self._merge(_graphs_in(data))
+
+    def _merge(self, graphs: list[str]) -> None:
+        """Copy the triples of these document graphs into the default graph, their deduplicated union."""
+        if graphs:
+            values = " ".join(f"<{g}>" for g in graphs)
+            self._db.update(f"INSERT {{ ?s ?p ?o . ?g <{KG.merged}> true }} WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
 
     def drop_document(self, doc_id: str) -> None:
-        self._db.remove_graph(_ox().NamedNode(str(self._mint.article(doc_id))))
+        """Remove a document's graph, and from the union the triples no other document supports."""
+        g = str(self._mint.article(doc_id))
+        self._db.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} "
+                        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{g}>) }} }} ;"
+                        f"DELETE WHERE {{ <{g}> <{KG.merged}> ?x }}")
+        self._db.remove_graph(_ox().NamedNode(g))
 
-    def load_file(self, path: str | Path) -> None:
+    def load_file(self, path: str | Path, *, doc_ids: list[str]) -> None:
         self._db.bulk_load(path=str(path), format=_ox().RdfFormat.N_QUADS)
+        self._merge([str(self._mint.article(d)) for d in doc_ids])
 
     def add_all(self, results) -> AddOutcome:
         counts = {"added": 0, "replaced": 0, "unchanged": 0}
@@ -129,7 +144,7 @@ class Store:
                 raise QueryError(str(exc).splitlines()[0]) from exc
             return QueryResult((), (), updated=True)
         try:
-            result = self._db.query(prologue + sparql, use_default_graph_as_union=True)
+            result = self._db.query(prologue + sparql)
         except SyntaxError as exc:
             raise _oxigraph_error(exc, prologue.count("\n")) from exc
         return _convert(result)
@@ -139,11 +154,14 @@ class Store:
         ox = _ox()
         formats = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
                    "turtle": ox.RdfFormat.TURTLE}
-        if fmt in ("nquads", "trig"):
-            return self._db.dump(format=formats[fmt])
-        merged = ox.Store()
-        merged.extend(ox.Quad(q.subject, q.predicate, q.object) for q in self._db)
-        return merged.dump(format=formats[fmt], from_graph=ox.DefaultGraph())
+        if fmt in ("nquads", "trig"):  # the document graphs, with their provenance (the union is derived)
+            out = ox.Store()
+            out.extend(q for q in self._db if not isinstance(q.graph_name, ox.DefaultGraph))
+            return out.dump(format=formats[fmt])
+        union = ox.Store()
+        union.extend(q for q in self._db.quads_for_pattern(None, None, None, ox.DefaultGraph())
+                     if q.predicate.value != str(KG.merged))
+        return union.dump(format=formats[fmt], from_graph=ox.DefaultGraph())
 
 
 def document_nquads(result: DocumentResult, *, base: str = DEFAULT_BASE) -> str:
@@ -151,7 +169,7 @@ def document_nquads(result: DocumentResult, *, base: str = DEFAULT_BASE) -> str:
     from .export.rdf import to_graph
 
     single = KnowledgeGraph()
-    single.add(result)
+    single.add(_canonical_labels(result))
     g = to_graph(single, base=base)
     mint = Minter(base)
     article = mint.article(result.document.id)
@@ -159,6 +177,23 @@ def document_nquads(result: DocumentResult, *, base: str = DEFAULT_BASE) -> str:
     graph_iri = f"<{article}>"
     lines = sorted({f"{_nt(s)} {_nt(p)} {_nt(o)} {graph_iri} ." for s, p, o in g if p != KG.mentionCount})
     return "\n".join(lines) + "\n"
+
+
+def _graphs_in(nquads: str) -> list[str]:
+    """The graph IRIs of N-Quads written by ``document_nquads`` (the last term of each line)."""
+    return sorted({line[line.rindex(" <") + 2 : -3] for line in nquads.splitlines() if line.endswith("> .")})
+
+
+def _canonical_labels(result: DocumentResult) -> DocumentResult:
+    """Across documents an entity needs one label: its canonical (simplified) name; the written form stays an alias."""
+    entities = []
+    for e in result.entities:
+        canonical = e.id.split("/", 1)[1]
+        if e.label != canonical:
+            aliases = tuple(sorted((set(e.aliases) | {e.label}) - {canonical}))
+            e = dataclasses.replace(e, label=canonical, aliases=aliases)
+        entities.append(e)
+    return dataclasses.replace(result, entities=tuple(entities))
 
 
 def _nt(term) -> str:
@@ -199,3 +234,41 @@ def _term(term):
             return Literal(term.value, lang=term.language)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise KgError(f"unexpected term {term!r}")
+
+
+def export_store(store: Store, fmt: str, out_file: str | Path) -> int:
+    """Write the store in ``fmt`` to ``out_file`` atomically; returns the number of bytes written."""
+    from .export import atomic_write
+
+    if fmt in ("turtle", "nt", "nquads", "trig"):
+        data = store.dump(fmt)
+    elif fmt == "jsonld":
+        from rdflib import Dataset
+
+        ds = Dataset()
+        ds.parse(data=store.dump("nquads").decode("utf-8"), format="nquads")
+        data = ds.serialize(format="json-ld").encode("utf-8")
+    elif fmt == "graphml":
+        data = _graphml(store)
+    else:
+        raise KgError(f"unknown format {fmt!r}; choose from: turtle, nt, nquads, trig, jsonld, graphml")
+    atomic_write(Path(out_file), data)
+    return len(data)
+
+
+def _graphml(store: Store) -> bytes:
+    """Entities (label, type) and the direct relation triples, for network tools (Gephi, Cytoscape, networkx)."""
+    import networkx as nx
+
+    from .vocab import PREDICATES
+
+    names = {str(v): k for k, v in PREDICATES.items() if k != "about"}
+    g = nx.MultiDiGraph()
+    rows = store.query("SELECT ?e ?label ?type WHERE { ?e rdfs:label ?label ; a ?type ; kg:mentionedIn ?a }").rows
+    for e, label, type_ in sorted(rows, key=lambda r: tuple(map(str, r))):
+        g.add_node(str(e), label=str(label), type=str(type_).rsplit("#", 1)[-1])
+    values = " ".join(f"<{iri}>" for iri in sorted(names))
+    rows = store.query(f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o . FILTER(isIRI(?o)) }}").rows
+    for s, p, o in sorted(rows, key=lambda r: tuple(map(str, r))):
+        g.add_edge(str(s), str(o), key=names[str(p)], predicate=names[str(p)])
+    return "\n".join(nx.generate_graphml(g)).encode("utf-8") + b"\n"

@@ -78,6 +78,7 @@ class KG(DefinedNamespace):
     dateValue: URIRef
     source: URIRef
     contentHash: URIRef
+    merged: URIRef
 
 
 # kg predicate name (as in JSON) → RDF term. schema.org where it has the term.
@@ -112,6 +113,16 @@ PREFIXES = {"kg": KG_NS, "schema": str(SDO), "prov": str(PROV), "rdfs": str(RDFS
 _SAFE = "/-._~!$&'()*+,;=:@"
 
 
+# RFC 3987 ucschar: the non-ASCII code points an IRI may carry unescaped (not U+FFFD, controls or private use).
+_UCSCHAR = ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF)) + tuple(
+    (plane, plane + 0xFFFD) for plane in range(0x10000, 0xE0001, 0x10000))
+
+
+def _ucschar(ch: str) -> bool:
+    code = ord(ch)
+    return code > 127 and not ch.isspace() and any(lo <= code <= hi for lo, hi in _UCSCHAR)
+
+
 class Minter:
     """Mints IRIs under one base: entities by family and name, articles, sentences, statements, figures."""
 
@@ -121,9 +132,8 @@ class Minter:
         self.base = base if base.endswith(("/", "#", ":")) else base + "/"
 
     def _iri(self, path: str) -> URIRef:
-        # keep non-ASCII letters readable (an IRI allows them); escape spaces, quotes, brackets and the like
-        encoded = "".join(ch if ord(ch) > 127 and ch.isprintable() and not ch.isspace() else quote(ch, safe=_SAFE)
-                          for ch in path)
+        # keep non-ASCII letters readable where an IRI allows them (RFC 3987 ucschar); escape everything else
+        encoded = "".join(ch if _ucschar(ch) else quote(ch, safe=_SAFE) for ch in path)
         return URIRef(self.base + encoded)
 
     def entity(self, entity_id: str) -> URIRef:

@@ -64,6 +64,7 @@ def test_iris_are_percent_encoded_where_they_must_be():
     mint = Minter("https://example.org/kg/")
     iri = mint.entity('org/罗拉 快跑<"x">')
     assert iri == URIRef("https://example.org/kg/org/罗拉%20快跑%3C%22x%22%3E")
+    assert mint.entity("org/a\ufffdb\u3000c") == URIRef("https://example.org/kg/org/a%EF%BF%BDb%E3%80%80c")
     with pytest.raises(ValueError):
         Minter("not a base")
 

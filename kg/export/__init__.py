@@ -42,11 +42,13 @@ def write_outputs(graph: KnowledgeGraph, out_dir: str | os.PathLike[str], *, for
     return [atomic_write(out / name, content) for name, content in rendered]
 
 
-def atomic_write(path: Path, content: str) -> Path:
+def atomic_write(path: Path, content: str | bytes) -> Path:
+    """Write to a temporary file beside ``path`` and rename it into place: no partial file on failure."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
     except OSError as exc:

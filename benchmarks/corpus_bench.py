@@ -1,0 +1,149 @@
+"""Corpus-scale benchmark: throughput per core, --jobs 2 against --jobs 1, peak memory, SPARQL latency.
+
+    python benchmarks/corpus_bench.py --articles 5000            # builds, queries, about 15 minutes here
+    python benchmarks/corpus_bench.py --articles 50000 --no-sparql --jobs 2
+
+The corpus is JSON Lines written to a temporary folder: articles of 12 sentences drawn (seeded) from the
+training splits in ../shared/datasets (CLUENER2020, DuIE, FinRE) plus, every 25th article, one of our own
+articles with its numbers varied. Everything is measured in this one run: jieba.posseg on the same text is
+the baseline for the per-core throughput ratio; rdflib on the same triples is the baseline for SPARQL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.config import BuildConfig  # noqa: E402
+from kg.corpus import build_store  # noqa: E402
+from kg.store import Store  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "datasets"
+
+
+def make_corpus(path: Path, n: int, seed: int = 7) -> int:
+    rng = random.Random(seed)
+    sentences = []
+    for name in ("cluener2020/train.jsonl", "duie2_subset/train.jsonl", "finre/train.jsonl"):
+        with (DATA / name).open(encoding="utf-8") as fh:
+            sentences += [json.loads(line)["text"].replace("<N>", str(rng.randint(2, 99))) for line in fh]
+    own = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))]
+    own.append((ROOT / "examples" / "qinglan_battery.txt").read_text(encoding="utf-8"))
+    size = 0
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            if i % 25 == 0:
+                text = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(1, 9)), own[(i // 25) % len(own)])
+            else:
+                text = "\n".join(rng.sample(sentences, 12))
+            size += len(text.encode("utf-8"))
+            out.write(json.dumps({"id": f"bench-{i}", "text": text}, ensure_ascii=False) + "\n")
+    return size
+
+
+def peak_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def posseg_baseline(corpus: Path, limit_chars: int) -> float:
+    """jieba.posseg characters per second on the first ``limit_chars`` of the corpus."""
+    from kg.segment import get_segmenter
+
+    seg = get_segmenter("jieba")
+    texts, total = [], 0
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            texts.append(json.loads(line)["text"])
+            total += len(texts[-1])
+            if total >= limit_chars:
+                break
+    start = time.perf_counter()
+    for t in texts:
+        seg.tokens(t)
+    return total / (time.perf_counter() - start)
+
+
+def timed_queries(run, queries: dict[str, str], repeat: int) -> dict[str, tuple[float, float]]:
+    out = {}
+    for name, q in queries.items():
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            run(q)
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        out[name] = (statistics.median(times), times[min(len(times) - 1, int(0.95 * len(times)))])
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--jobs", type=int, default=0, help="only this many jobs (default: run 1 and 2)")
+    parser.add_argument("--model", default="crf", choices=["crf", "none"])
+    parser.add_argument("--no-sparql", action="store_true")
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
+    config = BuildConfig(model=args.model)
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        tmp = Path(tmp)
+        corpus = tmp / "corpus.jsonl"
+        size = make_corpus(corpus, args.articles)
+        print(f"corpus: {args.articles} articles, {size / 1e6:.1f} MB UTF-8")
+        jobs_list = [args.jobs] if args.jobs else [1, 2]
+        seconds = {}
+        for jobs in jobs_list:
+            start = time.perf_counter()
+            p = build_store([corpus], tmp / f"store{jobs}", config=config, jobs=jobs, batch_size=128)
+            seconds[jobs] = time.perf_counter() - start
+            own, _ = peak_mb()
+            print(f"--jobs {jobs}: {seconds[jobs]:.0f}s, {size / 1e6 / seconds[jobs]:.3f} MB/s "
+                  f"({size / 1e6 / seconds[jobs] / jobs:.3f} MB/s per core), {p.added} added; "
+                  f"peak RSS of the main process {own:.0f} MB")
+        if 1 in seconds and 2 in seconds:
+            print(f"--jobs 2 speed-up over --jobs 1: {seconds[1] / seconds[2]:.2f}x")
+        baseline = posseg_baseline(corpus, 2_000_000)
+        first = min(seconds)
+        chars = size / 3
+        print(f"jieba.posseg alone: {baseline * 3 / 1e6:.3f} MB/s; full kg pipeline (--jobs {first}) per core: "
+              f"{chars / seconds[first] / first * 3 / 1e6:.3f} MB/s = {chars / seconds[first] / first / baseline:.2f}x jieba.posseg")
+        if args.no_sparql:
+            return
+        store_path = tmp / f"store{first}"
+        queries = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "queries").glob("*.rq"))}
+        with Store(store_path, read_only=True) as store:
+            triples = len(list(store._db.quads_for_pattern(None, None, None, __import__("pyoxigraph").DefaultGraph())))
+            print(f"store: {triples} triples in the default graph (the union), {len(store)} quads in all")
+            ox_times = timed_queries(store.query, queries, args.repeat)
+            nt = store.dump("nt")
+        from rdflib import Graph
+
+        from kg.query import run_query
+
+        start = time.perf_counter()
+        g = Graph()
+        g.parse(data=nt.decode("utf-8"), format="nt")
+        load = time.perf_counter() - start
+        print(f"rdflib: loaded {len(g)} triples in {load:.0f}s")
+        rd_times = timed_queries(lambda q: run_query(g, q), queries, max(3, args.repeat // 5))
+        print("\n| query | Oxigraph p50 ms | p95 ms | rdflib p50 ms | p95 ms | ratio (p50) |\n|---|---|---|---|---|---|")
+        for name in queries:
+            (o50, o95), (r50, r95) = ox_times[name], rd_times[name]
+            print(f"| {name} | {o50:.1f} | {o95:.1f} | {r50:.0f} | {r95:.0f} | {r50 / max(o50, 1e-6):.0f}x |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+"""Corpus builds into a store: incremental, replaceable, parallel and distributed with identical results;
+queried, exported, served over HTTP and pushed to a Graph Store Protocol endpoint."""
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from conftest import ARTICLES, EXAMPLE, ROOT
+from rdflib import Dataset, Graph
+
+from kg.cli import main
+from kg.corpus import build_store
+from kg.errors import InputError
+from kg.serve import oxigraph_binary
+from kg.store import Store
+from kg.zh.text import to_simplified
+
+INPUTS = [EXAMPLE, ARTICLES]
+
+
+def dump(path) -> list[bytes]:
+    with Store(path, read_only=True) as store:
+        return sorted(store.dump("nquads").splitlines())
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory):
+    path = tmp_path_factory.mktemp("s") / "store"
+    build_store(INPUTS, path)
+    return path
+
+
+def test_store_holds_one_named_graph_per_document(store_dir):
+    with Store(store_dir, read_only=True) as store:
+        assert len(store.documents()) == 4 and len(store) > 1000
+
+
+def test_re_adding_is_a_no_op_and_a_changed_article_replaces_its_facts(tmp_path):
+    path = tmp_path / "store"
+    news = tmp_path / "news.jsonl"
+    news.write_text(json.dumps({"id": "a1", "text": "小米集团创始人雷军表示，小米与京东达成战略合作。"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    first = build_store([news], path)
+    assert (first.added, first.unchanged) == (1, 0)
+    before = dump(path)
+    again = build_store([news], path)
+    assert (again.added, again.unchanged) == (0, 1) and dump(path) == before
+    news.write_text(json.dumps({"id": "a1", "text": "小米集团创始人雷军表示，小米与美团达成战略合作。"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    changed = build_store([news], path)
+    assert changed.replaced == 1
+    with Store(path, read_only=True) as store:
+        partners = {str(r[0]) for r in store.query('SELECT ?l WHERE { ?x rdfs:label "小米"@zh ; kg:partner ?p . ?p rdfs:label ?l }').rows}
+    assert partners == {"美团"}  # the old fact (京东) is gone with the old version
+
+
+def test_parallel_build_is_identical_to_serial(tmp_path, store_dir):
+    build_store(INPUTS, tmp_path / "p", jobs=2, batch_size=2)
+    assert dump(tmp_path / "p") == dump(store_dir)
+
+
+def test_dask_build_on_a_two_worker_cluster_is_identical(tmp_path, store_dir):
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        build_store(INPUTS, tmp_path / "d", engine="dask", scheduler=cluster.scheduler_address, batch_size=2)
+    assert dump(tmp_path / "d") == dump(store_dir)
+
+
+def test_cross_document_entities_are_one_node(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("京东集团宣布与快手达成战略合作。", encoding="utf-8")
+    b.write_text("京东创始人刘强东表示，京东将继续投入。", encoding="utf-8")
+    build_store([a, b], tmp_path / "s")
+    with Store(tmp_path / "s", read_only=True) as store:
+        rows = store.query('SELECT DISTINCT ?e WHERE { ?e rdfs:label "京东"@zh }').rows
+        assert len(rows) == 1
+        docs = store.query('SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e rdfs:label "京东"@zh ; kg:mentionedIn ?a }').rows
+        assert int(docs[0][0]) == 2
+
+
+@pytest.mark.parametrize("query", sorted((ROOT / "examples" / "queries").glob("*.rq")), ids=lambda p: p.stem)
+def test_the_same_queries_work_on_a_store_and_on_a_file(store_dir, tmp_path, query):
+    runner = CliRunner()
+    runner.invoke(main, ["build", str(EXAMPLE), str(ARTICLES), "--out", str(tmp_path), "--format", "turtle", "-q"])
+    on_file = runner.invoke(main, ["query", str(tmp_path / "graph.ttl"), str(query), "--format", "csv"])
+    on_store = runner.invoke(main, ["query", str(store_dir), str(query), "--format", "csv"])
+    assert on_store.exit_code == 0, on_store.output
+    # the store labels an entity by its canonical (simplified) name; a file keeps a traditional-only article's script
+    rows = lambda out: sorted(to_simplified(line) for line in out.splitlines()[1:])  # noqa: E731
+    if query.stem in ("who_leads_what", "founders", "investments"):
+        assert rows(on_store.output) == rows(on_file.output) and rows(on_file.output)
+
+
+@pytest.mark.parametrize("fmt,check", [
+    ("turtle", lambda p: len(Graph().parse(p, format="turtle")) > 1000),
+    ("trig", lambda p: len(list(Dataset().parse(p, format="trig").graphs())) >= 4),
+    ("graphml", lambda p: nx.read_graphml(p).number_of_edges() > 20),
+    ("jsonld", lambda p: len(Dataset().parse(p, format="json-ld")) > 1000),
+])
+def test_export_formats(store_dir, tmp_path, fmt, check):
+    out = tmp_path / f"all.{fmt}"
+    res = CliRunner().invoke(main, ["export", str(store_dir), "--format", fmt, "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert check(str(out))
+
+
+def test_not_a_store_is_a_one_line_error(tmp_path):
+    (tmp_path / "x.txt").write_text("hello", encoding="utf-8")
+    res = CliRunner().invoke(main, ["export", str(tmp_path), "--out", str(tmp_path / "o.ttl")])
+    assert res.exit_code == 1 and "not a kg store" in res.output
+    with pytest.raises(InputError, match="is not a kg store"):
+        Store(tmp_path)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait(port: int, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"nothing listening on {port}")
+
+
+def _sparql(port: int, query: str, path: str = "query") -> str:
+    data = urllib.parse.urlencode({"query": query}).encode()
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/{path}", data=data, headers={"Accept": "text/csv"})
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        return resp.read().decode("utf-8")
+
+
+def test_serve_answers_sparql_over_http_and_refuses_updates(store_dir):
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(store_dir), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait(port)
+        csv_text = _sparql(port, "PREFIX schema: <https://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                                 "SELECT ?n WHERE { ?o schema:founder ?p . ?p rdfs:label ?n } ORDER BY ?n")
+        assert "沈一鸣" in csv_text and "吕志航" in csv_text
+        update = urllib.request.Request(f"http://127.0.0.1:{port}/update",
+                                        data=urllib.parse.urlencode({"update": "CLEAR ALL"}).encode())
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(update, timeout=10)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_push_to_a_graph_store_protocol_endpoint(store_dir, tmp_path):
+    port = _free_port()
+    proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(tmp_path / "target"), "--bind",
+                             f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait(port)
+        res = CliRunner().invoke(main, ["push", str(store_dir), "--endpoint", f"http://127.0.0.1:{port}/store"])
+        assert res.exit_code == 0 and "pushed 4 graphs" in res.output
+        counted = _sparql(port, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert counted.splitlines()[1].strip() == "4"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_push_to_nothing_is_a_one_line_error(store_dir):
+    res = CliRunner().invoke(main, ["push", str(store_dir), "--endpoint", f"http://127.0.0.1:{_free_port()}/store"])
+    assert res.exit_code == 1 and "cannot connect" in res.output and res.output.count("\n") == 1
