@@ -116,6 +116,11 @@ class Store:
                         f"DELETE WHERE {{ <{g}> <{KG.merged}> ?x }}")
         self._db.remove_graph(_ox().NamedNode(g))
 
+    def load_batch(self, nquads: str, *, doc_ids: list[str]) -> None:
+        """Load several new document graphs at once and add them to the union."""
+        self._db.load(nquads.encode("utf-8"), format=_ox().RdfFormat.N_QUADS)
+        self._merge([str(self._mint.article(d)) for d in doc_ids])
+
     def load_file(self, path: str | Path, *, doc_ids: list[str]) -> None:
         self._db.bulk_load(path=str(path), format=_ox().RdfFormat.N_QUADS)
         self._merge([str(self._mint.article(d)) for d in doc_ids])
@@ -166,17 +171,33 @@ class Store:
 
 def document_nquads(result: DocumentResult, *, base: str = DEFAULT_BASE) -> str:
     """One document's RDF as N-Quads in its own named graph, with its content hash (workers produce this)."""
-    from .export.rdf import to_graph
+    from .export.rdf import triples
 
     single = KnowledgeGraph()
     single.add(_canonical_labels(result))
-    g = to_graph(single, base=base)
-    mint = Minter(base)
-    article = mint.article(result.document.id)
-    g.add((article, KG.contentHash, Literal(content_hash(result.document.text))))
+    article = Minter(base).article(result.document.id)
     graph_iri = f"<{article}>"
-    lines = sorted({f"{_nt(s)} {_nt(p)} {_nt(o)} {graph_iri} ." for s, p, o in g if p != KG.mentionCount})
+    items = triples(single, base=base) + [(article, KG.contentHash, Literal(content_hash(result.document.text)))]
+    lines = sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {graph_iri} ." for s, p, o in items if p != KG.mentionCount})
     return "\n".join(lines) + "\n"
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+
+
+def nt_term(term) -> str:
+    """A term in N-Triples / N-Quads syntax (rdflib's n3() may write Turtle-only long strings)."""
+    if isinstance(term, Literal):
+        text = "".join(_ESCAPES.get(ch) or (f"\\u{ord(ch):04X}" if ord(ch) < 0x20 and ch != "\t" else ch)
+                       for ch in str(term))
+        if term.language:
+            return f'"{text}"@{term.language}'
+        if term.datatype:
+            return f'"{text}"^^<{term.datatype}>'
+        return f'"{text}"'
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return f"<{term}>"
 
 
 def _graphs_in(nquads: str) -> list[str]:
@@ -194,10 +215,6 @@ def _canonical_labels(result: DocumentResult) -> DocumentResult:
             e = dataclasses.replace(e, label=canonical, aliases=aliases)
         entities.append(e)
     return dataclasses.replace(result, entities=tuple(entities))
-
-
-def _nt(term) -> str:
-    return term.n3()
 
 
 def _oxigraph_error(exc: SyntaxError, offset_lines: int) -> QueryError:

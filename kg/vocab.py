@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from urllib.parse import quote
 
@@ -123,6 +124,14 @@ def _ucschar(ch: str) -> bool:
     return code > 127 and not ch.isspace() and any(lo <= code <= hi for lo, hi in _UCSCHAR)
 
 
+@functools.lru_cache(maxsize=65536)
+def _encode_path(path: str) -> str:
+    """Keep non-ASCII letters readable where an IRI allows them (RFC 3987 ucschar); percent-encode the rest."""
+    if path.isascii() and all(ch.isalnum() or ch in "/-._~" for ch in path):
+        return path
+    return "".join(ch if _ucschar(ch) else quote(ch, safe=_SAFE) for ch in path)
+
+
 class Minter:
     """Mints IRIs under one base: entities by family and name, articles, sentences, statements, figures."""
 
@@ -132,9 +141,7 @@ class Minter:
         self.base = base if base.endswith(("/", "#", ":")) else base + "/"
 
     def _iri(self, path: str) -> URIRef:
-        # keep non-ASCII letters readable where an IRI allows them (RFC 3987 ucschar); escape everything else
-        encoded = "".join(ch if _ucschar(ch) else quote(ch, safe=_SAFE) for ch in path)
-        return URIRef(self.base + encoded)
+        return URIRef(self.base + _encode_path(path))
 
     def entity(self, entity_id: str) -> URIRef:
         return self._iri(entity_id)

@@ -180,3 +180,16 @@ def test_push_to_a_graph_store_protocol_endpoint(store_dir, tmp_path):
 def test_push_to_nothing_is_a_one_line_error(store_dir):
     res = CliRunner().invoke(main, ["push", str(store_dir), "--endpoint", f"http://127.0.0.1:{_free_port()}/store"])
     assert res.exit_code == 1 and "cannot connect" in res.output and res.output.count("\n") == 1
+
+
+def test_nquads_escape_literals_an_rdf_parser_accepts():
+    import pyoxigraph as ox
+    from rdflib import Literal
+
+    from kg.store import nt_term
+
+    value = '第一行\n第二行\t"引号"\\反斜杠\r\x01'
+    line = f"<https://a/s> <https://a/p> {nt_term(Literal(value, lang='zh'))} <https://a/g> .\n"
+    store = ox.Store()
+    store.load(line.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    assert [q.object.value for q in store] == [value]

@@ -27,11 +27,19 @@ def decimal_literal(value: str) -> Literal:
 
 
 def to_graph(kg: KnowledgeGraph, *, base: str) -> Graph:
-    mint = Minter(base)
+    """The graph as an rdflib Graph with kg's prefixes bound."""
     g = Graph()
     for prefix, ns in (("kg", KG._NS), ("schema", SDO), ("prov", PROV), ("xsd", XSD), ("rdfs", RDFS)):
         g.bind(prefix, ns)
-    g.bind("kgid", mint.base)
+    g.bind("kgid", Minter(base).base)
+    g.addN((s, p, o, g) for s, p, o in triples(kg, base=base))
+    return g
+
+
+def triples(kg: KnowledgeGraph, *, base: str):
+    """Every triple of the graph's RDF form (direct relations, statements, entities, figures, sentences)."""
+    mint = Minter(base)
+    g = _Sink()
     sentences: set[tuple[str, int]] = set()
     for doc in kg.articles():
         a = mint.article(doc.id)
@@ -70,10 +78,20 @@ def to_graph(kg: KnowledgeGraph, *, base: str) -> Graph:
         g.add((node, KG.sentenceIndex, Literal(index)))
         g.add((node, KG.startOffset, Literal(sent.start)))
         g.add((node, KG.endOffset, Literal(sent.end)))
-    return g
+    return g.items
 
 
-def _add_fact(g: Graph, mint: Minter, fact: Fact) -> None:
+class _Sink:
+    """Collects triples (the exporters decide how to store or print them)."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple] = []
+
+    def add(self, triple: tuple) -> None:
+        self.items.append(triple)
+
+
+def _add_fact(g, mint: Minter, fact: Fact) -> None:
     pred = PREDICATES[fact.predicate]
     s = mint.node(fact.subject)
     o = date_literal(fact.object) if fact.literal else mint.node(fact.object)
@@ -97,7 +115,7 @@ def _add_fact(g: Graph, mint: Minter, fact: Fact) -> None:
         g.add((st, PROV.wasDerivedFrom, mint.sentence(ev.document, ev.sentence)))
 
 
-def _add_figure(g: Graph, mint: Minter, f) -> None:
+def _add_figure(g, mint: Minter, f) -> None:
     node = mint.figure(f.id)
     g.add((node, RDF.type, KG.Figure))
     g.add((node, RDFS.label, Literal(f"{f.measure or ''} {f.text}".strip(), lang="zh")))
