@@ -76,3 +76,9 @@ def _chromium(tmp_path, *args) -> str:
            "--disable-background-networking", "--disable-component-update", "--disable-sync",
            f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=5000", *args]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True).stdout
+
+
+def test_nodes_say_whether_a_relation_touches_them(seed_graph: Exported):
+    nodes = {n["id"]: n for n in network_data(seed_graph.graph)["nodes"]}
+    assert nodes["person/白嘉乐"]["linked"] is True
+    assert nodes["org/QuestMobile"]["linked"] is False  # named in the article, in no relation

@@ -92,8 +92,10 @@ def network_data(kg: KnowledgeGraph) -> dict:
                              "confidence": f.confidence, "rules": list(f.rules),
                              "evidence": [ev.text for ev in f.evidence]})
     nodes, edges, *_ = net.get_network_data()
+    linked_ids = {e["from"] for e in edges} | {e["to"] for e in edges}
     for node in nodes:  # tooltips are built in the page from details, as text
         node.pop("title", None)
+        node["linked"] = node["id"] in linked_ids
     return {"nodes": nodes, "edges": edges, "details": details, "edgeDetails": {d["id"]: d for d in edge_details},
             "legend": [[t, c, s, name] for t, (c, s, name) in STYLE.items()]}
 
