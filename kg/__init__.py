@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from .config import BuildConfig  # noqa: E402
 from .errors import InputError, KgError, MissingDependency, OutputError, QueryError  # noqa: E402

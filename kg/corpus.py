@@ -101,17 +101,16 @@ def build_store(inputs: Iterable[str | os.PathLike[str]], store_path: str | os.P
             results, partition = run(todo)
             for item in results:
                 outcome = "replaced" if store.stored_hash(item.doc_id) else "added"
-                if outcome == "replaced":
+                if outcome == "replaced" or store.has_graph(item.doc_id):  # (or left half-written by a crash)
                     store.drop_document(item.doc_id)
                 setattr(progress, outcome, getattr(progress, outcome) + 1)
                 progress.entities += item.entities
                 progress.relations += item.relations
-            ids = [r.doc_id for r in results]
             if partition is not None:
-                store.load_file(partition, doc_ids=ids)  # the cluster's partition file, in one load
+                store.load_file(partition)  # the cluster's partition file, in one load
                 partition.unlink()
             elif results:
-                store.load_batch("".join(r.nquads for r in results), doc_ids=ids)  # one load and one merge a batch
+                store.load_batch("".join(r.nquads for r in results))  # one bulk load a batch
             on_progress(progress)
     return progress
 

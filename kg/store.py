@@ -96,34 +96,39 @@ class Store:
         return "replaced" if previous else "added"
 
     def load_nquads(self, data: str, *, replace: str | None = None) -> None:
-        ox = _ox()
+        """Write one document's N-Quads (replacing the document's old graph when ``replace`` names it)."""
         if replace is not None:
             self.drop_document(replace)
-        self._db.load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-        self._merge(_graphs_in(data))
-
-    def _merge(self, graphs: list[str]) -> None:
-        """Copy the triples of these document graphs into the default graph, their deduplicated union."""
-        if graphs:
-            values = " ".join(f"<{g}>" for g in graphs)
-            self._db.update(f"INSERT {{ ?s ?p ?o . ?g <{KG.merged}> true }} WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+        self.load_batch(data)
 
     def drop_document(self, doc_id: str) -> None:
         """Remove a document's graph, and from the union the triples no other document supports."""
         g = str(self._mint.article(doc_id))
         self._db.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} "
-                        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{g}>) }} }} ;"
-                        f"DELETE WHERE {{ <{g}> <{KG.merged}> ?x }}")
+                        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{g}>) }} }}")
         self._db.remove_graph(_ox().NamedNode(g))
 
-    def load_batch(self, nquads: str, *, doc_ids: list[str]) -> None:
-        """Load several new document graphs at once and add them to the union."""
-        self._db.load(nquads.encode("utf-8"), format=_ox().RdfFormat.N_QUADS)
-        self._merge([str(self._mint.article(d)) for d in doc_ids])
+    def has_graph(self, doc_id: str) -> bool:
+        return self._db.contains_named_graph(_ox().NamedNode(str(self._mint.article(doc_id))))
 
-    def load_file(self, path: str | Path, *, doc_ids: list[str]) -> None:
-        self._db.bulk_load(path=str(path), format=_ox().RdfFormat.N_QUADS)
-        self._merge([str(self._mint.article(d)) for d in doc_ids])
+    def load_batch(self, nquads: str) -> None:
+        """Load new document graphs and their triples into the union (the default graph, a set).
+
+        Bulk loading keeps memory flat however large the store grows. The content hashes go in last: a
+        batch interrupted half-way has no hashes, so its documents are extracted again next time."""
+        ox = _ox()
+        data, hashes = [], []
+        marker = f"<{KG.contentHash}>"
+        for line in nquads.splitlines():
+            if line:
+                (hashes if marker in line else data).append(line)
+        union = [line[: line.rindex(" <")] + " ." for line in data]
+        self._db.bulk_load(("\n".join(data + union) + "\n").encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        self._db.bulk_load(("\n".join(hashes) + "\n").encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+
+    def load_file(self, path: str | Path) -> None:
+        """Load a partition file of document N-Quads (as written by a cluster's workers)."""
+        self.load_batch(Path(path).read_text(encoding="utf-8"))
 
     def add_all(self, results) -> AddOutcome:
         counts = {"added": 0, "replaced": 0, "unchanged": 0}
@@ -163,10 +168,7 @@ class Store:
             out = ox.Store()
             out.extend(q for q in self._db if not isinstance(q.graph_name, ox.DefaultGraph))
             return out.dump(format=formats[fmt])
-        union = ox.Store()
-        union.extend(q for q in self._db.quads_for_pattern(None, None, None, ox.DefaultGraph())
-                     if q.predicate.value != str(KG.merged))
-        return union.dump(format=formats[fmt], from_graph=ox.DefaultGraph())
+        return self._db.dump(format=formats[fmt], from_graph=ox.DefaultGraph())
 
 
 def document_nquads(result: DocumentResult, *, base: str = DEFAULT_BASE) -> str:
@@ -198,11 +200,6 @@ def nt_term(term) -> str:
     if isinstance(term, BNode):
         return f"_:{term}"
     return f"<{term}>"
-
-
-def _graphs_in(nquads: str) -> list[str]:
-    """The graph IRIs of N-Quads written by ``document_nquads`` (the last term of each line)."""
-    return sorted({line[line.rindex(" <") + 2 : -3] for line in nquads.splitlines() if line.endswith("> .")})
 
 
 def _canonical_labels(result: DocumentResult) -> DocumentResult:

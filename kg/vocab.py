@@ -79,7 +79,6 @@ class KG(DefinedNamespace):
     dateValue: URIRef
     source: URIRef
     contentHash: URIRef
-    merged: URIRef
 
 
 # kg predicate name (as in JSON) → RDF term. schema.org where it has the term.
