@@ -55,16 +55,21 @@ class Store:
     def __init__(self, path: str | Path, *, read_only: bool = False, base: str = DEFAULT_BASE) -> None:
         ox = _ox()
         self.path, self.base, self._mint, self.read_only = Path(path), base, Minter(base), read_only
-        if read_only:
-            if not is_store(self.path):
-                raise InputError(str(self.path), "not a kg store (create one with kg build --store)")
-            self._db = ox.Store.read_only(str(self.path))
-        else:
-            if self.path.exists() and any(self.path.iterdir()) and not is_store(self.path):
-                raise InputError(str(self.path), "folder exists and is not a kg store; choose an empty or new folder")
-            self.path.mkdir(parents=True, exist_ok=True)
-            self._db = ox.Store(str(self.path))
-            (self.path / MARKER).write_text(f"kg store\nbase {base}\n", encoding="utf-8")
+        if self.path.exists() and not self.path.is_dir():
+            raise InputError(str(self.path), "is a file, not a store folder")
+        try:
+            if read_only:
+                if not is_store(self.path):
+                    raise InputError(str(self.path), "not a kg store (create one with kg build --store)")
+                self._db = ox.Store.read_only(str(self.path))
+            else:
+                if self.path.exists() and any(self.path.iterdir()) and not is_store(self.path):
+                    raise InputError(str(self.path), "folder exists and is not a kg store; choose an empty or new folder")
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._db = ox.Store(str(self.path))
+                (self.path / MARKER).write_text(f"kg store\nbase {base}\n", encoding="utf-8")
+        except OSError as exc:  # RocksDB's lock: another process has the store open for writing
+            raise InputError(str(self.path), f"cannot open the store ({str(exc).splitlines()[0][:160]})") from exc
 
     def __enter__(self) -> Store:
         return self

@@ -193,3 +193,13 @@ def test_nquads_escape_literals_an_rdf_parser_accepts():
     store = ox.Store()
     store.load(line.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     assert [q.object.value for q in store] == [value]
+
+
+def test_store_path_that_is_a_file_or_locked_is_a_one_line_error(tmp_path):
+    path = tmp_path / "file"
+    path.write_text("x", encoding="utf-8")
+    res = CliRunner().invoke(main, ["build", str(EXAMPLE), "--store", str(path)])
+    assert res.exit_code == 1 and "is a file, not a store folder" in res.output
+    with Store(tmp_path / "s"):
+        with pytest.raises(InputError, match="cannot open the store"):
+            Store(tmp_path / "s")
