@@ -25,6 +25,7 @@ DATASETS = ("cluener2020", "resume_ner", "duie", "finre")
 class LabelMap:
     ner: dict[str, tuple[str, ...]]  # dataset label → kg types
     re: dict[str, tuple[str, str]]  # dataset predicate → (kg predicate, direction)
+    requires: dict[str, tuple[str, str]] = field(default_factory=dict)  # kg predicate → (qualifier, contained value)
 
     def kg_to_label(self) -> dict[str, str]:
         return {t: label for label, types in self.ner.items() for t in types}
@@ -34,7 +35,7 @@ def load_label_map(dataset: str) -> LabelMap:
     if dataset not in DATASETS:
         raise KgError(f"unknown dataset {dataset!r}; choose from: {', '.join(DATASETS)}")
     text = resources.files("kg.data").joinpath(f"labelmaps/{dataset}.tsv").read_text(encoding="utf-8")
-    ner, rel = {}, {}
+    ner, rel, requires = {}, {}, {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -43,7 +44,9 @@ def load_label_map(dataset: str) -> LabelMap:
             ner[cells[1]] = tuple(cells[2].split("|"))
         else:
             rel[cells[1]] = (cells[2], cells[3])
-    return LabelMap(ner, rel)
+            if len(cells) > 4 and "=" in cells[4]:
+                requires[cells[2]] = tuple(cells[4].split("=", 1))
+    return LabelMap(ner, rel, requires)
 
 
 def guess_dataset(path: str | Path) -> str:
@@ -262,6 +265,9 @@ def evaluate_relations(path: str | Path, *, dataset: str | None = None, limit: i
         for r in result.relations:
             if r.predicate not in wanted:
                 continue
+            need = lmap.requires.get(r.predicate)
+            if need and need[1] not in dict(r.qualifiers).get(need[0], ""):
+                continue  # e.g. DuIE's 董事长 is kg's leads with that title, not every leads
             subjects = names.get(r.subject, set())
             objects = {to_simplified(r.object)} if r.literal else names.get(r.object, set())
             for s in subjects:
@@ -269,10 +275,10 @@ def evaluate_relations(path: str | Path, *, dataset: str | None = None, limit: i
                     triple = _orient(r.predicate, "symmetric" if r.predicate == "partner" else "same", s, o)
                     if labelled is None or frozenset((s, o)) in labelled:
                         pred.add(triple)
-        if "alias" in wanted:  # every shorter written form of an entity is an alias of each longer one
-            for forms in names.values():
-                for long in forms:
-                    for short in forms:
+        if "alias" in wanted:  # an abbreviation the sentence defines (（简称“Y”）) names the same entity as the longer forms
+            for e in result.entities:
+                for short in {m.text for m in e.mentions if m.source == "pattern:abbreviation"}:
+                    for long in names[e.id]:
                         if len(short) < len(long):
                             pred.add((long, "alias", short))
         # a prediction that names the gold pair with other surface forms is the same fact

@@ -55,3 +55,9 @@ def test_merge_entities_unions_types_and_aliases():
     b = entities("京东商城上线新功能。")["org/京东"]
     merged = merge_entities(a, b)
     assert {"京东集团", "京东商城"} <= set(merged.aliases) and merged.label == "京东"
+
+
+def test_bracketed_acronym_is_an_alias_of_the_name_before_it():
+    ents = entities("世界卫生组织（WHO）发布报告。")
+    org = next(e for e in ents.values() if e.id.startswith("org/"))
+    assert "WHO" in org.aliases or org.label == "WHO"

@@ -311,7 +311,8 @@ def find_dates(ctx: Context) -> list[Mention]:
     return out
 
 
-_ABBREV = re.compile(r"[（(](?:以下|下文)?(?:简称|下称|简称为)[：:]?[“\"「]?([^”\"」）)，,。]{2,12})[”\"」]?[）)]")
+_ABBREV = re.compile(r"[（(](?:(?:以下|下文)?(?:简称|下称|简称为)[：:]?[“\"「]?([^”\"」）)，,。]{2,12})[”\"」]?"
+                     r"|(?:英文(?:缩写|简称)[：:]?\s*)?([A-Z][A-Za-z0-9&]{1,7}))[）)]")
 
 
 def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -322,7 +323,8 @@ def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention
         full = ends.get(m.start())
         if full is None or full.type in ("Date", "Place"):
             continue
-        short = ctx.mention(m.start(1), m.end(1), full.type, "pattern:abbreviation", full.score, types=full.types)
+        group = 1 if m.group(1) else 2  # 简称“X” or a Latin acronym: 世界卫生组织（WHO）
+        short = ctx.mention(m.start(group), m.end(group), full.type, "pattern:abbreviation", full.score, types=full.types)
         pairs.append((full, short))
     return pairs
 
