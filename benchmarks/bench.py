@@ -55,6 +55,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--model", default="crf", choices=["crf", "none"], help="the recogniser configuration")
     args = parser.parse_args()
 
     texts = corpus(args.articles)
@@ -69,8 +70,9 @@ def main() -> None:
 
     def pipeline():
         graph = kg.KnowledgeGraph()
+        config = kg.BuildConfig(model=args.model)
         for d in docs:
-            graph.add(kg.extract(d))
+            graph.add(kg.extract(d, config=config))
         return graph
 
     graph, t_full = timed(pipeline)

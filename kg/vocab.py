@@ -53,6 +53,7 @@ class KG(DefinedNamespace):
     amount: URIRef
     role: URIRef
     dateText: URIRef
+    status: URIRef
     confidence: URIRef
     rule: URIRef
     mentionedIn: URIRef
@@ -101,7 +102,7 @@ PREDICATES: dict[str, URIRef] = {
 }
 SYMMETRIC = frozenset({"partner"})
 QUALIFIERS: dict[str, URIRef] = {"title": KG.title, "former": KG.former, "amount": KG.amount, "role": KG.role,
-                                 "text": KG.dateText}
+                                 "text": KG.dateText, "status": KG.status}
 FIGURE_QUALIFIERS: dict[str, URIRef] = {"bound": KG.bound, "modality": KG.modality, "approximate": KG.approximate,
                                         "comparison": KG.comparison}
 CLASSES: dict[str, URIRef] = {name: getattr(KG, name) for name in (

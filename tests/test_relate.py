@@ -123,3 +123,9 @@ def test_company_that_is_also_a_platform_takes_organisation_roles(text, expected
 ])
 def test_titles_do_not_attach_to_the_wrong_organisation(text, wrong):
     assert wrong not in triples(text)
+
+
+def test_planned_acquisition_is_marked_planned():
+    res = result_of("海尔将收购三洋的家电业务。阿里巴巴收购了饿了么。")
+    status = {r.object: dict(r.qualifiers).get("status") for r in res.relations if r.predicate == "acquired"}
+    assert status == {"org/三洋": "planned", "org/饿了么": None}

@@ -102,13 +102,19 @@ def _invest(view: SentenceView, amounts) -> list[Relation]:
     return out
 
 
+_PLANNED = re.compile(r"拟|将|计划|有意|准备|打算|欲")
+
+
 def _acquire(view: SentenceView, amounts) -> list[Relation]:
+    """A acquired B; announced as 拟/将/计划 (a plan, not a completed deal) it carries status=planned."""
     t, out = view.template, []
-    qual = {"amount": amounts[0]} if len(amounts) == 1 else None
-    for m in re.finditer(slot("a", ORG) + ADV + r"(?:拟|计划|以[^⟦。，,]{0,14})?(?:全资)?(?:收购|并购|买下|吞并)(?:了)?(?:[^⟦。，,]{0,8}?[“\"「])?" + slot("b", ORG), t):
-        out.append(view.relation(m.group("a"), "acquired", m.group("b"), rule="acquires", confidence=0.85, qualifiers=qual))
+    base = {"amount": amounts[0]} if len(amounts) == 1 else {}
+    for m in re.finditer(slot("a", ORG) + ADV + r"(?:拟|计划|有意|准备|以[^⟦。，,]{0,14})?(?:全资)?(?:收购|并购|买下|吞并)(?:了)?(?:[^⟦。，,]{0,8}?[“\"「])?" + slot("b", ORG), t):
+        qual = {**base, "status": "planned"} if _PLANNED.search(m.group()) else base
+        out.append(view.relation(m.group("a"), "acquired", m.group("b"), rule="acquires", confidence=0.85, qualifiers=qual or None))
     for m in re.finditer(slot("b", ORG) + ADV + r"(?:被|由)" + slot("a", ORG) + r"(?:以[^⟦。，,]{0,14})?(?:全资)?(?:收购|并购)", t):
-        out.append(view.relation(m.group("a"), "acquired", m.group("b"), rule="acquired_by", confidence=0.85, qualifiers=qual))
+        qual = {**base, "status": "planned"} if _PLANNED.search(m.group()) else base
+        out.append(view.relation(m.group("a"), "acquired", m.group("b"), rule="acquired_by", confidence=0.85, qualifiers=qual or None))
     return out
 
 
