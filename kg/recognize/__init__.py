@@ -20,6 +20,7 @@ from .patterns import (
     find_glossed_products,
     find_introduced_orgs,
     find_latin_names,
+    find_owned_offerings,
     find_people_by_cue,
     find_places,
     find_products,
@@ -31,9 +32,11 @@ from .patterns import (
 
 __all__ = ["recognize", "statistical_mentions", "embedded_parents", "find_titles", "find_lexicon", "filter_spans", "load_lexicon", "Context"]
 
-PATTERNS = (find_titled_people, find_speakers, find_people_by_cue, find_byline, find_founders, find_data_sources, find_suffixed_orgs,
-            find_introduced_orgs,
-    find_people_by_cue, find_quoted_targets, find_latin_names, find_products, find_places, find_dates)
+PATTERNS = (
+    find_titled_people, find_speakers, find_people_by_cue, find_byline, find_founders, find_data_sources,
+    find_suffixed_orgs, find_introduced_orgs, find_owned_offerings, find_quoted_targets, find_latin_names,
+    find_products, find_places, find_dates,
+)
 # Types whose names the patterns discover; their other occurrences in the document are mentions too.
 _PROPAGATE = {"Person", "Organization", "Company", "MediaOrganization", "Product", "Programme", "Platform"}
 

@@ -13,6 +13,9 @@ HAN = "\u4e00-\u9fff"
 # Characters that end a Chinese personal name in running text: particles, prepositions, speech verbs' first
 # characters and punctuation. A name is two or three characters; these tell where it stops.
 NAME_STOP = set("在表说称、，,。的和与等也则曾已将认指透介发于为是对就向从:：；;！!？?“”\"（()）及并今近昨所被把要会还又都均再仍亦|｜丨 \n")
+# Surnames that are far more often a preposition or conjunction: a name starting with one needs the segmenter's
+# person tag (于丹, but not 由原…, 和新疆…).
+FUNCTION_SURNAMES = set("由和于与及从向对把被将在让给为以")
 GLUED = set("于在说称和与的是将已也等")
 _NOT_GIVEN_NAME = ("v", "d", "p", "c", "r", "m", "q", "f", "u", "t")
 NAME_POS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "nt", "eng", "j"})
@@ -72,6 +75,8 @@ class Context:
         if not slen:
             return None
         tok = self.token_at(start)
+        if text[start] in FUNCTION_SURNAMES and not (tok and tok.pos.startswith("nr")):
+            return None  # 由原抖音…, 和新疆…: a preposition or conjunction that is also a surname
         if tok and tok.pos.startswith("nr") and len(tok.word) > slen + 1 and tok.word[-1] in GLUED:
             tok = Token(tok.start, tok.end - 1, tok.word[:-1], tok.pos)  # 黄峥于2015年: the segmenter glued 于 on
         if tok and tok.pos.startswith("nr") and slen + 1 <= len(tok.word) <= slen + 2 and _all_han(tok.word):

@@ -26,6 +26,7 @@ class Lexicon:
     name_pattern: re.Pattern[str]
     title_pattern: re.Pattern[str]
     measure_pattern: re.Pattern[str]
+    title_domains: tuple[str, ...]  # longest first
 
     def segmenter_words(self) -> list[tuple[str, str]]:
         """Words to add to the segmenter so that known names and titles come out whole."""
@@ -106,4 +107,5 @@ def load_lexicon() -> Lexicon:
         name_pattern=re.compile(name_re),
         title_pattern=re.compile(title_re),
         measure_pattern=re.compile(_alternation(_words("measures.txt"))),
+        title_domains=tuple(sorted(set(_words("title_domains.txt")), key=lambda w: (-len(w), w))),
     )

@@ -429,3 +429,20 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
                 out.append(ctx.mention(m.start, end, "BusinessUnit", "pattern:business_unit", 0.85))
                 break
     return out
+
+
+_UNDER_OWNER = re.compile(PUNCT_BEFORE + rf"([{HAN}A-Za-z0-9]{{2,8}}?)(?:是|为|系)[^，,。；;]{{1,12}}?旗下(?:的)?([{HAN}]{{0,10}})")
+
+
+def find_owned_offerings(ctx: Context) -> list[Mention]:
+    """剪映是字节跳动旗下的视频剪辑工具 / 东方甄选是新东方旗下的直播电商平台: what is "under" an owner is an offering."""
+    out = []
+    for m in _UNDER_OWNER.finditer(ctx.text):
+        name = m.group(1)
+        if name.startswith(DEMONSTRATIVES) or name in ctx.lexicon.non_entities or "的" in name or not ctx.is_boundary(m.start(1)):
+            continue
+        kind = m.group(2)
+        type_ = ("Company" if kind.endswith(("公司", "企业", "子公司", "品牌")) else
+                 "Platform" if kind.endswith(("平台", "App", "APP", "应用", "网站")) else "Product")
+        out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:owned_offering", 0.75))
+    return out

@@ -23,7 +23,7 @@ def people_relations(view: SentenceView, lexicon: Lexicon, org_topic: int | str 
     t = view.template
     title = f"(?:{_title_re(lexicon)})"
     chain = rf"(?P<former>前|原)?(?P<titles>[A-Za-z\u4e00-\u9fff]{{0,8}}?{title}(?:[兼、][A-Za-z\u4e00-\u9fff]{{0,6}}?{title})*)"
-    was = r"(?P<was>前|原|曾任|曾担任|此前担任|曾是|曾为)?"
+    was = r"(?P<was>前|原|曾任|曾担任|此前担任|曾是|曾为|历任)?"
     out: list[Relation] = []
     claimed: set[tuple[int, str]] = set()
 
@@ -39,7 +39,7 @@ def people_relations(view: SentenceView, lexicon: Lexicon, org_topic: int | str 
     for m in re.finditer(was + slot("org", ORGS) + r"(?:的|之)?" + chain + r"\s*[:：]?\s*" + slots("people", "P"), t):
         emit(m, m.group("org"), "org_title_person", 0.9)
     # names + ORG + title: 雷军，小米集团董事长 / 张三是京东的CEO / 李四曾任百度高级工程师
-    for m in re.finditer(slots("people", "P") + r"(?:[,，]\s*)?(?:现任|担任|出任|任|是|为|作为|系)?" + was + slot("org", ORGS)
+    for m in re.finditer(slots("people", "P") + r"(?:[,，]\s*)?(?:⟦D\d+⟧起?)?(?:现任|担任|出任|转任|兼任|任|是|为|作为|系)?" + was + slot("org", ORGS)
                          + r"(?:的|之)?" + chain + r"(?!\s*[:：]?\s*⟦P)", t):
         emit(m, m.group("org"), "person_org_title", 0.85)
     # a profile: 文剑平，男，1962年出生于湖南，…，现任北京碧水源科技股份有限公司董事长、总经理
@@ -114,12 +114,17 @@ def _founder(view: SentenceView, org: int | str, person: int, rule: str, conf: f
 
 
 def _bare_title(titles: str, lexicon: Lexicon) -> bool:
-    """A title whose domain words are short and name no organisation (运营负责人, 技术副总裁; not 长安汽车董事长)."""
+    """A title whose prefix is only functional domains (运营负责人, 技术副总裁, MCN运营负责人); a prefix with anything
+    else (长安汽车董事长, 东方甄选CEO) may be an organisation's name, so the title is not bare."""
     for part in re.split("[兼、]", titles):
         head = _head_title(part, lexicon)
         domain = _GENERIC_PREFIX.sub("", part[: len(part) - len(head)] if head else part)
-        if len(domain) > 4 or any(domain.endswith(suffix) for suffix, _ in lexicon.org_suffixes):
-            return False
+        while domain:
+            word = next((w for w in lexicon.title_domains if domain.startswith(w)), None)
+            latin = re.match(r"[A-Za-z]+", domain)
+            if word is None and latin is None:
+                return False
+            domain = domain[len(word) if word else latin.end():]
     return True
 
 

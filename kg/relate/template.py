@@ -87,9 +87,18 @@ _SUBJECTLESS = re.compile(r"(?<=[，,])(?=由|于⟦D|在⟦D|⟦D\d+⟧由|总�
                           r"|公司(?:成立|创立|总部|于)|该公司|其总部)")
 
 
+# A clause about a person's career with no subject: 张楠于2013年加入字节跳动，曾任今日头条副总裁，2018年起担任抖音总裁.
+_CAREER = re.compile(r"(?<=[，,])(?=(?:⟦D\d+⟧起?)?(?:曾任|曾担任|现任|担任|出任|后任|此前担任|历任|兼任|转任))")
+
+
 def _carry_subject(template: str) -> str:
-    """Repeat the sentence's first organisation before each subjectless clause, so clause rules see a subject."""
+    """Repeat the sentence's first organisation before each subjectless clause (and its first person before a
+    subjectless career clause), so clause rules see a subject."""
     first = re.search(r"⟦[OAB]\d+⟧", template)
+    person = re.match(r"(?:[^⟦，,。]|⟦D\d+⟧)*(⟦P\d+⟧)", template)
+    if person:
+        template = _CAREER.sub(lambda m: person.group(1) if m.start() > person.end() else "", template)
+        first = re.search(r"⟦[OAB]\d+⟧", template)
     if not first:
         return template
     return _SUBJECTLESS.sub(lambda m: first.group() if m.start() > first.end() else "", template)
