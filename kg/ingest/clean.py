@@ -10,11 +10,13 @@ _CHROME = re.compile(
     r"^(正在阅读[:：]?|扫一?扫.{0,20}|.{0,12}下载.{0,12}(APP|App|app|客户端).{0,6}|(打开|下载).{0,10}(APP|App|客户端).{0,10}"
     r"|评论|暂无评论.*|.{0,6}快来(评价|评论|抢沙发).*|微信公众号|微博|微信|分享到?[:：]?.{0,20}|相关(阅读|推荐|文章|新闻)[:：]?"
     r"|热门(推荐|文章)|推荐阅读|延伸阅读|猜你喜欢|返回顶部|上一篇.*|下一篇.*|点击(查看|阅读|进入).{0,20}|阅读原文|举报|收藏"
-    r"|广告|登录|注册|登录/注册|[\d.]+\s*[kKwW万]?\+?|(首页|导航)[ >»/].*|责任编辑[:：].{0,10}|(图片|图)来源[:：].{0,30}"
+    r"|广告|登录|注册|登录/注册|[\d.]+\s*[kKwW万]?\+?|(首页|导航)[ >»/].*|(图片|图)来源[:：].{0,30}|(网友)?评论\s*\d*\s*条?"
     r"|本文为转载内容.*|授权事宜.*|版权(所有|声明).*|免责声明.*|未经授权.{0,30}转载.*|原标题[:：].{0,40})$"
 )
 # Markers after which the page only holds furniture (tags, counters, related links) or a copy of the article.
-_FOOTER = re.compile(r"^(本文为转载内容|授权事宜|版权(所有|声明)|免责声明|责任编辑[:：]|（完）|\(完\)|【完】)")
+_FOOTER = re.compile(r"^(本文为转载内容|授权事宜|版权(所有|声明)|免责声明|（完）|\(完\)|【完】)")
+_LAST_BODY_LINE = re.compile(r"^[（(]?(责任编辑|责编)[:：|｜]")  # kept (it names the editor); only furniture follows
+_RELATED = re.compile(r"^(相关(阅读|推荐|文章|新闻|报道)|热门(推荐|文章)|推荐阅读|延伸阅读|猜你喜欢|更多(阅读|新闻))[:：]?$")
 _BULLET = re.compile(r"^\s*[•·●▪◦■□◆◇\-*>]\s*")
 _SENTENCE_END = re.compile(r"[。！？!?；;…]")
 
@@ -57,11 +59,11 @@ def clean_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Drop chrome, bulleted link lists, everything but prose after a footer marker, and verbatim repeats."""
     kept: list[Paragraph] = []
     seen: set[str] = set()
-    after_footer = False
+    after_footer, prose = False, 0
     for para in paragraphs:
         text = para.text
-        if _FOOTER.match(text):
-            after_footer = True
+        if _FOOTER.match(text) or _RELATED.match(text):
+            after_footer = True  # a footer or a related-links heading: only prose paragraphs may follow
             continue
         if is_chrome(text):
             continue
@@ -74,4 +76,7 @@ def clean_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
             continue
         seen.add(key)
         kept.append(para)
+        prose += bool(_SENTENCE_END.search(text))
+        if _LAST_BODY_LINE.match(text) and prose >= 2:
+            after_footer = True  # 责任编辑 after the body ends it; at the top it is part of the byline
     return kept

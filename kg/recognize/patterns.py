@@ -61,27 +61,34 @@ def _title_follows(ctx: Context, pos: int) -> bool:
     return any(ctx.lexicon.title_pattern.search(window[: i + 1]) for i in range(len(window)) if window[i] in "，,。")
 
 
-_BYLINE = re.compile(r"^(文|作者|撰文|记者|编辑|责编|撰稿|采写|出品|策划|来源|图|摄影|校对|审核)\s*[|｜丨/:：]\s*(.{1,40})$")
+_BYLINE_KEYS = "文|作者|撰文|记者|责任编辑|编辑|责编|撰稿|采写|出品|策划|来源|图|摄影|校对|审核"
+_BYLINE_SEGMENT = re.compile(rf"(?:^|(?<=\s))({_BYLINE_KEYS})\s*[|｜丨/:：]\s*([^|｜丨:：]{{1,40}}?)(?=\s+(?:{_BYLINE_KEYS})\s*[|｜丨/:：]|\s*$)")
+
+
+def byline_segments(line: str) -> list[re.Match]:
+    """文|刺猬公社 铁林 / 2024-06-05 来源：36氪 作者：刘思远 / 责任编辑：赵敏 — the key：value parts of a short line."""
+    if len(line) > 80 or re.search(r"[。！？]", line):
+        return []
+    return list(_BYLINE_SEGMENT.finditer(line))
 
 
 def find_byline(ctx: Context) -> list[Mention]:
-    """文|刺猬公社 铁林 / 编辑|石灿: the outlet and the people who wrote or edited the article."""
+    """The outlet and the people who wrote or edited the article, from byline lines at its top or bottom."""
     out = []
-    for sent in ctx.doc.sentences[:12]:
-        m = _BYLINE.match(ctx.text[sent.start : sent.end])
-        if not m:
-            continue
-        base = sent.start + m.start(2)
-        parts = [(p.start() + base, p.end() + base, p.group()) for p in re.finditer(r"[^\s、，,/／|｜]+", m.group(2))]
-        for i, (s, e, part) in enumerate(parts):
-            entry = ctx.lexicon.names.get(part)
-            if entry:
-                out.append(ctx.mention(s, e, entry.types[0], "pattern:byline", 0.9, key=entry.canonical,
-                                       types=entry.types))
-            elif ctx.plausible_name(part) and ctx.surname_length(s) and (i == len(parts) - 1 or _is_nr(ctx, s, e)):
-                out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.9))
-            elif re.fullmatch(rf"[{HAN}A-Za-z0-9]{{2,12}}", part) and m.group(1) in ("文", "作者", "来源", "出品", "撰文"):
-                out.append(ctx.mention(s, e, "MediaOrganization", "pattern:byline", 0.85))
+    sentences = ctx.doc.sentences
+    for sent in sentences[:12] + sentences[max(12, len(sentences) - 6) :]:
+        for m in byline_segments(ctx.text[sent.start : sent.end]):
+            base = sent.start + m.start(2)
+            parts = [(p.start() + base, p.end() + base, p.group()) for p in re.finditer(r"[^\s、，,/／|｜]+", m.group(2))]
+            for i, (s, e, part) in enumerate(parts):
+                entry = ctx.lexicon.names.get(part)
+                if entry:
+                    out.append(ctx.mention(s, e, entry.types[0], "pattern:byline", 0.9, key=entry.canonical,
+                                           types=entry.types))
+                elif ctx.plausible_name(part) and ctx.surname_length(s) and (i == len(parts) - 1 or _is_nr(ctx, s, e)):
+                    out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.9))
+                elif re.fullmatch(rf"[{HAN}A-Za-z0-9]{{2,12}}", part) and m.group(1) in ("文", "作者", "来源", "出品", "撰文"):
+                    out.append(ctx.mention(s, e, "MediaOrganization", "pattern:byline", 0.85))
     return out
 
 
@@ -244,8 +251,16 @@ _QUOTED_PRODUCT = re.compile(r"(?:推出|发布|上线|上市|开通|打造)(?:�
 _UNDER_BANNER = re.compile(r"旗下(?:的)?(?:产品|品牌|应用|游戏)?[“\"《「]([^”\"》」，,。]{2,12})[”\"》」]")
 
 
+_LATIN_PRODUCT = re.compile(r"(?:推出|发布|上线|上市|开源|更新)(?:了)?(?:新一代|全新的?|最新的?|新款)?[\u4e00-\u9fff]{0,8}?"
+                            r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9]*(?:[-. ][A-Za-z0-9]+)*)(?![A-Za-z0-9])")
+
+
 def find_products(ctx: Context) -> list[Mention]:
     text, out = ctx.text, []
+    for m in _LATIN_PRODUCT.finditer(text):
+        name = m.group(1)
+        if len(name) >= 3 and name not in ctx.lexicon.titles and not name.isupper() or re.search(r"\d", name):
+            out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:launched_product", 0.75))
     for m in _UNDER_BANNER.finditer(text):
         out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:under_banner", 0.75))
     for rx in (_PROGRAMME, _QUOTED_PROGRAMME):
@@ -324,7 +339,9 @@ def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention
         if full is None or full.type in ("Date", "Place"):
             continue
         group = 1 if m.group(1) else 2  # 简称“X” or a Latin acronym: 世界卫生组织（WHO）
-        short = ctx.mention(m.start(group), m.end(group), full.type, "pattern:abbreviation", full.score, types=full.types)
+        entry = ctx.lexicon.names.get(m.group(group))
+        short = ctx.mention(m.start(group), m.end(group), full.type, "pattern:abbreviation", full.score,
+                            key=entry.canonical if entry else None, types=full.types)
         pairs.append((full, short))
     return pairs
 

@@ -96,7 +96,9 @@ def _invest(view: SentenceView, amounts) -> list[Relation]:
             out.append(view.relation(inv, "investsIn", m.group("b"), rule="shareholder", confidence=0.8))
     for m in re.finditer(slot("b", ORG) + r"[^⟦。，,]{0,8}?(?:宣布)?(?:完成|获得)[^⟦。]{0,20}?融资", t):
         rest = t[m.end():]
-        for inv_m in re.finditer(r"(?:由)?" + slots("invs", ORG + "P", loose=True) + r"(?:等)?(?:共同|联合)?(?:领投|跟投|参投)", rest):
+        found = list(re.finditer(r"(?:由)?" + slots("invs", ORG + "P", loose=True) + r"(?:等)?(?:共同|联合)?(?:领投|跟投|参投)", rest))
+        found += list(re.finditer(r"(?:投资方|投资人|投资机构|参投方|出资方)(?:包括|为|是|有|分别为)[:：]?" + slots("invs", ORG + "P", loose=True), rest))
+        for inv_m in found:
             for inv in view.many(inv_m.group("invs")):
                 out.append(view.relation(inv, "investsIn", m.group("b"), rule="led_round", confidence=0.85, qualifiers=qual))
     return out
@@ -122,7 +124,7 @@ def _product(view: SentenceView, amounts) -> list[Relation]:
     t, out = view.template, []
     # 快手推出雷霆计划 / 字节跳动发布豆包
     # the subject may be followed by other comma-separated actions first: 快手将完善…，推出百亿流量补贴计划
-    for m in re.finditer(slot("a", ORG) + ADV + r"(?:[^⟦。；;，,]{1,20}[,，])?" + r"(?:推出|发布|上线|启动|打造|研发|开发|上市|升级|开通)(?:了)?(?:全新的?|新一代|首款|名为)?[“\"《]?" + slots("ps", "RAB"), t):
+    for m in re.finditer(slot("a", ORG) + ADV + r"(?:[^⟦。；;，,]{1,20}[,，])?" + r"(?:推出|发布|上线|启动|打造|研发|开发|上市|升级|开通|开源)(?:了)?(?:全新的?|新一代|首款|名为)?[\u4e00-\u9fff]{0,8}?[“\"《]?" + slots("ps", "RAB"), t):
         for p in view.many(m.group("ps")):
             if view.entity(p) != view.entity(m.group("a")):
                 out.append(view.relation(p, "productOf", m.group("a"), rule="launches", confidence=0.85))
