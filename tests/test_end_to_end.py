@@ -53,6 +53,10 @@ SEED_FACTS = [
     ("ARTICLE", "publisher", "刺猬公社", {}),
     ("铁林", "worksFor", "刺猬公社", {}),
     ("雷霆计划", "productOf", "快手", {}),
+    ("百亿流量补贴计划", "productOf", "快手", {}),
+    ("张崭", "leads", "快手", {"title": "MCN运营负责人"}),
+    ("小黄车", "productOf", "快手", {}),
+    ("娃娃夫妻", "sellsOn", "快手", {}),
 ]
 
 
@@ -79,7 +83,7 @@ def test_seed_dau_target_is_a_figure_about_kuaishou(seed_graph: Exported):
         ' ?s kg:text ?t . FILTER(CONTAINS(?t, "3亿"))')
 
 
-@pytest.mark.parametrize("junk", ["周", "宝", "嘉宾", "城市", "雷霆", "用户", "商家", "公司", "主播"])
+@pytest.mark.parametrize("junk", ["周", "宝", "嘉宾", "城市", "雷霆", "用户", "商家", "公司", "主播", "MCN", "DAU"])
 def test_seed_has_no_junk_node(seed_graph: Exported, junk):
     assert junk not in seed_graph.labels()
 

@@ -152,6 +152,8 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False
     if m.type == "Person" and all("\u4e00" <= ch <= "\u9fff" for ch in text):
         return 2 <= len(text) <= 4  # Chinese names; transliterated foreign names may be longer
+    if m.type == "Person" and (text.isascii() and (text.isupper() or len(text) < 3) or any(ch.isdigit() for ch in text)):
+        return False  # MCN, CEO, AI: an acronym is not a person
     return len(text) <= 20
 
 

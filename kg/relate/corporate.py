@@ -123,8 +123,8 @@ def _acquire(view: SentenceView, amounts) -> list[Relation]:
 def _product(view: SentenceView, amounts) -> list[Relation]:
     t, out = view.template, []
     # 快手推出雷霆计划 / 字节跳动发布豆包
-    # the subject may be followed by other comma-separated actions first: 快手将完善…，推出百亿流量补贴计划
-    for m in re.finditer(slot("a", ORG) + ADV + r"(?:[^⟦。；;，,]{1,20}[,，])?" + r"(?:推出|发布|上线|启动|打造|研发|开发|上市|升级|开通|开源)(?:了)?(?:全新的?|新一代|首款|名为)?[\u4e00-\u9fff]{0,8}?[“\"《]?" + slots("ps", "RAB"), t):
+    # the subject may be followed by other comma-separated actions first: 快手将完善…，引入…，推出百亿流量补贴计划
+    for m in re.finditer(slot("a", ORG) + ADV + r"(?:[^⟦。；;，,]{1,20}[,，]){0,3}" + r"(?:推出|发布|上线|启动|打造|研发|开发|上市|升级|开通|开源)(?:了)?(?:全新的?|新一代|首款|名为)?[\u4e00-\u9fff]{0,8}?[“\"《]?" + slots("ps", "RAB"), t):
         for p in view.many(m.group("ps")):
             if view.entity(p) != view.entity(m.group("a")):
                 out.append(view.relation(p, "productOf", m.group("a"), rule="launches", confidence=0.85))
