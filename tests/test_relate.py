@@ -27,6 +27,8 @@ from helpers import result_of, triples
     ("原淘宝直播负责人程道放已加入小红书，出任电商负责人。", ("程道放", "leads", "小红书")),
     ("腾讯和阿里巴巴都是小红书的股东。", ("阿里巴巴", "investsIn", "小红书")),
     ("星桥是美团旗下的即时零售平台。", ("星桥", "productOf", "美团")),
+    ("花西子是杭州宜格化妆品有限公司旗下的彩妆品牌。", ("花西子", "productOf", "杭州宜格化妆品有限公司")),
+    ("花西子是杭州宜格化妆品有限公司旗下的品牌。花西子早期主要在天猫销售，后来陆续入驻抖音和小红书。", ("花西子", "sellsOn", "抖音")),
     ("李明于2015年加入百度，曾任爱奇艺副总裁，2020年起担任小红书总裁。", ("李明", "leads", "小红书")),
     ("李明于2015年加入百度，曾任爱奇艺副总裁。", ("李明", "worksFor", "爱奇艺")),
     ("星桥优选在抖音开设多个直播间，还入驻了淘宝和京东。", None),
@@ -142,3 +144,8 @@ def test_a_preposition_is_not_read_as_a_surname(text):
 
     _, _, mentions = mentions_of(text)
     assert not any(m.text in ("由原", "和新疆", "由原抖") for m in mentions)
+
+
+def test_an_organisation_the_person_talks_about_is_not_their_employer():
+    found = triples("腾讯公布业绩。总裁刘炽平指出，视频号的用户使用时长同比增长超过80%。")
+    assert ("刘炽平", "leads", "视频号") not in found and ("刘炽平", "leads", "腾讯") in found

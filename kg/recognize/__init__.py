@@ -7,7 +7,7 @@ import dataclasses
 import re
 
 from ..model import Document, Mention, Token
-from .context import Context
+from .context import GLUED, Context
 from .lexicon import Lexicon, load_lexicon
 from .merge import filter_spans
 from .patterns import (
@@ -99,6 +99,8 @@ def statistical_mentions(ctx: Context, tagger, taken: list[Mention]) -> list[Men
         if overlapping and not (contains and prob >= CRF_OVERRIDE_CONFIDENCE and type_ != "Title"
                                 and _meaningful_extension(ctx, start, end, overlapping)):
             continue
+        if type_ == "Person" and end - start > 2 and ctx.text[end - 1] in GLUED:
+            end -= 1  # 王良于1995年: the segmenter glued 于 onto the name, and the tagger followed it
         m = ctx.mention(start, end, type_, "crf", round(prob * 0.8, 2))
         if type_ == "Title" or _acceptable(m, ctx) and _plausible_statistical(m, ctx):
             out.append(m)

@@ -459,7 +459,7 @@ def find_owned_offerings(ctx: Context) -> list[Mention]:
         if name.startswith(DEMONSTRATIVES) or name in ctx.lexicon.non_entities or "的" in name or not ctx.is_boundary(m.start(1)):
             continue
         kind = m.group(2)
-        type_ = ("Company" if kind.endswith(("公司", "企业", "子公司", "品牌")) else
+        type_ = ("Company" if kind.endswith(("公司", "企业", "子公司")) else
                  "Platform" if kind.endswith(("平台", "App", "APP", "应用", "网站")) else "Product")
         out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:owned_offering", 0.75))
     return out

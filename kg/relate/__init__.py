@@ -48,12 +48,21 @@ def relate(doc: Document, mentions: list[Mention], entity_of: dict[int, str], fi
 def _org_topic(doc: Document, mentions: list[Mention], local: list[Mention], index: int, entity_of) -> int | str | None:
     """The organisation a bare title (创始人宿华) belongs to: one in the sentence, else the topic before it."""
     agents = [i for i, m in enumerate(local) if m.type in _AGENT]
+    people = [m for m in local if m.type == "Person"]
     if len({entity_of[local[i].start] for i in agents}) == 1:
-        return agents[0]
-    if agents:
+        only = local[agents[0]]
+        if not people or only.start < people[0].start or _same_clause(doc, only, people[0]):
+            return agents[0]
+        # 总裁刘炽平指出，视频号…: an organisation in a later clause is what the person talks about
+    elif agents:
         return None  # several organisations: ambiguous, prefer no edge
     topic = _topic(doc, mentions, index)
     return entity_of[topic.start] if topic else None
+
+
+def _same_clause(doc: Document, a: Mention, b: Mention) -> bool:
+    lo, hi = sorted((a.start, b.start))
+    return not any(ch in "，,；;：:" for ch in doc.norm[lo:hi])
 
 
 def _named_units(doc: Document, mentions: list[Mention], entity_of: dict[int, str], lexicon: Lexicon) -> list[Relation]:

@@ -13,7 +13,7 @@ from ..zh.dates import normalise_date
 from .template import SentenceView, slot, slots
 
 ORG = "OAB"
-ADV = r"(?:宣布|将|已|已经|正式|日前|近日|今天|今日|昨日|也|还|并|再次|首次|此前|曾|于⟦D\d+⟧|在⟦D\d+⟧)*"
+ADV = r"(?:宣布[，,]?|将|已|已经|正式|日前|近日|今天|今日|昨日|也|还|并|再次|首次|此前|曾|于⟦D\d+⟧|在⟦D\d+⟧)*"
 
 
 def corporate_relations(view: SentenceView, amounts: list[str]) -> list[Relation]:

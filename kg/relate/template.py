@@ -84,7 +84,8 @@ class SentenceView:
 
 # A clause that starts with a predicate has the sentence's subject: 拼多多总部位于上海，由黄峥于2015年创立.
 _SUBJECTLESS = re.compile(r"(?<=[，,])(?=由|于⟦D|在⟦D|⟦D\d+⟧由|总部|成立于|创立于|创办于|始建于|旗下|并与|并和|并同|还与|同时与|并宣布"
-                          r"|公司(?:成立|创立|总部|于)|该公司|其总部)")
+                          r"|公司(?:成立|创立|总部|于)|该公司|其总部"
+                          r"|(?:后来|随后|此后|之后|目前|现已|也|还)?(?:陆续|相继|先后)?(?:入驻|进驻|登陆))")
 
 
 # A clause about a person's career with no subject: 张楠于2013年加入字节跳动，曾任今日头条副总裁，2018年起担任抖音总裁.
@@ -94,11 +95,11 @@ _CAREER = re.compile(r"(?<=[，,])(?=(?:⟦D\d+⟧起?)?(?:曾任|曾担任|现�
 def _carry_subject(template: str) -> str:
     """Repeat the sentence's first organisation before each subjectless clause (and its first person before a
     subjectless career clause), so clause rules see a subject."""
-    first = re.search(r"⟦[OAB]\d+⟧", template)
+    first = re.search(r"⟦[OABR]\d+⟧", template)  # a brand or product can be the subject too (花西子…，后来入驻抖音)
     person = re.match(r"(?:[^⟦，,。]|⟦D\d+⟧)*(⟦P\d+⟧)", template)
     if person:
         template = _CAREER.sub(lambda m: person.group(1) if m.start() > person.end() else "", template)
-        first = re.search(r"⟦[OAB]\d+⟧", template)
+        first = re.search(r"⟦[OABR]\d+⟧", template)
     if not first:
         return template
     return _SUBJECTLESS.sub(lambda m: first.group() if m.start() > first.end() else "", template)
