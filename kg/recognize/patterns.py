@@ -14,6 +14,13 @@ SPEECH = ("表示", "说", "称", "介绍", "指出", "透露", "认为", "坦�
 DEMONSTRATIVES = tuple("该这那本其此各多一两几某每")
 
 
+def _name_like(ctx: Context, name: str, start: int) -> bool:
+    """A clause-initial span that can be a name: starts at a word boundary, no demonstrative (该/这/其…), no 的,
+    not a generic noun."""
+    return (ctx.is_boundary(start) and not name.startswith(DEMONSTRATIVES) and "的" not in name
+            and name not in ctx.lexicon.non_entities)
+
+
 # --- people ---------------------------------------------------------------------------------------
 def find_titled_people(ctx: Context) -> list[Mention]:
     """创始人宿华、程一笑 / 运营负责人白嘉乐 / CEO兼董事长张三: a title, then one or more names."""
@@ -109,9 +116,7 @@ def find_data_sources(ctx: Context) -> list[Mention]:
     out = []
     for m in _SOURCE.finditer(ctx.text):
         name = m.group(1)
-        if name.startswith(DEMONSTRATIVES) or "的" in name or name in ctx.lexicon.non_entities:
-            continue
-        if name.endswith(("方面", "官方", "公司", "平台", "机构", "行业")):
+        if not _name_like(ctx, name, m.start(1)) or name.endswith(("方面", "官方", "公司", "平台", "机构", "行业")):
             continue
         tok = ctx.token_at(m.start(1))
         single_word = tok is not None and tok.end == m.end(1) and tok.pos not in NAME_POS
@@ -353,12 +358,8 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
     """星海游戏成立于2014年 / X总部位于成都: a name that is founded or headquartered is an organisation."""
     out = []
     for m in _INTRO.finditer(ctx.text):
-        name = m.group(1)
-        if name.startswith(DEMONSTRATIVES) or name in ctx.lexicon.non_entities or "的" in name:
-            continue
-        if not (ctx.is_boundary(m.start(1))):
-            continue
-        out.append(ctx.mention(m.start(1), m.end(1), "Company", "pattern:introduced_org", 0.7))
+        if _name_like(ctx, m.group(1), m.start(1)):
+            out.append(ctx.mention(m.start(1), m.end(1), "Company", "pattern:introduced_org", 0.7))
     return out
 
 
@@ -455,8 +456,7 @@ def find_owned_offerings(ctx: Context) -> list[Mention]:
     """剪映是字节跳动旗下的视频剪辑工具 / 东方甄选是新东方旗下的直播电商平台: what is "under" an owner is an offering."""
     out = []
     for m in _UNDER_OWNER.finditer(ctx.text):
-        name = m.group(1)
-        if name.startswith(DEMONSTRATIVES) or name in ctx.lexicon.non_entities or "的" in name or not ctx.is_boundary(m.start(1)):
+        if not _name_like(ctx, m.group(1), m.start(1)):
             continue
         kind = m.group(2)
         type_ = ("Company" if kind.endswith(("公司", "企业", "子公司")) else
