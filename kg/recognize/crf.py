@@ -66,23 +66,26 @@ def features(text: str, tokens: list[Token], lexicon: Lexicon) -> list[list[str]
             start = text.find(suffix, start + 1)
     padded = "\x02\x02" + text + "\x03\x03"
     lex = ["^", *marks, "$"]
-    out = []
-    for i in range(n):
-        c = padded[i + 2]
-        feats = [
-            "c=" + c, "c-1=" + padded[i + 1], "c+1=" + padded[i + 3], "c-2=" + padded[i], "c+2=" + padded[i + 4],
-            "b-1=" + padded[i + 1 : i + 3], "b+1=" + padded[i + 2 : i + 4], "k=" + _kind(c),
-            "w=" + boundary[i], "p=" + pos[i], "wl=" + length[i], "wp=" + boundary[i] + pos[i],
-            "lex=" + lex[i + 1], "lex-1=" + lex[i], "lex+1=" + lex[i + 2],
-            "t=" + padded[i + 1 : i + 4], "wd=" + word[i],
-        ]
-        if c in lexicon.surnames and boundary[i] in ("B", "S"):
-            feats.append("surname")
-        if i in suffix_ends:
-            feats.append("orgsuffix")
-        if i + 1 in suffix_ends:
-            feats.append("orgsuffix+1")
-        out.append(feats)
+    # each feature as a column, built in one comprehension, then zipped into rows: much faster than a row loop
+    rng = range(n)
+    columns = (
+        ["c=" + padded[i + 2] for i in rng], ["c-1=" + padded[i + 1] for i in rng], ["c+1=" + padded[i + 3] for i in rng],
+        ["c-2=" + padded[i] for i in rng], ["c+2=" + padded[i + 4] for i in rng],
+        ["b-1=" + padded[i + 1 : i + 3] for i in rng], ["b+1=" + padded[i + 2 : i + 4] for i in rng],
+        ["k=" + _kind(ch) for ch in text], ["w=" + b for b in boundary], ["p=" + p for p in pos],
+        ["wl=" + x for x in length], ["wp=" + b + p for b, p in zip(boundary, pos, strict=True)],
+        ["lex=" + lex[i + 1] for i in rng], ["lex-1=" + lex[i] for i in rng], ["lex+1=" + lex[i + 2] for i in rng],
+        ["t=" + padded[i + 1 : i + 4] for i in rng], ["wd=" + w for w in word],
+    )
+    out = [list(row) for row in zip(*columns, strict=True)] if n else []
+    surnames = lexicon.surnames
+    for i, ch in enumerate(text):
+        if ch in surnames and boundary[i] in ("B", "S"):
+            out[i].append("surname")
+    for i in suffix_ends:
+        out[i].append("orgsuffix")
+        if i > 0:
+            out[i - 1].append("orgsuffix+1")
     return out
 
 
