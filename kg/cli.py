@@ -24,7 +24,7 @@ def main() -> None:
 
     \b
     Example:
-      kg build examples/article.txt --out out/
+      kg build examples/qinglan_battery.txt --out out/
       kg query out/graph.ttl examples/queries/who_leads_what.rq
     """
 
@@ -36,7 +36,7 @@ def main() -> None:
               help="Comma-separated outputs: turtle, nt, jsonld, json, html.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="IRI base for minted entities.")
 @click.option("--segmenter", type=click.Choice(["rjieba", "jieba"]), default="rjieba", show_default=True,
-              help="Segmentation engine (rjieba is jieba's dictionary in Rust, ~30x faster).")
+              help="Segmentation engine (rjieba is jieba's dictionary in Rust, ~20x faster).")
 @click.option("--model", type=click.Choice(["crf", "none"]), default="crf", show_default=True,
               help="Statistical recogniser behind the lexicon and patterns (none: rules only).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
@@ -54,7 +54,7 @@ def build(inputs, out_dir, formats, base, segmenter, model, min_confidence, stor
     \b
     Reads .txt, .md, .html and .jsonl (one {"text": ..., "title": ..., "url": ..., "date": ...} per line).
     Example:
-      kg build examples/article.txt --out out/
+      kg build examples/qinglan_battery.txt --out out/
       cat news.jsonl | kg build - --format turtle,json
       kg build corpus/ news.jsonl --store kgstore/ --jobs 2
     """
