@@ -156,7 +156,7 @@ class _runner:
 
     def _parallel(self, docs: list[Document]):
         chunk = max(1, len(docs) // (self.jobs * 4))
-        return list(self._pool.map(_extract_with, docs, [self.config] * len(docs), chunksize=chunk)), None
+        return list(self._pool.map(extract_nquads, docs, [self.config] * len(docs), chunksize=chunk)), None
 
     def _dask(self, docs: list[Document]):
         """Each document is a task; the batch's N-Quads are written as one partition file for the store to load."""
@@ -175,7 +175,3 @@ def _warm(config: BuildConfig) -> None:
     from .pipeline import extract
 
     extract(document_from_text("快手宣布与京东合作。"), config=config)
-
-
-def _extract_with(doc: Document, config: BuildConfig) -> Extracted:
-    return extract_nquads(doc, config)

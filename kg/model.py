@@ -20,8 +20,6 @@ ENTITY_TYPES = (
     "Date",
 )
 ORG_TYPES = frozenset({"Company", "Organization", "GovernmentOrganization", "MediaOrganization", "BusinessUnit"})
-# Things that can be "owned" by an organisation (productOf) and that can merge with an org of the same name.
-OFFERING_TYPES = frozenset({"Platform", "Product", "Programme"})
 
 
 @dataclass(frozen=True)

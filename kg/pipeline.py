@@ -22,9 +22,7 @@ from .segment import available_engine, get_segmenter
 def extract(doc: Document, *, config: BuildConfig = BuildConfig()) -> DocumentResult:
     """Everything kg finds in one document: entities, relations and figures with evidence."""
     lexicon = load_lexicon()
-    segmenter = get_segmenter(available_engine(config.segmenter))
-    tokens = segmenter.tokens(doc.norm)
-    mentions = recognize(doc, tokens, known=segmenter.known, lexicon=lexicon, tagger=_tagger(config))
+    tokens, mentions = _recognise(doc, config)
     figures = find_figures(doc, tokens, mentions, lexicon=lexicon)
     entities, entity_of = resolve(doc, mentions + embedded_parents(doc, mentions, lexicon=lexicon), lexicon=lexicon)
     figures = assign_about(doc, figures, mentions, entity_of)
@@ -34,19 +32,24 @@ def extract(doc: Document, *, config: BuildConfig = BuildConfig()) -> DocumentRe
 
 def mentions_for(doc: Document, *, config: BuildConfig = BuildConfig(), with_titles: bool = False) -> list[Mention]:
     """The recogniser's mentions for one document (and job-title spans, for evaluation)."""
-    lexicon = load_lexicon()
-    segmenter = get_segmenter(available_engine(config.segmenter))
-    tokens = segmenter.tokens(doc.norm)
-    tagger = _tagger(config)
+    tokens, mentions = _recognise(doc, config)
     if config.model == "crf-only":  # the statistical recogniser on its own, to measure what it contributes
-        ctx = Context(doc, tokens, lexicon, segmenter.known)
-        found = statistical_mentions(ctx, tagger, [])
+        ctx = Context(doc, tokens, load_lexicon(), lambda w: True)
+        found = statistical_mentions(ctx, _tagger(config), [])
         return found if with_titles else [m for m in found if m.type != "Title"]
-    mentions = recognize(doc, tokens, known=segmenter.known, lexicon=lexicon, tagger=tagger)
     if not with_titles:
         return mentions
-    titles = find_titles(doc, mentions, lexicon=lexicon, tokens=tokens, tagger=tagger)
+    titles = find_titles(doc, mentions, lexicon=load_lexicon(), tokens=tokens, tagger=_tagger(config))
     return sorted(mentions + titles, key=lambda m: m.start)
+
+
+def _recognise(doc: Document, config: BuildConfig) -> tuple[list, list[Mention]]:
+    """Tokens and mentions of ``doc`` (rules, then the statistical model unless it is off or used alone)."""
+    segmenter = get_segmenter(available_engine(config.segmenter))
+    tokens = segmenter.tokens(doc.norm)
+    if config.model == "crf-only":
+        return tokens, []
+    return tokens, recognize(doc, tokens, known=segmenter.known, lexicon=load_lexicon(), tagger=_tagger(config))
 
 
 def _tagger(config: BuildConfig):

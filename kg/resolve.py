@@ -26,13 +26,18 @@ def family(type_: str) -> str:
     return {"Person": "person", "Place": "place", "Date": "date"}.get(type_, "org")
 
 
+def entity_id(type_: str, key: str) -> str:
+    """The stable id of the entity of this type and canonical name: ``org/快手``, ``person/白嘉乐``."""
+    return f"{family(type_)}/{key}"
+
+
 def resolve(doc: Document, mentions: list[Mention], *, lexicon: Lexicon | None = None) -> tuple[list[Entity], dict[int, str]]:
     """Entities of one document and a map from mention start offset to entity id."""
     lexicon = lexicon or load_lexicon()
     canon = _canonical_keys(mentions, lexicon)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        groups[f"{family(m.type)}/{canon[(family(m.type), m.key)]}"].append(m)
+        groups[entity_id(m.type, canon[(family(m.type), m.key)])].append(m)
     entities = [_entity(eid, ms, doc) for eid, ms in sorted(groups.items())]
     index = {m.start: e.id for e in entities for m in e.mentions if m.source != "embedded"}
     return entities, index

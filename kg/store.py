@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
@@ -40,13 +39,6 @@ def is_store(path: str | Path) -> bool:
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class AddOutcome:
-    added: int = 0
-    replaced: int = 0
-    unchanged: int = 0
 
 
 class Store:
@@ -90,22 +82,6 @@ class Store:
             return quad.object.value
         return None
 
-    def add(self, result: DocumentResult) -> str:
-        """Write one document's graph; returns 'added', 'replaced' or 'unchanged'."""
-        doc = result.document
-        digest = content_hash(doc.text)
-        previous = self.stored_hash(doc.id)
-        if previous == digest:
-            return "unchanged"
-        self.load_nquads(document_nquads(result, base=self.base), replace=doc.id if previous else None)
-        return "replaced" if previous else "added"
-
-    def load_nquads(self, data: str, *, replace: str | None = None) -> None:
-        """Write one document's N-Quads (replacing the document's old graph when ``replace`` names it)."""
-        if replace is not None:
-            self.drop_document(replace)
-        self.load_batch(data)
-
     def drop_document(self, doc_id: str) -> None:
         """Remove a document's graph, and from the union the triples no other document supports."""
         g = str(self._mint.article(doc_id))
@@ -134,12 +110,6 @@ class Store:
     def load_file(self, path: str | Path) -> None:
         """Load a partition file of document N-Quads (as written by a cluster's workers)."""
         self.load_batch(Path(path).read_text(encoding="utf-8"))
-
-    def add_all(self, results) -> AddOutcome:
-        counts = {"added": 0, "replaced": 0, "unchanged": 0}
-        for result in results:
-            counts[self.add(result)] += 1
-        return AddOutcome(**counts)
 
     # --- reading ---------------------------------------------------------------------------------
     def __len__(self) -> int:

@@ -9,6 +9,8 @@ from urllib.parse import quote
 from rdflib import URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SDO, XSD, DefinedNamespace, Namespace
 
+from .model import ENTITY_TYPES
+
 KG_NS = "https://w3id.org/kg/ontology#"
 DEFAULT_BASE = "https://w3id.org/kg/id/"
 
@@ -105,9 +107,7 @@ QUALIFIERS: dict[str, URIRef] = {"title": KG.title, "former": KG.former, "amount
                                  "text": KG.dateText, "status": KG.status}
 FIGURE_QUALIFIERS: dict[str, URIRef] = {"bound": KG.bound, "modality": KG.modality, "approximate": KG.approximate,
                                         "comparison": KG.comparison}
-CLASSES: dict[str, URIRef] = {name: getattr(KG, name) for name in (
-    "Person", "Company", "Organization", "GovernmentOrganization", "MediaOrganization", "BusinessUnit", "Platform",
-    "Product", "Programme", "Place", "Date")}
+CLASSES: dict[str, URIRef] = {name: getattr(KG, name) for name in ENTITY_TYPES}
 PREFIXES = {"kg": KG_NS, "schema": str(SDO), "prov": str(PROV), "rdfs": str(RDFS), "rdf": str(RDF), "xsd": str(XSD)}
 
 # Characters that may not appear raw in an IRI path segment (RFC 3987 excludes these; '/' separates our segments).

@@ -9,6 +9,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF, RDFS, SDO, XSD
 
 from ..graph import Fact, KnowledgeGraph
+from ..resolve import entity_id
 from ..vocab import CLASSES, FIGURE_QUALIFIERS, KG, PREDICATES, QUALIFIERS, SYMMETRIC, Minter
 
 
@@ -129,7 +130,7 @@ def _add_figure(g, mint: Minter, f) -> None:
     if f.about:
         g.add((node, KG.about, mint.entity(f.about)))
     if f.time:
-        g.add((node, KG.time, mint.entity(f"date/{f.time}")))
+        g.add((node, KG.time, mint.entity(entity_id("Date", f.time))))
     for key, value in f.qualifiers:
         g.add((node, FIGURE_QUALIFIERS[key], Literal(value == "true") if key == "approximate" else Literal(value)))
     g.add((node, PROV.wasDerivedFrom, mint.sentence(f.evidence.document, f.evidence.sentence)))

@@ -78,10 +78,10 @@ def recognize(doc: Document, tokens: list[Token], *, known=lambda w: True, lexic
 
     Precedence: the lexicon and the patterns first (longest span, then score, then earliest); then, where
     they found nothing, the statistical tagger's spans (``tagger``, e.g. the shipped CRF) above a confidence."""
-    mentions = _rule_mentions(doc, tokens, known=known, lexicon=lexicon or load_lexicon())
+    ctx = Context(doc, tokens, lexicon or load_lexicon(), known)
+    mentions = _rule_mentions(ctx)
     if tagger is None:
         return mentions
-    ctx = Context(doc, tokens, lexicon or load_lexicon(), known)
     extra = [m for m in statistical_mentions(ctx, tagger, mentions) if m.type != "Title"]
     covered = [m for m in mentions if not any(x.start <= m.start and m.end <= x.end for x in extra)]
     return sorted(covered + extra, key=lambda m: (m.start, m.end))
@@ -159,8 +159,7 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
     return len(text) <= 20
 
 
-def _rule_mentions(doc: Document, tokens: list[Token], *, known, lexicon: Lexicon) -> list[Mention]:
-    ctx = Context(doc, tokens, lexicon, known)
+def _rule_mentions(ctx: Context) -> list[Mention]:
     candidates = find_lexicon(ctx)
     candidates.extend(find_business_units(ctx, candidates))
     for finder in PATTERNS:
@@ -223,14 +222,12 @@ def embedded_parents(doc: Document, mentions: list[Mention], *, lexicon: Lexicon
     lexicon = lexicon or load_lexicon()
     out = []
     for m in mentions:
-        if m.type != "BusinessUnit":
-            continue
-        for end in range(m.end - 1, m.start + 1, -1):
-            entry = lexicon.names.get(doc.norm[m.start : end])
-            if entry and entry.types[0] in ("Company", "Platform", "Organization"):
-                out.append(Mention(m.start, end, doc.text[m.start : end], entry.types[0], "embedded", 0.9,
-                                   entry.canonical, m.sentence, entry.types, doc.id))
-                break
+        found = lexicon.owner_of(doc.norm[m.start : m.end], ("Company", "Platform", "Organization")) \
+            if m.type == "BusinessUnit" else None
+        if found:
+            end, owner = m.start + len(found[0]), found[1]
+            out.append(Mention(m.start, end, doc.text[m.start : end], owner.types[0], "embedded", 0.9,
+                               owner.canonical, m.sentence, owner.types, doc.id))
     return out
 
 

@@ -13,7 +13,7 @@ from importlib import resources
 
 from ..errors import MissingDependency
 from ..model import Token
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon
 
 MODEL_FILE = "ner.crfsuite"
 KG_TYPE = {"PER": "Person", "COM": "Company", "ORG": "Organization", "GOV": "GovernmentOrganization",
@@ -129,7 +129,3 @@ def load_tagger() -> CrfTagger | None:
         return None
     with resources.as_file(ref) as path:
         return CrfTagger(str(path))
-
-
-def _default_lexicon() -> Lexicon:
-    return load_lexicon()

@@ -35,6 +35,15 @@ class Lexicon:
         words += [(t, "n") for t in self.titles if not t.isascii()]
         return sorted(words)
 
+    def owner_of(self, key: str, types: tuple[str, ...]) -> tuple[str, LexEntry] | None:
+        """The longest known name of one of ``types`` that begins ``key`` and is shorter, with its entry
+        (快手 for 快手电商, 網易 for 網易遊戲)."""
+        for end in range(len(key) - 1, 1, -1):
+            entry = self.names.get(key[:end])
+            if entry and entry.types[0] in types:
+                return key[:end], entry
+        return None
+
     @functools.cached_property
     def latin_names(self) -> dict[str, LexEntry]:
         """Latin-script names of five letters or more, lower-cased, for typo matching."""

@@ -6,7 +6,7 @@ import bisect
 
 from ..model import Document, Figure, Mention, Relation
 from ..recognize.lexicon import Lexicon, load_lexicon
-from ..resolve import family
+from ..resolve import entity_id
 from .about import _AGENT, _topic, assign_about
 from .byline import byline_relations
 from .commerce import commerce_relations
@@ -83,14 +83,15 @@ def _named_units(doc: Document, mentions: list[Mention], entity_of: dict[int, st
 
 
 def _longest_prefix_org(key: str, orgs: dict[str, str], lexicon: Lexicon) -> str | None:
-    for end in range(len(key) - 1, 1, -1):
-        prefix = key[:end]
-        if prefix in orgs:
-            return orgs[prefix]
-        entry = lexicon.names.get(prefix)
-        if entry and family(entry.types[0]) == "org" and entry.types[0] != "BusinessUnit":
-            return f"org/{entry.canonical}"
-    return None
+    """The organisation named in the article whose name begins ``key``, else a well-known one."""
+    named = [k for k in orgs if key.startswith(k) and k != key]
+    if named:
+        return orgs[max(named, key=len)]
+    found = lexicon.owner_of(key, _OWNER_TYPES)
+    return entity_id(found[1].types[0], found[1].canonical) if found else None
+
+
+_OWNER_TYPES = ("Company", "Platform", "Organization", "GovernmentOrganization", "MediaOrganization")
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

@@ -6,6 +6,7 @@ import re
 
 from ..model import Mention, Relation
 from ..recognize.lexicon import Lexicon
+from ..resolve import entity_id
 from .template import SentenceView, slots
 
 _SELL = r"(?:开店|开设[\u4e00-\u9fff]{0,4}?(?:店|店铺|直播间|账号)|开网店|卖货|销售|售卖|直播带货|带货|卖|经营|做生意|直播卖货|上架)"
@@ -14,13 +15,9 @@ _SELL = r"(?:开店|开设[\u4e00-\u9fff]{0,4}?(?:店|店铺|直播间|账号)|�
 def _platform_of(mention: Mention, lexicon: Lexicon) -> str | None:
     """The platform itself, or for a business unit named after one (快手电商) that platform."""
     if "Platform" in mention.types:
-        return f"org/{mention.key}"
-    if mention.type == "BusinessUnit":
-        for i in range(len(mention.key) - 1, 1, -1):
-            entry = lexicon.names.get(mention.key[:i])
-            if entry and "Platform" in entry.types:
-                return f"org/{entry.canonical}"
-    return None
+        return entity_id(mention.type, mention.key)
+    found = lexicon.owner_of(mention.key, ("Platform", "Company")) if mention.type == "BusinessUnit" else None
+    return entity_id("Platform", found[1].canonical) if found and "Platform" in found[1].types else None
 
 
 def commerce_relations(view: SentenceView, lexicon: Lexicon) -> list[Relation]:

@@ -12,8 +12,6 @@ DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
           "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
-CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS)
-SCALE_CHARS = "十百千万亿萬億"
 
 
 def parse_chinese_integer(text: str) -> int:
