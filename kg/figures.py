@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .model import Document, Evidence, Figure, Mention, Token
+from .model import Document, Evidence, Figure, Mention
 from .recognize.lexicon import Lexicon, load_lexicon
 from .zh.numerals import format_decimal, parse_number, scale_value
 
@@ -32,7 +32,7 @@ _TARGET = ("目标", "预计", "计划", "将达到", "将", "有望", "力争",
 _SKIP_AFTER = ("线", "季度", "月", "日", "号", "点", "时", "岁", "代", "届", "期", "楼", "层", "名")
 
 
-def find_figures(doc: Document, tokens: list[Token], mentions: list[Mention], *, lexicon: Lexicon | None = None) -> list[Figure]:
+def find_figures(doc: Document, mentions: list[Mention], *, lexicon: Lexicon | None = None) -> list[Figure]:
     """Every figure in ``doc`` outside dates and names, with value, unit, measure, time and qualifiers."""
     lexicon = lexicon or load_lexicon()
     text = doc.norm
@@ -40,29 +40,27 @@ def find_figures(doc: Document, tokens: list[Token], mentions: list[Mention], *,
     out: list[Figure] = []
     for m in _FIGURE.finditer(text):
         num_start = m.start("num")
-        if num_start in blocked or _inside_word(text, num_start, m.group("num")):
+        if num_start in blocked or _glued_to_latin(text, num_start):
             continue
-        figure = _make(doc, tokens, mentions, lexicon, m)
+        figure = _make(doc, mentions, lexicon, m)
         if figure:
             out.append(figure)
     for m in _BARE_SCALE.finditer(text):
         if m.start() in blocked:
             continue
         value = scale_value(m.group("scale"))
-        out.append(_figure(doc, tokens, mentions, lexicon, m.start(), m.end(), value, None, "quantity",
+        out.append(_figure(doc, mentions, lexicon, m.start(), m.end(), value, None, "quantity",
                            [("bound", "at_least")]))
     return sorted(out, key=lambda f: f.evidence.start)
 
 
-def _inside_word(text: str, start: int, num: str) -> bool:
-    """Digits glued to Latin letters (QQ2, 5G, iPhone15) or Chinese numerals that are part of words (一起, 三线)."""
+def _glued_to_latin(text: str, start: int) -> bool:
+    """Digits that continue a Latin name or a number (QQ2023, iPhone15, v1.5) are not a figure of their own."""
     before = text[start - 1 : start]
-    if before and (before.isascii() and before.isalnum() or before == "."):
-        return True
-    return False
+    return bool(before) and (before.isascii() and before.isalnum() or before == ".")
 
 
-def _make(doc, tokens, mentions, lexicon, m: re.Match) -> Figure | None:
+def _make(doc, mentions, lexicon, m: re.Match) -> Figure | None:
     num, scale, unit = m.group("num"), m.group("scale") or "", m.group("unit") or ""
     chinese = not num[0].isdigit()
     after = doc.norm[m.end() : m.end() + 2]
@@ -100,10 +98,10 @@ def _make(doc, tokens, mentions, lexicon, m: re.Match) -> Figure | None:
     elif pre in ("不足", "不到"):
         qualifiers.append(("bound", "less_than"))
     start = m.start("num") if not pre else m.start()
-    return _figure(doc, tokens, mentions, lexicon, start, m.end(), value, unit or None, kind, qualifiers)
+    return _figure(doc, mentions, lexicon, start, m.end(), value, unit or None, kind, qualifiers)
 
 
-def _figure(doc, tokens, mentions, lexicon, start, end, value: Decimal, unit, kind, qualifiers) -> Figure:
+def _figure(doc, mentions, lexicon, start, end, value: Decimal, unit, kind, qualifiers) -> Figure:
     sent = doc.sentence_at(start)
     clause_start, clause_end = _clause(doc.norm, start, sent.start, sent.end)
     before = doc.norm[clause_start:start]

@@ -23,7 +23,7 @@ def extract(doc: Document, *, config: BuildConfig = BuildConfig()) -> DocumentRe
     """Everything kg finds in one document: entities, relations and figures with evidence."""
     lexicon = load_lexicon()
     tokens, mentions = _recognise(doc, config)
-    figures = find_figures(doc, tokens, mentions, lexicon=lexicon)
+    figures = find_figures(doc, mentions, lexicon=lexicon)
     entities, entity_of = resolve(doc, mentions + embedded_parents(doc, mentions, lexicon=lexicon), lexicon=lexicon)
     figures = assign_about(doc, figures, mentions, entity_of)
     relations = [r for r in relate(doc, mentions, entity_of, figures, lexicon=lexicon) if r.confidence >= config.min_confidence]

@@ -26,4 +26,4 @@ def triples(text: str) -> set[tuple[str, str, str]]:
 
 def figures_of(text: str):
     doc, tokens, mentions = mentions_of(text)
-    return find_figures(doc, tokens, mentions)
+    return find_figures(doc, mentions)

@@ -443,7 +443,7 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
             continue
         for word in _UNIT_WORDS:
             end = m.end + len(word)
-            if ctx.text.startswith(word, m.end) and ctx.is_boundary(end) and ctx.text[end : end + 1] not in ("用", "平"):
+            if ctx.text.startswith(word, m.end) and ctx.is_boundary(end):
                 out.append(ctx.mention(m.start, end, "BusinessUnit", "pattern:business_unit", 0.85))
                 break
     return out
