@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,35 +89,89 @@ def build_store(inputs: Iterable[str | os.PathLike[str]], store_path: str | os.P
     if jobs < 1:
         raise KgError("--jobs must be at least 1")
     progress = Progress()
-    with Store(store_path, base=config.base) as store, _runner(engine, jobs, scheduler, config) as run:
+    with Store(store_path, base=config.base) as store, _runner(engine, jobs, scheduler, config) as runner:
+        loader = _Loader(store, runner, progress, on_progress, batch_size=batch_size)
         for batch in _batches(iter_documents(inputs, warn=on_warning), batch_size):
-            todo = []
             for doc in batch:
                 progress.documents += 1
                 progress.characters += len(doc.text)
-                if store.stored_hash(doc.id) == content_hash(doc.text):
+                digest = content_hash(doc.text)
+                if loader.latest_hash(doc.id) == digest:
                     progress.unchanged += 1  # re-adding an article changes nothing, and costs no extraction
                 else:
-                    todo.append(doc)
-            results, partition = run(todo)
-            for item in results:
-                outcome = "replaced" if store.stored_hash(item.doc_id) else "added"
-                if outcome == "replaced" or store.has_graph(item.doc_id):  # (or left half-written by a crash)
-                    store.drop_document(item.doc_id)
-                setattr(progress, outcome, getattr(progress, outcome) + 1)
-                progress.entities += item.entities
-                progress.relations += item.relations
-            if partition is not None:
-                store.load_file(partition)  # the cluster's partition file, in one load
-                partition.unlink()
-            elif results:
-                store.load_batch("".join(r.nquads for r in results))  # one bulk load a batch
-            on_progress(progress)
+                    loader.add(doc, digest)
+            loader.submit()
+        loader.flush()
     return progress
 
 
+class _Loader:
+    """Documents on their way into the store: submitted for extraction, landed (counted, old versions dropped),
+    then bulk loaded a few hundred at a time. While this process loads, workers extract the batches after."""
+
+    def __init__(self, store: Store, runner: _runner, progress: Progress, on_progress, *, batch_size: int) -> None:
+        self.store, self.runner, self.progress, self.on_progress = store, runner, progress, on_progress
+        self.load_every = max(batch_size, 256)  # bulk loads: fewer, larger ones cost less per quad
+        # batches submitted beyond the one being landed: enough for the workers to go on while a load runs
+        self.ahead = 1 + self.load_every // batch_size if runner.parallel else 0
+        self.pending: dict[str, str] = {}  # doc id → hash, for every document added and not yet loaded
+        self.todo: list[Document] = []
+        self.inflight: deque = deque()  # handles of submitted batches, oldest first
+        self.unloaded: list[Extracted] = []
+
+    def latest_hash(self, doc_id: str) -> str | None:
+        """The content hash this document will have in the store once everything added so far is loaded."""
+        return self.pending.get(doc_id) or self.store.stored_hash(doc_id)
+
+    def add(self, doc: Document, digest: str) -> None:
+        if doc.id in self.pending:
+            self.flush()  # a changed article repeated in the input: the version before it lands first
+        self.todo.append(doc)
+        self.pending[doc.id] = digest
+
+    def submit(self, *, keep: int | None = None) -> None:
+        """Send the added documents off for extraction; land the oldest batches beyond ``keep`` in flight."""
+        if self.todo:
+            self.inflight.append(self.runner.submit(self.todo))
+            self.todo = []
+        while len(self.inflight) > (self.ahead if keep is None else keep):
+            self._land_oldest()
+
+    def flush(self) -> None:
+        self.submit(keep=0)
+        self._load()
+
+    def _land_oldest(self) -> None:
+        results, partition = self.runner.collect(self.inflight.popleft())
+        store, progress = self.store, self.progress
+        for item in results:
+            outcome = "replaced" if store.stored_hash(item.doc_id) else "added"
+            if outcome == "replaced" or store.has_graph(item.doc_id):  # (or left half-written by a crash)
+                store.drop_document(item.doc_id)
+            setattr(progress, outcome, getattr(progress, outcome) + 1)
+            progress.entities += item.entities
+            progress.relations += item.relations
+        if partition is not None:
+            store.load_file(partition)  # the cluster's partition file, in one load
+            partition.unlink()
+            for item in results:
+                self.pending.pop(item.doc_id, None)
+        else:
+            self.unloaded.extend(results)
+            if len(self.unloaded) >= self.load_every:
+                self._load()
+        self.on_progress(progress)
+
+    def _load(self) -> None:
+        if self.unloaded:
+            self.store.load_batch("".join(r.nquads for r in self.unloaded))
+            for item in self.unloaded:
+                self.pending.pop(item.doc_id, None)
+            self.unloaded = []
+
+
 class _runner:
-    """A context manager giving ``run(docs) -> (results in input order, partition file or None)``."""
+    """Where extraction runs: this process, a pool of worker processes, or a Dask cluster."""
 
     def __init__(self, engine: str, jobs: int, scheduler: str | None, config: BuildConfig) -> None:
         self.engine, self.jobs, self.scheduler, self.config = engine, jobs, scheduler, config
@@ -133,15 +188,14 @@ class _runner:
                 raise KgError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
             self._client = Client(self.scheduler, set_as_default=False)
             self._spool = tempfile.TemporaryDirectory(prefix="kg-partitions-")
-            return self._dask
+            return self
         if self.jobs > 1:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
             ctx = multiprocessing.get_context("spawn" if os.name == "nt" else "forkserver")
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_warm, initargs=(self.config,))
-            return self._parallel
-        return self._serial
+        return self
 
     def __exit__(self, *exc) -> None:
         if self._pool is not None:
@@ -151,22 +205,28 @@ class _runner:
         if self._spool is not None:
             self._spool.cleanup()
 
-    def _serial(self, docs: list[Document]):
-        return [extract_nquads(doc, self.config) for doc in docs], None
+    @property
+    def parallel(self) -> bool:
+        return self._pool is not None or self._client is not None
 
-    def _parallel(self, docs: list[Document]):
-        chunk = max(1, len(docs) // (self.jobs * 4))
-        return list(self._pool.map(extract_nquads, docs, [self.config] * len(docs), chunksize=chunk)), None
+    def submit(self, docs: list[Document]):
+        """Start extracting ``docs``; ``collect`` the handle for (results in input order, partition file or None)."""
+        if self._pool is not None:
+            chunk = max(1, len(docs) // (self.jobs * 2))
+            return self._pool.map(extract_nquads, docs, [self.config] * len(docs), chunksize=chunk)
+        if self._client is not None:
+            return self._client.map(extract_nquads, docs, config=self.config, pure=False)
+        return docs  # extracted in this process when collected
 
-    def _dask(self, docs: list[Document]):
-        """Each document is a task; the batch's N-Quads are written as one partition file for the store to load."""
-        if not docs:
-            return [], None
-        futures = self._client.map(extract_nquads, docs, config=self.config, pure=False)
-        results = self._client.gather(futures)
-        part = Path(self._spool.name) / f"part-{time.monotonic_ns()}.nq"
-        part.write_text("".join(r.nquads for r in results), encoding="utf-8")
-        return results, part
+    def collect(self, handle):
+        if self._pool is not None:
+            return list(handle), None
+        if self._client is not None:
+            results = self._client.gather(handle)
+            part = Path(self._spool.name) / f"part-{time.monotonic_ns()}.nq"
+            part.write_text("".join(r.nquads for r in results), encoding="utf-8")
+            return results, part
+        return [extract_nquads(doc, self.config) for doc in handle], None
 
 
 def _warm(config: BuildConfig) -> None:

@@ -104,8 +104,9 @@ class Store:
             if line:
                 (hashes if marker in line else data).append(line)
         union = [line[: line.rindex(" <")] + " ." for line in data]
-        self._db.bulk_load(("\n".join(data + union) + "\n").encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-        self._db.bulk_load(("\n".join(hashes) + "\n").encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        # lenient: the IRIs were checked when they were minted (kg.vocab), so the loader need not check them again
+        self._db.bulk_load(("\n".join(data + union) + "\n").encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
+        self._db.bulk_load(("\n".join(hashes) + "\n").encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
 
     def load_file(self, path: str | Path) -> None:
         """Load a partition file of document N-Quads (as written by a cluster's workers)."""
@@ -159,14 +160,17 @@ def document_nquads(result: DocumentResult, *, base: str = DEFAULT_BASE) -> str:
     return "\n".join(lines) + "\n"
 
 
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x08\x0a-\x1f]')
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
 
 
 def nt_term(term) -> str:
     """A term in N-Triples / N-Quads syntax (rdflib's n3() may write Turtle-only long strings)."""
     if isinstance(term, Literal):
-        text = "".join(_ESCAPES.get(ch) or (f"\\u{ord(ch):04X}" if ord(ch) < 0x20 and ch != "\t" else ch)
-                       for ch in str(term))
+        text = str(term)
+        if _NEEDS_ESCAPE.search(text):
+            text = "".join(_ESCAPES.get(ch) or (f"\\u{ord(ch):04X}" if ord(ch) < 0x20 and ch != "\t" else ch)
+                           for ch in text)
         if term.language:
             return f'"{text}"@{term.language}'
         if term.datatype:

@@ -62,6 +62,21 @@ def test_re_adding_is_a_no_op_and_a_changed_article_replaces_its_facts(tmp_path)
     assert partners == {"美团"}  # the old fact (京东) is gone with the old version
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_article_repeated_in_one_input_lands_once_and_its_last_version_wins(tmp_path, jobs):
+    """Batches are extracted ahead of loading; a repeat of an article still in flight must not be merged into it."""
+    records = [("a1", "小米集团创始人雷军表示，小米与京东达成战略合作。"), ("b1", "腾讯宣布投资蔚来。"),
+               ("a1", "小米集团创始人雷军表示，小米与京东达成战略合作。"),  # same text: unchanged
+               ("c1", "阿里巴巴与上汽集团合作。"), ("a1", "小米集团创始人雷军表示，小米与美团达成战略合作。")]  # changed
+    news = tmp_path / "news.jsonl"
+    news.write_text("".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in records), encoding="utf-8")
+    progress = build_store([news], tmp_path / "store", jobs=jobs, batch_size=1)
+    assert (progress.added, progress.unchanged, progress.replaced) == (3, 1, 1)
+    with Store(tmp_path / "store", read_only=True) as store:
+        partners = {str(r[0]) for r in store.query('SELECT ?l WHERE { ?x rdfs:label "小米"@zh ; kg:partner ?p . ?p rdfs:label ?l }').rows}
+        assert partners == {"美团"} and len(store.documents()) == 3
+
+
 def test_parallel_build_is_identical_to_serial(tmp_path, store_dir):
     build_store(INPUTS, tmp_path / "p", jobs=2, batch_size=2)
     assert dump(tmp_path / "p") == dump(store_dir)

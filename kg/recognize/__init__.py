@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
 
 from ..model import Document, Mention, Token
+from ..zh.text import occurrences
 from .context import GLUED, Context
 from .lexicon import Lexicon, load_lexicon
 from .merge import filter_spans
@@ -205,8 +205,8 @@ def _propagate(ctx: Context, found: list[Mention]) -> list[Mention]:
             by_surface.setdefault(ctx.text[m.start : m.end], m)
     out = []
     for surface, model in sorted(by_surface.items()):
-        for hit in re.finditer(re.escape(surface), ctx.text):
-            s, e = hit.span()
+        for s in occurrences(ctx.text, surface):
+            e = s + len(surface)
             if (s, e) in seen or not (ctx.is_boundary(s) and ctx.is_boundary(e)):
                 continue
             out.append(ctx.mention(s, e, model.type, "propagate", model.score - 0.1, key=model.key, types=model.types))

@@ -6,6 +6,7 @@ import functools
 import re
 
 from ..model import Mention, Token
+from ..zh.text import occurrences
 from .context import GLUED, HAN, NAME_POS, Context
 
 PUNCT_BEFORE = r"(?:^|(?<=[，,。；;：:！!？?\s“”\"（(）)、]))"
@@ -132,9 +133,9 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
     """Names ending in 有限公司/集团/银行/研究院 …, with a name-like part before the suffix."""
     text, out = ctx.text, []
     for suffix, type_ in ctx.lexicon.org_suffixes:
-        for m in re.finditer(re.escape(suffix), text):
-            s = m.start()
-            if not ctx.is_boundary(s) or not ctx.is_boundary(m.end()):
+        for s in occurrences(text, suffix):
+            end = s + len(suffix)
+            if not ctx.is_boundary(s) or not ctx.is_boundary(end):
                 continue
             prefix_start, tokens = _name_prefix(ctx, s)
             if prefix_start is None:
@@ -149,7 +150,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue
             if not named:
                 continue
-            out.append(ctx.mention(prefix_start, m.end(), type_, "pattern:org_suffix", 0.8))
+            out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return out
 
 

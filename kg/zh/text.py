@@ -53,3 +53,13 @@ def traditional_ratio(text: str) -> float:
     sample = "".join(han[:5000])
     simp = to_simplified(sample)
     return sum(1 for a, b in zip(sample, simp, strict=True) if a != b) / len(sample)
+
+
+def occurrences(text: str, needle: str) -> list[int]:
+    """Start offsets of ``needle`` in ``text``, left to right and non-overlapping (as ``re.finditer`` would find
+    them, without compiling a pattern per needle)."""
+    out, at = [], text.find(needle)
+    while at >= 0 and needle:
+        out.append(at)
+        at = text.find(needle, at + len(needle))
+    return out
