@@ -1,7 +1,7 @@
 """kg: Chinese business and tech news → a knowledge graph with evidence (RDF, JSON, HTML, SPARQL).
 
     >>> import kg
-    >>> graph = kg.build(["examples/kuaishou_ecommerce.txt"])
+    >>> graph = kg.build(["examples/qinglan_battery.txt"])
     >>> kg.write(graph, "out/")
 """
 
@@ -12,7 +12,7 @@ __version__ = "0.2.0"
 from .config import BuildConfig  # noqa: E402
 from .errors import InputError, KgError, MissingDependency, OutputError, QueryError  # noqa: E402
 from .graph import Fact, KnowledgeGraph  # noqa: E402
-from .pipeline import build, build_from_texts, extract  # noqa: E402
+from .pipeline import build, build_from_texts, extract, extract_many  # noqa: E402
 
 
 def write(graph: KnowledgeGraph, out_dir, *, formats=("turtle", "json", "html"), base: str | None = None):
@@ -30,5 +30,5 @@ def query(graph_file, sparql: str, *, allow_update: bool = False):
     return run_query(load_graph(graph_file), sparql, allow_update=allow_update)
 
 
-__all__ = ["build", "build_from_texts", "extract", "write", "query", "BuildConfig", "KnowledgeGraph", "Fact",
+__all__ = ["build", "build_from_texts", "extract", "extract_many", "write", "query", "BuildConfig", "KnowledgeGraph", "Fact",
            "KgError", "InputError", "QueryError", "OutputError", "MissingDependency", "__version__"]

@@ -12,7 +12,7 @@ import os
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from .config import BuildConfig
 from .errors import KgError, MissingDependency
 from .ingest import iter_documents
 from .model import Document
+from .pipeline import batches
 from .store import Store, content_hash, document_nquads
 
 ENGINES = ("local", "dask")
@@ -59,23 +60,13 @@ class Extracted:
     relations: int
 
 
-def extract_nquads(doc: Document, config: BuildConfig) -> Extracted:
-    from .pipeline import extract
+def extract_nquads(docs: list[Document], config: BuildConfig) -> list[Extracted]:
+    """Extract documents together (see ``extract_many``) and serialise each as its own N-Quads graph."""
+    from .pipeline import extract_many
 
-    result = extract(doc, config=config)
-    return Extracted(doc.id, content_hash(doc.text), document_nquads(result, base=config.base), len(doc.text),
-                     len(result.entities), len(result.relations))
-
-
-def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    return [Extracted(r.document.id, content_hash(r.document.text), document_nquads(r, base=config.base),
+                      len(r.document.text), len(r.entities), len(r.relations))
+            for r in extract_many(docs, config=config)]
 
 
 def build_store(inputs: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike[str], *,
@@ -91,7 +82,7 @@ def build_store(inputs: Iterable[str | os.PathLike[str]], store_path: str | os.P
     progress = Progress()
     with Store(store_path, base=config.base) as store, _runner(engine, jobs, scheduler, config) as runner:
         loader = _Loader(store, runner, progress, on_progress, batch_size=batch_size)
-        for batch in _batches(iter_documents(inputs, warn=on_warning), batch_size):
+        for batch in batches(iter_documents(inputs, warn=on_warning), batch_size):
             for doc in batch:
                 progress.documents += 1
                 progress.characters += len(doc.text)
@@ -211,22 +202,22 @@ class _runner:
 
     def submit(self, docs: list[Document]):
         """Start extracting ``docs``; ``collect`` the handle for (results in input order, partition file or None)."""
-        if self._pool is not None:
-            chunk = max(1, len(docs) // (self.jobs * 2))
-            return self._pool.map(extract_nquads, docs, [self.config] * len(docs), chunksize=chunk)
+        if self._pool is not None:  # a few chunks per worker, each extracted as one batch
+            chunks = list(batches(docs, max(1, -(-len(docs) // (self.jobs * 2)))))
+            return self._pool.map(extract_nquads, chunks, [self.config] * len(chunks))
         if self._client is not None:
-            return self._client.map(extract_nquads, docs, config=self.config, pure=False)
+            return self._client.map(extract_nquads, list(batches(docs, 8)), config=self.config, pure=False)
         return docs  # extracted in this process when collected
 
     def collect(self, handle):
         if self._pool is not None:
-            return list(handle), None
+            return [item for chunk in handle for item in chunk], None
         if self._client is not None:
-            results = self._client.gather(handle)
+            results = [item for chunk in self._client.gather(handle) for item in chunk]
             part = Path(self._spool.name) / f"part-{time.monotonic_ns()}.nq"
             part.write_text("".join(r.nquads for r in results), encoding="utf-8")
             return results, part
-        return [extract_nquads(doc, self.config) for doc in handle], None
+        return extract_nquads(handle, self.config), None
 
 
 def _warm(config: BuildConfig) -> None:

@@ -163,30 +163,32 @@ def evaluate_ner(path: str | Path, *, dataset: str | None = None, limit: int | N
     """Recogniser against gold spans: exact (start, end, label)."""
     import time
 
-    from .pipeline import mentions_for
+    from .pipeline import batches, mentions_for_many
 
     dataset = dataset or guess_dataset(path)
     lmap = load_label_map(dataset)
     to_label = lmap.kg_to_label()
     scores, chars, started = Scores(), 0, time.perf_counter()
-    for i, record in enumerate(read_jsonl(path, limit=limit)):
-        text = record["text"]
-        chars += len(text)
-        gold = set()
-        for ent in record.get("entities", []):
-            if ent["type"] in lmap.ner:
-                gold.add((ent["start"], ent["end"], ent["type"]))
-            else:
-                scores.excluded[ent["type"]] += 1
-        doc = sentence_document(text, i)
-        offsets = _offset_map(text, doc)
-        pred = set()
-        for m in mentions_for(doc, with_titles=True, config=config):
-            label = to_label.get(m.type)
-            if label is not None and m.start in offsets and m.end - 1 in offsets:
-                pred.add((offsets[m.start], offsets[m.end - 1] + 1, label))
-        scores.items += 1
-        scores.add(gold, pred, label=lambda item: item[2], describe=_ner_errors(text))
+    for chunk in batches(enumerate(read_jsonl(path, limit=limit)), 64):  # the tagger decodes a chunk at once
+        docs = [sentence_document(record["text"], i) for i, record in chunk]
+        for (_, record), doc, mentions in zip(chunk, docs, mentions_for_many(docs, with_titles=True, config=config),
+                                              strict=True):
+            text = record["text"]
+            chars += len(text)
+            gold = set()
+            for ent in record.get("entities", []):
+                if ent["type"] in lmap.ner:
+                    gold.add((ent["start"], ent["end"], ent["type"]))
+                else:
+                    scores.excluded[ent["type"]] += 1
+            offsets = _offset_map(text, doc)
+            pred = set()
+            for m in mentions:
+                label = to_label.get(m.type)
+                if label is not None and m.start in offsets and m.end - 1 in offsets:
+                    pred.add((offsets[m.start], offsets[m.end - 1] + 1, label))
+            scores.items += 1
+            scores.add(gold, pred, label=lambda item: item[2], describe=_ner_errors(text))
     return Report("ner", dataset, str(path), scores, time.perf_counter() - started, chars, config.model)
 
 
@@ -233,58 +235,59 @@ def evaluate_relations(path: str | Path, *, dataset: str | None = None, limit: i
     """
     import time
 
-    from .pipeline import extract
+    from .pipeline import batches, extract_many
     from .zh.dates import normalise_date
     from .zh.text import to_simplified
 
     dataset = dataset or guess_dataset(path)
     lmap = load_label_map(dataset)
     scores, chars, started = Scores(), 0, time.perf_counter()
-    for i, record in enumerate(read_jsonl(path, limit=limit)):
-        text = record["text"]
-        chars += len(text)
-        gold: set[tuple] = set()
-        for rel in record.get("relations", []):
-            mapped = lmap.re.get(rel["predicate"])
-            if mapped is None:
-                scores.excluded[rel["predicate"]] += 1
-                continue
-            predicate, direction = mapped
-            s, o = rel["subject"], rel["object"]
-            if predicate == "foundingDate":
-                o = normalise_date(o) or o
-            gold.add(_orient(predicate, direction, s, o))
-        labelled = None
-        if "no_relation_pairs" in record:  # pair-level annotation: only labelled pairs can be scored
-            labelled = {frozenset((r["subject"], r["object"])) for r in record["relations"]}
-            labelled |= {frozenset(pair) for pair in record["no_relation_pairs"]}
-        result = extract(sentence_document(text, i), config=config)
-        names = {e.id: _surfaces(e, text) for e in result.entities}
-        pred: set[tuple] = set()
-        wanted = {p for p, _ in lmap.re.values()}
-        for r in result.relations:
-            if r.predicate not in wanted:
-                continue
-            need = lmap.requires.get(r.predicate)
-            if need and need[1] not in dict(r.qualifiers).get(need[0], ""):
-                continue  # e.g. DuIE's 董事长 is kg's leads with that title, not every leads
-            subjects = names.get(r.subject, set())
-            objects = {to_simplified(r.object)} if r.literal else names.get(r.object, set())
-            for s in subjects:
-                for o in objects:
-                    triple = _orient(r.predicate, "symmetric" if r.predicate == "partner" else "same", s, o)
-                    if labelled is None or frozenset((s, o)) in labelled:
-                        pred.add(triple)
-        if "alias" in wanted:  # an abbreviation the sentence defines (（简称“Y”）) names the same entity as the longer forms
-            for e in result.entities:
-                for short in {m.text for m in e.mentions if m.source == "pattern:abbreviation"}:
-                    for long in names[e.id]:
-                        if len(short) < len(long):
-                            pred.add((long, "alias", short))
-        # a prediction that names the gold pair with other surface forms is the same fact
-        pred = {p for p in pred if p in gold or not _same_fact_named_otherwise(p, gold, names)}
-        scores.items += 1
-        scores.add(gold, pred, label=lambda item: item[1], describe=_re_errors)
+    for chunk in batches(enumerate(read_jsonl(path, limit=limit)), 64):  # the tagger decodes a chunk at once
+        results = extract_many([sentence_document(record["text"], i) for i, record in chunk], config=config)
+        for (_, record), result in zip(chunk, results, strict=True):
+            text = record["text"]
+            chars += len(text)
+            gold: set[tuple] = set()
+            for rel in record.get("relations", []):
+                mapped = lmap.re.get(rel["predicate"])
+                if mapped is None:
+                    scores.excluded[rel["predicate"]] += 1
+                    continue
+                predicate, direction = mapped
+                s, o = rel["subject"], rel["object"]
+                if predicate == "foundingDate":
+                    o = normalise_date(o) or o
+                gold.add(_orient(predicate, direction, s, o))
+            labelled = None
+            if "no_relation_pairs" in record:  # pair-level annotation: only labelled pairs can be scored
+                labelled = {frozenset((r["subject"], r["object"])) for r in record["relations"]}
+                labelled |= {frozenset(pair) for pair in record["no_relation_pairs"]}
+            names = {e.id: _surfaces(e, text) for e in result.entities}
+            pred: set[tuple] = set()
+            wanted = {p for p, _ in lmap.re.values()}
+            for r in result.relations:
+                if r.predicate not in wanted:
+                    continue
+                need = lmap.requires.get(r.predicate)
+                if need and need[1] not in dict(r.qualifiers).get(need[0], ""):
+                    continue  # e.g. DuIE's 董事长 is kg's leads with that title, not every leads
+                subjects = names.get(r.subject, set())
+                objects = {to_simplified(r.object)} if r.literal else names.get(r.object, set())
+                for s in subjects:
+                    for o in objects:
+                        triple = _orient(r.predicate, "symmetric" if r.predicate == "partner" else "same", s, o)
+                        if labelled is None or frozenset((s, o)) in labelled:
+                            pred.add(triple)
+            if "alias" in wanted:  # an abbreviation the sentence defines (（简称“Y”）) names the same entity as the longer forms
+                for e in result.entities:
+                    for short in {m.text for m in e.mentions if m.source == "pattern:abbreviation"}:
+                        for long in names[e.id]:
+                            if len(short) < len(long):
+                                pred.add((long, "alias", short))
+            # a prediction that names the gold pair with other surface forms is the same fact
+            pred = {p for p in pred if p in gold or not _same_fact_named_otherwise(p, gold, names)}
+            scores.items += 1
+            scores.add(gold, pred, label=lambda item: item[1], describe=_re_errors)
     return Report("re", dataset, str(path), scores, time.perf_counter() - started, chars, config.model)
 
 

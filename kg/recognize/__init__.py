@@ -30,13 +30,15 @@ from .patterns import (
     find_titled_people,
 )
 
-__all__ = ["recognize", "statistical_mentions", "embedded_parents", "find_titles", "find_lexicon", "filter_spans", "load_lexicon", "Context"]
+__all__ = ["recognize", "statistical_mentions", "tag_documents", "embedded_parents", "find_titles", "find_lexicon", "filter_spans", "load_lexicon", "Context"]
 
 PATTERNS = (
     find_titled_people, find_speakers, find_people_by_cue, find_byline, find_founders, find_data_sources,
     find_suffixed_orgs, find_introduced_orgs, find_owned_offerings, find_quoted_targets, find_latin_names,
     find_products, find_places, find_dates,
 )
+Span = tuple[int, int, str, float]  # a statistical tagger's (start, end, kg type, confidence)
+
 # Types whose names the patterns discover; their other occurrences in the document are mentions too.
 _PROPAGATE = {"Person", "Organization", "Company", "MediaOrganization", "Product", "Programme", "Platform"}
 
@@ -73,25 +75,25 @@ CRF_OVERRIDE_CONFIDENCE = 0.9  # …and this to replace the shorter rule mention
 
 
 def recognize(doc: Document, tokens: list[Token], *, known=lambda w: True, lexicon: Lexicon | None = None,
-              tagger=None) -> list[Mention]:
+              tagged: list[Span] | None = None) -> list[Mention]:
     """All entity mentions of ``doc``, non-overlapping, sorted by offset. ``tokens`` are over ``doc.norm``.
 
     Precedence: the lexicon and the patterns first (longest span, then score, then earliest); then, where
-    they found nothing, the statistical tagger's spans (``tagger``, e.g. the shipped CRF) above a confidence."""
+    they found nothing, the statistical tagger's spans (``tagged``, from ``tag_documents``) above a confidence."""
     ctx = Context(doc, tokens, lexicon or load_lexicon(), known)
     mentions = _rule_mentions(ctx)
-    if tagger is None:
+    if tagged is None:
         return mentions
-    extra = [m for m in statistical_mentions(ctx, tagger, mentions) if m.type != "Title"]
+    extra = [m for m in statistical_mentions(ctx, tagged, mentions) if m.type != "Title"]
     covered = [m for m in mentions if not any(x.start <= m.start and m.end <= x.end for x in extra)]
     return sorted(covered + extra, key=lambda m: (m.start, m.end))
 
 
-def statistical_mentions(ctx: Context, tagger, taken: list[Mention]) -> list[Mention]:
+def statistical_mentions(ctx: Context, tagged: list[Span], taken: list[Mention]) -> list[Mention]:
     """The tagger's confident spans that pass the junk filters and either overlap no rule mention or strictly
     contain the rule mentions they overlap (新浪乐居 over 新浪, 美国海军 over 美国: the longest span wins)."""
     out = []
-    for start, end, type_, prob in _tag_sentences(ctx, tagger):
+    for start, end, type_, prob in tagged:
         if prob < CRF_MIN_CONFIDENCE:
             continue
         overlapping = [m for m in taken if m.start < end and start < m.end]
@@ -107,18 +109,25 @@ def statistical_mentions(ctx: Context, tagger, taken: list[Mention]) -> list[Men
     return out
 
 
-def _tag_sentences(ctx: Context, tagger):
-    """The tagger run on each sentence (its tokens re-based), so no span crosses a sentence or a line."""
-    tokens = ctx.tokens
-    starts = [t.start for t in tokens]
-    for sent in ctx.doc.sentences:
-        lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
-        local = [t._replace(start=t.start - sent.start, end=t.end - sent.start) for t in tokens[lo:hi]]
-        text = ctx.text[sent.start : sent.end]
-        if "".join(t.word for t in local) != text:
-            continue  # a token crosses the sentence edge; skip rather than misalign
-        for start, end, type_, prob in tagger.tag(text, local, ctx.lexicon):
-            yield start + sent.start, end + sent.start, type_, prob
+def tag_documents(tagger, documents: list[tuple[Document, list[Token]]], lexicon: Lexicon) -> list[list[Span]]:
+    """The statistical tagger's spans for each (document, its tokens), in document offsets. Every sentence of
+    every document goes to the tagger in one batch (it decodes many sentences at once far faster than one by
+    one); a span never crosses a sentence or a line."""
+    items, owners = [], []
+    for d, (doc, tokens) in enumerate(documents):
+        starts = [t.start for t in tokens]
+        for sent in doc.sentences:
+            lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+            inside = tokens[lo:hi]
+            text = doc.norm[sent.start : sent.end]
+            if "".join(t.word for t in inside) != text:
+                continue  # a token crosses the sentence edge; skip rather than misalign
+            items.append((text, inside, sent.start))
+            owners.append((d, sent.start))
+    out: list[list[Span]] = [[] for _ in documents]
+    for (d, base), found in zip(owners, tagger.tag_batch(items, lexicon), strict=True):
+        out[d].extend((start + base, end + base, type_, prob) for start, end, type_, prob in found)
+    return out
 
 
 def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Mention]) -> bool:
@@ -232,7 +241,7 @@ def embedded_parents(doc: Document, mentions: list[Mention], *, lexicon: Lexicon
 
 
 def find_titles(doc: Document, mentions: list[Mention], *, lexicon: Lexicon | None = None, tokens=None,
-                tagger=None) -> list[Mention]:
+                tagged: list[Span] | None = None) -> list[Mention]:
     """Job-title spans (董事长, 首席执行官, 运营负责人) outside entity mentions, typed ``Title``.
 
     Titles are qualifiers in the graph, not nodes; the evaluation scores them against position labels."""
@@ -244,9 +253,9 @@ def find_titles(doc: Document, mentions: list[Mention], *, lexicon: Lexicon | No
             continue
         out.append(Mention(m.start(), m.end(), doc.text[m.start() : m.end()], "Title", "lexicon:title", 0.9,
                            m.group(), doc.sentence_at(m.start()).index, ("Title",), doc.id))
-    if tagger is not None and tokens is not None:
+    if tagged is not None and tokens is not None:
         ctx = Context(doc, tokens, lexicon, lambda w: True)
-        out += [m for m in statistical_mentions(ctx, tagger, mentions + out) if m.type == "Title"]
+        out += [m for m in statistical_mentions(ctx, tagged, mentions + out) if m.type == "Title"]
     return sorted(out, key=lambda m: m.start)
 
 

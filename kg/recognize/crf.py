@@ -1,21 +1,30 @@
-"""A character CRF (python-crfsuite) trained in this repository: names the rules and lexicon never listed.
+"""A character CRF trained in this repository (python-crfsuite, ``python -m kg.train``) and decoded here with numpy:
+names the rules and lexicon never listed.
 
 Features per character: the character and its neighbours (±2), bigrams and the centred trigram, the segmenter's word boundary
 (B/M/E/S), the word itself, its part of speech and length, whether the character starts a known surname, and where the
 lexicon sees a name, a title, a place or an organisation suffix. Labels are BIO over PER, COM (company),
-ORG, GOV, TITLE and LOC. The model file ships in ``kg/data/ner.crfsuite`` and loads on first use.
+ORG, GOV, TITLE and LOC. The model file ships in ``kg/data/ner.crfsuite`` and loads on first use; training needs
+python-crfsuite, tagging only numpy.
 """
 
 from __future__ import annotations
 
 import functools
+import struct
 from importlib import resources
 
-from ..errors import MissingDependency
+import numpy as np
+
 from ..model import Token
+from .crfmodel import CrfWeights, ModelFormatError, read_model
 from .lexicon import Lexicon
 
 MODEL_FILE = "ner.crfsuite"
+_KINDS = "HDLPS"
+_NGRAMS = {"c": 1, "c-1": 1, "c+1": 1, "c-2": 1, "c+2": 1, "b-1": 2, "b+1": 2, "t": 3}
+_MARK_START, _MARK_END = 1, 2
+_GROUP = 256  # sentences decoded together, sorted by length so that padding stays small
 KG_TYPE = {"PER": "Person", "COM": "Company", "ORG": "Organization", "GOV": "GovernmentOrganization",
            "TITLE": "Title", "LOC": "Place"}
 
@@ -89,6 +98,14 @@ def features(text: str, tokens: list[Token], lexicon: Lexicon) -> list[list[str]
     return out
 
 
+def _key(value: str) -> int:
+    """A character n-gram as one integer (21 bits per code point)."""
+    key = 0
+    for ch in value:
+        key = (key << 21) | ord(ch)
+    return key
+
+
 def spans(labels: list[str], probs: list[float]) -> list[tuple[int, int, str, float]]:
     """BIO labels → (start, end, label, lowest marginal inside the span)."""
     out, start, kind = [], None, None
@@ -102,23 +119,221 @@ def spans(labels: list[str], probs: list[float]) -> list[tuple[int, int, str, fl
 
 
 class CrfTagger:
-    """The shipped model; ``tag`` returns (start, end, kg type, confidence) spans."""
+    """The shipped model, decoded with numpy: ``tag_batch`` returns (start, end, kg type, confidence) spans.
 
-    def __init__(self, path: str) -> None:
+    The features are the ones ``features`` spells out as strings for training, computed here as attribute ids
+    over a whole batch of sentences at once (character n-grams by sorted-key lookup, word features once per
+    token), and Viterbi and forward-backward run over the batch in one pass per position. The labels are the
+    ones crfsuite's own tagger gives and the confidences agree with its marginals to rounding (tested)."""
+
+    def __init__(self, weights: CrfWeights) -> None:
+        self.labels = weights.labels
+        self._state = weights.state
+        self._trans = weights.transitions
+        self._exp_trans = np.exp(weights.transitions)
+        self._none = len(weights.attributes)  # the zero row
+        self._outside = weights.labels.index("O") if "O" in weights.labels else -1
+        vocab: dict[str, dict[str, int]] = {}
+        for ident, attribute in enumerate(weights.attributes):
+            name, _, value = attribute.partition("=")
+            vocab.setdefault(name, {})[value] = ident
+        self._vocab = vocab
+        self._ngrams = {name: self._keyed(vocab.get(name, {}), size) for name, size in _NGRAMS.items()}
+        self._kind_ids = self._ids("k", _KINDS)
+        self._boundary_ids = self._ids("w", "BMES")
+        self._length_ids = self._ids("wl", ["", "1", "2", "3", "4"])
+        # parts of speech the model knows, as rows of (p=, wp= by boundary) ids; row 0 for an unknown one
+        tags = sorted(set(vocab.get("p", {})) | {v[1:] for v in vocab.get("wp", {})})
+        self._pos_index = {tag: i + 1 for i, tag in enumerate(tags)}
+        self._pos_ids = self._ids("p", ["\x00", *tags])
+        self._wp_ids = np.array([[vocab.get("wp", {}).get(b + tag, self._none) for b in "BMES"] for tag in ["\x00", *tags]],
+                                dtype=np.int64)
+        self._single = {name: vocab.get(name, {}).get("", self._none) for name in ("surname", "orgsuffix", "orgsuffix+1")}
+
+    @classmethod
+    def from_file(cls, path: str) -> CrfTagger:
+        with open(path, "rb") as f:
+            data = f.read()
         try:
-            import pycrfsuite
-        except ImportError:
-            raise MissingDependency("python-crfsuite") from None
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(path)
+            return cls(read_model(data))
+        except (ModelFormatError, struct.error, UnicodeDecodeError, ValueError) as exc:
+            raise ModelFormatError(f"{path}: not a usable CRFsuite model ({exc})") from None
+
+    def _ids(self, name: str, values) -> np.ndarray:
+        table = self._vocab.get(name, {})
+        return np.array([table.get(v, self._none) for v in values], dtype=np.int64)
+
+    def _keyed(self, table: dict[str, int], size: int) -> tuple[np.ndarray, np.ndarray]:
+        pairs = sorted((_key(v), i) for v, i in table.items() if len(v) == size)
+        keys = np.array([k for k, _ in pairs], dtype=np.int64)
+        return keys, np.array([i for _, i in pairs], dtype=np.int64)
+
+    def _lookup(self, name: str, query: np.ndarray) -> np.ndarray:
+        keys, ids = self._ngrams[name]
+        if not len(keys):
+            return np.full(len(query), self._none, dtype=np.int64)
+        at = np.minimum(np.searchsorted(keys, query), len(keys) - 1)
+        return np.where(keys[at] == query, ids[at], self._none)
 
     def tag(self, text: str, tokens: list[Token], lexicon: Lexicon) -> list[tuple[int, int, str, float]]:
-        if not text:
-            return []
-        labels = self._tagger.tag(features(text, tokens, lexicon))
-        # marginals only where a span was tagged: one call per character is the costly part of tagging
-        probs = [self._tagger.marginal(label, i) if label != "O" else 1.0 for i, label in enumerate(labels)]
-        return [(s, e, KG_TYPE[k], p) for s, e, k, p in spans(labels, probs) if k in KG_TYPE]
+        return self.tag_batch([(text, tokens, 0)], lexicon)[0]
+
+    def tag_batch(self, items: list[tuple[str, list[Token], int]], lexicon: Lexicon) -> list[list[tuple[int, int, str, float]]]:
+        """Spans (offsets into the sentence) for each (sentence, its tokens, the offset its tokens start from);
+        the tokens must rebuild the sentence."""
+        results: list[list[tuple[int, int, str, float]]] = [[] for _ in items]
+        live = [i for i, (text, _, _) in enumerate(items) if text]
+        if not live:
+            return results
+        emissions = self._emissions([items[i] for i in live], lexicon)
+        order = sorted(range(len(live)), key=lambda k: len(emissions[k]))
+        for lo in range(0, len(order), _GROUP):
+            group = order[lo : lo + _GROUP]
+            for k, labels, probs in zip(group, *self._decode([emissions[k] for k in group]), strict=True):
+                names = [self.labels[j] for j in labels]
+                results[live[k]] = [(s, e, KG_TYPE[t], p) for s, e, t, p in spans(names, probs) if t in KG_TYPE]
+        return results
+
+    def _emissions(self, items: list[tuple[str, list[Token], int]], lexicon: Lexicon) -> list[np.ndarray]:
+        """Per sentence, the (characters × labels) state scores, summed feature by feature in ``features``'s order."""
+        padded = "".join("\x02\x02" + text + "\x03\x03" for text, _, _ in items)
+        bases, base = [], 2
+        for text, _, _ in items:
+            bases.append(base)
+            base += len(text) + 4
+        size = len(padded)
+        cp = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        real = np.concatenate([np.arange(b, b + len(t)) for b, (t, _, _) in zip(bases, items, strict=True)])
+        # word features, once per token
+        flat = [t for _, tokens, _ in items for t in tokens]
+        tok_start = [b - offset + t.start for b, (_, tokens, offset) in zip(bases, items, strict=True) for t in tokens]
+        tok_len = [t.end - t.start for t in flat]
+        pos_index = self._pos_index
+        pos_of = np.array([pos_index.get(t.pos, 0) for t in flat], dtype=np.int64)
+        wd_vocab, none = self._vocab.get("wd", {}), self._none
+        wd_ids = np.array([wd_vocab.get(t.word, none) for t in flat], dtype=np.int64)
+        tok_len_a = np.array(tok_len, dtype=np.int64)
+        owner = np.repeat(np.arange(len(tok_len)), tok_len_a)  # token of each real character, in order
+        inside = real - np.repeat(np.array(tok_start, dtype=np.int64), tok_len_a)
+        length = tok_len_a[owner]
+        boundary = np.where(length == 1, 3, np.where(inside == 0, 0, np.where(inside == length - 1, 2, 1)))
+        # lexicon marks over the padded string: pads read as the edges (^ before a sentence, $ after it)
+        marks = np.zeros(size, dtype=np.int64)
+        codes = {"O": 0}
+        edge = np.zeros(size, dtype=bool)
+        edge[np.array(bases) - 1] = True
+        edge[np.array(bases) - 2] = True
+        marks[edge] = _MARK_START
+        ends = np.array([b + len(t) for b, (t, _, _) in zip(bases, items, strict=True)])
+        marks[ends] = _MARK_END
+        marks[ends + 1] = _MARK_END
+        for m in lexicon.name_pattern.finditer(padded):
+            kind = lexicon.names[m.group()].types[0][:3]
+            marks[m.start()] = codes.setdefault("B" + kind, len(codes) + 2)
+            marks[m.start() + 1 : m.end()] = codes.setdefault("I" + kind, len(codes) + 2)
+        for m in lexicon.title_pattern.finditer(padded):
+            if marks[m.start()] == 0:
+                marks[m.start()] = codes.setdefault("BT", len(codes) + 2)
+                marks[m.start() + 1 : m.end()] = codes.setdefault("IT", len(codes) + 2)
+        mark_names = ["O", "^", "$"] + [c for c, _ in sorted(codes.items(), key=lambda kv: kv[1]) if c != "O"]
+        suffix_end = np.zeros(size + 1, dtype=bool)
+        for suffix, _ in lexicon.org_suffixes:
+            at = padded.find(suffix)
+            while at >= 0:
+                suffix_end[at + len(suffix) - 1] = True
+                at = padded.find(suffix, at + 1)
+        surname_cps = np.array(sorted(ord(s) for s in lexicon.surnames), dtype=np.int64)
+        here = cp[real]
+        columns = [
+            self._lookup("c", here), self._lookup("c-1", cp[real - 1]), self._lookup("c+1", cp[real + 1]),
+            self._lookup("c-2", cp[real - 2]), self._lookup("c+2", cp[real + 2]),
+            self._lookup("b-1", (cp[real - 1] << 21) | here), self._lookup("b+1", (here << 21) | cp[real + 1]),
+            self._kind_ids[self._kinds(here)], self._boundary_ids[boundary],
+            self._pos_ids[pos_of[owner]], self._length_ids[np.minimum(length, 4)],
+            self._wp_ids[pos_of[owner], boundary],
+        ]
+        for name, shift in (("lex", 0), ("lex-1", -1), ("lex+1", 1)):
+            columns.append(self._ids(name, mark_names)[marks[real + shift]])
+        columns.append(self._lookup("t", (cp[real - 1] << 42) | (here << 21) | cp[real + 1]))
+        columns.append(wd_ids[owner])
+        surname = np.isin(here, surname_cps) & ((boundary == 0) | (boundary == 3))
+        columns.append(np.where(surname, self._single["surname"], none))
+        columns.append(np.where(suffix_end[real], self._single["orgsuffix"], none))
+        columns.append(np.where(suffix_end[real + 1], self._single["orgsuffix+1"], none))
+        state = self._state
+        scores = state[columns[0]]
+        for column in columns[1:]:
+            scores += state[column]  # added in column order, as crfsuite adds a character's features
+        cuts = np.cumsum([len(t) for t, _, _ in items])[:-1]
+        return np.split(scores, cuts)
+
+    @staticmethod
+    def _kinds(cps: np.ndarray) -> np.ndarray:
+        out = np.full(len(cps), _KINDS.index("H"), dtype=np.int64)
+        other = (cps < 0x4E00) | (cps > 0x9FFF)
+        if other.any():
+            values, inverse = np.unique(cps[other], return_inverse=True)
+            out[other] = np.array([_KINDS.index(_kind(chr(v))) for v in values], dtype=np.int64)[inverse]
+        return out
+
+    def _decode(self, emissions: list[np.ndarray]) -> tuple[list[list[int]], list[list[float]]]:
+        """Viterbi labels and, at labelled positions, their marginal probabilities, for sentences of similar length."""
+        count, width = len(emissions), max(len(e) for e in emissions)
+        n_labels = self._trans.shape[0]
+        lengths = np.array([len(e) for e in emissions])
+        scores = np.zeros((count, width, n_labels))
+        for i, e in enumerate(emissions):
+            scores[i, : len(e)] = e
+        rows = np.arange(count)
+        # Viterbi: best score of a path ending in each label; back-pointers are recomputed only along the best path
+        best = np.empty_like(scores)
+        best[:, 0] = scores[:, 0]
+        for t in range(1, width):
+            best[:, t] = (best[:, t - 1, :, None] + self._trans).max(axis=1) + scores[:, t]
+        current = best[rows, lengths - 1].argmax(axis=1)
+        path = np.zeros((count, width), dtype=np.int64)
+        for t in range(width - 1, -1, -1):
+            path[:, t] = current
+            if t:
+                previous = (best[:, t - 1] + self._trans[:, current].T).argmax(axis=1)
+                current = np.where(t < lengths, previous, current)
+        tagged = (path != self._outside) & (np.arange(width)[None, :] < lengths[:, None])
+        needs = np.flatnonzero(tagged.any(axis=1))  # marginals only for sentences with a span
+        marginals = np.ones((count, width, n_labels))
+        if len(needs):
+            marginals[needs] = self._marginals(scores[needs], lengths[needs])
+        labels, probs = [], []
+        for i, n in enumerate(lengths):
+            labels.append(path[i, :n].tolist())
+            if not tagged[i].any():
+                probs.append([1.0] * int(n))
+            else:
+                chosen = marginals[i, np.arange(n), path[i, :n]]
+                probs.append(np.where(tagged[i, :n], chosen, 1.0).tolist())
+        return labels, probs
+
+    def _marginals(self, scores: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Per position and label, P(label | sentence), by scaled forward-backward. Products are summed with
+        numpy reductions, not a matrix product: BLAS may add in an order that depends on the batch's shape, and
+        a sentence must get the same confidence whatever it is batched with (--jobs 1 and 2 write the same)."""
+        count, width, n_labels = scores.shape
+        weights = np.exp(scores - scores.max(axis=2, keepdims=True))
+        forward = np.empty_like(weights)
+        backward = np.ones_like(weights)
+        alpha = weights[:, 0] / weights[:, 0].sum(axis=1, keepdims=True)
+        forward[:, 0] = alpha
+        for t in range(1, width):
+            alpha = (alpha[:, :, None] * self._exp_trans).sum(axis=1) * weights[:, t]
+            alpha /= alpha.sum(axis=1, keepdims=True)
+            forward[:, t] = alpha
+        beta = np.ones((count, n_labels))
+        for t in range(width - 2, -1, -1):
+            step = ((weights[:, t + 1] * beta)[:, None, :] * self._exp_trans).sum(axis=2)
+            step /= step.sum(axis=1, keepdims=True)
+            beta = np.where((t < lengths - 1)[:, None], step, 1.0)
+            backward[:, t] = beta
+        joint = forward * backward
+        return joint / joint.sum(axis=2, keepdims=True)
 
 
 @functools.cache
@@ -128,4 +343,4 @@ def load_tagger() -> CrfTagger | None:
     if not ref.is_file():
         return None
     with resources.as_file(ref) as path:
-        return CrfTagger(str(path))
+        return CrfTagger.from_file(str(path))
