@@ -104,7 +104,7 @@ class _Loader:
         self.store, self.runner, self.progress, self.on_progress = store, runner, progress, on_progress
         self.load_every = max(batch_size, 256)  # bulk loads: fewer, larger ones cost less per quad
         # batches submitted beyond the one being landed: enough for the workers to go on while a load runs
-        self.ahead = 1 + self.load_every // batch_size if runner.parallel else 0
+        self.ahead = max(runner.jobs, self.load_every // batch_size) + 1 if runner.parallel else 0
         self.pending: dict[str, str] = {}  # doc id → hash, for every document added and not yet loaded
         self.todo: list[Document] = []
         self.inflight: deque = deque()  # handles of submitted batches, oldest first
@@ -202,16 +202,15 @@ class _runner:
 
     def submit(self, docs: list[Document]):
         """Start extracting ``docs``; ``collect`` the handle for (results in input order, partition file or None)."""
-        if self._pool is not None:  # a few chunks per worker, each extracted as one batch
-            chunks = list(batches(docs, max(1, -(-len(docs) // (self.jobs * 2)))))
-            return self._pool.map(extract_nquads, chunks, [self.config] * len(chunks))
+        if self._pool is not None:  # the batch is one task: the tagger is fastest on many documents at once
+            return self._pool.submit(extract_nquads, docs, self.config)
         if self._client is not None:
             return self._client.map(extract_nquads, list(batches(docs, 8)), config=self.config, pure=False)
         return docs  # extracted in this process when collected
 
     def collect(self, handle):
         if self._pool is not None:
-            return [item for chunk in handle for item in chunk], None
+            return handle.result(), None
         if self._client is not None:
             results = [item for chunk in self._client.gather(handle) for item in chunk]
             part = Path(self._spool.name) / f"part-{time.monotonic_ns()}.nq"
@@ -221,7 +220,12 @@ class _runner:
 
 
 def _warm(config: BuildConfig) -> None:
-    """Load the lexicon, segmenter and model once per worker process."""
+    """Load the lexicon, segmenter and model once per worker process, and give way to the process that loads the
+    store: it is the one every worker waits for, so when cores are short it should be the last to wait."""
+    try:
+        os.nice(5)
+    except OSError:
+        pass
     from .ingest import document_from_text
     from .pipeline import extract
 

@@ -20,13 +20,15 @@ _CURRENCY = {"元": "CNY", "人民币": "CNY", "元人民币": "CNY", "美元": 
              "日元": "JPY", "英镑": "GBP", "块": "CNY"}
 _DURATION = {"年": "year", "个月": "month", "月": "month", "周": "week", "天": "day", "日": "day", "小时": "hour",
              "分钟": "minute", "秒": "second"}
-_CLASSIFIERS = "套|个|家|位|名|条|款|台|辆|件|次|项|座|所|部|只|张|份|单|笔|场|篇|支|间|亩|平方米|吨|倍|户|人次|人"
+_CLASSIFIERS = "套|个|家|位|名|条|款|台|辆|件|次|项|座|所|部|只|张|份|单|笔|场|篇|支|间|亩|平方米|平米|吨|倍|户|人次|人"
+_SMALL_COUNT = 10  # 两款 / 三次 / 7个: counts below this, with no scale, are wording rather than a figure
 _FIGURE = re.compile(
     rf"(?P<pre>超过|超|逾|近|约|突破|破|高达|不足|不到|将近|接近|大约)?"
     rf"(?P<num>{_NUM})(?:个(?=亿|万))?(?P<scale>{_SCALE})?(?P<plus>\+|多|余)?"
     rf"(?P<unit>%|％|成|元人民币|人民币|美元|港元|港币|欧元|日元|英镑|元|块|个月|小时|分钟|{_CLASSIFIERS}|年|周|天|个)?"
     rf"(?P<post>\+|以上|左右|上下|多|余)?"
 )
+_COUNTERS = frozenset(_CLASSIFIERS.split("|")) - {"亩", "平方米", "平米", "吨", "倍"}  # classifiers that count things
 _BARE_SCALE = re.compile(r"(?P<pre>破|过|上)(?P<scale>万|亿|千万|百万)(?![\d一二三四五六七八九十])")
 _TARGET = ("目标", "预计", "计划", "将达到", "将", "有望", "力争", "争取")
 _SKIP_AFTER = ("线", "季度", "月", "日", "号", "点", "时", "岁", "代", "届", "期", "楼", "层", "名")
@@ -68,6 +70,12 @@ def _make(doc, mentions, lexicon, m: re.Match) -> Figure | None:
         return None  # 一 / 三 on their own are words, not figures
     if chinese and num in ("一", "十", "百", "千") and not scale and unit in ("个", "年", "家", "位", "次", "人", "名", "条"):
         return None  # 一个 / 一家: an article, not a count worth a node
+    if doc.norm.startswith("分之", m.end()) or doc.norm.endswith("分之", 0, m.start()):
+        return None  # 三分之一 / 千万亿分之一: a fraction, not an amount
+    if chinese and re.search(r"[一二两三四五六七八九]{2}", num):
+        return None  # 六七十年 / 三四百家: a rough range, not one value
+    if unit == "年" and num.startswith("0"):
+        return None  # 08年: a two-digit year, not eight years
     if not (scale or unit or m.group("plus") or m.group("post")) or (after.startswith(_SKIP_AFTER) and not unit and not scale):
         return None  # a bare number (618, 2019) or an ordinal
     if unit in ("年", "月", "周", "天") and (after[:1] in "前后内来底初" or re.match(r"\d", after)):
@@ -78,6 +86,10 @@ def _make(doc, mentions, lexicon, m: re.Match) -> Figure | None:
         value = parse_number(num.replace("点", ".")) * scale_value(scale)
     except (ValueError, ArithmeticError):
         return None
+    if chinese and not scale and unit in _COUNTERS and value < _SMALL_COUNT:
+        return None  # 两款新品 / 三场比赛: a small count in words
+    if unit == "年" and value >= 1000:
+        return None  # 2303030年: a year glued to digits, not a duration
     qualifiers: list[tuple[str, str]] = []
     kind = "quantity"
     if unit in ("%", "％"):
@@ -98,14 +110,17 @@ def _make(doc, mentions, lexicon, m: re.Match) -> Figure | None:
     elif pre in ("不足", "不到"):
         qualifiers.append(("bound", "less_than"))
     start = m.start("num") if not pre else m.start()
-    return _figure(doc, mentions, lexicon, start, m.end(), value, unit or None, kind, qualifiers)
+    figure = _figure(doc, mentions, lexicon, start, m.end(), value, unit or None, kind, qualifiers)
+    if unit in _COUNTERS and not scale and value < _SMALL_COUNT and figure.measure is None:
+        return None  # 7个 / 5名 counting nothing named: no figure a reader could use
+    return figure
 
 
 def _figure(doc, mentions, lexicon, start, end, value: Decimal, unit, kind, qualifiers) -> Figure:
     sent = doc.sentence_at(start)
     clause_start, clause_end = _clause(doc.norm, start, sent.start, sent.end)
     before = doc.norm[clause_start:start]
-    after = None if kind == "duration" else _measure_after(doc.norm, end, clause_end, lexicon)
+    after = None if kind == "duration" else _measure_after(doc.norm, end, clause_end, lexicon, guess=unit in _COUNTERS)
     measure = after or _measure_before(before, lexicon)
     if any(w in doc.norm[max(sent.start, start - 12) : start] for w in _TARGET) or "目标" in doc.norm[end : end + 4]:
         qualifiers.append(("modality", "target"))
@@ -152,8 +167,10 @@ def _measure_before(before: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _measure_after(text: str, end: int, clause_end: int, lexicon: Lexicon) -> str | None:
-    """1175万粉丝 / 52%的手机淘宝用户 / 27家工厂 → the noun phrase right after the number."""
+def _measure_after(text: str, end: int, clause_end: int, lexicon: Lexicon, *, guess: bool) -> str | None:
+    """1175万粉丝 / 52%的手机淘宝用户 / 27家工厂 → the noun phrase right after the number. A phrase no measure word
+    ends is taken only when ``guess`` (after a counting classifier: 3000辆新能源车) and only up to a clause break
+    or 的; after an amount of money it is usually a verb phrase (20亿美元收购…), not what the money measures."""
     rest = text[end:clause_end]
     rest = rest[1:] if rest.startswith("的") else rest
     for hit in lexicon.measure_pattern.finditer(rest[:24]):
@@ -162,8 +179,11 @@ def _measure_after(text: str, end: int, clause_end: int, lexicon: Lexicon) -> st
             break
         if not re.search(r"[，,。、和与及在是将会被了进]", rest[:i]) and re.fullmatch(r"[\u4e00-\u9fffA-Za-z]*", rest[:i]):
             return rest[: hit.end()]  # the earliest measure word, longest at that position
-    m = re.match(r"[\u4e00-\u9fff]{2,8}?(?=[，,。在的是将会被上中了进]|$)", rest)
-    if m and not re.match(r"(以上|左右|上下|之前|之后|以来|期间|时间|的时间)", m.group()):
+    if not guess:
+        return None
+    m = re.match(r"[\u4e00-\u9fff]{2,8}(?=[，,。；;的]|$)", rest)
+    if m and not re.match(r"(以上|左右|上下|之前|之后|以来|期间|时间|的时间)", m.group()) \
+            and not re.search(r"[都均也就还又才被是将会了在进]", m.group()):
         return m.group()
     return None
 

@@ -21,6 +21,7 @@ def one(text: str):
     ("平台商家数量突破三千五百万。", "35000000", None, "quantity"),
     ("全年营收1,175万元。", "11750000", "CNY", "money"),
     ("旗下已有27家工厂。", "27", "家", "quantity"),
+    ("项目占地16万平米。", "160000", "平米", "quantity"),
 ])
 def test_value_and_unit(text, value, unit, kind):
     f = one(text)
@@ -42,6 +43,26 @@ def test_measure(text, measure):
 ])
 def test_qualifiers(text, qualifier):
     assert qualifier in one(text).qualifiers
+
+
+@pytest.mark.parametrize("text", [
+    "公司推出两款新品。", "三场比赛均是强队。", "共有7个号码被停用。",  # small counts: wording, or counting nothing named
+    "占比千万亿分之一。", "约三分之一的用户来自海外。",  # fractions
+    "两家公司合作了六七十年。", "双方合作了2303030年。", "他08年加入公司。",  # a rough range, glued digits, a 2-digit year
+])
+def test_wording_that_is_not_a_figure(text):
+    assert not figures_of(text), [f.text for f in figures_of(text)]
+
+
+@pytest.mark.parametrize("text,measure", [
+    ("安邦保险以近20亿美元收购美国曼哈顿的华尔道夫酒店。", None),  # a verb phrase after money is not its measure
+    ("旗下共有3000辆新能源车。", "新能源车"),  # after a counting word a noun phrase no measure word ends still counts
+    ("公司已有120名算法工程师，", "算法工程师"),
+    ("开放平台已有超过30万家企业和开发者用户。", "企业和开发者用户"),
+    ("共有17个号码都被停用。", None),  # 号码都: an adverb ends it, so it is no noun phrase
+])
+def test_measure_after_the_number(text, measure):
+    assert one(text).measure == measure
 
 
 @pytest.mark.parametrize("text", ["2020年6月28日发布。", "618期间销量大增。", "三线及以下城市增长快。", "一周前宣布消息。",
