@@ -1,7 +1,7 @@
 """Recognition: lexicon, patterns, precedence, junk filtering; offsets always point into the text."""
 
 import pytest
-from helpers import mentions_of
+from helpers import mentions_of, result_of
 
 from kg.model import Mention
 from kg.recognize import filter_spans
@@ -67,3 +67,24 @@ def _m(start, end, score, type_="Company"):
 def test_filter_spans_longest_wins_then_score_then_earliest():
     kept = filter_spans([_m(0, 2, 0.9), _m(0, 4, 0.5), _m(3, 6, 0.9), _m(6, 8, 0.5), _m(6, 8, 0.9, "Platform")])
     assert [(m.start, m.end, m.type) for m in kept] == [(0, 4, "Company"), (6, 8, "Platform")]
+
+
+@pytest.mark.parametrize("text,people", [
+    # a list of names after a title stops where a new title clause begins (原 = former, not the surname)
+    ("原邯钢总经理李贵阳、原唐钢副总经理张海为副总经理。", ["李贵阳", "张海"]),
+    ("校党总支书记、校长武天安，毕业于同济医科大学。", ["武天安"]),  # 毕业 after a comma is a verb, not a name
+    ("董事长张大为表示，公司将扩产。", ["张大为"]),  # a name may end in 为 when no title follows it
+    ("公司任命王小川为首席执行官。", ["王小川"]),
+])
+def test_people_after_titles_stop_at_the_clause(text, people):
+    assert sorted(e.label for e in result_of(text).entities if e.type == "Person") == sorted(people)
+
+
+def test_a_party_to_a_deal_is_not_part_of_a_company_name():
+    companies = {m.text for m in mentions_of("其中，收购方华胜旅业基金由天津华胜股权投资管理有限公司管理。")[2] if m.type == "Company"}
+    assert "华胜旅业基金" in companies and not any(c.startswith("收购方") for c in companies)
+
+
+def test_statistical_names_carry_no_surrounding_blanks():
+    people = [e.label for e in result_of("场上位置:前锋  蒂鲍尔特,贝内泽特,塞杜").entities if e.type == "Person"]
+    assert "蒂鲍尔特" in people and all(p == p.strip() for p in people)

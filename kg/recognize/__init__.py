@@ -101,6 +101,12 @@ def statistical_mentions(ctx: Context, tagged: list[Span], taken: list[Mention])
         if overlapping and not (contains and prob >= CRF_OVERRIDE_CONFIDENCE and type_ != "Title"
                                 and _meaningful_extension(ctx, start, end, overlapping)):
             continue
+        while start < end and ctx.text[start].isspace():
+            start += 1  # the tagger may take the blanks before a name into it
+        while end > start and ctx.text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
         if type_ == "Person" and end - start > 2 and ctx.text[end - 1] in GLUED:
             end -= 1  # 王良于1995年: the segmenter glued 于 onto the name, and the tagger followed it
         m = ctx.mention(start, end, type_, "crf", round(prob * 0.8, 2))

@@ -77,7 +77,8 @@ class Context:
         tok = self.token_at(start)
         if text[start] in FUNCTION_SURNAMES and not (tok and tok.pos.startswith("nr")):
             return None  # 由原抖音…, 和新疆…: a preposition or conjunction that is also a surname
-        if tok and tok.pos.startswith("nr") and len(tok.word) > slen + 1 and tok.word[-1] in GLUED:
+        if tok and tok.pos.startswith("nr") and len(tok.word) > slen + 1 and (
+                tok.word[-1] in GLUED or self._as_title(tok.end - 1)):
             tok = Token(tok.start, tok.end - 1, tok.word[:-1], tok.pos)  # 黄峥于2015年: the segmenter glued 于 on
         if tok and tok.pos.startswith("nr") and slen + 1 <= len(tok.word) <= slen + 2 and _all_han(tok.word):
             nxt = self.token_at(tok.end)
@@ -101,9 +102,15 @@ class Context:
             given = self.token_at(start + slen)
             if given and given.end == end and len(given.word) >= 2 and given.pos.startswith(_NOT_GIVEN_NAME):
                 continue  # 谈 + 出海: a verb or adverb after a surname-like character is not a given name
+            if length == slen + 2 and self._as_title(end - 1):
+                continue
             if self.plausible_name(chunk):
                 return end
         return None
+
+    def _as_title(self, at: int) -> bool:
+        """张海为副总经理: 为 (as) followed by a title ends the name before it (a name may end in 为: 张大为)."""
+        return self.text[at : at + 1] == "为" and bool(self.lexicon.title_pattern.match(self.text, at + 1))
 
     def plausible_name(self, name: str) -> bool:
         lex = self.lexicon

@@ -41,10 +41,12 @@ def find_titled_people(ctx: Context) -> list[Mention]:
         while end:
             out.append(ctx.mention(pos, end, "Person", "pattern:title_person", 0.9))
             sep = re.match(r"、|和|与|及|以及|,|，", text[end : end + 2])
-            if not sep:
-                break
+            if not sep or text.startswith(tuple(_TENSE_MARKERS), end + len(sep.group())):
+                break  # 、原唐钢副总经理张海: a new title clause begins, not another name
             pos = end + len(sep.group())
             end = ctx.name_end(pos)
+            if end and (ctx.lexicon.title_pattern.match(text, end) or sep.group() in ",，" and ctx.known(text[pos:end])):
+                break  # the next item has a title of its own, or after a comma a word (毕业于) begins a clause
     return out
 
 
@@ -154,6 +156,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
     return out
 
 
+_PARTIES = frozenset("收购方 投资方 出让方 受让方 转让方 买方 卖方 甲方 乙方 对方 双方 资方 合作方 主办方 承办方 发行方 承销方 "
+                     "债权方 债务方 委托方 中方 外方".split())
 _TENSE_MARKERS = {"前", "原", "现", "时任", "现任", "原来"}
 _FUNCTION_CHARS = set("由被把将对向从与和及在于让给")
 _PREFIX_STOP_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "x", "w", "y", "e", "o", "z")
@@ -183,6 +187,8 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         if tok.word in ctx.lexicon.non_entities or tok.word in ctx.lexicon.titles:
             break
+        if tok.word in _PARTIES:
+            break  # 收购方华胜旅业基金: a party to a deal, not part of the name
         if not re.fullmatch(rf"[{HAN}A-Za-z0-9·&]+", tok.word):
             break
         tokens.insert(0, tok)
