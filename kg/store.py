@@ -166,6 +166,8 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
 
 def nt_term(term) -> str:
     """A term in N-Triples / N-Quads syntax (rdflib's n3() may write Turtle-only long strings)."""
+    if type(term) is URIRef:  # most terms: checked first
+        return f"<{term}>"
     if isinstance(term, Literal):
         text = str(term)
         if _NEEDS_ESCAPE.search(text):

@@ -6,11 +6,32 @@ import json
 import re
 
 from rdflib import Graph, Literal
-from rdflib.namespace import PROV, RDF, RDFS, SDO, XSD
+from rdflib.namespace import PROV as _PROV
+from rdflib.namespace import RDF as _RDF
+from rdflib.namespace import RDFS as _RDFS
+from rdflib.namespace import SDO as _SDO
+from rdflib.namespace import XSD as _XSD
 
 from ..graph import Fact, KnowledgeGraph
 from ..resolve import entity_id
-from ..vocab import CLASSES, FIGURE_QUALIFIERS, KG, PREDICATES, QUALIFIERS, SYMMETRIC, Minter
+from ..vocab import CLASSES, FIGURE_QUALIFIERS, PREDICATES, QUALIFIERS, SYMMETRIC, Minter
+from ..vocab import KG as _KG
+
+
+class _Terms:
+    """A namespace whose terms are looked up once each (rdflib builds a new URIRef on every attribute access,
+    and a corpus build asks for a hundred terms per document)."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str):
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
+KG, RDF, RDFS, SDO, PROV, XSD = map(_Terms, (_KG, _RDF, _RDFS, _SDO, _PROV, _XSD))
 
 
 def date_literal(value: str) -> Literal:
@@ -30,7 +51,7 @@ def decimal_literal(value: str) -> Literal:
 def to_graph(kg: KnowledgeGraph, *, base: str) -> Graph:
     """The graph as an rdflib Graph with kg's prefixes bound."""
     g = Graph()
-    for prefix, ns in (("kg", KG._NS), ("schema", SDO), ("prov", PROV), ("xsd", XSD), ("rdfs", RDFS)):
+    for prefix, ns in (("kg", _KG._NS), ("schema", _SDO), ("prov", _PROV), ("xsd", _XSD), ("rdfs", _RDFS)):
         g.bind(prefix, ns)
     g.bind("kgid", Minter(base).base)
     g.addN((s, p, o, g) for s, p, o in triples(kg, base=base))
