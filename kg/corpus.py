@@ -102,7 +102,7 @@ class _Loader:
 
     def __init__(self, store: Store, runner: _runner, progress: Progress, on_progress, *, batch_size: int) -> None:
         self.store, self.runner, self.progress, self.on_progress = store, runner, progress, on_progress
-        self.load_every = max(batch_size, 256)  # bulk loads: fewer, larger ones cost less per quad
+        self.load_every = max(batch_size, 1024)  # bulk loads: fewer, larger ones cost less per quad
         # batches submitted beyond the one being landed: enough for the workers to go on while a load runs
         self.ahead = max(runner.jobs, self.load_every // batch_size) + 1 if runner.parallel else 0
         self.pending: dict[str, str] = {}  # doc id → hash, for every document added and not yet loaded

@@ -209,7 +209,15 @@ def _convert(result) -> QueryResult:
         return QueryResult(("ask",), ((Literal(result),),), boolean=result)
     if isinstance(result, ox.QuerySolutions):
         variables = tuple(v.value for v in result.variables)
-        rows = tuple(tuple(_term(solution[v]) for v in variables) for solution in result)
+        seen: dict = {}  # result rows repeat terms (units, labels, sentences); each is converted once
+
+        def term(value):
+            converted = seen.get(value)
+            if converted is None and value is not None:
+                converted = seen[value] = _term(value)
+            return converted
+
+        rows = tuple(tuple(term(value) for value in solution) for solution in result)
         return QueryResult(variables, rows)
     rows = tuple(sorted(((_term(t.subject), _term(t.predicate), _term(t.object)) for t in result),
                         key=lambda r: tuple(str(x) for x in r)))
