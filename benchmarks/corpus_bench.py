@@ -136,7 +136,7 @@ def main() -> None:
             nt = store.dump("nt")
         from rdflib import Graph
 
-        from kg.query import run_query
+        from kg.sparql import run_query
 
         start = time.perf_counter()
         g = Graph()

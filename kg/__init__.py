@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 from .config import BuildConfig  # noqa: E402
 from .errors import InputError, KgError, MissingDependency, OutputError, QueryError  # noqa: E402
@@ -25,7 +25,7 @@ def write(graph: KnowledgeGraph, out_dir, *, formats=("turtle", "json", "html"),
 
 def query(graph_file, sparql: str, *, allow_update: bool = False):
     """Run SPARQL on an exported RDF file; returns a ``QueryResult``."""
-    from .query import load_graph, run_query
+    from .sparql import load_graph, run_query
 
     return run_query(load_graph(graph_file), sparql, allow_update=allow_update)
 

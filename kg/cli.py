@@ -132,7 +132,7 @@ def query(graph_file, query, fmt, update) -> None:
       kg query out/graph.ttl examples/queries/founders.rq --format csv
       kg query kgstore/ examples/queries/who_leads_what.rq
     """
-    from .query import format_result, load_graph, read_query, run_query
+    from .sparql import format_result, load_graph, read_query, run_query
     from .store import Store, is_store
 
     try:

@@ -1,9 +1,10 @@
 """Corpus builds into a store: documents stream through in batches, extracted in this process, in N worker
 processes, or on a Dask cluster, and each document lands in the store as its own named graph.
 
-Memory stays bounded by the batch (documents are read lazily and every batch is written before the next is
-read). Workers return N-Quads, so serialisation runs in parallel too; the store only loads them. Results are
-identical whatever the number of workers: each document's graph depends only on that document.
+Memory stays bounded by the batches in flight and one load (documents are read lazily). Workers return
+N-Quads ready to load (the document's graph, its triples for the union, its hash), so serialisation runs in
+parallel too; the store only loads them. Results are identical whatever the number of workers: each
+document's graph depends only on that document.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .errors import KgError, MissingDependency
 from .ingest import iter_documents
 from .model import Document
 from .pipeline import batches
-from .store import Store, content_hash, document_nquads
+from .store import Store, content_hash, document_quads
 
 ENGINES = ("local", "dask")
 
@@ -54,19 +55,23 @@ class Extracted:
 
     doc_id: str
     digest: str
-    nquads: str
+    data: str  # N-Quads: the document's graph, then its triples for the union
+    hashes: str  # the content-hash quad, loaded last
     characters: int
     entities: int
     relations: int
 
 
-def extract_nquads(docs: list[Document], config: BuildConfig) -> list[Extracted]:
-    """Extract documents together (see ``extract_many``) and serialise each as its own N-Quads graph."""
+def extract_for_store(docs: list[Document], config: BuildConfig) -> list[Extracted]:
+    """Extract documents together (see ``extract_many``) and serialise each for the store."""
     from .pipeline import extract_many
 
-    return [Extracted(r.document.id, content_hash(r.document.text), document_nquads(r, base=config.base),
-                      len(r.document.text), len(r.entities), len(r.relations))
-            for r in extract_many(docs, config=config)]
+    out = []
+    for r in extract_many(docs, config=config):
+        data, hashes = document_quads(r, base=config.base)
+        out.append(Extracted(r.document.id, content_hash(r.document.text), data, hashes, len(r.document.text),
+                             len(r.entities), len(r.relations)))
+    return out
 
 
 def build_store(inputs: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike[str], *,
@@ -102,7 +107,7 @@ class _Loader:
 
     def __init__(self, store: Store, runner: _runner, progress: Progress, on_progress, *, batch_size: int) -> None:
         self.store, self.runner, self.progress, self.on_progress = store, runner, progress, on_progress
-        self.load_every = max(batch_size, 1024)  # bulk loads: fewer, larger ones cost less per quad
+        self.load_every = max(batch_size, 512)  # bulk loads: fewer, larger ones cost less per quad
         # batches submitted beyond the one being landed: enough for the workers to go on while a load runs
         self.ahead = max(runner.jobs, self.load_every // batch_size) + 1 if runner.parallel else 0
         self.pending: dict[str, str] = {}  # doc id → hash, for every document added and not yet loaded
@@ -143,8 +148,9 @@ class _Loader:
             progress.entities += item.entities
             progress.relations += item.relations
         if partition is not None:
-            store.load_file(partition)  # the cluster's partition file, in one load
-            partition.unlink()
+            store.load_documents(*partition)  # the cluster's partition files, in one load
+            for path in partition:
+                path.unlink()
             for item in results:
                 self.pending.pop(item.doc_id, None)
         else:
@@ -155,7 +161,7 @@ class _Loader:
 
     def _load(self) -> None:
         if self.unloaded:
-            self.store.load_batch("".join(r.nquads for r in self.unloaded))
+            self.store.load_documents("".join(r.data for r in self.unloaded), "".join(r.hashes for r in self.unloaded))
             for item in self.unloaded:
                 self.pending.pop(item.doc_id, None)
             self.unloaded = []
@@ -201,11 +207,11 @@ class _runner:
         return self._pool is not None or self._client is not None
 
     def submit(self, docs: list[Document]):
-        """Start extracting ``docs``; ``collect`` the handle for (results in input order, partition file or None)."""
+        """Start extracting ``docs``; ``collect`` the handle for (results in input order, partition files or None)."""
         if self._pool is not None:  # the batch is one task: the tagger is fastest on many documents at once
-            return self._pool.submit(extract_nquads, docs, self.config)
+            return self._pool.submit(extract_for_store, docs, self.config)
         if self._client is not None:
-            return self._client.map(extract_nquads, list(batches(docs, 8)), config=self.config, pure=False)
+            return self._client.map(extract_for_store, list(batches(docs, 8)), config=self.config, pure=False)
         return docs  # extracted in this process when collected
 
     def collect(self, handle):
@@ -213,10 +219,12 @@ class _runner:
             return handle.result(), None
         if self._client is not None:
             results = [item for chunk in self._client.gather(handle) for item in chunk]
-            part = Path(self._spool.name) / f"part-{time.monotonic_ns()}.nq"
-            part.write_text("".join(r.nquads for r in results), encoding="utf-8")
-            return results, part
-        return extract_nquads(handle, self.config), None
+            stem = Path(self._spool.name) / f"part-{time.monotonic_ns()}"
+            data, hashes = stem.with_suffix(".nq"), stem.with_suffix(".hashes.nq")
+            data.write_text("".join(r.data for r in results), encoding="utf-8")
+            hashes.write_text("".join(r.hashes for r in results), encoding="utf-8")
+            return results, (data, hashes)
+        return extract_for_store(handle, self.config), None
 
 
 def _warm(config: BuildConfig) -> None:

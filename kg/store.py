@@ -19,7 +19,7 @@ from rdflib import BNode, Literal, URIRef
 from .errors import InputError, KgError, MissingDependency, QueryError
 from .graph import KnowledgeGraph
 from .model import DocumentResult
-from .query import _UPDATE, QueryResult, _prologue_lines, _strip_comments
+from .sparql import _UPDATE, QueryResult, _prologue_lines, _strip_comments
 from .vocab import DEFAULT_BASE, KG, Minter
 
 MARKER = "kg-store.txt"  # written in the store folder so kg can tell a store from any folder
@@ -92,25 +92,19 @@ class Store:
     def has_graph(self, doc_id: str) -> bool:
         return self._db.contains_named_graph(_ox().NamedNode(str(self._mint.article(doc_id))))
 
-    def load_batch(self, nquads: str) -> None:
-        """Load new document graphs and their triples into the union (the default graph, a set).
+    def load_documents(self, data: str | Path, hashes: str | Path) -> None:
+        """Load documents prepared by ``document_quads`` (text, or files of it): their graphs and their triples in
+        the union (the default graph, a set), then their content hashes.
 
-        Bulk loading keeps memory flat however large the store grows. The content hashes go in last: a
-        batch interrupted half-way has no hashes, so its documents are extracted again next time."""
+        Bulk loading keeps memory flat however large the store grows. The hashes go in last: a load
+        interrupted half-way leaves no hashes, so its documents are extracted again next time."""
         ox = _ox()
-        data, hashes = [], []
-        marker = f"<{KG.contentHash}>"
-        for line in nquads.splitlines():
-            if line:
-                (hashes if marker in line else data).append(line)
-        union = [line[: line.rindex(" <")] + " ." for line in data]
-        # lenient: the IRIs were checked when they were minted (kg.vocab), so the loader need not check them again
-        self._db.bulk_load(("\n".join(data + union) + "\n").encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
-        self._db.bulk_load(("\n".join(hashes) + "\n").encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
-
-    def load_file(self, path: str | Path) -> None:
-        """Load a partition file of document N-Quads (as written by a cluster's workers)."""
-        self.load_batch(Path(path).read_text(encoding="utf-8"))
+        for part in (data, hashes):
+            # lenient: the IRIs were checked when they were minted (kg.vocab), so the loader need not check them again
+            if isinstance(part, Path):
+                self._db.bulk_load(path=str(part), format=ox.RdfFormat.N_QUADS, lenient=True)
+            else:
+                self._db.bulk_load(part.encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
 
     # --- reading ---------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -147,17 +141,20 @@ class Store:
         return self._db.dump(format=formats[fmt], from_graph=ox.DefaultGraph())
 
 
-def document_nquads(result: DocumentResult, *, base: str = DEFAULT_BASE) -> str:
-    """One document's RDF as N-Quads in its own named graph, with its content hash (workers produce this)."""
+def document_quads(result: DocumentResult, *, base: str = DEFAULT_BASE) -> tuple[str, str]:
+    """One document ready for ``Store.load_documents`` (workers produce this): its RDF as N-Quads in its own
+    named graph followed by the same triples for the union, and apart, its content hash in that graph."""
     from .export.rdf import triples
 
     single = KnowledgeGraph()
     single.add(_canonical_labels(result))
     article = Minter(base).article(result.document.id)
-    graph_iri = f"<{article}>"
-    items = triples(single, base=base) + [(article, KG.contentHash, Literal(content_hash(result.document.text)))]
-    lines = sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {graph_iri} ." for s, p, o in items if p != KG.mentionCount})
-    return "\n".join(lines) + "\n"
+    triples_ = sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples(single, base=base)
+                       if p != KG.mentionCount})
+    graph = f" <{article}> .\n"
+    data = graph.join(triples_) + graph + " .\n".join(triples_) + " .\n"
+    digest = f'<{article}> <{KG.contentHash}> "{content_hash(result.document.text)}"{graph}'
+    return data, digest
 
 
 _NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x08\x0a-\x1f]')

@@ -38,3 +38,15 @@ def test_every_build_option_is_documented_in_help():
     out = CliRunner().invoke(main, ["build", "--help"]).output
     for option in ("--out", "--format", "--base", "--segmenter", "--model", "--min-confidence", "--quiet"):
         assert option in out
+
+
+def test_the_library_example_runs_as_written(tmp_path, monkeypatch, capsys):
+    code = re.search(r"As a library:\n\n```python\n(.*?)```", README, re.S).group(1)
+    (tmp_path / "examples").mkdir()
+    example = ROOT / "examples" / "qinglan_battery.txt"
+    (tmp_path / "examples" / example.name).write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert (tmp_path / "out" / "graph.ttl").stat().st_size > 0 and (tmp_path / "out" / "graph.html").exists()
+    assert "leads" in printed and re.search(r"^\S+ \d+ \d+ \d+$", printed, re.M)  # a fact line and a per-document line

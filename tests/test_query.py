@@ -8,7 +8,7 @@ from conftest import ROOT
 
 import kg
 from kg.errors import InputError, QueryError
-from kg.query import format_result, load_graph, read_query, run_query
+from kg.sparql import format_result, load_graph, read_query, run_query
 
 QUERIES = sorted((ROOT / "examples" / "queries").glob("*.rq"))
 
@@ -83,3 +83,14 @@ def test_missing_or_invalid_graph_file(tmp_path):
 def test_query_file_that_does_not_exist():
     with pytest.raises(InputError, match="no such query file"):
         read_query(str(Path("nope.rq")))
+
+
+def test_the_library_query_function_keeps_working_after_first_use(tmp_path):
+    """kg.query is a function; a submodule of the same name once replaced it after its first call."""
+    import kg
+
+    graph = kg.build_from_texts(["京东集团董事长刘强东表示，京东与腾讯达成合作。"])
+    kg.write(graph, tmp_path, formats=("turtle",))
+    for _ in range(2):
+        rows = kg.query(tmp_path / "graph.ttl", "SELECT ?o WHERE { ?s kg:partner ?o }").rows
+        assert rows
