@@ -25,6 +25,7 @@ from .pipeline import batches
 from .store import Store, content_hash, document_quads
 
 ENGINES = ("local", "dask")
+OPTIMIZE_AFTER = 1000  # documents loaded in one build after which the store is compacted
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Progress:
     unchanged: int = 0
     entities: int = 0
     relations: int = 0
+    stage: str = ""  # what runs after extraction, when something does
     started: float = field(default_factory=time.perf_counter)
 
     @property
@@ -46,7 +48,7 @@ class Progress:
         s = max(self.seconds, 1e-9)
         return (f"{self.documents} docs ({self.documents / s:.1f}/s, {self.characters * 3 / 1e6 / s:.2f} MB/s) · "
                 f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged · "
-                f"{self.entities} entity mentions, {self.relations} relations")
+                f"{self.entities} entity mentions, {self.relations} relations" + (f" · {self.stage}…" if self.stage else ""))
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,11 @@ def build_store(inputs: Iterable[str | os.PathLike[str]], store_path: str | os.P
                     loader.add(doc, digest)
             loader.submit()
         loader.flush()
+        if progress.added + progress.replaced >= OPTIMIZE_AFTER:
+            progress.stage = "compacting the store"
+            on_progress(progress)
+            store.optimize()  # a full compaction: worth it after a large load, too slow to repeat after a few articles
+            progress.stage = ""
     return progress
 
 

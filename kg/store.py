@@ -106,6 +106,11 @@ class Store:
             else:
                 self._db.bulk_load(part.encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
 
+    def optimize(self) -> None:
+        """Compact the database after a large load: queries then read a few large files instead of many small
+        ones (measured 2-3x faster on a 12,000-article store; it took 3.5 s)."""
+        self._db.optimize()
+
     # --- reading ---------------------------------------------------------------------------------
     def __len__(self) -> int:
         return len(self._db)

@@ -219,3 +219,25 @@ def test_store_path_that_is_a_file_or_locked_is_a_one_line_error(tmp_path):
     with Store(tmp_path / "s"):
         with pytest.raises(InputError, match="cannot open the store"):
             Store(tmp_path / "s")
+
+
+def test_a_large_build_compacts_the_store_and_a_small_one_does_not(tmp_path, monkeypatch):
+    import kg.corpus
+
+    calls = []
+    monkeypatch.setattr(Store, "optimize", lambda self: calls.append(self))
+    monkeypatch.setattr(kg.corpus, "OPTIMIZE_AFTER", N_DOCS)
+    lines = []
+    build_store(INPUTS, tmp_path / "s", on_progress=lambda p: lines.append(p.line()))
+    assert len(calls) == 1 and lines[-1].endswith("compacting the store…")
+    monkeypatch.setattr(kg.corpus, "OPTIMIZE_AFTER", N_DOCS + 1)
+    build_store(INPUTS, tmp_path / "t")
+    assert len(calls) == 1
+
+
+def test_compaction_keeps_the_store_as_it_was(tmp_path, store_dir):
+    build_store(INPUTS, tmp_path / "s")
+    before = dump(tmp_path / "s")
+    with Store(tmp_path / "s") as store:
+        store.optimize()
+    assert dump(tmp_path / "s") == before == dump(store_dir)
