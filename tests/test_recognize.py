@@ -88,3 +88,14 @@ def test_a_party_to_a_deal_is_not_part_of_a_company_name():
 def test_statistical_names_carry_no_surrounding_blanks():
     people = [e.label for e in result_of("场上位置:前锋  蒂鲍尔特,贝内泽特,塞杜").entities if e.type == "Person"]
     assert "蒂鲍尔特" in people and all(p == p.strip() for p in people)
+
+
+def test_a_name_list_stops_where_an_organisation_and_its_title_begin():
+    text = "左右家私董事长黄华坤、敏华控股董事局主席黄敏利、曲美家具董事长赵瑞海出席。"
+    people = {e.label for e in result_of(text).entities if e.type == "Person"}
+    assert {"黄华坤", "黄敏利", "赵瑞海"} <= people and "曲美" not in people
+
+
+def test_a_heading_does_not_become_a_name():
+    labels = {(e.label, e.type) for e in result_of("公司简介比音勒芬服饰股份有限公司成立于2003年。").entities}
+    assert ("比音勒芬服饰股份有限公司", "Company") in labels and not any(label.startswith("公司") for label, _ in labels)

@@ -149,3 +149,9 @@ def test_a_preposition_is_not_read_as_a_surname(text):
 def test_an_organisation_the_person_talks_about_is_not_their_employer():
     found = triples("腾讯公布业绩。总裁刘炽平指出，视频号的用户使用时长同比增长超过80%。")
     assert ("刘炽平", "leads", "视频号") not in found and ("刘炽平", "leads", "腾讯") in found
+
+
+def test_a_former_title_keeps_no_trace_of_the_word_former():
+    res = result_of("家乐福前任中国区总裁施荣乐表示，将加快开店。")
+    works = [dict(r.qualifiers) for r in res.relations if r.predicate == "worksFor"]
+    assert works == [{"former": "true", "title": "中国区总裁"}]

@@ -167,6 +167,8 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
     text = ctx.text[m.start : m.end]
     if not text.strip() or any(ch in "，。；：！？,;:!?“”\"（）()《》、" for ch in text):
         return False
+    if m.type == "Person" and text.startswith(("公司", "集团", "本公司", "该公司")):
+        return False  # 公司简介: a heading the segmenter took for a name
     if m.type == "Person" and all("\u4e00" <= ch <= "\u9fff" for ch in text):
         return 2 <= len(text) <= 4  # Chinese names; transliterated foreign names may be longer
     if m.type == "Person" and (text.isascii() and (text.isupper() or len(text) < 3) or any(ch.isdigit() for ch in text)):

@@ -45,9 +45,16 @@ def find_titled_people(ctx: Context) -> list[Mention]:
                 break  # 、原唐钢副总经理张海: a new title clause begins, not another name
             pos = end + len(sep.group())
             end = ctx.name_end(pos)
-            if end and (ctx.lexicon.title_pattern.match(text, end) or sep.group() in ",，" and ctx.known(text[pos:end])):
+            if end and (_title_near(ctx, end) or sep.group() in ",，" and ctx.known(text[pos:end])):
                 break  # the next item has a title of its own, or after a comma a word (毕业于) begins a clause
     return out
+
+
+def _title_near(ctx: Context, end: int) -> bool:
+    """A title right after ``end`` or after a few more characters of one name (、曲美家具董事长赵瑞: 曲美 begins an
+    organisation's name, not a second person's)."""
+    m = re.match(rf"[{HAN}A-Za-z]{{0,4}}", ctx.text[end : end + 4])
+    return any(ctx.lexicon.title_pattern.match(ctx.text, end + k) for k in range(m.end() + 1))
 
 
 def find_speakers(ctx: Context) -> list[Mention]:
@@ -187,8 +194,8 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         if tok.word in ctx.lexicon.non_entities or tok.word in ctx.lexicon.titles:
             break
-        if tok.word in _PARTIES:
-            break  # 收购方华胜旅业基金: a party to a deal, not part of the name
+        if tok.word in _PARTIES or tok.word.startswith("公司"):
+            break  # 收购方华胜旅业基金 / 公司简介比音勒芬服饰股份有限公司: a deal's party or a heading, not the name
         if not re.fullmatch(rf"[{HAN}A-Za-z0-9·&]+", tok.word):
             break
         tokens.insert(0, tok)

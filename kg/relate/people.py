@@ -22,7 +22,7 @@ def _title_re(lexicon: Lexicon) -> str:
 def people_relations(view: SentenceView, lexicon: Lexicon, org_topic: int | str | None) -> list[Relation]:
     t = view.template
     title = f"(?:{_title_re(lexicon)})"
-    chain = rf"(?P<former>前|原)?(?P<titles>[A-Za-z\u4e00-\u9fff]{{0,8}}?{title}(?:[兼、][A-Za-z\u4e00-\u9fff]{{0,6}}?{title})*)"
+    chain = rf"(?P<former>前任|原任|前|原)?(?P<titles>[A-Za-z\u4e00-\u9fff]{{0,8}}?{title}(?:[兼、][A-Za-z\u4e00-\u9fff]{{0,6}}?{title})*)"
     was = r"(?P<was>前|原|曾任|曾担任|此前担任|曾是|曾为|历任)?"
     out: list[Relation] = []
     claimed: set[tuple[int, str]] = set()
