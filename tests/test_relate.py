@@ -155,3 +155,17 @@ def test_a_former_title_keeps_no_trace_of_the_word_former():
     res = result_of("家乐福前任中国区总裁施荣乐表示，将加快开店。")
     works = [dict(r.qualifiers) for r in res.relations if r.predicate == "worksFor"]
     assert works == [{"former": "true", "title": "中国区总裁"}]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an adverb between the person and the verb (曾经 is no name, though 曾 is a surname)
+    ("公开消息显示，车峰曾经担任中国平安保险股份有限公司监事。", ("车峰", "worksFor", "中国平安保险股份有限公司")),
+    ("王小明也已加入字节跳动。", ("王小明", "worksFor", "字节跳动")),
+    # 公司 after 股份有限 ends the registered name; it is not the generic noun dropped from 星海游戏公司成立于
+    ("记者查询发现，国华人寿保险股份有限公司成立于2007年11月8日。", ("国华人寿保险股份有限公司", "foundingDate", "2007-11-08")),
+    ("星海游戏公司成立于2014年。", ("星海游戏", "foundingDate", "2014")),
+])
+def test_wording_found_on_unseen_sentences(text, expected):
+    found = triples(text)
+    assert expected in found, found
+    assert not any(s == "曾经" for s, _, _ in found)

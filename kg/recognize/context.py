@@ -102,6 +102,9 @@ class Context:
             given = self.token_at(start + slen)
             if given and given.end == end and len(given.word) >= 2 and given.pos.startswith(_NOT_GIVEN_NAME):
                 continue  # 谈 + 出海: a verb or adverb after a surname-like character is not a given name
+            whole = self.token_at(start)
+            if whole and whole.end == end and whole.pos.startswith(_NOT_GIVEN_NAME):
+                continue  # 曾经 / 高度: one word, an adverb or a verb, that begins with a surname
             if length == slen + 2 and self._as_title(end - 1):
                 continue
             if self.plausible_name(chunk):

@@ -365,6 +365,7 @@ def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention
     return pairs
 
 
+_LEGAL_FORM_HEADS = ("有限", "股份", "有限责任", "集团", "控股")
 _INTRO = re.compile(PUNCT_BEFORE + rf"([{HAN}A-Za-z0-9]{{2,10}}?)(?:公司)?(?:成立于|创立于|创办于|总部位于|总部设在)")
 
 
@@ -372,8 +373,11 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
     """星海游戏成立于2014年 / X总部位于成都: a name that is founded or headquartered is an organisation."""
     out = []
     for m in _INTRO.finditer(ctx.text):
-        if _name_like(ctx, m.group(1), m.start(1)):
-            out.append(ctx.mention(m.start(1), m.end(1), "Company", "pattern:introduced_org", 0.7))
+        end = m.end(1)
+        if m.group(1).endswith(_LEGAL_FORM_HEADS) and ctx.text.startswith("公司", end):
+            end += 2  # 国华人寿保险股份有限公司成立于: 公司 ends the registered name here, it is not a generic noun
+        if _name_like(ctx, ctx.text[m.start(1) : end], m.start(1)):
+            out.append(ctx.mention(m.start(1), end, "Company", "pattern:introduced_org", 0.7))
     return out
 
 
@@ -424,9 +428,15 @@ def find_people_by_cue(ctx: Context) -> list[Mention]:
         clause = re.split(r"[，,。；;！!？?]", text[m.end() : m.end() + 24])[0]
         if m.group().endswith(("是", "为", "作为")) and not ctx.lexicon.title_pattern.search(clause):
             continue
-        start = _name_before(ctx, cue_start)
+        end = cue_start
+        for _ in range(2):  # 车峰曾经担任 / 张三也已加入: adverbs between the name and the verb
+            tok = ctx.tokens[ctx.token_index(end - 1)] if end > 0 else None
+            if not (tok and tok.end == end and tok.pos == "d" and len(tok.word) <= 2):
+                break
+            end = tok.start
+        start = _name_before(ctx, end)
         if start is not None:
-            out.append(ctx.mention(start, cue_start, "Person", "pattern:career_cue", 0.75))
+            out.append(ctx.mention(start, end, "Person", "pattern:career_cue", 0.75))
     return out
 
 

@@ -23,7 +23,7 @@ def people_relations(view: SentenceView, lexicon: Lexicon, org_topic: int | str 
     t = view.template
     title = f"(?:{_title_re(lexicon)})"
     chain = rf"(?P<former>前任|原任|前|原)?(?P<titles>[A-Za-z\u4e00-\u9fff]{{0,8}}?{title}(?:[兼、][A-Za-z\u4e00-\u9fff]{{0,6}}?{title})*)"
-    was = r"(?P<was>前|原|曾任|曾担任|此前担任|曾是|曾为|历任)?"
+    was = r"(?P<was>前|原|曾任|曾担任|曾经担任|曾经任|此前担任|此前曾任|曾是|曾为|历任)?"
     out: list[Relation] = []
     claimed: set[tuple[int, str]] = set()
 
@@ -158,7 +158,7 @@ def _founding_verbs(view: SentenceView, org_topic) -> list[Relation]:
 
 def _joining_verbs(view: SentenceView, lexicon: Lexicon, title: str) -> list[Relation]:
     t, out = view.template, []
-    for m in re.finditer(slots("people", "P") + r"(?:已|已经|正式|将|于⟦D\d+⟧)*(?:加入|加盟|入职|就职于|任职于|供职于)" + slot("org", ORGS)
+    for m in re.finditer(slots("people", "P") + r"(?:已|已经|也|曾|曾经|先后|随后|正式|将|于⟦D\d+⟧)*(?:加入|加盟|入职|就职于|任职于|供职于)" + slot("org", ORGS)
                          + rf"(?:[，,](?:并)?(?:出任|担任|任)(?P<titles>[A-Za-z\u4e00-\u9fff]{{0,6}}?{title}))?", t):
         for p in view.many(m.group("people")):
             if m.group("titles"):  # 加入小红书，出任电商负责人
