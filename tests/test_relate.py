@@ -169,3 +169,14 @@ def test_wording_found_on_unseen_sentences(text, expected):
     found = triples(text)
     assert expected in found, found
     assert not any(s == "曾经" for s, _, _ in found)
+
+
+def test_a_name_before_another_organisations_titles_is_not_given_them():
+    found = triples("陕西煤业化工集团公司党委书记、董事长杨照乾，陕西汽车控股集团有限公司党委书记、董事长袁宏明出席。")
+    assert ("袁宏明", "leads", "陕西汽车控股集团有限公司") in found
+    assert not any(s == "杨照乾" and o == "陕西汽车控股集团有限公司" for s, _, o in found)
+
+
+def test_a_long_registered_name_is_kept_whole():
+    found = triples("江苏铭诚土地房地产评估有限公司于1999年08月18日在无锡市登记成立。")
+    assert ("江苏铭诚土地房地产评估有限公司", "foundingDate", "1999-08-18") in found

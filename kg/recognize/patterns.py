@@ -171,10 +171,11 @@ _PREFIX_STOP_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "x", "w", "y", 
 
 
 def _name_prefix(ctx: Context, suffix_start: int):
-    """Tokens that can form the name part before an organisation suffix, walking left (at most 4, 12 chars)."""
+    """Tokens that can form the name part before an organisation suffix, walking left (at most 6, 16 chars:
+    江苏 + 铭诚 + 土地 + 房地产 + 评估 + 有限公司 is one registered name)."""
     i = ctx.token_index(suffix_start - 1)
     tokens = []
-    while i >= 0 and len(tokens) < 4:
+    while i >= 0 and len(tokens) < 6:
         tok = ctx.tokens[i]
         if tok.end > suffix_start:
             i -= 1
@@ -200,7 +201,7 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         tokens.insert(0, tok)
         i -= 1
-        if sum(len(t.word) for t in tokens) > 12:
+        if sum(len(t.word) for t in tokens) > 16:
             tokens.pop(0)
             break
     while tokens and tokens[0].word in _TENSE_MARKERS:

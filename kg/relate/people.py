@@ -40,7 +40,8 @@ def people_relations(view: SentenceView, lexicon: Lexicon, org_topic: int | str 
         emit(m, m.group("org"), "org_title_person", 0.9)
     # names + ORG + title: 雷军，小米集团董事长 / 张三是京东的CEO / 李四曾任百度高级工程师
     for m in re.finditer(slots("people", "P") + r"(?:[,，]\s*)?(?:⟦D\d+⟧起?)?(?:现任|担任|出任|转任|兼任|任|是|为|作为|系)?" + was + slot("org", ORGS)
-                         + r"(?:的|之)?" + chain + r"(?!\s*[:：]?\s*⟦P)", t):
+                         + r"(?:的|之)?" + chain + r"(?![A-Za-z\u4e00-\u9fff、兼]{0,8}\s*[:：]?\s*⟦P)", t):
+        # (not when more titles and then a name follow: 杨照乾，陕汽集团党委书记、董事长袁宏明 is 袁宏明's title)
         emit(m, m.group("org"), "person_org_title", 0.85)
     # a profile: 文剑平，男，1962年出生于湖南，…，现任北京碧水源科技股份有限公司董事长、总经理
     first = re.match(r"⟦P(\d+)⟧[，,]", t)
