@@ -201,7 +201,6 @@ class CrfTagger:
         for text, _, _ in items:
             bases.append(base)
             base += len(text) + 4
-        size = len(padded)
         cp = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         real = np.concatenate([np.arange(b, b + len(t)) for b, (t, _, _) in zip(bases, items, strict=True)])
         # word features, once per token
@@ -217,31 +216,8 @@ class CrfTagger:
         inside = real - np.repeat(np.array(tok_start, dtype=np.int64), tok_len_a)
         length = tok_len_a[owner]
         boundary = np.where(length == 1, 3, np.where(inside == 0, 0, np.where(inside == length - 1, 2, 1)))
-        # lexicon marks over the padded string: pads read as the edges (^ before a sentence, $ after it)
-        marks = np.zeros(size, dtype=np.int64)
-        codes = {"O": 0}
-        edge = np.zeros(size, dtype=bool)
-        edge[np.array(bases) - 1] = True
-        edge[np.array(bases) - 2] = True
-        marks[edge] = _MARK_START
-        ends = np.array([b + len(t) for b, (t, _, _) in zip(bases, items, strict=True)])
-        marks[ends] = _MARK_END
-        marks[ends + 1] = _MARK_END
-        for m in lexicon.name_pattern.finditer(padded):
-            kind = lexicon.names[m.group()].types[0][:3]
-            marks[m.start()] = codes.setdefault("B" + kind, len(codes) + 2)
-            marks[m.start() + 1 : m.end()] = codes.setdefault("I" + kind, len(codes) + 2)
-        for m in lexicon.title_pattern.finditer(padded):
-            if marks[m.start()] == 0:
-                marks[m.start()] = codes.setdefault("BT", len(codes) + 2)
-                marks[m.start() + 1 : m.end()] = codes.setdefault("IT", len(codes) + 2)
-        mark_names = ["O", "^", "$"] + [c for c, _ in sorted(codes.items(), key=lambda kv: kv[1]) if c != "O"]
-        suffix_end = np.zeros(size + 1, dtype=bool)
-        for suffix, _ in lexicon.org_suffixes:
-            at = padded.find(suffix)
-            while at >= 0:
-                suffix_end[at + len(suffix) - 1] = True
-                at = padded.find(suffix, at + 1)
+        marks, mark_names = _mark_codes(padded, bases, [len(t) for t, _, _ in items], lexicon)
+        suffix_end = _suffix_ends(padded, lexicon)
         surname_cps = np.array(sorted(ord(s) for s in lexicon.surnames), dtype=np.int64)
         here = cp[real]
         columns = [
@@ -343,6 +319,36 @@ class CrfTagger:
             backward[:, t] = beta
         joint = forward * backward
         return joint / joint.sum(axis=2, keepdims=True)
+
+
+def _mark_codes(padded: str, bases: list[int], lengths: list[int], lexicon: Lexicon) -> tuple[np.ndarray, list[str]]:
+    """``lexicon_marks`` for a padded batch: a code per position and the code → mark table. The pads read as the
+    sentence edges (^ before a sentence, $ after it), as ``features`` pads each sentence for training."""
+    marks = np.zeros(len(padded), dtype=np.int64)
+    starts, ends = np.array(bases), np.array(bases) + np.array(lengths)
+    marks[starts - 1] = marks[starts - 2] = _MARK_START
+    marks[ends] = marks[ends + 1] = _MARK_END
+    codes = {"O": 0}
+    for m in lexicon.name_pattern.finditer(padded):
+        kind = lexicon.names[m.group()].types[0][:3]
+        marks[m.start()] = codes.setdefault("B" + kind, len(codes) + 2)
+        marks[m.start() + 1 : m.end()] = codes.setdefault("I" + kind, len(codes) + 2)
+    for m in lexicon.title_pattern.finditer(padded):
+        if marks[m.start()] == 0:
+            marks[m.start()] = codes.setdefault("BT", len(codes) + 2)
+            marks[m.start() + 1 : m.end()] = codes.setdefault("IT", len(codes) + 2)
+    return marks, ["O", "^", "$"] + [c for c, _ in sorted(codes.items(), key=lambda kv: kv[1]) if c != "O"]
+
+
+def _suffix_ends(padded: str, lexicon: Lexicon) -> np.ndarray:
+    """Where an organisation suffix (公司, 集团 …) ends, overlapping occurrences included (one extra position)."""
+    out = np.zeros(len(padded) + 1, dtype=bool)
+    for suffix, _ in lexicon.org_suffixes:
+        at = padded.find(suffix)
+        while at >= 0:
+            out[at + len(suffix) - 1] = True
+            at = padded.find(suffix, at + 1)
+    return out
 
 
 @functools.cache
