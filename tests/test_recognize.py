@@ -99,3 +99,9 @@ def test_a_name_list_stops_where_an_organisation_and_its_title_begin():
 def test_a_heading_does_not_become_a_name():
     labels = {(e.label, e.type) for e in result_of("公司简介比音勒芬服饰股份有限公司成立于2003年。").entities}
     assert ("比音勒芬服饰股份有限公司", "Company") in labels and not any(label.startswith("公司") for label, _ in labels)
+
+
+def test_a_name_does_not_take_the_first_character_of_an_adverb():
+    people = {e.label for e in result_of("原上海国盛有限公司总裁兼党委书记贺涛即将调任上海百联集团总裁。").entities if e.type == "Person"}
+    assert people == {"贺涛"}
+    assert {e.label for e in result_of("云帆机器人由前华为工程师吕志航于2023年在深圳创立。").entities if e.type == "Person"} == {"吕志航"}
