@@ -158,37 +158,45 @@ def sentence_document(text: str, index: int) -> Document:
     return make_document(RawRecord(f"eval:{index}", text, "text", id=f"eval-{index}"), clean=False)
 
 
+def _processed(path: str | Path, limit: int | None, process: Callable[[list[Document]], list]) -> Iterator[tuple]:
+    """(record, its sentence document, what ``process`` made of it) for each record, processed 64 at a time
+    (the tagger decodes the sentences of a batch together)."""
+    from .pipeline import batches
+
+    for chunk in batches(enumerate(read_jsonl(path, limit=limit)), 64):
+        docs = [sentence_document(record["text"], i) for i, record in chunk]
+        yield from zip((record for _, record in chunk), docs, process(docs), strict=True)
+
+
 def evaluate_ner(path: str | Path, *, dataset: str | None = None, limit: int | None = None,
                  config: BuildConfig = BuildConfig()) -> Report:
     """Recogniser against gold spans: exact (start, end, label)."""
     import time
 
-    from .pipeline import batches, mentions_for_many
+    from .pipeline import mentions_for_many
 
     dataset = dataset or guess_dataset(path)
     lmap = load_label_map(dataset)
     to_label = lmap.kg_to_label()
     scores, chars, started = Scores(), 0, time.perf_counter()
-    for chunk in batches(enumerate(read_jsonl(path, limit=limit)), 64):  # the tagger decodes a chunk at once
-        docs = [sentence_document(record["text"], i) for i, record in chunk]
-        for (_, record), doc, mentions in zip(chunk, docs, mentions_for_many(docs, with_titles=True, config=config),
-                                              strict=True):
-            text = record["text"]
-            chars += len(text)
-            gold = set()
-            for ent in record.get("entities", []):
-                if ent["type"] in lmap.ner:
-                    gold.add((ent["start"], ent["end"], ent["type"]))
-                else:
-                    scores.excluded[ent["type"]] += 1
-            offsets = _offset_map(text, doc)
-            pred = set()
-            for m in mentions:
-                label = to_label.get(m.type)
-                if label is not None and m.start in offsets and m.end - 1 in offsets:
-                    pred.add((offsets[m.start], offsets[m.end - 1] + 1, label))
-            scores.items += 1
-            scores.add(gold, pred, label=lambda item: item[2], describe=_ner_errors(text))
+    pairs = _processed(path, limit, lambda docs: mentions_for_many(docs, with_titles=True, config=config))
+    for record, doc, mentions in pairs:
+        text = record["text"]
+        chars += len(text)
+        gold = set()
+        for ent in record.get("entities", []):
+            if ent["type"] in lmap.ner:
+                gold.add((ent["start"], ent["end"], ent["type"]))
+            else:
+                scores.excluded[ent["type"]] += 1
+        offsets = _offset_map(text, doc)
+        pred = set()
+        for m in mentions:
+            label = to_label.get(m.type)
+            if label is not None and m.start in offsets and m.end - 1 in offsets:
+                pred.add((offsets[m.start], offsets[m.end - 1] + 1, label))
+        scores.items += 1
+        scores.add(gold, pred, label=lambda item: item[2], describe=_ner_errors(text))
     return Report("ner", dataset, str(path), scores, time.perf_counter() - started, chars, config.model)
 
 
@@ -235,59 +243,57 @@ def evaluate_relations(path: str | Path, *, dataset: str | None = None, limit: i
     """
     import time
 
-    from .pipeline import batches, extract_many
+    from .pipeline import extract_many
     from .zh.dates import normalise_date
     from .zh.text import to_simplified
 
     dataset = dataset or guess_dataset(path)
     lmap = load_label_map(dataset)
     scores, chars, started = Scores(), 0, time.perf_counter()
-    for chunk in batches(enumerate(read_jsonl(path, limit=limit)), 64):  # the tagger decodes a chunk at once
-        results = extract_many([sentence_document(record["text"], i) for i, record in chunk], config=config)
-        for (_, record), result in zip(chunk, results, strict=True):
-            text = record["text"]
-            chars += len(text)
-            gold: set[tuple] = set()
-            for rel in record.get("relations", []):
-                mapped = lmap.re.get(rel["predicate"])
-                if mapped is None:
-                    scores.excluded[rel["predicate"]] += 1
-                    continue
-                predicate, direction = mapped
-                s, o = rel["subject"], rel["object"]
-                if predicate == "foundingDate":
-                    o = normalise_date(o) or o
-                gold.add(_orient(predicate, direction, s, o))
-            labelled = None
-            if "no_relation_pairs" in record:  # pair-level annotation: only labelled pairs can be scored
-                labelled = {frozenset((r["subject"], r["object"])) for r in record["relations"]}
-                labelled |= {frozenset(pair) for pair in record["no_relation_pairs"]}
-            names = {e.id: _surfaces(e, text) for e in result.entities}
-            pred: set[tuple] = set()
-            wanted = {p for p, _ in lmap.re.values()}
-            for r in result.relations:
-                if r.predicate not in wanted:
-                    continue
-                need = lmap.requires.get(r.predicate)
-                if need and need[1] not in dict(r.qualifiers).get(need[0], ""):
-                    continue  # e.g. DuIE's 董事长 is kg's leads with that title, not every leads
-                subjects = names.get(r.subject, set())
-                objects = {to_simplified(r.object)} if r.literal else names.get(r.object, set())
-                for s in subjects:
-                    for o in objects:
-                        triple = _orient(r.predicate, "symmetric" if r.predicate == "partner" else "same", s, o)
-                        if labelled is None or frozenset((s, o)) in labelled:
-                            pred.add(triple)
-            if "alias" in wanted:  # an abbreviation the sentence defines (（简称“Y”）) names the same entity as the longer forms
-                for e in result.entities:
-                    for short in {m.text for m in e.mentions if m.source == "pattern:abbreviation"}:
-                        for long in names[e.id]:
-                            if len(short) < len(long):
-                                pred.add((long, "alias", short))
-            # a prediction that names the gold pair with other surface forms is the same fact
-            pred = {p for p in pred if p in gold or not _same_fact_named_otherwise(p, gold, names)}
-            scores.items += 1
-            scores.add(gold, pred, label=lambda item: item[1], describe=_re_errors)
+    for record, _, result in _processed(path, limit, lambda docs: extract_many(docs, config=config)):
+        text = record["text"]
+        chars += len(text)
+        gold: set[tuple] = set()
+        for rel in record.get("relations", []):
+            mapped = lmap.re.get(rel["predicate"])
+            if mapped is None:
+                scores.excluded[rel["predicate"]] += 1
+                continue
+            predicate, direction = mapped
+            s, o = rel["subject"], rel["object"]
+            if predicate == "foundingDate":
+                o = normalise_date(o) or o
+            gold.add(_orient(predicate, direction, s, o))
+        labelled = None
+        if "no_relation_pairs" in record:  # pair-level annotation: only labelled pairs can be scored
+            labelled = {frozenset((r["subject"], r["object"])) for r in record["relations"]}
+            labelled |= {frozenset(pair) for pair in record["no_relation_pairs"]}
+        names = {e.id: _surfaces(e, text) for e in result.entities}
+        pred: set[tuple] = set()
+        wanted = {p for p, _ in lmap.re.values()}
+        for r in result.relations:
+            if r.predicate not in wanted:
+                continue
+            need = lmap.requires.get(r.predicate)
+            if need and need[1] not in dict(r.qualifiers).get(need[0], ""):
+                continue  # e.g. DuIE's 董事长 is kg's leads with that title, not every leads
+            subjects = names.get(r.subject, set())
+            objects = {to_simplified(r.object)} if r.literal else names.get(r.object, set())
+            for s in subjects:
+                for o in objects:
+                    triple = _orient(r.predicate, "symmetric" if r.predicate == "partner" else "same", s, o)
+                    if labelled is None or frozenset((s, o)) in labelled:
+                        pred.add(triple)
+        if "alias" in wanted:  # an abbreviation the sentence defines (（简称“Y”）) names the same entity as the longer forms
+            for e in result.entities:
+                for short in {m.text for m in e.mentions if m.source == "pattern:abbreviation"}:
+                    for long in names[e.id]:
+                        if len(short) < len(long):
+                            pred.add((long, "alias", short))
+        # a prediction that names the gold pair with other surface forms is the same fact
+        pred = {p for p in pred if p in gold or not _same_fact_named_otherwise(p, gold, names)}
+        scores.items += 1
+        scores.add(gold, pred, label=lambda item: item[1], describe=_re_errors)
     return Report("re", dataset, str(path), scores, time.perf_counter() - started, chars, config.model)
 
 

@@ -47,7 +47,7 @@ def extract_many(docs: list[Document], *, config: BuildConfig = BuildConfig()) -
     sentences of all of them together). Memory grows with the number of documents passed."""
     lexicon = load_lexicon()
     out = []
-    for doc, mentions in _recognise(docs, config):
+    for doc, mentions in zip(docs, mentions_for_many(docs, config=config), strict=True):
         figures = find_figures(doc, mentions, lexicon=lexicon)
         entities, entity_of = resolve(doc, mentions + embedded_parents(doc, mentions, lexicon=lexicon), lexicon=lexicon)
         figures = assign_about(doc, figures, mentions, entity_of)
@@ -81,11 +81,6 @@ def mentions_for_many(docs: list[Document], *, config: BuildConfig = BuildConfig
             mentions = sorted(mentions + titles, key=lambda m: m.start)
         out.append(mentions)
     return out
-
-
-def _recognise(docs: list[Document], config: BuildConfig) -> list[tuple[Document, list[Mention]]]:
-    """(document, mentions) for each document: rules, then the statistical model unless it is off."""
-    return list(zip(docs, mentions_for_many(docs, config=config), strict=True))
 
 
 def _tagger(config: BuildConfig):

@@ -39,19 +39,23 @@ def _kind(ch: str) -> str:
     return "P" if not ch.isspace() else "S"
 
 
+def lexicon_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """The lexicon's view of ``text``: (start, end, kind) for each name (kind: its type's first three letters)
+    and each title (kind: T) that does not start inside a name."""
+    spans_ = [(m.start(), m.end(), lexicon.names[m.group()].types[0][:3]) for m in lexicon.name_pattern.finditer(text)]
+    named = bytearray(len(text))
+    for start, end, _ in spans_:
+        named[start:end] = b"\x01" * (end - start)
+    spans_ += [(m.start(), m.end(), "T") for m in lexicon.title_pattern.finditer(text) if not named[m.start()]]
+    return spans_
+
+
 def lexicon_marks(text: str, lexicon: Lexicon) -> list[str]:
-    """Per character: the lexicon's view (B-/I- of a name's type, a title, an organisation suffix end)."""
+    """Per character: B-/I- of the lexicon span it is in (``lexicon_spans``), or O."""
     marks = ["O"] * len(text)
-    for m in lexicon.name_pattern.finditer(text):
-        kind = lexicon.names[m.group()].types[0][:3]
-        marks[m.start()] = "B" + kind
-        for i in range(m.start() + 1, m.end()):
-            marks[i] = "I" + kind
-    for m in lexicon.title_pattern.finditer(text):
-        if marks[m.start()] == "O":
-            marks[m.start()] = "BT"
-            for i in range(m.start() + 1, m.end()):
-                marks[i] = "IT"
+    for start, end, kind in lexicon_spans(text, lexicon):
+        marks[start] = "B" + kind
+        marks[start + 1 : end] = ["I" + kind] * (end - start - 1)
     return marks
 
 
@@ -329,14 +333,9 @@ def _mark_codes(padded: str, bases: list[int], lengths: list[int], lexicon: Lexi
     marks[starts - 1] = marks[starts - 2] = _MARK_START
     marks[ends] = marks[ends + 1] = _MARK_END
     codes = {"O": 0}
-    for m in lexicon.name_pattern.finditer(padded):
-        kind = lexicon.names[m.group()].types[0][:3]
-        marks[m.start()] = codes.setdefault("B" + kind, len(codes) + 2)
-        marks[m.start() + 1 : m.end()] = codes.setdefault("I" + kind, len(codes) + 2)
-    for m in lexicon.title_pattern.finditer(padded):
-        if marks[m.start()] == 0:
-            marks[m.start()] = codes.setdefault("BT", len(codes) + 2)
-            marks[m.start() + 1 : m.end()] = codes.setdefault("IT", len(codes) + 2)
+    for start, end, kind in lexicon_spans(padded, lexicon):
+        marks[start] = codes.setdefault("B" + kind, len(codes) + 2)
+        marks[start + 1 : end] = codes.setdefault("I" + kind, len(codes) + 2)
     return marks, ["O", "^", "$"] + [c for c, _ in sorted(codes.items(), key=lambda kv: kv[1]) if c != "O"]
 
 
