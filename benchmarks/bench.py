@@ -56,7 +56,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--json", type=Path, help="also write the results here")
-    parser.add_argument("--model", default="crf", choices=["crf", "none"], help="the recogniser configuration")
+    parser.add_argument(
+        "--model", default="crf", choices=["crf", "none"], help="the recogniser configuration"
+    )
     args = parser.parse_args()
 
     texts = corpus(args.articles)
@@ -84,7 +86,9 @@ def main() -> None:
 
     results = {
         "machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}, 1 process",
-        "articles": len(docs), "characters": chars, "megabytes_utf8": round(mb, 3),
+        "articles": len(docs),
+        "characters": chars,
+        "megabytes_utf8": round(mb, 3),
         "segmentation_jieba_posseg_chars_per_s": round(chars / t_jieba),
         "segmentation_rjieba_chars_per_s": round(chars / t_rjieba),
         "full_pipeline_chars_per_s": round(chars / t_full),
@@ -93,8 +97,11 @@ def main() -> None:
         "ratio_rjieba_vs_jieba": round(t_jieba / t_rjieba, 1),
         "ratio_full_pipeline_vs_jieba_posseg_alone": round(t_jieba / t_full, 2),
         "ratio_full_pipeline_vs_rjieba_alone": round(t_rjieba / t_full, 3),
-        "entities": len(graph.entities()), "relations": len(graph.facts()), "figures": len(graph.figures()),
-        "peak_rss_mb_after_segmentation": round(mem_seg), "peak_rss_mb_after_pipeline": round(mem_full),
+        "entities": len(graph.entities()),
+        "relations": len(graph.facts()),
+        "figures": len(graph.figures()),
+        "peak_rss_mb_after_segmentation": round(mem_seg),
+        "peak_rss_mb_after_pipeline": round(mem_full),
         "peak_rss_mb_after_turtle": round(mem_export),
     }
     width = max(map(len, results))

@@ -38,7 +38,10 @@ def make_corpus(path: Path, n: int, seed: int = 7) -> int:
     for name in ("cluener2020/train.jsonl", "duie2_subset/train.jsonl", "finre/train.jsonl"):
         with (DATA / name).open(encoding="utf-8") as fh:
             sentences += [json.loads(line)["text"].replace("<N>", str(rng.randint(2, 99))) for line in fh]
-    own = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))]
+    own = [
+        p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))
+    ]
     own.append((ROOT / "examples" / "qinglan_battery.txt").read_text(encoding="utf-8"))
     seed = ROOT.parent / "shared" / "seed" / "000_dad6d5eae66523e8.txt"
     if seed.exists():  # the example queries ask about 快手, 京东 and 快手电商
@@ -47,7 +50,9 @@ def make_corpus(path: Path, n: int, seed: int = 7) -> int:
     with path.open("w", encoding="utf-8") as out:
         for i in range(n):
             if i % 25 == 0:
-                text = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(1, 9)), own[(i // 25) % len(own)])
+                text = re.sub(
+                    r"\d+", lambda m: str(int(m.group()) + rng.randint(1, 9)), own[(i // 25) % len(own)]
+                )
             else:
                 text = "\n".join(rng.sample(sentences, 12))
             size += len(text.encode("utf-8"))
@@ -115,22 +120,31 @@ def main() -> None:
             p = build_store([corpus], tmp / f"store{jobs}", config=config, jobs=jobs, batch_size=128)
             seconds[jobs] = time.perf_counter() - start
             own, _ = peak_mb()
-            print(f"--jobs {jobs}: {seconds[jobs]:.0f}s, {size / 1e6 / seconds[jobs]:.3f} MB/s "
-                  f"({size / 1e6 / seconds[jobs] / jobs:.3f} MB/s per core), {p.added} added; "
-                  f"peak RSS of the main process {own:.0f} MB")
+            print(
+                f"--jobs {jobs}: {seconds[jobs]:.0f}s, {size / 1e6 / seconds[jobs]:.3f} MB/s "
+                f"({size / 1e6 / seconds[jobs] / jobs:.3f} MB/s per core), {p.added} added; "
+                f"peak RSS of the main process {own:.0f} MB"
+            )
         if 1 in seconds and 2 in seconds:
             print(f"--jobs 2 speed-up over --jobs 1: {seconds[1] / seconds[2]:.2f}x")
         baseline = posseg_baseline(corpus, 2_000_000)
         first = min(seconds)
         chars = size / 3
-        print(f"jieba.posseg alone: {baseline * 3 / 1e6:.3f} MB/s; full kg pipeline (--jobs {first}) per core: "
-              f"{chars / seconds[first] / first * 3 / 1e6:.3f} MB/s = {chars / seconds[first] / first / baseline:.2f}x jieba.posseg")
+        print(
+            f"jieba.posseg alone: {baseline * 3 / 1e6:.3f} MB/s; full kg pipeline (--jobs {first}) per core: "
+            f"{chars / seconds[first] / first * 3 / 1e6:.3f} MB/s = {chars / seconds[first] / first / baseline:.2f}x jieba.posseg"
+        )
         if args.no_sparql:
             return
         store_path = tmp / f"store{first}"
-        queries = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "queries").glob("*.rq"))}
+        queries = {
+            p.stem: p.read_text(encoding="utf-8")
+            for p in sorted((ROOT / "examples" / "queries").glob("*.rq"))
+        }
         with Store(store_path, read_only=True) as store:
-            triples = len(list(store._db.quads_for_pattern(None, None, None, __import__("pyoxigraph").DefaultGraph())))
+            triples = len(
+                list(store._db.quads_for_pattern(None, None, None, __import__("pyoxigraph").DefaultGraph()))
+            )
             print(f"store: {triples} triples in the default graph (the union), {len(store)} quads in all")
             ox_times = timed_queries(store.query, queries, args.repeat)
             nt = store.dump("nt")
@@ -144,7 +158,9 @@ def main() -> None:
         load = time.perf_counter() - start
         print(f"rdflib: loaded {len(g)} triples in {load:.0f}s")
         rd_times = timed_queries(lambda q: run_query(g, q), queries, max(3, args.repeat // 5))
-        print("\n| query | Oxigraph p50 ms | p95 ms | rdflib p50 ms | p95 ms | ratio (p50) |\n|---|---|---|---|---|---|")
+        print(
+            "\n| query | Oxigraph p50 ms | p95 ms | rdflib p50 ms | p95 ms | ratio (p50) |\n|---|---|---|---|---|---|"
+        )
         for name in queries:
             (o50, o95), (r50, r95) = ox_times[name], rd_times[name]
             print(f"| {name} | {o50:.1f} | {o95:.1f} | {r50:.0f} | {r95:.0f} | {r50 / max(o50, 1e-6):.0f}x |")

@@ -18,8 +18,13 @@ from kg.config import BuildConfig  # noqa: E402
 from kg.evaluate import evaluate_ner, evaluate_relations  # noqa: E402
 
 # CLUENER2020 README, F1 on dev: BiLSTM-CRF and BERT-base
-BASELINES = {"name": (74.04, 88.75), "company": (72.27, 81.42), "organization": (75.96, 79.43),
-             "government": (77.25, 87.03), "position": (70.16, 78.89)}
+BASELINES = {
+    "name": (74.04, 88.75),
+    "company": (72.27, 81.42),
+    "organization": (75.96, 79.43),
+    "government": (77.25, 87.03),
+    "position": (70.16, 78.89),
+}
 
 
 def rows(report):
@@ -27,7 +32,9 @@ def rows(report):
 
 
 def mbps(report) -> str:
-    return f"{report.characters * 3 / 1e6 / report.seconds:.2f}"  # Chinese text is ~3 bytes a character in UTF-8
+    return (
+        f"{report.characters * 3 / 1e6 / report.seconds:.2f}"  # Chinese text is ~3 bytes a character in UTF-8
+    )
 
 
 def main() -> None:
@@ -41,24 +48,35 @@ def main() -> None:
     cl_only = evaluate_ner(args.data / "cluener2020" / "dev.jsonl", config=BuildConfig(model="crf-only"))
     a, b, c = rows(cl_crf), rows(cl_rules), rows(cl_only)
     print("CLUENER2020 dev (1,343 sentences), exact span F1 (P / R):\n")
-    print("| type | kg rules | kg CRF alone | kg rules + CRF (default) | BiLSTM-CRF | BERT-base |\n|---|---|---|---|---|---|")
+    print(
+        "| type | kg rules | kg CRF alone | kg rules + CRF (default) | BiLSTM-CRF | BERT-base |\n|---|---|---|---|---|---|"
+    )
     for label in ("name", "company", "organization", "government", "position", "address", "micro", "macro"):
         base = BASELINES.get(label, ("", ""))
         fmt = lambda r: f"{100 * r['f1']:.1f} ({100 * r['precision']:.0f} / {100 * r['recall']:.0f})"  # noqa: E731
         print(f"| {label} | {fmt(b[label])} | {fmt(c[label])} | {fmt(a[label])} | {base[0]} | {base[1]} |")
-    print(f"\nthroughput of the evaluated configuration: rules {mbps(cl_rules)} MB/s, rules + CRF {mbps(cl_crf)} MB/s")
+    print(
+        f"\nthroughput of the evaluated configuration: rules {mbps(cl_rules)} MB/s, rules + CRF {mbps(cl_crf)} MB/s"
+    )
 
     resume = evaluate_ner(args.data / "resume_ner" / "dev.jsonl", config=crf)
     print("\nResume NER dev (463 sentences), rules + CRF:\n\n| type | P | R | F1 |\n|---|---|---|---|")
     for label, r in rows(resume).items():
         print(f"| {label} | {100 * r['precision']:.1f} | {100 * r['recall']:.1f} | {100 * r['f1']:.1f} |")
 
-    print("\nRelations (rules + CRF recognition), P / R / F1:\n\n| data | predicate | P | R | F1 | support |\n|---|---|---|---|---|---|")
-    for name, path in (("DuIE 2.0 dev_business", "duie2_subset/dev_business.jsonl"),
-                       ("DuIE 1.0 dev_business", "duie1_sample/dev_business.jsonl"), ("FinRE test", "finre/test.jsonl")):
+    print(
+        "\nRelations (rules + CRF recognition), P / R / F1:\n\n| data | predicate | P | R | F1 | support |\n|---|---|---|---|---|---|"
+    )
+    for name, path in (
+        ("DuIE 2.0 dev_business", "duie2_subset/dev_business.jsonl"),
+        ("DuIE 1.0 dev_business", "duie1_sample/dev_business.jsonl"),
+        ("FinRE test", "finre/test.jsonl"),
+    ):
         report = evaluate_relations(args.data / path, config=crf)
         for label, r in rows(report).items():
-            print(f"| {name} | {label} | {100 * r['precision']:.1f} | {100 * r['recall']:.1f} | {100 * r['f1']:.1f} | {r['support'] or ''} |")
+            print(
+                f"| {name} | {label} | {100 * r['precision']:.1f} | {100 * r['recall']:.1f} | {100 * r['f1']:.1f} | {r['support'] or ''} |"
+            )
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """kg: Chinese business and tech news → a knowledge graph with evidence (RDF, JSON, HTML, SPARQL).
 
-    >>> import kg
-    >>> graph = kg.build(["examples/qinglan_battery.txt"])
-    >>> kg.write(graph, "out/")
+>>> import kg
+>>> graph = kg.build(["examples/qinglan_battery.txt"])
+>>> kg.write(graph, "out/")
 """
 
 from __future__ import annotations
@@ -30,5 +30,20 @@ def query(graph_file, sparql: str, *, allow_update: bool = False):
     return run_query(load_graph(graph_file), sparql, allow_update=allow_update)
 
 
-__all__ = ["build", "build_from_texts", "extract", "extract_many", "write", "query", "BuildConfig", "KnowledgeGraph", "Fact",
-           "KgError", "InputError", "QueryError", "OutputError", "MissingDependency", "__version__"]
+__all__ = [
+    "build",
+    "build_from_texts",
+    "extract",
+    "extract_many",
+    "write",
+    "query",
+    "BuildConfig",
+    "KnowledgeGraph",
+    "Fact",
+    "KgError",
+    "InputError",
+    "QueryError",
+    "OutputError",
+    "MissingDependency",
+    "__version__",
+]

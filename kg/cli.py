@@ -32,23 +32,66 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out_dir", default="out", show_default=True, help="Folder for the output files.")
-@click.option("--format", "formats", default="turtle,json,html", show_default=True,
-              help="Comma-separated outputs: turtle, nt, jsonld, json, html.")
+@click.option(
+    "--format",
+    "formats",
+    default="turtle,json,html",
+    show_default=True,
+    help="Comma-separated outputs: turtle, nt, jsonld, json, html.",
+)
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="IRI base for minted entities.")
-@click.option("--segmenter", type=click.Choice(["rjieba", "jieba"]), default="rjieba", show_default=True,
-              help="Segmentation engine (rjieba is jieba's dictionary in Rust, ~20x faster).")
-@click.option("--model", type=click.Choice(["crf", "none"]), default="crf", show_default=True,
-              help="Statistical recogniser behind the lexicon and patterns (none: rules only).")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
-              help="Drop relations below this confidence.")
+@click.option(
+    "--segmenter",
+    type=click.Choice(["rjieba", "jieba"]),
+    default="rjieba",
+    show_default=True,
+    help="Segmentation engine (rjieba is jieba's dictionary in Rust, ~20x faster).",
+)
+@click.option(
+    "--model",
+    type=click.Choice(["crf", "none"]),
+    default="crf",
+    show_default=True,
+    help="Statistical recogniser behind the lexicon and patterns (none: rules only).",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.5,
+    show_default=True,
+    help="Drop relations below this confidence.",
+)
 @click.option("--store", "store_dir", help="Add to a persistent store (a folder) instead of writing files.")
-@click.option("--jobs", type=click.IntRange(1, 256), default=1, show_default=True, help="Worker processes (with --store).")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Where extraction runs (with --store): this machine, or a Dask cluster.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 256),
+    default=1,
+    show_default=True,
+    help="Worker processes (with --store).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where extraction runs (with --store): this machine, or a Dask cluster.",
+)
 @click.option("--scheduler", help="Dask scheduler address for --engine dask (e.g. tcp://10.0.0.5:8786).")
 @click.option("--quiet", "-q", is_flag=True, help="No summary, only errors.")
-def build(inputs, out_dir, formats, base, segmenter, model, min_confidence, store_dir, jobs, engine, scheduler,
-          quiet) -> None:
+def build(
+    inputs,
+    out_dir,
+    formats,
+    base,
+    segmenter,
+    model,
+    min_confidence,
+    store_dir,
+    jobs,
+    engine,
+    scheduler,
+    quiet,
+) -> None:
     """Build a graph from articles: files, folders, or - for standard input.
 
     \b
@@ -63,7 +106,9 @@ def build(inputs, out_dir, formats, base, segmenter, model, min_confidence, stor
         _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet)
         return
     if jobs != 1 or engine != "local":
-        raise click.BadParameter("--jobs and --engine apply to corpus builds into a --store", param_hint="--jobs")
+        raise click.BadParameter(
+            "--jobs and --engine apply to corpus builds into a --store", param_hint="--jobs"
+        )
     from .export import FORMATS, write_outputs
     from .pipeline import build as build_graph
     from .vocab import Minter
@@ -71,7 +116,9 @@ def build(inputs, out_dir, formats, base, segmenter, model, min_confidence, stor
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
-        raise click.BadParameter(f"unknown format {unknown[0]!r}; choose from: {', '.join(FORMATS)}", param_hint="--format")
+        raise click.BadParameter(
+            f"unknown format {unknown[0]!r}; choose from: {', '.join(FORMATS)}", param_hint="--format"
+        )
     try:
         Minter(base)
     except ValueError as exc:
@@ -89,8 +136,10 @@ def build(inputs, out_dir, formats, base, segmenter, model, min_confidence, stor
         return
     s = graph.summary()
     elapsed = time.perf_counter() - started
-    click.echo(f"{s['documents']} document(s) → {sum(s['entities'].values())} entities, "
-               f"{sum(s['relations'].values())} relations, {s['figures']} figures in {elapsed:.2f}s")
+    click.echo(
+        f"{s['documents']} document(s) → {sum(s['entities'].values())} entities, "
+        f"{sum(s['relations'].values())} relations, {s['figures']} figures in {elapsed:.2f}s"
+    )
     click.echo("  entities:  " + ", ".join(f"{k} {v}" for k, v in s["entities"].items()))
     click.echo("  relations: " + (", ".join(f"{k} {v}" for k, v in s["relations"].items()) or "none"))
     for p in paths:
@@ -107,9 +156,16 @@ def _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet) -> N
             click.echo("\r" + p.line(), nl=False, err=True)
 
     try:
-        p = build_store(inputs, store_dir, config=config, jobs=jobs, engine=engine, scheduler=scheduler,
-                        on_warning=lambda m: click.echo(f"\nwarning: {m}" if tty else f"warning: {m}", err=True),
-                        on_progress=progress)
+        p = build_store(
+            inputs,
+            store_dir,
+            config=config,
+            jobs=jobs,
+            engine=engine,
+            scheduler=scheduler,
+            on_warning=lambda m: click.echo(f"\nwarning: {m}" if tty else f"warning: {m}", err=True),
+            on_progress=progress,
+        )
     except KgError as exc:
         raise _fail(exc) from None
     if tty:
@@ -121,7 +177,9 @@ def _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet) -> N
 @main.command()
 @click.argument("graph_file")
 @click.argument("query")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
+)
 @click.option("--update", is_flag=True, help="Allow SPARQL UPDATE (changes are not saved back to the file).")
 def query(graph_file, query, fmt, update) -> None:
     """Run a SPARQL query (a string or a .rq file) on an exported graph file or a store.
@@ -149,8 +207,13 @@ def query(graph_file, query, fmt, update) -> None:
 
 @main.command()
 @click.argument("store_dir")
-@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "nquads", "trig", "jsonld", "graphml"]),
-              default="turtle", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "nt", "nquads", "trig", "jsonld", "graphml"]),
+    default="turtle",
+    show_default=True,
+)
 @click.option("--out", "out_file", required=True, help="The file to write.")
 def export(store_dir, fmt, out_file) -> None:
     """Export a store: the named graphs kept (nquads, trig) or merged (turtle, nt, jsonld), or graphml for
@@ -173,8 +236,12 @@ def export(store_dir, fmt, out_file) -> None:
 @main.command()
 @click.argument("store_dir")
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
-@click.option("--update", is_flag=True, help="Accept SPARQL UPDATE and Graph Store writes (read-only by default).")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default)."
+)
+@click.option(
+    "--update", is_flag=True, help="Accept SPARQL UPDATE and Graph Store writes (read-only by default)."
+)
 def serve(store_dir, port, host, update) -> None:
     """Serve a store as a SPARQL 1.1 endpoint (the Oxigraph server): /query, /update, /store.
 
@@ -186,8 +253,13 @@ def serve(store_dir, port, host, update) -> None:
     from .serve import serve_store
 
     try:
-        code = serve_store(store_dir, host=host, port=port, update=update,
-                           announce=lambda url: click.echo(f"SPARQL endpoint on {url}/query (Ctrl-C to stop)", err=True))
+        code = serve_store(
+            store_dir,
+            host=host,
+            port=port,
+            update=update,
+            announce=lambda url: click.echo(f"SPARQL endpoint on {url}/query (Ctrl-C to stop)", err=True),
+        )
     except KgError as exc:
         raise _fail(exc) from None
     sys.exit(code)
@@ -195,7 +267,11 @@ def serve(store_dir, port, host, update) -> None:
 
 @main.command()
 @click.argument("store_dir")
-@click.option("--endpoint", required=True, help="A SPARQL 1.1 Graph Store Protocol endpoint, e.g. http://host:7878/store")
+@click.option(
+    "--endpoint",
+    required=True,
+    help="A SPARQL 1.1 Graph Store Protocol endpoint, e.g. http://host:7878/store",
+)
 @click.option("--timeout", type=float, default=60, show_default=True, help="Seconds per request.")
 def push(store_dir, endpoint, timeout) -> None:
     """Send every document graph of a store to a Graph Store Protocol endpoint (HTTP PUT per named graph).
@@ -215,12 +291,24 @@ def push(store_dir, endpoint, timeout) -> None:
 
 @main.command()
 @click.argument("dataset_file")
-@click.option("--task", type=click.Choice(["ner", "re"]), help="ner or re (default: ner if records have entities).")
-@click.option("--dataset", type=click.Choice(["cluener2020", "resume_ner", "duie", "finre"]),
-              help="Which label map to use (default: from the path).")
-@click.option("--model", type=click.Choice(["crf", "crf-only", "none"]), default="crf", show_default=True,
-              help="crf: rules then the CRF (what kg build uses); none: rules only; crf-only: the CRF alone.")
-@click.option("--errors", "n_errors", type=int, default=20, show_default=True, help="How many frequent errors to list.")
+@click.option(
+    "--task", type=click.Choice(["ner", "re"]), help="ner or re (default: ner if records have entities)."
+)
+@click.option(
+    "--dataset",
+    type=click.Choice(["cluener2020", "resume_ner", "duie", "finre"]),
+    help="Which label map to use (default: from the path).",
+)
+@click.option(
+    "--model",
+    type=click.Choice(["crf", "crf-only", "none"]),
+    default="crf",
+    show_default=True,
+    help="crf: rules then the CRF (what kg build uses); none: rules only; crf-only: the CRF alone.",
+)
+@click.option(
+    "--errors", "n_errors", type=int, default=20, show_default=True, help="How many frequent errors to list."
+)
 @click.option("--limit", type=int, help="Score only the first N records.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def evaluate(dataset_file, task, dataset, model, n_errors, limit, as_json) -> None:

@@ -46,9 +46,12 @@ class Progress:
 
     def line(self) -> str:
         s = max(self.seconds, 1e-9)
-        return (f"{self.documents} docs ({self.documents / s:.1f}/s, {self.characters * 3 / 1e6 / s:.2f} MB/s) · "
-                f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged · "
-                f"{self.entities} entity mentions, {self.relations} relations" + (f" · {self.stage}…" if self.stage else ""))
+        return (
+            f"{self.documents} docs ({self.documents / s:.1f}/s, {self.characters * 3 / 1e6 / s:.2f} MB/s) · "
+            f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged · "
+            f"{self.entities} entity mentions, {self.relations} relations"
+            + (f" · {self.stage}…" if self.stage else "")
+        )
 
 
 @dataclass(frozen=True)
@@ -71,16 +74,32 @@ def extract_for_store(docs: list[Document], config: BuildConfig) -> list[Extract
     out = []
     for r in extract_many(docs, config=config):
         data, hashes = document_quads(r, base=config.base)
-        out.append(Extracted(r.document.id, content_hash(r.document.text), data, hashes, len(r.document.text),
-                             len(r.entities), len(r.relations)))
+        out.append(
+            Extracted(
+                r.document.id,
+                content_hash(r.document.text),
+                data,
+                hashes,
+                len(r.document.text),
+                len(r.entities),
+                len(r.relations),
+            )
+        )
     return out
 
 
-def build_store(inputs: Iterable[str | os.PathLike[str]], store_path: str | os.PathLike[str], *,
-                config: BuildConfig = BuildConfig(), jobs: int = 1, engine: str = "local",
-                scheduler: str | None = None, batch_size: int = 64,
-                on_warning: Callable[[str], None] = lambda m: None,
-                on_progress: Callable[[Progress], None] = lambda p: None) -> Progress:
+def build_store(
+    inputs: Iterable[str | os.PathLike[str]],
+    store_path: str | os.PathLike[str],
+    *,
+    config: BuildConfig = BuildConfig(),
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    batch_size: int = 64,
+    on_warning: Callable[[str], None] = lambda m: None,
+    on_progress: Callable[[Progress], None] = lambda p: None,
+) -> Progress:
     """Add every document of ``inputs`` to the store at ``store_path`` (created if needed)."""
     if engine not in ENGINES:
         raise KgError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
@@ -112,7 +131,9 @@ class _Loader:
     """Documents on their way into the store: submitted for extraction, landed (counted, old versions dropped),
     then bulk loaded a few hundred at a time. While this process loads, workers extract the batches after."""
 
-    def __init__(self, store: Store, runner: _runner, progress: Progress, on_progress, *, batch_size: int) -> None:
+    def __init__(
+        self, store: Store, runner: _runner, progress: Progress, on_progress, *, batch_size: int
+    ) -> None:
         self.store, self.runner, self.progress, self.on_progress = store, runner, progress, on_progress
         self.load_every = max(batch_size, 512)  # bulk loads: fewer, larger ones cost less per quad
         # batches submitted beyond the one being landed: enough for the workers to go on while a load runs
@@ -168,7 +189,9 @@ class _Loader:
 
     def _load(self) -> None:
         if self.unloaded:
-            self.store.load_documents("".join(r.data for r in self.unloaded), "".join(r.hashes for r in self.unloaded))
+            self.store.load_documents(
+                "".join(r.data for r in self.unloaded), "".join(r.hashes for r in self.unloaded)
+            )
             for item in self.unloaded:
                 self.pending.pop(item.doc_id, None)
             self.unloaded = []
@@ -198,7 +221,9 @@ class _runner:
             from concurrent.futures import ProcessPoolExecutor
 
             ctx = multiprocessing.get_context("spawn" if os.name == "nt" else "forkserver")
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_warm, initargs=(self.config,))
+            self._pool = ProcessPoolExecutor(
+                self.jobs, mp_context=ctx, initializer=_warm, initargs=(self.config,)
+            )
         return self
 
     def __exit__(self, *exc) -> None:

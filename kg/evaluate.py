@@ -25,7 +25,9 @@ DATASETS = ("cluener2020", "resume_ner", "duie", "finre")
 class LabelMap:
     ner: dict[str, tuple[str, ...]]  # dataset label → kg types
     re: dict[str, tuple[str, str]]  # dataset predicate → (kg predicate, direction)
-    requires: dict[str, tuple[str, str]] = field(default_factory=dict)  # kg predicate → (qualifier, contained value)
+    requires: dict[str, tuple[str, str]] = field(
+        default_factory=dict
+    )  # kg predicate → (qualifier, contained value)
 
     def kg_to_label(self) -> dict[str, str]:
         return {t: label for label, types in self.ner.items() for t in types}
@@ -86,7 +88,9 @@ class Scores:
     excluded: Counter = field(default_factory=Counter)  # gold labels the map does not cover
     items: int = 0
 
-    def add(self, gold: set[tuple], pred: set[tuple], *, label: Callable[[tuple], str], describe: Callable) -> None:
+    def add(
+        self, gold: set[tuple], pred: set[tuple], *, label: Callable[[tuple], str], describe: Callable
+    ) -> None:
         for item in gold & pred:
             self.tp[label(item)] += 1
         for item in pred - gold:
@@ -109,13 +113,34 @@ class Scores:
         rows = []
         for label in self.labels():
             p, r, f = self.prf(self.tp[label], self.fp[label], self.fn[label])
-            rows.append({"label": label, "precision": p, "recall": r, "f1": f, "support": self.tp[label] + self.fn[label],
-                         "tp": self.tp[label], "fp": self.fp[label], "fn": self.fn[label]})
+            rows.append(
+                {
+                    "label": label,
+                    "precision": p,
+                    "recall": r,
+                    "f1": f,
+                    "support": self.tp[label] + self.fn[label],
+                    "tp": self.tp[label],
+                    "fp": self.fp[label],
+                    "fn": self.fn[label],
+                }
+            )
         micro = self.prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))
-        macro = tuple(sum(row[k] for row in rows) / len(rows) if rows else 0.0 for k in ("precision", "recall", "f1"))
-        rows.append({"label": "micro", "precision": micro[0], "recall": micro[1], "f1": micro[2],
-                     "support": sum(self.tp.values()) + sum(self.fn.values())})
-        rows.append({"label": "macro", "precision": macro[0], "recall": macro[1], "f1": macro[2], "support": None})
+        macro = tuple(
+            sum(row[k] for row in rows) / len(rows) if rows else 0.0 for k in ("precision", "recall", "f1")
+        )
+        rows.append(
+            {
+                "label": "micro",
+                "precision": micro[0],
+                "recall": micro[1],
+                "f1": micro[2],
+                "support": sum(self.tp.values()) + sum(self.fn.values()),
+            }
+        )
+        rows.append(
+            {"label": "macro", "precision": macro[0], "recall": macro[1], "f1": macro[2], "support": None}
+        )
         return rows
 
 
@@ -130,21 +155,36 @@ class Report:
     model: str = "crf"
 
     def to_dict(self, errors: int = 30) -> dict:
-        return {"task": self.task, "dataset": self.dataset, "model": self.model, "path": self.path, "items": self.scores.items,
-                "scores": self.scores.table(), "excluded_labels": dict(sorted(self.scores.excluded.items())),
-                "errors": [[n, e] for e, n in self.scores.errors.most_common(errors)],
-                "seconds": round(self.seconds, 2), "characters": self.characters,
-                "mb_per_s": round(self.characters * 3 / 1e6 / self.seconds, 3) if self.seconds else None}
+        return {
+            "task": self.task,
+            "dataset": self.dataset,
+            "model": self.model,
+            "path": self.path,
+            "items": self.scores.items,
+            "scores": self.scores.table(),
+            "excluded_labels": dict(sorted(self.scores.excluded.items())),
+            "errors": [[n, e] for e, n in self.scores.errors.most_common(errors)],
+            "seconds": round(self.seconds, 2),
+            "characters": self.characters,
+            "mb_per_s": round(self.characters * 3 / 1e6 / self.seconds, 3) if self.seconds else None,
+        }
 
     def format(self, errors: int = 30) -> str:
-        lines = [f"{self.task} on {self.path} ({self.dataset}, model {self.model}, {self.scores.items} items, "
-                 f"{self.characters / max(self.seconds, 1e-9) / 1e3:.0f}k chars/s)",
-                 f"{'label':<22}{'P':>7}{'R':>7}{'F1':>7}{'support':>9}"]
+        lines = [
+            f"{self.task} on {self.path} ({self.dataset}, model {self.model}, {self.scores.items} items, "
+            f"{self.characters / max(self.seconds, 1e-9) / 1e3:.0f}k chars/s)",
+            f"{'label':<22}{'P':>7}{'R':>7}{'F1':>7}{'support':>9}",
+        ]
         for row in self.scores.table():
             support = "" if row["support"] is None else str(row["support"])
-            lines.append(f"{row['label']:<22}{row['precision']:>7.3f}{row['recall']:>7.3f}{row['f1']:>7.3f}{support:>9}")
+            lines.append(
+                f"{row['label']:<22}{row['precision']:>7.3f}{row['recall']:>7.3f}{row['f1']:>7.3f}{support:>9}"
+            )
         if self.scores.excluded:
-            lines.append("excluded (no mapping): " + ", ".join(f"{k} {v}" for k, v in sorted(self.scores.excluded.items())))
+            lines.append(
+                "excluded (no mapping): "
+                + ", ".join(f"{k} {v}" for k, v in sorted(self.scores.excluded.items()))
+            )
         if errors:
             lines.append(f"most frequent errors (top {errors}):")
             lines += [f"  {n:>4}  {e}" for e, n in self.scores.errors.most_common(errors)]
@@ -158,7 +198,9 @@ def sentence_document(text: str, index: int) -> Document:
     return make_document(RawRecord(f"eval:{index}", text, "text", id=f"eval-{index}"), clean=False)
 
 
-def _processed(path: str | Path, limit: int | None, process: Callable[[list[Document]], list]) -> Iterator[tuple]:
+def _processed(
+    path: str | Path, limit: int | None, process: Callable[[list[Document]], list]
+) -> Iterator[tuple]:
     """(record, its sentence document, what ``process`` made of it) for each record, processed 64 at a time
     (the tagger decodes the sentences of a batch together)."""
     from .pipeline import batches
@@ -168,8 +210,13 @@ def _processed(path: str | Path, limit: int | None, process: Callable[[list[Docu
         yield from zip((record for _, record in chunk), docs, process(docs), strict=True)
 
 
-def evaluate_ner(path: str | Path, *, dataset: str | None = None, limit: int | None = None,
-                 config: BuildConfig = BuildConfig()) -> Report:
+def evaluate_ner(
+    path: str | Path,
+    *,
+    dataset: str | None = None,
+    limit: int | None = None,
+    config: BuildConfig = BuildConfig(),
+) -> Report:
     """Recogniser against gold spans: exact (start, end, label)."""
     import time
 
@@ -218,8 +265,10 @@ def _ner_errors(text: str):
     def describe(missed: set[tuple], spurious: set[tuple]):
         out = []
         for s, e, label in sorted(missed):
-            overlap = sorted((p for p in spurious if p[0] < e and s < p[1]),
-                             key=lambda p: (-(min(e, p[1]) - max(s, p[0])), p[0], p[1]))
+            overlap = sorted(
+                (p for p in spurious if p[0] < e and s < p[1]),
+                key=lambda p: (-(min(e, p[1]) - max(s, p[0])), p[0], p[1]),
+            )
             if overlap:
                 ps, pe, plabel = overlap[0]
                 kind = "type" if (ps, pe) == (s, e) else "boundary"
@@ -234,8 +283,13 @@ def _ner_errors(text: str):
     return describe
 
 
-def evaluate_relations(path: str | Path, *, dataset: str | None = None, limit: int | None = None,
-                       config: BuildConfig = BuildConfig()) -> Report:
+def evaluate_relations(
+    path: str | Path,
+    *,
+    dataset: str | None = None,
+    limit: int | None = None,
+    config: BuildConfig = BuildConfig(),
+) -> Report:
     """Relation builder against gold triples, compared by the surface strings of subject and object.
 
     For FinRE, whose annotation covers only the labelled pairs, a prediction counts only when its pair is
@@ -284,7 +338,9 @@ def evaluate_relations(path: str | Path, *, dataset: str | None = None, limit: i
                     triple = _orient(r.predicate, "symmetric" if r.predicate == "partner" else "same", s, o)
                     if labelled is None or frozenset((s, o)) in labelled:
                         pred.add(triple)
-        if "alias" in wanted:  # an abbreviation the sentence defines (（简称“Y”）) names the same entity as the longer forms
+        if (
+            "alias" in wanted
+        ):  # an abbreviation the sentence defines (（简称“Y”）) names the same entity as the longer forms
             for e in result.entities:
                 for short in {m.text for m in e.mentions if m.source == "pattern:abbreviation"}:
                     for long in names[e.id]:
@@ -323,4 +379,6 @@ def _same_fact_named_otherwise(p: tuple, gold: set[tuple], names: dict) -> bool:
 
 
 def _re_errors(missed: set[tuple], spurious: set[tuple]) -> list[str]:
-    return [f"missed {p}: {s} → {o}" for s, p, o in missed] + [f"spurious {p}: {s} → {o}" for s, p, o in spurious]
+    return [f"missed {p}: {s} → {o}" for s, p, o in missed] + [
+        f"spurious {p}: {s} → {o}" for s, p, o in spurious
+    ]

@@ -72,15 +72,19 @@ class KnowledgeGraph:
 
     # --- reading ---------------------------------------------------------------------------------
     def entities(self) -> list[Entity]:
-        return sorted((d["entity"] for _, d in self.nx.nodes(data=True) if d.get("kind") == "entity"),
-                      key=lambda e: e.id)
+        return sorted(
+            (d["entity"] for _, d in self.nx.nodes(data=True) if d.get("kind") == "entity"),
+            key=lambda e: e.id,
+        )
 
     def entity(self, entity_id: str) -> Entity:
         return self.nx.nodes[entity_id]["entity"]
 
     def figures(self) -> list[Figure]:
-        return sorted((d["figure"] for _, d in self.nx.nodes(data=True) if d.get("kind") == "figure"),
-                      key=lambda f: (f.evidence.document, f.evidence.start, f.id))
+        return sorted(
+            (d["figure"] for _, d in self.nx.nodes(data=True) if d.get("kind") == "figure"),
+            key=lambda f: (f.evidence.document, f.evidence.start, f.id),
+        )
 
     def articles(self) -> list[Document]:
         return [self.documents[k] for k in sorted(self.documents)]
@@ -108,8 +112,12 @@ class KnowledgeGraph:
 
         types = Counter(e.type for e in self.entities())
         preds = Counter(f.predicate for f in self.facts())
-        return {"documents": len(self.documents), "entities": dict(sorted(types.items())),
-                "relations": dict(sorted(preds.items())), "figures": len(self.figures())}
+        return {
+            "documents": len(self.documents),
+            "entities": dict(sorted(types.items())),
+            "relations": dict(sorted(preds.items())),
+            "figures": len(self.figures()),
+        }
 
 
 def _fold_qualifier_subsets(groups: dict[tuple, list[Relation]]) -> dict[tuple, list[Relation]]:
@@ -125,6 +133,8 @@ def _fold_qualifier_subsets(groups: dict[tuple, list[Relation]]) -> dict[tuple, 
 
 
 def _fact(s: str, p: str, o: str, quals, relations: list[Relation], literal: bool = False) -> Fact:
-    evidence = tuple(sorted({r.evidence for r in relations}, key=lambda e: (e.document, e.sentence, e.start, e.end)))
+    evidence = tuple(
+        sorted({r.evidence for r in relations}, key=lambda e: (e.document, e.sentence, e.start, e.end))
+    )
     rules = tuple(sorted({r.rule for r in relations}))
     return Fact(s, p, o, quals, max(r.confidence for r in relations), evidence, rules, literal)

@@ -19,7 +19,9 @@ ENTITY_TYPES = (
     "Place",
     "Date",
 )
-ORG_TYPES = frozenset({"Company", "Organization", "GovernmentOrganization", "MediaOrganization", "BusinessUnit"})
+ORG_TYPES = frozenset(
+    {"Company", "Organization", "GovernmentOrganization", "MediaOrganization", "BusinessUnit"}
+)
 
 
 @dataclass(frozen=True)

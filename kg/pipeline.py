@@ -49,29 +49,41 @@ def extract_many(docs: list[Document], *, config: BuildConfig = BuildConfig()) -
     out = []
     for doc, mentions in zip(docs, mentions_for_many(docs, config=config), strict=True):
         figures = find_figures(doc, mentions, lexicon=lexicon)
-        entities, entity_of = resolve(doc, mentions + embedded_parents(doc, mentions, lexicon=lexicon), lexicon=lexicon)
+        entities, entity_of = resolve(
+            doc, mentions + embedded_parents(doc, mentions, lexicon=lexicon), lexicon=lexicon
+        )
         figures = assign_about(doc, figures, mentions, entity_of)
-        relations = [r for r in relate(doc, mentions, entity_of, figures, lexicon=lexicon)
-                     if r.confidence >= config.min_confidence]
+        relations = [
+            r
+            for r in relate(doc, mentions, entity_of, figures, lexicon=lexicon)
+            if r.confidence >= config.min_confidence
+        ]
         out.append(DocumentResult(doc, tuple(entities), tuple(relations), tuple(figures)))
     return out
 
 
-def mentions_for(doc: Document, *, config: BuildConfig = BuildConfig(), with_titles: bool = False) -> list[Mention]:
+def mentions_for(
+    doc: Document, *, config: BuildConfig = BuildConfig(), with_titles: bool = False
+) -> list[Mention]:
     """The recogniser's mentions for one document (and job-title spans, for evaluation)."""
     return mentions_for_many([doc], config=config, with_titles=with_titles)[0]
 
 
-def mentions_for_many(docs: list[Document], *, config: BuildConfig = BuildConfig(),
-                      with_titles: bool = False) -> list[list[Mention]]:
+def mentions_for_many(
+    docs: list[Document], *, config: BuildConfig = BuildConfig(), with_titles: bool = False
+) -> list[list[Mention]]:
     """``mentions_for`` for several documents at once (the tagger decodes their sentences together)."""
     segmenter, lexicon = get_segmenter(available_engine(config.segmenter)), load_lexicon()
     tokens = [segmenter.tokens(doc.norm) for doc in docs]
     tagger = _tagger(config)
-    tagged = tag_documents(tagger, list(zip(docs, tokens, strict=True)), lexicon) if tagger else [None] * len(docs)
+    tagged = (
+        tag_documents(tagger, list(zip(docs, tokens, strict=True)), lexicon) if tagger else [None] * len(docs)
+    )
     out = []
     for doc, toks, spans in zip(docs, tokens, tagged, strict=True):
-        if config.model == "crf-only":  # the statistical recogniser on its own, to measure what it contributes
+        if (
+            config.model == "crf-only"
+        ):  # the statistical recogniser on its own, to measure what it contributes
             found = statistical_mentions(Context(doc, toks, lexicon, lambda w: True), spans, [])
             out.append(found if with_titles else [m for m in found if m.type != "Title"])
             continue
@@ -90,12 +102,18 @@ def _tagger(config: BuildConfig):
         raise KgError(f"unknown model {config.model!r}; choose one of: crf, crf-only, none")
     tagger = load_tagger()
     if tagger is None and config.model == "crf-only":
-        raise KgError("no CRF model is shipped in this installation (kg/data/ner.crfsuite); train one with python -m kg.train")
+        raise KgError(
+            "no CRF model is shipped in this installation (kg/data/ner.crfsuite); train one with python -m kg.train"
+        )
     return tagger
 
 
-def build(inputs: Iterable[str | os.PathLike[str]], *, config: BuildConfig = BuildConfig(),
-          on_warning: Callable[[str], None] | None = None) -> KnowledgeGraph:
+def build(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    config: BuildConfig = BuildConfig(),
+    on_warning: Callable[[str], None] | None = None,
+) -> KnowledgeGraph:
     """Build a graph from files, folders or ``-`` (stdin). Bad files raise ``InputError``; warnings are kept."""
     graph = KnowledgeGraph()
 

@@ -16,10 +16,23 @@ from .recognize.patterns import osa_distance
 from .zh.dates import normalise_date
 
 # Where two types compete for one entity, the earlier wins.
-TYPE_PRECEDENCE = ("Person", "Company", "MediaOrganization", "GovernmentOrganization", "BusinessUnit", "Organization",
-                   "Platform", "Product", "Programme", "Place", "Date")
+TYPE_PRECEDENCE = (
+    "Person",
+    "Company",
+    "MediaOrganization",
+    "GovernmentOrganization",
+    "BusinessUnit",
+    "Organization",
+    "Platform",
+    "Product",
+    "Programme",
+    "Place",
+    "Date",
+)
 # Legal-form endings: 京东集团 and 京东 are the same company; 快手电商 (a business unit) is not 快手.
-_LEGAL = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|控股有限公司|科技有限公司|有限公司|控股集团|集团公司|集团|公司|控股)$")
+_LEGAL = re.compile(
+    r"(股份有限公司|有限责任公司|集团有限公司|控股有限公司|科技有限公司|有限公司|控股集团|集团公司|集团|公司|控股)$"
+)
 
 
 def family(type_: str) -> str:
@@ -31,7 +44,9 @@ def entity_id(type_: str, key: str) -> str:
     return f"{family(type_)}/{key}"
 
 
-def resolve(doc: Document, mentions: list[Mention], *, lexicon: Lexicon | None = None) -> tuple[list[Entity], dict[int, str]]:
+def resolve(
+    doc: Document, mentions: list[Mention], *, lexicon: Lexicon | None = None
+) -> tuple[list[Entity], dict[int, str]]:
     """Entities of one document and a map from mention start offset to entity id."""
     lexicon = lexicon or load_lexicon()
     canon = _canonical_keys(mentions, lexicon)
@@ -69,7 +84,11 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str
                 elif (fam, stripped) in present:
                     target = stripped
             if target == key and key.isascii() and len(key) >= 6:
-                rivals = [k for f, k in present if f == fam and k != key and k.isascii() and osa_distance(k.lower(), key.lower()) == 1]
+                rivals = [
+                    k
+                    for f, k in present
+                    if f == fam and k != key and k.isascii() and osa_distance(k.lower(), key.lower()) == 1
+                ]
                 if rivals:
                     best = max(rivals + [key], key=lambda k: (counts[(fam, k)], k in lexicon.names, k))
                     target = best
@@ -115,5 +134,13 @@ def merge_entities(a: Entity, b: Entity) -> Entity:
     types = list(a.types) + [t for t in b.types if t not in a.types]
     aliases = (set(a.aliases) | set(b.aliases) | {a.label, b.label}) - {label}
     docs = tuple(sorted(set(a.documents) | set(b.documents)))
-    return Entity(a.id, label, types[0], tuple(types), tuple(sorted(aliases)), a.mentions + b.mentions, docs,
-                  a.value or b.value)
+    return Entity(
+        a.id,
+        label,
+        types[0],
+        tuple(types),
+        tuple(sorted(aliases)),
+        a.mentions + b.mentions,
+        docs,
+        a.value or b.value,
+    )

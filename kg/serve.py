@@ -30,8 +30,14 @@ def server_command(store_dir: str | Path, *, host: str, port: int, update: bool)
     return [oxigraph_binary(), mode, "--location", str(store_dir), "--bind", f"{host}:{port}"]
 
 
-def serve_store(store_dir: str | Path, *, host: str = "127.0.0.1", port: int = 7878, update: bool = False,
-                announce: Callable[[str], None] = lambda url: None) -> int:
+def serve_store(
+    store_dir: str | Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    update: bool = False,
+    announce: Callable[[str], None] = lambda url: None,
+) -> int:
     """Run the server in the foreground until it stops or Ctrl-C; returns its exit code."""
     proc = subprocess.Popen(server_command(store_dir, host=host, port=port, update=update))
     announce(f"http://{host}:{port}")
@@ -54,14 +60,17 @@ def push_store(store_dir: str | Path, endpoint: str, *, timeout: float = 60) -> 
         for iri in graphs:
             body = store._db.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(iri))
             url = endpoint + ("&" if "?" in endpoint else "?") + "graph=" + urllib.parse.quote(iri, safe="")
-            request = urllib.request.Request(url, data=body, method="PUT",
-                                             headers={"Content-Type": "application/n-triples"})
+            request = urllib.request.Request(
+                url, data=body, method="PUT", headers={"Content-Type": "application/n-triples"}
+            )
             try:
                 with urllib.request.urlopen(request, timeout=timeout) as response:
                     if response.status >= 300:
                         raise KgError(f"{endpoint}: HTTP {response.status} for graph {iri}")
             except urllib.error.HTTPError as exc:
-                raise KgError(f"{endpoint}: HTTP {exc.code} for graph {iri}: {exc.read()[:200].decode(errors='replace')}") from exc
+                raise KgError(
+                    f"{endpoint}: HTTP {exc.code} for graph {iri}: {exc.read()[:200].decode(errors='replace')}"
+                ) from exc
             except urllib.error.URLError as exc:
                 raise KgError(f"{endpoint}: cannot connect ({exc.reason})") from exc
     return len(graphs)

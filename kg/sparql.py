@@ -15,7 +15,14 @@ from rdflib import BNode, Graph, Literal, URIRef
 from .errors import InputError, QueryError
 from .vocab import DEFAULT_BASE, PREFIXES
 
-RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".nq": "nquads", ".trig": "trig", ".rdf": "xml"}
+RDF_FORMATS = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".rdf": "xml",
+}
 OUTPUT_FORMATS = ("table", "csv", "json")
 
 
@@ -45,7 +52,11 @@ def load_graph(path: str | Path) -> Graph:
 def read_query(text_or_path: str) -> str:
     """A query string, or the content of a .rq/.sparql file."""
     candidate = Path(text_or_path)
-    if len(text_or_path) < 4096 and "\n" not in text_or_path and candidate.suffix in (".rq", ".sparql", ".txt"):
+    if (
+        len(text_or_path) < 4096
+        and "\n" not in text_or_path
+        and candidate.suffix in (".rq", ".sparql", ".txt")
+    ):
         if not candidate.is_file():
             raise InputError(text_or_path, "no such query file")
         return candidate.read_text(encoding="utf-8")
@@ -64,7 +75,9 @@ def _prologue(query: str, graph: Graph) -> str:
     return "\n".join(_prologue_lines(query, kgid)) + "\n"
 
 
-_UPDATE = re.compile(r"(?is)^\s*(?:(?:PREFIX|BASE)\s+[^\n]*\n\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b")
+_UPDATE = re.compile(
+    r"(?is)^\s*(?:(?:PREFIX|BASE)\s+[^\n]*\n\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b"
+)
 
 
 def run_query(graph: Graph, query: str, *, allow_update: bool = False) -> QueryResult:
@@ -101,7 +114,9 @@ def _query_error(exc: Exception, offset_lines: int) -> QueryError:
     col = getattr(exc, "col", None) or getattr(exc, "column", None)
     message = str(getattr(exc, "msg", None) or exc).splitlines()[0][:200]
     if isinstance(line, int):
-        return QueryError(message, line=max(1, line - offset_lines), column=col if isinstance(col, int) else None)
+        return QueryError(
+            message, line=max(1, line - offset_lines), column=col if isinstance(col, int) else None
+        )
     return QueryError(message)
 
 
@@ -112,7 +127,7 @@ def term_text(term: object, prefixes: dict[str, str] | None = None) -> str:
     if isinstance(term, URIRef) and prefixes:
         for prefix, ns in sorted(prefixes.items(), key=lambda kv: -len(kv[1])):
             if str(term).startswith(ns):
-                return f"{prefix}:{str(term)[len(ns):]}"
+                return f"{prefix}:{str(term)[len(ns) :]}"
     return str(term)
 
 
@@ -137,8 +152,10 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     short = {**PREFIXES, "kgid": DEFAULT_BASE}
     rows = [[term_text(t, short) for t in row] for row in result.rows]
     widths = [max([_width(v)] + [_width(r[i]) for r in rows]) for i, v in enumerate(result.variables)]
+
     def line(cells):
         return " | ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
+
     out = [line(result.variables), "-+-".join("-" * w for w in widths)]
     out += [line(r) for r in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")

@@ -56,12 +56,16 @@ class Store:
                 self._db = ox.Store.read_only(str(self.path))
             else:
                 if self.path.exists() and any(self.path.iterdir()) and not is_store(self.path):
-                    raise InputError(str(self.path), "folder exists and is not a kg store; choose an empty or new folder")
+                    raise InputError(
+                        str(self.path), "folder exists and is not a kg store; choose an empty or new folder"
+                    )
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._db = ox.Store(str(self.path))
                 (self.path / MARKER).write_text(f"kg store\nbase {base}\n", encoding="utf-8")
         except OSError as exc:  # RocksDB's lock: another process has the store open for writing
-            raise InputError(str(self.path), f"cannot open the store ({str(exc).splitlines()[0][:160]})") from exc
+            raise InputError(
+                str(self.path), f"cannot open the store ({str(exc).splitlines()[0][:160]})"
+            ) from exc
 
     def __enter__(self) -> Store:
         return self
@@ -85,8 +89,10 @@ class Store:
     def drop_document(self, doc_id: str) -> None:
         """Remove a document's graph, and from the union the triples no other document supports."""
         g = str(self._mint.article(doc_id))
-        self._db.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} "
-                        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{g}>) }} }}")
+        self._db.update(
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{g}>) }} }}"
+        )
         self._db.remove_graph(_ox().NamedNode(g))
 
     def has_graph(self, doc_id: str) -> bool:
@@ -137,8 +143,12 @@ class Store:
     def dump(self, fmt: str) -> bytes:
         """The whole store: 'nquads' or 'trig' keep the named graphs; 'nt' and 'turtle' merge them."""
         ox = _ox()
-        formats = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
-                   "turtle": ox.RdfFormat.TURTLE}
+        formats = {
+            "nquads": ox.RdfFormat.N_QUADS,
+            "trig": ox.RdfFormat.TRIG,
+            "nt": ox.RdfFormat.N_TRIPLES,
+            "turtle": ox.RdfFormat.TURTLE,
+        }
         if fmt in ("nquads", "trig"):  # the document graphs, with their provenance (the union is derived)
             out = ox.Store()
             out.extend(q for q in self._db if not isinstance(q.graph_name, ox.DefaultGraph))
@@ -154,8 +164,13 @@ def document_quads(result: DocumentResult, *, base: str = DEFAULT_BASE) -> tuple
     single = KnowledgeGraph()
     single.add(_canonical_labels(result))
     article = Minter(base).article(result.document.id)
-    triples_ = sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples(single, base=base)
-                       if p != KG.mentionCount})
+    triples_ = sorted(
+        {
+            f"{nt_term(s)} {nt_term(p)} {nt_term(o)}"
+            for s, p, o in triples(single, base=base)
+            if p != KG.mentionCount
+        }
+    )
     graph = f" <{article}> .\n"
     data = graph.join(triples_) + graph + " .\n".join(triples_) + " .\n"
     digest = f'<{article}> <{KG.contentHash}> "{content_hash(result.document.text)}"{graph}'
@@ -173,8 +188,10 @@ def nt_term(term) -> str:
     if isinstance(term, Literal):
         text = str(term)
         if _NEEDS_ESCAPE.search(text):
-            text = "".join(_ESCAPES.get(ch) or (f"\\u{ord(ch):04X}" if ord(ch) < 0x20 and ch != "\t" else ch)
-                           for ch in text)
+            text = "".join(
+                _ESCAPES.get(ch) or (f"\\u{ord(ch):04X}" if ord(ch) < 0x20 and ch != "\t" else ch)
+                for ch in text
+            )
         if term.language:
             return f'"{text}"@{term.language}'
         if term.datatype:
@@ -221,8 +238,12 @@ def _convert(result) -> QueryResult:
 
         rows = tuple(tuple(term(value) for value in solution) for solution in result)
         return QueryResult(variables, rows)
-    rows = tuple(sorted(((_term(t.subject), _term(t.predicate), _term(t.object)) for t in result),
-                        key=lambda r: tuple(str(x) for x in r)))
+    rows = tuple(
+        sorted(
+            ((_term(t.subject), _term(t.predicate), _term(t.object)) for t in result),
+            key=lambda r: tuple(str(x) for x in r),
+        )
+    )
     return QueryResult(("subject", "predicate", "object"), rows)
 
 
@@ -269,11 +290,15 @@ def _graphml(store: Store) -> bytes:
 
     names = {str(v): k for k, v in PREDICATES.items() if k != "about"}
     g = nx.MultiDiGraph()
-    rows = store.query("SELECT ?e ?label ?type WHERE { ?e rdfs:label ?label ; a ?type ; kg:mentionedIn ?a }").rows
+    rows = store.query(
+        "SELECT ?e ?label ?type WHERE { ?e rdfs:label ?label ; a ?type ; kg:mentionedIn ?a }"
+    ).rows
     for e, label, type_ in sorted(rows, key=lambda r: tuple(map(str, r))):
         g.add_node(str(e), label=str(label), type=str(type_).rsplit("#", 1)[-1])
     values = " ".join(f"<{iri}>" for iri in sorted(names))
-    rows = store.query(f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o . FILTER(isIRI(?o)) }}").rows
+    rows = store.query(
+        f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o . FILTER(isIRI(?o)) }}"
+    ).rows
     for s, p, o in sorted(rows, key=lambda r: tuple(map(str, r))):
         g.add_edge(str(s), str(o), key=names[str(p)], predicate=names[str(p)])
     return "\n".join(nx.generate_graphml(g)).encode("utf-8") + b"\n"

@@ -21,11 +21,23 @@ from .zh.text import fold_width, to_simplified
 
 # dataset label → CRF label; labels not listed are trained as O (outside)
 LABELS = {
-    "cluener2020": {"name": "PER", "company": "COM", "organization": "ORG", "government": "GOV", "position": "TITLE",
-                    "address": "LOC"},
+    "cluener2020": {
+        "name": "PER",
+        "company": "COM",
+        "organization": "ORG",
+        "government": "GOV",
+        "position": "TITLE",
+        "address": "LOC",
+    },
     "resume_ner": {"NAME": "PER", "TITLE": "TITLE"},
 }
-PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 250, "feature.possible_transitions": True, "feature.minfreq": 2}
+PARAMS = {
+    "c1": 0.05,
+    "c2": 0.01,
+    "max_iterations": 250,
+    "feature.possible_transitions": True,
+    "feature.minfreq": 2,
+}
 
 
 def examples(path: Path, mapping: dict[str, str]):
@@ -68,8 +80,10 @@ def main(argv: list[str] | None = None) -> int:
             count += 1
     trainer.train(str(args.out))
     info = trainer.logparser.last_iteration
-    print(f"trained on {count} sentences in {time.perf_counter() - started:.0f}s; "
-          f"{args.out} ({args.out.stat().st_size / 1e6:.1f} MB), final loss {info.get('loss') if info else '?'}")
+    print(
+        f"trained on {count} sentences in {time.perf_counter() - started:.0f}s; "
+        f"{args.out} ({args.out.stat().st_size / 1e6:.1f} MB), final loss {info.get('loss') if info else '?'}"
+    )
     return 0
 
 

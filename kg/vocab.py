@@ -103,12 +103,29 @@ PREDICATES: dict[str, URIRef] = {
     "about": KG.about,
 }
 SYMMETRIC = frozenset({"partner"})
-QUALIFIERS: dict[str, URIRef] = {"title": KG.title, "former": KG.former, "amount": KG.amount, "role": KG.role,
-                                 "text": KG.dateText, "status": KG.status}
-FIGURE_QUALIFIERS: dict[str, URIRef] = {"bound": KG.bound, "modality": KG.modality, "approximate": KG.approximate,
-                                        "comparison": KG.comparison}
+QUALIFIERS: dict[str, URIRef] = {
+    "title": KG.title,
+    "former": KG.former,
+    "amount": KG.amount,
+    "role": KG.role,
+    "text": KG.dateText,
+    "status": KG.status,
+}
+FIGURE_QUALIFIERS: dict[str, URIRef] = {
+    "bound": KG.bound,
+    "modality": KG.modality,
+    "approximate": KG.approximate,
+    "comparison": KG.comparison,
+}
 CLASSES: dict[str, URIRef] = {name: getattr(KG, name) for name in ENTITY_TYPES}
-PREFIXES = {"kg": KG_NS, "schema": str(SDO), "prov": str(PROV), "rdfs": str(RDFS), "rdf": str(RDF), "xsd": str(XSD)}
+PREFIXES = {
+    "kg": KG_NS,
+    "schema": str(SDO),
+    "prov": str(PROV),
+    "rdfs": str(RDFS),
+    "rdf": str(RDF),
+    "xsd": str(XSD),
+}
 
 # Characters that may not appear raw in an IRI path segment (RFC 3987 excludes these; '/' separates our segments).
 _SAFE = "/-._~!$&'()*+,;=:@"
@@ -116,7 +133,8 @@ _SAFE = "/-._~!$&'()*+,;=:@"
 
 # RFC 3987 ucschar: the non-ASCII code points an IRI may carry unescaped (not U+FFFD, controls or private use).
 _UCSCHAR = ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF)) + tuple(
-    (plane, plane + 0xFFFD) for plane in range(0x10000, 0xE0001, 0x10000))
+    (plane, plane + 0xFFFD) for plane in range(0x10000, 0xE0001, 0x10000)
+)
 
 
 def _ucschar(ch: str) -> bool:

@@ -40,7 +40,10 @@ class Exported:
         return bool(self.rdf.query(self.prologue + "ASK { " + body + " }").askAnswer)
 
     def select(self, query: str) -> list[tuple]:
-        return [tuple(str(x) if x is not None else None for x in row) for row in self.rdf.query(self.prologue + query)]
+        return [
+            tuple(str(x) if x is not None else None for x in row)
+            for row in self.rdf.query(self.prologue + query)
+        ]
 
     def labels(self) -> set[str]:
         return {row[0] for row in self.select("SELECT ?l WHERE { ?e rdfs:label ?l ; kg:mentionCount ?n }")}

@@ -21,7 +21,9 @@ def result_of(text: str):
 def triples(text: str) -> set[tuple[str, str, str]]:
     res = result_of(text)
     label = {e.id: e.label for e in res.entities}
-    return {(label.get(r.subject, "ARTICLE"), r.predicate, label.get(r.object, r.object)) for r in res.relations}
+    return {
+        (label.get(r.subject, "ARTICLE"), r.predicate, label.get(r.object, r.object)) for r in res.relations
+    }
 
 
 def figures_of(text: str):

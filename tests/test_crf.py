@@ -73,7 +73,9 @@ def test_extracting_documents_together_changes_nothing():
     docs = list(iter_documents(fixture_articles(), warn=print))
     docs.append(document_from_text(EXAMPLE.read_text(encoding="utf-8"), source=str(EXAMPLE)))
     assert extract_many(docs) == [extract(doc) for doc in docs]
-    assert extract_many(docs, config=BuildConfig(model="none")) == [extract(d, config=BuildConfig(model="none")) for d in docs]
+    assert extract_many(docs, config=BuildConfig(model="none")) == [
+        extract(d, config=BuildConfig(model="none")) for d in docs
+    ]
 
 
 def test_a_file_that_is_not_a_model_is_refused(tmp_path):

@@ -49,4 +49,6 @@ def test_the_library_example_runs_as_written(tmp_path, monkeypatch, capsys):
     exec(compile(code, "README.md", "exec"), {})
     printed = capsys.readouterr().out
     assert (tmp_path / "out" / "graph.ttl").stat().st_size > 0 and (tmp_path / "out" / "graph.html").exists()
-    assert "leads" in printed and re.search(r"^\S+ \d+ \d+ \d+$", printed, re.M)  # a fact line and a per-document line
+    assert "leads" in printed and re.search(
+        r"^\S+ \d+ \d+ \d+$", printed, re.M
+    )  # a fact line and a per-document line

@@ -10,7 +10,7 @@ from rdflib import Literal
 
 from kg.vocab import PREDICATES, SYMMETRIC
 
-LABEL = 'rdfs:label {}@zh'
+LABEL = "rdfs:label {}@zh"
 
 
 def lit(text: str) -> str:
@@ -65,9 +65,18 @@ def test_seed_fact_is_in_the_turtle(seed_graph: Exported, subject, predicate, ob
     assert seed_graph.ask(fact_pattern(subject, predicate, obj, qualifiers))
 
 
-@pytest.mark.parametrize("label,type_", [("QuestMobile", "Organization"), ("飞瓜快数", "Organization"),
-                                         ("快手电商", "BusinessUnit"), ("白嘉乐", "Person"), ("雷霆计划", "Programme"),
-                                         ("刺猬公社", "MediaOrganization"), ("抖音", "Platform")])
+@pytest.mark.parametrize(
+    "label,type_",
+    [
+        ("QuestMobile", "Organization"),
+        ("飞瓜快数", "Organization"),
+        ("快手电商", "BusinessUnit"),
+        ("白嘉乐", "Person"),
+        ("雷霆计划", "Programme"),
+        ("刺猬公社", "MediaOrganization"),
+        ("抖音", "Platform"),
+    ],
+)
 def test_seed_entity_has_type(seed_graph: Exported, label, type_):
     assert seed_graph.ask(f"?e {LABEL.format(lit(label))} ; a kg:{type_} .")
 
@@ -80,10 +89,13 @@ def test_seed_dau_target_is_a_figure_about_kuaishou(seed_graph: Exported):
     assert seed_graph.ask(
         '?f a kg:Figure ; kg:value ?v ; kg:about ?k ; kg:modality "target" ; kg:measure ?m ; prov:wasDerivedFrom ?s .'
         ' ?k rdfs:label "快手"@zh . FILTER(?v = 300000000 && CONTAINS(STR(?m), "日活跃用户"))'
-        ' ?s kg:text ?t . FILTER(CONTAINS(?t, "3亿"))')
+        ' ?s kg:text ?t . FILTER(CONTAINS(?t, "3亿"))'
+    )
 
 
-@pytest.mark.parametrize("junk", ["周", "宝", "嘉宾", "城市", "雷霆", "用户", "商家", "公司", "主播", "MCN", "DAU"])
+@pytest.mark.parametrize(
+    "junk", ["周", "宝", "嘉宾", "城市", "雷霆", "用户", "商家", "公司", "主播", "MCN", "DAU"]
+)
 def test_seed_has_no_junk_node(seed_graph: Exported, junk):
     assert junk not in seed_graph.labels()
 
@@ -103,7 +115,13 @@ def test_seed_duplicate_body_counts_once(seed_graph: Exported):
 def _cases(kind: str):
     for article in fixture_articles():
         for item in expected_for(article).get(kind, []):
-            label = item if isinstance(item, str) else item.get("about", "") + str(item.get("value")) if isinstance(item, dict) else "-".join(map(str, item[:3]))
+            label = (
+                item
+                if isinstance(item, str)
+                else item.get("about", "") + str(item.get("value"))
+                if isinstance(item, dict)
+                else "-".join(map(str, item[:3]))
+            )
             yield pytest.param(article.name, item, id=f"{article.stem}:{label}")
 
 
@@ -138,11 +156,11 @@ def test_fixture_junk_absent(fixture_graphs, name, junk):
 
 @pytest.mark.parametrize("name,figure", list(_cases("figures")))
 def test_fixture_figure(fixture_graphs, name, figure):
-    body = f'?f a kg:Figure ; kg:value ?v ; kg:about ?e . ?e {LABEL.format(lit(figure["about"]))} . FILTER(?v = {figure["value"]})'
+    body = f"?f a kg:Figure ; kg:value ?v ; kg:about ?e . ?e {LABEL.format(lit(figure['about']))} . FILTER(?v = {figure['value']})"
     if "unit" in figure:
-        body += f' ?f kg:unit {lit(figure["unit"])} .'
+        body += f" ?f kg:unit {lit(figure['unit'])} ."
     if "measure" in figure:
-        body += f' ?f kg:measure ?m . FILTER(CONTAINS(STR(?m), {lit(figure["measure"])}))'
+        body += f" ?f kg:measure ?m . FILTER(CONTAINS(STR(?m), {lit(figure['measure'])}))"
     assert fixture_graphs[name].ask(body)
 
 
@@ -158,15 +176,18 @@ def test_fixtures_exist_beside_their_expectations():
 
 
 # --- the README example ----------------------------------------------------------------------------
-@pytest.mark.parametrize("subject,predicate,obj,qualifiers", [
-    ("青岚新能源", "founder", "沈一鸣", {}),
-    ("沈一鸣", "leads", "青岚新能源", {"title": "董事长"}),
-    ("沈一鸣", "leads", "青岚新能源", {"title": "CEO"}),
-    ("沈一鸣", "worksFor", "比亚迪电池研究院", {"former": True, "title": "副院长"}),
-    ("宁德时代", "investsIn", "青岚新能源", {"amount": "8亿元"}),
-    ("青岚新能源", "acquired", "江苏锐能材料有限公司", {}),
-    ("青岚新能源", "sellsOn", "天猫", {}),
-    ("岚芯", "productOf", "青岚新能源", {}),
-])
+@pytest.mark.parametrize(
+    "subject,predicate,obj,qualifiers",
+    [
+        ("青岚新能源", "founder", "沈一鸣", {}),
+        ("沈一鸣", "leads", "青岚新能源", {"title": "董事长"}),
+        ("沈一鸣", "leads", "青岚新能源", {"title": "CEO"}),
+        ("沈一鸣", "worksFor", "比亚迪电池研究院", {"former": True, "title": "副院长"}),
+        ("宁德时代", "investsIn", "青岚新能源", {"amount": "8亿元"}),
+        ("青岚新能源", "acquired", "江苏锐能材料有限公司", {}),
+        ("青岚新能源", "sellsOn", "天猫", {}),
+        ("岚芯", "productOf", "青岚新能源", {}),
+    ],
+)
 def test_example_article_fact(example_graph: Exported, subject, predicate, obj, qualifiers):
     assert example_graph.ask(fact_pattern(subject, predicate, obj, qualifiers))

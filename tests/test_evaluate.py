@@ -23,19 +23,34 @@ def test_prf_arithmetic():
 
 
 def test_ner_scorer_counts_exact_spans_and_reports_unmapped_labels(tmp_path):
-    path = write(tmp_path, "cluener2020_mini.jsonl", [
-        # 雷军 (name) and 小米 (company) are found; 董事长 (position) is found
-        {"text": "小米董事长雷军表示满意。", "entities": [
-            {"start": 0, "end": 2, "type": "company", "text": "小米"},
-            {"start": 2, "end": 5, "type": "position", "text": "董事长"},
-            {"start": 5, "end": 7, "type": "name", "text": "雷军"}]},
-        # gold says 京东集团 (4 chars); kg finds the same span → exact match; 王者荣耀 is a game: excluded
-        {"text": "京东集团发布王者荣耀礼包。", "entities": [
-            {"start": 0, "end": 4, "type": "company", "text": "京东集团"},
-            {"start": 6, "end": 10, "type": "game", "text": "王者荣耀"}]},
-        # a gold name kg cannot know without context: a miss
-        {"text": "他们都认识欧阳明月。", "entities": [{"start": 5, "end": 9, "type": "name", "text": "欧阳明月"}]},
-    ])
+    path = write(
+        tmp_path,
+        "cluener2020_mini.jsonl",
+        [
+            # 雷军 (name) and 小米 (company) are found; 董事长 (position) is found
+            {
+                "text": "小米董事长雷军表示满意。",
+                "entities": [
+                    {"start": 0, "end": 2, "type": "company", "text": "小米"},
+                    {"start": 2, "end": 5, "type": "position", "text": "董事长"},
+                    {"start": 5, "end": 7, "type": "name", "text": "雷军"},
+                ],
+            },
+            # gold says 京东集团 (4 chars); kg finds the same span → exact match; 王者荣耀 is a game: excluded
+            {
+                "text": "京东集团发布王者荣耀礼包。",
+                "entities": [
+                    {"start": 0, "end": 4, "type": "company", "text": "京东集团"},
+                    {"start": 6, "end": 10, "type": "game", "text": "王者荣耀"},
+                ],
+            },
+            # a gold name kg cannot know without context: a miss
+            {
+                "text": "他们都认识欧阳明月。",
+                "entities": [{"start": 5, "end": 9, "type": "name", "text": "欧阳明月"}],
+            },
+        ],
+    )
     report = evaluate_ner(path, dataset="cluener2020")
     s = report.scores
     assert (s.tp["company"], s.fp["company"], s.fn["company"]) == (2, 0, 0)
@@ -47,9 +62,19 @@ def test_ner_scorer_counts_exact_spans_and_reports_unmapped_labels(tmp_path):
 
 
 def test_ner_errors_are_classified(tmp_path):
-    path = write(tmp_path, "cluener2020_err.jsonl", [
-        {"text": "小米董事长雷军表示满意。", "entities": [{"start": 0, "end": 4, "type": "company", "text": "小米董事"}]}])
-    errors = dict((e, n) for n, e in evaluate_ner(path, dataset="cluener2020", config=_rules()).to_dict()["errors"])
+    path = write(
+        tmp_path,
+        "cluener2020_err.jsonl",
+        [
+            {
+                "text": "小米董事长雷军表示满意。",
+                "entities": [{"start": 0, "end": 4, "type": "company", "text": "小米董事"}],
+            }
+        ],
+    )
+    errors = dict(
+        (e, n) for n, e in evaluate_ner(path, dataset="cluener2020", config=_rules()).to_dict()["errors"]
+    )
     assert "boundary: gold company 小米董事 → predicted company 小米" in errors
     assert "spurious name: 雷军" in errors
 
@@ -61,12 +86,21 @@ def _rules():
 
 
 def test_relation_scorer_maps_predicates_and_directions(tmp_path):
-    path = write(tmp_path, "duie_mini.jsonl", [
-        {"text": "小米集团创始人雷军表示，小米总部位于北京。", "relations": [
-            {"subject": "小米集团", "predicate": "创始人", "object": "雷军"},
-            {"subject": "小米集团", "predicate": "董事长", "object": "雷军"},
-            {"subject": "小米", "predicate": "总部地点", "object": "北京"},
-            {"subject": "小米", "predicate": "代言人", "object": "某明星"}]}])
+    path = write(
+        tmp_path,
+        "duie_mini.jsonl",
+        [
+            {
+                "text": "小米集团创始人雷军表示，小米总部位于北京。",
+                "relations": [
+                    {"subject": "小米集团", "predicate": "创始人", "object": "雷军"},
+                    {"subject": "小米集团", "predicate": "董事长", "object": "雷军"},
+                    {"subject": "小米", "predicate": "总部地点", "object": "北京"},
+                    {"subject": "小米", "predicate": "代言人", "object": "某明星"},
+                ],
+            }
+        ],
+    )
     report = evaluate_relations(path, dataset="duie")
     s = report.scores
     assert s.tp["founder"] == 1 and s.tp["location"] == 1
@@ -75,9 +109,17 @@ def test_relation_scorer_maps_predicates_and_directions(tmp_path):
 
 
 def test_finre_scores_only_labelled_pairs(tmp_path):
-    path = write(tmp_path, "finre_mini.jsonl", [
-        {"text": "华为与比亚迪达成战略合作，小米也与京东达成合作。",
-         "relations": [{"subject": "华为", "predicate": "合作", "object": "比亚迪"}], "no_relation_pairs": []}])
+    path = write(
+        tmp_path,
+        "finre_mini.jsonl",
+        [
+            {
+                "text": "华为与比亚迪达成战略合作，小米也与京东达成合作。",
+                "relations": [{"subject": "华为", "predicate": "合作", "object": "比亚迪"}],
+                "no_relation_pairs": [],
+            }
+        ],
+    )
     s = evaluate_relations(path, dataset="finre").scores
     assert (s.tp["partner"], s.fp["partner"]) == (1, 0)  # 小米–京东 is not a labelled pair here
 
@@ -90,8 +132,16 @@ def test_label_maps_load_and_unknown_dataset_is_refused():
 
 
 def test_evaluate_command(tmp_path):
-    path = write(tmp_path, "cluener2020_cli.jsonl", [
-        {"text": "小米董事长雷军表示满意。", "entities": [{"start": 5, "end": 7, "type": "name", "text": "雷军"}]}])
+    path = write(
+        tmp_path,
+        "cluener2020_cli.jsonl",
+        [
+            {
+                "text": "小米董事长雷军表示满意。",
+                "entities": [{"start": 5, "end": 7, "type": "name", "text": "雷军"}],
+            }
+        ],
+    )
     res = CliRunner().invoke(main, ["evaluate", str(path), "--errors", "5"])
     assert res.exit_code == 0 and "name" in res.output and "micro" in res.output
     data = json.loads(CliRunner().invoke(main, ["evaluate", str(path), "--json"]).output)
@@ -101,7 +151,12 @@ def test_evaluate_command(tmp_path):
 # --- the shipped CRF ------------------------------------------------------------------------------
 def test_bio_labels_become_spans():
     labels = ["B-PER", "I-PER", "O", "B-COM", "I-COM", "I-COM", "B-LOC", "I-PER"]
-    assert spans(labels, [0.9] * 8) == [(0, 2, "PER", 0.9), (3, 6, "COM", 0.9), (6, 7, "LOC", 0.9), (7, 8, "PER", 0.9)]
+    assert spans(labels, [0.9] * 8) == [
+        (0, 2, "PER", 0.9),
+        (3, 6, "COM", 0.9),
+        (6, 7, "LOC", 0.9),
+        (7, 8, "PER", 0.9),
+    ]
 
 
 @pytest.mark.skipif(load_tagger() is None, reason="no model file shipped")

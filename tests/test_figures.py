@@ -10,64 +10,105 @@ def one(text: str):
     return figs[0]
 
 
-@pytest.mark.parametrize("text,value,unit,kind", [
-    ("日活跃用户数将达到3亿。", "300000000", None, "quantity"),
-    ("每周发布作品1.6万+。", "16000", None, "quantity"),
-    ("52%的手机淘宝用户来自下沉市场。", "0.52", "percent", "percentage"),
-    ("其中9成销售来自直播。", "0.9", "percent", "percentage"),
-    ("决心用两个月的时间解决问题。", "2", "month", "duration"),
-    ("订单金额超过1万元。", "10000", "CNY", "money"),
-    ("公司获得2.5亿美元投资。", "250000000", "USD", "money"),
-    ("平台商家数量突破三千五百万。", "35000000", None, "quantity"),
-    ("全年营收1,175万元。", "11750000", "CNY", "money"),
-    ("旗下已有27家工厂。", "27", "家", "quantity"),
-    ("项目占地16万平米。", "160000", "平米", "quantity"),
-])
+@pytest.mark.parametrize(
+    "text,value,unit,kind",
+    [
+        ("日活跃用户数将达到3亿。", "300000000", None, "quantity"),
+        ("每周发布作品1.6万+。", "16000", None, "quantity"),
+        ("52%的手机淘宝用户来自下沉市场。", "0.52", "percent", "percentage"),
+        ("其中9成销售来自直播。", "0.9", "percent", "percentage"),
+        ("决心用两个月的时间解决问题。", "2", "month", "duration"),
+        ("订单金额超过1万元。", "10000", "CNY", "money"),
+        ("公司获得2.5亿美元投资。", "250000000", "USD", "money"),
+        ("平台商家数量突破三千五百万。", "35000000", None, "quantity"),
+        ("全年营收1,175万元。", "11750000", "CNY", "money"),
+        ("旗下已有27家工厂。", "27", "家", "quantity"),
+        ("项目占地16万平米。", "160000", "平米", "quantity"),
+    ],
+)
 def test_value_and_unit(text, value, unit, kind):
     f = one(text)
     assert (f.value, f.unit, f.kind) == (value, unit, kind)
 
 
-@pytest.mark.parametrize("text,measure", [
-    ("日活跃用户数将达到3亿。", "日活跃用户数"), ("在平台上有1175万粉丝。", "粉丝"), ("52%的手机淘宝用户来自下沉市场。", "手机淘宝用户"),
-    ("年营业额达3亿左右。", "年营业额"), ("周播放量12亿+。", "周播放量"),
-])
+@pytest.mark.parametrize(
+    "text,measure",
+    [
+        ("日活跃用户数将达到3亿。", "日活跃用户数"),
+        ("在平台上有1175万粉丝。", "粉丝"),
+        ("52%的手机淘宝用户来自下沉市场。", "手机淘宝用户"),
+        ("年营业额达3亿左右。", "年营业额"),
+        ("周播放量12亿+。", "周播放量"),
+    ],
+)
 def test_measure(text, measure):
     assert one(text).measure == measure
 
 
-@pytest.mark.parametrize("text,qualifier", [
-    ("每周发布作品1.6万+。", ("bound", "at_least")), ("评论超过190万条。", ("bound", "more_than")),
-    ("年营业额达3亿左右。", ("approximate", "true")), ("营收同比增长45%。", ("comparison", "year_on_year")),
-    ("公司目标是日活达到3亿。", ("modality", "target")), ("亏损不足1亿元。", ("bound", "less_than")),
-])
+@pytest.mark.parametrize(
+    "text,qualifier",
+    [
+        ("每周发布作品1.6万+。", ("bound", "at_least")),
+        ("评论超过190万条。", ("bound", "more_than")),
+        ("年营业额达3亿左右。", ("approximate", "true")),
+        ("营收同比增长45%。", ("comparison", "year_on_year")),
+        ("公司目标是日活达到3亿。", ("modality", "target")),
+        ("亏损不足1亿元。", ("bound", "less_than")),
+    ],
+)
 def test_qualifiers(text, qualifier):
     assert qualifier in one(text).qualifiers
 
 
-@pytest.mark.parametrize("text", [
-    "公司推出两款新品。", "三场比赛均是强队。", "共有7个号码被停用。",  # small counts: wording, or counting nothing named
-    "占比千万亿分之一。", "约三分之一的用户来自海外。",  # fractions
-    "两家公司合作了六七十年。", "双方合作了2303030年。", "他08年加入公司。",  # a rough range, glued digits, a 2-digit year
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司推出两款新品。",
+        "三场比赛均是强队。",
+        "共有7个号码被停用。",  # small counts: wording, or counting nothing named
+        "占比千万亿分之一。",
+        "约三分之一的用户来自海外。",  # fractions
+        "两家公司合作了六七十年。",
+        "双方合作了2303030年。",
+        "他08年加入公司。",  # a rough range, glued digits, a 2-digit year
+    ],
+)
 def test_wording_that_is_not_a_figure(text):
     assert not figures_of(text), [f.text for f in figures_of(text)]
 
 
-@pytest.mark.parametrize("text,measure", [
-    ("安邦保险以近20亿美元收购美国曼哈顿的华尔道夫酒店。", None),  # a verb phrase after money is not its measure
-    ("旗下共有3000辆新能源车。", "新能源车"),  # after a counting word a noun phrase no measure word ends still counts
-    ("公司已有120名算法工程师，", "算法工程师"),
-    ("开放平台已有超过30万家企业和开发者用户。", "企业和开发者用户"),
-    ("共有17个号码都被停用。", None),  # 号码都: an adverb ends it, so it is no noun phrase
-])
+@pytest.mark.parametrize(
+    "text,measure",
+    [
+        (
+            "安邦保险以近20亿美元收购美国曼哈顿的华尔道夫酒店。",
+            None,
+        ),  # a verb phrase after money is not its measure
+        (
+            "旗下共有3000辆新能源车。",
+            "新能源车",
+        ),  # after a counting word a noun phrase no measure word ends still counts
+        ("公司已有120名算法工程师，", "算法工程师"),
+        ("开放平台已有超过30万家企业和开发者用户。", "企业和开发者用户"),
+        ("共有17个号码都被停用。", None),  # 号码都: an adverb ends it, so it is no noun phrase
+    ],
+)
 def test_measure_after_the_number(text, measure):
     assert one(text).measure == measure
 
 
-@pytest.mark.parametrize("text", ["2020年6月28日发布。", "618期间销量大增。", "三线及以下城市增长快。", "一周前宣布消息。",
-                                  "QQ2023版本上线。", "第一个吃螃蟹的人。",
-                                  "今年前两个月表现平稳。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020年6月28日发布。",
+        "618期间销量大增。",
+        "三线及以下城市增长快。",
+        "一周前宣布消息。",
+        "QQ2023版本上线。",
+        "第一个吃螃蟹的人。",
+        "今年前两个月表现平稳。",
+    ],
+)
 def test_not_figures(text):
     assert figures_of(text) == []
 

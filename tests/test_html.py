@@ -13,10 +13,12 @@ from kg.export.html import STYLE, network_data
 from kg.vocab import DEFAULT_BASE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-HOSTILE = ("标题<script>document.title='pwned'</script>\n"
-           "文|虎嗅 陆一鸣\n"
-           "小米集团创始人雷军表示，<img src=x onerror=\"document.title='pwned'\">小米与京东达成战略合作。\n"
-           "运营负责人白晓峰</script><script>document.title='pwned'</script>称，京东推出“<b>蓝鲸</b>计划”。")
+HOSTILE = (
+    "标题<script>document.title='pwned'</script>\n"
+    "文|虎嗅 陆一鸣\n"
+    "小米集团创始人雷军表示，<img src=x onerror=\"document.title='pwned'\">小米与京东达成战略合作。\n"
+    "运营负责人白晓峰</script><script>document.title='pwned'</script>称，京东推出“<b>蓝鲸</b>计划”。"
+)
 
 
 def test_page_loads_nothing_from_the_network(seed_graph: Exported):
@@ -60,21 +62,37 @@ def test_hostile_article_runs_no_script_in_a_real_browser(tmp_path):
     assert "<canvas" in dom  # vis-network drew the graph offline
     title = re.search(r"<title>(.*?)</title>", dom, re.S).group(1)
     assert title != "pwned" and "&lt;script&gt;" in title  # shown as text, never run
-    assert "<img src=\"x\"" not in dom and "<img src=x" not in dom
+    assert '<img src="x"' not in dom and "<img src=x" not in dom
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
 def test_view_renders_a_screenshot_offline(tmp_path, seed_graph: Exported):
     write_outputs(seed_graph.graph, tmp_path, formats=("html",), base=DEFAULT_BASE)
     shot = tmp_path / "shot.png"
-    _chromium(tmp_path, f"--screenshot={shot}", "--window-size=1200,800", f"file://{tmp_path}/graph.html#node=org/快手")
+    _chromium(
+        tmp_path,
+        f"--screenshot={shot}",
+        "--window-size=1200,800",
+        f"file://{tmp_path}/graph.html#node=org/快手",
+    )
     assert shot.exists() and shot.stat().st_size > 30_000  # a drawn graph, not a blank page
 
 
 def _chromium(tmp_path, *args) -> str:
-    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=5000", *args]
+    cmd = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--virtual-time-budget=5000",
+        *args,
+    ]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True).stdout
 
 

@@ -13,8 +13,18 @@ from kg.ingest.decode import decode_bytes
 TEXT = "快手宣布与京东合作。创始人宿华表示：“我们很满意。这是好事。”随后发布内部信！"
 
 
-@pytest.mark.parametrize("data", [TEXT.encode("utf-8"), codecs.BOM_UTF8 + TEXT.encode("utf-8"), TEXT.encode("gb18030"),
-                                  TEXT.encode("gbk"), TEXT.encode("utf-16"), TEXT.encode("utf-16-le"), TEXT.encode("utf-16-be")])
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+        TEXT.encode("gb18030"),
+        TEXT.encode("gbk"),
+        TEXT.encode("utf-16"),
+        TEXT.encode("utf-16-le"),
+        TEXT.encode("utf-16-be"),
+    ],
+)
 def test_decodes_every_supported_encoding(data):
     assert decode_bytes(data, "a.txt") == TEXT
 
@@ -54,8 +64,10 @@ def test_seed_chrome_and_repeated_body_are_removed():
 
 
 def test_html_is_stripped_and_scripts_dropped():
-    html = ("<html><head><title>标题</title><script>var a='快手';</script></head><body><nav>首页 > 科技</nav>"
-            "<p>京东宣布与&nbsp;快手合作。</p><div>第二段&amp;结尾。</div><footer>版权所有</footer></body></html>")
+    html = (
+        "<html><head><title>标题</title><script>var a='快手';</script></head><body><nav>首页 > 科技</nav>"
+        "<p>京东宣布与&nbsp;快手合作。</p><div>第二段&amp;结尾。</div><footer>版权所有</footer></body></html>"
+    )
     record = RawRecord("a.html", *_html(html))
     doc = make_document(record)
     assert doc.title == "标题"
@@ -72,7 +84,9 @@ def _html(markup):
 
 def test_traditional_text_is_detected_and_normalised_for_recognition():
     doc = document_from_text("騰訊宣佈與網易達成合作。")
-    assert doc.traditional and doc.norm == "腾讯宣布与网易达成合作。" and doc.text == "騰訊宣佈與網易達成合作。"
+    assert (
+        doc.traditional and doc.norm == "腾讯宣布与网易达成合作。" and doc.text == "騰訊宣佈與網易達成合作。"
+    )
 
 
 def test_full_width_letters_are_folded_in_norm_only():
@@ -82,16 +96,27 @@ def test_full_width_letters_are_folded_in_norm_only():
 
 def test_jsonl_malformed_line_is_reported_and_the_rest_read(tmp_path):
     path = tmp_path / "news.jsonl"
-    path.write_text(json.dumps({"text": "快手宣布与京东合作。", "title": "一"}, ensure_ascii=False) + "\n{not json\n"
-                    + json.dumps({"title": "no text"}) + "\n" + json.dumps({"text": "京东发布财报。", "url": "https://e.x/1"}) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"text": "快手宣布与京东合作。", "title": "一"}, ensure_ascii=False)
+        + "\n{not json\n"
+        + json.dumps({"title": "no text"})
+        + "\n"
+        + json.dumps({"text": "京东发布财报。", "url": "https://e.x/1"})
+        + "\n",
+        encoding="utf-8",
+    )
     warnings = []
     docs = list(iter_documents([path], warn=warnings.append))
     assert [d.title for d in docs] == ["一", None]
-    assert warnings[0].startswith(f"{path}:2: malformed JSON") and warnings[1].startswith(f"{path}:3: no non-empty")
+    assert warnings[0].startswith(f"{path}:2: malformed JSON") and warnings[1].startswith(
+        f"{path}:3: no non-empty"
+    )
 
 
-@pytest.mark.parametrize("content,problem", [(b"", "empty file"), (b"   \n\n", "empty file"), (b"\x00\x01\x02" * 100, "binary file")])
+@pytest.mark.parametrize(
+    "content,problem",
+    [(b"", "empty file"), (b"   \n\n", "empty file"), (b"\x00\x01\x02" * 100, "binary file")],
+)
 def test_bad_files_raise_one_line_errors(tmp_path, content, problem):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)

@@ -16,13 +16,21 @@ QUERIES = sorted((ROOT / "examples" / "queries").glob("*.rq"))
 @pytest.fixture(scope="module")
 def graph_file(tmp_path_factory, seed_graph):
     out = tmp_path_factory.mktemp("q")
-    kg.write(kg.build([ROOT / "examples" / "qinglan_battery.txt", *seed_graph.graph.articles()[0].source.split("\0")]),
-             out, formats=("turtle",))
+    kg.write(
+        kg.build(
+            [ROOT / "examples" / "qinglan_battery.txt", *seed_graph.graph.articles()[0].source.split("\0")]
+        ),
+        out,
+        formats=("turtle",),
+    )
     return out / "graph.ttl"
 
 
 def test_prefixes_are_predeclared(graph_file):
-    res = run_query(load_graph(graph_file), 'SELECT ?o WHERE { ?s rdfs:label "白嘉乐"@zh ; kg:leads ?x . ?x rdfs:label ?o }')
+    res = run_query(
+        load_graph(graph_file),
+        'SELECT ?o WHERE { ?s rdfs:label "白嘉乐"@zh ; kg:leads ?x . ?x rdfs:label ?o }',
+    )
     assert [str(r[0]) for r in res.rows] == ["快手电商"]
 
 
@@ -55,16 +63,24 @@ def test_every_example_query_runs_and_returns_rows(graph_file, query):
 
 def test_example_queries_answer_what_they_promise(graph_file):
     g = load_graph(graph_file)
-    founders = {(str(a), str(b)) for a, b in run_query(g, read_query(str(ROOT / "examples/queries/founders.rq"))).rows}
+    founders = {
+        (str(a), str(b)) for a, b in run_query(g, read_query(str(ROOT / "examples/queries/founders.rq"))).rows
+    }
     assert {("快手", "宿华"), ("快手", "程一笑"), ("青岚新能源", "沈一鸣")} <= founders
-    partners = {str(r[0]) for r in run_query(g, read_query(str(ROOT / "examples/queries/partners_of.rq"))).rows}
+    partners = {
+        str(r[0]) for r in run_query(g, read_query(str(ROOT / "examples/queries/partners_of.rq"))).rows
+    }
     assert {"快手", "抖音", "微博"} <= partners
 
 
 def test_output_formats(graph_file):
-    res = run_query(load_graph(graph_file), "SELECT ?p ?o WHERE { ?s rdfs:label \"白嘉乐\"@zh ; ?p ?o } ORDER BY ?p")
+    res = run_query(
+        load_graph(graph_file), 'SELECT ?p ?o WHERE { ?s rdfs:label "白嘉乐"@zh ; ?p ?o } ORDER BY ?p'
+    )
     table = format_result(res, "table")
-    assert table.splitlines()[0].split() == ["p", "|", "o"] and "kg:leads" in table and table.endswith("rows)\n")
+    assert (
+        table.splitlines()[0].split() == ["p", "|", "o"] and "kg:leads" in table and table.endswith("rows)\n")
+    )
     csv_text = format_result(res, "csv")
     assert csv_text.splitlines()[0] == "p,o" and "https://w3id.org/kg/ontology#leads" in csv_text
     data = json.loads(format_result(res, "json"))

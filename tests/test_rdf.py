@@ -22,8 +22,9 @@ SHAPES = ROOT / "ontology" / "shapes.ttl"
 
 
 def _validate(data: Graph):
-    conforms, _, text = pyshacl.validate(data, shacl_graph=Graph().parse(SHAPES), ont_graph=Graph().parse(ONTOLOGY),
-                                         inference="rdfs")
+    conforms, _, text = pyshacl.validate(
+        data, shacl_graph=Graph().parse(SHAPES), ont_graph=Graph().parse(ONTOLOGY), inference="rdfs"
+    )
     return conforms, text
 
 
@@ -75,7 +76,11 @@ def test_base_option_changes_minted_iris(seed_graph: Exported):
 
 
 def test_no_blank_nodes(seed_graph: Exported):
-    assert not any(isinstance(t, type(None)) or t.__class__.__name__ == "BNode" for triple in seed_graph.rdf for t in triple)
+    assert not any(
+        isinstance(t, type(None)) or t.__class__.__name__ == "BNode"
+        for triple in seed_graph.rdf
+        for t in triple
+    )
 
 
 def test_every_relation_is_a_direct_triple_and_a_statement_with_provenance(seed_graph: Exported):
@@ -88,13 +93,15 @@ def test_every_relation_is_a_direct_triple_and_a_statement_with_provenance(seed_
 
 def test_sentence_offsets_point_into_the_document(seed_graph: Exported):
     doc = seed_graph.graph.articles()[0]
-    for text, start, end in seed_graph.select("SELECT ?t ?a ?b WHERE { ?s a kg:Sentence ; kg:text ?t ; kg:startOffset ?a ; kg:endOffset ?b }"):
+    for text, start, end in seed_graph.select(
+        "SELECT ?t ?a ?b WHERE { ?s a kg:Sentence ; kg:text ?t ; kg:startOffset ?a ; kg:endOffset ?b }"
+    ):
         assert doc.text[int(start) : int(end)] == text
 
 
 def test_vocabulary_matches_the_ontology():
     onto = Graph().parse(ONTOLOGY)
-    declared = {str(s)[len(KG_NS):] for s in onto.subjects() if str(s).startswith(KG_NS)}
+    declared = {str(s)[len(KG_NS) :] for s in onto.subjects() if str(s).startswith(KG_NS)}
     in_code = {name for name in KG.__annotations__}
     assert declared == in_code
     for term in PREDICATES.values():
@@ -110,8 +117,24 @@ def test_misspelt_term_raises():
 
 def _run_build(tmp: Path, seed: str) -> dict[str, bytes]:
     env = dict(os.environ, PYTHONHASHSEED=seed)
-    subprocess.run([sys.executable, "-m", "kg", "build", str(SEED), str(ROOT / "examples" / "qinglan_battery.txt"),
-                    "--out", str(tmp), "--format", "turtle,json,nt,jsonld", "-q"], check=True, env=env, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "build",
+            str(SEED),
+            str(ROOT / "examples" / "qinglan_battery.txt"),
+            "--out",
+            str(tmp),
+            "--format",
+            "turtle,json,nt,jsonld",
+            "-q",
+        ],
+        check=True,
+        env=env,
+        cwd=ROOT,
+    )
     return {p.name: p.read_bytes() for p in sorted(tmp.iterdir())}
 
 
@@ -126,7 +149,9 @@ def test_output_is_byte_identical_across_runs(tmp_path):
 
 def test_golden_turtle_for_a_small_article():
     golden = Path(__file__).parent / "golden" / "small.ttl"
-    graph = kg.build_from_texts(["标题\n文|虎嗅 陆一鸣\n小米集团创始人雷军表示，小米与京东达成战略合作，目标是年销量达到1亿台。"])
+    graph = kg.build_from_texts(
+        ["标题\n文|虎嗅 陆一鸣\n小米集团创始人雷军表示，小米与京东达成战略合作，目标是年销量达到1亿台。"]
+    )
     text = render(graph, "turtle", base=DEFAULT_BASE)
     if os.environ.get("KG_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")

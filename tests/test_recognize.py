@@ -14,32 +14,38 @@ def found(text: str) -> set[tuple[str, str]]:
     return {(m.key, m.type) for m in mentions}
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("小米集团创始人兼CEO雷军表示，今年将加大投入。", {("雷军", "Person"), ("小米", "Company")}),
-    ("据美团高级副总裁王莆中介绍，新业务进展顺利。", {("王莆中", "Person"), ("美团", "Company")}),
-    ("易观分析发布的报告显示，直播电商规模继续扩大。", {("易观", "Organization")}),
-    ("企鹅智库数据显示，短视频用户超过8亿。", {("企鹅智库", "Organization")}),
-    ("杭州微念科技有限公司近日完成新一轮融资。", {("杭州微念科技有限公司", "Company")}),
-    ("北京市海淀区人民政府与百度签署协议。", {("百度", "Company")}),
-    ("文|经济观察报 马言\n正文第一段。", {("经济观察报", "MediaOrganization"), ("马言", "Person")}),
-    ("阿里巴巴集团（以下简称“阿里”）公布财报。", {("阿里巴巴", "Company")}),
-    ("Moonshot AI与OpenAI展开竞争。", {("OpenAI", "Company")}),
-    ("抖音电商推出“春雨计划”，扶持中小商家。", {("春雨计划", "Programme"), ("抖音电商", "BusinessUnit")}),
-    ("微软的子公司LinkedIn Holdings宣布裁员。", {("LinkedIn Holdings", "Company"), ("微软", "Company")}),
-    ("2023年双11期间，淘宝成交额创新高。", {("淘宝", "Platform"), ("双11", "Date")}),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("小米集团创始人兼CEO雷军表示，今年将加大投入。", {("雷军", "Person"), ("小米", "Company")}),
+        ("据美团高级副总裁王莆中介绍，新业务进展顺利。", {("王莆中", "Person"), ("美团", "Company")}),
+        ("易观分析发布的报告显示，直播电商规模继续扩大。", {("易观", "Organization")}),
+        ("企鹅智库数据显示，短视频用户超过8亿。", {("企鹅智库", "Organization")}),
+        ("杭州微念科技有限公司近日完成新一轮融资。", {("杭州微念科技有限公司", "Company")}),
+        ("北京市海淀区人民政府与百度签署协议。", {("百度", "Company")}),
+        ("文|经济观察报 马言\n正文第一段。", {("经济观察报", "MediaOrganization"), ("马言", "Person")}),
+        ("阿里巴巴集团（以下简称“阿里”）公布财报。", {("阿里巴巴", "Company")}),
+        ("Moonshot AI与OpenAI展开竞争。", {("OpenAI", "Company")}),
+        ("抖音电商推出“春雨计划”，扶持中小商家。", {("春雨计划", "Programme"), ("抖音电商", "BusinessUnit")}),
+        ("微软的子公司LinkedIn Holdings宣布裁员。", {("LinkedIn Holdings", "Company"), ("微软", "Company")}),
+        ("2023年双11期间，淘宝成交额创新高。", {("淘宝", "Platform"), ("双11", "Date")}),
+    ],
+)
 def test_recognises(text, expected):
     assert expected <= found(text)
 
 
-@pytest.mark.parametrize("text,junk", [
-    ("嘉宾们来自多个城市，周末也在开会。", {"嘉宾", "城市", "周"}),
-    ("平台推出零售宝模式，商家反馈不错。", {"宝", "零售宝", "商家", "平台"}),
-    ("用户层面，平台推出雷霆计划。", {"雷霆", "用户"}),
-    ("这家公司的负责人表示满意。", {"这家公司", "公司", "负责人"}),
-    ("科技公司纷纷布局电商公司业务。", {"科技公司", "电商公司"}),
-    ("创始人谈未来计划。", {"谈未来"}),
-])
+@pytest.mark.parametrize(
+    "text,junk",
+    [
+        ("嘉宾们来自多个城市，周末也在开会。", {"嘉宾", "城市", "周"}),
+        ("平台推出零售宝模式，商家反馈不错。", {"宝", "零售宝", "商家", "平台"}),
+        ("用户层面，平台推出雷霆计划。", {"雷霆", "用户"}),
+        ("这家公司的负责人表示满意。", {"这家公司", "公司", "负责人"}),
+        ("科技公司纷纷布局电商公司业务。", {"科技公司", "电商公司"}),
+        ("创始人谈未来计划。", {"谈未来"}),
+    ],
+)
 def test_does_not_make_junk(text, junk):
     keys = {k for k, _ in found(text)}
     assert not (keys & junk)
@@ -65,28 +71,42 @@ def _m(start, end, score, type_="Company"):
 
 
 def test_filter_spans_longest_wins_then_score_then_earliest():
-    kept = filter_spans([_m(0, 2, 0.9), _m(0, 4, 0.5), _m(3, 6, 0.9), _m(6, 8, 0.5), _m(6, 8, 0.9, "Platform")])
+    kept = filter_spans(
+        [_m(0, 2, 0.9), _m(0, 4, 0.5), _m(3, 6, 0.9), _m(6, 8, 0.5), _m(6, 8, 0.9, "Platform")]
+    )
     assert [(m.start, m.end, m.type) for m in kept] == [(0, 4, "Company"), (6, 8, "Platform")]
 
 
-@pytest.mark.parametrize("text,people", [
-    # a list of names after a title stops where a new title clause begins (原 = former, not the surname)
-    ("原邯钢总经理李贵阳、原唐钢副总经理张海为副总经理。", ["李贵阳", "张海"]),
-    ("校党总支书记、校长武天安，毕业于同济医科大学。", ["武天安"]),  # 毕业 after a comma is a verb, not a name
-    ("董事长张大为表示，公司将扩产。", ["张大为"]),  # a name may end in 为 when no title follows it
-    ("公司任命王小川为首席执行官。", ["王小川"]),
-])
+@pytest.mark.parametrize(
+    "text,people",
+    [
+        # a list of names after a title stops where a new title clause begins (原 = former, not the surname)
+        ("原邯钢总经理李贵阳、原唐钢副总经理张海为副总经理。", ["李贵阳", "张海"]),
+        (
+            "校党总支书记、校长武天安，毕业于同济医科大学。",
+            ["武天安"],
+        ),  # 毕业 after a comma is a verb, not a name
+        ("董事长张大为表示，公司将扩产。", ["张大为"]),  # a name may end in 为 when no title follows it
+        ("公司任命王小川为首席执行官。", ["王小川"]),
+    ],
+)
 def test_people_after_titles_stop_at_the_clause(text, people):
     assert sorted(e.label for e in result_of(text).entities if e.type == "Person") == sorted(people)
 
 
 def test_a_party_to_a_deal_is_not_part_of_a_company_name():
-    companies = {m.text for m in mentions_of("其中，收购方华胜旅业基金由天津华胜股权投资管理有限公司管理。")[2] if m.type == "Company"}
+    companies = {
+        m.text
+        for m in mentions_of("其中，收购方华胜旅业基金由天津华胜股权投资管理有限公司管理。")[2]
+        if m.type == "Company"
+    }
     assert "华胜旅业基金" in companies and not any(c.startswith("收购方") for c in companies)
 
 
 def test_statistical_names_carry_no_surrounding_blanks():
-    people = [e.label for e in result_of("场上位置:前锋  蒂鲍尔特,贝内泽特,塞杜").entities if e.type == "Person"]
+    people = [
+        e.label for e in result_of("场上位置:前锋  蒂鲍尔特,贝内泽特,塞杜").entities if e.type == "Person"
+    ]
     assert "蒂鲍尔特" in people and all(p == p.strip() for p in people)
 
 
@@ -98,10 +118,20 @@ def test_a_name_list_stops_where_an_organisation_and_its_title_begin():
 
 def test_a_heading_does_not_become_a_name():
     labels = {(e.label, e.type) for e in result_of("公司简介比音勒芬服饰股份有限公司成立于2003年。").entities}
-    assert ("比音勒芬服饰股份有限公司", "Company") in labels and not any(label.startswith("公司") for label, _ in labels)
+    assert ("比音勒芬服饰股份有限公司", "Company") in labels and not any(
+        label.startswith("公司") for label, _ in labels
+    )
 
 
 def test_a_name_does_not_take_the_first_character_of_an_adverb():
-    people = {e.label for e in result_of("原上海国盛有限公司总裁兼党委书记贺涛即将调任上海百联集团总裁。").entities if e.type == "Person"}
+    people = {
+        e.label
+        for e in result_of("原上海国盛有限公司总裁兼党委书记贺涛即将调任上海百联集团总裁。").entities
+        if e.type == "Person"
+    }
     assert people == {"贺涛"}
-    assert {e.label for e in result_of("云帆机器人由前华为工程师吕志航于2023年在深圳创立。").entities if e.type == "Person"} == {"吕志航"}
+    assert {
+        e.label
+        for e in result_of("云帆机器人由前华为工程师吕志航于2023年在深圳创立。").entities
+        if e.type == "Person"
+    } == {"吕志航"}

@@ -4,69 +4,80 @@ import pytest
 from helpers import result_of, triples
 
 
-@pytest.mark.parametrize("text,expected", [
-    # founder
-    ("小米集团创始人雷军在发布会上表示。", ("小米", "founder", "雷军")),
-    ("蔚来汽车由李斌于2014年创立。", ("蔚来", "founder", "李斌")),
-    ("张一鸣于2012年创办了字节跳动。", ("字节跳动", "founder", "张一鸣")),
-    ("王兴是美团的创始人。", ("美团", "founder", "王兴")),
-    # leads
-    ("阿里巴巴集团董事局主席蔡崇信表示，将继续投资。", ("蔡崇信", "leads", "阿里巴巴")),
-    ("刘炽平，腾讯总裁，出席了论坛。", ("刘炽平", "leads", "腾讯")),
-    ("京东的CEO是许冉。", ("许冉", "leads", "京东")),
-    # worksFor
-    ("百度副总裁王海峰介绍了新模型。", ("王海峰", "worksFor", "百度")),
-    ("李明已正式加入字节跳动。", ("李明", "worksFor", "字节跳动")),
-    # parentOrganization / productOf
-    ("阿里巴巴旗下的菜鸟网络完成分拆。", ("菜鸟网络", "parentOrganization", "阿里巴巴")),
-    ("京东物流是京东集团的子公司。", ("京东物流", "parentOrganization", "京东")),
-    ("腾讯旗下的微信推出新功能。", ("微信", "productOf", "腾讯")),
-    ("字节跳动正式发布豆包大模型。", ("豆包", "productOf", "字节跳动")),
-    ("华为与赛力斯联合打造的问界品牌交付新车。", ("问界", "productOf", "赛力斯")),
-    ("蔚来总部位于上海，2014年11月由李斌、秦力洪等人创立。", ("蔚来", "founder", "秦力洪")),
-    ("原淘宝直播负责人程道放已加入小红书，出任电商负责人。", ("程道放", "leads", "小红书")),
-    ("腾讯和阿里巴巴都是小红书的股东。", ("阿里巴巴", "investsIn", "小红书")),
-    ("星桥是美团旗下的即时零售平台。", ("星桥", "productOf", "美团")),
-    ("花西子是杭州宜格化妆品有限公司旗下的彩妆品牌。", ("花西子", "productOf", "杭州宜格化妆品有限公司")),
-    ("花西子是杭州宜格化妆品有限公司旗下的品牌。花西子早期主要在天猫销售，后来陆续入驻抖音和小红书。", ("花西子", "sellsOn", "抖音")),
-    ("李明于2015年加入百度，曾任爱奇艺副总裁，2020年起担任小红书总裁。", ("李明", "leads", "小红书")),
-    ("李明于2015年加入百度，曾任爱奇艺副总裁。", ("李明", "worksFor", "爱奇艺")),
-    ("星桥优选在抖音开设多个直播间，还入驻了淘宝和京东。", None),
-    ("宁德时代已与特斯拉、宝马、戴姆勒等车企达成电池供应合作。", ("宁德时代", "partner", "戴姆勒")),
-    # partner
-    ("华为与比亚迪达成战略合作。", ("华为", "partner", "比亚迪")),
-    ("美团携手中国银行推出新服务。", ("美团", "partner", "中国银行")),
-    ("腾讯与网易宣布达成合作。", ("腾讯", "partner", "网易")),
-    # investsIn
-    ("腾讯投资了蔚来汽车。", ("腾讯", "investsIn", "蔚来")),
-    ("小红书获得阿里巴巴和腾讯的投资。", ("阿里巴巴", "investsIn", "小红书")),
-    ("高瓴资本领投了作业帮的新一轮融资。", ("高瓴资本", "investsIn", "作业帮")),
-    # acquired
-    ("阿里巴巴以10亿美元收购了优酷。", ("阿里巴巴", "acquired", "优酷")),
-    ("饿了么被阿里巴巴收购。", ("阿里巴巴", "acquired", "饿了么")),
-    # location / foundingDate
-    ("比亚迪总部位于深圳。", ("比亚迪", "location", "深圳")),
-    ("网易成立于1997年，总部设在杭州。", ("网易", "location", "杭州")),
-    # sellsOn
-    ("不少品牌入驻了抖音电商。", None),
-    ("主播李佳琦在淘宝直播带货。", ("李佳琦", "sellsOn", "淘宝")),
-    ("海尔已入驻拼多多。", ("海尔", "sellsOn", "拼多多")),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # founder
+        ("小米集团创始人雷军在发布会上表示。", ("小米", "founder", "雷军")),
+        ("蔚来汽车由李斌于2014年创立。", ("蔚来", "founder", "李斌")),
+        ("张一鸣于2012年创办了字节跳动。", ("字节跳动", "founder", "张一鸣")),
+        ("王兴是美团的创始人。", ("美团", "founder", "王兴")),
+        # leads
+        ("阿里巴巴集团董事局主席蔡崇信表示，将继续投资。", ("蔡崇信", "leads", "阿里巴巴")),
+        ("刘炽平，腾讯总裁，出席了论坛。", ("刘炽平", "leads", "腾讯")),
+        ("京东的CEO是许冉。", ("许冉", "leads", "京东")),
+        # worksFor
+        ("百度副总裁王海峰介绍了新模型。", ("王海峰", "worksFor", "百度")),
+        ("李明已正式加入字节跳动。", ("李明", "worksFor", "字节跳动")),
+        # parentOrganization / productOf
+        ("阿里巴巴旗下的菜鸟网络完成分拆。", ("菜鸟网络", "parentOrganization", "阿里巴巴")),
+        ("京东物流是京东集团的子公司。", ("京东物流", "parentOrganization", "京东")),
+        ("腾讯旗下的微信推出新功能。", ("微信", "productOf", "腾讯")),
+        ("字节跳动正式发布豆包大模型。", ("豆包", "productOf", "字节跳动")),
+        ("华为与赛力斯联合打造的问界品牌交付新车。", ("问界", "productOf", "赛力斯")),
+        ("蔚来总部位于上海，2014年11月由李斌、秦力洪等人创立。", ("蔚来", "founder", "秦力洪")),
+        ("原淘宝直播负责人程道放已加入小红书，出任电商负责人。", ("程道放", "leads", "小红书")),
+        ("腾讯和阿里巴巴都是小红书的股东。", ("阿里巴巴", "investsIn", "小红书")),
+        ("星桥是美团旗下的即时零售平台。", ("星桥", "productOf", "美团")),
+        ("花西子是杭州宜格化妆品有限公司旗下的彩妆品牌。", ("花西子", "productOf", "杭州宜格化妆品有限公司")),
+        (
+            "花西子是杭州宜格化妆品有限公司旗下的品牌。花西子早期主要在天猫销售，后来陆续入驻抖音和小红书。",
+            ("花西子", "sellsOn", "抖音"),
+        ),
+        ("李明于2015年加入百度，曾任爱奇艺副总裁，2020年起担任小红书总裁。", ("李明", "leads", "小红书")),
+        ("李明于2015年加入百度，曾任爱奇艺副总裁。", ("李明", "worksFor", "爱奇艺")),
+        ("星桥优选在抖音开设多个直播间，还入驻了淘宝和京东。", None),
+        ("宁德时代已与特斯拉、宝马、戴姆勒等车企达成电池供应合作。", ("宁德时代", "partner", "戴姆勒")),
+        # partner
+        ("华为与比亚迪达成战略合作。", ("华为", "partner", "比亚迪")),
+        ("美团携手中国银行推出新服务。", ("美团", "partner", "中国银行")),
+        ("腾讯与网易宣布达成合作。", ("腾讯", "partner", "网易")),
+        # investsIn
+        ("腾讯投资了蔚来汽车。", ("腾讯", "investsIn", "蔚来")),
+        ("小红书获得阿里巴巴和腾讯的投资。", ("阿里巴巴", "investsIn", "小红书")),
+        ("高瓴资本领投了作业帮的新一轮融资。", ("高瓴资本", "investsIn", "作业帮")),
+        # acquired
+        ("阿里巴巴以10亿美元收购了优酷。", ("阿里巴巴", "acquired", "优酷")),
+        ("饿了么被阿里巴巴收购。", ("阿里巴巴", "acquired", "饿了么")),
+        # location / foundingDate
+        ("比亚迪总部位于深圳。", ("比亚迪", "location", "深圳")),
+        ("网易成立于1997年，总部设在杭州。", ("网易", "location", "杭州")),
+        # sellsOn
+        ("不少品牌入驻了抖音电商。", None),
+        ("主播李佳琦在淘宝直播带货。", ("李佳琦", "sellsOn", "淘宝")),
+        ("海尔已入驻拼多多。", ("海尔", "sellsOn", "拼多多")),
+    ],
+)
 def test_relation_phrasings(text, expected):
     found = triples(text)
     found |= {(o, p, s) for s, p, o in found if p == "partner"}  # symmetric: stored once, either order
     if expected is None:  # a seller the recogniser does not know yields no sellsOn (nothing to hang it on)
-        assert not any(p == "sellsOn" for _, p, _ in found) or {"淘宝", "京东", "抖音"} >= {o for _, p, o in found if p == "sellsOn"}
+        assert not any(p == "sellsOn" for _, p, _ in found) or {"淘宝", "京东", "抖音"} >= {
+            o for _, p, o in found if p == "sellsOn"
+        }
     else:
         assert expected in found, found
 
 
-@pytest.mark.parametrize("text", [
-    "华为和小米都发布了新手机。",  # co-occurrence, no partnership
-    "京东的股价今天下跌，阿里巴巴则上涨。",
-    "美团在北京举办了发布会。",  # an event place is not the headquarters
-    "腾讯与网易在游戏市场竞争激烈。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "华为和小米都发布了新手机。",  # co-occurrence, no partnership
+        "京东的股价今天下跌，阿里巴巴则上涨。",
+        "美团在北京举办了发布会。",  # an event place is not the headquarters
+        "腾讯与网易在游戏市场竞争激烈。",
+    ],
+)
 def test_co_occurrence_makes_no_edge(text):
     assert {p for _, p, _ in triples(text)} == set()
 
@@ -112,22 +123,35 @@ def test_every_relation_has_evidence_inside_its_sentence():
 
 def test_byline_gives_author_editor_and_publisher():
     found = triples("标题\n文|虎嗅 陆一鸣\n编辑|冯晓\n正文：京东发布财报。")
-    assert {("ARTICLE", "author", "陆一鸣"), ("ARTICLE", "editor", "冯晓"), ("ARTICLE", "publisher", "虎嗅")} <= found
+    assert {
+        ("ARTICLE", "author", "陆一鸣"),
+        ("ARTICLE", "editor", "冯晓"),
+        ("ARTICLE", "publisher", "虎嗅"),
+    } <= found
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("刘强东于1998年创办了京东。", ("京东", "founder", "刘强东")),  # 京东 is a company and a platform
-    ("张勇已加入京东。", ("张勇", "worksFor", "京东")),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("刘强东于1998年创办了京东。", ("京东", "founder", "刘强东")),  # 京东 is a company and a platform
+        ("张勇已加入京东。", ("张勇", "worksFor", "京东")),
+    ],
+)
 def test_company_that_is_also_a_platform_takes_organisation_roles(text, expected):
     assert expected in triples(text)
 
 
-@pytest.mark.parametrize("text,wrong", [
-    ("主播李佳琦在淘宝直播带货。", ("李佳琦", "worksFor", "淘宝直播")),  # an occupation, not a post at the platform
-    ("小米发布新机。分析师郭明錤认为销量会很好。", ("郭明錤", "worksFor", "小米")),
-    ("长安汽车董事长朱华荣表示。蔚来宣布新车型。", ("朱华荣", "leads", "蔚来")),
-])
+@pytest.mark.parametrize(
+    "text,wrong",
+    [
+        (
+            "主播李佳琦在淘宝直播带货。",
+            ("李佳琦", "worksFor", "淘宝直播"),
+        ),  # an occupation, not a post at the platform
+        ("小米发布新机。分析师郭明錤认为销量会很好。", ("郭明錤", "worksFor", "小米")),
+        ("长安汽车董事长朱华荣表示。蔚来宣布新车型。", ("朱华荣", "leads", "蔚来")),
+    ],
+)
 def test_titles_do_not_attach_to_the_wrong_organisation(text, wrong):
     assert wrong not in triples(text)
 
@@ -138,7 +162,9 @@ def test_planned_acquisition_is_marked_planned():
     assert status == {"org/三洋": "planned", "org/饿了么": None}
 
 
-@pytest.mark.parametrize("text", ["抖音集团CEO由原抖音中国区总裁韩尚佑接任。", "华电集团公司和新疆签署协议。"])
+@pytest.mark.parametrize(
+    "text", ["抖音集团CEO由原抖音中国区总裁韩尚佑接任。", "华电集团公司和新疆签署协议。"]
+)
 def test_a_preposition_is_not_read_as_a_surname(text):
     from helpers import mentions_of
 
@@ -157,14 +183,23 @@ def test_a_former_title_keeps_no_trace_of_the_word_former():
     assert works == [{"former": "true", "title": "中国区总裁"}]
 
 
-@pytest.mark.parametrize("text,expected", [
-    # an adverb between the person and the verb (曾经 is no name, though 曾 is a surname)
-    ("公开消息显示，车峰曾经担任中国平安保险股份有限公司监事。", ("车峰", "worksFor", "中国平安保险股份有限公司")),
-    ("王小明也已加入字节跳动。", ("王小明", "worksFor", "字节跳动")),
-    # 公司 after 股份有限 ends the registered name; it is not the generic noun dropped from 星海游戏公司成立于
-    ("记者查询发现，国华人寿保险股份有限公司成立于2007年11月8日。", ("国华人寿保险股份有限公司", "foundingDate", "2007-11-08")),
-    ("星海游戏公司成立于2014年。", ("星海游戏", "foundingDate", "2014")),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # an adverb between the person and the verb (曾经 is no name, though 曾 is a surname)
+        (
+            "公开消息显示，车峰曾经担任中国平安保险股份有限公司监事。",
+            ("车峰", "worksFor", "中国平安保险股份有限公司"),
+        ),
+        ("王小明也已加入字节跳动。", ("王小明", "worksFor", "字节跳动")),
+        # 公司 after 股份有限 ends the registered name; it is not the generic noun dropped from 星海游戏公司成立于
+        (
+            "记者查询发现，国华人寿保险股份有限公司成立于2007年11月8日。",
+            ("国华人寿保险股份有限公司", "foundingDate", "2007-11-08"),
+        ),
+        ("星海游戏公司成立于2014年。", ("星海游戏", "foundingDate", "2014")),
+    ],
+)
 def test_wording_found_on_unseen_sentences(text, expected):
     found = triples(text)
     assert expected in found, found
@@ -172,7 +207,9 @@ def test_wording_found_on_unseen_sentences(text, expected):
 
 
 def test_a_name_before_another_organisations_titles_is_not_given_them():
-    found = triples("陕西煤业化工集团公司党委书记、董事长杨照乾，陕西汽车控股集团有限公司党委书记、董事长袁宏明出席。")
+    found = triples(
+        "陕西煤业化工集团公司党委书记、董事长杨照乾，陕西汽车控股集团有限公司党委书记、董事长袁宏明出席。"
+    )
     assert ("袁宏明", "leads", "陕西汽车控股集团有限公司") in found
     assert not any(s == "杨照乾" and o == "陕西汽车控股集团有限公司" for s, _, o in found)
 

@@ -27,7 +27,9 @@ def test_sub_unit_stays_distinct_but_is_linked_to_its_parent():
     res = result_of("快手电商负责人表示，快手将加大投入。")
     ids = {e.id for e in res.entities}
     assert {"org/快手电商", "org/快手"} <= ids
-    assert ("org/快手电商", "parentOrganization", "org/快手") in {(r.subject, r.predicate, r.object) for r in res.relations}
+    assert ("org/快手电商", "parentOrganization", "org/快手") in {
+        (r.subject, r.predicate, r.object) for r in res.relations
+    }
 
 
 def test_same_name_and_type_give_the_same_id_in_every_run_and_document():

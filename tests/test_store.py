@@ -46,34 +46,61 @@ def test_store_holds_one_named_graph_per_document(store_dir):
 def test_re_adding_is_a_no_op_and_a_changed_article_replaces_its_facts(tmp_path):
     path = tmp_path / "store"
     news = tmp_path / "news.jsonl"
-    news.write_text(json.dumps({"id": "a1", "text": "小米集团创始人雷军表示，小米与京东达成战略合作。"}, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    news.write_text(
+        json.dumps(
+            {"id": "a1", "text": "小米集团创始人雷军表示，小米与京东达成战略合作。"}, ensure_ascii=False
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     first = build_store([news], path)
     assert (first.added, first.unchanged) == (1, 0)
     before = dump(path)
     again = build_store([news], path)
     assert (again.added, again.unchanged) == (0, 1) and dump(path) == before
-    news.write_text(json.dumps({"id": "a1", "text": "小米集团创始人雷军表示，小米与美团达成战略合作。"}, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    news.write_text(
+        json.dumps(
+            {"id": "a1", "text": "小米集团创始人雷军表示，小米与美团达成战略合作。"}, ensure_ascii=False
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     changed = build_store([news], path)
     assert changed.replaced == 1
     with Store(path, read_only=True) as store:
-        partners = {str(r[0]) for r in store.query('SELECT ?l WHERE { ?x rdfs:label "小米"@zh ; kg:partner ?p . ?p rdfs:label ?l }').rows}
+        partners = {
+            str(r[0])
+            for r in store.query(
+                'SELECT ?l WHERE { ?x rdfs:label "小米"@zh ; kg:partner ?p . ?p rdfs:label ?l }'
+            ).rows
+        }
     assert partners == {"美团"}  # the old fact (京东) is gone with the old version
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_an_article_repeated_in_one_input_lands_once_and_its_last_version_wins(tmp_path, jobs):
     """Batches are extracted ahead of loading; a repeat of an article still in flight must not be merged into it."""
-    records = [("a1", "小米集团创始人雷军表示，小米与京东达成战略合作。"), ("b1", "腾讯宣布投资蔚来。"),
-               ("a1", "小米集团创始人雷军表示，小米与京东达成战略合作。"),  # same text: unchanged
-               ("c1", "阿里巴巴与上汽集团合作。"), ("a1", "小米集团创始人雷军表示，小米与美团达成战略合作。")]  # changed
+    records = [
+        ("a1", "小米集团创始人雷军表示，小米与京东达成战略合作。"),
+        ("b1", "腾讯宣布投资蔚来。"),
+        ("a1", "小米集团创始人雷军表示，小米与京东达成战略合作。"),  # same text: unchanged
+        ("c1", "阿里巴巴与上汽集团合作。"),
+        ("a1", "小米集团创始人雷军表示，小米与美团达成战略合作。"),
+    ]  # changed
     news = tmp_path / "news.jsonl"
-    news.write_text("".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in records), encoding="utf-8")
+    news.write_text(
+        "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in records),
+        encoding="utf-8",
+    )
     progress = build_store([news], tmp_path / "store", jobs=jobs, batch_size=1)
     assert (progress.added, progress.unchanged, progress.replaced) == (3, 1, 1)
     with Store(tmp_path / "store", read_only=True) as store:
-        partners = {str(r[0]) for r in store.query('SELECT ?l WHERE { ?x rdfs:label "小米"@zh ; kg:partner ?p . ?p rdfs:label ?l }').rows}
+        partners = {
+            str(r[0])
+            for r in store.query(
+                'SELECT ?l WHERE { ?x rdfs:label "小米"@zh ; kg:partner ?p . ?p rdfs:label ?l }'
+            ).rows
+        }
         assert partners == {"美团"} and len(store.documents()) == 3
 
 
@@ -98,14 +125,18 @@ def test_cross_document_entities_are_one_node(tmp_path):
     with Store(tmp_path / "s", read_only=True) as store:
         rows = store.query('SELECT DISTINCT ?e WHERE { ?e rdfs:label "京东"@zh }').rows
         assert len(rows) == 1
-        docs = store.query('SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e rdfs:label "京东"@zh ; kg:mentionedIn ?a }').rows
+        docs = store.query(
+            'SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e rdfs:label "京东"@zh ; kg:mentionedIn ?a }'
+        ).rows
         assert int(docs[0][0]) == 2
 
 
 @pytest.mark.parametrize("query", sorted((ROOT / "examples" / "queries").glob("*.rq")), ids=lambda p: p.stem)
 def test_the_same_queries_work_on_a_store_and_on_a_file(store_dir, tmp_path, query):
     runner = CliRunner()
-    runner.invoke(main, ["build", str(EXAMPLE), str(ARTICLES), "--out", str(tmp_path), "--format", "turtle", "-q"])
+    runner.invoke(
+        main, ["build", str(EXAMPLE), str(ARTICLES), "--out", str(tmp_path), "--format", "turtle", "-q"]
+    )
     on_file = runner.invoke(main, ["query", str(tmp_path / "graph.ttl"), str(query), "--format", "csv"])
     on_store = runner.invoke(main, ["query", str(store_dir), str(query), "--format", "csv"])
     assert on_store.exit_code == 0, on_store.output
@@ -115,12 +146,15 @@ def test_the_same_queries_work_on_a_store_and_on_a_file(store_dir, tmp_path, que
         assert rows(on_store.output) == rows(on_file.output) and rows(on_file.output)
 
 
-@pytest.mark.parametrize("fmt,check", [
-    ("turtle", lambda p: len(Graph().parse(p, format="turtle")) > 1000),
-    ("trig", lambda p: len(list(Dataset().parse(p, format="trig").graphs())) >= N_DOCS),
-    ("graphml", lambda p: nx.read_graphml(p).number_of_edges() > 20),
-    ("jsonld", lambda p: len(Dataset().parse(p, format="json-ld")) > 1000),
-])
+@pytest.mark.parametrize(
+    "fmt,check",
+    [
+        ("turtle", lambda p: len(Graph().parse(p, format="turtle")) > 1000),
+        ("trig", lambda p: len(list(Dataset().parse(p, format="trig").graphs())) >= N_DOCS),
+        ("graphml", lambda p: nx.read_graphml(p).number_of_edges() > 20),
+        ("jsonld", lambda p: len(Dataset().parse(p, format="json-ld")) > 1000),
+    ],
+)
 def test_export_formats(store_dir, tmp_path, fmt, check):
     out = tmp_path / f"all.{fmt}"
     res = CliRunner().invoke(main, ["export", str(store_dir), "--format", fmt, "--out", str(out)])
@@ -162,15 +196,22 @@ def _sparql(port: int, query: str, path: str = "query") -> str:
 
 def test_serve_answers_sparql_over_http_and_refuses_updates(store_dir):
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(store_dir), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", str(store_dir), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         _wait(port)
-        csv_text = _sparql(port, "PREFIX schema: <https://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-                                 "SELECT ?n WHERE { ?o schema:founder ?p . ?p rdfs:label ?n } ORDER BY ?n")
+        csv_text = _sparql(
+            port,
+            "PREFIX schema: <https://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+            "SELECT ?n WHERE { ?o schema:founder ?p . ?p rdfs:label ?n } ORDER BY ?n",
+        )
         assert "沈一鸣" in csv_text and "吕志航" in csv_text
-        update = urllib.request.Request(f"http://127.0.0.1:{port}/update",
-                                        data=urllib.parse.urlencode({"update": "CLEAR ALL"}).encode())
+        update = urllib.request.Request(
+            f"http://127.0.0.1:{port}/update", data=urllib.parse.urlencode({"update": "CLEAR ALL"}).encode()
+        )
         with pytest.raises(urllib.error.HTTPError):
             urllib.request.urlopen(update, timeout=10)
     finally:
@@ -180,11 +221,16 @@ def test_serve_answers_sparql_over_http_and_refuses_updates(store_dir):
 
 def test_push_to_a_graph_store_protocol_endpoint(store_dir, tmp_path):
     port = _free_port()
-    proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(tmp_path / "target"), "--bind",
-                             f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [oxigraph_binary(), "serve", "--location", str(tmp_path / "target"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         _wait(port)
-        res = CliRunner().invoke(main, ["push", str(store_dir), "--endpoint", f"http://127.0.0.1:{port}/store"])
+        res = CliRunner().invoke(
+            main, ["push", str(store_dir), "--endpoint", f"http://127.0.0.1:{port}/store"]
+        )
         assert res.exit_code == 0 and f"pushed {N_DOCS} graphs" in res.output
         counted = _sparql(port, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         assert counted.splitlines()[1].strip() == str(N_DOCS)
@@ -194,7 +240,9 @@ def test_push_to_a_graph_store_protocol_endpoint(store_dir, tmp_path):
 
 
 def test_push_to_nothing_is_a_one_line_error(store_dir):
-    res = CliRunner().invoke(main, ["push", str(store_dir), "--endpoint", f"http://127.0.0.1:{_free_port()}/store"])
+    res = CliRunner().invoke(
+        main, ["push", str(store_dir), "--endpoint", f"http://127.0.0.1:{_free_port()}/store"]
+    )
     assert res.exit_code == 1 and "cannot connect" in res.output and res.output.count("\n") == 1
 
 

@@ -9,18 +9,33 @@ from kg.zh.numerals import format_decimal, parse_chinese_integer, parse_number, 
 from kg.zh.text import fold_width, to_simplified, traditional_ratio
 
 
-@pytest.mark.parametrize("text,value", [("一百二十", 120), ("十五", 15), ("两千三百万", 23_000_000), ("三千五百万", 35_000_000),
-                                        ("一亿两千万", 120_000_000), ("两万亿", 2 * 10**12), ("零", 0), ("九十九", 99)])
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("一百二十", 120),
+        ("十五", 15),
+        ("两千三百万", 23_000_000),
+        ("三千五百万", 35_000_000),
+        ("一亿两千万", 120_000_000),
+        ("两万亿", 2 * 10**12),
+        ("零", 0),
+        ("九十九", 99),
+    ],
+)
 def test_chinese_integer(text, value):
     assert parse_chinese_integer(text) == value
 
 
-@pytest.mark.parametrize("text,value", [("1,175", Decimal(1175)), ("1.6", Decimal("1.6")), ("两", Decimal(2))])
+@pytest.mark.parametrize(
+    "text,value", [("1,175", Decimal(1175)), ("1.6", Decimal("1.6")), ("两", Decimal(2))]
+)
 def test_number(text, value):
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize("scale,value", [("万", 10**4), ("亿", 10**8), ("万亿", 10**12), ("百万", 10**6), ("", 1)])
+@pytest.mark.parametrize(
+    "scale,value", [("万", 10**4), ("亿", 10**8), ("万亿", 10**12), ("百万", 10**6), ("", 1)]
+)
 def test_scale(scale, value):
     assert scale_value(scale) == value
 
@@ -30,14 +45,25 @@ def test_not_a_numeral_raises():
         parse_chinese_integer("快手")
 
 
-@pytest.mark.parametrize("value,text", [(Decimal("3E8"), "300000000"), (Decimal("0.520"), "0.52"), (Decimal("16000.0"), "16000")])
+@pytest.mark.parametrize(
+    "value,text", [(Decimal("3E8"), "300000000"), (Decimal("0.520"), "0.52"), (Decimal("16000.0"), "16000")]
+)
 def test_format_decimal(value, text):
     assert format_decimal(value) == text
 
 
-@pytest.mark.parametrize("text,ref,value", [("2020年6月28日", None, "2020-06-28"), ("6月28日", None, "--06-28"),
-                                            ("2020年春节", None, "2020"), ("今年4月", "2019-07-01", "2019-04"),
-                                            ("去年", "2019-07-01", "2018"), ("二〇一九年", None, "2019"), ("618", None, None)])
+@pytest.mark.parametrize(
+    "text,ref,value",
+    [
+        ("2020年6月28日", None, "2020-06-28"),
+        ("6月28日", None, "--06-28"),
+        ("2020年春节", None, "2020"),
+        ("今年4月", "2019-07-01", "2019-04"),
+        ("去年", "2019-07-01", "2018"),
+        ("二〇一九年", None, "2019"),
+        ("618", None, None),
+    ],
+)
 def test_normalise_date(text, ref, value):
     assert normalise_date(text, ref) == value
 

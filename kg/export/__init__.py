@@ -30,8 +30,9 @@ def render(graph: KnowledgeGraph, fmt: str, *, base: str) -> str:
     return FORMATS[fmt][0](graph, base=base)
 
 
-def write_outputs(graph: KnowledgeGraph, out_dir: str | os.PathLike[str], *, formats=DEFAULT_FORMATS,
-                  base: str) -> list[Path]:
+def write_outputs(
+    graph: KnowledgeGraph, out_dir: str | os.PathLike[str], *, formats=DEFAULT_FORMATS, base: str
+) -> list[Path]:
     """Render every format in memory first, then write each file to a temporary name and rename it into place."""
     rendered = [(FORMATS[f][1], render(graph, f, base=base)) for f in formats]
     out = Path(out_dir)

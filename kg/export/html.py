@@ -33,7 +33,13 @@ STYLE = {  # type → (colour, vis shape, legend label)
 def _script_json(data) -> str:
     """JSON safe inside <script>: no '<', '>', '&' or line separators can close the tag or break the parser."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for ch, esc in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(ch, esc)
     return text
 
@@ -59,26 +65,53 @@ def network_data(kg: KnowledgeGraph) -> dict:
     for f in kg.figures():
         if f.about:
             figures_by_entity.setdefault(f.about, []).append(
-                {"text": f.text, "measure": f.measure, "value": f.value, "unit": f.unit, "kind": f.kind,
-                 "qualifiers": dict(f.qualifiers), "sentence": f.evidence.text})
+                {
+                    "text": f.text,
+                    "measure": f.measure,
+                    "value": f.value,
+                    "unit": f.unit,
+                    "kind": f.kind,
+                    "qualifiers": dict(f.qualifiers),
+                    "sentence": f.evidence.text,
+                }
+            )
     facts = kg.facts()
     linked = {f.subject for f in facts} | {f.object for f in facts if not f.literal}
     for doc in kg.articles():
         nid = f"article/{doc.id}"
         if nid in linked:
             color, shape, _ = STYLE["Article"]
-            net.add_node(nid, label=(doc.title or doc.id)[:24], color=color, shape=shape, font={"color": "#ffffff"})
-            details[nid] = {"label": doc.title or doc.id, "type": "Article", "source": doc.source, "aliases": [],
-                            "figures": []}
+            net.add_node(
+                nid, label=(doc.title or doc.id)[:24], color=color, shape=shape, font={"color": "#ffffff"}
+            )
+            details[nid] = {
+                "label": doc.title or doc.id,
+                "type": "Article",
+                "source": doc.source,
+                "aliases": [],
+                "figures": [],
+            }
     for e in kg.entities():
         if e.type == "Date":
             continue
         color, shape, _ = STYLE[e.type]
         n_fig = len(figures_by_entity.get(e.id, []))
-        net.add_node(e.id, label=e.label, color=color, shape=shape, size=12 + min(len(e.mentions), 30) // 2,
-                     borderWidth=3 if n_fig else 1)
-        details[e.id] = {"label": e.label, "type": e.type, "types": list(e.types), "aliases": list(e.aliases),
-                         "mentions": len(e.mentions), "figures": figures_by_entity.get(e.id, [])}
+        net.add_node(
+            e.id,
+            label=e.label,
+            color=color,
+            shape=shape,
+            size=12 + min(len(e.mentions), 30) // 2,
+            borderWidth=3 if n_fig else 1,
+        )
+        details[e.id] = {
+            "label": e.label,
+            "type": e.type,
+            "types": list(e.types),
+            "aliases": list(e.aliases),
+            "mentions": len(e.mentions),
+            "figures": figures_by_entity.get(e.id, []),
+        }
     edge_details = []
     for i, f in enumerate(facts):
         if f.literal:
@@ -87,27 +120,46 @@ def network_data(kg: KnowledgeGraph) -> dict:
         if f.subject not in details or f.object not in details:
             continue
         label = f.predicate + (f" ({dict(f.qualifiers)['title']})" if dict(f.qualifiers).get("title") else "")
-        net.add_edge(f.subject, f.object, label=label, id=f"e{i}", arrows="" if f.predicate == "partner" else "to")
-        edge_details.append({"id": f"e{i}", "predicate": f.predicate, "qualifiers": dict(f.qualifiers),
-                             "confidence": f.confidence, "rules": list(f.rules),
-                             "evidence": [ev.text for ev in f.evidence]})
+        net.add_edge(
+            f.subject, f.object, label=label, id=f"e{i}", arrows="" if f.predicate == "partner" else "to"
+        )
+        edge_details.append(
+            {
+                "id": f"e{i}",
+                "predicate": f.predicate,
+                "qualifiers": dict(f.qualifiers),
+                "confidence": f.confidence,
+                "rules": list(f.rules),
+                "evidence": [ev.text for ev in f.evidence],
+            }
+        )
     nodes, edges, *_ = net.get_network_data()
     linked_ids = {e["from"] for e in edges} | {e["to"] for e in edges}
     for node in nodes:  # tooltips are built in the page from details, as text
         node.pop("title", None)
         node["linked"] = node["id"] in linked_ids
-    return {"nodes": nodes, "edges": edges, "details": details, "edgeDetails": {d["id"]: d for d in edge_details},
-            "legend": [[t, c, s, name] for t, (c, s, name) in STYLE.items()]}
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "details": details,
+        "edgeDetails": {d["id"]: d for d in edge_details},
+        "legend": [[t, c, s, name] for t, (c, s, name) in STYLE.items()],
+    }
 
 
 def to_html(kg: KnowledgeGraph, *, base: str) -> str:
     data = network_data(kg)
     js, css = _vis_assets()
-    template = Template(resources.files("kg.export").joinpath("templates/graph.html").read_text(encoding="utf-8"))
+    template = Template(
+        resources.files("kg.export").joinpath("templates/graph.html").read_text(encoding="utf-8")
+    )
     titles = [d.title for d in kg.articles() if d.title]
     heading = titles[0] if len(titles) == 1 else f"{len(kg.documents)} articles"
     return template.substitute(
-        VIS_JS=js, VIS_CSS=css, DATA=_script_json(data), TITLE=_html_escape(f"kg · {heading}"),
+        VIS_JS=js,
+        VIS_CSS=css,
+        DATA=_script_json(data),
+        TITLE=_html_escape(f"kg · {heading}"),
         COUNTS=_html_escape(f"{len(data['nodes'])} nodes · {len(data['edges'])} edges"),
     )
 

@@ -16,30 +16,77 @@ def to_dict(kg: KnowledgeGraph, *, base: str) -> dict:
         "kg_version": __version__,
         "base": mint.base,
         "documents": [
-            {"id": d.id, "source": d.source, "title": d.title, "url": d.url, "date": d.date,
-             "traditional": d.traditional, "text": d.text,
-             "sentences": [{"index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph,
-                            "source_start": s.source_start} for s in d.sentences]}
+            {
+                "id": d.id,
+                "source": d.source,
+                "title": d.title,
+                "url": d.url,
+                "date": d.date,
+                "traditional": d.traditional,
+                "text": d.text,
+                "sentences": [
+                    {
+                        "index": s.index,
+                        "start": s.start,
+                        "end": s.end,
+                        "paragraph": s.paragraph,
+                        "source_start": s.source_start,
+                    }
+                    for s in d.sentences
+                ],
+            }
             for d in kg.articles()
         ],
         "entities": [
-            {"id": e.id, "iri": str(mint.entity(e.id)), "label": e.label, "type": e.type, "types": list(e.types),
-             "aliases": list(e.aliases), **({"value": e.value} if e.value else {}),
-             "mentions": [{"document": m.document, "sentence": m.sentence, "start": m.start, "end": m.end,
-                           "text": m.text, "source": m.source, "score": m.score}
-                          for m in sorted(e.mentions, key=lambda m: (m.document, m.start))]}
+            {
+                "id": e.id,
+                "iri": str(mint.entity(e.id)),
+                "label": e.label,
+                "type": e.type,
+                "types": list(e.types),
+                "aliases": list(e.aliases),
+                **({"value": e.value} if e.value else {}),
+                "mentions": [
+                    {
+                        "document": m.document,
+                        "sentence": m.sentence,
+                        "start": m.start,
+                        "end": m.end,
+                        "text": m.text,
+                        "source": m.source,
+                        "score": m.score,
+                    }
+                    for m in sorted(e.mentions, key=lambda m: (m.document, m.start))
+                ],
+            }
             for e in kg.entities()
         ],
         "relations": [
-            {"subject": f.subject, "predicate": f.predicate, "object": f.object, "object_is_literal": f.literal,
-             "qualifiers": dict(f.qualifiers), "confidence": f.confidence, "rules": list(f.rules),
-             "evidence": [asdict(ev) for ev in f.evidence]}
+            {
+                "subject": f.subject,
+                "predicate": f.predicate,
+                "object": f.object,
+                "object_is_literal": f.literal,
+                "qualifiers": dict(f.qualifiers),
+                "confidence": f.confidence,
+                "rules": list(f.rules),
+                "evidence": [asdict(ev) for ev in f.evidence],
+            }
             for f in kg.facts()
         ],
         "figures": [
-            {"id": f"figure/{f.id}", "about": f.about, "measure": f.measure, "value": f.value, "unit": f.unit,
-             "kind": f.kind, "text": f.text, "time": f.time, "qualifiers": dict(f.qualifiers),
-             "evidence": asdict(f.evidence)}
+            {
+                "id": f"figure/{f.id}",
+                "about": f.about,
+                "measure": f.measure,
+                "value": f.value,
+                "unit": f.unit,
+                "kind": f.kind,
+                "text": f.text,
+                "time": f.time,
+                "qualifiers": dict(f.qualifiers),
+                "evidence": asdict(f.evidence),
+            }
             for f in kg.figures()
         ],
     }

@@ -36,8 +36,12 @@ KG, RDF, RDFS, SDO, PROV, XSD = map(_Terms, (_KG, _RDF, _RDFS, _SDO, _PROV, _XSD
 
 def date_literal(value: str) -> Literal:
     """2020 → xsd:gYear, 2020-06 → xsd:gYearMonth, 2020-06-28 → xsd:date, --06-28 → xsd:gMonthDay."""
-    for rx, dt in ((r"\d{4}-\d{2}-\d{2}", XSD.date), (r"\d{4}-\d{2}", XSD.gYearMonth), (r"\d{4}", XSD.gYear),
-                   (r"--\d{2}-\d{2}", XSD.gMonthDay)):
+    for rx, dt in (
+        (r"\d{4}-\d{2}-\d{2}", XSD.date),
+        (r"\d{4}-\d{2}", XSD.gYearMonth),
+        (r"\d{4}", XSD.gYear),
+        (r"--\d{2}-\d{2}", XSD.gMonthDay),
+    ):
         if re.fullmatch(rx, value):
             return Literal(value, datatype=dt)
     return Literal(value)
@@ -120,7 +124,9 @@ def _add_fact(g, mint: Minter, fact: Fact) -> None:
     g.add((s, pred, o))
     if fact.predicate in SYMMETRIC and not fact.literal:
         g.add((o, pred, s))
-    st = mint.statement(fact.subject, fact.predicate, fact.object, json.dumps(fact.qualifiers, ensure_ascii=False))
+    st = mint.statement(
+        fact.subject, fact.predicate, fact.object, json.dumps(fact.qualifiers, ensure_ascii=False)
+    )
     g.add((st, RDF.type, KG.Statement))
     g.add((st, KG.statementSubject, s))
     g.add((st, KG.statementPredicate, pred))
@@ -153,7 +159,13 @@ def _add_figure(g, mint: Minter, f) -> None:
     if f.time:
         g.add((node, KG.time, mint.entity(entity_id("Date", f.time))))
     for key, value in f.qualifiers:
-        g.add((node, FIGURE_QUALIFIERS[key], Literal(value == "true") if key == "approximate" else Literal(value)))
+        g.add(
+            (
+                node,
+                FIGURE_QUALIFIERS[key],
+                Literal(value == "true") if key == "approximate" else Literal(value),
+            )
+        )
     g.add((node, PROV.wasDerivedFrom, mint.sentence(f.evidence.document, f.evidence.sentence)))
     g.add((node, KG.spanStart, Literal(f.evidence.start)))
     g.add((node, KG.spanEnd, Literal(f.evidence.end)))

@@ -20,8 +20,16 @@ from .sentences import split_sentences
 
 __all__ = ["SUFFIXES", "RawRecord", "iter_documents", "iter_records", "make_document", "document_from_text"]
 
-SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
-            ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
 Warn = Callable[[str], None]
 
 
@@ -58,7 +66,9 @@ def _discover(inputs: Iterable[str | os.PathLike[str]], warn: Warn) -> Iterator[
             raise InputError(item, "no such file or folder")
 
 
-def iter_records(inputs: Iterable[str | os.PathLike[str]], *, warn: Warn, stdin_format: str = "text") -> Iterator[RawRecord]:
+def iter_records(
+    inputs: Iterable[str | os.PathLike[str]], *, warn: Warn, stdin_format: str = "text"
+) -> Iterator[RawRecord]:
     """Read every input. Problems in files named explicitly raise; in files found in a folder they warn."""
     for path, explicit in _discover(inputs, warn):
         try:
@@ -104,13 +114,23 @@ def _read_jsonl(text: str, name: str, warn: Warn) -> Iterator[RawRecord]:
             warn(f"{name}:{lineno}: malformed JSON ({exc.msg}); line skipped")
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
-            warn(f"{name}:{lineno}: no non-empty \"text\" field; line skipped")
+            warn(f'{name}:{lineno}: no non-empty "text" field; line skipped')
             continue
-        fields = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in ("title", "url", "date", "id")}
+        fields = {
+            k: (str(obj[k]) if obj.get(k) is not None else None) for k in ("title", "url", "date", "id")
+        }
         good += 1
-        yield RawRecord(f"{name}:{lineno}", obj["text"], "text", fields["title"], fields["url"], fields["date"], fields["id"])
+        yield RawRecord(
+            f"{name}:{lineno}",
+            obj["text"],
+            "text",
+            fields["title"],
+            fields["url"],
+            fields["date"],
+            fields["id"],
+        )
     if not good:
-        raise InputError(name, "no usable JSON Lines record (each line needs a \"text\" field)")
+        raise InputError(name, 'no usable JSON Lines record (each line needs a "text" field)')
 
 
 def make_document(record: RawRecord, *, clean: bool = True) -> Document:
@@ -135,8 +155,15 @@ def make_document(record: RawRecord, *, clean: bool = True) -> Document:
     norm = fold_width(to_simplified(text) if traditional else text)
     doc_id = record.id or hashlib.sha256((record.url or text).encode("utf-8")).hexdigest()[:16]
     return Document(
-        id=_safe_id(doc_id), text=text, norm=norm, sentences=split_sentences(text, paragraph_spans=spans),
-        source=record.source, title=title, url=record.url, date=record.date, traditional=traditional,
+        id=_safe_id(doc_id),
+        text=text,
+        norm=norm,
+        sentences=split_sentences(text, paragraph_spans=spans),
+        source=record.source,
+        title=title,
+        url=record.url,
+        date=record.date,
+        traditional=traditional,
     )
 
 
@@ -158,7 +185,14 @@ def iter_documents(inputs: Iterable[str | os.PathLike[str]], *, warn: Warn) -> I
             warn(f"skipped {exc}")
 
 
-def document_from_text(text: str, *, source: str = "<text>", title: str | None = None, url: str | None = None,
-                       date: str | None = None, id: str | None = None) -> Document:
+def document_from_text(
+    text: str,
+    *,
+    source: str = "<text>",
+    title: str | None = None,
+    url: str | None = None,
+    date: str | None = None,
+    id: str | None = None,
+) -> Document:
     """Build a Document from a string (library use and tests)."""
     return make_document(RawRecord(source, text, "text", title, url, date, id))

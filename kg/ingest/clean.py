@@ -15,8 +15,12 @@ _CHROME = re.compile(
 )
 # Markers after which the page only holds furniture (tags, counters, related links) or a copy of the article.
 _FOOTER = re.compile(r"^(本文为转载内容|授权事宜|版权(所有|声明)|免责声明|（完）|\(完\)|【完】)")
-_LAST_BODY_LINE = re.compile(r"^[（(]?(责任编辑|责编)[:：|｜]")  # kept (it names the editor); only furniture follows
-_RELATED = re.compile(r"^(相关(阅读|推荐|文章|新闻|报道)|热门(推荐|文章)|推荐阅读|延伸阅读|猜你喜欢|更多(阅读|新闻))[:：]?$")
+_LAST_BODY_LINE = re.compile(
+    r"^[（(]?(责任编辑|责编)[:：|｜]"
+)  # kept (it names the editor); only furniture follows
+_RELATED = re.compile(
+    r"^(相关(阅读|推荐|文章|新闻|报道)|热门(推荐|文章)|推荐阅读|延伸阅读|猜你喜欢|更多(阅读|新闻))[:：]?$"
+)
 _BULLET = re.compile(r"^\s*[•·●▪◦■□◆◇\-*>]\s*")
 _SENTENCE_END = re.compile(r"[。！？!?；;…]")
 

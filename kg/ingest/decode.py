@@ -23,7 +23,10 @@ def _plausible_text(text: str) -> bool:
     good = sum(
         1
         for ch in sample
-        if ch.isascii() or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+        if ch.isascii()
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
         or ch in "“”‘’…—·•●"
     )
     return good / len(sample) > 0.9
@@ -35,7 +38,10 @@ def decode_bytes(data: bytes, path: str) -> str:
         return _strict(data[3:], "utf-8", path)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16", path)
-    for zeros, other, encoding in ((data[1::2], data[0::2], "utf-16-le"), (data[0::2], data[1::2], "utf-16-be")):
+    for zeros, other, encoding in (
+        (data[1::2], data[0::2], "utf-16-le"),
+        (data[0::2], data[1::2], "utf-16-be"),
+    ):
         if len(data) >= 4 and zeros[:64].count(0) > 24 and other[:64].count(0) == 0:
             text = _strict(data, encoding, path)
             if not _plausible_text(text) or any(ord(c) < 9 for c in text[:8192]):

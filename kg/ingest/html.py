@@ -5,14 +5,70 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-_SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "select", "svg", "iframe",
-         "template", "head"}
-_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote", "tr", "td",
-          "th", "pre", "figcaption", "dd", "dt", "ul", "ol", "table", "hr", "main"}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "svg",
+    "iframe",
+    "template",
+    "head",
+}
+_BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "blockquote",
+    "tr",
+    "td",
+    "th",
+    "pre",
+    "figcaption",
+    "dd",
+    "dt",
+    "ul",
+    "ol",
+    "table",
+    "hr",
+    "main",
+}
 # class/id words of page furniture: related links, recommendations, comments, sharing, navigation, ads, footers
-_CHROME_CLASS = re.compile(r"(?:^|[\s_-])(?:related|recommend\w*|comment\w*|share|sharing|social|nav\w*|menu|sidebar|footer"
-                           r"|breadcrumb|advert\w*|ads?|hot|rank\w*|toolbar|copyright|tags?)(?:$|[\s_-])")
-_VOID = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "param", "track"}
+_CHROME_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:related|recommend\w*|comment\w*|share|sharing|social|nav\w*|menu|sidebar|footer"
+    r"|breadcrumb|advert\w*|ads?|hot|rank\w*|toolbar|copyright|tags?)(?:$|[\s_-])"
+)
+_VOID = {
+    "br",
+    "hr",
+    "img",
+    "meta",
+    "link",
+    "input",
+    "source",
+    "wbr",
+    "area",
+    "base",
+    "col",
+    "embed",
+    "param",
+    "track",
+}
 
 
 class _Extractor(HTMLParser):
@@ -41,7 +97,11 @@ class _Extractor(HTMLParser):
             return
         self.stack.append(tag)
         marker = (attr.get("class", "") + " " + attr.get("id", "")).lower()
-        if tag in _SKIP or "display:none" in attr.get("style", "").replace(" ", "") or _CHROME_CLASS.search(marker):
+        if (
+            tag in _SKIP
+            or "display:none" in attr.get("style", "").replace(" ", "")
+            or _CHROME_CLASS.search(marker)
+        ):
             self.skip_depth += 1
             self.stack[-1] = tag + "#skip"
         elif tag in _BLOCK:

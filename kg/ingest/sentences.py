@@ -8,7 +8,9 @@ _ENDERS = set("。！？!?；;…")
 _OPEN = {"“": "”", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", "‘": "’"}
 _CLOSERS = set(_OPEN.values()) | {'"', "'"}
 _MAX_QUOTE = 300  # an unbalanced quote must not swallow the rest of the paragraph
-_MAX_SENTENCE = 1000  # longer runs without an ender are cut at a comma or space (or hard) to bound later stages
+_MAX_SENTENCE = (
+    1000  # longer runs without an ender are cut at a comma or space (or hard) to bound later stages
+)
 
 
 def split_sentences(text: str, *, paragraph_spans: list[tuple[int, int, int | None]]) -> tuple[Sentence, ...]:

@@ -30,12 +30,33 @@ from .patterns import (
     find_titled_people,
 )
 
-__all__ = ["recognize", "statistical_mentions", "tag_documents", "embedded_parents", "find_titles", "find_lexicon", "filter_spans", "load_lexicon", "Context"]
+__all__ = [
+    "recognize",
+    "statistical_mentions",
+    "tag_documents",
+    "embedded_parents",
+    "find_titles",
+    "find_lexicon",
+    "filter_spans",
+    "load_lexicon",
+    "Context",
+]
 
 PATTERNS = (
-    find_titled_people, find_speakers, find_people_by_cue, find_byline, find_founders, find_data_sources,
-    find_suffixed_orgs, find_introduced_orgs, find_owned_offerings, find_quoted_targets, find_latin_names,
-    find_products, find_places, find_dates,
+    find_titled_people,
+    find_speakers,
+    find_people_by_cue,
+    find_byline,
+    find_founders,
+    find_data_sources,
+    find_suffixed_orgs,
+    find_introduced_orgs,
+    find_owned_offerings,
+    find_quoted_targets,
+    find_latin_names,
+    find_products,
+    find_places,
+    find_dates,
 )
 Span = tuple[int, int, str, float]  # a statistical tagger's (start, end, kg type, confidence)
 
@@ -48,16 +69,36 @@ def find_lexicon(ctx: Context) -> list[Mention]:
     for m in ctx.lexicon.name_pattern.finditer(ctx.text):
         start, end = m.span()
         if ctx.text[end : end + 1] in _ASPECT:
-            end = _shorter_name(ctx, start, end)  # 腾讯投资了蔚来: 了 marks 投资 as a verb, so the name is 腾讯
+            end = _shorter_name(
+                ctx, start, end
+            )  # 腾讯投资了蔚来: 了 marks 投资 as a verb, so the name is 腾讯
             if end is None:
                 continue
         entry = ctx.lexicon.names[ctx.text[start:end]]
-        out.append(ctx.mention(start, end, entry.types[0], "lexicon", 0.95, key=entry.canonical, types=entry.types))
+        out.append(
+            ctx.mention(start, end, entry.types[0], "lexicon", 0.95, key=entry.canonical, types=entry.types)
+        )
     return out
 
 
 # Words that end the name of a body (部 ministry, 局 bureau, 军 armed force, 委 commission …).
-_ORG_HEADS = ("军", "部", "局", "署", "厅", "委", "办", "队", "会", "院", "所", "中心", "俱乐部", "联盟", "集团")
+_ORG_HEADS = (
+    "军",
+    "部",
+    "局",
+    "署",
+    "厅",
+    "委",
+    "办",
+    "队",
+    "会",
+    "院",
+    "所",
+    "中心",
+    "俱乐部",
+    "联盟",
+    "集团",
+)
 
 # Aspect particles follow verbs, never names: a lexicon name followed by one ends in a verb.
 _ASPECT = set("了过着")
@@ -74,8 +115,14 @@ CRF_MIN_CONFIDENCE = 0.8  # a CRF span's lowest per-character marginal probabili
 CRF_OVERRIDE_CONFIDENCE = 0.9  # …and this to replace the shorter rule mentions it contains
 
 
-def recognize(doc: Document, tokens: list[Token], *, known=lambda w: True, lexicon: Lexicon | None = None,
-              tagged: list[Span] | None = None) -> list[Mention]:
+def recognize(
+    doc: Document,
+    tokens: list[Token],
+    *,
+    known=lambda w: True,
+    lexicon: Lexicon | None = None,
+    tagged: list[Span] | None = None,
+) -> list[Mention]:
     """All entity mentions of ``doc``, non-overlapping, sorted by offset. ``tokens`` are over ``doc.norm``.
 
     Precedence: the lexicon and the patterns first (longest span, then score, then earliest); then, where
@@ -97,9 +144,15 @@ def statistical_mentions(ctx: Context, tagged: list[Span], taken: list[Mention])
         if prob < CRF_MIN_CONFIDENCE:
             continue
         overlapping = [m for m in taken if m.start < end and start < m.end]
-        contains = all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end) for m in overlapping)
-        if overlapping and not (contains and prob >= CRF_OVERRIDE_CONFIDENCE and type_ != "Title"
-                                and _meaningful_extension(ctx, start, end, overlapping)):
+        contains = all(
+            start <= m.start and m.end <= end and (m.start, m.end) != (start, end) for m in overlapping
+        )
+        if overlapping and not (
+            contains
+            and prob >= CRF_OVERRIDE_CONFIDENCE
+            and type_ != "Title"
+            and _meaningful_extension(ctx, start, end, overlapping)
+        ):
             continue
         while start < end and ctx.text[start].isspace():
             start += 1  # the tagger may take the blanks before a name into it
@@ -115,7 +168,9 @@ def statistical_mentions(ctx: Context, tagged: list[Span], taken: list[Mention])
     return out
 
 
-def tag_documents(tagger, documents: list[tuple[Document, list[Token]]], lexicon: Lexicon) -> list[list[Span]]:
+def tag_documents(
+    tagger, documents: list[tuple[Document, list[Token]]], lexicon: Lexicon
+) -> list[list[Span]]:
     """The statistical tagger's spans for each (document, its tokens), in document offsets. Every sentence of
     every document goes to the tagger in one batch (it decodes many sentences at once far faster than one by
     one); a span never crosses a sentence or a line."""
@@ -160,18 +215,22 @@ def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Menti
         if ctx.tokens[i].pos.startswith("v") and ctx.tokens[i].pos != "vn" and ctx.known(ctx.tokens[i].word):
             return False  # 京东商城上线: a verb is no part of a name
         i += 1
-    return not any(t.start() == rest_start for t in ctx.lexicon.title_pattern.finditer(ctx.text, rest_start, end + 6))
+    return not any(
+        t.start() == rest_start for t in ctx.lexicon.title_pattern.finditer(ctx.text, rest_start, end + 6)
+    )
 
 
 def _plausible_statistical(m: Mention, ctx: Context) -> bool:
     text = ctx.text[m.start : m.end]
-    if not text.strip() or any(ch in "，。；：！？,;:!?“”\"（）()《》、" for ch in text):
+    if not text.strip() or any(ch in '，。；：！？,;:!?“”"（）()《》、' for ch in text):
         return False
     if m.type == "Person" and text.startswith(("公司", "集团", "本公司", "该公司")):
         return False  # 公司简介: a heading the segmenter took for a name
     if m.type == "Person" and all("\u4e00" <= ch <= "\u9fff" for ch in text):
         return 2 <= len(text) <= 4  # Chinese names; transliterated foreign names may be longer
-    if m.type == "Person" and (text.isascii() and (text.isupper() or len(text) < 3) or any(ch.isdigit() for ch in text)):
+    if m.type == "Person" and (
+        text.isascii() and (text.isupper() or len(text) < 3) or any(ch.isdigit() for ch in text)
+    ):
         return False  # MCN, CEO, AI: an acronym is not a person
     return len(text) <= 20
 
@@ -226,11 +285,17 @@ def _propagate(ctx: Context, found: list[Mention]) -> list[Mention]:
             e = s + len(surface)
             if (s, e) in seen or not (ctx.is_boundary(s) and ctx.is_boundary(e)):
                 continue
-            out.append(ctx.mention(s, e, model.type, "propagate", model.score - 0.1, key=model.key, types=model.types))
+            out.append(
+                ctx.mention(
+                    s, e, model.type, "propagate", model.score - 0.1, key=model.key, types=model.types
+                )
+            )
     return out
 
 
-def embedded_parents(doc: Document, mentions: list[Mention], *, lexicon: Lexicon | None = None) -> list[Mention]:
+def embedded_parents(
+    doc: Document, mentions: list[Mention], *, lexicon: Lexicon | None = None
+) -> list[Mention]:
     """The well-known company named at the start of a business unit (網易 in 網易遊戲), as a mention of its own.
 
     These overlap their unit's mention, so they feed resolution (the parent becomes a node with evidence) but
@@ -239,17 +304,38 @@ def embedded_parents(doc: Document, mentions: list[Mention], *, lexicon: Lexicon
     lexicon = lexicon or load_lexicon()
     out = []
     for m in mentions:
-        found = lexicon.owner_of(doc.norm[m.start : m.end], ("Company", "Platform", "Organization")) \
-            if m.type == "BusinessUnit" else None
+        found = (
+            lexicon.owner_of(doc.norm[m.start : m.end], ("Company", "Platform", "Organization"))
+            if m.type == "BusinessUnit"
+            else None
+        )
         if found:
             end, owner = m.start + len(found[0]), found[1]
-            out.append(Mention(m.start, end, doc.text[m.start : end], owner.types[0], "embedded", 0.9,
-                               owner.canonical, m.sentence, owner.types, doc.id))
+            out.append(
+                Mention(
+                    m.start,
+                    end,
+                    doc.text[m.start : end],
+                    owner.types[0],
+                    "embedded",
+                    0.9,
+                    owner.canonical,
+                    m.sentence,
+                    owner.types,
+                    doc.id,
+                )
+            )
     return out
 
 
-def find_titles(doc: Document, mentions: list[Mention], *, lexicon: Lexicon | None = None, tokens=None,
-                tagged: list[Span] | None = None) -> list[Mention]:
+def find_titles(
+    doc: Document,
+    mentions: list[Mention],
+    *,
+    lexicon: Lexicon | None = None,
+    tokens=None,
+    tagged: list[Span] | None = None,
+) -> list[Mention]:
     """Job-title spans (董事长, 首席执行官, 运营负责人) outside entity mentions, typed ``Title``.
 
     Titles are qualifiers in the graph, not nodes; the evaluation scores them against position labels."""
@@ -259,8 +345,20 @@ def find_titles(doc: Document, mentions: list[Mention], *, lexicon: Lexicon | No
     for m in lexicon.title_pattern.finditer(doc.norm):
         if lexicon.titles[m.group()] in ("none",) or any(i in taken for i in range(m.start(), m.end())):
             continue
-        out.append(Mention(m.start(), m.end(), doc.text[m.start() : m.end()], "Title", "lexicon:title", 0.9,
-                           m.group(), doc.sentence_at(m.start()).index, ("Title",), doc.id))
+        out.append(
+            Mention(
+                m.start(),
+                m.end(),
+                doc.text[m.start() : m.end()],
+                "Title",
+                "lexicon:title",
+                0.9,
+                m.group(),
+                doc.sentence_at(m.start()).index,
+                ("Title",),
+                doc.id,
+            )
+        )
     if tagged is not None and tokens is not None:
         ctx = Context(doc, tokens, lexicon, lambda w: True)
         out += [m for m in statistical_mentions(ctx, tagged, mentions + out) if m.type == "Title"]
@@ -273,7 +371,9 @@ def _join_places(mentions: list[Mention], ctx: Context) -> list[Mention]:
     for m in mentions:
         prev = out[-1] if out else None
         if prev and prev.type == "Place" and m.type == "Place" and prev.end == m.start:
-            out[-1] = ctx.mention(prev.start, m.end, "Place", "pattern:joined_place", min(prev.score, m.score))
+            out[-1] = ctx.mention(
+                prev.start, m.end, "Place", "pattern:joined_place", min(prev.score, m.score)
+            )
         else:
             out.append(m)
     return out

@@ -12,13 +12,17 @@ from .lexicon import Lexicon
 HAN = "\u4e00-\u9fff"
 # Characters that end a Chinese personal name in running text: particles, prepositions, speech verbs' first
 # characters and punctuation. A name is two or three characters; these tell where it stops.
-NAME_STOP = set("在表说称、，,。的和与等也则曾已将认指透介发于为是对就向从:：；;！!？?“”\"（()）及并今近昨所被把要会还又都均再仍亦|｜丨 \n")
+NAME_STOP = set(
+    '在表说称、，,。的和与等也则曾已将认指透介发于为是对就向从:：；;！!？?“”"（()）及并今近昨所被把要会还又都均再仍亦|｜丨 \n'
+)
 # Surnames that are far more often a preposition or conjunction: a name starting with one needs the segmenter's
 # person tag (于丹, but not 由原…, 和新疆…).
 FUNCTION_SURNAMES = set("由和于与及从向对把被将在让给为以")
 GLUED = set("于在说称和与的是将已也等")
 # Two-character adverbs whose first character the segmenter may leave alone after a name (贺涛 / 即 / 将).
-_ADVERBS = frozenset("即将 将会 将要 正在 已经 曾经 也是 还是 就是 都是 又将 再次 仍然 依然 随即 均已 亦是".split())
+_ADVERBS = frozenset(
+    "即将 将会 将要 正在 已经 曾经 也是 还是 就是 都是 又将 再次 仍然 依然 随即 均已 亦是".split()
+)
 _NOT_GIVEN_NAME = ("v", "d", "p", "c", "r", "m", "q", "f", "u", "t")
 NAME_POS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "nt", "eng", "j"})
 
@@ -57,11 +61,30 @@ class Context:
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
 
-    def mention(self, start: int, end: int, type_: str, source: str, score: float, *, key: str | None = None,
-                types: tuple[str, ...] = ()) -> Mention:
+    def mention(
+        self,
+        start: int,
+        end: int,
+        type_: str,
+        source: str,
+        score: float,
+        *,
+        key: str | None = None,
+        types: tuple[str, ...] = (),
+    ) -> Mention:
         surface = self.text[start:end]
-        return Mention(start, end, self.doc.text[start:end], type_, source, score, key or surface,
-                       self.sentence_of(start), types or (type_,), self.doc.id)
+        return Mention(
+            start,
+            end,
+            self.doc.text[start:end],
+            type_,
+            source,
+            score,
+            key or surface,
+            self.sentence_of(start),
+            types or (type_,),
+            self.doc.id,
+        )
 
     # --- personal names -------------------------------------------------------------------------
     def surname_length(self, start: int) -> int:
@@ -79,15 +102,30 @@ class Context:
         tok = self.token_at(start)
         if text[start] in FUNCTION_SURNAMES and not (tok and tok.pos.startswith("nr")):
             return None  # 由原抖音…, 和新疆…: a preposition or conjunction that is also a surname
-        if tok and tok.pos.startswith("nr") and len(tok.word) > slen + 1 and (
-                tok.word[-1] in GLUED or self._as_title(tok.end - 1)):
-            tok = Token(tok.start, tok.end - 1, tok.word[:-1], tok.pos)  # 黄峥于2015年: the segmenter glued 于 on
+        if (
+            tok
+            and tok.pos.startswith("nr")
+            and len(tok.word) > slen + 1
+            and (tok.word[-1] in GLUED or self._as_title(tok.end - 1))
+        ):
+            tok = Token(
+                tok.start, tok.end - 1, tok.word[:-1], tok.pos
+            )  # 黄峥于2015年: the segmenter glued 于 on
         if tok and tok.pos.startswith("nr") and slen + 1 <= len(tok.word) <= slen + 2 and _all_han(tok.word):
             nxt = self.token_at(tok.end)
-            lone = nxt and len(nxt.word) == 1 and nxt.pos not in ("p", "v", "d", "c", "u", "uj", "ul", "r", "f") \
-                and self.text[nxt.start : nxt.start + 2] not in _ADVERBS  # 贺涛 / 即 / 将调任: 即将 is one word
+            lone = (
+                nxt
+                and len(nxt.word) == 1
+                and nxt.pos not in ("p", "v", "d", "c", "u", "uj", "ul", "r", "f")
+                and self.text[nxt.start : nxt.start + 2] not in _ADVERBS
+            )  # 贺涛 / 即 / 将调任: 即将 is one word
             glued = nxt and len(nxt.word) == 2 and nxt.word[1] in GLUED and nxt.word not in _ADVERBS
-            if len(tok.word) == slen + 1 and (lone or glued) and _is_han(nxt.word[0]) and nxt.word[0] not in NAME_STOP:
+            if (
+                len(tok.word) == slen + 1
+                and (lone or glued)
+                and _is_han(nxt.word[0])
+                and nxt.word[0] not in NAME_STOP
+            ):
                 # the segmenter split a three-character name (吕志 / 航 or 吕志 / 航于): keep the lone character
                 if self.plausible_name(tok.word + nxt.word[0]):
                     return nxt.start + 1

@@ -25,8 +25,14 @@ _KINDS = "HDLPS"
 _NGRAMS = {"c": 1, "c-1": 1, "c+1": 1, "c-2": 1, "c+2": 1, "b-1": 2, "b+1": 2, "t": 3}
 _MARK_START, _MARK_END = 1, 2
 _GROUP = 256  # sentences decoded together, sorted by length so that padding stays small
-KG_TYPE = {"PER": "Person", "COM": "Company", "ORG": "Organization", "GOV": "GovernmentOrganization",
-           "TITLE": "Title", "LOC": "Place"}
+KG_TYPE = {
+    "PER": "Person",
+    "COM": "Company",
+    "ORG": "Organization",
+    "GOV": "GovernmentOrganization",
+    "TITLE": "Title",
+    "LOC": "Place",
+}
 
 
 def _kind(ch: str) -> str:
@@ -42,11 +48,16 @@ def _kind(ch: str) -> str:
 def lexicon_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """The lexicon's view of ``text``: (start, end, kind) for each name (kind: its type's first three letters)
     and each title (kind: T) that does not start inside a name."""
-    spans_ = [(m.start(), m.end(), lexicon.names[m.group()].types[0][:3]) for m in lexicon.name_pattern.finditer(text)]
+    spans_ = [
+        (m.start(), m.end(), lexicon.names[m.group()].types[0][:3])
+        for m in lexicon.name_pattern.finditer(text)
+    ]
     named = bytearray(len(text))
     for start, end, _ in spans_:
         named[start:end] = b"\x01" * (end - start)
-    spans_ += [(m.start(), m.end(), "T") for m in lexicon.title_pattern.finditer(text) if not named[m.start()]]
+    spans_ += [
+        (m.start(), m.end(), "T") for m in lexicon.title_pattern.finditer(text) if not named[m.start()]
+    ]
     return spans_
 
 
@@ -82,13 +93,23 @@ def features(text: str, tokens: list[Token], lexicon: Lexicon) -> list[list[str]
     # each feature as a column, built in one comprehension, then zipped into rows: much faster than a row loop
     rng = range(n)
     columns = (
-        ["c=" + padded[i + 2] for i in rng], ["c-1=" + padded[i + 1] for i in rng], ["c+1=" + padded[i + 3] for i in rng],
-        ["c-2=" + padded[i] for i in rng], ["c+2=" + padded[i + 4] for i in rng],
-        ["b-1=" + padded[i + 1 : i + 3] for i in rng], ["b+1=" + padded[i + 2 : i + 4] for i in rng],
-        ["k=" + _kind(ch) for ch in text], ["w=" + b for b in boundary], ["p=" + p for p in pos],
-        ["wl=" + x for x in length], ["wp=" + b + p for b, p in zip(boundary, pos, strict=True)],
-        ["lex=" + lex[i + 1] for i in rng], ["lex-1=" + lex[i] for i in rng], ["lex+1=" + lex[i + 2] for i in rng],
-        ["t=" + padded[i + 1 : i + 4] for i in rng], ["wd=" + w for w in word],
+        ["c=" + padded[i + 2] for i in rng],
+        ["c-1=" + padded[i + 1] for i in rng],
+        ["c+1=" + padded[i + 3] for i in rng],
+        ["c-2=" + padded[i] for i in rng],
+        ["c+2=" + padded[i + 4] for i in rng],
+        ["b-1=" + padded[i + 1 : i + 3] for i in rng],
+        ["b+1=" + padded[i + 2 : i + 4] for i in rng],
+        ["k=" + _kind(ch) for ch in text],
+        ["w=" + b for b in boundary],
+        ["p=" + p for p in pos],
+        ["wl=" + x for x in length],
+        ["wp=" + b + p for b, p in zip(boundary, pos, strict=True)],
+        ["lex=" + lex[i + 1] for i in rng],
+        ["lex-1=" + lex[i] for i in rng],
+        ["lex+1=" + lex[i + 2] for i in rng],
+        ["t=" + padded[i + 1 : i + 4] for i in rng],
+        ["wd=" + w for w in word],
     )
     out = [list(row) for row in zip(*columns, strict=True)] if n else []
     surnames = lexicon.surnames
@@ -150,9 +171,13 @@ class CrfTagger:
         tags = sorted(set(vocab.get("p", {})) | {v[1:] for v in vocab.get("wp", {})})
         self._pos_index = {tag: i + 1 for i, tag in enumerate(tags)}
         self._pos_ids = self._ids("p", ["\x00", *tags])
-        self._wp_ids = np.array([[vocab.get("wp", {}).get(b + tag, self._none) for b in "BMES"] for tag in ["\x00", *tags]],
-                                dtype=np.int64)
-        self._single = {name: vocab.get(name, {}).get("", self._none) for name in ("surname", "orgsuffix", "orgsuffix+1")}
+        self._wp_ids = np.array(
+            [[vocab.get("wp", {}).get(b + tag, self._none) for b in "BMES"] for tag in ["\x00", *tags]],
+            dtype=np.int64,
+        )
+        self._single = {
+            name: vocab.get(name, {}).get("", self._none) for name in ("surname", "orgsuffix", "orgsuffix+1")
+        }
 
     @classmethod
     def from_file(cls, path: str) -> CrfTagger:
@@ -182,7 +207,9 @@ class CrfTagger:
     def tag(self, text: str, tokens: list[Token], lexicon: Lexicon) -> list[tuple[int, int, str, float]]:
         return self.tag_batch([(text, tokens, 0)], lexicon)[0]
 
-    def tag_batch(self, items: list[tuple[str, list[Token], int]], lexicon: Lexicon) -> list[list[tuple[int, int, str, float]]]:
+    def tag_batch(
+        self, items: list[tuple[str, list[Token], int]], lexicon: Lexicon
+    ) -> list[list[tuple[int, int, str, float]]]:
         """Spans (offsets into the sentence) for each (sentence, its tokens, the offset its tokens start from);
         the tokens must rebuild the sentence."""
         results: list[list[tuple[int, int, str, float]]] = [[] for _ in items]
@@ -195,7 +222,9 @@ class CrfTagger:
             group = order[lo : lo + _GROUP]
             for k, labels, probs in zip(group, *self._decode([emissions[k] for k in group]), strict=True):
                 names = [self.labels[j] for j in labels]
-                results[live[k]] = [(s, e, KG_TYPE[t], p) for s, e, t, p in spans(names, probs) if t in KG_TYPE]
+                results[live[k]] = [
+                    (s, e, KG_TYPE[t], p) for s, e, t, p in spans(names, probs) if t in KG_TYPE
+                ]
         return results
 
     def _emissions(self, items: list[tuple[str, list[Token], int]], lexicon: Lexicon) -> list[np.ndarray]:
@@ -209,7 +238,9 @@ class CrfTagger:
         real = np.concatenate([np.arange(b, b + len(t)) for b, (t, _, _) in zip(bases, items, strict=True)])
         # word features, once per token
         flat = [t for _, tokens, _ in items for t in tokens]
-        tok_start = [b - offset + t.start for b, (_, tokens, offset) in zip(bases, items, strict=True) for t in tokens]
+        tok_start = [
+            b - offset + t.start for b, (_, tokens, offset) in zip(bases, items, strict=True) for t in tokens
+        ]
         tok_len = [t.end - t.start for t in flat]
         pos_index = self._pos_index
         pos_of = np.array([pos_index.get(t.pos, 0) for t in flat], dtype=np.int64)
@@ -225,11 +256,17 @@ class CrfTagger:
         surname_cps = np.array(sorted(ord(s) for s in lexicon.surnames), dtype=np.int64)
         here = cp[real]
         columns = [
-            self._lookup("c", here), self._lookup("c-1", cp[real - 1]), self._lookup("c+1", cp[real + 1]),
-            self._lookup("c-2", cp[real - 2]), self._lookup("c+2", cp[real + 2]),
-            self._lookup("b-1", (cp[real - 1] << 21) | here), self._lookup("b+1", (here << 21) | cp[real + 1]),
-            self._kind_ids[self._kinds(here)], self._boundary_ids[boundary],
-            self._pos_ids[pos_of[owner]], self._length_ids[np.minimum(length, 4)],
+            self._lookup("c", here),
+            self._lookup("c-1", cp[real - 1]),
+            self._lookup("c+1", cp[real + 1]),
+            self._lookup("c-2", cp[real - 2]),
+            self._lookup("c+2", cp[real + 2]),
+            self._lookup("b-1", (cp[real - 1] << 21) | here),
+            self._lookup("b+1", (here << 21) | cp[real + 1]),
+            self._kind_ids[self._kinds(here)],
+            self._boundary_ids[boundary],
+            self._pos_ids[pos_of[owner]],
+            self._length_ids[np.minimum(length, 4)],
             self._wp_ids[pos_of[owner], boundary],
         ]
         for name, shift in (("lex", 0), ("lex-1", -1), ("lex+1", 1)):
@@ -325,7 +362,9 @@ class CrfTagger:
         return joint / joint.sum(axis=2, keepdims=True)
 
 
-def _mark_codes(padded: str, bases: list[int], lengths: list[int], lexicon: Lexicon) -> tuple[np.ndarray, list[str]]:
+def _mark_codes(
+    padded: str, bases: list[int], lengths: list[int], lexicon: Lexicon
+) -> tuple[np.ndarray, list[str]]:
     """``lexicon_marks`` for a padded batch: a code per position and the code → mark table. The pads read as the
     sentence edges (^ before a sentence, $ after it), as ``features`` pads each sentence for training."""
     marks = np.zeros(len(padded), dtype=np.int64)

@@ -29,7 +29,9 @@ class ModelFormatError(KgError):
 class CrfWeights:
     labels: tuple[str, ...]
     attributes: tuple[str, ...]
-    state: np.ndarray  # (len(attributes) + 1, len(labels)); the last row is zeros, for attributes the model lacks
+    state: (
+        np.ndarray
+    )  # (len(attributes) + 1, len(labels)); the last row is zeros, for attributes the model lacks
     transitions: np.ndarray  # (len(labels), len(labels)), from → to
 
 
@@ -52,7 +54,8 @@ def read_model(data: bytes) -> CrfWeights:
     if len(data) < _HEADER.size:
         raise ModelFormatError("file too short for a CRFsuite model")
     magic, _size, kind, _version, _nf, n_labels, n_attrs, off_features, off_labels, off_attrs, _lr, _ar = (
-        _HEADER.unpack_from(data, 0))
+        _HEADER.unpack_from(data, 0)
+    )
     if magic != b"lCRF" or kind != b"FOMC":
         raise ModelFormatError("not a CRFsuite 1st-order CRF model")
     labels, attributes = _strings(data, off_labels), _strings(data, off_attrs)

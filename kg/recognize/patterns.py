@@ -10,16 +10,40 @@ from ..zh.text import occurrences
 from .context import GLUED, HAN, NAME_POS, Context
 
 PUNCT_BEFORE = r"(?:^|(?<=[，,。；;：:！!？?\s“”\"（(）)、]))"
-SPEECH = ("表示", "说", "称", "介绍", "指出", "透露", "认为", "坦言", "强调", "回应", "告诉", "提到", "解释", "直言",
-          "补充", "回忆", "谈到", "谈及", "宣布", "分享")
+SPEECH = (
+    "表示",
+    "说",
+    "称",
+    "介绍",
+    "指出",
+    "透露",
+    "认为",
+    "坦言",
+    "强调",
+    "回应",
+    "告诉",
+    "提到",
+    "解释",
+    "直言",
+    "补充",
+    "回忆",
+    "谈到",
+    "谈及",
+    "宣布",
+    "分享",
+)
 DEMONSTRATIVES = tuple("该这那本其此各多一两几某每")
 
 
 def _name_like(ctx: Context, name: str, start: int) -> bool:
     """A clause-initial span that can be a name: starts at a word boundary, no demonstrative (该/这/其…), no 的,
     not a generic noun."""
-    return (ctx.is_boundary(start) and not name.startswith(DEMONSTRATIVES) and "的" not in name
-            and name not in ctx.lexicon.non_entities)
+    return (
+        ctx.is_boundary(start)
+        and not name.startswith(DEMONSTRATIVES)
+        and "的" not in name
+        and name not in ctx.lexicon.non_entities
+    )
 
 
 # --- people ---------------------------------------------------------------------------------------
@@ -29,7 +53,11 @@ def find_titled_people(ctx: Context) -> list[Mention]:
     for m in ctx.lexicon.title_pattern.finditer(text):
         pos = m.end()
         while True:  # 创始人兼CEO / 创始人、董事长兼CEO: titles joined by 兼 or 、
-            nxt = ctx.lexicon.title_pattern.match(text, pos + 1) if text[pos : pos + 1] in ("兼", "、") else None
+            nxt = (
+                ctx.lexicon.title_pattern.match(text, pos + 1)
+                if text[pos : pos + 1] in ("兼", "、")
+                else None
+            )
             if not nxt:
                 break
             pos = nxt.end()
@@ -61,7 +89,11 @@ def find_speakers(ctx: Context) -> list[Mention]:
     """A name the segmenter tags as a person, followed by a speech verb: 张三表示 / 李四透露."""
     text, out = ctx.text, []
     for tok in ctx.tokens:
-        if not tok.pos.startswith("nr") or not ctx.plausible_name(tok.word) or not ctx.surname_length(tok.start):
+        if (
+            not tok.pos.startswith("nr")
+            or not ctx.plausible_name(tok.word)
+            or not ctx.surname_length(tok.start)
+        ):
             continue
         after = text[tok.end : tok.end + 3]
         if after.startswith(SPEECH) or after[:1] in "，," and _title_follows(ctx, tok.end + 1):
@@ -75,11 +107,15 @@ def find_speakers(ctx: Context) -> list[Mention]:
 
 def _title_follows(ctx: Context, pos: int) -> bool:
     window = ctx.text[pos : pos + 16]
-    return any(ctx.lexicon.title_pattern.search(window[: i + 1]) for i in range(len(window)) if window[i] in "，,。")
+    return any(
+        ctx.lexicon.title_pattern.search(window[: i + 1]) for i in range(len(window)) if window[i] in "，,。"
+    )
 
 
 _BYLINE_KEYS = "文|作者|撰文|记者|责任编辑|编辑|责编|撰稿|采写|出品|策划|来源|图|摄影|校对|审核"
-_BYLINE_SEGMENT = re.compile(rf"(?:^|(?<=\s))({_BYLINE_KEYS})\s*[|｜丨/:：]\s*([^|｜丨:：]{{1,40}}?)(?=\s+(?:{_BYLINE_KEYS})\s*[|｜丨/:：]|\s*$)")
+_BYLINE_SEGMENT = re.compile(
+    rf"(?:^|(?<=\s))({_BYLINE_KEYS})\s*[|｜丨/:：]\s*([^|｜丨:：]{{1,40}}?)(?=\s+(?:{_BYLINE_KEYS})\s*[|｜丨/:：]|\s*$)"
+)
 
 
 def byline_segments(line: str) -> list[re.Match]:
@@ -96,15 +132,37 @@ def find_byline(ctx: Context) -> list[Mention]:
     for sent in sentences[:12] + sentences[max(12, len(sentences) - 6) :]:
         for m in byline_segments(ctx.text[sent.start : sent.end]):
             base = sent.start + m.start(2)
-            parts = [(p.start() + base, p.end() + base, p.group()) for p in re.finditer(r"[^\s、，,/／|｜]+", m.group(2))]
+            parts = [
+                (p.start() + base, p.end() + base, p.group())
+                for p in re.finditer(r"[^\s、，,/／|｜]+", m.group(2))
+            ]
             for i, (s, e, part) in enumerate(parts):
                 entry = ctx.lexicon.names.get(part)
                 if entry:
-                    out.append(ctx.mention(s, e, entry.types[0], "pattern:byline", 0.9, key=entry.canonical,
-                                           types=entry.types))
-                elif ctx.plausible_name(part) and ctx.surname_length(s) and (i == len(parts) - 1 or _is_nr(ctx, s, e)):
+                    out.append(
+                        ctx.mention(
+                            s,
+                            e,
+                            entry.types[0],
+                            "pattern:byline",
+                            0.9,
+                            key=entry.canonical,
+                            types=entry.types,
+                        )
+                    )
+                elif (
+                    ctx.plausible_name(part)
+                    and ctx.surname_length(s)
+                    and (i == len(parts) - 1 or _is_nr(ctx, s, e))
+                ):
                     out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.9))
-                elif re.fullmatch(rf"[{HAN}A-Za-z0-9]{{2,12}}", part) and m.group(1) in ("文", "作者", "来源", "出品", "撰文"):
+                elif re.fullmatch(rf"[{HAN}A-Za-z0-9]{{2,12}}", part) and m.group(1) in (
+                    "文",
+                    "作者",
+                    "来源",
+                    "出品",
+                    "撰文",
+                ):
                     out.append(ctx.mention(s, e, "MediaOrganization", "pattern:byline", 0.85))
     return out
 
@@ -126,7 +184,9 @@ def find_data_sources(ctx: Context) -> list[Mention]:
     out = []
     for m in _SOURCE.finditer(ctx.text):
         name = m.group(1)
-        if not _name_like(ctx, name, m.start(1)) or name.endswith(("方面", "官方", "公司", "平台", "机构", "行业")):
+        if not _name_like(ctx, name, m.start(1)) or name.endswith(
+            ("方面", "官方", "公司", "平台", "机构", "行业")
+        ):
             continue
         tok = ctx.token_at(m.start(1))
         single_word = tok is not None and tok.end == m.end(1) and tok.pos not in NAME_POS
@@ -149,10 +209,14 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             prefix_start, tokens = _name_prefix(ctx, s)
             if prefix_start is None:
                 continue
-            named = any(t.pos in NAME_POS and t.pos != "ns" or t.word in ctx.lexicon.names or not ctx.known(t.word)
-                        for t in tokens)
-            only_place = all(t.pos == "ns" or t.word in ctx.lexicon.names and ctx.lexicon.names[t.word].types[0] == "Place"
-                             for t in tokens)
+            named = any(
+                t.pos in NAME_POS and t.pos != "ns" or t.word in ctx.lexicon.names or not ctx.known(t.word)
+                for t in tokens
+            )
+            only_place = all(
+                t.pos == "ns" or t.word in ctx.lexicon.names and ctx.lexicon.names[t.word].types[0] == "Place"
+                for t in tokens
+            )
             if only_place and type_ == "GovernmentOrganization":
                 named = True  # 义乌市政府: a place and a government suffix is a government body
             elif only_place:
@@ -163,8 +227,10 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
     return out
 
 
-_PARTIES = frozenset("收购方 投资方 出让方 受让方 转让方 买方 卖方 甲方 乙方 对方 双方 资方 合作方 主办方 承办方 发行方 承销方 "
-                     "债权方 债务方 委托方 中方 外方".split())
+_PARTIES = frozenset(
+    "收购方 投资方 出让方 受让方 转让方 买方 卖方 甲方 乙方 对方 双方 资方 合作方 主办方 承办方 发行方 承销方 "
+    "债权方 债务方 委托方 中方 外方".split()
+)
 _TENSE_MARKERS = {"前", "原", "现", "时任", "现任", "原来"}
 _FUNCTION_CHARS = set("由被把将对向从与和及在于让给")
 _PREFIX_STOP_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "x", "w", "y", "e", "o", "z")
@@ -189,7 +255,12 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         # the segmenter guesses a POS for words it does not know (锐能 → v); such words are likely names
         guessed = not ctx.known(tok.word)
-        if tok.pos.startswith(_PREFIX_STOP_POS) and tok.pos not in ("eng",) and tok.word not in ctx.lexicon.names and not guessed:
+        if (
+            tok.pos.startswith(_PREFIX_STOP_POS)
+            and tok.pos not in ("eng",)
+            and tok.word not in ctx.lexicon.names
+            and not guessed
+        ):
             break
         if tok.pos.startswith("v") and tok.pos != "vn" and tok.word not in ctx.lexicon.names and not guessed:
             break
@@ -212,7 +283,9 @@ def _name_prefix(ctx: Context, suffix_start: int):
 
 
 _LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*(?![A-Za-z0-9])")
-_LATIN_ORG_SUFFIX = re.compile(r" (Inc|Ltd|Holdings|Group|Capital|Technologies|Technology|Corp|Corporation|Ventures|Partners)\.?$")
+_LATIN_ORG_SUFFIX = re.compile(
+    r" (Inc|Ltd|Holdings|Group|Capital|Technologies|Technology|Corp|Corporation|Ventures|Partners)\.?$"
+)
 
 
 def find_latin_names(ctx: Context) -> list[Mention]:
@@ -229,8 +302,17 @@ def find_latin_names(ctx: Context) -> list[Mention]:
         if len(word) >= 6:
             best = _closest(word.lower(), ctx.lexicon)
             if best:
-                out.append(ctx.mention(m.start(), end, best.types[0], "lexicon:fuzzy", 0.85, key=best.canonical,
-                                       types=best.types))
+                out.append(
+                    ctx.mention(
+                        m.start(),
+                        end,
+                        best.types[0],
+                        "lexicon:fuzzy",
+                        0.85,
+                        key=best.canonical,
+                        types=best.types,
+                    )
+                )
     return out
 
 
@@ -265,14 +347,18 @@ def osa_distance(a: str, b: str) -> int:
 _LAUNCH = r"(?:推出|启动|发布|上线|实施|开展|发起|宣布|打造|升级|上市|开通)(?:了)?(?:名为|全新的?|新的)?"
 _PROGRAMME = re.compile(_LAUNCH + rf"[“\"]?([{HAN}A-Za-z0-9]{{2,10}}?(?:计划|工程|行动|项目))[”\"]?")
 _QUOTED_PROGRAMME = re.compile(rf"[“\"]([{HAN}A-Za-z0-9]{{2,10}}(?:计划|工程|行动|项目))[”\"]")
-_QUOTED_PRODUCT = re.compile(r"(?:推出|发布|上线|上市|开通|打造)(?:了)?(?:名为|全新的?|新的)?(?:新品|新款|产品|应用|功能|服务|品牌)?[“《\"]([^”》\"，,。]{2,15})[”》\"]")
+_QUOTED_PRODUCT = re.compile(
+    r"(?:推出|发布|上线|上市|开通|打造)(?:了)?(?:名为|全新的?|新的)?(?:新品|新款|产品|应用|功能|服务|品牌)?[“《\"]([^”》\"，,。]{2,15})[”》\"]"
+)
 
 
 _UNDER_BANNER = re.compile(r"旗下(?:的)?(?:产品|品牌|应用|游戏)?[“\"《「]([^”\"》」，,。]{2,12})[”\"》」]")
 
 
-_LATIN_PRODUCT = re.compile(r"(?:推出|发布|上线|上市|开源|更新)(?:了)?(?:新一代|全新的?|最新的?|新款)?[\u4e00-\u9fff]{0,8}?"
-                            r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9]*(?:[-. ][A-Za-z0-9]+)*)(?![A-Za-z0-9])")
+_LATIN_PRODUCT = re.compile(
+    r"(?:推出|发布|上线|上市|开源|更新)(?:了)?(?:新一代|全新的?|最新的?|新款)?[\u4e00-\u9fff]{0,8}?"
+    r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9]*(?:[-. ][A-Za-z0-9]+)*)(?![A-Za-z0-9])"
+)
 
 
 def find_products(ctx: Context) -> list[Mention]:
@@ -287,7 +373,12 @@ def find_products(ctx: Context) -> list[Mention]:
         for m in rx.finditer(text):
             name = m.group(1)
             head = re.sub("(计划|工程|行动|项目)$", "", name)
-            if len(head) < 2 or head.startswith(DEMONSTRATIVES) or "的" in name or head in ctx.lexicon.non_entities:
+            if (
+                len(head) < 2
+                or head.startswith(DEMONSTRATIVES)
+                or "的" in name
+                or head in ctx.lexicon.non_entities
+            ):
                 continue
             out.append(ctx.mention(m.start(1), m.end(1), "Programme", "pattern:programme", 0.8))
     for m in _QUOTED_PRODUCT.finditer(text):
@@ -326,7 +417,9 @@ def find_places(ctx: Context) -> list[Mention]:
 _CN_DIGIT = "〇零一二三四五六七八九十"
 _YEAR = rf"(?:(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}})年"
 _MD = r"\d{1,2}月(?:\d{1,2}[日号])?"
-_SEASON = r"(?:上半年|下半年|前三季度|第[一二三四1-4]季度|Q[1-4]|年初|年底|年末|年中|春节|初|底|中旬|上旬|下旬)"
+_SEASON = (
+    r"(?:上半年|下半年|前三季度|第[一二三四1-4]季度|Q[1-4]|年初|年底|年末|年中|春节|初|底|中旬|上旬|下旬)"
+)
 _DATE = re.compile(
     r"(?<![\d.])(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?![\d])"
     rf"|{_YEAR}(?:{_MD})?{_SEASON}?(?:[到至\-~—－]+(?:{_YEAR})?{_MD})?"
@@ -346,8 +439,10 @@ def find_dates(ctx: Context) -> list[Mention]:
     return out
 
 
-_ABBREV = re.compile(r"[（(](?:(?:以下|下文)?(?:简称|下称|简称为)[：:]?[“\"「]?([^”\"」）)，,。]{2,12})[”\"」]?"
-                     r"|(?:英文(?:缩写|简称)[：:]?\s*)?([A-Z][A-Za-z0-9&]{1,7}))[）)]")
+_ABBREV = re.compile(
+    r"[（(](?:(?:以下|下文)?(?:简称|下称|简称为)[：:]?[“\"「]?([^”\"」）)，,。]{2,12})[”\"」]?"
+    r"|(?:英文(?:缩写|简称)[：:]?\s*)?([A-Z][A-Za-z0-9&]{1,7}))[）)]"
+)
 
 
 def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -360,14 +455,23 @@ def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention
             continue
         group = 1 if m.group(1) else 2  # 简称“X” or a Latin acronym: 世界卫生组织（WHO）
         entry = ctx.lexicon.names.get(m.group(group))
-        short = ctx.mention(m.start(group), m.end(group), full.type, "pattern:abbreviation", full.score,
-                            key=entry.canonical if entry else None, types=full.types)
+        short = ctx.mention(
+            m.start(group),
+            m.end(group),
+            full.type,
+            "pattern:abbreviation",
+            full.score,
+            key=entry.canonical if entry else None,
+            types=full.types,
+        )
         pairs.append((full, short))
     return pairs
 
 
 _LEGAL_FORM_HEADS = ("有限", "股份", "有限责任", "集团", "控股")
-_INTRO = re.compile(PUNCT_BEFORE + rf"([{HAN}A-Za-z0-9]{{2,10}}?)(?:公司)?(?:成立于|创立于|创办于|总部位于|总部设在)")
+_INTRO = re.compile(
+    PUNCT_BEFORE + rf"([{HAN}A-Za-z0-9]{{2,10}}?)(?:公司)?(?:成立于|创立于|创办于|总部位于|总部设在)"
+)
 
 
 def find_introduced_orgs(ctx: Context) -> list[Mention]:
@@ -405,17 +509,23 @@ def find_founders(ctx: Context) -> list[Mention]:
     return out
 
 
-_QUOTED_TARGET = re.compile(r"(?:收购|并购|投资|入股|控股)(?:了)?[^，,。“「]{0,8}?[“「\"]([^”」\"，,。]{2,12})[”」\"]")
+_QUOTED_TARGET = re.compile(
+    r"(?:收购|并购|投资|入股|控股)(?:了)?[^，,。“「]{0,8}?[“「\"]([^”」\"，,。]{2,12})[”」\"]"
+)
 
 
 def find_quoted_targets(ctx: Context) -> list[Mention]:
     """收购了独立工作室「白鹭互动」: a quoted name that is bought or invested in is a company."""
-    return [ctx.mention(m.start(1), m.end(1), "Company", "pattern:quoted_target", 0.7)
-            for m in _QUOTED_TARGET.finditer(ctx.text)]
+    return [
+        ctx.mention(m.start(1), m.end(1), "Company", "pattern:quoted_target", 0.7)
+        for m in _QUOTED_TARGET.finditer(ctx.text)
+    ]
 
 
 # What a person does in business news, right after the name: 张三加入京东 / 李四是美团的创始人 / 王五创办了X.
-_PERSON_CUE = re.compile(r"(?:已|已经|正式|将|曾|于(?:19|20)\d{2}年)*(?:加入|加盟|入职|离职|出任|担任|就任|卸任|创办|创立|创建|联合创办|是|为|作为)")
+_PERSON_CUE = re.compile(
+    r"(?:已|已经|正式|将|曾|于(?:19|20)\d{2}年)*(?:加入|加盟|入职|离职|出任|担任|就任|卸任|创办|创立|创建|联合创办|是|为|作为)"
+)
 
 
 def find_people_by_cue(ctx: Context) -> list[Mention]:
@@ -456,8 +566,29 @@ def _name_before(ctx: Context, end: int) -> int | None:
 
 
 # Words that name a division when they follow a company's name: 小红书电商, 美团外卖 is a platform (lexicon).
-_UNIT_WORDS = ("电商", "支付", "金融", "云", "物流", "终端", "本地生活", "国际", "海外", "直播", "游戏", "音乐", "研究院",
-               "事业群", "事业部", "零售", "健康", "医疗", "教育", "出行", "广告")
+_UNIT_WORDS = (
+    "电商",
+    "支付",
+    "金融",
+    "云",
+    "物流",
+    "终端",
+    "本地生活",
+    "国际",
+    "海外",
+    "直播",
+    "游戏",
+    "音乐",
+    "研究院",
+    "事业群",
+    "事业部",
+    "零售",
+    "健康",
+    "医疗",
+    "教育",
+    "出行",
+    "广告",
+)
 
 
 def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
@@ -474,7 +605,9 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
     return out
 
 
-_UNDER_OWNER = re.compile(PUNCT_BEFORE + rf"([{HAN}A-Za-z0-9]{{2,8}}?)(?:是|为|系)[^，,。；;]{{1,12}}?旗下(?:的)?([{HAN}]{{0,10}})")
+_UNDER_OWNER = re.compile(
+    PUNCT_BEFORE + rf"([{HAN}A-Za-z0-9]{{2,8}}?)(?:是|为|系)[^，,。；;]{{1,12}}?旗下(?:的)?([{HAN}]{{0,10}})"
+)
 
 
 def find_owned_offerings(ctx: Context) -> list[Mention]:
@@ -484,7 +617,12 @@ def find_owned_offerings(ctx: Context) -> list[Mention]:
         if not _name_like(ctx, m.group(1), m.start(1)):
             continue
         kind = m.group(2)
-        type_ = ("Company" if kind.endswith(("公司", "企业", "子公司")) else
-                 "Platform" if kind.endswith(("平台", "App", "APP", "应用", "网站")) else "Product")
+        type_ = (
+            "Company"
+            if kind.endswith(("公司", "企业", "子公司"))
+            else "Platform"
+            if kind.endswith(("平台", "App", "APP", "应用", "网站"))
+            else "Product"
+        )
         out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:owned_offering", 0.75))
     return out

@@ -21,8 +21,14 @@ def article_id(doc: Document) -> str:
     return f"article/{doc.id}"
 
 
-def relate(doc: Document, mentions: list[Mention], entity_of: dict[int, str], figures: list[Figure] = (), *,
-           lexicon: Lexicon | None = None) -> list[Relation]:
+def relate(
+    doc: Document,
+    mentions: list[Mention],
+    entity_of: dict[int, str],
+    figures: list[Figure] = (),
+    *,
+    lexicon: Lexicon | None = None,
+) -> list[Relation]:
     """All relations found in ``doc``; ``entity_of`` maps a mention's start offset to its entity id."""
     lexicon = lexicon or load_lexicon()
     starts = [m.start for m in mentions]
@@ -45,7 +51,9 @@ def relate(doc: Document, mentions: list[Mention], entity_of: dict[int, str], fi
     return _dedupe(out)
 
 
-def _org_topic(doc: Document, mentions: list[Mention], local: list[Mention], index: int, entity_of) -> int | str | None:
+def _org_topic(
+    doc: Document, mentions: list[Mention], local: list[Mention], index: int, entity_of
+) -> int | str | None:
     """The organisation a bare title (创始人宿华) belongs to: one in the sentence, else the topic before it."""
     agents = [i for i, m in enumerate(local) if m.type in _AGENT]
     people = [m for m in local if m.type == "Person"]
@@ -65,7 +73,9 @@ def _same_clause(doc: Document, a: Mention, b: Mention) -> bool:
     return not any(ch in "，,；;：:" for ch in doc.norm[lo:hi])
 
 
-def _named_units(doc: Document, mentions: list[Mention], entity_of: dict[int, str], lexicon: Lexicon) -> list[Relation]:
+def _named_units(
+    doc: Document, mentions: list[Mention], entity_of: dict[int, str], lexicon: Lexicon
+) -> list[Relation]:
     """快手电商 is part of 快手: a business unit whose name starts with another organisation's name
     (one named in the article, or a well-known one from the lexicon)."""
     out, seen = [], set()
@@ -78,7 +88,9 @@ def _named_units(doc: Document, mentions: list[Mention], entity_of: dict[int, st
             continue
         seen.add(m.key)
         view = SentenceView.build(doc, doc.sentences[m.sentence], [m], entity_of)
-        out.append(view.relation(0, "parentOrganization", 0, rule="unit_name", confidence=0.8, object_id=parent))
+        out.append(
+            view.relation(0, "parentOrganization", 0, rule="unit_name", confidence=0.8, object_id=parent)
+        )
     return out
 
 
@@ -103,4 +115,6 @@ def _dedupe(relations: list[Relation]) -> list[Relation]:
         k = (r.subject, r.predicate, r.object, r.qualifiers, r.evidence.sentence)
         if k not in best or r.confidence > best[k].confidence:
             best[k] = r
-    return sorted(best.values(), key=lambda r: (r.evidence.sentence, r.subject, r.predicate, r.object, r.qualifiers))
+    return sorted(
+        best.values(), key=lambda r: (r.evidence.sentence, r.subject, r.predicate, r.object, r.qualifiers)
+    )

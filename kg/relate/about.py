@@ -12,11 +12,20 @@ import re
 
 from ..model import Document, Figure, Mention
 
-_AGENT = {"Company", "Organization", "GovernmentOrganization", "MediaOrganization", "BusinessUnit", "Platform"}
+_AGENT = {
+    "Company",
+    "Organization",
+    "GovernmentOrganization",
+    "MediaOrganization",
+    "BusinessUnit",
+    "Platform",
+}
 _PRONOUN = re.compile(r"他们|她们|他|她|夫妻俩|两人")
 
 
-def assign_about(doc: Document, figures: list[Figure], mentions: list[Mention], entity_of: dict[int, str]) -> list[Figure]:
+def assign_about(
+    doc: Document, figures: list[Figure], mentions: list[Mention], entity_of: dict[int, str]
+) -> list[Figure]:
     out = []
     for f in figures:
         about = _about(doc, f, mentions)
@@ -34,12 +43,17 @@ def _about(doc: Document, f: Figure, mentions: list[Mention]) -> Mention | None:
     in_sentence = [m for m in mentions if sent.start <= m.start < sent.end]
     if f.measure:
         m_at = text.find(f.measure, c_lo, c_hi)
-        inside = [m for m in in_sentence if m_at >= 0 and m_at <= m.start < m_at + len(f.measure) and m.type in _AGENT]
+        inside = [
+            m
+            for m in in_sentence
+            if m_at >= 0 and m_at <= m.start < m_at + len(f.measure) and m.type in _AGENT
+        ]
         if inside:
             return inside[0]
     agents = [m for m in in_sentence if m.type in _AGENT]
-    if _PRONOUN.search(text[c_lo:start]) or (_PRONOUN.search(text[sent.start:start]) and
-                                             not any(m.start < start for m in agents)):
+    if _PRONOUN.search(text[c_lo:start]) or (
+        _PRONOUN.search(text[sent.start : start]) and not any(m.start < start for m in agents)
+    ):
         earlier = [m for m in mentions if m.end <= start and m.type == "Person"]
         return earlier[-1] if earlier else None
     before = [m for m in agents if c_lo <= m.start and m.end <= start]
@@ -54,7 +68,7 @@ def _about(doc: Document, f: Figure, mentions: list[Mention]) -> Mention | None:
     people_in_clause = [m for m in in_sentence if m.type == "Person" and c_lo <= m.start < c_hi]
     if people_in_clause:
         return people_in_clause[0]
-    if _COMPANY_ANAPHOR.search(text[sent.start:start]):
+    if _COMPANY_ANAPHOR.search(text[sent.start : start]):
         return main_organisation(mentions)
     return _topic(doc, mentions, sent.index)
 

@@ -5,8 +5,19 @@ from __future__ import annotations
 from ..model import Relation
 from .template import SentenceView
 
-_ROLES = {"文": "author", "作者": "author", "撰文": "author", "记者": "author", "撰稿": "author", "采写": "author",
-          "编辑": "editor", "责编": "editor", "责任编辑": "editor", "来源": "publisher", "出品": "publisher"}
+_ROLES = {
+    "文": "author",
+    "作者": "author",
+    "撰文": "author",
+    "记者": "author",
+    "撰稿": "author",
+    "采写": "author",
+    "编辑": "editor",
+    "责编": "editor",
+    "责任编辑": "editor",
+    "来源": "publisher",
+    "出品": "publisher",
+}
 
 
 def byline_relations(view: SentenceView, article_id: str) -> list[Relation]:
@@ -22,16 +33,44 @@ def byline_relations(view: SentenceView, article_id: str) -> list[Relation]:
         lo, hi = view.sentence.start + seg.start(2), view.sentence.start + seg.end(2)
         inside = [i for i, x in enumerate(view.mentions) if lo <= x.start < hi]
         people = [i for i in inside if view.mentions[i].type == "Person"]
-        orgs = [i for i in inside if view.mentions[i].type in ("MediaOrganization", "Company", "Organization")]
+        orgs = [
+            i for i in inside if view.mentions[i].type in ("MediaOrganization", "Company", "Organization")
+        ]
         for p in people:
             if role in ("author", "editor"):
-                out.append(view.relation(p, role, p, rule="byline", confidence=0.9, subject_id=article_id,
-                                         object_id=view.entity(p)))
+                out.append(
+                    view.relation(
+                        p,
+                        role,
+                        p,
+                        rule="byline",
+                        confidence=0.9,
+                        subject_id=article_id,
+                        object_id=view.entity(p),
+                    )
+                )
         for o in orgs:
             if role in ("author", "publisher"):
-                out.append(view.relation(o, "publisher", o, rule="byline", confidence=0.85, subject_id=article_id,
-                                         object_id=view.entity(o)))
+                out.append(
+                    view.relation(
+                        o,
+                        "publisher",
+                        o,
+                        rule="byline",
+                        confidence=0.85,
+                        subject_id=article_id,
+                        object_id=view.entity(o),
+                    )
+                )
             for p in people:  # 文|刺猬公社 铁林: the writer writes for that outlet
-                out.append(view.relation(p, "worksFor", o, rule="byline_affiliation", confidence=0.75,
-                                         qualifiers={"title": "作者" if role == "author" else "编辑"}))
+                out.append(
+                    view.relation(
+                        p,
+                        "worksFor",
+                        o,
+                        rule="byline_affiliation",
+                        confidence=0.75,
+                        qualifiers={"title": "作者" if role == "author" else "编辑"},
+                    )
+                )
     return out

@@ -36,11 +36,21 @@ def people_relations(view: SentenceView, lexicon: Lexicon, org_topic: int | str 
                 out.extend(_by_titles(view, lexicon, p, org, m.group("titles"), former, rule, conf))
 
     # ORG + title + names: 快手电商运营负责人白嘉乐 / 小米集团创始人兼CEO雷军 / 前华为工程师吕志航
-    for m in re.finditer(was + slot("org", ORGS) + r"(?:的|之)?" + chain + r"\s*[:：]?\s*" + slots("people", "P"), t):
+    for m in re.finditer(
+        was + slot("org", ORGS) + r"(?:的|之)?" + chain + r"\s*[:：]?\s*" + slots("people", "P"), t
+    ):
         emit(m, m.group("org"), "org_title_person", 0.9)
     # names + ORG + title: 雷军，小米集团董事长 / 张三是京东的CEO / 李四曾任百度高级工程师
-    for m in re.finditer(slots("people", "P") + r"(?:[,，]\s*)?(?:⟦D\d+⟧起?)?(?:现任|担任|出任|转任|兼任|任|是|为|作为|系)?" + was + slot("org", ORGS)
-                         + r"(?:的|之)?" + chain + r"(?![A-Za-z\u4e00-\u9fff、兼]{0,8}\s*[:：]?\s*⟦P)", t):
+    for m in re.finditer(
+        slots("people", "P")
+        + r"(?:[,，]\s*)?(?:⟦D\d+⟧起?)?(?:现任|担任|出任|转任|兼任|任|是|为|作为|系)?"
+        + was
+        + slot("org", ORGS)
+        + r"(?:的|之)?"
+        + chain
+        + r"(?![A-Za-z\u4e00-\u9fff、兼]{0,8}\s*[:：]?\s*⟦P)",
+        t,
+    ):
         # (not when more titles and then a name follow: 杨照乾，陕汽集团党委书记、董事长袁宏明 is 袁宏明's title)
         emit(m, m.group("org"), "person_org_title", 0.85)
     # a profile: 文剑平，男，1962年出生于湖南，…，现任北京碧水源科技股份有限公司董事长、总经理
@@ -50,8 +60,18 @@ def people_relations(view: SentenceView, lexicon: Lexicon, org_topic: int | str 
             p = int(first.group(1))
             if (p, m.group("org")) not in claimed:
                 claimed.add((p, m.group("org")))
-                out.extend(_by_titles(view, lexicon, p, m.group("org"), m.group("titles"), bool(m.group("former")),
-                                      "profile_post", 0.8))
+                out.extend(
+                    _by_titles(
+                        view,
+                        lexicon,
+                        p,
+                        m.group("org"),
+                        m.group("titles"),
+                        bool(m.group("former")),
+                        "profile_post",
+                        0.8,
+                    )
+                )
     # ORG + title + 是/为 + names: 京东的CEO是张三
     for m in re.finditer(slot("org", ORGS) + r"(?:的|之)?" + chain + r"(?:是|为)" + slots("people", "P"), t):
         emit(m, m.group("org"), "org_title_is_person", 0.85)
@@ -65,16 +85,32 @@ def people_relations(view: SentenceView, lexicon: Lexicon, org_topic: int | str 
         for p in view.many(m.group("people")):
             if p not in people_with_org:
                 conf = 0.7 if isinstance(org_topic, int) else 0.6
-                out += _by_titles(view, lexicon, p, org_topic, m.group("titles"), bool(m.group("former")),
-                                  "title_person_topic", conf)
+                out += _by_titles(
+                    view,
+                    lexicon,
+                    p,
+                    org_topic,
+                    m.group("titles"),
+                    bool(m.group("former")),
+                    "title_person_topic",
+                    conf,
+                )
                 people_with_org.add(p)
     out += _founding_verbs(view, org_topic)
     out += _joining_verbs(view, lexicon, title)
     return out
 
 
-def _by_titles(view: SentenceView, lexicon: Lexicon, person: int, org: int | str, titles: str, former: bool,
-               rule: str, conf: float) -> list[Relation]:
+def _by_titles(
+    view: SentenceView,
+    lexicon: Lexicon,
+    person: int,
+    org: int | str,
+    titles: str,
+    former: bool,
+    rule: str,
+    conf: float,
+) -> list[Relation]:
     """One relation per title in a 兼-chain; the role of the title's head word decides the predicate."""
     out = []
     org_kw = {"object_id": org} if isinstance(org, str) and not org.isdigit() else {}
@@ -92,13 +128,25 @@ def _by_titles(view: SentenceView, lexicon: Lexicon, person: int, org: int | str
         qual = {"title": part}
         if former:
             qual["former"] = "true"
-            out.append(view.relation(person, "worksFor", org_slot, rule=rule, confidence=conf, qualifiers=qual, **org_kw))
+            out.append(
+                view.relation(
+                    person, "worksFor", org_slot, rule=rule, confidence=conf, qualifiers=qual, **org_kw
+                )
+            )
         elif role == "founder":
             out.append(_founder(view, org, person, rule, conf, part))
         elif role == "leads":
-            out.append(view.relation(person, "leads", org_slot, rule=rule, confidence=conf, qualifiers=qual, **org_kw))
+            out.append(
+                view.relation(
+                    person, "leads", org_slot, rule=rule, confidence=conf, qualifiers=qual, **org_kw
+                )
+            )
         else:
-            out.append(view.relation(person, "worksFor", org_slot, rule=rule, confidence=conf, qualifiers=qual, **org_kw))
+            out.append(
+                view.relation(
+                    person, "worksFor", org_slot, rule=rule, confidence=conf, qualifiers=qual, **org_kw
+                )
+            )
     return out
 
 
@@ -106,11 +154,21 @@ def _by_titles(view: SentenceView, lexicon: Lexicon, person: int, org: int | str
 _GENERIC_PREFIX = re.compile(r"^(?:该公司|公司|集团|其|本|现任|时任)")
 
 
-def _founder(view: SentenceView, org: int | str, person: int, rule: str, conf: float, title: str = "") -> Relation:
+def _founder(
+    view: SentenceView, org: int | str, person: int, rule: str, conf: float, title: str = ""
+) -> Relation:
     quals = {"title": title} if title and title not in ("创始人",) else None
     if isinstance(org, str) and not org.isdigit():
-        return view.relation(person, "founder", person, rule=rule, confidence=conf, qualifiers=quals,
-                             subject_id=org, object_id=view.entity(person))
+        return view.relation(
+            person,
+            "founder",
+            person,
+            rule=rule,
+            confidence=conf,
+            qualifiers=quals,
+            subject_id=org,
+            object_id=view.entity(person),
+        )
     return view.relation(org, "founder", person, rule=rule, confidence=conf, qualifiers=quals)
 
 
@@ -125,7 +183,7 @@ def _bare_title(titles: str, lexicon: Lexicon) -> bool:
             latin = re.match(r"[A-Za-z]+", domain)
             if word is None and latin is None:
                 return False
-            domain = domain[len(word) if word else latin.end():]
+            domain = domain[len(word) if word else latin.end() :]
     return True
 
 
@@ -142,8 +200,13 @@ _FOUND_VERB = r"(?:共同|联合|一手)?(?:创立|创办|创建|创始|成立)"
 def _founding_verbs(view: SentenceView, org_topic) -> list[Relation]:
     t, out = view.template, []
     # 小米由雷军于2010年创立 / 该公司由张三和李四共同创办
-    for m in re.finditer(r"由(?:前|原)?(?:⟦[OAB]\d+⟧[A-Za-z\u4e00-\u9fff]{0,8}?)?" + slots("people", "P")
-                         + r"(?:等人?)?(?:于⟦D\d+⟧)?(?:在⟦L\d+⟧)?" + _FOUND_VERB, t):
+    for m in re.finditer(
+        r"由(?:前|原)?(?:⟦[OAB]\d+⟧[A-Za-z\u4e00-\u9fff]{0,8}?)?"
+        + slots("people", "P")
+        + r"(?:等人?)?(?:于⟦D\d+⟧)?(?:在⟦L\d+⟧)?"
+        + _FOUND_VERB,
+        t,
+    ):
         before = [int(n) for n in re.findall(r"⟦[OAB](\d+)⟧", t[: m.start()])]
         org = before[-1] if before else None
         if org is None:
@@ -151,7 +214,9 @@ def _founding_verbs(view: SentenceView, org_topic) -> list[Relation]:
         for p in view.many(m.group("people")):
             out.append(view.relation(org, "founder", p, rule="founded_by", confidence=0.85))
     # 雷军于2010年创办了小米 / 张三创立ABC公司
-    for m in re.finditer(slots("people", "P") + r"(?:于⟦D\d+⟧)?(?:在⟦L\d+⟧)?" + _FOUND_VERB + r"(?:了)?" + slot("org", ORGS), t):
+    for m in re.finditer(
+        slots("people", "P") + r"(?:于⟦D\d+⟧)?(?:在⟦L\d+⟧)?" + _FOUND_VERB + r"(?:了)?" + slot("org", ORGS), t
+    ):
         for p in view.many(m.group("people")):
             out.append(view.relation(m.group("org"), "founder", p, rule="person_founded", confidence=0.85))
     return out
@@ -159,15 +224,27 @@ def _founding_verbs(view: SentenceView, org_topic) -> list[Relation]:
 
 def _joining_verbs(view: SentenceView, lexicon: Lexicon, title: str) -> list[Relation]:
     t, out = view.template, []
-    for m in re.finditer(slots("people", "P") + r"(?:已|已经|也|曾|曾经|先后|随后|正式|将|于⟦D\d+⟧)*(?:加入|加盟|入职|就职于|任职于|供职于)" + slot("org", ORGS)
-                         + rf"(?:[，,](?:并)?(?:出任|担任|任)(?P<titles>[A-Za-z\u4e00-\u9fff]{{0,6}}?{title}))?", t):
+    for m in re.finditer(
+        slots("people", "P")
+        + r"(?:已|已经|也|曾|曾经|先后|随后|正式|将|于⟦D\d+⟧)*(?:加入|加盟|入职|就职于|任职于|供职于)"
+        + slot("org", ORGS)
+        + rf"(?:[，,](?:并)?(?:出任|担任|任)(?P<titles>[A-Za-z\u4e00-\u9fff]{{0,6}}?{title}))?",
+        t,
+    ):
         for p in view.many(m.group("people")):
             if m.group("titles"):  # 加入小红书，出任电商负责人
-                out.extend(_by_titles(view, lexicon, p, m.group("org"), m.group("titles"), False, "joined_as", 0.8))
+                out.extend(
+                    _by_titles(view, lexicon, p, m.group("org"), m.group("titles"), False, "joined_as", 0.8)
+                )
             else:
                 out.append(view.relation(p, "worksFor", m.group("org"), rule="joined", confidence=0.8))
-    for m in re.finditer(slots("people", "P") + r"(?:已|已经|于⟦D\d+⟧)?(?:从|自)" + slot("org", ORGS) + r"离职", t):
+    for m in re.finditer(
+        slots("people", "P") + r"(?:已|已经|于⟦D\d+⟧)?(?:从|自)" + slot("org", ORGS) + r"离职", t
+    ):
         for p in view.many(m.group("people")):
-            out.append(view.relation(p, "worksFor", m.group("org"), rule="left", confidence=0.8,
-                                     qualifiers={"former": "true"}))
+            out.append(
+                view.relation(
+                    p, "worksFor", m.group("org"), rule="left", confidence=0.8, qualifiers={"former": "true"}
+                )
+            )
     return out

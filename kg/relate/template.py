@@ -11,8 +11,19 @@ from dataclasses import dataclass
 
 from ..model import Document, Evidence, Mention, Relation, Sentence
 
-CODE = {"Person": "P", "Company": "O", "Organization": "O", "GovernmentOrganization": "O", "MediaOrganization": "O",
-        "BusinessUnit": "O", "Platform": "A", "Product": "R", "Programme": "R", "Place": "L", "Date": "D"}
+CODE = {
+    "Person": "P",
+    "Company": "O",
+    "Organization": "O",
+    "GovernmentOrganization": "O",
+    "MediaOrganization": "O",
+    "BusinessUnit": "O",
+    "Platform": "A",
+    "Product": "R",
+    "Programme": "R",
+    "Place": "L",
+    "Date": "D",
+}
 _SLOT = re.compile(r"⟦[A-Z](\d+)⟧")
 SEP = r"(?:、|和|与|及|以及|,|，|/)"
 # An item of a list that the recogniser did not know (奇瑞 in 吉利、奇瑞、江汽集团等): skipped, not a barrier.
@@ -47,7 +58,9 @@ class SentenceView:
         return "B" if code == "O" and "Platform" in m.types or code == "A" and m.type != "Platform" else code
 
     @classmethod
-    def build(cls, doc: Document, sentence: Sentence, mentions: list[Mention], entity_of: dict[int, str]) -> SentenceView:
+    def build(
+        cls, doc: Document, sentence: Sentence, mentions: list[Mention], entity_of: dict[int, str]
+    ) -> SentenceView:
         parts, pos = [], sentence.start
         for i, m in enumerate(mentions):
             parts.append(doc.norm[pos : m.start])
@@ -68,11 +81,23 @@ class SentenceView:
     def code(self, number: int) -> str:
         return self.code_of(self.mentions[number])
 
-    def relation(self, subject: int | str, predicate: str, obj: int | str, *, rule: str, confidence: float,
-                 qualifiers: dict[str, str] | None = None, literal: str | None = None,
-                 subject_id: str | None = None, object_id: str | None = None) -> Relation:
+    def relation(
+        self,
+        subject: int | str,
+        predicate: str,
+        obj: int | str,
+        *,
+        rule: str,
+        confidence: float,
+        qualifiers: dict[str, str] | None = None,
+        literal: str | None = None,
+        subject_id: str | None = None,
+        object_id: str | None = None,
+    ) -> Relation:
         """A relation between placeholders (or given ids), with the sentence as evidence."""
-        used = [self.mentions[int(x)] for x in (subject, obj) if isinstance(x, (int, str)) and str(x).isdigit()]
+        used = [
+            self.mentions[int(x)] for x in (subject, obj) if isinstance(x, (int, str)) and str(x).isdigit()
+        ]
         start = min((m.start for m in used), default=self.sentence.start)
         end = max((m.end for m in used), default=self.sentence.end)
         evidence = Evidence(self.doc.id, self.sentence.index, start, end, self.sentence.text)
@@ -83,19 +108,25 @@ class SentenceView:
 
 
 # A clause that starts with a predicate has the sentence's subject: 拼多多总部位于上海，由黄峥于2015年创立.
-_SUBJECTLESS = re.compile(r"(?<=[，,])(?=由|于⟦D|在⟦D|⟦D\d+⟧由|总部|成立于|创立于|创办于|始建于|旗下|并与|并和|并同|还与|同时与|并宣布"
-                          r"|公司(?:成立|创立|总部|于)|该公司|其总部"
-                          r"|(?:后来|随后|此后|之后|目前|现已|也|还)?(?:陆续|相继|先后)?(?:入驻|进驻|登陆))")
+_SUBJECTLESS = re.compile(
+    r"(?<=[，,])(?=由|于⟦D|在⟦D|⟦D\d+⟧由|总部|成立于|创立于|创办于|始建于|旗下|并与|并和|并同|还与|同时与|并宣布"
+    r"|公司(?:成立|创立|总部|于)|该公司|其总部"
+    r"|(?:后来|随后|此后|之后|目前|现已|也|还)?(?:陆续|相继|先后)?(?:入驻|进驻|登陆))"
+)
 
 
 # A clause about a person's career with no subject: 张楠于2013年加入字节跳动，曾任今日头条副总裁，2018年起担任抖音总裁.
-_CAREER = re.compile(r"(?<=[，,])(?=(?:⟦D\d+⟧起?)?(?:曾任|曾担任|现任|担任|出任|后任|此前担任|历任|兼任|转任))")
+_CAREER = re.compile(
+    r"(?<=[，,])(?=(?:⟦D\d+⟧起?)?(?:曾任|曾担任|现任|担任|出任|后任|此前担任|历任|兼任|转任))"
+)
 
 
 def _carry_subject(template: str) -> str:
     """Repeat the sentence's first organisation before each subjectless clause (and its first person before a
     subjectless career clause), so clause rules see a subject."""
-    first = re.search(r"⟦[OABR]\d+⟧", template)  # a brand or product can be the subject too (花西子…，后来入驻抖音)
+    first = re.search(
+        r"⟦[OABR]\d+⟧", template
+    )  # a brand or product can be the subject too (花西子…，后来入驻抖音)
     person = re.match(r"(?:[^⟦，,。]|⟦D\d+⟧)*(⟦P\d+⟧)", template)
     if person:
         template = _CAREER.sub(lambda m: person.group(1) if m.start() > person.end() else "", template)

@@ -8,8 +8,29 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-          "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
+DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "壹": 1,
+    "贰": 2,
+    "叁": 3,
+    "肆": 4,
+    "伍": 5,
+    "陆": 6,
+    "柒": 7,
+    "捌": 8,
+    "玖": 9,
+}
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 
@@ -27,7 +48,11 @@ def parse_chinese_integer(text: str) -> int:
             digit = None
         elif ch in BIG_UNITS:
             section += digit or 0
-            total = (total + section) * BIG_UNITS[ch] if total and BIG_UNITS[ch] > 10**4 else total + section * BIG_UNITS[ch]
+            total = (
+                (total + section) * BIG_UNITS[ch]
+                if total and BIG_UNITS[ch] > 10**4
+                else total + section * BIG_UNITS[ch]
+            )
             section, digit = 0, None
         else:
             raise ValueError(f"not a Chinese numeral: {text!r}")
