@@ -9,10 +9,9 @@ from ..recognize.lexicon import Lexicon, load_lexicon
 from ..resolve import entity_id
 from .about import _AGENT, _topic, assign_about
 from .byline import byline_relations
-from .commerce import commerce_relations
-from .corporate import corporate_relations
-from .people import people_relations
+from .rules import RuleEnv, RuleSet, load_rules
 from .template import SentenceView
+from ..words import load_words
 
 __all__ = ["relate", "assign_about", "article_id"]
 
@@ -25,13 +24,21 @@ def relate(
     doc: Document,
     mentions: list[Mention],
     entity_of: dict[int, str],
-    figures: list[Figure] = (),
+    figures: list[Figure] | tuple[Figure, ...] = (),
     *,
     lexicon: Lexicon | None = None,
+    rules: RuleSet | None = None,
 ) -> list[Relation]:
-    """All relations found in ``doc``; ``entity_of`` maps a mention's start offset to its entity id."""
+    """All relations found in ``doc``; ``entity_of`` maps a mention's start offset to its entity id.
+
+    Each sentence becomes a template (its mentions as typed slots) that the relation rules read."""
     lexicon = lexicon or load_lexicon()
+    rules = rules or load_rules(title_pattern=lexicon.title_pattern.pattern)
     starts = [m.start for m in mentions]
+    amounts: dict[int, list[str]] = {}
+    for f in figures:
+        if f.kind == "money":
+            amounts.setdefault(f.evidence.sentence, []).append(f.text)
     out: list[Relation] = []
     for sent in doc.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
@@ -40,13 +47,9 @@ def relate(
             continue
         view = SentenceView.build(doc, sent, local, entity_of)
         out += byline_relations(view, article_id(doc))
-        if "⟦P" in view.template:
-            out += people_relations(view, lexicon, _org_topic(doc, mentions, local, sent.index, entity_of))
-        if len(local) < 2:
-            continue  # every other relation links two mentions of the sentence
-        amounts = [f.text for f in figures if f.kind == "money" and sent.start <= f.evidence.start < sent.end]
-        out += corporate_relations(view, amounts)
-        out += commerce_relations(view, lexicon)
+        topic = _org_topic(doc, mentions, local, sent.index, entity_of) if "⟦P" in view.template else None
+        env = RuleEnv(rules.words, lexicon, amounts.get(sent.index, []), topic)
+        out += rules.apply(view, env)
     out += _named_units(doc, mentions, entity_of, lexicon)
     return _dedupe(out)
 
@@ -70,7 +73,8 @@ def _org_topic(
 
 def _same_clause(doc: Document, a: Mention, b: Mention) -> bool:
     lo, hi = sorted((a.start, b.start))
-    return not any(ch in "，,；;：:" for ch in doc.norm[lo:hi])
+    breaks = load_words().set("clause_break")
+    return not any(ch in breaks for ch in doc.norm[lo:hi])
 
 
 def _named_units(

@@ -8,19 +8,14 @@ a personal pronoun (他们已有27家工厂) points back at the last person or g
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from ..model import Document, Figure, Mention
+from ..types import AGENT_TYPES
+from ..words import load_words
 
-_AGENT = {
-    "Company",
-    "Organization",
-    "GovernmentOrganization",
-    "MediaOrganization",
-    "BusinessUnit",
-    "Platform",
-}
-_PRONOUN = re.compile(r"他们|她们|他|她|夫妻俩|两人")
+_AGENT = AGENT_TYPES
 
 
 def assign_about(
@@ -37,7 +32,7 @@ def _about(doc: Document, f: Figure, mentions: list[Mention]) -> Mention | None:
     sent = doc.sentences[f.evidence.sentence]
     start, end = f.evidence.start, f.evidence.end
     text = doc.norm
-    seps = "，,；;：:"
+    seps = load_words().words("clause_break")
     c_lo = max([text.rfind(c, sent.start, start) for c in seps] + [sent.start - 1]) + 1
     c_hi = min([x for x in (text.find(c, end, sent.end) for c in seps) if x >= 0] + [sent.end])
     in_sentence = [m for m in mentions if sent.start <= m.start < sent.end]
@@ -51,8 +46,8 @@ def _about(doc: Document, f: Figure, mentions: list[Mention]) -> Mention | None:
         if inside:
             return inside[0]
     agents = [m for m in in_sentence if m.type in _AGENT]
-    if _PRONOUN.search(text[c_lo:start]) or (
-        _PRONOUN.search(text[sent.start : start]) and not any(m.start < start for m in agents)
+    if _pronoun().search(text[c_lo:start]) or (
+        _pronoun().search(text[sent.start : start]) and not any(m.start < start for m in agents)
     ):
         earlier = [m for m in mentions if m.end <= start and m.type == "Person"]
         return earlier[-1] if earlier else None
@@ -68,13 +63,9 @@ def _about(doc: Document, f: Figure, mentions: list[Mention]) -> Mention | None:
     people_in_clause = [m for m in in_sentence if m.type == "Person" and c_lo <= m.start < c_hi]
     if people_in_clause:
         return people_in_clause[0]
-    if _COMPANY_ANAPHOR.search(text[sent.start : start]):
+    if _company_anaphor().search(text[sent.start : start]):
         return main_organisation(mentions)
     return _topic(doc, mentions, sent.index)
-
-
-# 该公司 / 公司 / 其 with no name in the sentence refer back to the organisation the article is about.
-_COMPANY_ANAPHOR = re.compile(r"该公司|该集团|公司|集团")
 
 
 def main_organisation(mentions: list[Mention]) -> Mention | None:
@@ -99,3 +90,14 @@ def _topic(doc: Document, mentions: list[Mention], index: int) -> Mention | None
         if agents:
             return agents[0]
     return None
+
+
+@functools.cache
+def _pronoun() -> re.Pattern[str]:
+    return re.compile(load_words().alt("personal_pronoun"))
+
+
+@functools.cache
+def _company_anaphor() -> re.Pattern[str]:
+    """该公司 / 公司 with no name in the sentence refer back to the organisation the article is about."""
+    return re.compile(load_words().alt("company_anaphor"))

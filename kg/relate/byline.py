@@ -3,21 +3,8 @@
 from __future__ import annotations
 
 from ..model import Relation
+from ..words import load_words
 from .template import SentenceView
-
-_ROLES = {
-    "文": "author",
-    "作者": "author",
-    "撰文": "author",
-    "记者": "author",
-    "撰稿": "author",
-    "采写": "author",
-    "编辑": "editor",
-    "责编": "editor",
-    "责任编辑": "editor",
-    "来源": "publisher",
-    "出品": "publisher",
-}
 
 
 def byline_relations(view: SentenceView, article_id: str) -> list[Relation]:
@@ -27,7 +14,7 @@ def byline_relations(view: SentenceView, article_id: str) -> list[Relation]:
     text = view.doc.norm[view.sentence.start : view.sentence.end]
     out: list[Relation] = []
     for seg in byline_segments(text):
-        role = _ROLES.get(seg.group(1))
+        role = load_words().map("byline_role").get(seg.group(1))
         if role is None:
             continue
         lo, hi = view.sentence.start + seg.start(2), view.sentence.start + seg.end(2)
@@ -70,7 +57,7 @@ def byline_relations(view: SentenceView, article_id: str) -> list[Relation]:
                         o,
                         rule="byline_affiliation",
                         confidence=0.75,
-                        qualifiers={"title": "作者" if role == "author" else "编辑"},
+                        qualifiers={"title": load_words().map("byline_affiliation_title")[role]},
                     )
                 )
     return out

@@ -6,42 +6,57 @@ B both (a company that is also its platform: 快手, 京东), R product or progr
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from ..model import Document, Evidence, Mention, Relation, Sentence
+from ..types import SLOT_GROUPS, slot_code
+from ..words import load_words
 
-CODE = {
-    "Person": "P",
-    "Company": "O",
-    "Organization": "O",
-    "GovernmentOrganization": "O",
-    "MediaOrganization": "O",
-    "BusinessUnit": "O",
-    "Platform": "A",
-    "Product": "R",
-    "Programme": "R",
-    "Place": "L",
-    "Date": "D",
-}
 _SLOT = re.compile(r"⟦[A-Z](\d+)⟧")
-SEP = r"(?:、|和|与|及|以及|,|，|/)"
-# An item of a list that the recogniser did not know (奇瑞 in 吉利、奇瑞、江汽集团等): skipped, not a barrier.
-_UNKNOWN_ITEM = r"[\u4e00-\u9fffA-Za-z]{2,6}?"
+# {a:org} one slot captured as a; {a:org+} a list (A、B和C) captured whole; {a:org+~} a list in which unknown
+# names may stand; {org} or {:org} one slot, not captured. Groups name slot codes (kg/data/types.toml).
+_SLOT_MACRO = re.compile(r"\{(?:([a-z_][a-z0-9_]*)?:)?([a-z]+(?:\|[a-z]+)*)(\+~?)?\}")
 
 
-def slot(name: str, codes: str) -> str:
-    """One placeholder of the given codes, its number captured as group ``name``."""
-    return rf"⟦[{codes}](?P<{name}>\d+)⟧"
+def _group_codes(spec: str) -> str:
+    codes = ""
+    for name in spec.split("|"):
+        if name not in SLOT_GROUPS:
+            raise ValueError(f"unknown slot group {name!r} (known: {', '.join(SLOT_GROUPS)})")
+        codes += SLOT_GROUPS[name]
+    return "".join(sorted(set(codes), key=codes.index))
 
 
-def slots(name: str, codes: str, *, loose: bool = False) -> str:
-    """A list of placeholders (A、B和C), captured whole as group ``name``; ``loose`` lets unknown names stand in it."""
-    one = rf"⟦[{codes}]\d+⟧"
-    if loose:
-        item = rf"(?:{one}|{_UNKNOWN_ITEM}(?=、|和|与|及|等|⟦))"
-        return rf"(?P<{name}>{one}(?:(?:、|和|与|及){item})*)"
-    return rf"(?P<{name}>{one}(?:{SEP}{one})*)"
+def expand_slots(pattern: str) -> str:
+    """A template pattern with its slot macros replaced by regular expressions over ``⟦<code><n>⟧``."""
+    words = load_words()
+
+    def one(m: re.Match[str]) -> str:
+        name, spec, many = m.group(1), m.group(2), m.group(3)
+        single = rf"⟦[{_group_codes(spec)}]\d+⟧"
+        if not many:
+            return rf"⟦[{_group_codes(spec)}](?P<{name}>\d+)⟧" if name else single
+        if many == "+~":
+            item = f"(?:{single}|{words.alt('unknown_list_item')}(?={words.alt('unknown_item_end')}))"
+            body = f"{single}(?:{words.alt('loose_list_separator')}{item})*"
+        else:
+            body = f"{single}(?:{words.alt('list_separator')}{single})*"
+        return f"(?P<{name}>{body})" if name else f"(?:{body})"
+
+    return _SLOT_MACRO.sub(one, pattern)
+
+
+def template_regex(name: str) -> re.Pattern[str]:
+    """A vocabulary pattern over templates (slots allowed), compiled."""
+    return _compiled_template_regex(name)
+
+
+@functools.cache
+def _compiled_template_regex(name: str) -> re.Pattern[str]:
+    words = load_words()
+    return re.compile(expand_slots(words.expand(f"<{name}>")))
 
 
 @dataclass
@@ -54,8 +69,7 @@ class SentenceView:
 
     @staticmethod
     def code_of(m: Mention) -> str:
-        code = CODE[m.type]
-        return "B" if code == "O" and "Platform" in m.types or code == "A" and m.type != "Platform" else code
+        return slot_code(m.type, m.types)
 
     @classmethod
     def build(
@@ -107,30 +121,36 @@ class SentenceView:
         return Relation(s, predicate, o, evidence, round(confidence, 2), rule, quals, literal is not None)
 
 
-# A clause that starts with a predicate has the sentence's subject: 拼多多总部位于上海，由黄峥于2015年创立.
-_SUBJECTLESS = re.compile(
-    r"(?<=[，,])(?=由|于⟦D|在⟦D|⟦D\d+⟧由|总部|成立于|创立于|创办于|始建于|旗下|并与|并和|并同|还与|同时与|并宣布"
-    r"|公司(?:成立|创立|总部|于)|该公司|其总部"
-    r"|(?:后来|随后|此后|之后|目前|现已|也|还)?(?:陆续|相继|先后)?(?:入驻|进驻|登陆))"
-)
-
-
-# A clause about a person's career with no subject: 张楠于2013年加入字节跳动，曾任今日头条副总裁，2018年起担任抖音总裁.
-_CAREER = re.compile(
-    r"(?<=[，,])(?=(?:⟦D\d+⟧起?)?(?:曾任|曾担任|现任|担任|出任|后任|此前担任|历任|兼任|转任))"
-)
-
-
 def _carry_subject(template: str) -> str:
-    """Repeat the sentence's first organisation before each subjectless clause (and its first person before a
-    subjectless career clause), so clause rules see a subject."""
-    first = re.search(
-        r"⟦[OABR]\d+⟧", template
-    )  # a brand or product can be the subject too (花西子…，后来入驻抖音)
-    person = re.match(r"(?:[^⟦，,。]|⟦D\d+⟧)*(⟦P\d+⟧)", template)
-    if person:
-        template = _CAREER.sub(lambda m: person.group(1) if m.start() > person.end() else "", template)
-        first = re.search(r"⟦[OABR]\d+⟧", template)
-    if not first:
+    """Give each subjectless clause the subject of the nearest clause before it that has one of the same role:
+    an organisation before 由…创立 / 成立于 / 总部位于 / 入驻 (京东宣布与蔚来合作，蔚来由李斌创立，成立于2014年:
+    the founding date is 蔚来's), a person before a career clause (张楠加入字节跳动，曾任今日头条副总裁)."""
+    clauses = re.split(r"(?<=[，,])", template)
+    if len(clauses) == 1:
         return template
-    return _SUBJECTLESS.sub(lambda m: first.group() if m.start() > first.end() else "", template)
+    org_rx, career_rx = template_regex("subjectless_clause"), template_regex("career_clause")
+    org: str | None = None
+    person: str | None = None
+    out: list[str] = []
+    for i, clause in enumerate(clauses):
+        if i and career_rx.match(clause):
+            carried = person or _first_slot("".join(out), "P")
+            clause = (carried or "") + clause
+        elif i and org_rx.match(clause):
+            carried = org or _first_slot("".join(out), "OABR")  # no clause opened with one: the first named
+            clause = (carried or "") + clause
+        org = _clause_subject(clause, "org") or org
+        person = _clause_subject(clause, "person") or person
+        out.append(clause)
+    return "".join(out)
+
+
+def _clause_subject(clause: str, role: str) -> str | None:
+    """The slot a clause is about, in ``role`` (org or person), if one opens it."""
+    m = template_regex(f"clause_subject_{role}").match(clause)
+    return m.group("subject") if m else None
+
+
+def _first_slot(text: str, codes: str) -> str | None:
+    m = re.search(rf"⟦[{codes}]\d+⟧", text)
+    return m.group() if m else None

@@ -1,0 +1,206 @@
+"""The named functions relation rules may call for what a pattern cannot say (``@name`` or ``name`` in a rule).
+
+- resolvers (``subject = "@org_before"``): where a rule's subject or object is, when it is no slot of the match;
+- qualifiers (``qualifiers = { amount = "@amount" }``): a value computed from the match;
+- checks (``check = "year_date:d"``): the match is used only if each returns true;
+- emitters (``emit = "by_title"``): make the relations themselves (a title decides the predicate);
+- literals (``literal = "@iso_date:d"``) and object maps (``object_map = "platform_of"``).
+
+A name may take one argument after a colon (``surface:d``: the text of slot ``d``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..model import Relation
+from ..resolve import entity_id
+from ..zh.dates import normalise_date
+
+if TYPE_CHECKING:
+    from .rules import Hit
+
+End = int | str  # a slot number, or an entity id outside the sentence
+
+
+def _split(name: str) -> tuple[str, str | None]:
+    base, _, arg = name.partition(":")
+    return base, arg or None
+
+
+# --- resolvers -------------------------------------------------------------------------------------------------
+
+
+def _org_before(hit: Hit, arg: str | None) -> list[End]:
+    """The last organisation slot before the match (X由张三创立: X)."""
+    before = [int(n) for n in re.findall(r"⟦[OAB](\d+)⟧", hit.view.template[: hit.start])]
+    return [before[-1]] if before else []
+
+
+def _org_topic(hit: Hit, arg: str | None) -> list[End]:
+    """The organisation a bare title belongs to: the one of the sentence, else the passage's topic."""
+    return [] if hit.env.org_topic is None else [hit.env.org_topic]
+
+
+def _profile_person(hit: Hit, arg: str | None) -> list[End]:
+    """A profile's person: the name that opens the sentence, followed by a comma (文剑平，男，…)."""
+    m = re.match(r"⟦P(\d+)⟧[，,]", hit.view.template)
+    return [int(m.group(1))] if m else []
+
+
+RESOLVERS: dict[str, Callable[[Hit, str | None], list[End]]] = {
+    "org_before": _org_before,
+    "org_topic": _org_topic,
+    "profile_person": _profile_person,
+}
+
+
+# --- qualifiers ------------------------------------------------------------------------------------------------
+
+
+def _amount(hit: Hit, arg: str | None) -> str | None:
+    """The sentence's money figure, when it has exactly one."""
+    return hit.env.amounts[0] if len(hit.env.amounts) == 1 else None
+
+
+def _planned(hit: Hit, arg: str | None) -> str | None:
+    """status=planned when the wording is a plan (拟收购 / 将收购)."""
+    return "planned" if any(w in hit.text for w in hit.env.words.words("plan_marker")) else None
+
+
+def _surface(hit: Hit, arg: str | None) -> str | None:
+    slot = hit.groups.get(arg or "")
+    return hit.view.mention(slot).text if slot else None
+
+
+QUALIFIERS: dict[str, Callable[[Hit, str | None], str | None]] = {
+    "amount": _amount,
+    "planned": _planned,
+    "surface": _surface,
+}
+
+
+# --- checks ----------------------------------------------------------------------------------------------------
+
+
+def _year_date(hit: Hit, arg: str | None) -> bool:
+    """The date in slot ``arg`` is an entity and has a year (a founding date needs one)."""
+    slot = hit.groups.get(arg or "")
+    if not slot:
+        return False
+    date = hit.view.mention(slot)
+    return date.start in hit.view.entity_of and bool(re.match(r"\d{4}", date.key))
+
+
+def _bare_title(hit: Hit, arg: str | None) -> bool:
+    """The titles have only functional domains before them (运营负责人), no organisation's name (长安汽车董事长)."""
+    from .people import bare_title
+
+    return bare_title(hit.groups.get("titles") or "", hit.env.lexicon, hit.env.words)
+
+
+CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
+    "year_date": _year_date,
+    "bare_title": _bare_title,
+}
+
+
+# --- literals and object maps ----------------------------------------------------------------------------------
+
+
+def _iso_date(hit: Hit, arg: str | None) -> str | None:
+    slot = hit.groups.get(arg or "")
+    if not slot:
+        return None
+    date = hit.view.mention(slot)
+    return normalise_date(date.key, hit.view.doc.date) or date.key
+
+
+LITERALS: dict[str, Callable[[Hit, str | None], str | None]] = {"iso_date": _iso_date}
+
+
+def _platform_of(hit: Hit, slot: int) -> str | None:
+    """The platform itself, or for a business unit named after one (快手电商) that platform."""
+    mention = hit.view.mention(slot)
+    if "Platform" in mention.types:
+        return entity_id(mention.type, mention.key)
+    if mention.type != "BusinessUnit":
+        return None
+    found = hit.env.lexicon.owner_of(mention.key, ("Platform", "Company"))
+    return entity_id("Platform", found[1].canonical) if found and "Platform" in found[1].types else None
+
+
+OBJECT_MAPS: dict[str, Callable[[Hit, int], str | None]] = {"platform_of": _platform_of}
+
+
+# --- emitters --------------------------------------------------------------------------------------------------
+
+
+def _by_title(hit: Hit, subject: End, obj: End) -> list[Relation]:
+    from .people import relations_by_title
+
+    return relations_by_title(hit, subject, obj, professions=True)
+
+
+def _by_title_at_topic(hit: Hit, subject: End, obj: End) -> list[Relation]:
+    """As by_title, but an occupation (主播, 分析师) says nothing about the topic's organisation."""
+    from .people import relations_by_title
+
+    if any(p == str(subject) and o != str(obj) for p, o in hit.env.claims.get("post", set())):
+        return []  # the person has a post at a named organisation already
+    return relations_by_title(hit, subject, obj, professions=False)
+
+
+EMITTERS: dict[str, Callable[[Hit, End, End], list[Relation]]] = {
+    "by_title": _by_title,
+    "by_title_at_topic": _by_title_at_topic,
+}
+
+
+# --- dispatch --------------------------------------------------------------------------------------------------
+
+
+def resolve(name: str, hit: Hit) -> list[End]:
+    base, arg = _split(name)
+    return RESOLVERS[base](hit, arg)
+
+
+def qualifier(name: str, hit: Hit) -> str | None:
+    base, arg = _split(name)
+    return QUALIFIERS[base](hit, arg)
+
+
+def check(name: str, hit: Hit) -> bool:
+    base, arg = _split(name)
+    return CHECKS[base](hit, arg)
+
+
+def literal(name: str, hit: Hit) -> str | None:
+    base, arg = _split(name.removeprefix("@"))
+    return LITERALS[base](hit, arg)
+
+
+def map_object(name: str, hit: Hit, slot: int) -> str | None:
+    return OBJECT_MAPS[name](hit, slot)
+
+
+def emit(name: str, hit: Hit, subject: End, obj: End) -> list[Relation]:
+    return EMITTERS[name](hit, subject, obj)
+
+
+def validate(*, resolvers, qualifiers, checks, emit, literal, object_map) -> None:
+    """Raise ValueError naming the first function a rule refers to that does not exist."""
+    tables: list[tuple[str, dict, list[str]]] = [
+        ("resolver", RESOLVERS, resolvers),
+        ("qualifier function", QUALIFIERS, qualifiers),
+        ("check", CHECKS, checks),
+        ("emitter", EMITTERS, [emit] if emit else []),
+        ("literal function", LITERALS, [literal.removeprefix("@")] if literal else []),
+        ("object map", OBJECT_MAPS, [object_map] if object_map else []),
+    ]
+    for kind, table, names in tables:
+        for name in names:
+            if _split(name)[0] not in table:
+                raise ValueError(f"unknown {kind} {name!r} (known: {', '.join(sorted(table))})")

@@ -1,0 +1,383 @@
+"""Relation rules as data: load, validate and compile ``kg/data/rules/*.toml`` (and user rule files), then apply
+them to sentence templates.
+
+A rule's pattern is a regular expression over a sentence template (``⟦O0⟧宣布与⟦B1⟧合作``) written with slots
+(``{a:org}``, ``{bs:org+}``, ``{date}``) and named vocabulary (``<adverbs>``); the engine expands both, derives
+the rule's trigger words, and for each match emits ``predicate`` from each subject slot to each object slot.
+What a pattern cannot say is a named Python function (``kg.relate.functions``). The format is described in
+``kg/data/rules/README.md``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import KgError
+from ..model import Relation
+from ..types import SLOT_GROUPS
+from ..vocab import PREDICATES, QUALIFIERS
+from ..words import Words, WordsError, load_words
+from . import functions
+from .template import SentenceView, expand_slots
+from .triggers import trigger_words
+
+RULE_FILES = ("people.toml", "corporate.toml", "commerce.toml")
+_KEYS = {
+    "name", "predicate", "pattern", "then", "subject", "object", "confidence", "confidence_outside", "qualifiers",
+    "check", "emit", "symmetric", "claim", "literal", "object_map", "examples", "doc",
+}  # fmt: skip
+_REQUIRED = ("name", "predicate", "pattern", "subject", "object", "confidence")
+
+
+class RuleError(KgError):
+    """A rule file that cannot be used: one line naming the file, the rule and the problem."""
+
+    def __init__(self, origin: str, rule: str | None, problem: str) -> None:
+        where = f"{origin}: rule {rule!r}" if rule else origin
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence and the facts (subject label, predicate, object label) the rule must find in it."""
+
+    text: str
+    expect: tuple[tuple[str, str, str], ...]
+    absent: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A rule's subject or object: a pattern group (optionally only its slots of some groups) or a named resolver."""
+
+    group: str | None = None
+    codes: str | None = None  # keep only slots of these codes
+    resolver: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Ref:
+        if text.startswith("@"):
+            return cls(resolver=text[1:])
+        group, _, only = text.partition(":")
+        return cls(group=group, codes=_codes(only) if only else None)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    predicate: str
+    regex: re.Pattern[str]
+    then: tuple[re.Pattern[str], ...]
+    subject: Ref
+    object: Ref
+    confidence: float
+    origin: str
+    triggers: tuple[str, ...]
+    confidence_outside: float | None = None
+    qualifiers: tuple[tuple[str, str], ...] = ()
+    check: tuple[str, ...] = ()
+    emit: str | None = None
+    symmetric: bool = False
+    claim: str | None = None
+    literal: str | None = None
+    object_map: str | None = None
+    examples: tuple[Example, ...] = ()
+    pattern: str = ""
+
+
+@dataclass
+class Hit:
+    """One match of one rule in one sentence, as the named functions see it."""
+
+    view: SentenceView
+    rule: Rule
+    groups: dict[str, str | None]
+    text: str  # the matched part of the template
+    start: int  # where the match starts in the template
+    env: RuleEnv
+
+    def slots(self, group: str) -> list[int]:
+        value = self.groups.get(group)
+        if not value:
+            return []
+        return [int(value)] if value.isdigit() else self.view.many(value)
+
+
+@dataclass
+class RuleEnv:
+    """What rules may use beyond the sentence: vocabulary, lexicon, the sentence's money figures, the discourse
+    topic, and the posts already claimed in this sentence."""
+
+    words: Words
+    lexicon: Any
+    amounts: list[str] = field(default_factory=list)
+    org_topic: int | str | None = None
+    claims: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    words: Words
+
+    def __iter__(self):
+        return iter(self.rules)
+
+    def only(self, name: str) -> RuleSet:
+        return RuleSet(tuple(r for r in self.rules if r.name == name), self.words)
+
+    def apply(self, view: SentenceView, env: RuleEnv) -> list[Relation]:
+        out: list[Relation] = []
+        for rule in self.rules:
+            if rule.triggers and not any(w in view.template for w in rule.triggers):
+                continue
+            for hit in _hits(rule, view, env):
+                out += _emit(hit)
+        return out
+
+
+def _hits(rule: Rule, view: SentenceView, env: RuleEnv) -> Iterable[Hit]:
+    t = view.template
+    for m in rule.regex.finditer(t):
+        if not rule.then:
+            yield Hit(view, rule, m.groupdict(), m.group(), m.start(), env)
+            continue
+        rest = t[m.end() :]
+        for then in rule.then:
+            for n in then.finditer(rest):
+                yield Hit(view, rule, {**m.groupdict(), **n.groupdict()}, m.group(), m.start(), env)
+
+
+def _members(hit: Hit, ref: Ref) -> list[int | str]:
+    if ref.resolver:
+        return functions.resolve(ref.resolver, hit)
+    assert ref.group is not None
+    found = hit.slots(ref.group)
+    if ref.codes:
+        found = [n for n in found if hit.view.code(n) in ref.codes]
+    return list(found)
+
+
+def _emit(hit: Hit) -> list[Relation]:
+    rule, view = hit.rule, hit.view
+    if any(not functions.check(name, hit) for name in rule.check):
+        return []
+    out: list[Relation] = []
+    for s in _members(hit, rule.subject):
+        for o in _members(hit, rule.object):
+            if rule.claim is not None:
+                claimed = hit.env.claims.setdefault(rule.claim, set())
+                if (str(s), str(o)) in claimed:
+                    continue
+                claimed.add((str(s), str(o)))
+            if rule.emit:
+                out += functions.emit(rule.emit, hit, s, o)
+            else:
+                rel = _relation(hit, s, o)
+                if rel is not None:
+                    out.append(rel)
+    return out
+
+
+def confidence_for(hit: Hit, *ends: int | str) -> float:
+    """The rule's confidence, or its lower ``confidence_outside`` where an end lies outside the sentence."""
+    outside = any(isinstance(x, str) for x in ends)
+    if outside and hit.rule.confidence_outside is not None:
+        return hit.rule.confidence_outside
+    return hit.rule.confidence
+
+
+def _relation(hit: Hit, s: int | str, o: int | str) -> Relation | None:
+    rule, view = hit.rule, hit.view
+    object_id = None
+    if rule.object_map:
+        if not isinstance(o, int):
+            return None
+        object_id = functions.map_object(rule.object_map, hit, o)
+        if object_id is None:
+            return None
+    if rule.symmetric and isinstance(s, int) and isinstance(o, int) and view.entity(s) > view.entity(o):
+        s, o = o, s
+    quals = {}
+    for key, value in rule.qualifiers:
+        found = functions.qualifier(value[1:], hit) if value.startswith("@") else value
+        if found is not None:
+            quals[key] = found
+    literal = functions.literal(rule.literal, hit) if rule.literal else None
+    if rule.literal and literal is None:
+        return None
+    return view.relation(
+        s if isinstance(s, int) else None,
+        rule.predicate,
+        o if isinstance(o, int) else None,
+        rule=rule.name,
+        confidence=confidence_for(hit, s, o),
+        qualifiers=quals or None,
+        literal=literal,
+        subject_id=s if isinstance(s, str) else None,
+        object_id=object_id or (o if isinstance(o, str) else None),
+    )
+
+
+# --- loading ---------------------------------------------------------------------------------------------------
+
+
+def _codes(spec: str) -> str:
+    codes = ""
+    for name in spec.split("|"):
+        if name not in SLOT_GROUPS:
+            raise ValueError(f"unknown slot group {name!r} (known: {', '.join(SLOT_GROUPS)})")
+        codes += SLOT_GROUPS[name]
+    return "".join(sorted(set(codes), key=codes.index))
+
+
+def _compile(pattern: str, words: Words, origin: str, name: str) -> re.Pattern[str]:
+    try:
+        return re.compile(expand_slots(words.expand(pattern)))
+    except (re.error, ValueError, WordsError) as exc:
+        raise RuleError(origin, name, f"pattern does not compile: {exc}") from None
+
+
+def _example(raw: Any, origin: str, name: str) -> Example:
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("text"), str):
+        raise RuleError(
+            origin, name, 'each example needs text = "…" and expect = [[subject, predicate, object], …]'
+        )
+
+    def facts(key: str) -> tuple[tuple[str, str, str], ...]:
+        items = raw.get(key, [])
+        if not all(isinstance(f, list) and len(f) == 3 and all(isinstance(x, str) for x in f) for f in items):
+            raise RuleError(origin, name, f"example {key} must be a list of [subject, predicate, object]")
+        return tuple((f[0], f[1], f[2]) for f in items)
+
+    return Example(raw["text"], facts("expect"), facts("absent"))
+
+
+def _rule(raw: Mapping[str, Any], words: Words, origin: str) -> Rule:
+    name = raw.get("name") if isinstance(raw.get("name"), str) else None
+    unknown = sorted(set(raw) - _KEYS)
+    if unknown:
+        raise RuleError(origin, name, f"unknown key {unknown[0]!r}")
+    missing = [k for k in _REQUIRED if k not in raw]
+    if missing:
+        raise RuleError(origin, name, f"missing {missing[0]!r}")
+    assert name is not None
+    if raw["predicate"] not in PREDICATES:
+        raise RuleError(
+            origin, name, f"unknown predicate {raw['predicate']!r} (known: {', '.join(PREDICATES)})"
+        )
+    regex = _compile(raw["pattern"], words, origin, name)
+    then_raw = raw.get("then", [])
+    then = tuple(
+        _compile(p, words, origin, name) for p in ([then_raw] if isinstance(then_raw, str) else then_raw)
+    )
+    groups = set(regex.groupindex).union(*(p.groupindex for p in then))
+    try:
+        subject, obj = Ref.parse(raw["subject"]), Ref.parse(raw["object"])
+    except ValueError as exc:
+        raise RuleError(origin, name, str(exc)) from None
+    for ref in (subject, obj):
+        if ref.group and ref.group not in groups:
+            raise RuleError(origin, name, f"no slot named {ref.group!r} in the pattern")
+    qualifiers = raw.get("qualifiers", {})
+    if not isinstance(qualifiers, Mapping) or any(k not in QUALIFIERS for k in qualifiers):
+        raise RuleError(origin, name, f"qualifiers must be a table of: {', '.join(QUALIFIERS)}")
+    confidence = raw["confidence"]
+    if not isinstance(confidence, (int, float)) or not 0 < confidence <= 1:
+        raise RuleError(origin, name, "confidence must be a number in (0, 1]")
+    check = raw.get("check", [])
+    check = (check,) if isinstance(check, str) else tuple(check)
+    try:
+        functions.validate(
+            resolvers=[r.resolver for r in (subject, obj) if r.resolver],
+            qualifiers=[v[1:] for v in qualifiers.values() if isinstance(v, str) and v.startswith("@")],
+            checks=list(check),
+            emit=raw.get("emit"),
+            literal=raw.get("literal"),
+            object_map=raw.get("object_map"),
+        )
+    except ValueError as exc:
+        raise RuleError(origin, name, str(exc)) from None
+    return Rule(
+        name=name,
+        predicate=raw["predicate"],
+        regex=regex,
+        then=then,
+        subject=subject,
+        object=obj,
+        confidence=float(confidence),
+        origin=origin,
+        triggers=trigger_words(regex.pattern) if not then else trigger_words(regex.pattern),
+        confidence_outside=raw.get("confidence_outside"),
+        qualifiers=tuple((str(k), str(v)) for k, v in qualifiers.items()),
+        check=check,
+        emit=raw.get("emit"),
+        symmetric=bool(raw.get("symmetric", False)),
+        claim=raw.get("claim"),
+        literal=raw.get("literal"),
+        object_map=raw.get("object_map"),
+        examples=tuple(_example(e, origin, name) for e in raw.get("examples", [])),
+        pattern=raw["pattern"],
+    )
+
+
+def _read(text: str, origin: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(origin, None, f"not valid TOML: {exc}") from None
+
+
+def _shipped() -> list[tuple[str, dict[str, Any]]]:
+    folder = resources.files("kg.data").joinpath("rules")
+    return [
+        (f"kg/data/rules/{n}", _read(folder.joinpath(n).read_text(encoding="utf-8"), f"kg/data/rules/{n}"))
+        for n in RULE_FILES
+    ]
+
+
+def _user(path: str) -> tuple[str, dict[str, Any]]:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RuleError(str(path), None, "no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(str(path), None, f"cannot be read ({exc.__class__.__name__})") from None
+    return str(path), _read(text, str(path))
+
+
+@functools.cache
+def load_rules(user_files: tuple[str, ...] = (), title_pattern: str = "") -> RuleSet:
+    """The shipped rules and the user's (a user rule with a shipped rule's name replaces it; new ones come after
+    the shipped ones), compiled with the shipped vocabulary and each user file's ``[words]``."""
+    words = load_words()
+    if title_pattern:
+        words = words.merged({"title": {"pattern": title_pattern}}, words.origin)
+    documents = _shipped() + [_user(p) for p in user_files]
+    for origin, data in documents[len(RULE_FILES) :]:
+        if "words" in data:
+            try:
+                words = words.merged(data["words"], origin)
+            except WordsError as exc:
+                raise RuleError(origin, None, str(exc).split(": ", 1)[-1]) from None
+    rules: dict[str, Rule] = {}
+    for origin, data in documents:
+        unknown = sorted(set(data) - {"rule", "words"})
+        if unknown:
+            raise RuleError(
+                origin, None, f"unknown table {unknown[0]!r} (a rule file holds [[rule]] and [words])"
+            )
+        for raw in data.get("rule", []):
+            rule = _rule(raw, words, origin)
+            if rule.name in rules and rules[rule.name].origin == origin:
+                raise RuleError(origin, rule.name, "a second rule with this name")
+            rules[rule.name] = rule
+    return RuleSet(tuple(rules.values()), words)
