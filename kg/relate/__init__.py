@@ -7,11 +7,11 @@ import bisect
 from ..model import Document, Figure, Mention, Relation
 from ..recognize.lexicon import Lexicon, load_lexicon
 from ..resolve import entity_id
+from ..words import load_words
 from .about import _AGENT, _topic, assign_about
 from .byline import byline_relations
 from .rules import RuleEnv, RuleSet, load_rules
 from .template import SentenceView
-from ..words import load_words
 
 __all__ = ["relate", "assign_about", "article_id"]
 

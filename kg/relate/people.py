@@ -25,7 +25,7 @@ def relations_by_title(hit: Hit, person: End, org: End, *, professions: bool) ->
     occupations (主播, 分析师), which say nothing about an organisation that is only the passage's topic."""
     from .rules import confidence_for
 
-    view, lexicon, words = hit.view, hit.env.lexicon, hit.env.words
+    lexicon, words = hit.env.lexicon, hit.env.words
     former = bool(hit.groups.get("former") or hit.groups.get("was"))
     conf = confidence_for(hit, person, org)
     out = []

@@ -166,7 +166,7 @@ def _members(hit: Hit, ref: Ref) -> list[int | str]:
 
 
 def _emit(hit: Hit) -> list[Relation]:
-    rule, view = hit.rule, hit.view
+    rule = hit.rule
     if any(not functions.check(name, hit) for name in rule.check):
         return []
     out: list[Relation] = []
