@@ -77,6 +77,18 @@ def main() -> None:
     help="Where extraction runs (with --store): this machine, or a Dask cluster.",
 )
 @click.option("--scheduler", help="Dask scheduler address for --engine dask (e.g. tcp://10.0.0.5:8786).")
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    help="Your own names: a TSV file of name<TAB>type[<TAB>alias|alias…] (repeatable; wins over kg's).",
+)
+@click.option(
+    "--rules",
+    "rule_files",
+    multiple=True,
+    help="Your own relation rules: a TOML file in kg's rule format (repeatable; see `kg rules`).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No summary, only errors.")
 def build(
     inputs,
@@ -90,6 +102,8 @@ def build(
     jobs,
     engine,
     scheduler,
+    lexicons,
+    rule_files,
     quiet,
 ) -> None:
     """Build a graph from articles: files, folders, or - for standard input.
@@ -101,8 +115,15 @@ def build(
       cat news.jsonl | kg build - --format turtle,json
       kg build corpus/ news.jsonl --store kgstore/ --jobs 2
     """
+    config = _config(
+        segmenter=segmenter,
+        model=model,
+        min_confidence=min_confidence,
+        base=base,
+        lexicons=lexicons,
+        rules=rule_files,
+    )
     if store_dir:
-        config = BuildConfig(segmenter=segmenter, model=model, min_confidence=min_confidence, base=base)
         _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet)
         return
     if jobs != 1 or engine != "local":
@@ -124,7 +145,6 @@ def build(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--base") from None
     started = time.perf_counter()
-    config = BuildConfig(segmenter=segmenter, model=model, min_confidence=min_confidence, base=base)
     try:
         graph = build_graph(inputs, config=config, on_warning=lambda m: click.echo(f"warning: {m}", err=True))
         if not graph.documents:
@@ -144,6 +164,20 @@ def build(
     click.echo("  relations: " + (", ".join(f"{k} {v}" for k, v in s["relations"].items()) or "none"))
     for p in paths:
         click.echo(f"  wrote {p}")
+
+
+def _config(*, lexicons=(), rules=(), **options) -> BuildConfig:
+    """The build options, with the user's lexicon and rule files checked before any article is read."""
+    from .recognize.lexicon import load_lexicon
+    from .relate.rules import load_rules
+
+    config = BuildConfig(lexicons=tuple(lexicons), rules=tuple(rules), **options)
+    try:
+        lexicon = load_lexicon(config.lexicons)
+        load_rules(config.rules, lexicon.title_pattern.pattern)
+    except KgError as exc:
+        raise _fail(exc) from None
+    return config
 
 
 def _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet) -> None:
@@ -287,6 +321,59 @@ def push(store_dir, endpoint, timeout) -> None:
     except KgError as exc:
         raise _fail(exc) from None
     click.echo(f"pushed {n} graphs to {endpoint}")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1)
+@click.option(
+    "--rules", "rule_files", multiple=True, help="Your own rule files, listed after kg's (repeatable)."
+)
+@click.option("--lexicon", "lexicons", multiple=True, help="Your own lexicons, used when counting hits.")
+@click.option(
+    "--model", type=click.Choice(["crf", "none"]), default="crf", show_default=True, help="As for kg build."
+)
+def rules(inputs, rule_files, lexicons, model) -> None:
+    """List the relation rules, and how often each fires on INPUTS (articles, as for kg build).
+
+    \b
+    A rule that never fires on your corpus shows 0. Rules are TOML files: kg's are in kg/data/rules/,
+    yours come with --rules (a rule with the name of one of kg's replaces it).
+    Example:
+      kg rules examples/ --rules my_rules.toml
+    """
+    from .pipeline import rule_hits
+    from .relate.rules import load_rules
+
+    config = _config(lexicons=lexicons, rules=rule_files, model=model)
+    from .recognize.lexicon import load_lexicon
+
+    ruleset = load_rules(config.rules, load_lexicon(config.lexicons).title_pattern.pattern)
+    try:
+        hits = (
+            rule_hits(inputs, config=config, on_warning=lambda m: click.echo(f"warning: {m}", err=True))
+            if inputs
+            else None
+        )
+    except KgError as exc:
+        raise _fail(exc) from None
+    rows = [
+        (r.name, "|".join(r.predicates), r.origin, f"{r.confidence:.2f}", str(len(r.examples)))
+        for r in ruleset
+    ]
+    header = ("rule", "predicate", "file", "confidence", "examples")
+    if hits is not None:
+        named = {r.name for r in ruleset}
+        rows = [(*row, str(hits[row[0]])) for row in rows]
+        rows += [
+            (name, "", "(built in)", "", "", str(n)) for name, n in sorted(hits.items()) if name not in named
+        ]
+        header = (*header, "hits")
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
+    for row in (header, *rows):
+        click.echo("  ".join(str(x).ljust(w) for x, w in zip(row, widths, strict=True)).rstrip())
+    if hits is not None:
+        silent = [r.name for r in ruleset if not hits[r.name]]
+        click.echo(f"{len(ruleset.rules)} rules; {len(silent)} fired on nothing in these articles", err=True)
 
 
 @main.command()

@@ -9,9 +9,13 @@ from .vocab import DEFAULT_BASE
 
 @dataclass(frozen=True)
 class BuildConfig:
-    segmenter: str = (
-        "rjieba"  # segmentation engine: rjieba (fast, jieba's dictionary) or jieba (the reference)
-    )
-    model: str = "crf"  # statistical recogniser behind the rules: crf (the shipped model), none, or crf-only (evaluation)
+    # segmentation engine: rjieba (fast, jieba's dictionary) or jieba (the reference)
+    segmenter: str = "rjieba"
+    # statistical recogniser behind the rules: crf (the shipped model), none, or crf-only (evaluation)
+    model: str = "crf"
     min_confidence: float = 0.5  # relations below this are dropped
     base: str = DEFAULT_BASE  # IRI base for minted entities (used by the exporters)
+    # user lexicons (TSV: name<TAB>type[<TAB>alias|alias…]) and rule files (TOML, kg/data/rules/README.md);
+    # their entries win over the shipped ones
+    lexicons: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import TypeVar
 
 from .config import BuildConfig
@@ -16,8 +18,10 @@ from .recognize import Context, embedded_parents, find_titles, recognize, statis
 from .recognize.crf import load_tagger
 from .recognize.lexicon import load_lexicon
 from .relate import assign_about, relate
+from .relate.rules import RuleSet, load_rules
 from .resolve import resolve
 from .segment import available_engine, get_segmenter
+from .vocab import SYMMETRIC
 
 T = TypeVar("T")
 
@@ -42,10 +46,14 @@ def extract(doc: Document, *, config: BuildConfig = BuildConfig()) -> DocumentRe
     return extract_many([doc], config=config)[0]
 
 
-def extract_many(docs: list[Document], *, config: BuildConfig = BuildConfig()) -> list[DocumentResult]:
+def extract_many(
+    docs: list[Document], *, config: BuildConfig = BuildConfig(), rules: RuleSet | None = None
+) -> list[DocumentResult]:
     """``extract`` for several documents at once: the same results, faster (the statistical tagger decodes the
-    sentences of all of them together). Memory grows with the number of documents passed."""
-    lexicon = load_lexicon()
+    sentences of all of them together). Memory grows with the number of documents passed. ``rules`` replaces
+    the configured relation rules (to see what some rules alone find)."""
+    lexicon = load_lexicon(config.lexicons)
+    rules = rules or load_rules(config.rules, lexicon.title_pattern.pattern)
     out = []
     for doc, mentions in zip(docs, mentions_for_many(docs, config=config), strict=True):
         figures = find_figures(doc, mentions, lexicon=lexicon)
@@ -55,7 +63,7 @@ def extract_many(docs: list[Document], *, config: BuildConfig = BuildConfig()) -
         figures = assign_about(doc, figures, mentions, entity_of)
         relations = [
             r
-            for r in relate(doc, mentions, entity_of, figures, lexicon=lexicon)
+            for r in relate(doc, mentions, entity_of, figures, lexicon=lexicon, rules=rules)
             if r.confidence >= config.min_confidence
         ]
         out.append(DocumentResult(doc, tuple(entities), tuple(relations), tuple(figures)))
@@ -73,7 +81,8 @@ def mentions_for_many(
     docs: list[Document], *, config: BuildConfig = BuildConfig(), with_titles: bool = False
 ) -> list[list[Mention]]:
     """``mentions_for`` for several documents at once (the tagger decodes their sentences together)."""
-    segmenter, lexicon = get_segmenter(available_engine(config.segmenter)), load_lexicon()
+    segmenter = get_segmenter(available_engine(config.segmenter), config.lexicons)
+    lexicon = load_lexicon(config.lexicons)
     tokens = [segmenter.tokens(doc.norm) for doc in docs]
     tagger = _tagger(config)
     tagged = (
@@ -136,3 +145,66 @@ def build_from_texts(texts: Iterable[str], *, config: BuildConfig = BuildConfig(
         for result in extract_many(batch, config=config):
             graph.add(result)
     return graph
+
+
+def rule_hits(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    config: BuildConfig = BuildConfig(),
+    on_warning: Callable[[str], None] | None = None,
+) -> Counter[str]:
+    """How many relations each rule contributed on the articles in ``inputs`` (after deduplication)."""
+    hits: Counter[str] = Counter()
+    for batch in batches(iter_documents(inputs, warn=on_warning or (lambda m: None)), BATCH):
+        for result in extract_many(batch, config=config):
+            hits.update(r.rule for r in result.relations)
+    return hits
+
+
+@dataclass(frozen=True)
+class ExampleCheck:
+    """One example of one rule, checked: what is missing from the rule's own output, what is wrongly present."""
+
+    rule: str
+    text: str
+    missing: tuple[tuple[str, str, str], ...]
+    unwanted: tuple[tuple[str, str, str], ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing and not self.unwanted
+
+
+def check_rule_examples(
+    *, config: BuildConfig = BuildConfig(), name: str | None = None
+) -> list[ExampleCheck]:
+    """Run every rule's examples (or rule ``name``'s): each expected fact must be made by that rule itself and
+    kept in the final output; no ``absent`` fact may be in the output."""
+    lexicon = load_lexicon(config.lexicons)
+    ruleset = load_rules(config.rules, lexicon.title_pattern.pattern)
+    out = []
+    for rule in ruleset:
+        if name is not None and rule.name != name:
+            continue
+        for example in rule.examples:
+            doc = document_from_text(example.text, source=f"<example of {rule.name}>")
+            full = _labelled(extract_many([doc], config=config)[0])
+            own = _labelled(extract_many([doc], config=config, rules=ruleset.only(rule.name))[0], rule.name)
+            missing = tuple(f for f in example.expect if not (_has(own, f) and _has(full, f)))
+            unwanted = tuple(f for f in example.absent if _has(full, f))
+            out.append(ExampleCheck(rule.name, example.text, missing, unwanted))
+    return out
+
+
+def _labelled(result: DocumentResult, rule: str | None = None) -> set[tuple[str, str, str]]:
+    label = {e.id: e.label for e in result.entities}
+    facts = set()
+    for r in result.relations:
+        if rule is None or r.rule == rule:
+            facts.add((label.get(r.subject, r.subject), r.predicate, label.get(r.object, r.object)))
+    return facts
+
+
+def _has(facts: set[tuple[str, str, str]], fact: tuple[str, str, str]) -> bool:
+    s, p, o = fact
+    return fact in facts or p in SYMMETRIC and (o, p, s) in facts

@@ -69,11 +69,11 @@ class Segmenter:
 
 
 @functools.cache
-def get_segmenter(engine: str = "rjieba") -> Segmenter:
-    """One segmenter per engine per process, with kg's lexicon words added."""
+def get_segmenter(engine: str = "rjieba", lexicons: tuple[str, ...] = ()) -> Segmenter:
+    """One segmenter per engine (and set of user lexicons) per process, with the lexicon's words added."""
     from .recognize.lexicon import load_lexicon
 
-    return Segmenter(engine, words=load_lexicon().segmenter_words())
+    return Segmenter(engine, words=load_lexicon(lexicons).segmenter_words())
 
 
 def available_engine(preferred: str = "rjieba") -> str:

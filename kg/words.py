@@ -26,6 +26,11 @@ _KINDS = ("words", "chars", "pattern", "map")
 class WordsError(KgError):
     """A vocabulary entry that is missing, malformed or refers to itself."""
 
+    @property
+    def problem(self) -> str:
+        """The message without the file it names."""
+        return str(self).split(": ", 1)[-1]
+
 
 @dataclass(frozen=True)
 class Words:

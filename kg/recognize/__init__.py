@@ -6,6 +6,8 @@ import bisect
 import dataclasses
 
 from ..model import Document, Mention, Token
+from ..types import PROPAGATE_TYPES
+from ..words import load_words
 from ..zh.text import occurrences
 from .context import GLUED, Context
 from .lexicon import Lexicon, load_lexicon
@@ -61,7 +63,7 @@ PATTERNS = (
 Span = tuple[int, int, str, float]  # a statistical tagger's (start, end, kg type, confidence)
 
 # Types whose names the patterns discover; their other occurrences in the document are mentions too.
-_PROPAGATE = {"Person", "Organization", "Company", "MediaOrganization", "Product", "Programme", "Platform"}
+_PROPAGATE = PROPAGATE_TYPES
 
 
 def find_lexicon(ctx: Context) -> list[Mention]:
@@ -81,27 +83,11 @@ def find_lexicon(ctx: Context) -> list[Mention]:
     return out
 
 
+_W = load_words()
 # Words that end the name of a body (部 ministry, 局 bureau, 军 armed force, 委 commission …).
-_ORG_HEADS = (
-    "军",
-    "部",
-    "局",
-    "署",
-    "厅",
-    "委",
-    "办",
-    "队",
-    "会",
-    "院",
-    "所",
-    "中心",
-    "俱乐部",
-    "联盟",
-    "集团",
-)
-
+_ORG_HEADS = _W.words("org_head")
 # Aspect particles follow verbs, never names: a lexicon name followed by one ends in a verb.
-_ASPECT = set("了过着")
+_ASPECT = _W.set("aspect_particle")
 
 
 def _shorter_name(ctx: Context, start: int, end: int) -> int | None:
@@ -222,9 +208,9 @@ def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Menti
 
 def _plausible_statistical(m: Mention, ctx: Context) -> bool:
     text = ctx.text[m.start : m.end]
-    if not text.strip() or any(ch in '，。；：！？,;:!?“”"（）()《》、' for ch in text):
+    if not text.strip() or any(ch in _W.set("not_in_a_name") for ch in text):
         return False
-    if m.type == "Person" and text.startswith(("公司", "集团", "本公司", "该公司")):
+    if m.type == "Person" and text.startswith(_W.words("heading_not_a_name")):
         return False  # 公司简介: a heading the segmenter took for a name
     if m.type == "Person" and all("\u4e00" <= ch <= "\u9fff" for ch in text):
         return 2 <= len(text) <= 4  # Chinese names; transliterated foreign names may be longer

@@ -7,22 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Document, Mention, Token
+from ..words import load_words
 from .lexicon import Lexicon
 
 HAN = "\u4e00-\u9fff"
-# Characters that end a Chinese personal name in running text: particles, prepositions, speech verbs' first
-# characters and punctuation. A name is two or three characters; these tell where it stops.
-NAME_STOP = set(
-    '在表说称、，,。的和与等也则曾已将认指透介发于为是对就向从:：；;！!？?“”"（()）及并今近昨所被把要会还又都均再仍亦|｜丨 \n'
-)
-# Surnames that are far more often a preposition or conjunction: a name starting with one needs the segmenter's
-# person tag (于丹, but not 由原…, 和新疆…).
-FUNCTION_SURNAMES = set("由和于与及从向对把被将在让给为以")
-GLUED = set("于在说称和与的是将已也等")
-# Two-character adverbs whose first character the segmenter may leave alone after a name (贺涛 / 即 / 将).
-_ADVERBS = frozenset(
-    "即将 将会 将要 正在 已经 曾经 也是 还是 就是 都是 又将 再次 仍然 依然 随即 均已 亦是".split()
-)
+_W = load_words()
+NAME_STOP = _W.set("name_stop")
+FUNCTION_SURNAMES = _W.set("function_surname")
+GLUED = _W.set("glued_after_name")
+_ADVERBS = _W.set("adverb_after_name")
 _NOT_GIVEN_NAME = ("v", "d", "p", "c", "r", "m", "q", "f", "u", "t")
 NAME_POS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "nt", "eng", "j"})
 
@@ -154,7 +147,9 @@ class Context:
 
     def _as_title(self, at: int) -> bool:
         """张海为副总经理: 为 (as) followed by a title ends the name before it (a name may end in 为: 张大为)."""
-        return self.text[at : at + 1] == "为" and bool(self.lexicon.title_pattern.match(self.text, at + 1))
+        return self.text[at : at + 1] in _W.set("as_title") and bool(
+            self.lexicon.title_pattern.match(self.text, at + 1)
+        )
 
     def plausible_name(self, name: str) -> bool:
         lex = self.lexicon
@@ -164,7 +159,7 @@ class Context:
             and name not in lex.non_entities
             and name not in lex.names
             and name not in lex.titles
-            and not any(name.endswith(t) for t in ("公司", "集团", "平台", "市场", "用户"))
+            and not name.endswith(_W.words("not_a_name_ending"))
         )
 
 

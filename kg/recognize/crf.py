@@ -17,6 +17,7 @@ from importlib import resources
 import numpy as np
 
 from ..model import Token
+from ..types import CRF_LABELS
 from .crfmodel import CrfWeights, ModelFormatError, read_model
 from .lexicon import Lexicon
 
@@ -25,14 +26,7 @@ _KINDS = "HDLPS"
 _NGRAMS = {"c": 1, "c-1": 1, "c+1": 1, "c-2": 1, "c+2": 1, "b-1": 2, "b+1": 2, "t": 3}
 _MARK_START, _MARK_END = 1, 2
 _GROUP = 256  # sentences decoded together, sorted by length so that padding stays small
-KG_TYPE = {
-    "PER": "Person",
-    "COM": "Company",
-    "ORG": "Organization",
-    "GOV": "GovernmentOrganization",
-    "TITLE": "Title",
-    "LOC": "Place",
-}
+KG_TYPE = {**CRF_LABELS, "TITLE": "Title"}  # the CRF's labels (kg/data/types.toml) and job titles
 
 
 def _kind(ch: str) -> str:

@@ -6,6 +6,10 @@ import functools
 import re
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
+
+from ..errors import InputError
+from ..types import ENTITY_TYPES, TYPES
 
 
 @dataclass(frozen=True)
@@ -30,8 +34,7 @@ class Lexicon:
 
     def segmenter_words(self) -> list[tuple[str, str]]:
         """Words to add to the segmenter so that known names and titles come out whole."""
-        tags = {"Person": "nr", "Place": "ns"}
-        words = [(name, tags.get(e.types[0], "nt")) for name, e in self.names.items() if not name.isascii()]
+        words = [(name, TYPES[e.types[0]].segmenter) for name, e in self.names.items() if not name.isascii()]
         words += [(t, "n") for t in self.titles if not t.isascii()]
         return sorted(words)
 
@@ -84,19 +87,59 @@ def _trie_regex(node: dict) -> str:
     return f"(?:{body})?" if ends_here else body
 
 
+def _add(names: dict[str, LexEntry], entry: LexEntry, surfaces: list[str], *, override: bool) -> None:
+    for surface in surfaces:
+        if override:
+            names[surface] = entry
+        else:
+            names.setdefault(surface, entry)
+
+
+def read_user_lexicon(path: str) -> list[tuple[str, tuple[str, ...], list[str]]]:
+    """A user's lexicon: ``name<TAB>type[<TAB>alias|alias…]`` per line (``#`` comments); types as in
+    kg/data/types.toml (several with ``|``, the first primary). Raises InputError naming the file and line."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except UnicodeDecodeError:
+        raise InputError(path, "not UTF-8 text") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+    rows = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        name = cells[0].strip()
+        types = tuple(t.strip() for t in cells[1].split("|") if t.strip()) if len(cells) > 1 else ()
+        if not name or not types:
+            raise InputError(path, "expected name<TAB>type[<TAB>alias|alias…]", line=lineno)
+        unknown = [t for t in types if t not in ENTITY_TYPES]
+        if unknown:
+            raise InputError(
+                path, f"unknown type {unknown[0]!r} (known: {', '.join(ENTITY_TYPES)})", line=lineno
+            )
+        aliases = [a.strip() for a in cells[2].split("|") if a.strip()] if len(cells) > 2 else []
+        rows.append((name, types, aliases))
+    return rows
+
+
 @functools.cache
-def load_lexicon() -> Lexicon:
+def load_lexicon(user_files: tuple[str, ...] = ()) -> Lexicon:
+    """The shipped lexicon, with each user lexicon file's entries added (a user's entry wins over a shipped one
+    of the same name or alias). Loaded once per set of files."""
     names: dict[str, LexEntry] = {}
     for row in _rows("entities.tsv"):
         canonical, types = row[0].strip(), tuple(t for t in row[1].split("|") if t)
-        entry = LexEntry(canonical, types)
         aliases = [a for a in (row[2].split("|") if len(row) > 2 else []) if a]
-        for surface in [canonical, *aliases]:
-            names.setdefault(surface, entry)
+        _add(names, LexEntry(canonical, types), [canonical, *aliases], override=False)
     for row in _rows("places.tsv"):
-        entry = LexEntry(row[0].strip(), ("Place",))
-        for surface in [row[0].strip(), *(a for a in (row[1].split("|") if len(row) > 1 else []) if a)]:
-            names.setdefault(surface, entry)
+        aliases = [a for a in (row[1].split("|") if len(row) > 1 else []) if a]
+        _add(names, LexEntry(row[0].strip(), ("Place",)), [row[0].strip(), *aliases], override=False)
+    for path in user_files:
+        for name, types, aliases in read_user_lexicon(path):
+            _add(names, LexEntry(name, types), [name, *aliases], override=True)
     titles = {row[0]: row[1] for row in _rows("titles.tsv")}
     surnames = _words("surnames.txt")
     # Latin names need word boundaries so that "JD" does not match inside "JDX"; Han names do not.

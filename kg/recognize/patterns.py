@@ -6,33 +6,15 @@ import functools
 import re
 
 from ..model import Mention, Token
+from ..words import load_words
 from ..zh.text import occurrences
 from .context import GLUED, HAN, NAME_POS, Context
 
-PUNCT_BEFORE = r"(?:^|(?<=[，,。；;：:！!？?\s“”\"（(）)、]))"
-SPEECH = (
-    "表示",
-    "说",
-    "称",
-    "介绍",
-    "指出",
-    "透露",
-    "认为",
-    "坦言",
-    "强调",
-    "回应",
-    "告诉",
-    "提到",
-    "解释",
-    "直言",
-    "补充",
-    "回忆",
-    "谈到",
-    "谈及",
-    "宣布",
-    "分享",
-)
-DEMONSTRATIVES = tuple("该这那本其此各多一两几某每")
+W = load_words()
+SPEECH = W.words("speech_verb")
+DEMONSTRATIVES = W.words("demonstrative")
+_TENSE_MARKERS = W.words("tense_marker")
+_FUNCTION_CHARS = W.set("function_character")
 
 
 def _name_like(ctx: Context, name: str, start: int) -> bool:
@@ -41,7 +23,7 @@ def _name_like(ctx: Context, name: str, start: int) -> bool:
     return (
         ctx.is_boundary(start)
         and not name.startswith(DEMONSTRATIVES)
-        and "的" not in name
+        and not any(ch in name for ch in W.words("possessive"))
         and name not in ctx.lexicon.non_entities
     )
 
@@ -55,25 +37,25 @@ def find_titled_people(ctx: Context) -> list[Mention]:
         while True:  # 创始人兼CEO / 创始人、董事长兼CEO: titles joined by 兼 or 、
             nxt = (
                 ctx.lexicon.title_pattern.match(text, pos + 1)
-                if text[pos : pos + 1] in ("兼", "、")
+                if text[pos : pos + 1] in W.set("title_join")
                 else None
             )
             if not nxt:
                 break
             pos = nxt.end()
-        while pos < len(text) and text[pos] in " :：":
+        while pos < len(text) and text[pos] in W.set("title_after_name"):
             pos += 1
-        if text[pos : pos + 1] in ("是", "为") and not ctx.name_end(pos):
+        if text[pos : pos + 1] in W.set("copula") and not ctx.name_end(pos):
             pos += 1  # 京东的CEO是许冉
         end = ctx.name_end(pos)
         while end:
             out.append(ctx.mention(pos, end, "Person", "pattern:title_person", 0.9))
-            sep = re.match(r"、|和|与|及|以及|,|，", text[end : end + 2])
+            sep = W.regex("name_list_separator").match(text[end : end + 2])
             if not sep or text.startswith(tuple(_TENSE_MARKERS), end + len(sep.group())):
                 break  # 、原唐钢副总经理张海: a new title clause begins, not another name
             pos = end + len(sep.group())
             end = ctx.name_end(pos)
-            if end and (_title_near(ctx, end) or sep.group() in ",，" and ctx.known(text[pos:end])):
+            if end and (_title_near(ctx, end) or sep.group() in W.set("comma") and ctx.known(text[pos:end])):
                 break  # the next item has a title of its own, or after a comma a word (毕业于) begins a clause
     return out
 
@@ -96,11 +78,11 @@ def find_speakers(ctx: Context) -> list[Mention]:
         ):
             continue
         after = text[tok.end : tok.end + 3]
-        if after.startswith(SPEECH) or after[:1] in "，," and _title_follows(ctx, tok.end + 1):
+        if after.startswith(SPEECH) or after[:1] in W.set("comma") and _title_follows(ctx, tok.end + 1):
             out.append(ctx.mention(tok.start, tok.end, "Person", "pattern:speaker", 0.8))
-    for m in re.finditer(r"[“\"]([^”\"，,。]{2,12})[”\"](?=" + "|".join(SPEECH) + ")", text):
+    for m in W.regex("quoted_speaker").finditer(text):
         out.append(ctx.mention(m.start(1), m.end(1), "Person", "pattern:quoted_speaker", 0.6))
-    for m in re.finditer(PUNCT_BEFORE + rf"(?:的)?([{HAN}]{{2,3}}(?:夫妻|夫妇))(?=[，,。是在]|$)", text):
+    for m in W.regex("couple").finditer(text):
         out.append(ctx.mention(m.start(1), m.end(1), "Person", "pattern:couple", 0.6))
     return out
 
@@ -108,21 +90,17 @@ def find_speakers(ctx: Context) -> list[Mention]:
 def _title_follows(ctx: Context, pos: int) -> bool:
     window = ctx.text[pos : pos + 16]
     return any(
-        ctx.lexicon.title_pattern.search(window[: i + 1]) for i in range(len(window)) if window[i] in "，,。"
+        ctx.lexicon.title_pattern.search(window[: i + 1])
+        for i in range(len(window))
+        if window[i] in W.set("title_clause_end")
     )
-
-
-_BYLINE_KEYS = "文|作者|撰文|记者|责任编辑|编辑|责编|撰稿|采写|出品|策划|来源|图|摄影|校对|审核"
-_BYLINE_SEGMENT = re.compile(
-    rf"(?:^|(?<=\s))({_BYLINE_KEYS})\s*[|｜丨/:：]\s*([^|｜丨:：]{{1,40}}?)(?=\s+(?:{_BYLINE_KEYS})\s*[|｜丨/:：]|\s*$)"
-)
 
 
 def byline_segments(line: str) -> list[re.Match]:
     """文|刺猬公社 铁林 / 2024-06-05 来源：36氪 作者：刘思远 / 责任编辑：赵敏 — the key：value parts of a short line."""
-    if len(line) > 80 or re.search(r"[。！？]", line):
+    if len(line) > 80 or any(ch in W.set("sentence_end") for ch in line):
         return []
-    return list(_BYLINE_SEGMENT.finditer(line))
+    return list(W.regex("byline_segment").finditer(line))
 
 
 def find_byline(ctx: Context) -> list[Mention]:
@@ -134,7 +112,7 @@ def find_byline(ctx: Context) -> list[Mention]:
             base = sent.start + m.start(2)
             parts = [
                 (p.start() + base, p.end() + base, p.group())
-                for p in re.finditer(r"[^\s、，,/／|｜]+", m.group(2))
+                for p in W.regex("byline_part").finditer(m.group(2))
             ]
             for i, (s, e, part) in enumerate(parts):
                 entry = ctx.lexicon.names.get(part)
@@ -156,12 +134,8 @@ def find_byline(ctx: Context) -> list[Mention]:
                     and (i == len(parts) - 1 or _is_nr(ctx, s, e))
                 ):
                     out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.9))
-                elif re.fullmatch(rf"[{HAN}A-Za-z0-9]{{2,12}}", part) and m.group(1) in (
-                    "文",
-                    "作者",
-                    "来源",
-                    "出品",
-                    "撰文",
+                elif re.fullmatch(rf"[{HAN}A-Za-z0-9]{{2,12}}", part) and m.group(1) in W.set(
+                    "byline_outlet_key"
                 ):
                     out.append(ctx.mention(s, e, "MediaOrganization", "pattern:byline", 0.85))
     return out
@@ -173,20 +147,12 @@ def _is_nr(ctx: Context, start: int, end: int) -> bool:
 
 
 # --- organisations ------------------------------------------------------------------------------
-_SOURCE = re.compile(
-    PUNCT_BEFORE + rf"([{HAN}A-Za-z0-9]{{2,12}}?)(?:在[^，,。]{{1,14}}?)?(?:公布|发布|披露)?的?(?:最新)?"
-    r"(?:数据|报告|调查|调研|统计|研究)(?:显示|指出|表明|称)"
-)
-
-
 def find_data_sources(ctx: Context) -> list[Mention]:
     """飞瓜快数数据显示 / X发布的报告指出: whoever publishes data is an organisation."""
     out = []
-    for m in _SOURCE.finditer(ctx.text):
+    for m in W.regex("data_source").finditer(ctx.text):
         name = m.group(1)
-        if not _name_like(ctx, name, m.start(1)) or name.endswith(
-            ("方面", "官方", "公司", "平台", "机构", "行业")
-        ):
+        if not _name_like(ctx, name, m.start(1)) or name.endswith(W.words("not_a_data_source")):
             continue
         tok = ctx.token_at(m.start(1))
         single_word = tok is not None and tok.end == m.end(1) and tok.pos not in NAME_POS
@@ -227,12 +193,6 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
     return out
 
 
-_PARTIES = frozenset(
-    "收购方 投资方 出让方 受让方 转让方 买方 卖方 甲方 乙方 对方 双方 资方 合作方 主办方 承办方 发行方 承销方 "
-    "债权方 债务方 委托方 中方 外方".split()
-)
-_TENSE_MARKERS = {"前", "原", "现", "时任", "现任", "原来"}
-_FUNCTION_CHARS = set("由被把将对向从与和及在于让给")
 _PREFIX_STOP_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "x", "w", "y", "e", "o", "z")
 
 
@@ -266,7 +226,7 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         if tok.word in ctx.lexicon.non_entities or tok.word in ctx.lexicon.titles:
             break
-        if tok.word in _PARTIES or tok.word.startswith("公司"):
+        if tok.word in W.set("deal_party") or tok.word.startswith(W.words("heading_word")):
             break  # 收购方华胜旅业基金 / 公司简介比音勒芬服饰股份有限公司: a deal's party or a heading, not the name
         if not re.fullmatch(rf"[{HAN}A-Za-z0-9·&]+", tok.word):
             break
@@ -344,47 +304,31 @@ def osa_distance(a: str, b: str) -> int:
 
 
 # --- products and programmes ------------------------------------------------------------------------
-_LAUNCH = r"(?:推出|启动|发布|上线|实施|开展|发起|宣布|打造|升级|上市|开通)(?:了)?(?:名为|全新的?|新的)?"
-_PROGRAMME = re.compile(_LAUNCH + rf"[“\"]?([{HAN}A-Za-z0-9]{{2,10}}?(?:计划|工程|行动|项目))[”\"]?")
-_QUOTED_PROGRAMME = re.compile(rf"[“\"]([{HAN}A-Za-z0-9]{{2,10}}(?:计划|工程|行动|项目))[”\"]")
-_QUOTED_PRODUCT = re.compile(
-    r"(?:推出|发布|上线|上市|开通|打造)(?:了)?(?:名为|全新的?|新的)?(?:新品|新款|产品|应用|功能|服务|品牌)?[“《\"]([^”》\"，,。]{2,15})[”》\"]"
-)
-
-
-_UNDER_BANNER = re.compile(r"旗下(?:的)?(?:产品|品牌|应用|游戏)?[“\"《「]([^”\"》」，,。]{2,12})[”\"》」]")
-
-
-_LATIN_PRODUCT = re.compile(
-    r"(?:推出|发布|上线|上市|开源|更新)(?:了)?(?:新一代|全新的?|最新的?|新款)?[\u4e00-\u9fff]{0,8}?"
-    r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9]*(?:[-. ][A-Za-z0-9]+)*)(?![A-Za-z0-9])"
-)
-
-
 def find_products(ctx: Context) -> list[Mention]:
     text, out = ctx.text, []
-    for m in _LATIN_PRODUCT.finditer(text):
+    for m in W.regex("launched_latin_product").finditer(text):
         name = m.group(1)
         if len(name) >= 3 and name not in ctx.lexicon.titles and not name.isupper() or re.search(r"\d", name):
             out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:launched_product", 0.75))
-    for m in _UNDER_BANNER.finditer(text):
+    for m in W.regex("under_banner_product").finditer(text):
         out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:under_banner", 0.75))
-    for rx in (_PROGRAMME, _QUOTED_PROGRAMME):
+    programme_end = re.compile(W.alt("programme_noun") + "$")
+    for rx in (W.regex("launched_programme"), W.regex("quoted_programme")):
         for m in rx.finditer(text):
             name = m.group(1)
-            head = re.sub("(计划|工程|行动|项目)$", "", name)
+            head = programme_end.sub("", name)
             if (
                 len(head) < 2
                 or head.startswith(DEMONSTRATIVES)
-                or "的" in name
+                or any(ch in name for ch in W.words("possessive"))
                 or head in ctx.lexicon.non_entities
             ):
                 continue
             out.append(ctx.mention(m.start(1), m.end(1), "Programme", "pattern:programme", 0.8))
-    for m in _QUOTED_PRODUCT.finditer(text):
+    for m in W.regex("launched_quoted_product").finditer(text):
         name = m.group(1)
-        type_ = "Platform" if re.search(r"(App|APP|app|平台)$", name) else "Product"
-        if name.endswith(("计划", "工程", "行动", "项目")):
+        type_ = "Platform" if W.regex("platform_name_ending").search(name) else "Product"
+        if name.endswith(W.words("programme_noun")):
             continue
         out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:launched_product", 0.75))
     return out
@@ -396,7 +340,7 @@ def find_glossed_products(ctx: Context, anchors: list[Mention]) -> list[Mention]
     for a in anchors:
         if a.type not in ("Platform", "Company", "BusinessUnit"):
             continue
-        m = re.compile(rf"([{HAN}]{{2,4}})[（(]([^）)]{{1,10}})[）)]").match(text, a.end)
+        m = W.regex("glossed_product").match(text, a.end)
         if m and m.group(1) not in ctx.lexicon.non_entities and m.group(1) not in ctx.lexicon.titles:
             out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:glossed_product", 0.7))
     return out
@@ -409,47 +353,26 @@ def find_places(ctx: Context) -> list[Mention]:
     for tok in ctx.tokens:
         if tok.pos == "ns" and len(tok.word) >= 2 and tok.word not in ctx.lexicon.names:
             nxt = ctx.text[tok.end : tok.end + 1]
-            if nxt and nxt in "省市县区镇":
+            if nxt and nxt in W.set("admin_suffix"):
                 out.append(ctx.mention(tok.start, tok.end + 1, "Place", "pattern:admin_place", 0.75))
     return out
 
 
-_CN_DIGIT = "〇零一二三四五六七八九十"
-_YEAR = rf"(?:(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}})年"
-_MD = r"\d{1,2}月(?:\d{1,2}[日号])?"
-_SEASON = (
-    r"(?:上半年|下半年|前三季度|第[一二三四1-4]季度|Q[1-4]|年初|年底|年末|年中|春节|初|底|中旬|上旬|下旬)"
-)
-_DATE = re.compile(
-    r"(?<![\d.])(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?![\d])"
-    rf"|{_YEAR}(?:{_MD})?{_SEASON}?(?:[到至\-~—－]+(?:{_YEAR})?{_MD})?"
-    rf"|(?:今年|去年|明年|前年)(?:{_MD}|{_SEASON})?"
-    rf"|(?<![\d.])\d{{1,2}}月\d{{1,2}}[日号](?:[到至\-~—－]+(?:\d{{1,2}}月)?\d{{1,2}}[日号])?"
-    r"|(?<![\d.A-Za-z])(?:618|双11|双十一|双12|双十二)(?=期间|前夕|大促|当天|购物节|年中|预售|之前|之后|前|后|,|，|。)"
-)
-
-
 def find_dates(ctx: Context) -> list[Mention]:
     out = []
-    for m in _DATE.finditer(ctx.text):
+    for m in W.regex("date").finditer(ctx.text):
         surface = m.group()
-        if surface in ("今年", "去年", "明年", "前年") and not ctx.doc.date:
+        if surface in W.set("relative_year") and not ctx.doc.date:
             continue  # a bare relative year means nothing without the article's date
         out.append(ctx.mention(m.start(), m.end(), "Date", "pattern:date", 0.9))
     return out
-
-
-_ABBREV = re.compile(
-    r"[（(](?:(?:以下|下文)?(?:简称|下称|简称为)[：:]?[“\"「]?([^”\"」）)，,。]{2,12})[”\"」]?"
-    r"|(?:英文(?:缩写|简称)[：:]?\s*)?([A-Z][A-Za-z0-9&]{1,7}))[）)]"
-)
 
 
 def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention, Mention]]:
     """深圳云帆机器人科技有限公司（以下简称“云帆机器人”）: the short name is a mention of the same thing."""
     ends = {m.end: m for m in found}
     pairs = []
-    for m in _ABBREV.finditer(ctx.text):
+    for m in W.regex("abbreviation").finditer(ctx.text):
         full = ends.get(m.start())
         if full is None or full.type in ("Date", "Place"):
             continue
@@ -468,76 +391,62 @@ def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention
     return pairs
 
 
-_LEGAL_FORM_HEADS = ("有限", "股份", "有限责任", "集团", "控股")
-_INTRO = re.compile(
-    PUNCT_BEFORE + rf"([{HAN}A-Za-z0-9]{{2,10}}?)(?:公司)?(?:成立于|创立于|创办于|总部位于|总部设在)"
-)
-
-
 def find_introduced_orgs(ctx: Context) -> list[Mention]:
     """星海游戏成立于2014年 / X总部位于成都: a name that is founded or headquartered is an organisation."""
     out = []
-    for m in _INTRO.finditer(ctx.text):
+    company = W.words("company_word")[0]
+    for m in W.regex("introduced_org").finditer(ctx.text):
         end = m.end(1)
-        if m.group(1).endswith(_LEGAL_FORM_HEADS) and ctx.text.startswith("公司", end):
-            end += 2  # 国华人寿保险股份有限公司成立于: 公司 ends the registered name here, it is not a generic noun
-        if _name_like(ctx, ctx.text[m.start(1) : end], m.start(1)):
+        if m.group(1).endswith(W.words("legal_form_head")) and ctx.text.startswith(company, end):
+            end += len(
+                company
+            )  # 国华人寿保险股份有限公司成立于: 公司 ends the registered name here, it is not a generic noun
+        name = ctx.text[m.start(1) : end]
+        if _name_like(ctx, name, m.start(1)) and not W.regex("date").search(name):
+            # (华为于1987年成立于深圳: the name stops before the date)
             out.append(ctx.mention(m.start(1), end, "Company", "pattern:introduced_org", 0.7))
     return out
-
-
-_FOUND_CONTEXT = re.compile(r"(?:共同|联合|一手)?(?:创立|创办|创建|创始|成立)")
 
 
 def find_founders(ctx: Context) -> list[Mention]:
     """由黄峥于2015年创立 / 由葉天宇和龐曉彤共同創辦: names in a founding clause are people."""
     text, out = ctx.text, []
-    for m in re.finditer("由", text):
+    marker, comma = W.alt("founded_by_marker"), W.alt("comma")
+    for m in re.finditer(marker, text):
         pos, found = m.end(), []
         while True:
             end = ctx.name_end(pos)
             if not end:
                 break
             found.append((pos, end))
-            sep = re.match(r"、|和|与|及", text[end : end + 1])
+            sep = W.regex("founder_list_separator").match(text[end : end + 1])
             if not sep:
                 break
             pos = end + 1
-        tail = text[found[-1][1] : found[-1][1] + 16].split("，")[0].split(",")[0] if found else ""
-        if found and _FOUND_CONTEXT.search(tail):
+        tail = re.split(comma, text[found[-1][1] : found[-1][1] + 16])[0] if found else ""
+        if found and W.regex("founded_by_clause").search(tail):
             out += [ctx.mention(s, e, "Person", "pattern:founded_by", 0.8) for s, e in found]
     return out
-
-
-_QUOTED_TARGET = re.compile(
-    r"(?:收购|并购|投资|入股|控股)(?:了)?[^，,。“「]{0,8}?[“「\"]([^”」\"，,。]{2,12})[”」\"]"
-)
 
 
 def find_quoted_targets(ctx: Context) -> list[Mention]:
     """收购了独立工作室「白鹭互动」: a quoted name that is bought or invested in is a company."""
     return [
         ctx.mention(m.start(1), m.end(1), "Company", "pattern:quoted_target", 0.7)
-        for m in _QUOTED_TARGET.finditer(ctx.text)
+        for m in W.regex("quoted_target").finditer(ctx.text)
     ]
-
-
-# What a person does in business news, right after the name: 张三加入京东 / 李四是美团的创始人 / 王五创办了X.
-_PERSON_CUE = re.compile(
-    r"(?:已|已经|正式|将|曾|于(?:19|20)\d{2}年)*(?:加入|加盟|入职|离职|出任|担任|就任|卸任|创办|创立|创建|联合创办|是|为|作为)"
-)
 
 
 def find_people_by_cue(ctx: Context) -> list[Mention]:
     """A name followed by a career verb (加入, 出任, 创办) or by 是/为 + a title within the clause."""
     text, out = ctx.text, []
-    for m in _PERSON_CUE.finditer(text):
+    for m in W.regex("person_cue").finditer(text):
         cue_start = m.start()
         glued = text[cue_start] in GLUED and ctx.is_boundary(cue_start + 1)  # 刘强/东于: 于 glued to the name
         if not ctx.is_boundary(cue_start) and not glued:
             continue  # 为 inside 华为 is no verb
-        clause = re.split(r"[，,。；;！!？?]", text[m.end() : m.end() + 24])[0]
-        if m.group().endswith(("是", "为", "作为")) and not ctx.lexicon.title_pattern.search(clause):
+        clause = re.split(W.alt("clause_punctuation"), text[m.end() : m.end() + 24])[0]
+        if m.group().endswith(W.words("cue_needs_title")) and not ctx.lexicon.title_pattern.search(clause):
             continue
         end = cue_start
         for _ in range(2):  # 车峰曾经担任 / 张三也已加入: adverbs between the name and the verb
@@ -565,39 +474,13 @@ def _name_before(ctx: Context, end: int) -> int | None:
     return None
 
 
-# Words that name a division when they follow a company's name: 小红书电商, 美团外卖 is a platform (lexicon).
-_UNIT_WORDS = (
-    "电商",
-    "支付",
-    "金融",
-    "云",
-    "物流",
-    "终端",
-    "本地生活",
-    "国际",
-    "海外",
-    "直播",
-    "游戏",
-    "音乐",
-    "研究院",
-    "事业群",
-    "事业部",
-    "零售",
-    "健康",
-    "医疗",
-    "教育",
-    "出行",
-    "广告",
-)
-
-
 def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
     """A known company or platform immediately followed by a division word is a business unit of it."""
     out = []
     for m in known:
         if m.source != "lexicon" or m.type not in ("Company", "Platform"):
             continue
-        for word in _UNIT_WORDS:
+        for word in W.words("unit_word"):
             end = m.end + len(word)
             if ctx.text.startswith(word, m.end) and ctx.is_boundary(end):
                 out.append(ctx.mention(m.start, end, "BusinessUnit", "pattern:business_unit", 0.85))
@@ -605,23 +488,18 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
     return out
 
 
-_UNDER_OWNER = re.compile(
-    PUNCT_BEFORE + rf"([{HAN}A-Za-z0-9]{{2,8}}?)(?:是|为|系)[^，,。；;]{{1,12}}?旗下(?:的)?([{HAN}]{{0,10}})"
-)
-
-
 def find_owned_offerings(ctx: Context) -> list[Mention]:
     """剪映是字节跳动旗下的视频剪辑工具 / 东方甄选是新东方旗下的直播电商平台: what is "under" an owner is an offering."""
     out = []
-    for m in _UNDER_OWNER.finditer(ctx.text):
+    for m in W.regex("under_owner").finditer(ctx.text):
         if not _name_like(ctx, m.group(1), m.start(1)):
             continue
         kind = m.group(2)
         type_ = (
             "Company"
-            if kind.endswith(("公司", "企业", "子公司"))
+            if kind.endswith(W.words("company_kind"))
             else "Platform"
-            if kind.endswith(("平台", "App", "APP", "应用", "网站"))
+            if kind.endswith(W.words("platform_kind"))
             else "Product"
         )
         out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:owned_offering", 0.75))

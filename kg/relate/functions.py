@@ -46,7 +46,7 @@ def _org_topic(hit: Hit, arg: str | None) -> list[End]:
 
 def _profile_person(hit: Hit, arg: str | None) -> list[End]:
     """A profile's person: the name that opens the sentence, followed by a comma (文剑平，男，…)."""
-    m = re.match(r"⟦P(\d+)⟧[，,]", hit.view.template)
+    m = re.match(r"⟦P(\d+)⟧" + hit.env.words.alt("comma"), hit.view.template)
     return [int(m.group(1))] if m else []
 
 

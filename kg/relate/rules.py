@@ -72,7 +72,7 @@ class Ref:
 @dataclass(frozen=True)
 class Rule:
     name: str
-    predicate: str
+    predicates: tuple[str, ...]  # what it may produce: one, or several where an emitter chooses
     regex: re.Pattern[str]
     then: tuple[re.Pattern[str], ...]
     subject: Ref
@@ -178,7 +178,7 @@ def _emit(hit: Hit) -> list[Relation]:
                     continue
                 claimed.add((str(s), str(o)))
             if rule.emit:
-                out += functions.emit(rule.emit, hit, s, o)
+                out += [r for r in functions.emit(rule.emit, hit, s, o) if r.predicate in rule.predicates]
             else:
                 rel = _relation(hit, s, o)
                 if rel is not None:
@@ -215,7 +215,7 @@ def _relation(hit: Hit, s: int | str, o: int | str) -> Relation | None:
         return None
     return view.relation(
         s if isinstance(s, int) else None,
-        rule.predicate,
+        rule.predicates[0],
         o if isinstance(o, int) else None,
         rule=rule.name,
         confidence=confidence_for(hit, s, o),
@@ -241,7 +241,9 @@ def _codes(spec: str) -> str:
 def _compile(pattern: str, words: Words, origin: str, name: str) -> re.Pattern[str]:
     try:
         return re.compile(expand_slots(words.expand(pattern)))
-    except (re.error, ValueError, WordsError) as exc:
+    except WordsError as exc:
+        raise RuleError(origin, name, exc.problem) from None
+    except (re.error, ValueError) as exc:
         raise RuleError(origin, name, f"pattern does not compile: {exc}") from None
 
 
@@ -269,10 +271,12 @@ def _rule(raw: Mapping[str, Any], words: Words, origin: str) -> Rule:
     if missing:
         raise RuleError(origin, name, f"missing {missing[0]!r}")
     assert name is not None
-    if raw["predicate"] not in PREDICATES:
-        raise RuleError(
-            origin, name, f"unknown predicate {raw['predicate']!r} (known: {', '.join(PREDICATES)})"
-        )
+    predicates = (raw["predicate"],) if isinstance(raw["predicate"], str) else tuple(raw["predicate"])
+    for predicate in predicates:
+        if predicate not in PREDICATES:
+            raise RuleError(origin, name, f"unknown predicate {predicate!r} (known: {', '.join(PREDICATES)})")
+    if len(predicates) != 1 and not raw.get("emit"):
+        raise RuleError(origin, name, "a rule with several predicates needs an emitter (emit = …) to choose")
     regex = _compile(raw["pattern"], words, origin, name)
     then_raw = raw.get("then", [])
     then = tuple(
@@ -307,7 +311,7 @@ def _rule(raw: Mapping[str, Any], words: Words, origin: str) -> Rule:
         raise RuleError(origin, name, str(exc)) from None
     return Rule(
         name=name,
-        predicate=raw["predicate"],
+        predicates=predicates,
         regex=regex,
         then=then,
         subject=subject,
@@ -354,20 +358,27 @@ def _user(path: str) -> tuple[str, dict[str, Any]]:
     return str(path), _read(text, str(path))
 
 
-@functools.cache
-def load_rules(user_files: tuple[str, ...] = (), title_pattern: str = "") -> RuleSet:
+def load_rules(user_files: tuple[str, ...] = (), title_pattern: str | None = None) -> RuleSet:
     """The shipped rules and the user's (a user rule with a shipped rule's name replaces it; new ones come after
-    the shipped ones), compiled with the shipped vocabulary and each user file's ``[words]``."""
-    words = load_words()
-    if title_pattern:
-        words = words.merged({"title": {"pattern": title_pattern}}, words.origin)
+    the shipped ones), compiled with the shipped vocabulary and each user file's ``[words]``. ``<title>`` in a
+    pattern is any job title of the lexicon whose ``title_pattern`` is given (the shipped one by default)."""
+    if title_pattern is None:
+        from ..recognize.lexicon import load_lexicon
+
+        title_pattern = load_lexicon().title_pattern.pattern
+    return _load_rules(tuple(user_files), title_pattern)
+
+
+@functools.cache
+def _load_rules(user_files: tuple[str, ...], title_pattern: str) -> RuleSet:
+    words = load_words().merged({"title": {"pattern": title_pattern}}, load_words().origin)
     documents = _shipped() + [_user(p) for p in user_files]
     for origin, data in documents[len(RULE_FILES) :]:
         if "words" in data:
             try:
                 words = words.merged(data["words"], origin)
             except WordsError as exc:
-                raise RuleError(origin, None, str(exc).split(": ", 1)[-1]) from None
+                raise RuleError(origin, None, exc.problem) from None
     rules: dict[str, Rule] = {}
     for origin, data in documents:
         unknown = sorted(set(data) - {"rule", "words"})

@@ -125,7 +125,7 @@ def _carry_subject(template: str) -> str:
     """Give each subjectless clause the subject of the nearest clause before it that has one of the same role:
     an organisation before 由…创立 / 成立于 / 总部位于 / 入驻 (京东宣布与蔚来合作，蔚来由李斌创立，成立于2014年:
     the founding date is 蔚来's), a person before a career clause (张楠加入字节跳动，曾任今日头条副总裁)."""
-    clauses = re.split(r"(?<=[，,])", template)
+    clauses = re.split(f"(?<={load_words().alt('comma')})", template)
     if len(clauses) == 1:
         return template
     org_rx, career_rx = template_regex("subjectless_clause"), template_regex("career_clause")

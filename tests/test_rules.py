@@ -1,0 +1,274 @@
+"""Relation rules as data: every rule's examples are tests; bad rule files are one-line errors; user rules and
+lexicons extend kg without touching its source."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import triples
+
+from kg.cli import main
+from kg.config import BuildConfig
+from kg.errors import InputError
+from kg.pipeline import check_rule_examples
+from kg.recognize.lexicon import load_lexicon
+from kg.relate.rules import RuleError, load_rules
+from kg.relate.triggers import trigger_words
+from kg.types import ENTITY_TYPES, SLOT_GROUPS, TYPES
+from kg.vocab import CLASSES
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES = load_rules(title_pattern=load_lexicon().title_pattern.pattern)
+EXAMPLES = [(rule.name, i) for rule in RULES for i in range(len(rule.examples))]
+
+
+@pytest.fixture(scope="module")
+def example_checks():
+    """Every example of every rule, checked once with the rules alone (no statistical recogniser)."""
+    return {(c.rule, c.text): c for c in check_rule_examples(config=BuildConfig(model="none"))}
+
+
+@pytest.mark.parametrize("rule", [r.name for r in RULES])
+def test_every_rule_has_an_example(rule):
+    assert RULES.only(rule).rules[0].examples, f"rule {rule} has no example"
+
+
+@pytest.mark.parametrize("rule,index", EXAMPLES)
+def test_rule_example(rule, index, example_checks):
+    example = RULES.only(rule).rules[0].examples[index]
+    check = example_checks[(rule, example.text)]
+    assert not check.missing, f"{rule} does not find {check.missing} in {example.text}"
+    assert not check.unwanted, f"{example.text} gives {check.unwanted}"
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.triggers], ids=lambda r: r.name)
+def test_triggers_are_in_every_template_the_rule_matches(rule):
+    """Trigger words are derived, not kept by hand: any template a rule matches contains one of them."""
+    from kg.ingest import document_from_text
+    from kg.pipeline import mentions_for
+    from kg.relate.template import SentenceView
+
+    for example in rule.examples:
+        doc = document_from_text(example.text)
+        mentions = mentions_for(doc, config=BuildConfig(model="none"))
+        for sent in doc.sentences:
+            local = [m for m in mentions if sent.start <= m.start < sent.end]
+            view = SentenceView.build(doc, sent, local, {m.start: m.key for m in local})
+            if rule.regex.search(view.template):
+                assert any(w in view.template for w in rule.triggers), (rule.triggers, view.template)
+
+
+@pytest.mark.parametrize(
+    "pattern,words",
+    [
+        ("总部(?:位于|设在)", ("总部",)),
+        ("(?:拟|计划)?(?:收购|并购)了?", ("并购", "收购")),
+        ("(?:a|b)?c?", ()),
+        ("x(?:ab|cd)+y?", ("ab", "cd")),
+    ],
+)
+def test_trigger_words_are_what_every_match_contains(pattern, words):
+    assert trigger_words(pattern) == words
+
+
+# --- the discourse subject ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "京东宣布与蔚来合作。蔚来由李斌、秦力洪创立，成立于2014年。",
+        "京东宣布与蔚来合作，蔚来由李斌、秦力洪创立，成立于2014年。",
+    ],
+)
+def test_a_subjectless_clause_takes_the_subject_of_the_clause_before_it(text):
+    found = triples(text)
+    assert ("蔚来", "founder", "李斌") in found and ("蔚来", "foundingDate", "2014") in found
+    assert not any(s == "京东" and p in ("founder", "foundingDate") for s, p, _ in found), found
+
+
+def test_a_career_clause_takes_the_person_of_the_clause_before_it():
+    found = triples("李明于2015年加入百度，曾任爱奇艺副总裁，2020年起担任小红书总裁。")
+    assert {
+        ("李明", "worksFor", "百度"),
+        ("李明", "worksFor", "爱奇艺"),
+        ("李明", "leads", "小红书"),
+    } <= found
+
+
+# --- bad rule files ------------------------------------------------------------------------------------
+
+GOOD = """
+[[rule]]
+name = "my_rule"
+predicate = "partner"
+pattern = '{a:org}(?:与|和){b:org}组建合资公司'
+subject = "a"
+object = "b"
+symmetric = true
+confidence = 0.8
+"""
+
+
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        (('predicate = "partner"', 'predicate = "friendOf"'), "unknown predicate 'friendOf'"),
+        (("confidence = 0.8", "confidence = 1.5"), "confidence must be a number in (0, 1]"),
+        (("confidence = 0.8", "confidence = 0.8\nweight = 2"), "unknown key 'weight'"),
+        (('subject = "a"\n', ""), "missing 'subject'"),
+        (('subject = "a"', 'subject = "x"'), "no slot named 'x' in the pattern"),
+        (("{b:org}", "{b:company|thing}"), "unknown slot group 'thing'"),
+        (("组建合资公司", "<no_such_words>"), "no vocabulary entry named 'no_such_words'"),
+        (("组建合资公司", "(unclosed"), "pattern does not compile"),
+        (("confidence = 0.8", 'confidence = 0.8\ncheck = "nonsense"'), "unknown check 'nonsense'"),
+        (('name = "my_rule"', 'name = "my_rule"\nname = "twice"'), "not valid TOML"),
+    ],
+)
+def test_a_bad_rule_file_is_one_line_naming_the_file_and_the_rule(tmp_path, change, message):
+    path = tmp_path / "bad.toml"
+    path.write_text(GOOD.replace(*change), encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rules((str(path),))
+    text = str(info.value)
+    assert "\n" not in text and text.startswith(str(path)) and message in text, text
+    if "TOML" not in message:
+        assert "rule 'my_rule'" in text
+
+
+def test_two_rules_with_one_name_in_one_file_are_refused(tmp_path):
+    path = tmp_path / "twice.toml"
+    path.write_text(GOOD + GOOD, encoding="utf-8")
+    with pytest.raises(RuleError, match="a second rule with this name"):
+        load_rules((str(path),))
+
+
+def test_a_missing_rule_file_is_refused_by_the_cli(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("腾讯与京东达成合作。", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["build", str(article), "--rules", "nope.toml", "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 1 and "nope.toml: no such file" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+# --- extension points -------------------------------------------------------------------------------
+
+
+def test_a_user_lexicon_makes_an_unknown_company_a_node_with_its_aliases(tmp_path):
+    lexicon = tmp_path / "my.tsv"
+    lexicon.write_text("# my companies\n蓝鲸矩阵\tCompany\t蓝鲸矩阵科技|BlueWhale Matrix\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("蓝鲸矩阵宣布与腾讯达成战略合作。蓝鲸矩阵科技成立于2019年。", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["build", str(article), "--lexicon", str(lexicon), "--out", str(out), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    node = next(e for e in graph["entities"] if e["label"] == "蓝鲸矩阵")
+    assert node["type"] == "Company" and "蓝鲸矩阵科技" in node["aliases"]
+    assert {(r["subject"], r["predicate"], r["object"]) for r in graph["relations"]} >= {
+        ("org/腾讯", "partner", "org/蓝鲸矩阵")
+    }
+    # without the lexicon the name is not known at all
+    bare = tmp_path / "bare"
+    CliRunner().invoke(
+        main, ["build", str(article), "--out", str(bare), "--format", "json", "--model", "none"]
+    )
+    assert not any(
+        e["label"] == "蓝鲸矩阵" for e in json.loads((bare / "graph.json").read_text())["entities"]
+    )
+
+
+def test_a_user_lexicon_entry_wins_over_a_shipped_one(tmp_path):
+    lexicon = tmp_path / "my.tsv"
+    lexicon.write_text("快手\tPlatform\n", encoding="utf-8")
+    assert load_lexicon((str(lexicon),)).names["快手"].types == ("Platform",)
+    assert load_lexicon().names["快手"].types[0] == "Company"
+
+
+@pytest.mark.parametrize(
+    "line,problem",
+    [("蓝鲸矩阵\tStartup\n", "unknown type 'Startup'"), ("蓝鲸矩阵\n", "expected name<TAB>type")],
+)
+def test_a_bad_user_lexicon_line_is_named(tmp_path, line, problem):
+    lexicon = tmp_path / "bad.tsv"
+    lexicon.write_text("# ok\n" + line, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_lexicon((str(lexicon),))
+    assert str(info.value).startswith(f"{lexicon}:2: ") and problem in str(info.value)
+
+
+def test_a_user_rule_file_adds_a_wording_through_the_cli(tmp_path):
+    rules = tmp_path / "my_rules.toml"
+    rules.write_text(
+        '[words.form_verb]\nwords = ["组建", "组成"]\n' + GOOD.replace("组建合资公司", "<form_verb>合资公司"),
+        encoding="utf-8",
+    )
+    article = tmp_path / "a.txt"
+    article.write_text("腾讯与京东组成合资公司。", encoding="utf-8")
+    plain, extended = tmp_path / "plain", tmp_path / "extended"
+    CliRunner().invoke(main, ["build", str(article), "--out", str(plain), "--format", "json"])
+    result = CliRunner().invoke(
+        main, ["build", str(article), "--rules", str(rules), "--out", str(extended), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+
+    def partners(folder):
+        graph = json.loads((folder / "graph.json").read_text(encoding="utf-8"))
+        return {
+            (r["subject"], r["object"], tuple(r["rules"]))
+            for r in graph["relations"]
+            if r["predicate"] == "partner"
+        }
+
+    assert partners(plain) == set()
+    assert partners(extended) == {("org/京东", "org/腾讯", ("my_rule",))}
+
+
+def test_kg_rules_lists_every_rule_with_its_hits(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("比亚迪总部位于深圳。", encoding="utf-8")
+    result = CliRunner().invoke(main, ["rules", str(article)])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split() for line in result.output.splitlines()[1:] if line.strip()}
+    assert {r.name for r in RULES} <= set(rows)
+    assert rows["headquarters"][-1] == "1" and rows["acquires"][-1] == "0"
+
+
+# --- one table of types, vocabulary in data --------------------------------------------------------
+
+
+def test_every_entity_type_has_a_class_slot_and_colour():
+    assert set(CLASSES) == set(ENTITY_TYPES)
+    for t in TYPES.values():
+        assert t.slot in "".join(SLOT_GROUPS.values()) and re.fullmatch(r"#[0-9a-f]{6}", t.colour)
+
+
+@pytest.mark.parametrize("folder", ["kg/relate", "kg/recognize"])
+def test_no_chinese_vocabulary_in_python_string_literals(folder):
+    """Word lists and wordings live in kg/data (words.toml, rules/*.toml); docstrings may show examples."""
+    han = re.compile(r"[\u4e00-\u9fff，。、；：“”（）《》「」！？]")
+    found = []
+    for path in sorted((ROOT / folder).rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        tree = ast.parse(source)
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+                if han.search(ast.get_source_segment(source, node) or ""):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not found, found
