@@ -379,8 +379,11 @@ def rules(inputs, rule_files, lexicons, model) -> None:
 @main.command()
 @click.argument("dataset_file")
 @click.option(
-    "--task", type=click.Choice(["ner", "re"]), help="ner or re (default: ner if records have entities)."
+    "--task",
+    type=click.Choice(["ner", "re", "graph"]),
+    help="ner, re, or graph (whole articles against hand-made gold); default: from the records.",
 )
+@click.option("--split", help="With --task graph: score only the records of this split (dev or test).")
 @click.option(
     "--dataset",
     type=click.Choice(["cluener2020", "resume_ner", "duie", "finre"]),
@@ -398,14 +401,16 @@ def rules(inputs, rule_files, lexicons, model) -> None:
 )
 @click.option("--limit", type=int, help="Score only the first N records.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def evaluate(dataset_file, task, dataset, model, n_errors, limit, as_json) -> None:
-    """Score the recogniser (ner) or the relation builder (re) on annotated JSON Lines.
+def evaluate(dataset_file, task, split, dataset, model, n_errors, limit, as_json) -> None:
+    """Score the recogniser (ner), the relation builder (re) or whole graphs (graph) on annotated JSON Lines.
 
     \b
-    Records: {"text": ..., "entities": [{"start", "end", "type"}]} or {"text": ..., "relations": [...]}.
+    Records: {"text": ..., "entities": [{"start", "end", "type"}]}, {"text": ..., "relations": [...]}, or
+    articles with a "gold" graph (benchmarks/realtext/README.md).
     Example:
       kg evaluate ../shared/datasets/cluener2020/dev.jsonl --errors 30
       kg evaluate ../shared/datasets/finre/test.jsonl --task re
+      kg evaluate benchmarks/realtext/corpus.jsonl --split dev --errors 40
     """
     import json as _json
 
@@ -414,9 +419,14 @@ def evaluate(dataset_file, task, dataset, model, n_errors, limit, as_json) -> No
     try:
         if task is None:
             first = next(read_jsonl(dataset_file, limit=1), {})
-            task = "ner" if "entities" in first else "re"
-        run = evaluate_ner if task == "ner" else evaluate_relations
-        report = run(dataset_file, dataset=dataset, limit=limit, config=BuildConfig(model=model))
+            task = "graph" if "gold" in first else "ner" if "entities" in first else "re"
+        if task == "graph":
+            from .evaluate_graph import evaluate_graph
+
+            report = evaluate_graph(dataset_file, split=split, limit=limit, config=BuildConfig(model=model))
+        else:
+            run = evaluate_ner if task == "ner" else evaluate_relations
+            report = run(dataset_file, dataset=dataset, limit=limit, config=BuildConfig(model=model))
     except KgError as exc:
         raise _fail(exc) from None
     if as_json:

@@ -1,88 +1,113 @@
 """Figures: numbers with unit and scale normalised to a value, what they measure, whom they are about.
 
-3亿 → 300000000; 1.6万+ → 16000 (at least); 52% → 0.52 (percentage); 9成 → 0.9 (成 is tenths);
-两个月 → 2 months; 1万元 → 10000 CNY. A figure is a node; ``about`` is filled in by ``assign_about``.
+3亿 → 300000000; 1.6万+ → 16000 (at least); 52% → 0.52 (percentage); 9成 → 0.9 (成 is tenths); 9个点 → 0.09
+percentage points; 两个月 → 2 months; 1万元 → 10000 CNY; 三亿五千万元 → 350000000 CNY; 3-5亿元 → 300000000 to
+500000000; 数千万美元 → 20000000 to 90000000 USD ("several"); 5.614 亿美元 (a blank before the scale, as some
+outlets write). A figure is a node; ``about`` is filled in by ``assign_about``. The words are in
+kg/data/words.toml.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .model import Document, Evidence, Figure, Mention
 from .recognize.lexicon import Lexicon, load_lexicon
-from .zh.numerals import format_decimal, parse_number, scale_value
+from .words import Words, load_words
+from .zh.numerals import format_decimal, parse_chinese_integer, parse_number, scale_value
 
-_CN_NUM = "零〇一二两三四五六七八九十百千"
-_NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_NUM}]+(?:点[{_CN_NUM}]+)?)"
-_SCALE = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百)"
-_CURRENCY = {
-    "元": "CNY",
-    "人民币": "CNY",
-    "元人民币": "CNY",
-    "美元": "USD",
-    "港元": "HKD",
-    "港币": "HKD",
-    "欧元": "EUR",
-    "日元": "JPY",
-    "英镑": "GBP",
-    "块": "CNY",
-}
-_DURATION = {
-    "年": "year",
-    "个月": "month",
-    "月": "month",
-    "周": "week",
-    "天": "day",
-    "日": "day",
-    "小时": "hour",
-    "分钟": "minute",
-    "秒": "second",
-}
-_CLASSIFIERS = (
-    "套|个|家|位|名|条|款|台|辆|件|次|项|座|所|部|只|张|份|单|笔|场|篇|支|间|亩|平方米|平米|吨|倍|户|人次|人"
-)
 _SMALL_COUNT = 10  # 两款 / 三次 / 7个: counts below this, with no scale, are wording rather than a figure
-_FIGURE = re.compile(
-    rf"(?P<pre>超过|超|逾|近|约|突破|破|高达|不足|不到|将近|接近|大约)?"
-    rf"(?P<num>{_NUM})(?:个(?=亿|万))?(?P<scale>{_SCALE})?(?P<plus>\+|多|余)?"
-    rf"(?P<unit>%|％|成|元人民币|人民币|美元|港元|港币|欧元|日元|英镑|元|块|个月|小时|分钟|{_CLASSIFIERS}|年|周|天|个)?"
-    rf"(?P<post>\+|以上|左右|上下|多|余)?"
-)
-_COUNTERS = frozenset(_CLASSIFIERS.split("|")) - {
-    "亩",
-    "平方米",
-    "平米",
-    "吨",
-    "倍",
-}  # classifiers that count things
-_BARE_SCALE = re.compile(r"(?P<pre>破|过|上)(?P<scale>万|亿|千万|百万)(?![\d一二三四五六七八九十])")
-_TARGET = ("目标", "预计", "计划", "将达到", "将", "有望", "力争", "争取")
-_SKIP_AFTER = ("线", "季度", "月", "日", "号", "点", "时", "岁", "代", "届", "期", "楼", "层", "名")
+_VAGUE = (Decimal(2), Decimal(9))  # 数千万: 'several' is two to nine of the scale
+_BLANKS = " \u00a0\u3000"
+_BLANK = f"[{_BLANKS}]?"  # 5.614 亿美元: some outlets put a blank between a number and its scale or unit
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The figure words of kg/data/words.toml, compiled once."""
+
+    figure: re.Pattern[str]
+    bare_scale: re.Pattern[str]
+    currency: dict[str, str]
+    duration: dict[str, str]
+    percent: dict[str, str]
+    prefix: dict[str, str]
+    suffix: dict[str, str]
+    counters: frozenset[str]
+    words: Words
+
+
+@functools.cache
+def _vocabulary() -> _Vocabulary:
+    w = load_words()
+    currency, duration, percent = w.map("currency"), w.map("duration_unit"), w.map("percent_unit")
+    units = [*currency, *duration, *percent, *w.words("counter"), *w.words("measure_classifier")]
+    unit_alt = "|".join(re.escape(u) for u in sorted(set(units), key=lambda u: (-len(u), u)))
+    alt = lambda table: "|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))  # noqa: E731
+    cn = f"[{''.join(w.words('chinese_digit'))}]"
+    number = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{cn}+(?:[万亿]{cn}+)*(?:点{cn}+)?)"
+    scale = w.alt("scale_word")
+    figure = re.compile(
+        rf"(?P<pre>{alt(w.map('figure_prefix'))})?"
+        rf"(?:(?P<vague>{w.alt('vague_number')})(?P<vscale>{scale})"
+        rf"|(?P<num>{number})(?:(?P<scale1>{scale})?{w.alt('range_separator')}(?P<num2>{number}))?"
+        rf"(?:个(?=亿|万))?(?:{_BLANK}(?P<scale>{scale}))?(?:(?<=亿)(?P<num_b>\d+){_BLANK}万)?)"
+        rf"(?P<plus>{w.alt('plus_after_scale')})?(?:{_BLANK}(?P<unit>{unit_alt}))?"
+        rf"(?P<post>{alt(w.map('figure_suffix'))})?"
+    )
+    return _Vocabulary(
+        figure=figure,
+        bare_scale=w.regex("bare_scale"),
+        currency=currency,
+        duration=duration,
+        percent=percent,
+        prefix=w.map("figure_prefix"),
+        suffix=w.map("figure_suffix"),
+        counters=w.set("counter"),
+        words=w,
+    )
+
+
+@dataclass
+class _Number:
+    """A number as written, normalised: value (and upper end of a range), unit, kind, qualifiers."""
+
+    value: Decimal
+    unit: str = ""
+    kind: str = "quantity"
+    value_max: Decimal | None = None
+    qualifiers: list[tuple[str, str]] = field(default_factory=list)
 
 
 def find_figures(doc: Document, mentions: list[Mention], *, lexicon: Lexicon | None = None) -> list[Figure]:
     """Every figure in ``doc`` outside dates and names, with value, unit, measure, time and qualifiers."""
     lexicon = lexicon or load_lexicon()
+    vocab = _vocabulary()
     text = doc.norm
     blocked = {i for m in mentions for i in range(m.start, m.end)}  # digits inside dates and names
+    dates = sorted((m for m in mentions if m.type == "Date"), key=lambda m: m.start)
     out: list[Figure] = []
-    for m in _FIGURE.finditer(text):
-        num_start = m.start("num")
-        if num_start in blocked or _glued_to_latin(text, num_start):
+    for m in vocab.figure.finditer(text):
+        start = m.start("vague") if m.group("vague") else m.start("num")
+        if start in blocked or _glued_to_latin(text, start) or _rejected(text, m, vocab):
             continue
-        figure = _make(doc, mentions, lexicon, m)
-        if figure:
-            out.append(figure)
-    for m in _BARE_SCALE.finditer(text):
-        if m.start() in blocked:
+        number = _parse(m, vocab)
+        if number is None or _small_count(m, number, vocab):
             continue
-        value = scale_value(m.group("scale"))
-        out.append(
-            _figure(
-                doc, mentions, lexicon, m.start(), m.end(), value, None, "quantity", [("bound", "at_least")]
-            )
-        )
+        figure = _figure(doc, dates, lexicon, m.start() if m.group("pre") else start, m.end(), number, vocab)
+        if number.unit in vocab.counters and number.value < _SMALL_COUNT and not m.group("scale"):
+            if figure.measure is None:
+                continue  # 7个 / 5名 counting nothing named: no figure a reader could use
+        out.append(figure)
+    for m in vocab.bare_scale.finditer(text):
+        if m.start() not in blocked:
+            bound = vocab.words.map("bare_scale_bound")[m.group("pre")]
+            quals = [("approximate", "true")] if bound == "approximate" else [("bound", bound)]
+            number = _Number(scale_value(m.group("scale")), qualifiers=quals)
+            out.append(_figure(doc, dates, lexicon, m.start(), m.end(), number, vocab))
     return sorted(out, key=lambda f: f.evidence.start)
 
 
@@ -92,159 +117,208 @@ def _glued_to_latin(text: str, start: int) -> bool:
     return bool(before) and (before.isascii() and before.isalnum() or before == ".")
 
 
-def _make(doc, mentions, lexicon, m: re.Match) -> Figure | None:
-    num, scale, unit = m.group("num"), m.group("scale") or "", m.group("unit") or ""
-    chinese = not num[0].isdigit()
-    after = doc.norm[m.end() : m.end() + 2]
-    if chinese and not (scale or unit):
-        return None  # 一 / 三 on their own are words, not figures
-    if (
-        chinese
-        and num in ("一", "十", "百", "千")
-        and not scale
-        and unit in ("个", "年", "家", "位", "次", "人", "名", "条")
+def _rejected(text: str, m: re.Match[str], vocab: _Vocabulary) -> bool:
+    """Wordings with a number that are no amount: a lone numeral, an ordinal, a fraction, a birth year …"""
+    w = vocab.words
+    num, scale, unit = m.group("num") or "", m.group("scale") or "", m.group("unit") or ""
+    chinese = bool(num) and not num[0].isdigit()
+    after = text[m.end() : m.end() + 2]
+    if m.group("vague"):
+        return False
+    if chinese and not (scale or unit or any(ch in num for ch in "万亿")):
+        return True  # 一 / 三 on their own are words, not figures
+    if any(ch in _BLANKS for ch in m.group()) and (chinese or len(num.split(".")[0]) > 6):
+        return True  # 一 成 / 20111021 百万: a blank joins only a short Arabic number to its scale or unit
+    if chinese and num in w.set("article_numeral") and not scale and unit in w.set("article_classifier"):
+        return True  # 一个 / 一家: an article, not a count worth a node
+    fraction = w.words("fraction_marker")
+    if text.startswith(fraction, m.end()) or text.endswith(fraction, 0, m.start()):
+        return True  # 三分之一: a fraction, not an amount
+    if chinese and w.regex("rough_range").search(num):
+        return True  # 六七十年 / 三四百家: a rough range, not one value
+    scaled = scale or any(ch in num for ch in "万亿")  # 两亿八: the scale may stand inside a Chinese numeral
+    if not (scaled or unit or m.group("plus") or m.group("post")) or (
+        after.startswith(w.words("ordinal_after")) and not unit and not scaled
     ):
-        return None  # 一个 / 一家: an article, not a count worth a node
-    if doc.norm.startswith("分之", m.end()) or doc.norm.endswith("分之", 0, m.start()):
-        return None  # 三分之一 / 千万亿分之一: a fraction, not an amount
-    if chinese and re.search(r"[一二两三四五六七八九]{2}", num):
-        return None  # 六七十年 / 三四百家: a rough range, not one value
-    if unit == "年" and num.startswith("0"):
-        return None  # 08年: a two-digit year, not eight years
-    if not (scale or unit or m.group("plus") or m.group("post")) or (
-        after.startswith(_SKIP_AFTER) and not unit and not scale
+        return True  # a bare number (618, 2019) or an ordinal
+    return unit in vocab.duration and _not_a_duration(text, m, num, unit, vocab)
+
+
+def _not_a_duration(text: str, m: re.Match[str], num: str, unit: str, vocab: _Vocabulary) -> bool:
+    w = vocab.words
+    after = text[m.end() : m.end() + 3]
+    if unit == "年" and (num.startswith("0") or len(num) == 2 and w.regex("birth_year_after").match(after)):
+        return True  # 08年 / 90年女创始人: a year, not eight or ninety years
+    if unit in ("年", "月", "周", "天") and (
+        after[:1] in w.set("point_in_time_after") or after[:1].isdigit()
     ):
-        return None  # a bare number (618, 2019) or an ordinal
-    if unit in ("年", "月", "周", "天") and (after[:1] in "前后内来底初" or re.match(r"\d", after)):
-        return None  # 一周前 / 3年后: a point in time, not an amount
-    if unit in _DURATION and re.search(
-        r"(?:前|过去|未来|近|最近|头)$", doc.norm[max(0, m.start() - 2) : m.start()]
-    ):
-        return None  # 今年前两个月 / 过去三年: a time window, not an amount
+        return True  # 一周前 / 3年后: a point in time, not an amount
+    return bool(w.regex("time_window_before").search(text[max(0, m.start() - 2) : m.start()]))
+
+
+def _value(num: str, scale: str) -> Decimal:
+    """三亿五千 + 万 → 350000000 (one Chinese numeral); 1.6 + 万 → 16000; 三点五 + 亿 → 350000000."""
+    if num and not num[0].isdigit() and "点" not in num and all(ch in "万亿" for ch in scale):
+        tail = re.fullmatch(r"(.*[万亿])([一二两三四五六七八九])", num + scale)
+        if tail:  # 两亿八 / 三万五: a digit after the last scale is tenths of it (2.8亿, 3.5万)
+            head = Decimal(parse_chinese_integer(tail.group(1)))
+            return head + parse_number(tail.group(2)) * scale_value(tail.group(1)[-1]) / 10
+        return Decimal(parse_chinese_integer(num + scale))
+    return parse_number(num.replace("点", ".")) * scale_value(scale)
+
+
+def _parse(m: re.Match[str], vocab: _Vocabulary) -> _Number | None:
     try:
-        value = parse_number(num.replace("点", ".")) * scale_value(scale)
+        if m.group("vague"):
+            base = scale_value(m.group("vscale"))
+            number = _Number(
+                _VAGUE[0] * base, value_max=_VAGUE[1] * base, qualifiers=[("approximate", "true")]
+            )
+        else:
+            scale = m.group("scale") or ""
+            value = _value(m.group("num"), m.group("scale1") or scale)
+            if m.group("num_b"):
+                value += parse_number(m.group("num_b")) * scale_value("万")  # 1亿5000万
+            high = _value(m.group("num2"), scale) if m.group("num2") else None
+            number = _Number(value, value_max=high)
     except (ValueError, ArithmeticError):
         return None
-    if chinese and not scale and unit in _COUNTERS and value < _SMALL_COUNT:
-        return None  # 两款新品 / 三场比赛: a small count in words
-    if unit == "年" and value >= 1000:
+    if number.value_max is not None and number.value_max <= number.value:
+        return None  # 2019-2021: years, not a range of amounts
+    _unit(number, m.group("unit") or "", vocab)
+    if number.unit == "year" and number.value >= 1000:
         return None  # 2303030年: a year glued to digits, not a duration
-    qualifiers: list[tuple[str, str]] = []
-    kind = "quantity"
-    if unit in ("%", "％"):
-        value, kind, unit = value / 100, "percentage", "percent"
-    elif unit == "成":
-        value, kind, unit = value / 10, "percentage", "percent"
-    elif unit in _CURRENCY:
-        kind, unit = "money", _CURRENCY[unit]
-    elif unit in _DURATION:
-        kind, unit = "duration", _DURATION[unit]
-    if m.group("plus") in ("+", "多", "余") or m.group("post") in ("+", "以上", "多", "余"):
-        qualifiers.append(("bound", "at_least"))
-    pre = m.group("pre") or ""
-    if pre in ("超过", "超", "逾", "突破", "破", "高达"):
-        qualifiers.append(("bound", "more_than"))
-    elif pre in ("近", "约", "将近", "接近", "大约") or m.group("post") in ("左右", "上下"):
-        qualifiers.append(("approximate", "true"))
-    elif pre in ("不足", "不到"):
-        qualifiers.append(("bound", "less_than"))
-    start = m.start("num") if not pre else m.start()
-    figure = _figure(doc, mentions, lexicon, start, m.end(), value, unit or None, kind, qualifiers)
-    if unit in _COUNTERS and not scale and value < _SMALL_COUNT and figure.measure is None:
-        return None  # 7个 / 5名 counting nothing named: no figure a reader could use
-    return figure
+    _bounds(number, m, vocab)
+    return number
 
 
-def _figure(doc, mentions, lexicon, start, end, value: Decimal, unit, kind, qualifiers) -> Figure:
+def _unit(number: _Number, unit: str, vocab: _Vocabulary) -> None:
+    if unit in vocab.percent:
+        share = vocab.percent[unit]
+        factor = Decimal(10) if share == "tenth" else Decimal(100)
+        number.value /= factor
+        number.value_max = number.value_max / factor if number.value_max is not None else None
+        number.kind, number.unit = (
+            "percentage",
+            "percentage_point" if share == "percentage_point" else "percent",
+        )
+    elif unit in vocab.currency:
+        number.kind, number.unit = "money", vocab.currency[unit]
+    elif unit in vocab.duration:
+        number.kind, number.unit = "duration", vocab.duration[unit]
+    else:
+        number.unit = unit
+
+
+def _bounds(number: _Number, m: re.Match[str], vocab: _Vocabulary) -> None:
+    for word in (m.group("plus"), m.group("post")):
+        if word and vocab.suffix.get(word) == "at_least":
+            number.qualifiers.append(("bound", "at_least"))
+    said = vocab.prefix.get(m.group("pre") or "") or vocab.suffix.get(m.group("post") or "")
+    if said == "approximate":
+        number.qualifiers.append(("approximate", "true"))
+    elif said in ("more_than", "less_than") and m.group("pre"):
+        number.qualifiers.append(("bound", said))
+
+
+def _small_count(m: re.Match[str], number: _Number, vocab: _Vocabulary) -> bool:
+    """两款新品 / 三场比赛: a small count in words."""
+    num = m.group("num") or ""
+    chinese = bool(num) and not num[0].isdigit()
+    return chinese and not m.group("scale") and number.unit in vocab.counters and number.value < _SMALL_COUNT
+
+
+def _figure(
+    doc: Document,
+    dates: list[Mention],
+    lexicon: Lexicon,
+    start: int,
+    end: int,
+    number: _Number,
+    vocab: _Vocabulary,
+) -> Figure:
+    w = vocab.words
     sent = doc.sentence_at(start)
-    clause_start, clause_end = _clause(doc.norm, start, sent.start, sent.end)
+    clause_start, clause_end = _clause(doc.norm, start, sent.start, sent.end, w)
     before = doc.norm[clause_start:start]
+    guess = number.unit in vocab.counters
     after = (
         None
-        if kind == "duration"
-        else _measure_after(doc.norm, end, clause_end, lexicon, guess=unit in _COUNTERS)
+        if number.kind == "duration"
+        else _measure_after(doc.norm, end, clause_end, lexicon, w, guess=guess)
     )
-    measure = after or _measure_before(before, lexicon)
-    if (
-        any(w in doc.norm[max(sent.start, start - 12) : start] for w in _TARGET)
-        or "目标" in doc.norm[end : end + 4]
+    measure = after or _measure_before(before, lexicon, w)
+    qualifiers = list(number.qualifiers)
+    if any(t in doc.norm[max(sent.start, start - 12) : start] for t in w.words("target_word")) or any(
+        t in doc.norm[end : end + 4] for t in w.words("target_after")
     ):
         qualifiers.append(("modality", "target"))
-    if "同比" in doc.norm[max(sent.start, start - 8) : start]:
-        qualifiers.append(("comparison", "year_on_year"))
-    if "环比" in doc.norm[max(sent.start, start - 8) : start]:
-        qualifiers.append(("comparison", "period_on_period"))
-    time = _time(mentions, sent.start, sent.end, start)
+    for word, comparison in w.map("comparison_word").items():
+        if word in doc.norm[max(sent.start, start - 8) : start]:
+            qualifiers.append(("comparison", comparison))
     return Figure(
         id=f"{doc.id}-{start}",
         text=doc.text[start:end],
-        value=format_decimal(value),
-        unit=unit,
+        value=format_decimal(number.value),
+        unit=number.unit or None,
         measure=measure,
         about=None,
         evidence=Evidence(doc.id, sent.index, start, end, sent.text),
         qualifiers=tuple(sorted(set(qualifiers))),
-        time=time,
-        kind=kind,
+        time=_time(dates, sent.start, sent.end, start),
+        kind=number.kind,
+        value_max=format_decimal(number.value_max) if number.value_max is not None else None,
     )
 
 
-def _clause(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    seps = "，,；;：:"
+def _clause(text: str, pos: int, lo: int, hi: int, w: Words) -> tuple[int, int]:
+    seps = w.words("clause_break")
     s = max(text.rfind(c, lo, pos) for c in seps)
-    e = [text.find(c, pos, hi) for c in seps]
-    e = [x for x in e if x >= 0]
+    e = [x for x in (text.find(c, pos, hi) for c in seps) if x >= 0]
     return (s + 1 if s >= lo else lo), (min(e) if e else hi)
 
 
-_LEFT_FILLER = re.compile(
-    r"(?:将|已|已经|共|累计|平均|总计|总共|同比|环比|均|也|就|每天|每周|每月|每年|一共|则|还)*"
-    r"(?:达到|达|为|是|超过|超|突破|破|约|近|逾|有|增长|增至|增长至|下降|降至|提升至|至|到|高达|仅|约为|已有)?"
-    r"(?:将|已|已经|约)?$"
-)
-
-
-def _measure_before(before: str, lexicon: Lexicon) -> str | None:
+def _measure_before(before: str, lexicon: Lexicon, w: Words) -> str | None:
     """日活跃用户数将达到3亿 → 日活跃用户数: the noun phrase left of the number, past verbs like 达到/超过."""
-    stem = before[: len(before) - len(_LEFT_FILLER.search(before).group())] if before else ""
+    filler = w.regex("measure_left_filler").search(before)
+    stem = before[: len(before) - len(filler.group())] if before and filler else before
     for word in lexicon.measures:
         if stem.endswith(word):
             head = stem[: len(stem) - len(word)]
-            lead = re.search(
-                r"(?:(?<![去今明前])(?:日|周|月|年)|总|平均|单日|全年|季度|直播间)?(?:在线)?$", head
-            ).group()
-            return lead + word
+            lead = w.regex("measure_lead").search(head)
+            return (lead.group() if lead else "") + word
     return None
 
 
-def _measure_after(text: str, end: int, clause_end: int, lexicon: Lexicon, *, guess: bool) -> str | None:
+def _measure_after(
+    text: str, end: int, clause_end: int, lexicon: Lexicon, w: Words, *, guess: bool
+) -> str | None:
     """1175万粉丝 / 52%的手机淘宝用户 / 27家工厂 → the noun phrase right after the number. A phrase no measure word
     ends is taken only when ``guess`` (after a counting classifier: 3000辆新能源车) and only up to a clause break
     or 的; after an amount of money it is usually a verb phrase (20亿美元收购…), not what the money measures."""
     rest = text[end:clause_end]
-    rest = rest[1:] if rest.startswith("的") else rest
+    rest = rest[1:] if rest.startswith(w.words("possessive")) else rest
+    blockers = w.set("measure_blocker")
     for hit in lexicon.measure_pattern.finditer(rest[:24]):
         i = hit.start()
         if i > 8:
             break
-        if not re.search(r"[，,。、和与及在是将会被了进]", rest[:i]) and re.fullmatch(
-            r"[\u4e00-\u9fffA-Za-z]*", rest[:i]
-        ):
+        if not any(ch in blockers for ch in rest[:i]) and re.fullmatch(r"[\u4e00-\u9fffA-Za-z]*", rest[:i]):
             return rest[: hit.end()]  # the earliest measure word, longest at that position
     if not guess:
         return None
-    m = re.match(r"[\u4e00-\u9fff]{2,8}(?=[，,。；;的]|$)", rest)
+    m = re.match(rf"[\u4e00-\u9fff]{{2,8}}(?={w.alt('guessed_measure_end')}|$)", rest)
     if (
         m
-        and not re.match(r"(以上|左右|上下|之前|之后|以来|期间|时间|的时间)", m.group())
-        and not re.search(r"[都均也就还又才被是将会了在进]", m.group())
+        and not w.regex("not_a_measure").match(m.group())
+        and not any(ch in w.set("verb_in_measure") for ch in m.group())
     ):
         return m.group()
     return None
 
 
-def _time(mentions: list[Mention], lo: int, hi: int, pos: int) -> str | None:
-    dates = [m for m in mentions if m.type == "Date" and lo <= m.start < hi]
-    if not dates:
+def _time(dates: list[Mention], lo: int, hi: int, pos: int) -> str | None:
+    near = [m for m in dates if lo <= m.start < hi]
+    if not near:
         return None
-    return min(dates, key=lambda m: abs(m.start - pos)).key
+    return min(near, key=lambda m: abs(m.start - pos)).key

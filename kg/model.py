@@ -137,6 +137,7 @@ class Figure:
     qualifiers: tuple[tuple[str, str], ...] = ()
     time: str | None = None
     kind: str = "quantity"  # quantity | percentage | money | duration | ratio
+    value_max: str | None = None  # the upper end of a range (3-5亿元, 数千万); ``value`` is then the lower
 
 
 @dataclass(frozen=True)

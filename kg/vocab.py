@@ -70,6 +70,7 @@ class KG(DefinedNamespace):
     spanEnd: URIRef
     # figures and dates
     value: URIRef
+    maxValue: URIRef
     unit: URIRef
     measure: URIRef
     kind: URIRef

@@ -127,3 +127,42 @@ def test_figure_about_the_entity_named_inside_its_measure():
 def test_figure_time_is_the_date_in_its_sentence():
     res = result_of("2023年，美团营收达到2767亿元。")
     assert [(f.time, f.about) for f in res.figures] == [("2023年", "org/美团")]
+
+
+@pytest.mark.parametrize(
+    "text,value,value_max,unit,kind",
+    [
+        # blanks between digits and units, as several major outlets write
+        ("第三季度净营收 5.614 亿美元。", "561400000", None, "USD", "money"),
+        ("营收 8 亿元。", "800000000", None, "CNY", "money"),
+        # 'several' times a scale is a range, not its scale
+        ("完成数千万美元A轮融资。", "20000000", "90000000", "USD", "money"),
+        ("获得几十亿元投资。", "2000000000", "9000000000", "CNY", "money"),
+        # ranges keep both ends
+        ("预计营收3-5亿元。", "300000000", "500000000", "CNY", "money"),
+        ("预计营收3亿至5亿元。", "300000000", "500000000", "CNY", "money"),
+        # colloquial currencies and units
+        ("融资3000万美金。", "30000000", None, "USD", "money"),
+        ("毛利率提升了9个点。", "0.09", None, "percentage_point", "percentage"),
+        ("毛利率下降2个百分点。", "0.02", None, "percentage_point", "percentage"),
+        # one number written with several scales
+        ("注册资本三亿五千万元。", "350000000", None, "CNY", "money"),
+        ("估值1亿5000万元。", "150000000", None, "CNY", "money"),
+        ("斥资两亿八收购。", "280000000", None, None, "quantity"),
+    ],
+)
+def test_numbers_as_real_pages_write_them(text, value, value_max, unit, kind):
+    f = one(text)
+    assert (f.value, f.value_max, f.unit, f.kind) == (value, value_max, unit, kind)
+
+
+@pytest.mark.parametrize(
+    "text", ["这位90年女创始人很年轻。", "85年出生的他创办了公司。", "截至 2019 年 9 月 30 日的季度。"]
+)
+def test_birth_years_and_spaced_dates_are_no_figures(text):
+    assert figures_of(text) == []
+
+
+def test_a_spaced_date_is_one_date():
+    res = result_of("截至 2019 年 9 月 30 日，公司营收增长。")
+    assert [e.value for e in res.entities if e.type == "Date"] == ["2019-09-30"]

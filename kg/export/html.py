@@ -69,6 +69,7 @@ def network_data(kg: KnowledgeGraph) -> dict:
                     "text": f.text,
                     "measure": f.measure,
                     "value": f.value,
+                    "value_max": f.value_max,
                     "unit": f.unit,
                     "kind": f.kind,
                     "qualifiers": dict(f.qualifiers),

@@ -80,6 +80,7 @@ def to_dict(kg: KnowledgeGraph, *, base: str) -> dict:
                 "about": f.about,
                 "measure": f.measure,
                 "value": f.value,
+                "value_max": f.value_max,
                 "unit": f.unit,
                 "kind": f.kind,
                 "text": f.text,

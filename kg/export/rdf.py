@@ -148,6 +148,8 @@ def _add_figure(g, mint: Minter, f) -> None:
     g.add((node, RDF.type, KG.Figure))
     g.add((node, RDFS.label, Literal(f"{f.measure or ''} {f.text}".strip(), lang="zh")))
     g.add((node, KG.value, decimal_literal(f.value)))
+    if f.value_max is not None:
+        g.add((node, KG.maxValue, decimal_literal(f.value_max)))
     g.add((node, KG.rawText, Literal(f.text, lang="zh")))
     g.add((node, KG.kind, Literal(f.kind)))
     if f.unit:

@@ -364,7 +364,8 @@ def find_dates(ctx: Context) -> list[Mention]:
         surface = m.group()
         if surface in W.set("relative_year") and not ctx.doc.date:
             continue  # a bare relative year means nothing without the article's date
-        out.append(ctx.mention(m.start(), m.end(), "Date", "pattern:date", 0.9))
+        key = "".join(surface.split())  # 2019 年 9 月 30 日 is 2019年9月30日
+        out.append(ctx.mention(m.start(), m.end(), "Date", "pattern:date", 0.9, key=key))
     return out
 
 
