@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import hashlib
 import importlib.util
 import json
@@ -434,6 +435,7 @@ def people_rows(
 # ---- vocabulary, output -----------------------------------------------------------------------------------
 
 
+@functools.cache
 def load_vocab() -> Vocab:
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
