@@ -10,10 +10,14 @@ below, each taken from one public repository at one commit (``git show COMMIT:PA
     cn_stock_2018.csv   lemonhu/stock-knowledge-graph       83d9e2ac5f86893d27c7e0a5cd48307327969e65  data/import/stock.csv
     cn_exec_2018.csv    lemonhu/stock-knowledge-graph       83d9e2ac5f86893d27c7e0a5cd48307327969e65  data/executive_prep.csv
     moe_hei_2025.json   YangZhi2007/ar-campus-guide         5c4cd2f498cfd7a5b7ba0c6333a8f15dc6062b82  全国高等学校名单.json
+    hk_listing_2026.json jacktth/ga-hk_stock_info           24e417b0b1e12a06e249bd4afb3677c5919b485c  hk-listings/date.json
+    hanlp_org_2015.txt  hankcs/HanLP                        dadd5c76a53eb05cc84720628b89e4a334d5d753  data/dictionary/custom/机构名词典.txt
 
 Licences and what each gives are in ``kg/data/kb/README.md``. Only names, codes and titles are taken. Which names
 are common words (flag ``ambiguous``) is read from the segmenter's dictionary (jieba's ``dict.txt``, located
-without importing jieba) and kg's own place list; the jieba version is written into the output header.
+without importing jieba) and kg's own place list; the jieba version is written into the output header. Hong Kong
+names come in traditional script and are converted with OpenCC (``t2s``, a kg dependency), whose version is written
+into the header too.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import argparse
 import csv
 import functools
 import hashlib
+import importlib.metadata
 import importlib.util
 import json
 import os
@@ -29,7 +34,7 @@ import re
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,6 +91,20 @@ SOURCES = (
         "YangZhi2007/ar-campus-guide",
         "5c4cd2f498cfd7a5b7ba0c6333a8f15dc6062b82",
         "全国高等学校名单.json",
+    ),
+    Source(
+        "hk_listing_2026",
+        "hk_listing_2026.json",
+        "jacktth/ga-hk_stock_info",
+        "24e417b0b1e12a06e249bd4afb3677c5919b485c",
+        "hk-listings/date.json",
+    ),
+    Source(
+        "hanlp_org_2015",
+        "hanlp_org_2015.txt",
+        "hankcs/HanLP",
+        "dadd5c76a53eb05cc84720628b89e4a334d5d753",
+        "data/dictionary/custom/机构名词典.txt",
     ),
 )
 SOURCE_BY_KEY = {s.key: s for s in SOURCES}
@@ -148,8 +167,9 @@ class Vocab:
 
 
 def clean(text: str) -> str:
-    """NFKC (full-width Ａ → A) with spaces inside Chinese names removed (万  科Ａ → 万科A)."""
-    text = unicodedata.normalize("NFKC", text).strip()
+    """NFKC (full-width Ａ → A), runs of white space (line breaks too) as one space, and spaces inside Chinese
+    names removed (万  科Ａ → 万科A)."""
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
     return (
         re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff A-Za-z])", "", text) if _HAN.search(text) else text
     )
@@ -269,6 +289,67 @@ def read_executives(path: Path) -> Iterator[tuple[str, str, str]]:
         yield clean(row["name"]), _code(path, line, row["code"]), row["jobs"]
 
 
+def _json_list(path: Path) -> list[object]:
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BuildError(f"{path}: not a JSON list ({exc})") from exc
+    if not isinstance(rows, list):
+        raise BuildError(f"{path}: not a JSON list")
+    return rows
+
+
+@functools.cache
+def _t2s() -> Callable[[str], str]:
+    """Traditional → simplified (OpenCC t2s); Hong Kong names are written in traditional script."""
+    try:
+        import opencc
+    except ImportError as exc:
+        raise BuildError(
+            "opencc is not installed: pip install opencc (Hong Kong names are traditional)"
+        ) from exc
+    return opencc.OpenCC("t2s").convert
+
+
+def read_hk_listings(path: Path) -> Iterator[tuple[str, str, str]]:
+    """(code as 00700.HK, registered name in simplified script, English name) of Hong Kong listings."""
+    convert = _t2s()
+    for number, row in enumerate(_json_list(path)):
+        if not isinstance(row, dict) or not isinstance(row.get("symbol"), int):
+            raise BuildError(f"{path}: entry {number}: no numeric stock code (symbol)")
+        zh_name = _SHARE_CLASS.sub("", clean(convert(str(row.get("zhName") or ""))))
+        yield f"{row['symbol']:05d}.HK", zh_name, _SHARE_CLASS.sub("", clean(str(row.get("engName") or "")))
+
+
+# The legal form at the end of a registered name; what is left is the name a reader uses (腾讯控股有限公司 →
+# 腾讯控股, 美团 stays). A bracketed part (集团), (杭州) is left out of that name but kept in the registered one.
+_LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$")
+_BRACKETED = re.compile(r"\([^()]*\)")
+# A share class after the name ('A' and 'B' shares of Swire: 太古股份有限公司'A') is not part of the company's name.
+_SHARE_CLASS = re.compile(r"\s*'[A-Z]'$")
+
+
+def short_name(fullname: str) -> str:
+    """派格生物医药(杭州)股份有限公司 → 派格生物医药; a name that would be left under two characters stays whole."""
+    name = re.sub(r"\s+", " ", _BRACKETED.sub("", _LEGAL_FORM.sub("", fullname))).strip()
+    return name if len(name) >= 2 else fullname
+
+
+def read_org_lexicon(path: Path) -> Iterator[tuple[str, str]]:
+    """(name, tag) from HanLP's organisation dictionary: ``name tag frequency [tag frequency …]`` lines; of several
+    tags the first finer one (nto before nt) is taken; nit (an institution) counts as nt."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise BuildError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    for number, line in enumerate(lines, start=1):
+        parts = line.split(" ")
+        tags = parts[1::2]
+        if len(parts) < 3 or len(parts) % 2 == 0 or not all(t.startswith(("nt", "nit")) for t in tags):
+            raise BuildError(f"{path}: line {number}: not 'name nt… frequency'")
+        yield clean(parts[0]), next((t for t in tags if t not in ("nt", "nit")), "nt")
+
+
 # ---- assembling -------------------------------------------------------------------------------------------
 
 
@@ -378,8 +459,187 @@ def add_universities(
             gov.sources.add("moe_hei_2025")
 
 
+def _registered_names(org: Org) -> list[str]:
+    return sorted(a for a in org.aliases if a.endswith("公司"))
+
+
+def add_hk_listings(orgs: dict[str, Org], rows: Iterable[tuple[str, str, str]]) -> None:
+    """A Hong Kong listing joins the mainland row of the same registered name (A+H companies: 中国平安); any other
+    becomes a row of its own, named by its registered name less the legal form."""
+    by_fullname: dict[str, Org] = {}
+    for key in sorted(orgs):
+        for fullname in _registered_names(orgs[key]):
+            by_fullname.setdefault(fullname, orgs[key])
+    for code, fullname, enname in rows:
+        if len(fullname) < 2:
+            continue
+        org = by_fullname.get(fullname)
+        if org is None:  # the first of several lines of one company (太古 'A' and 'B') takes the others
+            org = by_fullname[fullname] = orgs.setdefault(
+                code, Org(key=code, name=short_name(fullname), type="Company")
+            )
+        org.ids.add(f"stock={code}")
+        org.aliases.update({fullname, enname, short_name(fullname)} - {""})
+        org.flags.add("listed")
+        if any(w in fullname for w in INVESTOR_WORDS):
+            org.flags.add("investor")
+        org.sources.add("hk_listing_2026")
+
+
+# What the end of an organisation's name says it is (longest first): type and flag. Company-like endings that
+# need a proper name before them (公司 alone after a place is no name: 上海公司) are in _NEEDS_NON_PLACE_STEM.
+NAME_ENDINGS: tuple[tuple[str, str, str], ...] = tuple(
+    sorted(
+        (
+            ("股份有限公司", "Company", ""),
+            ("有限责任公司", "Company", ""),
+            ("有限公司", "Company", ""),
+            ("集团公司", "Company", ""),
+            ("股份公司", "Company", ""),
+            ("公司", "Company", ""),
+            ("集团", "Company", ""),
+            ("银行", "Company", "bank"),
+            ("人民政府", "GovernmentOrganization", ""),
+            ("人民法院", "GovernmentOrganization", "court"),
+            ("人民检察院", "GovernmentOrganization", "procuratorate"),
+            ("检察院", "GovernmentOrganization", "procuratorate"),
+            ("法院", "GovernmentOrganization", "court"),
+            ("委员会", "GovernmentOrganization", ""),
+            ("局", "GovernmentOrganization", ""),
+            ("厅", "GovernmentOrganization", ""),
+            ("署", "GovernmentOrganization", ""),
+            ("大学", "Organization", "university"),
+            ("学院", "Organization", "university"),
+            ("中学", "Organization", "school"),
+            ("小学", "Organization", "school"),
+            ("研究院", "Organization", "research"),
+            ("研究所", "Organization", "research"),
+            ("科学院", "Organization", "research"),
+            ("研究中心", "Organization", "research"),
+            ("协会", "Organization", "association"),
+            ("学会", "Organization", "association"),
+            ("商会", "Organization", "association"),
+            ("基金会", "Organization", "association"),
+            ("联合会", "Organization", "association"),
+            ("医院", "Organization", "hospital"),
+            ("报社", "MediaOrganization", "media"),
+            ("日报社", "MediaOrganization", "media"),
+            ("电视台", "MediaOrganization", "media"),
+            ("广播电台", "MediaOrganization", "media"),
+            ("出版社", "MediaOrganization", "media"),
+            ("杂志社", "MediaOrganization", "media"),
+            ("通讯社", "MediaOrganization", "media"),
+        ),
+        key=lambda e: -len(e[0]),
+    )
+)
+_NEEDS_NON_PLACE_STEM = {"公司", "集团"}
+# Endings in 厅/局 that are rooms, games or publishers, not government (餐厅, 营业厅, 饭局, 中华书局).
+_NOT_GOVERNMENT_ENDINGS = (
+    "餐厅",
+    "大厅",
+    "展厅",
+    "歌厅",
+    "舞厅",
+    "客厅",
+    "营业厅",
+    "咖啡厅",
+    "宴会厅",
+    "音乐厅",
+    "候车厅",
+    "门厅",
+    "休息厅",
+    "饭局",
+    "赌局",
+    "棋局",
+    "格局",
+    "布局",
+    "当局",
+    "书局",
+)
+# HanLP's finer organisation tags: company, bank, hotel, factory; government body; university, school, hospital.
+LEXICON_TAGS = {
+    "ntc": ("Company", ""),
+    "ntcb": ("Company", "bank"),
+    "ntch": ("Company", "hotel"),
+    "ntcf": ("Company", ""),
+    "nto": ("GovernmentOrganization", ""),
+    "ntu": ("Organization", "university"),
+    "nts": ("Organization", "school"),
+    "nth": ("Organization", "hospital"),
+}
+# A name whose first part counts or qualifies (三甲医院, 一家酒馆, 国有商业银行, 某村村委会) names a kind, not one body.
+_KIND_STEM = re.compile(
+    r"^(?:[一二三四五六七八九十两几多各该本此这那其每][家个所级甲类批座名]|三甲|国有|外资|民营|私营|地方|社区|基层|当地|本地|"
+    r"国外|海外|全国|各地|附近|有关|相关|上述|该)|某|XX|xx"
+)
+
+
+# Regulators (证监会, 国家药品监督管理局), exchanges (上海证券交易所) and the central organs (国务院, 中共中央) are
+# government whatever HanLP's tag says.
+_REGULATOR = re.compile(
+    r"(?:证监会|银监会|保监会|银保监会|证监局|银监局|保监局|监督管理委员会|监督管理局|监督管理总局)$"
+)
+_EXCHANGE = re.compile(r"交易所$")
+_CENTRAL_ORGAN = re.compile(r"^(?:国务院|中共中央|全国人大|全国政协|最高人民法院|最高人民检察院)")
+
+
+def classify_lexicon_name(name: str, tag: str, vocab: Vocab) -> tuple[str, str] | None:
+    """(type, flag) of an organisation-dictionary entry, or None when it names a kind of body or a part of one
+    rather than a body (社区医院, 三级甲等医院, 上海公司, iPhone会, 大丰花园餐厅)."""
+    if _KIND_STEM.search(name) or name.endswith(_NOT_GOVERNMENT_ENDINGS):
+        return None
+    for pattern, flag in ((_REGULATOR, "regulator"), (_EXCHANGE, "exchange"), (_CENTRAL_ORGAN, "")):
+        if pattern.search(name) and len(name) >= 3:
+            return "GovernmentOrganization", flag
+    ending = next((e for e in NAME_ENDINGS if name.endswith(e[0]) and len(name) > len(e[0])), None)
+    if ending is None:
+        # no telling ending: HanLP's finer tag decides (三星 ntc, 公安部 nto); a plain nt says too little
+        return LEXICON_TAGS.get(tag)
+    stem, type_, flag = name[: -len(ending[0])], ending[1], ending[2]
+    if len(stem) < 2 or is_common_word(stem, vocab):
+        return None  # 社区医院, 人民医院: the ending after an ordinary word names a kind of body
+    if ending[0] in _NEEDS_NON_PLACE_STEM and stem in vocab.places:
+        return None  # 上海公司
+    if tag == "nto":  # 中国人民银行 is a government body, not a bank company
+        return "GovernmentOrganization", flag if type_ == "GovernmentOrganization" else ""
+    return type_, flag
+
+
+def is_common_word(word: str, vocab: Vocab) -> bool:
+    """An ordinary word in jieba's dictionary (人民, 社区, 友谊), not a name or a place."""
+    freq, tag = vocab.words.get(word, (0, ""))
+    return freq >= _COMMON_WORD_MIN_FREQ and tag not in _NAME_TAGS and tag != "ns" and tag not in _PERSON_TAGS
+
+
+def add_lexicon_orgs(orgs: dict[str, Org], rows: Iterable[tuple[str, str]], vocab: Vocab) -> None:
+    """Entries of the organisation dictionary: a name that is already a row's name or alias adds the source to
+    that row; any other that classify_lexicon_name accepts becomes a row."""
+    by_name: dict[str, Org] = {}
+    for key in sorted(orgs):
+        for name in sorted({orgs[key].name} | orgs[key].aliases):
+            by_name.setdefault(name, orgs[key])
+    for name, tag in rows:
+        if is_junk(name, vocab) or re.search(r"[\s,，、;；]", name):
+            continue
+        org = by_name.get(name)
+        if org is None:
+            kind = classify_lexicon_name(name, tag, vocab)
+            if kind is None:
+                continue
+            key = f"name:{kind[0]}:{name}"
+            org = orgs.setdefault(key, Org(key=key, name=name, type=kind[0]))
+            org.flags.update({kind[1]} - {""})
+            if any(w in name for w in INVESTOR_WORDS):
+                org.flags.add("investor")
+        org.sources.add("hanlp_org_2015")
+
+
 def kb_id(org: Org) -> str:
-    stocks = sorted(i.split("=", 1)[1] for i in org.ids if i.startswith("stock="))
+    # mainland codes before Hong Kong ones, so that an A+H company keeps its mainland id (cn:stock:601318.SH)
+    stocks = sorted(
+        (i.split("=", 1)[1] for i in org.ids if i.startswith("stock=")), key=lambda c: (c.endswith(".HK"), c)
+    )
     if stocks:
         return f"cn:stock:{stocks[0]}"
     moe = sorted(i.split("=", 1)[1] for i in org.ids if i.startswith("moe="))
@@ -461,6 +721,13 @@ def load_vocab() -> Vocab:
     return Vocab(words, frozenset(places), frozenset(generic), suffixes, version)
 
 
+def _package_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
 def _data_rows(name: str) -> list[list[str]]:
     text = (KG_DATA / name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -497,6 +764,8 @@ def build(sources_dir: Path, out_dir: Path) -> dict[str, int]:
     orgs = merge_b_shares(merge_same_registered_name(listings), listings)
     by_code = {code: kb_id(org) for code, org in listings.items()}
     add_universities(orgs, read_universities(_open(sources_dir, "moe_hei_2025")), vocab, suffixes)
+    add_hk_listings(orgs, read_hk_listings(_open(sources_dir, "hk_listing_2026")))
+    add_lexicon_orgs(orgs, read_org_lexicon(_open(sources_dir, "hanlp_org_2015")), vocab)
     organizations = org_rows(orgs.values(), vocab)
     people, unknown = people_rows(read_executives(_open(sources_dir, "cn_exec_2018")), by_code, vocab)
     known = {row[0] for row in organizations}
@@ -504,6 +773,7 @@ def build(sources_dir: Path, out_dir: Path) -> dict[str, int]:
     common = [
         "Built by tools/build_kb.py from the sources listed in kg/data/kb/README.md (keys in the last column).",
         f"Flag ambiguous: the name is a place or a common word in jieba {vocab.jieba_version}'s dict.txt.",
+        f"Hong Kong names converted to simplified script with OpenCC {_package_version('opencc')} (t2s).",
     ]
     write_tsv(
         out_dir / "organizations.tsv",
