@@ -1,0 +1,816 @@
+"""Build kg's knowledge base (``kg/data/kb/organizations.tsv`` and ``people.tsv``) from raw open-data files.
+
+    python tools/build_kb.py --sources DIR [--out kg/data/kb]
+
+The same raw files give byte-identical output. The raw files are not part of kg; put them in DIR under the names
+below, each taken from one public repository at one commit (``git show COMMIT:PATH > DIR/FILE``):
+
+    cn_stock_2026.csv   henrylin99/stock_web_app            c5fa6c22d2593236ed46941ff3828bbaa03a3899  data/stock_basic.csv
+    cn_stock_2020.csv   yu-bo/stock                         d9f9f96f0b47d09e75fd320d0d0725817d58e38c  data/stock_basic.csv
+    cn_stock_2018.csv   lemonhu/stock-knowledge-graph       83d9e2ac5f86893d27c7e0a5cd48307327969e65  data/import/stock.csv
+    cn_exec_2018.csv    lemonhu/stock-knowledge-graph       83d9e2ac5f86893d27c7e0a5cd48307327969e65  data/executive_prep.csv
+    moe_hei_2025.json   YangZhi2007/ar-campus-guide         5c4cd2f498cfd7a5b7ba0c6333a8f15dc6062b82  全国高等学校名单.json
+    hk_listing_2026.json jacktth/ga-hk_stock_info           24e417b0b1e12a06e249bd4afb3677c5919b485c  hk-listings/date.json
+    hanlp_org_2015.txt  hankcs/HanLP                        dadd5c76a53eb05cc84720628b89e4a334d5d753  data/dictionary/custom/机构名词典.txt
+
+Licences and what each gives are in ``kg/data/kb/README.md``. Only names, codes and titles are taken. Which names
+are common words (flag ``ambiguous``) is read from the segmenter's dictionary (jieba's ``dict.txt``, located
+without importing jieba) and kg's own place list; the jieba version is written into the output header. Hong Kong
+names come in traditional script and are converted with OpenCC (``t2s``, a kg dependency), whose version is written
+into the header too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import functools
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import os
+import re
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+KG_DATA = REPO_ROOT / "kg" / "data"
+TYPES = ("Company", "Organization", "GovernmentOrganization", "MediaOrganization", "Platform")
+
+
+class BuildError(Exception):
+    """A raw file is missing or not in the shape this script reads; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    file: str
+    repo: str
+    commit: str
+    path: str
+
+
+SOURCES = (
+    Source(
+        "cn_stock_2026",
+        "cn_stock_2026.csv",
+        "henrylin99/stock_web_app",
+        "c5fa6c22d2593236ed46941ff3828bbaa03a3899",
+        "data/stock_basic.csv",
+    ),
+    Source(
+        "cn_stock_2020",
+        "cn_stock_2020.csv",
+        "yu-bo/stock",
+        "d9f9f96f0b47d09e75fd320d0d0725817d58e38c",
+        "data/stock_basic.csv",
+    ),
+    Source(
+        "cn_stock_2018",
+        "cn_stock_2018.csv",
+        "lemonhu/stock-knowledge-graph",
+        "83d9e2ac5f86893d27c7e0a5cd48307327969e65",
+        "data/import/stock.csv",
+    ),
+    Source(
+        "cn_exec_2018",
+        "cn_exec_2018.csv",
+        "lemonhu/stock-knowledge-graph",
+        "83d9e2ac5f86893d27c7e0a5cd48307327969e65",
+        "data/executive_prep.csv",
+    ),
+    Source(
+        "moe_hei_2025",
+        "moe_hei_2025.json",
+        "YangZhi2007/ar-campus-guide",
+        "5c4cd2f498cfd7a5b7ba0c6333a8f15dc6062b82",
+        "全国高等学校名单.json",
+    ),
+    Source(
+        "hk_listing_2026",
+        "hk_listing_2026.json",
+        "jacktth/ga-hk_stock_info",
+        "24e417b0b1e12a06e249bd4afb3677c5919b485c",
+        "hk-listings/date.json",
+    ),
+    Source(
+        "hanlp_org_2015",
+        "hanlp_org_2015.txt",
+        "hankcs/HanLP",
+        "dadd5c76a53eb05cc84720628b89e4a334d5d753",
+        "data/dictionary/custom/机构名词典.txt",
+    ),
+)
+SOURCE_BY_KEY = {s.key: s for s in SOURCES}
+
+# Stock-name markers that are not part of the company's name. ST / *ST mark special treatment (losses), PT
+# (old) suspended trading, S an unfinished share reform, N and C a listing's first days, XD / XR / DR ex-dividend
+# or ex-rights days; a trailing A or B is the share class (万科A, 深康佳B), -U / -W / -UW on the STAR market an
+# unprofitable company or weighted voting rights (寒武纪-U).
+_STATUS_PREFIX = re.compile(r"^(?:S\*ST|\*ST|SST|ST|PT|XD|XR|DR|S|N|C)(?=[\u4e00-\u9fff])")
+_CLASS_SUFFIX = re.compile(r"(?:(?<=[\u4e00-\u9fff])[AB]|-[UWD]{1,3})$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+# Listed-company industries (the stock lists' own classes) that say more than "Company".
+INDUSTRY_FLAGS = {
+    "银行": "bank",
+    "证券": "securities",
+    "保险": "insurance",
+    "出版业": "media",
+    "影视音像": "media",
+}
+# Words in a registered name that make it an investment firm (创业投资 = venture capital, 股权投资 = private equity).
+INVESTOR_WORDS = ("创业投资", "创投", "股权投资", "风险投资")
+# Last characters of a supervising body's name that make it part of government: 部 ministry, 厅 provincial
+# department, 委/委员会 commission, 局 bureau, 署 administration, 办公厅 general office, 兵团 the Xinjiang corps.
+GOVERNMENT_ENDINGS = ("部", "厅", "委", "委员会", "局", "署", "兵团")
+# How jieba's dictionary tells a name from a word: nz (other proper noun), nt (organisation) and j (abbreviation,
+# 中联重科) are names; nr/nrt/nrfg (person-like names, 同仁堂 62, but 阳光 3451 and 美的 230 too) count as words
+# only when frequent; any other tag is a word once it is not rare; ns (place) always needs context.
+_NAME_TAGS = {"nz", "nt", "j"}
+_PERSON_TAGS = {"nr", "nrt", "nrfg"}
+_COMMON_WORD_MIN_FREQ = 20
+_COMMON_PERSON_TAG_MIN_FREQ = 100
+
+
+@dataclass
+class Org:
+    """One organisation while the sources are merged; frozen into a row at the end."""
+
+    key: str
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+    flags: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """What says a name is a common word or a place: jieba's dictionary and kg's places, generic nouns, suffixes."""
+
+    words: dict[str, tuple[int, str]]
+    places: frozenset[str]
+    generic: frozenset[str]
+    suffixes: tuple[str, ...]
+    jieba_version: str
+
+
+# ---- names ------------------------------------------------------------------------------------------------
+
+
+def clean(text: str) -> str:
+    """NFKC (full-width Ａ → A), runs of white space (line breaks too) as one space, and spaces inside Chinese
+    names removed (万  科Ａ → 万科A)."""
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+    return (
+        re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff A-Za-z])", "", text) if _HAN.search(text) else text
+    )
+
+
+def plain_stock_name(raw: str) -> tuple[str, str]:
+    """(plain name, stock name as listed): *ST国华 → (国华, *ST国华); 万  科Ａ → (万科, 万科A)."""
+    listed = clean(raw)
+    plain = _CLASS_SUFFIX.sub("", _STATUS_PREFIX.sub("", listed))
+    return (plain if len(plain) >= 2 else listed), listed
+
+
+def is_junk(name: str, vocab: Vocab) -> bool:
+    """Empty, one character, digits only, or a generic word (公司, 集团, 银行)."""
+    return len(name) < 2 or name.isdigit() or name in vocab.generic
+
+
+def is_ambiguous(name: str, vocab: Vocab) -> bool:
+    """A name that is also an ordinary word (平安, 理想, 小米) or a place (长安, 张家界): matching it needs context."""
+    if name in vocab.places:
+        return True
+    if name.endswith(GOVERNMENT_ENDINGS) or any(name.endswith(s) and name != s for s in vocab.suffixes):
+        return False  # 教育部, 中国银行: an institution's own word ends the name
+    freq, tag = vocab.words.get(name, (0, ""))
+    if tag == "ns":
+        return True
+    if tag in _PERSON_TAGS:
+        return freq >= _COMMON_PERSON_TAG_MIN_FREQ
+    return freq >= _COMMON_WORD_MIN_FREQ and tag not in _NAME_TAGS
+
+
+def short_hash(*parts: str) -> str:
+    return hashlib.sha1("\t".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def exchange_code(code: str) -> str:
+    """600519 → 600519.SH, 000002 → 000002.SZ, 920001 → 920001.BJ (mainland codes by their first digit)."""
+    code = code.strip()
+    if code.isdigit() and len(code) < 6:  # spreadsheets drop the leading zeros (2658 for 002658)
+        code = code.zfill(6)
+    if not re.fullmatch(r"\d{6}", code):
+        raise ValueError(f"not a six-digit stock code: {code!r}")
+    # Beijing Stock Exchange codes since 2024 start 92 (920001); 900xxx are Shanghai B shares.
+    if code.startswith("92"):
+        return code + ".BJ"
+    return code + {"6": ".SH", "0": ".SZ", "2": ".SZ", "3": ".SZ", "9": ".SH"}.get(code[0], ".BJ")
+
+
+# ---- readers ----------------------------------------------------------------------------------------------
+
+
+def _open(sources_dir: Path, key: str) -> Path:
+    path = sources_dir / SOURCE_BY_KEY[key].file
+    if not path.is_file():
+        src = SOURCE_BY_KEY[key]
+        raise BuildError(f"{path}: missing (git show {src.commit}:{src.path} from {src.repo})")
+    return path
+
+
+def _csv_rows(path: Path, required: Iterable[str]) -> Iterator[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in required if c not in (reader.fieldnames or [])]
+            if missing:
+                raise BuildError(f"{path}: no column {', '.join(missing)} in the header")
+            yield from reader
+    except UnicodeDecodeError as exc:
+        raise BuildError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+
+
+def read_stock_2026(path: Path) -> Iterator[tuple[str, str, str, str, str]]:
+    """(ts_code, short name, registered name, English name, industry) of mainland listings in 2026; this list
+    has no registered or English names."""
+    for row in _csv_rows(path, ("ts_code", "name", "industry")):
+        yield row["ts_code"], row["name"], "", "", row["industry"]
+
+
+def read_stock_2020(path: Path) -> Iterator[tuple[str, str, str, str, str]]:
+    for row in _csv_rows(path, ("TS代码", "股票名称", "股票全称", "英文全称", "所属行业")):
+        yield row["TS代码"], row["股票名称"], row["股票全称"], row["英文全称"], row["所属行业"]
+
+
+def read_stock_2018(path: Path) -> Iterator[tuple[str, str, str, str, str]]:
+    for line, row in enumerate(_csv_rows(path, ("code", "name")), start=2):
+        yield _code(path, line, row["code"]), row["name"], "", "", ""
+
+
+def _code(path: Path, line: int, code: str) -> str:
+    try:
+        return exchange_code(code)
+    except ValueError as exc:
+        raise BuildError(f"{path}: line {line}: {exc}") from exc
+
+
+def read_universities(path: Path) -> Iterator[tuple[str, str, str, str]]:
+    """(name, MoE institution code, supervising body, note) from the Ministry of Education's list (as JSON rows
+    whose first field is the running number; province headings and the column header have no number)."""
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BuildError(f"{path}: not a JSON list ({exc})") from exc
+    if not isinstance(rows, list):
+        raise BuildError(f"{path}: not a JSON list")
+    for row in rows:
+        if not isinstance(row, dict) or not isinstance(row.get("附件1："), int):
+            continue
+        name, code = str(row.get("Column2", "")), str(row.get("Column3", ""))
+        if not re.fullmatch(r"\d{10}", code):
+            raise BuildError(f"{path}: row {row.get('附件1：')}: institution code {code!r} is not ten digits")
+        yield clean(name), code, str(row.get("Column4", "")), str(row.get("Column7", ""))
+
+
+def read_executives(path: Path) -> Iterator[tuple[str, str, str]]:
+    """(person, ts_code, titles as listed, e.g. 董事长/董事)."""
+    for line, row in enumerate(_csv_rows(path, ("name", "code", "jobs")), start=2):
+        yield clean(row["name"]), _code(path, line, row["code"]), row["jobs"]
+
+
+def _json_list(path: Path) -> list[object]:
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BuildError(f"{path}: not a JSON list ({exc})") from exc
+    if not isinstance(rows, list):
+        raise BuildError(f"{path}: not a JSON list")
+    return rows
+
+
+@functools.cache
+def _t2s() -> Callable[[str], str]:
+    """Traditional → simplified (OpenCC t2s); Hong Kong names are written in traditional script."""
+    try:
+        import opencc
+    except ImportError as exc:
+        raise BuildError(
+            "opencc is not installed: pip install opencc (Hong Kong names are traditional)"
+        ) from exc
+    return opencc.OpenCC("t2s").convert
+
+
+def read_hk_listings(path: Path) -> Iterator[tuple[str, str, str]]:
+    """(code as 00700.HK, registered name in simplified script, English name) of Hong Kong listings."""
+    convert = _t2s()
+    for number, row in enumerate(_json_list(path)):
+        if not isinstance(row, dict) or not isinstance(row.get("symbol"), int):
+            raise BuildError(f"{path}: entry {number}: no numeric stock code (symbol)")
+        zh_name = _SHARE_CLASS.sub("", clean(convert(str(row.get("zhName") or ""))))
+        yield f"{row['symbol']:05d}.HK", zh_name, _SHARE_CLASS.sub("", clean(str(row.get("engName") or "")))
+
+
+# The legal form at the end of a registered name; what is left is the name a reader uses (腾讯控股有限公司 →
+# 腾讯控股, 美团 stays). A bracketed part (集团), (杭州) is left out of that name but kept in the registered one.
+_LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$")
+_BRACKETED = re.compile(r"\([^()]*\)")
+# A share class after the name ('A' and 'B' shares of Swire: 太古股份有限公司'A') is not part of the company's name.
+_SHARE_CLASS = re.compile(r"\s*'[A-Z]'$")
+
+
+def short_name(fullname: str) -> str:
+    """派格生物医药(杭州)股份有限公司 → 派格生物医药; a name that would be left under two characters stays whole."""
+    name = re.sub(r"\s+", " ", _BRACKETED.sub("", _LEGAL_FORM.sub("", fullname))).strip()
+    return name if len(name) >= 2 else fullname
+
+
+def read_org_lexicon(path: Path) -> Iterator[tuple[str, str]]:
+    """(name, tag) from HanLP's organisation dictionary: ``name tag frequency [tag frequency …]`` lines; of several
+    tags the first finer one (nto before nt) is taken; nit (an institution) counts as nt."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise BuildError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    for number, line in enumerate(lines, start=1):
+        parts = line.split(" ")
+        tags = parts[1::2]
+        if len(parts) < 3 or len(parts) % 2 == 0 or not all(t.startswith(("nt", "nit")) for t in tags):
+            raise BuildError(f"{path}: line {number}: not 'name nt… frequency'")
+        yield clean(parts[0]), next((t for t in tags if t not in ("nt", "nit")), "nt")
+
+
+# ---- assembling -------------------------------------------------------------------------------------------
+
+
+def add_listings(orgs: dict[str, Org], rows: Iterable[tuple[str, str, str, str, str]], source: str) -> None:
+    """Merge stock-list rows by stock code; the first source to name a code gives the current name, a later
+    (older) source's different name becomes an alias (a former short name)."""
+    for ts_code, raw_name, fullname, enname, industry in rows:
+        plain, listed = plain_stock_name(raw_name)
+        org = orgs.get(ts_code)
+        if org is None:
+            org = orgs[ts_code] = Org(key=ts_code, name=plain, type="Company", ids={f"stock={ts_code}"})
+        org.aliases.update({plain, listed, clean(fullname), clean(enname)} - {""})
+        org.flags.add("listed")
+        if industry in INDUSTRY_FLAGS:
+            org.flags.add(INDUSTRY_FLAGS[industry])
+        if any(w in clean(fullname) for w in INVESTOR_WORDS):
+            org.flags.add("investor")
+        org.sources.add(source)
+
+
+def merge_same_registered_name(orgs: dict[str, Org]) -> dict[str, Org]:
+    """Listings of one company under two codes (A and B shares) share a registered name: keep one row, the
+    lowest code's, with both stock ids."""
+    by_fullname: dict[str, str] = {}
+    merged: dict[str, Org] = {}
+    for key in sorted(orgs):
+        org = orgs[key]
+        fullnames = sorted(a for a in org.aliases if a.endswith("公司"))
+        first = next((by_fullname[f] for f in fullnames if f in by_fullname), None)
+        if first is None:
+            merged[key] = org
+            for f in fullnames:
+                by_fullname[f] = key
+            continue
+        keep = merged[first]
+        keep.aliases |= org.aliases
+        keep.ids |= org.ids
+        keep.flags |= org.flags
+        keep.sources |= org.sources
+        orgs[key] = keep
+    return merged
+
+
+def is_b_share(ts_code: str) -> bool:
+    """200xxx.SZ and 900xxx.SH are B shares (traded in HKD / USD) of companies that often also have A shares."""
+    return (ts_code.startswith("200") and ts_code.endswith(".SZ")) or (
+        ts_code.startswith("900") and ts_code.endswith(".SH")
+    )
+
+
+def merge_b_shares(orgs: dict[str, Org], listings: dict[str, Org]) -> dict[str, Org]:
+    """A B-share listing with no registered name joins the A-share company of the same plain name (深康佳B →
+    深康佳A's row); ``listings`` is updated to point the B code at the kept row."""
+    by_name: dict[str, str] = {}
+    for key in sorted(orgs):
+        if not is_b_share(key):
+            by_name.setdefault(orgs[key].name, key)
+    merged: dict[str, Org] = {}
+    for key in sorted(orgs):
+        org = orgs[key]
+        target = by_name.get(org.name) if is_b_share(key) else None
+        if target is None:
+            merged[key] = org
+            continue
+        keep = orgs[target]
+        keep.aliases |= org.aliases
+        keep.ids |= org.ids
+        keep.flags |= org.flags
+        keep.sources |= org.sources
+        for code, listed in listings.items():
+            if listed is org:
+                listings[code] = keep
+    return merged
+
+
+def government_type(name: str, suffixes: list[tuple[str, str]]) -> str:
+    for suffix, type_ in suffixes:
+        if name.endswith(suffix):
+            return type_
+    return "GovernmentOrganization" if name.endswith(GOVERNMENT_ENDINGS) else "Organization"
+
+
+def add_universities(
+    orgs: dict[str, Org],
+    rows: Iterable[tuple[str, str, str, str]],
+    vocab: Vocab,
+    suffixes: list[tuple[str, str]],
+) -> None:
+    """Each university, and each supervising body named in the list (教育部, 河南省教育厅); a body that is only a
+    province or city (河南省) is a place, not an organisation, and is left out."""
+    for name, code, supervisor, note in rows:
+        org = orgs.setdefault(f"moe:{code}", Org(key=f"moe:{code}", name=name, type="Organization"))
+        org.ids.add(f"moe={code}")
+        org.flags.add("university")
+        if "民办" in note:  # 民办 = privately run
+            org.flags.add("private")
+        if "（" in name:
+            org.aliases.add(name.replace("（", "(").replace("）", ")"))
+        org.sources.add("moe_hei_2025")
+        for body in re.split(r"[\s（）()]+", supervisor):
+            if len(body) < 2 or body in vocab.places or re.fullmatch(r".+(?:省|市|自治区)", body):
+                continue
+            type_ = government_type(body, suffixes)
+            key = f"name:{type_}:{body}"
+            gov = orgs.setdefault(key, Org(key=key, name=body, type=type_))
+            gov.flags.add("supervises_universities")
+            gov.sources.add("moe_hei_2025")
+
+
+def _registered_names(org: Org) -> list[str]:
+    return sorted(a for a in org.aliases if a.endswith("公司"))
+
+
+def add_hk_listings(orgs: dict[str, Org], rows: Iterable[tuple[str, str, str]]) -> None:
+    """A Hong Kong listing joins the mainland row of the same registered name (A+H companies: 中国平安); any other
+    becomes a row of its own, named by its registered name less the legal form."""
+    by_fullname: dict[str, Org] = {}
+    for key in sorted(orgs):
+        for fullname in _registered_names(orgs[key]):
+            by_fullname.setdefault(fullname, orgs[key])
+    for code, fullname, enname in rows:
+        if len(fullname) < 2:
+            continue
+        org = by_fullname.get(fullname)
+        if org is None:  # the first of several lines of one company (太古 'A' and 'B') takes the others
+            org = by_fullname[fullname] = orgs.setdefault(
+                code, Org(key=code, name=short_name(fullname), type="Company")
+            )
+        org.ids.add(f"stock={code}")
+        org.aliases.update({fullname, enname, short_name(fullname)} - {""})
+        org.flags.add("listed")
+        if any(w in fullname for w in INVESTOR_WORDS):
+            org.flags.add("investor")
+        org.sources.add("hk_listing_2026")
+
+
+# What the end of an organisation's name says it is (longest first): type and flag. Company-like endings that
+# need a proper name before them (公司 alone after a place is no name: 上海公司) are in _NEEDS_NON_PLACE_STEM.
+NAME_ENDINGS: tuple[tuple[str, str, str], ...] = tuple(
+    sorted(
+        (
+            ("股份有限公司", "Company", ""),
+            ("有限责任公司", "Company", ""),
+            ("有限公司", "Company", ""),
+            ("集团公司", "Company", ""),
+            ("股份公司", "Company", ""),
+            ("公司", "Company", ""),
+            ("集团", "Company", ""),
+            ("银行", "Company", "bank"),
+            ("人民政府", "GovernmentOrganization", ""),
+            ("人民法院", "GovernmentOrganization", "court"),
+            ("人民检察院", "GovernmentOrganization", "procuratorate"),
+            ("检察院", "GovernmentOrganization", "procuratorate"),
+            ("法院", "GovernmentOrganization", "court"),
+            ("委员会", "GovernmentOrganization", ""),
+            ("局", "GovernmentOrganization", ""),
+            ("厅", "GovernmentOrganization", ""),
+            ("署", "GovernmentOrganization", ""),
+            ("大学", "Organization", "university"),
+            ("学院", "Organization", "university"),
+            ("中学", "Organization", "school"),
+            ("小学", "Organization", "school"),
+            ("研究院", "Organization", "research"),
+            ("研究所", "Organization", "research"),
+            ("科学院", "Organization", "research"),
+            ("研究中心", "Organization", "research"),
+            ("协会", "Organization", "association"),
+            ("学会", "Organization", "association"),
+            ("商会", "Organization", "association"),
+            ("基金会", "Organization", "association"),
+            ("联合会", "Organization", "association"),
+            ("医院", "Organization", "hospital"),
+            ("报社", "MediaOrganization", "media"),
+            ("日报社", "MediaOrganization", "media"),
+            ("电视台", "MediaOrganization", "media"),
+            ("广播电台", "MediaOrganization", "media"),
+            ("出版社", "MediaOrganization", "media"),
+            ("杂志社", "MediaOrganization", "media"),
+            ("通讯社", "MediaOrganization", "media"),
+        ),
+        key=lambda e: -len(e[0]),
+    )
+)
+_NEEDS_NON_PLACE_STEM = {"公司", "集团"}
+# Endings in 厅/局 that are rooms, games or publishers, not government (餐厅, 营业厅, 饭局, 中华书局).
+_NOT_GOVERNMENT_ENDINGS = (
+    "餐厅",
+    "大厅",
+    "展厅",
+    "歌厅",
+    "舞厅",
+    "客厅",
+    "营业厅",
+    "咖啡厅",
+    "宴会厅",
+    "音乐厅",
+    "候车厅",
+    "门厅",
+    "休息厅",
+    "饭局",
+    "赌局",
+    "棋局",
+    "格局",
+    "布局",
+    "当局",
+    "书局",
+)
+# HanLP's finer organisation tags: company, bank, hotel, factory; government body; university, school, hospital.
+LEXICON_TAGS = {
+    "ntc": ("Company", ""),
+    "ntcb": ("Company", "bank"),
+    "ntch": ("Company", "hotel"),
+    "ntcf": ("Company", ""),
+    "nto": ("GovernmentOrganization", ""),
+    "ntu": ("Organization", "university"),
+    "nts": ("Organization", "school"),
+    "nth": ("Organization", "hospital"),
+}
+# A name whose first part counts or qualifies (三甲医院, 一家酒馆, 国有商业银行, 某村村委会) names a kind, not one body.
+_KIND_STEM = re.compile(
+    r"^(?:[一二三四五六七八九十两几多各该本此这那其每][家个所级甲类批座名]|三甲|国有|外资|民营|私营|地方|社区|基层|当地|本地|"
+    r"国外|海外|全国|各地|附近|有关|相关|上述|该)|某|XX|xx"
+)
+
+
+# Regulators (证监会, 国家药品监督管理局), exchanges (上海证券交易所) and the central organs (国务院, 中共中央) are
+# government whatever HanLP's tag says.
+_REGULATOR = re.compile(
+    r"(?:证监会|银监会|保监会|银保监会|证监局|银监局|保监局|监督管理委员会|监督管理局|监督管理总局)$"
+)
+_EXCHANGE = re.compile(r"交易所$")
+_CENTRAL_ORGAN = re.compile(r"^(?:国务院|中共中央|全国人大|全国政协|最高人民法院|最高人民检察院)")
+
+
+def classify_lexicon_name(name: str, tag: str, vocab: Vocab) -> tuple[str, str] | None:
+    """(type, flag) of an organisation-dictionary entry, or None when it names a kind of body or a part of one
+    rather than a body (社区医院, 三级甲等医院, 上海公司, iPhone会, 大丰花园餐厅)."""
+    if _KIND_STEM.search(name) or name.endswith(_NOT_GOVERNMENT_ENDINGS):
+        return None
+    for pattern, flag in ((_REGULATOR, "regulator"), (_EXCHANGE, "exchange"), (_CENTRAL_ORGAN, "")):
+        if pattern.search(name) and len(name) >= 3:
+            return "GovernmentOrganization", flag
+    ending = next((e for e in NAME_ENDINGS if name.endswith(e[0]) and len(name) > len(e[0])), None)
+    if ending is None:
+        # no telling ending: HanLP's finer tag decides (三星 ntc, 公安部 nto); a plain nt says too little
+        return LEXICON_TAGS.get(tag)
+    stem, type_, flag = name[: -len(ending[0])], ending[1], ending[2]
+    if len(stem) < 2 or is_common_word(stem, vocab):
+        return None  # 社区医院, 人民医院: the ending after an ordinary word names a kind of body
+    if ending[0] in _NEEDS_NON_PLACE_STEM and stem in vocab.places:
+        return None  # 上海公司
+    if tag == "nto":  # 中国人民银行 is a government body, not a bank company
+        return "GovernmentOrganization", flag if type_ == "GovernmentOrganization" else ""
+    return type_, flag
+
+
+def is_common_word(word: str, vocab: Vocab) -> bool:
+    """An ordinary word in jieba's dictionary (人民, 社区, 友谊), not a name or a place."""
+    freq, tag = vocab.words.get(word, (0, ""))
+    return freq >= _COMMON_WORD_MIN_FREQ and tag not in _NAME_TAGS and tag != "ns" and tag not in _PERSON_TAGS
+
+
+def add_lexicon_orgs(orgs: dict[str, Org], rows: Iterable[tuple[str, str]], vocab: Vocab) -> None:
+    """Entries of the organisation dictionary: a name that is already a row's name or alias adds the source to
+    that row; any other that classify_lexicon_name accepts becomes a row."""
+    by_name: dict[str, Org] = {}
+    for key in sorted(orgs):
+        for name in sorted({orgs[key].name} | orgs[key].aliases):
+            by_name.setdefault(name, orgs[key])
+    for name, tag in rows:
+        if is_junk(name, vocab) or re.search(r"[\s,，、;；]", name):
+            continue
+        org = by_name.get(name)
+        if org is None:
+            kind = classify_lexicon_name(name, tag, vocab)
+            if kind is None:
+                continue
+            key = f"name:{kind[0]}:{name}"
+            org = orgs.setdefault(key, Org(key=key, name=name, type=kind[0]))
+            org.flags.update({kind[1]} - {""})
+            if any(w in name for w in INVESTOR_WORDS):
+                org.flags.add("investor")
+        org.sources.add("hanlp_org_2015")
+
+
+def kb_id(org: Org) -> str:
+    # mainland codes before Hong Kong ones, so that an A+H company keeps its mainland id (cn:stock:601318.SH)
+    stocks = sorted(
+        (i.split("=", 1)[1] for i in org.ids if i.startswith("stock=")), key=lambda c: (c.endswith(".HK"), c)
+    )
+    if stocks:
+        return f"cn:stock:{stocks[0]}"
+    moe = sorted(i.split("=", 1)[1] for i in org.ids if i.startswith("moe="))
+    if moe:
+        return f"cn:moe:{moe[0]}"
+    return f"kg:{short_hash(org.name, org.type)}"
+
+
+def org_rows(orgs: Iterable[Org], vocab: Vocab) -> list[tuple[str, ...]]:
+    rows = {}
+    for org in orgs:
+        if is_junk(org.name, vocab):
+            continue
+        flags = set(org.flags)
+        if is_ambiguous(org.name, vocab):
+            flags.add("ambiguous")
+        aliases = sorted(a for a in org.aliases if a != org.name and not is_junk(a, vocab))
+        rows[kb_id(org)] = (
+            kb_id(org),
+            org.name,
+            org.type,
+            "|".join(aliases),
+            "|".join(sorted(org.ids)),
+            "|".join(sorted(flags)),
+            "|".join(sorted(org.sources)),
+        )
+    return [rows[k] for k in sorted(rows)]
+
+
+LEADING_TITLES_EXCLUDED = ("监事", "独立")  # supervisors and independent directors do not run the company
+
+
+def people_rows(
+    execs: Iterable[tuple[str, str, str]], org_ids: dict[str, str], vocab: Vocab
+) -> tuple[list[tuple[str, ...]], int]:
+    """One row per person and post; returns the rows and how many source rows named an unknown company."""
+    rows: set[tuple[str, ...]] = set()
+    unknown = 0
+    for name, ts_code, jobs in execs:
+        if len(name) < 2 or any(ch.isdigit() for ch in name) or name.lower() == "null":
+            continue
+        org_id = org_ids.get(ts_code)
+        if org_id is None:
+            unknown += 1
+            continue
+        for title in {clean(t) for t in jobs.split("/")}:
+            if not title or any(word in title for word in LEADING_TITLES_EXCLUDED):
+                continue
+            rows.add((f"kg:p:{short_hash(name, org_id)}", name, org_id, title, "", "cn_exec_2018"))
+    return sorted(rows), unknown
+
+
+# ---- vocabulary, output -----------------------------------------------------------------------------------
+
+
+@functools.cache
+def load_vocab() -> Vocab:
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise BuildError(
+            "jieba is not installed: pip install jieba (its dict.txt says which names are words)"
+        )
+    base = Path(list(spec.submodule_search_locations)[0])
+    words: dict[str, tuple[int, str]] = {}
+    for line in (base / "dict.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split(" ")
+        if len(parts) == 3:
+            words[parts[0]] = (int(parts[1]), parts[2])
+    match = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", (base / "__init__.py").read_text(encoding="utf-8"))
+    places = set()
+    for row in _data_rows("places.tsv"):
+        places.add(row[0])
+        if len(row) > 1:
+            places.update(a for a in row[1].split("|") if a)
+    generic = {w for row in _data_rows("non_entities.txt") for cell in row for w in cell.split()}
+    suffixes = tuple(row[0] for row in _data_rows("org_suffixes.txt"))
+    generic |= set(suffixes)
+    version = match.group(1) if match else "unknown"
+    return Vocab(words, frozenset(places), frozenset(generic), suffixes, version)
+
+
+def _package_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _data_rows(name: str) -> list[list[str]]:
+    text = (KG_DATA / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def write_tsv(path: Path, header: list[str], rows: list[tuple[str, ...]]) -> None:
+    """Write to a temporary file beside ``path`` and rename it, so a failure leaves no partial file."""
+    for row in rows:
+        if any("\t" in cell or "\n" in cell for cell in row):
+            raise BuildError(f"{path}: a cell holds a tab or newline: {row!r}")
+    text = "".join(f"# {line}\n" if line else "#\n" for line in header) + "".join(
+        "\t".join(r) + "\n" for r in rows
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def build(sources_dir: Path, out_dir: Path) -> dict[str, int]:
+    """Read the raw files in ``sources_dir``, write organizations.tsv and people.tsv to ``out_dir``; return counts."""
+    vocab = load_vocab()
+    suffixes = sorted(((r[0], r[1]) for r in _data_rows("org_suffixes.txt")), key=lambda s: -len(s[0]))
+    listings: dict[str, Org] = {}
+    add_listings(listings, read_stock_2026(_open(sources_dir, "cn_stock_2026")), "cn_stock_2026")
+    add_listings(listings, read_stock_2020(_open(sources_dir, "cn_stock_2020")), "cn_stock_2020")
+    add_listings(listings, read_stock_2018(_open(sources_dir, "cn_stock_2018")), "cn_stock_2018")
+    orgs = merge_b_shares(merge_same_registered_name(listings), listings)
+    by_code = {code: kb_id(org) for code, org in listings.items()}
+    add_universities(orgs, read_universities(_open(sources_dir, "moe_hei_2025")), vocab, suffixes)
+    add_hk_listings(orgs, read_hk_listings(_open(sources_dir, "hk_listing_2026")))
+    add_lexicon_orgs(orgs, read_org_lexicon(_open(sources_dir, "hanlp_org_2015")), vocab)
+    organizations = org_rows(orgs.values(), vocab)
+    people, unknown = people_rows(read_executives(_open(sources_dir, "cn_exec_2018")), by_code, vocab)
+    known = {row[0] for row in organizations}
+    people = [p for p in people if p[2] in known]
+    common = [
+        "Built by tools/build_kb.py from the sources listed in kg/data/kb/README.md (keys in the last column).",
+        f"Flag ambiguous: the name is a place or a common word in jieba {vocab.jieba_version}'s dict.txt.",
+        f"Hong Kong names converted to simplified script with OpenCC {_package_version('opencc')} (t2s).",
+    ]
+    write_tsv(
+        out_dir / "organizations.tsv",
+        [
+            "kg knowledge base: organisations. Columns (tab-separated; lists |-separated; ids key=value):",
+            *common,
+            "kb_id\tname\ttype\taliases\tids\tflags\tsources",
+        ],
+        organizations,
+    )
+    write_tsv(
+        out_dir / "people.tsv",
+        [
+            "kg knowledge base: people and the posts they hold (as of the source's date). Columns:",
+            *common,
+            "kb_id\tname\torg_kb_id\ttitle\tids\tsources",
+        ],
+        people,
+    )
+    return {"organizations": len(organizations), "people": len(people), "unknown_companies": unknown}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sources", type=Path, required=True, help="folder holding the raw files")
+    parser.add_argument(
+        "--out", type=Path, default=KG_DATA / "kb", help="output folder (default: kg/data/kb)"
+    )
+    args = parser.parse_args(argv)
+    try:
+        counts = build(args.sources, args.out)
+    except BuildError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    print(", ".join(f"{k} {v}" for k, v in counts.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
