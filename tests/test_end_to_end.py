@@ -42,7 +42,8 @@ def fact_pattern(subject: str, predicate: str, obj: str, qualifiers: dict) -> st
 SEED_FACTS = [
     ("快手", "founder", "宿华", {}),
     ("快手", "founder", "程一笑", {}),
-    ("白嘉乐", "leads", "快手电商", {"title": "运营负责人"}),
+    # the head of operations works for the unit; she does not lead it
+    ("白嘉乐", "worksFor", "快手电商", {"title": "运营负责人"}),
     ("快手电商", "parentOrganization", "快手", {}),
     ("京东", "partner", "快手", {}),
     ("京东", "partner", "抖音", {}),

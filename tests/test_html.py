@@ -38,9 +38,9 @@ def test_nodes_are_coloured_and_shaped_by_type_with_a_legend(seed_graph: Exporte
 
 def test_edges_are_labelled_and_carry_their_evidence(seed_graph: Exported):
     data = network_data(seed_graph.graph)
-    leads = [e for e in data["edges"] if e["from"] == "person/白嘉乐"]
-    assert leads and leads[0]["label"] == "leads (运营负责人)"
-    evidence = data["edgeDetails"][leads[0]["id"]]["evidence"]
+    posts = [e for e in data["edges"] if e["from"] == "person/白嘉乐"]
+    assert posts and posts[0]["label"] == "worksFor (运营负责人)"
+    evidence = data["edgeDetails"][posts[0]["id"]]["evidence"]
     assert any("白嘉乐" in s for s in evidence)
 
 

@@ -29,7 +29,7 @@ def graph_file(tmp_path_factory, seed_graph):
 def test_prefixes_are_predeclared(graph_file):
     res = run_query(
         load_graph(graph_file),
-        'SELECT ?o WHERE { ?s rdfs:label "白嘉乐"@zh ; kg:leads ?x . ?x rdfs:label ?o }',
+        'SELECT ?o WHERE { ?s rdfs:label "白嘉乐"@zh ; schema:worksFor ?x . ?x rdfs:label ?o }',
     )
     assert [str(r[0]) for r in res.rows] == ["快手电商"]
 
@@ -79,10 +79,12 @@ def test_output_formats(graph_file):
     )
     table = format_result(res, "table")
     assert (
-        table.splitlines()[0].split() == ["p", "|", "o"] and "kg:leads" in table and table.endswith("rows)\n")
+        table.splitlines()[0].split() == ["p", "|", "o"]
+        and "schema:worksFor" in table
+        and table.endswith("rows)\n")
     )
     csv_text = format_result(res, "csv")
-    assert csv_text.splitlines()[0] == "p,o" and "https://w3id.org/kg/ontology#leads" in csv_text
+    assert csv_text.splitlines()[0] == "p,o" and "https://schema.org/worksFor" in csv_text
     data = json.loads(format_result(res, "json"))
     assert data["head"]["vars"] == ["p", "o"] and len(data["results"]["bindings"]) == len(res.rows)
 

@@ -99,6 +99,7 @@ def _shorter_name(ctx: Context, start: int, end: int) -> int | None:
 
 CRF_MIN_CONFIDENCE = 0.8  # a CRF span's lowest per-character marginal probability must reach this
 CRF_OVERRIDE_CONFIDENCE = 0.9  # …and this to replace the shorter rule mentions it contains
+CRF_PROPAGATE_SCORE = 0.72  # a tagged name this sure (0.9 probability) marks its other occurrences too
 
 
 def recognize(
@@ -119,7 +120,10 @@ def recognize(
         return mentions
     extra = [m for m in statistical_mentions(ctx, tagged, mentions) if m.type != "Title"]
     covered = [m for m in mentions if not any(x.start <= m.start and m.end <= x.end for x in extra)]
-    return sorted(covered + extra, key=lambda m: (m.start, m.end))
+    found = sorted(covered + extra, key=lambda m: (m.start, m.end))
+    # a name the tagger is sure of is the same name where it occurs again (春雨医生 in the headline and the lead)
+    sure = [m for m in extra if m.score >= CRF_PROPAGATE_SCORE]
+    return filter_spans(found + _propagate(ctx, sure, taken=found))
 
 
 def statistical_mentions(ctx: Context, tagged: list[Span], taken: list[Mention]) -> list[Mention]:
@@ -258,9 +262,11 @@ def _acceptable(m: Mention, ctx: Context) -> bool:
     return key not in ctx.lexicon.non_entities and key not in ctx.lexicon.titles and not key.isdigit()
 
 
-def _propagate(ctx: Context, found: list[Mention]) -> list[Mention]:
-    """Other occurrences of names found by patterns (not the lexicon, which already finds every occurrence)."""
+def _propagate(ctx: Context, found: list[Mention], *, taken: list[Mention] = ()) -> list[Mention]:
+    """Other occurrences of names found by patterns (not the lexicon, which already finds every occurrence),
+    where no mention in ``taken`` is."""
     seen = {(m.start, m.end) for m in found}
+    occupied = {i for m in taken for i in range(m.start, m.end)}
     by_surface = {}
     for m in found:
         if m.source != "lexicon" and m.type in _PROPAGATE:
@@ -270,6 +276,8 @@ def _propagate(ctx: Context, found: list[Mention]) -> list[Mention]:
         for s in occurrences(ctx.text, surface):
             e = s + len(surface)
             if (s, e) in seen or not (ctx.is_boundary(s) and ctx.is_boundary(e)):
+                continue
+            if occupied and any(i in occupied for i in range(s, e)):
                 continue
             out.append(
                 ctx.mention(

@@ -10,6 +10,7 @@ from ..resolve import entity_id
 from ..words import load_words
 from .about import _AGENT, _topic, assign_about
 from .byline import byline_relations
+from .frame import document_frame
 from .rules import RuleEnv, RuleSet, load_rules
 from .template import SentenceView
 
@@ -39,6 +40,7 @@ def relate(
     for f in figures:
         if f.kind == "money":
             amounts.setdefault(f.evidence.sentence, []).append(f.text)
+    frame = document_frame(doc, mentions, entity_of, figures)
     out: list[Relation] = []
     for sent in doc.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
@@ -48,7 +50,7 @@ def relate(
         view = SentenceView.build(doc, sent, local, entity_of)
         out += byline_relations(view, article_id(doc))
         topic = _org_topic(doc, mentions, local, sent.index, entity_of) if "⟦P" in view.template else None
-        env = RuleEnv(rules.words, lexicon, amounts.get(sent.index, []), topic)
+        env = RuleEnv(rules.words, lexicon, amounts.get(sent.index, []), topic, frame)
         out += rules.apply(view, env)
     out += _named_units(doc, mentions, entity_of, lexicon)
     return _dedupe(out)

@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING
 from ..model import Relation
 from ..resolve import entity_id
 from ..zh.dates import normalise_date
+from .frame import Anchor
 
 if TYPE_CHECKING:
     from .rules import Hit
 
-End = int | str  # a slot number, or an entity id outside the sentence
+End = int | Anchor  # a slot number, or an entity outside the sentence (with where the article names it)
 
 
 def _split(name: str) -> tuple[str, str | None]:
@@ -41,7 +42,31 @@ def _org_before(hit: Hit, arg: str | None) -> list[End]:
 
 def _org_topic(hit: Hit, arg: str | None) -> list[End]:
     """The organisation a bare title belongs to: the one of the sentence, else the passage's topic."""
-    return [] if hit.env.org_topic is None else [hit.env.org_topic]
+    topic = hit.env.org_topic
+    if topic is None:
+        return []
+    return [topic if isinstance(topic, int) else Anchor(topic, None)]
+
+
+def _round_company(hit: Hit, arg: str | None) -> list[End]:
+    """The company whose round the article reports (本轮融资由甲资本领投), else the article's organisation."""
+    frame = hit.env.frame
+    anchor = frame.funded or frame.main if frame else None
+    return [_local(hit, anchor)] if anchor else []
+
+
+def _main_org(hit: Hit, arg: str | None) -> list[End]:
+    """The organisation the article is about (担任公司CEO: 公司 is it)."""
+    anchor = hit.env.frame.main if hit.env.frame else None
+    return [_local(hit, anchor)] if anchor else []
+
+
+def _local(hit: Hit, anchor: Anchor) -> End:
+    """The anchor as a slot where the sentence itself names it."""
+    for i, m in enumerate(hit.view.mentions):
+        if hit.view.entity_of.get(m.start) == anchor.entity:
+            return i
+    return anchor
 
 
 def _profile_person(hit: Hit, arg: str | None) -> list[End]:
@@ -53,6 +78,8 @@ def _profile_person(hit: Hit, arg: str | None) -> list[End]:
 RESOLVERS: dict[str, Callable[[Hit, str | None], list[End]]] = {
     "org_before": _org_before,
     "org_topic": _org_topic,
+    "round_company": _round_company,
+    "main_org": _main_org,
     "profile_person": _profile_person,
 }
 
@@ -61,8 +88,24 @@ RESOLVERS: dict[str, Callable[[Hit, str | None], list[End]]] = {
 
 
 def _amount(hit: Hit, arg: str | None) -> str | None:
-    """The sentence's money figure, when it has exactly one."""
-    return hit.env.amounts[0] if len(hit.env.amounts) == 1 else None
+    """The sentence's money figure, when it has exactly one (``@amount:round``: else the reported round's)."""
+    if len(hit.env.amounts) == 1:
+        return hit.env.amounts[0]
+    if arg == "round" and not hit.env.amounts and hit.env.frame:
+        return hit.env.frame.amount
+    return None
+
+
+def _round(hit: Hit, arg: str | None) -> str | None:
+    """The stage of the round the sentence names (B轮, 天使轮), else the stage of the round the article reports."""
+    found = hit.env.words.regex("round_stage_word").search(hit.view.sentence.text)
+    if found:
+        return found.group()
+    return hit.env.frame.stage if hit.env.frame else None
+
+
+def _stake(hit: Hit, arg: str | None) -> str | None:
+    return hit.groups.get("stake")
 
 
 def _planned(hit: Hit, arg: str | None) -> str | None:
@@ -77,12 +120,25 @@ def _surface(hit: Hit, arg: str | None) -> str | None:
 
 QUALIFIERS: dict[str, Callable[[Hit, str | None], str | None]] = {
     "amount": _amount,
+    "round": _round,
+    "stake": _stake,
     "planned": _planned,
     "surface": _surface,
 }
 
 
 # --- checks ----------------------------------------------------------------------------------------------------
+
+
+def _stake_below(hit: Hit, arg: str | None) -> bool:
+    """The stake in the match is below ``arg`` percent (a minority stake is an investment, not a takeover)."""
+    stake = hit.groups.get("stake")
+    return bool(stake) and float(stake.rstrip("%％")) < float(arg or 50)
+
+
+def _stake_at_least(hit: Hit, arg: str | None) -> bool:
+    stake = hit.groups.get("stake")
+    return bool(stake) and float(stake.rstrip("%％")) >= float(arg or 50)
 
 
 def _year_date(hit: Hit, arg: str | None) -> bool:
@@ -104,6 +160,8 @@ def _bare_title(hit: Hit, arg: str | None) -> bool:
 CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "year_date": _year_date,
     "bare_title": _bare_title,
+    "stake_below": _stake_below,
+    "stake_at_least": _stake_at_least,
 }
 
 
@@ -147,15 +205,24 @@ def _by_title(hit: Hit, subject: End, obj: End) -> list[Relation]:
 def _by_title_at_topic(hit: Hit, subject: End, obj: End) -> list[Relation]:
     """As by_title, but an occupation (主播, 分析师) says nothing about the topic's organisation."""
     from .people import relations_by_title
+    from .rules import end_key
 
-    if any(p == str(subject) and o != str(obj) for p, o in hit.env.claims.get("post", set())):
+    if any(p == end_key(subject) and o != end_key(obj) for p, o in hit.env.claims.get("post", set())):
         return []  # the person has a post at a named organisation already
     return relations_by_title(hit, subject, obj, professions=False)
+
+
+def _by_title_former(hit: Hit, subject: End, obj: End) -> list[Relation]:
+    """As by_title, for a post the person leaves or has left (卸任 / 辞去 / 接替Y: Y's post)."""
+    from .people import relations_by_title
+
+    return relations_by_title(hit, subject, obj, professions=True, former=True)
 
 
 EMITTERS: dict[str, Callable[[Hit, End, End], list[Relation]]] = {
     "by_title": _by_title,
     "by_title_at_topic": _by_title_at_topic,
+    "by_title_former": _by_title_former,
 }
 
 

@@ -14,19 +14,24 @@ from typing import TYPE_CHECKING
 from ..model import Relation
 from ..recognize.lexicon import Lexicon
 from ..words import Words
+from .frame import Anchor
 
 if TYPE_CHECKING:
     from .functions import End
     from .rules import Hit
 
 
-def relations_by_title(hit: Hit, person: End, org: End, *, professions: bool) -> list[Relation]:
+def relations_by_title(
+    hit: Hit, person: End, org: End, *, professions: bool, former: bool = False
+) -> list[Relation]:
     """One relation per title of the chain in the match's ``titles`` group; ``professions=False`` skips
-    occupations (主播, 分析师), which say nothing about an organisation that is only the passage's topic."""
+    occupations (主播, 分析师), which say nothing about an organisation that is only the passage's topic.
+    A founder stays a founder when the post is a former one (原美团联合创始人王慧文); the head of a function or a
+    region (市场负责人, 中国区总裁) works for the organisation, it does not lead it."""
     from .rules import confidence_for
 
     lexicon, words = hit.env.lexicon, hit.env.words
-    former = bool(hit.groups.get("former") or hit.groups.get("was"))
+    former = former or bool(hit.groups.get("former") or hit.groups.get("was"))
     conf = confidence_for(hit, person, org)
     out = []
     for part in re.split(words.alt("title_join"), hit.groups.get("titles") or ""):
@@ -38,14 +43,16 @@ def relations_by_title(hit: Hit, person: End, org: End, *, professions: bool) ->
             c in part[: len(part) - len(head) + 1][-2:] for c in words.words("deputy")
         ):
             role = "works"  # 副院长 / 副总经理: a deputy works for the organisation, it does not lead it
+        if role == "leads" and _heads_a_function(part[: len(part) - len(head)], words):
+            role = "works"  # 市场负责人 / 中国区总裁: the head of a function or a region
         if role == "none" or role == "profession" and not professions:
             continue  # 商家陈建波 / 主播李佳琦: a role or an occupation, not a post at the topic's organisation
         title = words.regex("generic_title_prefix").sub("", part) or part
-        if former:
-            out.append(_post(hit, person, "worksFor", org, conf, {"title": title, "former": "true"}))
-        elif role == "founder":
+        if role == "founder":
             quals = {} if title in words.set("plain_founder_title") else {"title": title}
             out.append(_post(hit, org, "founder", person, conf, quals))
+        elif former:
+            out.append(_post(hit, person, "worksFor", org, conf, {"title": title, "former": "true"}))
         else:
             out.append(
                 _post(hit, person, "leads" if role == "leads" else "worksFor", org, conf, {"title": title})
@@ -61,9 +68,23 @@ def _post(hit: Hit, subject: End, predicate: str, obj: End, conf: float, quals: 
         rule=hit.rule.name,
         confidence=conf,
         qualifiers=quals or None,
-        subject_id=subject if isinstance(subject, str) else None,
-        object_id=obj if isinstance(obj, str) else None,
+        subject_id=subject.entity if isinstance(subject, Anchor) else None,
+        object_id=obj.entity if isinstance(obj, Anchor) else None,
     )
+
+
+def _heads_a_function(prefix: str, words: Words) -> bool:
+    """运营 / 市场 / 中国区 / 电商用户产品: a prefix made of functional or regional domains."""
+    prefix = words.regex("generic_title_prefix").sub("", prefix)
+    domains = words.words("function_domain")
+    if not prefix:
+        return False
+    while prefix:
+        word = next((d for d in domains if prefix.startswith(d)), None)
+        if word is None:
+            return False
+        prefix = prefix[len(word) :]
+    return True
 
 
 def bare_title(titles: str, lexicon: Lexicon, words: Words) -> bool:

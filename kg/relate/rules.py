@@ -10,6 +10,7 @@ What a pattern cannot say is a named Python function (``kg.relate.functions``). 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import tomllib
@@ -25,6 +26,7 @@ from ..types import SLOT_GROUPS
 from ..vocab import PREDICATES, QUALIFIERS
 from ..words import Words, WordsError, load_words
 from . import functions
+from .frame import Anchor, Frame
 from .template import SentenceView, expand_slots
 from .triggers import trigger_words
 
@@ -119,6 +121,7 @@ class RuleEnv:
     lexicon: Any
     amounts: list[str] = field(default_factory=list)
     org_topic: int | str | None = None
+    frame: Frame | None = None
     claims: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
 
 
@@ -155,7 +158,12 @@ def _hits(rule: Rule, view: SentenceView, env: RuleEnv) -> Iterable[Hit]:
                 yield Hit(view, rule, {**m.groupdict(), **n.groupdict()}, m.group(), m.start(), env)
 
 
-def _members(hit: Hit, ref: Ref) -> list[int | str]:
+def end_key(end: int | Anchor) -> str:
+    """What identifies a relation's end for claims: its slot number, or the outside entity's id."""
+    return end.entity if isinstance(end, Anchor) else str(end)
+
+
+def _members(hit: Hit, ref: Ref) -> list[int | Anchor]:
     if ref.resolver:
         return functions.resolve(ref.resolver, hit)
     assert ref.group is not None
@@ -174,27 +182,41 @@ def _emit(hit: Hit) -> list[Relation]:
         for o in _members(hit, rule.object):
             if rule.claim is not None:
                 claimed = hit.env.claims.setdefault(rule.claim, set())
-                if (str(s), str(o)) in claimed:
+                if (end_key(s), end_key(o)) in claimed:
                     continue
-                claimed.add((str(s), str(o)))
+                claimed.add((end_key(s), end_key(o)))
             if rule.emit:
-                out += [r for r in functions.emit(rule.emit, hit, s, o) if r.predicate in rule.predicates]
+                made = [r for r in functions.emit(rule.emit, hit, s, o) if r.predicate in rule.predicates]
             else:
                 rel = _relation(hit, s, o)
-                if rel is not None:
-                    out.append(rel)
+                made = [rel] if rel is not None else []
+            out += made + _elsewhere(made, s, o)
     return out
 
 
-def confidence_for(hit: Hit, *ends: int | str) -> float:
+def _elsewhere(made: list[Relation], *ends: int | Anchor) -> list[Relation]:
+    """The same relations with the evidence of the sentence that established an end outside this one (the
+    article's subject, its funding round), so that a fact keeps both sentences."""
+    out = []
+    for end in ends:
+        if isinstance(end, Anchor) and end.evidence is not None:
+            out += [
+                dataclasses.replace(r, evidence=end.evidence)
+                for r in made
+                if r.evidence.sentence != end.evidence.sentence
+            ]
+    return out
+
+
+def confidence_for(hit: Hit, *ends: int | Anchor) -> float:
     """The rule's confidence, or its lower ``confidence_outside`` where an end lies outside the sentence."""
-    outside = any(isinstance(x, str) for x in ends)
+    outside = any(isinstance(x, Anchor) for x in ends)
     if outside and hit.rule.confidence_outside is not None:
         return hit.rule.confidence_outside
     return hit.rule.confidence
 
 
-def _relation(hit: Hit, s: int | str, o: int | str) -> Relation | None:
+def _relation(hit: Hit, s: int | Anchor, o: int | Anchor) -> Relation | None:
     rule, view = hit.rule, hit.view
     object_id = None
     if rule.object_map:
@@ -221,8 +243,8 @@ def _relation(hit: Hit, s: int | str, o: int | str) -> Relation | None:
         confidence=confidence_for(hit, s, o),
         qualifiers=quals or None,
         literal=literal,
-        subject_id=s if isinstance(s, str) else None,
-        object_id=object_id or (o if isinstance(o, str) else None),
+        subject_id=s.entity if isinstance(s, Anchor) else None,
+        object_id=object_id or (o.entity if isinstance(o, Anchor) else None),
     )
 
 

@@ -1,0 +1,93 @@
+"""The document frame: what an article is about, for the sentences that do not say it again.
+
+News names its subject once — in the headline, in the first sentence — and then writes 本轮融资由甲资本领投,
+该公司CEO…, 营收同比增长30% without it. The frame holds the article's main organisation and the funding round
+it reports (the company, the stage, the amount, the sentence), so that such sentences and figures resolve to
+them (with a lower confidence, and the frame's sentence as evidence too).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Document, Evidence, Figure, Mention
+from ..types import AGENT_TYPES
+from ..words import load_words
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An entity of the frame and where the article establishes it."""
+
+    entity: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Frame:
+    main: Anchor | None = None  # the organisation the article is about
+    funded: Anchor | None = None  # the company whose funding round the article reports
+    stage: str | None = None  # 天使轮 / B轮 / 战略融资 …
+    amount: str | None = None  # the round's money, as written
+
+
+def document_frame(
+    doc: Document,
+    mentions: list[Mention],
+    entity_of: dict[int, str],
+    figures: list[Figure] | tuple[Figure, ...] = (),
+) -> Frame:
+    agents = [m for m in mentions if m.type in AGENT_TYPES and m.start in entity_of]
+    if not agents:
+        return Frame()
+    funded, stage, amount = _round(doc, agents, entity_of, figures)
+    main = _in_title(doc, agents, entity_of) or funded or _most_mentioned(doc, agents, entity_of)
+    return Frame(main, funded, stage, amount)
+
+
+def _anchor(doc: Document, m: Mention, entity_of: dict[int, str]) -> Anchor:
+    sent = doc.sentences[m.sentence]
+    return Anchor(entity_of[m.start], Evidence(doc.id, sent.index, m.start, m.end, sent.text))
+
+
+def _round(
+    doc: Document, agents: list[Mention], entity_of: dict[int, str], figures
+) -> tuple[Anchor | None, str | None, str | None]:
+    """The first organisation that completes or receives a round (X宣布完成5亿元C轮融资), with the round's stage and
+    money as that sentence writes them."""
+    stage_rx = re.compile(load_words().alt("round_stage"))
+    for m in agents:
+        clause = doc.norm[m.end : m.end + 40]
+        hit = load_words().regex("funding_after_name").match(clause)
+        if not hit:
+            continue
+        stage = stage_rx.search(hit.group())
+        money = [f.text for f in figures if f.kind == "money" and f.evidence.sentence == m.sentence]
+        return _anchor(doc, m, entity_of), (stage.group() if stage else None), (money[0] if money else None)
+    return None, None, None
+
+
+def _in_title(doc: Document, agents: list[Mention], entity_of: dict[int, str]) -> Anchor | None:
+    """The organisation the headline names (the earliest in it, counted among the article's mentions)."""
+    if not doc.title:
+        return None
+    title = doc.title
+    found = [(title.find(m.text), m) for m in agents if m.text and m.text in title]
+    if not found:
+        return None
+    _, m = min(found, key=lambda x: (x[0], -len(x[1].text), x[1].start))
+    return _anchor(doc, m, entity_of)
+
+
+def _most_mentioned(doc: Document, agents: list[Mention], entity_of: dict[int, str]) -> Anchor | None:
+    """The organisation the article names most often (ties: the earliest), if it is named at least twice."""
+    counts = Counter(entity_of[m.start] for m in agents)
+    entity, n = max(
+        counts.items(), key=lambda kv: (kv[1], -min(m.start for m in agents if entity_of[m.start] == kv[0]))
+    )
+    if n < 2:
+        return None
+    first = next(m for m in agents if entity_of[m.start] == entity)
+    return _anchor(doc, first, entity_of)
