@@ -456,8 +456,29 @@ def find_people_by_cue(ctx: Context) -> list[Mention]:
                 break
             end = tok.start
         start = _name_before(ctx, end)
-        if start is not None:
+        while start is not None:  # 王五、赵六担任轮值董事长: every name of the list before the verb
             out.append(ctx.mention(start, end, "Person", "pattern:career_cue", 0.75))
+            if start < 2 or text[start - 1] not in W.set("name_list_mark"):
+                break
+            end = start - 1
+            start = _name_before(ctx, end)
+    return out
+
+
+def find_people_after_cue(ctx: Context) -> list[Mention]:
+    """Names after a verb of appointment or succession: 聘任张伟为总裁 / 接替赵六出任 / 由李四接任."""
+    text, out = ctx.text, []
+    follows = W.regex("after_appointee")
+    for m in W.regex("appointee_cue").finditer(text):
+        pos = m.end()
+        while (end := ctx.name_end(pos)) is not None:
+            after = text[end : end + 4]
+            if not (follows.match(after) or after[:1] in W.set("name_list_mark")):
+                break
+            out.append(ctx.mention(pos, end, "Person", "pattern:appointee", 0.75))
+            if after[:1] not in W.set("name_list_mark"):
+                break
+            pos = end + 1
     return out
 
 
