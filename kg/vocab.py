@@ -53,6 +53,8 @@ class KG(DefinedNamespace):
     title: URIRef
     former: URIRef
     amount: URIRef
+    round: URIRef
+    stake: URIRef
     role: URIRef
     dateText: URIRef
     status: URIRef
@@ -111,6 +113,8 @@ QUALIFIERS: dict[str, URIRef] = {
     "role": KG.role,
     "text": KG.dateText,
     "status": KG.status,
+    "round": KG.round,
+    "stake": KG.stake,
 }
 FIGURE_QUALIFIERS: dict[str, URIRef] = {
     "bound": KG.bound,

@@ -162,6 +162,7 @@ CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "bare_title": _bare_title,
     "stake_below": _stake_below,
     "stake_at_least": _stake_at_least,
+    "no_stake_below": lambda hit, arg: not _stake_below(hit, arg),
 }
 
 
