@@ -228,3 +228,36 @@ def test_a_name_before_another_organisations_titles_is_not_given_them():
 def test_a_long_registered_name_is_kept_whole():
     found = triples("江苏铭诚土地房地产评估有限公司于1999年08月18日在无锡市登记成立。")
     assert ("江苏铭诚土地房地产评估有限公司", "foundingDate", "1999-08-18") in found
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        ("标题\n作者：林舟，编辑 | 何夕\n京东发布财报。", {("author", "林舟"), ("editor", "何夕")}, set()),
+        (
+            "标题\n采访、撰文：周禾 编辑：林木\n京东发布财报。",
+            {("author", "周禾"), ("editor", "林木")},
+            set(),
+        ),
+        (
+            "标题\n每经记者:杨一帆每经编辑:魏小红\n京东发布财报。",
+            {("author", "杨一帆"), ("editor", "魏小红")},
+            set(),
+        ),
+        ("新浪科技讯 8月21日消息，京东今日发布财报。", {("publisher", "新浪科技")}, set()),
+        (
+            "【财新网】（记者 陈雨桐）京东今日宣布完成融资。",
+            {("publisher", "财新"), ("author", "陈雨桐")},
+            set(),
+        ),
+        ("記者黃啟明/台北報導\n京東今日發布財報。", {("author", "黃啟明")}, set()),
+        ("标题\n来源：钱江晚报\n京东发布财报。", {("publisher", "钱江晚报")}, set()),
+        # 来源：互联网 names no outlet; 据《X》报道 is another outlet's story, not this article's publisher
+        ("标题\n来源：互联网\n京东发布财报。", set(), {"互联网"}),
+        ("据《华尔街日报》报道，京东发布财报。", set(), {"华尔街日报"}),
+    ],
+)
+def test_bylines_and_datelines_as_pages_write_them(text, expected, absent):
+    found = {(p, o) for s, p, o in triples(text) if s == "ARTICLE"}
+    assert expected <= found, found
+    assert not {o for _, o in found} & absent

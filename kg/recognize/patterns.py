@@ -8,6 +8,7 @@ import re
 from ..model import Mention, Token
 from ..words import load_words
 from ..zh.text import occurrences
+from .byline import byline_fields, split_names
 from .context import GLUED, HAN, NAME_POS, Context
 
 W = load_words()
@@ -96,49 +97,34 @@ def _title_follows(ctx: Context, pos: int) -> bool:
     )
 
 
-def byline_segments(line: str) -> list[re.Match]:
-    """文|刺猬公社 铁林 / 2024-06-05 来源：36氪 作者：刘思远 / 责任编辑：赵敏 — the key：value parts of a short line."""
-    if len(line) > 80 or any(ch in W.set("sentence_end") for ch in line):
-        return []
-    return list(W.regex("byline_segment").finditer(line))
-
-
 def find_byline(ctx: Context) -> list[Mention]:
-    """The outlet and the people who wrote or edited the article, from byline lines at its top or bottom."""
+    """The outlet and the people who wrote or edited the article, from its byline and dateline
+    (kg/recognize/byline.py): a known name keeps its type, a plausible personal name or a pen name in an author
+    field is a person, any other name of an author or publisher field an outlet."""
     out = []
-    sentences = ctx.doc.sentences
-    for sent in sentences[:12] + sentences[max(12, len(sentences) - 6) :]:
-        for m in byline_segments(ctx.text[sent.start : sent.end]):
-            base = sent.start + m.start(2)
-            parts = [
-                (p.start() + base, p.end() + base, p.group())
-                for p in W.regex("byline_part").finditer(m.group(2))
-            ]
-            for i, (s, e, part) in enumerate(parts):
-                entry = ctx.lexicon.names.get(part)
-                if entry:
-                    out.append(
-                        ctx.mention(
-                            s,
-                            e,
-                            entry.types[0],
-                            "pattern:byline",
-                            0.9,
-                            key=entry.canonical,
-                            types=entry.types,
-                        )
+    for field in byline_fields(ctx.doc):
+        parts = split_names(ctx.text[field.start : field.end])
+        for i, (s, e, part) in enumerate(parts):
+            s, e = s + field.start, e + field.start
+            entry = ctx.lexicon.names.get(part)
+            if entry:
+                out.append(
+                    ctx.mention(
+                        s, e, entry.types[0], "pattern:byline", 0.9, key=entry.canonical, types=entry.types
                     )
-                elif (
-                    ctx.plausible_name(part)
-                    and ctx.surname_length(s)
-                    and (i == len(parts) - 1 or _is_nr(ctx, s, e))
-                ):
-                    out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.9))
-                elif re.fullmatch(rf"[{HAN}A-Za-z0-9]{{2,12}}", part) and m.group(1) in W.set(
-                    "byline_outlet_key"
-                ):
-                    out.append(ctx.mention(s, e, "MediaOrganization", "pattern:byline", 0.85))
+                )
+            elif field.role != "publisher" and _byline_person(ctx, s, e, part, last=i == len(parts) - 1):
+                out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.9))
+            elif field.role != "editor" and re.fullmatch(rf"[{HAN}A-Za-z0-9·]{{2,16}}", part):
+                out.append(ctx.mention(s, e, "MediaOrganization", "pattern:byline", 0.85))
     return out
+
+
+def _byline_person(ctx: Context, start: int, end: int, part: str, *, last: bool) -> bool:
+    """A personal name (the last of a value, or one the segmenter tags as a name), or a Latin pen name."""
+    if ctx.plausible_name(part) and ctx.surname_length(start) and (last or _is_nr(ctx, start, end)):
+        return True
+    return last and bool(re.fullmatch(r"[A-Za-z][A-Za-z.\-]{1,20}", part))
 
 
 def _is_nr(ctx: Context, start: int, end: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 
 from ..model import Document, Figure, Mention, Relation
+from ..recognize.byline import byline_fields
 from ..recognize.lexicon import Lexicon, load_lexicon
 from ..resolve import entity_id
 from ..words import load_words
@@ -41,6 +42,7 @@ def relate(
         if f.kind == "money":
             amounts.setdefault(f.evidence.sentence, []).append(f.text)
     frame = document_frame(doc, mentions, entity_of, figures)
+    fields = byline_fields(doc)
     out: list[Relation] = []
     for sent in doc.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
@@ -48,7 +50,7 @@ def relate(
         if not local:
             continue
         view = SentenceView.build(doc, sent, local, entity_of)
-        out += byline_relations(view, article_id(doc))
+        out += byline_relations(view, article_id(doc), fields)
         topic = _org_topic(doc, mentions, local, sent.index, entity_of) if "⟦P" in view.template else None
         env = RuleEnv(rules.words, lexicon, amounts.get(sent.index, []), topic, frame)
         out += rules.apply(view, env)

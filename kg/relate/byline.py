@@ -1,63 +1,60 @@
-"""author, editor, publisher: the article's byline (文|刺猬公社 铁林, 编辑|石灿, 来源：界面新闻)."""
+"""author, editor, publisher: the article's byline and dateline (文|刺猬公社 铁林, 编辑|石灿, 来源：界面新闻,
+新浪科技讯, （记者 王琼慧）), as kg/recognize/byline.py finds them."""
 
 from __future__ import annotations
 
 from ..model import Relation
+from ..recognize.byline import Field, byline_fields
 from ..words import load_words
 from .template import SentenceView
 
+_OUTLET_TYPES = ("MediaOrganization", "Company", "Organization")
 
-def byline_relations(view: SentenceView, article_id: str) -> list[Relation]:
-    """Each key：value segment of a byline line gives its people and outlets their role."""
-    from ..recognize.patterns import byline_segments
 
-    text = view.doc.norm[view.sentence.start : view.sentence.end]
+def byline_relations(
+    view: SentenceView, article_id: str, fields: list[Field] | None = None
+) -> list[Relation]:
+    """The article's writers, editors and outlet named in this sentence's byline fields; a writer named with an
+    outlet writes for it."""
+    fields = byline_fields(view.doc) if fields is None else fields
+    here = [f for f in fields if f.sentence == view.sentence.index]
+    if not here:
+        return []
     out: list[Relation] = []
-    for seg in byline_segments(text):
-        role = load_words().map("byline_role").get(seg.group(1))
-        if role is None:
-            continue
-        lo, hi = view.sentence.start + seg.start(2), view.sentence.start + seg.end(2)
-        inside = [i for i, x in enumerate(view.mentions) if lo <= x.start < hi]
+    writers, outlets = [], []
+    for field in here:
+        inside = [i for i, m in enumerate(view.mentions) if field.start <= m.start < field.end]
         people = [i for i in inside if view.mentions[i].type == "Person"]
-        orgs = [
-            i for i in inside if view.mentions[i].type in ("MediaOrganization", "Company", "Organization")
-        ]
-        for p in people:
-            if role in ("author", "editor"):
-                out.append(
-                    view.relation(
-                        p,
-                        role,
-                        p,
-                        rule="byline",
-                        confidence=0.9,
-                        subject_id=article_id,
-                        object_id=view.entity(p),
-                    )
+        orgs = [i for i in inside if view.mentions[i].type in _OUTLET_TYPES]
+        if field.role in ("author", "editor"):
+            out += [_article(view, article_id, field.role, p, 0.9) for p in people]
+            writers += [(p, field.role) for p in people]
+        if field.role in ("author", "publisher"):
+            out += [_article(view, article_id, "publisher", o, 0.85) for o in orgs]
+            outlets += orgs
+    titles = load_words().map("byline_affiliation_title")
+    for p, role in writers:  # 文|刺猬公社 铁林 / 【财新网】（记者 王琼慧）: the writer writes for that outlet
+        for o in outlets:
+            out.append(
+                view.relation(
+                    p,
+                    "worksFor",
+                    o,
+                    rule="byline_affiliation",
+                    confidence=0.75,
+                    qualifiers={"title": titles[role]},
                 )
-        for o in orgs:
-            if role in ("author", "publisher"):
-                out.append(
-                    view.relation(
-                        o,
-                        "publisher",
-                        o,
-                        rule="byline",
-                        confidence=0.85,
-                        subject_id=article_id,
-                        object_id=view.entity(o),
-                    )
-                )
-            for p in people:  # 文|刺猬公社 铁林: the writer writes for that outlet
-                out.append(
-                    view.relation(
-                        p,
-                        "worksFor",
-                        o,
-                        rule="byline_affiliation",
-                        confidence=0.75,
-                        qualifiers={"title": load_words().map("byline_affiliation_title")[role]},
-                    )
-                )
+            )
     return out
+
+
+def _article(view: SentenceView, article_id: str, predicate: str, slot: int, confidence: float) -> Relation:
+    return view.relation(
+        slot,
+        predicate,
+        slot,
+        rule="byline",
+        confidence=confidence,
+        subject_id=article_id,
+        object_id=view.entity(slot),
+    )

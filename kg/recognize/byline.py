@@ -1,0 +1,84 @@
+"""Bylines and datelines: who wrote, edited and published an article, as news pages write it.
+
+文|刺猬公社 铁林 · 编辑|石灿 · 作者：林舟，编辑 | 何夕 · 采访、撰文：小北 编辑：火柴Q · 每经记者:杨卉每经编辑:魏官红 ·
+新浪科技讯 8月21日消息 · 【财新网】(记者 王琼慧) · 新华社北京1月25日电（记者陈思武） · 电车汇消息： · 来源：第一财经
+(来源：互联网 names no outlet). Each is a ``Field``: a role (author, editor, publisher) and the span of its value;
+the recogniser makes people and outlets of the values, the relation builder links them to the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Document
+from ..words import load_words
+
+_HEAD_SENTENCES, _TAIL_SENTENCES = 12, 6
+
+
+@dataclass(frozen=True)
+class Field:
+    role: str  # author | editor | publisher
+    start: int  # the value's span in Document.norm
+    end: int
+    sentence: int
+
+
+def byline_fields(doc: Document) -> list[Field]:
+    """Every byline field of ``doc``: key–value lines near its top or bottom, the dateline of its first
+    sentences, and the reporters named in brackets after it."""
+    sentences = doc.sentences
+    chosen = sentences[:_HEAD_SENTENCES] + sentences[max(_HEAD_SENTENCES, len(sentences) - _TAIL_SENTENCES) :]
+    out: list[Field] = []
+    for sent in chosen:
+        text = doc.norm[sent.start : sent.end]
+        out += _key_values(text, sent.start, sent.index) + _datelines(text, sent.start, sent.index)
+    return sorted(set(out), key=lambda f: (f.start, f.end, f.role))
+
+
+def _key_values(text: str, base: int, index: int) -> list[Field]:
+    """文|刺猬公社 铁林 / 编辑：石灿 / 来源：36氪: the key–value parts of a short line."""
+    w = load_words()
+    ends = w.set("sentence_end")
+    if len(text) > 90 or any(ch in ends for ch in text[:-1]):
+        return []
+    roles = w.map("byline_role")
+    out = []
+    for m in w.regex("byline_segment").finditer(text):
+        role = roles.get(_last_key(m.group("key"), roles))
+        value_start, value_end = m.start("value"), m.end("value")
+        value = text[value_start:value_end].rstrip("".join(w.words("byline_trailing")))
+        if role and value and not w.regex("not_an_outlet").fullmatch(value):
+            out.append(Field(role, base + value_start, base + value_start + len(value), index))
+    return out
+
+
+def _last_key(key: str, roles: dict[str, str]) -> str:
+    """采访、撰文 / 每经记者: the key word that gives the role."""
+    for known in sorted(roles, key=len, reverse=True):
+        if key.endswith(known):
+            return known
+    return key
+
+
+def _datelines(text: str, base: int, index: int) -> list[Field]:
+    """新浪科技讯 / 财联社5月14日讯 / 新华社北京1月25日电 / 电车汇消息: the outlet; （记者 王琼慧）: its reporters."""
+    w = load_words()
+    out = []
+    found = [w.regex("dateline").match(text)] if index < 3 else []
+    found += list(w.regex("outlet_reporter").finditer(text))
+    for m in found:
+        group = next((g for g, v in (m.groupdict() if m else {}).items() if v), None)
+        if m and group and not w.regex("not_an_outlet").fullmatch(m.group(group)):
+            out.append(Field("publisher", base + m.start(group), base + m.end(group), index))
+    if index < 3:
+        for r in w.regex("reporter_in_brackets").finditer(text[:160]):
+            group = "names" if r.group("names") else "staff"
+            out.append(Field("author", base + r.start(group), base + r.end(group), index))
+    return out
+
+
+def split_names(value: str) -> list[tuple[int, int, str]]:
+    """The names of a byline value, with their offsets in it (separated by blanks, 、, commas, slashes)."""
+    return [(p.start(), p.end(), p.group()) for p in re.finditer(load_words().alt("byline_part"), value)]
