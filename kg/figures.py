@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 
@@ -66,12 +67,13 @@ def find_figures(doc: Document, mentions: list[Mention], *, lexicon: Lexicon | N
     lexicon = lexicon or load_lexicon()
     text = doc.norm
     blocked = {i for m in mentions for i in range(m.start, m.end)}  # digits inside dates and names
+    dates = sorted((m for m in mentions if m.type == "Date"), key=lambda m: m.start)  # for each figure's time
     out: list[Figure] = []
     for m in _FIGURE.finditer(text):
         num_start = m.start("num")
         if num_start in blocked or _glued_to_latin(text, num_start):
             continue
-        figure = _make(doc, mentions, lexicon, m)
+        figure = _make(doc, dates, lexicon, m)
         if figure:
             out.append(figure)
     for m in _BARE_SCALE.finditer(text):
@@ -79,9 +81,7 @@ def find_figures(doc: Document, mentions: list[Mention], *, lexicon: Lexicon | N
             continue
         value = scale_value(m.group("scale"))
         out.append(
-            _figure(
-                doc, mentions, lexicon, m.start(), m.end(), value, None, "quantity", [("bound", "at_least")]
-            )
+            _figure(doc, dates, lexicon, m.start(), m.end(), value, None, "quantity", [("bound", "at_least")])
         )
     return sorted(out, key=lambda f: f.evidence.start)
 
@@ -92,7 +92,7 @@ def _glued_to_latin(text: str, start: int) -> bool:
     return bool(before) and (before.isascii() and before.isalnum() or before == ".")
 
 
-def _make(doc, mentions, lexicon, m: re.Match) -> Figure | None:
+def _make(doc, dates, lexicon, m: re.Match) -> Figure | None:
     num, scale, unit = m.group("num"), m.group("scale") or "", m.group("unit") or ""
     chinese = not num[0].isdigit()
     after = doc.norm[m.end() : m.end() + 2]
@@ -149,13 +149,13 @@ def _make(doc, mentions, lexicon, m: re.Match) -> Figure | None:
     elif pre in ("不足", "不到"):
         qualifiers.append(("bound", "less_than"))
     start = m.start("num") if not pre else m.start()
-    figure = _figure(doc, mentions, lexicon, start, m.end(), value, unit or None, kind, qualifiers)
+    figure = _figure(doc, dates, lexicon, start, m.end(), value, unit or None, kind, qualifiers)
     if unit in _COUNTERS and not scale and value < _SMALL_COUNT and figure.measure is None:
         return None  # 7个 / 5名 counting nothing named: no figure a reader could use
     return figure
 
 
-def _figure(doc, mentions, lexicon, start, end, value: Decimal, unit, kind, qualifiers) -> Figure:
+def _figure(doc, dates, lexicon, start, end, value: Decimal, unit, kind, qualifiers) -> Figure:
     sent = doc.sentence_at(start)
     clause_start, clause_end = _clause(doc.norm, start, sent.start, sent.end)
     before = doc.norm[clause_start:start]
@@ -174,7 +174,7 @@ def _figure(doc, mentions, lexicon, start, end, value: Decimal, unit, kind, qual
         qualifiers.append(("comparison", "year_on_year"))
     if "环比" in doc.norm[max(sent.start, start - 8) : start]:
         qualifiers.append(("comparison", "period_on_period"))
-    time = _time(mentions, sent.start, sent.end, start)
+    time = _time(dates, sent.start, sent.end, start)
     return Figure(
         id=f"{doc.id}-{start}",
         text=doc.text[start:end],
@@ -206,14 +206,15 @@ _LEFT_FILLER = re.compile(
 
 def _measure_before(before: str, lexicon: Lexicon) -> str | None:
     """日活跃用户数将达到3亿 → 日活跃用户数: the noun phrase left of the number, past verbs like 达到/超过."""
-    stem = before[: len(before) - len(_LEFT_FILLER.search(before).group())] if before else ""
+    filler = _LEFT_FILLER.search(before)  # every part is optional: it always matches, maybe empty
+    stem = before[: len(before) - len(filler.group())] if before and filler else ""
     for word in lexicon.measures:
         if stem.endswith(word):
             head = stem[: len(stem) - len(word)]
             lead = re.search(
                 r"(?:(?<![去今明前])(?:日|周|月|年)|总|平均|单日|全年|季度|直播间)?(?:在线)?$", head
-            ).group()
-            return lead + word
+            )
+            return (lead.group() if lead else "") + word
     return None
 
 
@@ -243,8 +244,10 @@ def _measure_after(text: str, end: int, clause_end: int, lexicon: Lexicon, *, gu
     return None
 
 
-def _time(mentions: list[Mention], lo: int, hi: int, pos: int) -> str | None:
-    dates = [m for m in mentions if m.type == "Date" and lo <= m.start < hi]
-    if not dates:
+def _time(dates: list[Mention], lo: int, hi: int, pos: int) -> str | None:
+    """The date mention nearest ``pos`` among those starting in [lo, hi) (``dates`` sorted by start)."""
+    key = lambda m: m.start  # noqa: E731
+    inside = dates[bisect.bisect_left(dates, lo, key=key) : bisect.bisect_left(dates, hi, key=key)]
+    if not inside:
         return None
-    return min(dates, key=lambda m: abs(m.start - pos)).key
+    return min(inside, key=lambda m: abs(m.start - pos)).key
