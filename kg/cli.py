@@ -61,6 +61,13 @@ def main() -> None:
     show_default=True,
     help="Drop relations below this confidence.",
 )
+@click.option(
+    "--max-document-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=BuildConfig.max_document_mb,
+    show_default=True,
+    help="Skip (with a warning) any document with more text than this, in MB of UTF-8.",
+)
 @click.option("--store", "store_dir", help="Add to a persistent store (a folder) instead of writing files.")
 @click.option(
     "--jobs",
@@ -86,6 +93,7 @@ def build(
     segmenter,
     model,
     min_confidence,
+    max_document_mb,
     store_dir,
     jobs,
     engine,
@@ -101,8 +109,14 @@ def build(
       cat news.jsonl | kg build - --format turtle,json
       kg build corpus/ news.jsonl --store kgstore/ --jobs 2
     """
+    config = BuildConfig(
+        segmenter=segmenter,
+        model=model,
+        min_confidence=min_confidence,
+        base=base,
+        max_document_mb=max_document_mb,
+    )
     if store_dir:
-        config = BuildConfig(segmenter=segmenter, model=model, min_confidence=min_confidence, base=base)
         _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet)
         return
     if jobs != 1 or engine != "local":
@@ -124,7 +138,6 @@ def build(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--base") from None
     started = time.perf_counter()
-    config = BuildConfig(segmenter=segmenter, model=model, min_confidence=min_confidence, base=base)
     try:
         graph = build_graph(inputs, config=config, on_warning=lambda m: click.echo(f"warning: {m}", err=True))
         if not graph.documents:

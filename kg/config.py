@@ -15,3 +15,4 @@ class BuildConfig:
     model: str = "crf"  # statistical recogniser behind the rules: crf (the shipped model), none, or crf-only (evaluation)
     min_confidence: float = 0.5  # relations below this are dropped
     base: str = DEFAULT_BASE  # IRI base for minted entities (used by the exporters)
+    max_document_mb: float | None = 32.0  # a longer document is skipped with a warning (None: no limit)

@@ -108,7 +108,8 @@ def build_store(
     progress = Progress()
     with Store(store_path, base=config.base) as store, _runner(engine, jobs, scheduler, config) as runner:
         loader = _Loader(store, runner, progress, on_progress, batch_size=batch_size)
-        for batch in batches(iter_documents(inputs, warn=on_warning), batch_size):
+        docs = iter_documents(inputs, warn=on_warning, max_document_mb=config.max_document_mb)
+        for batch in batches(docs, batch_size):
             for doc in batch:
                 progress.documents += 1
                 progress.characters += len(doc.text)

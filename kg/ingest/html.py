@@ -109,6 +109,15 @@ class _Extractor(HTMLParser):
         elif tag in _BLOCK:
             self.parts.append("\n")
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """``<![name[ … ]]>`` with a name the standard parser does not know raises AssertionError there; here the
+        section is skipped like a comment."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
+
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
