@@ -106,7 +106,10 @@ def build_store(
     if jobs < 1:
         raise KgError("--jobs must be at least 1")
     progress = Progress()
-    with Store(store_path, base=config.base) as store, _runner(engine, jobs, scheduler, config) as runner:
+    with (
+        Store(Path(store_path), base=config.base) as store,
+        _runner(engine, jobs, scheduler, config) as runner,
+    ):
         loader = _Loader(store, runner, progress, on_progress, batch_size=batch_size)
         docs = iter_documents(inputs, warn=on_warning, max_document_mb=config.max_document_mb)
         for batch in batches(docs, batch_size):

@@ -85,7 +85,7 @@ def mentions_for_many(
         if (
             config.model == "crf-only"
         ):  # the statistical recogniser on its own, to measure what it contributes
-            found = statistical_mentions(Context(doc, toks, lexicon, lambda w: True), spans, [])
+            found = statistical_mentions(Context(doc, toks, lexicon, lambda w: True), spans or [], [])
             out.append(found if with_titles else [m for m in found if m.type != "Title"])
             continue
         mentions = recognize(doc, toks, known=segmenter.known, lexicon=lexicon, tagged=spans)

@@ -109,7 +109,7 @@ class _Extractor(HTMLParser):
         elif tag in _BLOCK:
             self.parts.append("\n")
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """``<![name[ … ]]>`` with a name the standard parser does not know raises AssertionError there; here the
         section is skipped like a comment."""
         try:
