@@ -9,16 +9,17 @@ document's graph depends only on that document.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import BuildConfig
-from .errors import KgError, MissingDependency
+from .errors import InputError, KgError, MissingDependency
 from .ingest import iter_documents
 from .model import Document
 from .pipeline import batches
@@ -107,6 +108,7 @@ def build_store(
         raise KgError("--jobs must be at least 1")
     progress = Progress()
     with (
+        _disk_errors(store_path),
         Store(Path(store_path), base=config.base) as store,
         _runner(engine, jobs, scheduler, config) as runner,
     ):
@@ -129,6 +131,16 @@ def build_store(
             store.optimize()  # a full compaction: worth it after a large load, too slow to repeat after a few articles
             progress.stage = ""
     return progress
+
+
+@contextlib.contextmanager
+def _disk_errors(store_path: str | os.PathLike[str]) -> Iterator[None]:
+    """The store's disk failing (full, gone read-only) is a one-line error naming the store."""
+    try:
+        yield
+    except OSError as exc:
+        message = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        raise InputError(str(store_path), f"cannot write to the store ({message})") from exc
 
 
 class _Loader:

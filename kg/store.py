@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import BNode, Literal, URIRef
 
 from .errors import InputError, KgError, MissingDependency, QueryError
+from .export.rdf import nt_term
 from .graph import KnowledgeGraph
 from .model import DocumentResult
 from .sparql import _UPDATE, QueryResult, _prologue_lines, _strip_comments
@@ -175,31 +176,6 @@ def document_quads(result: DocumentResult, *, base: str = DEFAULT_BASE) -> tuple
     data = graph.join(triples_) + graph + " .\n".join(triples_) + " .\n"
     digest = f'<{article}> <{KG.contentHash}> "{content_hash(result.document.text)}"{graph}'
     return data, digest
-
-
-_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x08\x0a-\x1f]')
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
-
-
-def nt_term(term) -> str:
-    """A term in N-Triples / N-Quads syntax (rdflib's n3() may write Turtle-only long strings)."""
-    if type(term) is URIRef:  # most terms: checked first
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        text = str(term)
-        if _NEEDS_ESCAPE.search(text):
-            text = "".join(
-                _ESCAPES.get(ch) or (f"\\u{ord(ch):04X}" if ord(ch) < 0x20 and ch != "\t" else ch)
-                for ch in text
-            )
-        if term.language:
-            return f'"{text}"@{term.language}'
-        if term.datatype:
-            return f'"{text}"^^<{term.datatype}>'
-        return f'"{text}"'
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return f"<{term}>"
 
 
 def _canonical_labels(result: DocumentResult) -> DocumentResult:

@@ -186,6 +186,9 @@ class Minter:
     def __init__(self, base: str = DEFAULT_BASE) -> None:
         if not base.startswith(("http://", "https://", "urn:")):
             raise ValueError(f"IRI base must start with http://, https:// or urn: (got {base!r})")
+        bad = next((ch for ch in base if ord(ch) <= 0x20 or ch in '<>"{}|^`\\'), None)
+        if bad is not None:
+            raise ValueError(f"IRI base may not contain {bad!r} (got {base!r})")
         self.base = base if base.endswith(("/", "#", ":")) else base + "/"
 
     def _iri(self, path: str) -> URIRef:
