@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+import threading
 from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
@@ -20,7 +21,15 @@ from .errors import InputError, KgError, MissingDependency, QueryError
 from .export.rdf import nt_term
 from .graph import KnowledgeGraph
 from .model import DocumentResult
-from .sparql import _UPDATE, QueryResult, _prologue_lines, _strip_comments
+from .sparql import (
+    _UPDATE,
+    QueryResult,
+    _Expired,
+    _prologue_lines,
+    _strip_comments,
+    in_thread,
+    refuse_federation,
+)
 from .vocab import DEFAULT_BASE, KG, Minter
 
 MARKER = "kg-store.txt"  # written in the store folder so kg can tell a store from any folder
@@ -125,21 +134,36 @@ class Store:
     def documents(self) -> list[str]:
         return sorted(g.value for g in self._db.named_graphs())
 
-    def query(self, sparql: str, *, allow_update: bool = False) -> QueryResult:
+    def query(
+        self,
+        sparql: str,
+        *,
+        allow_update: bool = False,
+        allow_federation: bool = False,
+        timeout: float | None = None,
+    ) -> QueryResult:
+        """SPARQL on the store; an UPDATE is written to the store (only with ``allow_update``); SERVICE and LOAD
+        are refused unless ``allow_federation``; after ``timeout`` seconds QueryError is raised (see ``in_thread``)."""
+        if not allow_federation:
+            refuse_federation(sparql)
         prologue = "\n".join(_prologue_lines(sparql, self.base)) + "\n"
         if _UPDATE.match(_strip_comments(sparql)):
             if not allow_update:
                 raise QueryError("this is an UPDATE; kg query is read-only unless you pass --update")
             try:
-                self._db.update(prologue + sparql)
+                in_thread(lambda cancelled: self._db.update(prologue + sparql), timeout)
             except SyntaxError as exc:
                 raise QueryError(str(exc).splitlines()[0]) from exc
             return QueryResult((), (), updated=True)
+        db = self._db
+
+        def run(cancelled):
+            return _convert(db.query(prologue + sparql), cancelled)
+
         try:
-            result = self._db.query(prologue + sparql)
+            return in_thread(run, timeout)
         except SyntaxError as exc:
             raise _oxigraph_error(exc, prologue.count("\n")) from exc
-        return _convert(result)
 
     def dump(self, fmt: str) -> bytes:
         """The whole store: 'nquads' or 'trig' keep the named graphs; 'nt' and 'turtle' merge them."""
@@ -198,10 +222,14 @@ def _oxigraph_error(exc: SyntaxError, offset_lines: int) -> QueryError:
     return QueryError(message)
 
 
-def _convert(result) -> QueryResult:
+def _convert(result, cancelled: threading.Event | None = None) -> QueryResult:
+    """Query results as rdflib terms; reading rows stops when ``cancelled`` is set (the query timed out)."""
     ox = _ox()
-    if isinstance(result, bool):
-        return QueryResult(("ask",), ((Literal(result),),), boolean=result)
+    if (
+        isinstance(result, bool) or type(result).__name__ == "QueryBoolean"
+    ):  # pyoxigraph 0.4: bool; 0.5: QueryBoolean
+        answer = bool(result)
+        return QueryResult(("ask",), ((Literal(answer),),), boolean=answer)
     if isinstance(result, ox.QuerySolutions):
         variables = tuple(v.value for v in result.variables)
         seen: dict = {}  # result rows repeat terms (units, labels, sentences); each is converted once
@@ -212,8 +240,12 @@ def _convert(result) -> QueryResult:
                 converted = seen[value] = _term(value)
             return converted
 
-        rows = tuple(tuple(term(value) for value in solution) for solution in result)
-        return QueryResult(variables, rows)
+        rows = []
+        for solution in result:
+            if cancelled is not None and cancelled.is_set():
+                raise _Expired
+            rows.append(tuple(term(value) for value in solution))
+        return QueryResult(variables, tuple(rows))
     rows = tuple(
         sorted(
             ((_term(t.subject), _term(t.predicate), _term(t.object)) for t in result),
