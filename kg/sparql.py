@@ -193,13 +193,15 @@ def in_thread(fn: Callable[[threading.Event], T], seconds: float | None) -> T:
     result being read row by row, and QueryError is raised; a computation inside the engine runs to its end."""
     if not seconds:
         return fn(threading.Event())
-    cancelled, box = threading.Event(), {}
+    cancelled = threading.Event()
+    values: list[T] = []
+    errors: list[BaseException] = []
 
     def run() -> None:
         try:
-            box["value"] = fn(cancelled)
+            values.append(fn(cancelled))
         except BaseException as exc:  # handed to the waiting thread
-            box["error"] = exc
+            errors.append(exc)
 
     worker = threading.Thread(target=run, name="kg-query", daemon=True)
     worker.start()
@@ -207,9 +209,9 @@ def in_thread(fn: Callable[[threading.Event], T], seconds: float | None) -> T:
     if worker.is_alive():
         cancelled.set()
         raise QueryError(f"the query ran past its time limit of {seconds:g} s (--timeout)")
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
+    if errors:
+        raise errors[0]
+    return values[0]
 
 
 def run_query(
@@ -340,7 +342,7 @@ def _sparql_json(result: QueryResult) -> dict:
                 b[var] = {"type": "uri", "value": str(term)}
             elif isinstance(term, BNode):
                 b[var] = {"type": "bnode", "value": str(term)}
-            else:
+            elif isinstance(term, Literal):
                 d = {"type": "literal", "value": str(term)}
                 if term.language:
                     d["xml:lang"] = term.language

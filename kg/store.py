@@ -240,12 +240,12 @@ def _convert(result, cancelled: threading.Event | None = None) -> QueryResult:
                 converted = seen[value] = _term(value)
             return converted
 
-        rows = []
+        found = []
         for solution in result:
             if cancelled is not None and cancelled.is_set():
                 raise _Expired
-            rows.append(tuple(term(value) for value in solution))
-        return QueryResult(variables, tuple(rows))
+            found.append(tuple(term(value) for value in solution))
+        return QueryResult(variables, tuple(found))
     rows = tuple(
         sorted(
             ((_term(t.subject), _term(t.predicate), _term(t.object)) for t in result),
