@@ -23,11 +23,25 @@ def write(graph: KnowledgeGraph, out_dir, *, formats=("turtle", "json", "html"),
     return write_outputs(graph, out_dir, formats=formats, base=base or DEFAULT_BASE)
 
 
-def query(graph_file, sparql: str, *, allow_update: bool = False):
-    """Run SPARQL on an exported RDF file; returns a ``QueryResult``."""
+def query(
+    graph_file,
+    sparql: str,
+    *,
+    allow_update: bool = False,
+    allow_federation: bool = False,
+    timeout: float | None = None,
+):
+    """Run SPARQL on an exported RDF file; returns a ``QueryResult``. SERVICE, LOAD and FROM are refused unless
+    ``allow_federation``; ``timeout`` in seconds."""
     from .sparql import load_graph, run_query
 
-    return run_query(load_graph(graph_file), sparql, allow_update=allow_update)
+    return run_query(
+        load_graph(graph_file),
+        sparql,
+        allow_update=allow_update,
+        allow_federation=allow_federation,
+        timeout=timeout,
+    )
 
 
 __all__ = [

@@ -61,6 +61,13 @@ def main() -> None:
     show_default=True,
     help="Drop relations below this confidence.",
 )
+@click.option(
+    "--max-document-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=BuildConfig.max_document_mb,
+    show_default=True,
+    help="Skip (with a warning) any document with more text than this, in MB of UTF-8.",
+)
 @click.option("--store", "store_dir", help="Add to a persistent store (a folder) instead of writing files.")
 @click.option(
     "--jobs",
@@ -98,6 +105,7 @@ def build(
     segmenter,
     model,
     min_confidence,
+    max_document_mb,
     store_dir,
     jobs,
     engine,
@@ -122,6 +130,7 @@ def build(
         base=base,
         lexicons=lexicons,
         rules=rule_files,
+        max_document_mb=max_document_mb,
     )
     if store_dir:
         _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet)
@@ -214,8 +223,25 @@ def _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet) -> N
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
 )
-@click.option("--update", is_flag=True, help="Allow SPARQL UPDATE (changes are not saved back to the file).")
-def query(graph_file, query, fmt, update) -> None:
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Allow SPARQL UPDATE. On a graph file it changes a copy in memory (the file is not touched); "
+    "on a store it is written to the store.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=30,
+    show_default=True,
+    help="Stop a query after this many seconds (0: no limit).",
+)
+@click.option(
+    "--allow-federation",
+    is_flag=True,
+    help="Allow SERVICE, LOAD and (on files) FROM, which read other sources: URLs or local files.",
+)
+def query(graph_file, query, fmt, update, timeout, allow_federation) -> None:
     """Run a SPARQL query (a string or a .rq file) on an exported graph file or a store.
 
     \b
@@ -224,19 +250,21 @@ def query(graph_file, query, fmt, update) -> None:
       kg query out/graph.ttl examples/queries/founders.rq --format csv
       kg query kgstore/ examples/queries/who_leads_what.rq
     """
-    from .sparql import format_result, load_graph, read_query, run_query
+    from .sparql import format_result, load_graph, printable, read_query, run_query
     from .store import Store, is_store
 
+    options = {"allow_update": update, "allow_federation": allow_federation, "timeout": timeout or None}
     try:
         text = read_query(query)
         if is_store(graph_file):
             with Store(graph_file, read_only=not update) as store:
-                result = store.query(text, allow_update=update)
+                result = store.query(text, **options)
         else:
-            result = run_query(load_graph(graph_file), text, allow_update=update)
-        sys.stdout.write(format_result(result, fmt))
+            result = run_query(load_graph(graph_file), text, **options)
+        output = format_result(result, fmt)
     except KgError as exc:
         raise _fail(exc) from None
+    sys.stdout.write(printable(output) if sys.stdout.isatty() else output)
 
 
 @main.command()

@@ -19,3 +19,4 @@ class BuildConfig:
     # their entries win over the shipped ones
     lexicons: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
+    max_document_mb: float | None = 32.0  # a longer document is skipped with a warning (None: no limit)

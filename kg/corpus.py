@@ -9,16 +9,17 @@ document's graph depends only on that document.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import BuildConfig
-from .errors import KgError, MissingDependency
+from .errors import InputError, KgError, MissingDependency
 from .ingest import iter_documents
 from .model import Document
 from .pipeline import batches
@@ -106,9 +107,14 @@ def build_store(
     if jobs < 1:
         raise KgError("--jobs must be at least 1")
     progress = Progress()
-    with Store(store_path, base=config.base) as store, _runner(engine, jobs, scheduler, config) as runner:
+    with (
+        _disk_errors(store_path),
+        Store(Path(store_path), base=config.base) as store,
+        _runner(engine, jobs, scheduler, config) as runner,
+    ):
         loader = _Loader(store, runner, progress, on_progress, batch_size=batch_size)
-        for batch in batches(iter_documents(inputs, warn=on_warning), batch_size):
+        docs = iter_documents(inputs, warn=on_warning, max_document_mb=config.max_document_mb)
+        for batch in batches(docs, batch_size):
             for doc in batch:
                 progress.documents += 1
                 progress.characters += len(doc.text)
@@ -125,6 +131,16 @@ def build_store(
             store.optimize()  # a full compaction: worth it after a large load, too slow to repeat after a few articles
             progress.stage = ""
     return progress
+
+
+@contextlib.contextmanager
+def _disk_errors(store_path: str | os.PathLike[str]) -> Iterator[None]:
+    """The store's disk failing (full, gone read-only) is a one-line error naming the store."""
+    try:
+        yield
+    except OSError as exc:
+        message = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        raise InputError(str(store_path), f"cannot write to the store ({message})") from exc
 
 
 class _Loader:

@@ -9,6 +9,7 @@ kg/data/words.toml.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -318,7 +319,9 @@ def _measure_after(
 
 
 def _time(dates: list[Mention], lo: int, hi: int, pos: int) -> str | None:
-    near = [m for m in dates if lo <= m.start < hi]
+    """The date mention nearest ``pos`` among those starting in [lo, hi) (``dates`` sorted by start)."""
+    key = lambda m: m.start  # noqa: E731
+    near = dates[bisect.bisect_left(dates, lo, key=key) : bisect.bisect_left(dates, hi, key=key)]
     if not near:
         return None
     return min(near, key=lambda m: abs(m.start - pos)).key

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -93,7 +94,7 @@ def mentions_for_many(
         if (
             config.model == "crf-only"
         ):  # the statistical recogniser on its own, to measure what it contributes
-            found = statistical_mentions(Context(doc, toks, lexicon, lambda w: True), spans, [])
+            found = statistical_mentions(Context(doc, toks, lexicon, lambda w: True), spans or [], [])
             out.append(found if with_titles else [m for m in found if m.type != "Title"])
             continue
         mentions = recognize(doc, toks, known=segmenter.known, lexicon=lexicon, tagged=spans)
@@ -131,10 +132,34 @@ def build(
         if on_warning:
             on_warning(message)
 
-    for batch in batches(iter_documents(inputs, warn=warn), BATCH):
+    docs = iter_documents(inputs, warn=warn, max_document_mb=config.max_document_mb)
+    for batch in batches(first_of_each_id(docs, warn), BATCH):
         for result in extract_many(batch, config=config):
             graph.add(result)
     return graph
+
+
+def first_of_each_id(docs: Iterable[Document], warn: Callable[[str], None]) -> Iterator[Document]:
+    """A file build keeps the first document of each id; a later one with another text is skipped with a
+    warning (a store replaces it instead: the newest version of an article wins there)."""
+    seen: dict[str, tuple[str, str]] = {}  # id → (source, hash of the text)
+    for doc in docs:
+        digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        first = seen.get(doc.id)
+        if first is None:
+            seen[doc.id] = (doc.source, digest)
+            yield doc
+        elif first[1] != digest:
+            warn(
+                f"{doc.source}: document id {shorten(doc.id)} is already used by {first[0]} for another text; "
+                "this one is skipped (give each article its own id)"
+            )
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` quoted for a one-line message: at most ``limit`` characters, control characters escaped."""
+    shown = repr(text[:limit])
+    return shown[:-1] + "…" + shown[-1] if len(text) > limit else shown
 
 
 def build_from_texts(texts: Iterable[str], *, config: BuildConfig = BuildConfig()) -> KnowledgeGraph:

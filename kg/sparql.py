@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import re
+import signal
+import threading
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from rdflib import BNode, Graph, Literal, URIRef
 
@@ -35,18 +40,54 @@ class QueryResult:
 
 
 def load_graph(path: str | Path) -> Graph:
+    """Parse an RDF file with rdflib, refusing what would make the parser reach out or blow up: a JSON-LD
+    ``@context`` that is not inline (it would be fetched) and an RDF/XML entity declaration (expanded, a few
+    nested ones take minutes and gigabytes)."""
     path = Path(path)
     if not path.is_file():
         raise InputError(str(path), "no such graph file (expected .ttl, .nt, .jsonld, .nq or .trig)")
     fmt = RDF_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise InputError(str(path), f"unknown RDF format {path.suffix!r} (expected {', '.join(RDF_FORMATS)})")
+    data = path.read_bytes()
+    if fmt == "xml" and any(
+        decl.encode(enc) in data for decl in ("<!ENTITY",) for enc in ("utf-8", "utf-16-le", "utf-16-be")
+    ):
+        raise InputError(
+            str(path), "RDF/XML with an entity declaration (<!ENTITY): kg does not expand XML entities"
+        )
+    if fmt == "json-ld":
+        _refuse_remote_contexts(data, str(path))
     g = Graph()
     try:
-        g.parse(path, format=fmt)
+        g.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
     except Exception as exc:  # rdflib raises many parser-specific types; all mean the same to a user
         raise InputError(str(path), f"not valid {fmt}: {str(exc).splitlines()[0][:200]}") from exc
     return g
+
+
+def _refuse_remote_contexts(data: bytes, path: str) -> None:
+    """A JSON-LD ``@context`` given by URL (or ``@import``) would be fetched from the network: refused."""
+    try:
+        doc = json.loads(data)
+    except RecursionError:
+        raise InputError(path, "not valid json-ld: nested too deeply") from None
+    except ValueError as exc:
+        raise InputError(path, f"not valid json-ld: {str(exc)[:200]}") from exc
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            context = node.get("@context")
+            for item in context if isinstance(context, list) else [context]:
+                if isinstance(item, str) or (isinstance(item, dict) and "@import" in item):
+                    raise InputError(
+                        path,
+                        "JSON-LD with a remote @context: kg never fetches contexts (inline it as an object)",
+                    )
+            stack.extend(node.values())
 
 
 def read_query(text_or_path: str) -> str:
@@ -78,10 +119,118 @@ def _prologue(query: str, graph: Graph) -> str:
 _UPDATE = re.compile(
     r"(?is)^\s*(?:(?:PREFIX|BASE)\s+[^\n]*\n\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b"
 )
+# What the SPARQL tokenizer reads as one token in which a keyword may appear without being one: strings, IRIs,
+# comments. They are blanked out before looking for SERVICE and LOAD.
+_OPAQUE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n\r]|\\.)*"'
+    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'
+    r"|#[^\n\r]*",
+    re.S,
+)
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_REMOTE = re.compile(r"(?<![\w:?$])(SERVICE|LOAD)(?![\w:])", re.I)
+_DATASET = re.compile(r"(?<![\w:?$])(FROM)(?![\w:])", re.I)
 
 
-def run_query(graph: Graph, query: str, *, allow_update: bool = False) -> QueryResult:
-    """Run SELECT / ASK / CONSTRUCT / DESCRIBE; an UPDATE is refused unless ``allow_update``."""
+def federation_keyword(query: str, *, dataset_clauses: bool = False) -> str | None:
+    """SERVICE or LOAD (and, with ``dataset_clauses``, FROM) if the query uses it: each makes the engine read
+    another source, a URL (a request from this machine) or a local file. None if the query uses none."""
+    code = _CODEPOINT.sub(
+        lambda m: chr(int(m.group(1) or m.group(2), 16)), query
+    )  # SPARQL reads escapes first
+    code = _OPAQUE.sub(" ", code)
+    found = _REMOTE.search(code) or (_DATASET.search(code) if dataset_clauses else None)
+    return found.group(1).upper() if found else None
+
+
+def refuse_federation(query: str, *, dataset_clauses: bool = False) -> None:
+    keyword = federation_keyword(query, dataset_clauses=dataset_clauses)
+    if keyword:
+        raise QueryError(
+            f"{keyword} reads other sources (the network or local files); kg refuses it unless you pass --allow-federation"
+        )
+
+
+class _Expired(BaseException):
+    """Raised in the query's thread at its deadline (a BaseException: rdflib's ``except Exception`` lets it pass)."""
+
+
+@contextlib.contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Stop Python code running in this block after ``seconds`` (SIGALRM: in the main thread of a POSIX process;
+    elsewhere the block runs unbounded)."""
+    if (
+        not seconds
+        or threading.current_thread() is not threading.main_thread()
+        or not hasattr(signal, "setitimer")
+    ):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Expired:
+        raise QueryError(f"the query ran past its time limit of {seconds:g} s (--timeout)") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+T = TypeVar("T")
+
+
+def in_thread(fn: Callable[[threading.Event], T], seconds: float | None) -> T:
+    """Run ``fn(cancelled)`` in a thread and wait at most ``seconds`` for it. For engines that run outside Python
+    (Oxigraph releases the GIL and cannot be interrupted): at the deadline ``cancelled`` is set, which stops a
+    result being read row by row, and QueryError is raised; a computation inside the engine runs to its end."""
+    if not seconds:
+        return fn(threading.Event())
+    cancelled = threading.Event()
+    values: list[T] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            values.append(fn(cancelled))
+        except BaseException as exc:  # handed to the waiting thread
+            errors.append(exc)
+
+    worker = threading.Thread(target=run, name="kg-query", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        cancelled.set()
+        raise QueryError(f"the query ran past its time limit of {seconds:g} s (--timeout)")
+    if errors:
+        raise errors[0]
+    return values[0]
+
+
+def run_query(
+    graph: Graph,
+    query: str,
+    *,
+    allow_update: bool = False,
+    allow_federation: bool = False,
+    timeout: float | None = None,
+) -> QueryResult:
+    """Run SELECT / ASK / CONSTRUCT / DESCRIBE; an UPDATE is refused unless ``allow_update``; SERVICE, LOAD and
+    FROM (which rdflib would fetch) unless ``allow_federation``; ``timeout`` seconds at most."""
+    if not allow_federation:
+        refuse_federation(query, dataset_clauses=True)
+    with deadline(timeout):
+        return _run(graph, query, allow_update)
+
+
+def _run(graph: Graph, query: str, allow_update: bool) -> QueryResult:
     prologue = _prologue(query, graph)
     offset_lines = prologue.count("\n")
     if _UPDATE.match(_strip_comments(query)):
@@ -93,9 +242,12 @@ def run_query(graph: Graph, query: str, *, allow_update: bool = False) -> QueryR
             raise _query_error(exc, offset_lines) from exc
         return QueryResult((), (), updated=True)
     try:
-        result = graph.query(prologue + query)
+        return _rows(graph.query(prologue + query))  # rdflib evaluates lazily: errors come while reading rows
     except Exception as exc:
         raise _query_error(exc, offset_lines) from exc
+
+
+def _rows(result) -> QueryResult:
     if result.type == "ASK":
         return QueryResult(("ask",), ((Literal(bool(result.askAnswer)),),), boolean=bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
@@ -131,6 +283,16 @@ def term_text(term: object, prefixes: dict[str, str] | None = None) -> str:
     return str(term)
 
 
+# Characters a terminal acts on instead of showing: C0 controls (ESC starts colour and cursor sequences), DEL,
+# C1 controls (U+009B is a one-character CSI), and the bidirectional overrides that reorder what is shown.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: each control character is shown as its escape (\\x1b, \\u202e)."""
+    return _UNPRINTABLE.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -150,7 +312,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         writer.writerows(rows)
         return buf.getvalue()
     short = {**PREFIXES, "kgid": DEFAULT_BASE}
-    rows = [[term_text(t, short) for t in row] for row in result.rows]
+    rows = [[_cell(term_text(t, short)) for t in row] for row in result.rows]
     widths = [max([_width(v)] + [_width(r[i]) for r in rows]) for i, v in enumerate(result.variables)]
 
     def line(cells):
@@ -160,6 +322,11 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     out += [line(r) for r in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
+
+
+def _cell(text: str) -> str:
+    """A table cell: one line, nothing a terminal would act on."""
+    return printable(text.replace("\n", " ").replace("\t", " ").replace("\r", " "))
 
 
 def _sparql_json(result: QueryResult) -> dict:
@@ -175,7 +342,7 @@ def _sparql_json(result: QueryResult) -> dict:
                 b[var] = {"type": "uri", "value": str(term)}
             elif isinstance(term, BNode):
                 b[var] = {"type": "bnode", "value": str(term)}
-            else:
+            elif isinstance(term, Literal):
                 d = {"type": "literal", "value": str(term)}
                 if term.language:
                     d["xml:lang"] = term.language

@@ -12,14 +12,24 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+import threading
 from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
 
 from .errors import InputError, KgError, MissingDependency, QueryError
+from .export.rdf import nt_term
 from .graph import KnowledgeGraph
 from .model import DocumentResult
-from .sparql import _UPDATE, QueryResult, _prologue_lines, _strip_comments
+from .sparql import (
+    _UPDATE,
+    QueryResult,
+    _Expired,
+    _prologue_lines,
+    _strip_comments,
+    in_thread,
+    refuse_federation,
+)
 from .vocab import DEFAULT_BASE, KG, Minter
 
 MARKER = "kg-store.txt"  # written in the store folder so kg can tell a store from any folder
@@ -124,21 +134,36 @@ class Store:
     def documents(self) -> list[str]:
         return sorted(g.value for g in self._db.named_graphs())
 
-    def query(self, sparql: str, *, allow_update: bool = False) -> QueryResult:
+    def query(
+        self,
+        sparql: str,
+        *,
+        allow_update: bool = False,
+        allow_federation: bool = False,
+        timeout: float | None = None,
+    ) -> QueryResult:
+        """SPARQL on the store; an UPDATE is written to the store (only with ``allow_update``); SERVICE and LOAD
+        are refused unless ``allow_federation``; after ``timeout`` seconds QueryError is raised (see ``in_thread``)."""
+        if not allow_federation:
+            refuse_federation(sparql)
         prologue = "\n".join(_prologue_lines(sparql, self.base)) + "\n"
         if _UPDATE.match(_strip_comments(sparql)):
             if not allow_update:
                 raise QueryError("this is an UPDATE; kg query is read-only unless you pass --update")
             try:
-                self._db.update(prologue + sparql)
+                in_thread(lambda cancelled: self._db.update(prologue + sparql), timeout)
             except SyntaxError as exc:
                 raise QueryError(str(exc).splitlines()[0]) from exc
             return QueryResult((), (), updated=True)
+        db = self._db
+
+        def run(cancelled):
+            return _convert(db.query(prologue + sparql), cancelled)
+
         try:
-            result = self._db.query(prologue + sparql)
+            return in_thread(run, timeout)
         except SyntaxError as exc:
             raise _oxigraph_error(exc, prologue.count("\n")) from exc
-        return _convert(result)
 
     def dump(self, fmt: str) -> bytes:
         """The whole store: 'nquads' or 'trig' keep the named graphs; 'nt' and 'turtle' merge them."""
@@ -177,31 +202,6 @@ def document_quads(result: DocumentResult, *, base: str = DEFAULT_BASE) -> tuple
     return data, digest
 
 
-_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x08\x0a-\x1f]')
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
-
-
-def nt_term(term) -> str:
-    """A term in N-Triples / N-Quads syntax (rdflib's n3() may write Turtle-only long strings)."""
-    if type(term) is URIRef:  # most terms: checked first
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        text = str(term)
-        if _NEEDS_ESCAPE.search(text):
-            text = "".join(
-                _ESCAPES.get(ch) or (f"\\u{ord(ch):04X}" if ord(ch) < 0x20 and ch != "\t" else ch)
-                for ch in text
-            )
-        if term.language:
-            return f'"{text}"@{term.language}'
-        if term.datatype:
-            return f'"{text}"^^<{term.datatype}>'
-        return f'"{text}"'
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return f"<{term}>"
-
-
 def _canonical_labels(result: DocumentResult) -> DocumentResult:
     """Across documents an entity needs one label: its canonical (simplified) name; the written form stays an alias."""
     entities = []
@@ -222,10 +222,14 @@ def _oxigraph_error(exc: SyntaxError, offset_lines: int) -> QueryError:
     return QueryError(message)
 
 
-def _convert(result) -> QueryResult:
+def _convert(result, cancelled: threading.Event | None = None) -> QueryResult:
+    """Query results as rdflib terms; reading rows stops when ``cancelled`` is set (the query timed out)."""
     ox = _ox()
-    if isinstance(result, bool):
-        return QueryResult(("ask",), ((Literal(result),),), boolean=result)
+    if (
+        isinstance(result, bool) or type(result).__name__ == "QueryBoolean"
+    ):  # pyoxigraph 0.4: bool; 0.5: QueryBoolean
+        answer = bool(result)
+        return QueryResult(("ask",), ((Literal(answer),),), boolean=answer)
     if isinstance(result, ox.QuerySolutions):
         variables = tuple(v.value for v in result.variables)
         seen: dict = {}  # result rows repeat terms (units, labels, sentences); each is converted once
@@ -236,8 +240,12 @@ def _convert(result) -> QueryResult:
                 converted = seen[value] = _term(value)
             return converted
 
-        rows = tuple(tuple(term(value) for value in solution) for solution in result)
-        return QueryResult(variables, rows)
+        found = []
+        for solution in result:
+            if cancelled is not None and cancelled.is_set():
+                raise _Expired
+            found.append(tuple(term(value) for value in solution))
+        return QueryResult(variables, tuple(found))
     rows = tuple(
         sorted(
             ((_term(t.subject), _term(t.predicate), _term(t.object)) for t in result),

@@ -155,12 +155,45 @@ def _encode_path(path: str) -> str:
     return "".join(ch if _ucschar(ch) else quote(ch, safe=_SAFE) for ch in path)
 
 
+MAX_ID_IRI = (
+    200  # characters of an encoded document id in an IRI; a longer one is cut and given a hash suffix
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def encode_document_id(doc_id: str) -> str:
+    """A document id as one IRI path segment, reversibly: letters, digits, ``-._`` and non-ASCII letters stay,
+    everything else is percent-encoded (``news/1`` → ``news%2F1``, ``news:1`` → ``news%3A1``), so different ids
+    give different IRIs and ``urllib.parse.unquote`` gives the id back. An id whose encoding is longer than
+    ``MAX_ID_IRI`` keeps its first part and ends in ``~`` and a hash of the whole id (``~`` never occurs otherwise).
+    """
+    encoded = "".join(
+        ch if (ch.isascii() and (ch.isalnum() or ch in "-._")) or _ucschar(ch) else _percent(ch)
+        for ch in doc_id
+    )
+    if encoded in ("", ".", ".."):  # not a path segment of its own ("." and ".." are removed from IRI paths)
+        encoded = "".join(_percent(ch) for ch in doc_id)
+    if len(encoded) <= MAX_ID_IRI:
+        return encoded
+    cut = MAX_ID_IRI - 17
+    if "%" in encoded[cut - 2 : cut]:  # do not split a %XX escape
+        cut = encoded.rindex("%", cut - 2, cut)
+    return encoded[:cut] + "~" + hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[:16]
+
+
+def _percent(ch: str) -> str:
+    return "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
+
+
 class Minter:
     """Mints IRIs under one base: entities by family and name, articles, sentences, statements, figures."""
 
     def __init__(self, base: str = DEFAULT_BASE) -> None:
         if not base.startswith(("http://", "https://", "urn:")):
             raise ValueError(f"IRI base must start with http://, https:// or urn: (got {base!r})")
+        bad = next((ch for ch in base if ord(ch) <= 0x20 or ch in '<>"{}|^`\\'), None)
+        if bad is not None:
+            raise ValueError(f"IRI base may not contain {bad!r} (got {base!r})")
         self.base = base if base.endswith(("/", "#", ":")) else base + "/"
 
     def _iri(self, path: str) -> URIRef:
@@ -170,13 +203,15 @@ class Minter:
         return self._iri(entity_id)
 
     def article(self, doc_id: str) -> URIRef:
-        return self._iri(f"article/{doc_id}")
+        return URIRef(f"{self.base}article/{encode_document_id(doc_id)}")
 
     def sentence(self, doc_id: str, index: int) -> URIRef:
-        return self._iri(f"sentence/{doc_id}/{index}")
+        return URIRef(f"{self.base}sentence/{encode_document_id(doc_id)}/{index}")
 
     def figure(self, figure_id: str) -> URIRef:
-        return self._iri(f"figure/{figure_id}")
+        """``figure_id`` is ``<document id>-<offset>``."""
+        doc_id, _, offset = figure_id.rpartition("-")
+        return URIRef(f"{self.base}figure/{encode_document_id(doc_id)}-{offset}")
 
     def statement(self, *parts: str) -> URIRef:
         digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
@@ -184,4 +219,6 @@ class Minter:
 
     def node(self, node_id: str) -> URIRef:
         """Any graph node id (entity/…, article/…)."""
+        if node_id.startswith("article/"):
+            return self.article(node_id[len("article/") :])
         return self._iri(node_id)

@@ -67,7 +67,7 @@ def test_build_a_folder_of_mixed_formats(run, tmp_path):
     [
         (b"", "empty file"),
         (b"\x00\x01\x02\x03" * 300, "binary file"),
-        ("正文".encode() + b"\xff\xfe\xfd\xfc\x81" * 40, "not UTF-8, GB18030 or UTF-16"),
+        ("正文".encode() + b"\xff\xfe\xfd\xfc\x81" * 40, "not UTF-8, GB18030, Big5, UTF-16 or UTF-32"),
     ],
 )
 def test_bad_input_is_a_one_line_error_and_writes_nothing(run, tmp_path, content, message):

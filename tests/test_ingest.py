@@ -36,7 +36,7 @@ def test_binary_is_refused_with_the_file_name():
 
 def test_undecodable_bytes_are_refused_not_guessed():
     data = "正常的开头。".encode() + b"\xff\xfe\xfa\x80\x81" * 50
-    with pytest.raises(InputError, match="not UTF-8, GB18030 or UTF-16"):
+    with pytest.raises(InputError, match="not UTF-8, GB18030, Big5, UTF-16 or UTF-32"):
         decode_bytes(data, "bad.txt")
 
 

@@ -33,29 +33,61 @@ def render(graph: KnowledgeGraph, fmt: str, *, base: str) -> str:
 def write_outputs(
     graph: KnowledgeGraph, out_dir: str | os.PathLike[str], *, formats=DEFAULT_FORMATS, base: str
 ) -> list[Path]:
-    """Render every format in memory first, then write each file to a temporary name and rename it into place."""
-    rendered = [(FORMATS[f][1], render(graph, f, base=base)) for f in formats]
+    """All or nothing: every format is rendered in memory, written to a temporary file in ``out_dir``, and only
+    when all are written are they renamed into place; a failure (a full disk, a read-only folder) removes the
+    temporary files and leaves the folder as it was."""
+    rendered = [
+        (Path(out_dir) / FORMATS[f][1], _encoded(render(graph, f, base=base), FORMATS[f][1])) for f in formats
+    ]
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{out}: cannot create output folder ({exc.strerror})") from exc
-    return [atomic_write(out / name, content) for name, content in rendered]
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in rendered:
+            staged.append((_stage(path, data), path))
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    except OSError as exc:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise OutputError(
+            f"{out}: cannot write the outputs ({exc.strerror or exc}); none was changed"
+        ) from exc
+    return [path for path, _ in rendered]
 
 
 def atomic_write(path: Path, content: str | bytes) -> Path:
     """Write to a temporary file beside ``path`` and rename it into place: no partial file on failure."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    data = _encoded(content, path) if isinstance(content, str) else content
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(_stage(path, data), path)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    return path
+
+
+def _encoded(content: str, name: str | Path) -> bytes:
+    try:
+        return content.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate from a library caller's own Document
+        raise OutputError(f"{name}: cannot write text that is not valid Unicode ({exc.reason})") from None
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """``data`` in a new temporary file beside ``path`` (removed again if writing fails); returns its name."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
+            fh.write(data)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
-        os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from exc
-    return path
+        raise
+    return tmp
 
 
 def _umask() -> int:

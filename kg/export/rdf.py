@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from rdflib import Graph, Literal
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV as _PROV
 from rdflib.namespace import RDF as _RDF
 from rdflib.namespace import RDFS as _RDFS
@@ -178,8 +178,37 @@ def to_turtle(kg: KnowledgeGraph, *, base: str) -> str:
 
 
 def to_ntriples(kg: KnowledgeGraph, *, base: str) -> str:
-    lines = to_graph(kg, base=base).serialize(format="nt").splitlines()
-    return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
+    """One line per triple, sorted; every character the N-Triples grammar (or a line-based reader) would take
+    for a line end or a control is escaped."""
+    lines = {f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in triples(kg, base=base)}
+    return "\n".join(sorted(lines)) + "\n"
+
+
+# Escaped in N-Triples / N-Quads literals: the quote and backslash, and everything a reader may take for a line
+# end or a control (C0 but tab, DEL, C1 with U+0085, U+2028, U+2029), as \n, \r or \uXXXX.
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]')
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    return _ESCAPES.get(ch) or f"\\u{ord(ch):04X}"
+
+
+def nt_term(term) -> str:
+    """A term in N-Triples / N-Quads syntax (rdflib's n3() may write Turtle-only long strings)."""
+    if type(term) is URIRef:  # most terms: checked first
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = _NEEDS_ESCAPE.sub(_escape, str(term))
+        if term.language:
+            return f'"{text}"@{term.language}'
+        if term.datatype:
+            return f'"{text}"^^<{term.datatype}>'
+        return f'"{text}"'
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return f"<{term}>"
 
 
 def to_jsonld(kg: KnowledgeGraph, *, base: str) -> str:

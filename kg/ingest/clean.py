@@ -31,8 +31,19 @@ class Paragraph:
     source_start: int | None
 
 
+# Control characters that are not line breaks (those split lines): NUL, ESC, DEL, the C1 set. They carry no text,
+# break terminals and some RDF parsers, and become a space (one character for one: offsets stay the same).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    return _CONTROL.sub(" ", text)
+
+
 def split_paragraphs(raw: str) -> list[Paragraph]:
-    """Non-empty lines, stripped, with their offset in ``raw`` when found verbatim."""
+    """Non-empty lines, stripped, with their offset in ``raw`` when found verbatim (control characters count as
+    blanks)."""
+    raw = strip_controls(raw)
     out: list[Paragraph] = []
     pos = 0
     for line in raw.splitlines():

@@ -1,4 +1,4 @@
-"""Bytes → str: UTF-8 (with or without BOM), UTF-16 (BOM or NUL pattern), GB18030/GBK; refuse binary and guesses."""
+"""Bytes → str: UTF-8, UTF-16 and UTF-32 (with or without BOM), GB18030/GBK, Big5; refuse binary and guesses."""
 
 from __future__ import annotations
 
@@ -32,45 +32,65 @@ def _plausible_text(text: str) -> bool:
     return good / len(sample) > 0.9
 
 
+ENCODINGS = "UTF-8, GB18030, Big5, UTF-16 or UTF-32"
+BINARY = f"binary file, not text (expected {ENCODINGS} text)"
+_BOMS = (  # UTF-32's little-endian BOM begins with UTF-16's: it is tried first
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def decode_bytes(data: bytes, path: str) -> str:
     """Decode with detection; raise InputError naming the file when no encoding is credible."""
-    if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", path)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16", path)
-    for zeros, other, encoding in (
-        (data[1::2], data[0::2], "utf-16-le"),
-        (data[0::2], data[1::2], "utf-16-be"),
-    ):
-        if len(data) >= 4 and zeros[:64].count(0) > 24 and other[:64].count(0) == 0:
-            text = _strict(data, encoding, path)
-            if not _plausible_text(text) or any(ord(c) < 9 for c in text[:8192]):
-                raise InputError(path, "binary file, not text (expected UTF-8, GB18030 or UTF-16 text)")
-            return text
-    if b"\x00" in data[:8192]:
-        raise InputError(path, "binary file, not text (expected UTF-8, GB18030 or UTF-16 text)")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, encoding, path)
+    head = data[:8192]
+    if b"\x00" in head:  # NUL bytes: UTF-32 or UTF-16 without a BOM (ASCII characters leave zeros), or binary
+        text = _wide(data)
+        if text is None:
+            raise InputError(path, BINARY)
+        return text
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
     else:
         if _looks_binary(data):
-            raise InputError(path, "binary file, not text (expected UTF-8, GB18030 or UTF-16 text)")
+            raise InputError(path, BINARY)
         return text
     guess = _guess_legacy(data)
     if guess is not None:
         return guess
     if _looks_binary(data):
-        raise InputError(path, "binary file, not text (expected UTF-8, GB18030 or UTF-16 text)")
+        raise InputError(path, BINARY)
     line = data[: utf8_error.start].count(b"\n") + 1
-    raise InputError(path, "not UTF-8, GB18030 or UTF-16 text (undecodable bytes)", line=line) from utf8_error
+    raise InputError(path, f"not {ENCODINGS} text (undecodable bytes)", line=line) from utf8_error
+
+
+def _wide(data: bytes) -> str | None:
+    """BOM-less UTF-32 or UTF-16, whichever decodes strictly into plausible text without control characters."""
+    for encoding, unit in (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2)):
+        if len(data) % unit:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_text(text) and not any(ord(c) < 9 for c in text[:8192]):
+            return text
+    return None
 
 
 def _guess_legacy(data: bytes) -> str | None:
-    """GB18030/GBK or BOM-less UTF-16, chosen by charset-normalizer among these only, and kept only if it reads as text."""
+    """GB18030/GBK, Big5 (and its Windows form cp950) or BOM-less UTF-16, chosen by charset-normalizer among
+    these only, and kept only if it reads as text."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=["gb18030", "utf_16_le", "utf_16_be"]).best()
+    best = from_bytes(data, cp_isolation=["gb18030", "big5", "cp950", "utf_16_le", "utf_16_be"]).best()
     if best is None or best.chaos > 0.1:
         return None
     text = str(best)

@@ -76,7 +76,8 @@ class _Extractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip_depth = 0
-        self.stack: list[str] = []
+        self.stack: list[tuple[str, bool]] = []  # open elements: (tag, whether it hides its content)
+        self.open: dict[str, int] = {}  # tag → how many are on the stack: a stray end tag costs O(1)
         self.title: str | None = None
         self.meta: dict[str, str] = {}
         self._in_title = False
@@ -95,17 +96,27 @@ class _Extractor(HTMLParser):
             if tag in _BLOCK:
                 self.parts.append("\n")
             return
-        self.stack.append(tag)
         marker = (attr.get("class", "") + " " + attr.get("id", "")).lower()
-        if (
+        skip = bool(
             tag in _SKIP
             or "display:none" in attr.get("style", "").replace(" ", "")
             or _CHROME_CLASS.search(marker)
-        ):
+        )
+        self.stack.append((tag, skip))
+        self.open[tag] = self.open.get(tag, 0) + 1
+        if skip:
             self.skip_depth += 1
-            self.stack[-1] = tag + "#skip"
         elif tag in _BLOCK:
             self.parts.append("\n")
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """``<![name[ … ]]>`` with a name the standard parser does not know raises AssertionError there; here the
+        section is skipped like a comment."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -113,15 +124,14 @@ class _Extractor(HTMLParser):
             self.title = "".join(self._title_parts).strip() or None
         if tag in _VOID:
             return
-        # pop to the matching tag (tolerates unclosed children)
-        for i in range(len(self.stack) - 1, -1, -1):
-            name = self.stack[i]
-            if name.split("#")[0] == tag:
-                for popped in self.stack[i:]:
-                    if popped.endswith("#skip"):
-                        self.skip_depth -= 1
-                del self.stack[i:]
-                break
+        # pop to the matching tag (tolerates unclosed children); each pop pays for itself, a stray end tag is O(1)
+        if self.open.get(tag):
+            while True:
+                name, skip = self.stack.pop()
+                self.open[name] -= 1
+                self.skip_depth -= skip
+                if name == tag:
+                    break
         if tag in _BLOCK:
             self.parts.append("\n")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections.abc import Iterator
 
 from ..model import Document, Mention, Token
 from ..types import PROPAGATE_TYPES
@@ -73,11 +74,12 @@ def find_lexicon(ctx: Context) -> list[Mention]:
     for m in ctx.lexicon.name_pattern.finditer(ctx.text):
         start, end = m.span()
         if ctx.text[end : end + 1] in _ASPECT:
-            end = _shorter_name(
+            shorter = _shorter_name(
                 ctx, start, end
             )  # 腾讯投资了蔚来: 了 marks 投资 as a verb, so the name is 腾讯
-            if end is None:
+            if shorter is None:
                 continue
+            end = shorter
         entry = ctx.lexicon.names[ctx.text[start:end]]
         out.append(
             ctx.mention(start, end, entry.types[0], "lexicon", 0.95, key=entry.canonical, types=entry.types)
@@ -121,7 +123,12 @@ def recognize(
     if tagged is None:
         return mentions
     extra = [m for m in statistical_mentions(ctx, tagged, mentions) if m.type != "Title"]
-    covered = [m for m in mentions if not any(x.start <= m.start and m.end <= x.end for x in extra)]
+    by_position = _SpanIndex(extra)
+    covered = [
+        m
+        for m in mentions
+        if not any(x.start <= m.start and m.end <= x.end for x in by_position.overlapping(m.start, m.end))
+    ]
     found = sorted(covered + extra, key=lambda m: (m.start, m.end))
     # a name the tagger is sure of is the same name where it occurs again (春雨医生 in the headline and the lead)
     sure = [m for m in extra if m.score >= CRF_PROPAGATE_SCORE]
@@ -132,10 +139,11 @@ def statistical_mentions(ctx: Context, tagged: list[Span], taken: list[Mention])
     """The tagger's confident spans that pass the junk filters and either overlap no rule mention or strictly
     contain the rule mentions they overlap (新浪乐居 over 新浪, 美国海军 over 美国: the longest span wins)."""
     out = []
+    by_position = _SpanIndex(taken)
     for start, end, type_, prob in tagged:
         if prob < CRF_MIN_CONFIDENCE:
             continue
-        overlapping = [m for m in taken if m.start < end and start < m.end]
+        overlapping = by_position.overlapping(start, end)
         contains = all(
             start <= m.start and m.end <= end and (m.start, m.end) != (start, end) for m in overlapping
         )
@@ -160,6 +168,21 @@ def statistical_mentions(ctx: Context, tagged: list[Span], taken: list[Mention])
     return out
 
 
+class _SpanIndex:
+    """Mentions by position: those overlapping a span are found by binary search, not by a scan of all of them
+    (a long document has tens of thousands of mentions and as many tagger spans)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.mentions]
+        self.longest = max((m.end - m.start for m in self.mentions), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return [m for m in self.mentions[lo:hi] if m.start < end and start < m.end]
+
+
 def tag_documents(
     tagger, documents: list[tuple[Document, list[Token]]], lexicon: Lexicon
 ) -> list[list[Span]]:
@@ -178,9 +201,28 @@ def tag_documents(
             items.append((text, inside, sent.start))
             owners.append((d, sent.start))
     out: list[list[Span]] = [[] for _ in documents]
-    for (d, base), found in zip(owners, tagger.tag_batch(items, lexicon), strict=True):
-        out[d].extend((start + base, end + base, type_, prob) for start, end, type_, prob in found)
+    found = [spans for part in _parts(items) for spans in tagger.tag_batch(part, lexicon)]
+    for (d, base), spans in zip(owners, found, strict=True):
+        out[d].extend((start + base, end + base, type_, prob) for start, end, type_, prob in spans)
     return out
+
+
+TAG_PART = 100_000  # characters the tagger decodes at once: its arrays take ~0.5 KB a character
+
+
+def _parts(items: list[tuple[str, list[Token], int]]) -> Iterator[list[tuple[str, list[Token], int]]]:
+    """Sentences in runs of at most ``TAG_PART`` characters (one longer sentence is a run of its own), so that a
+    very long document is tagged part by part in bounded memory; each sentence's spans do not depend on its run."""
+    part: list[tuple[str, list[Token], int]] = []
+    size = 0
+    for item in items:
+        if part and size + len(item[0]) > TAG_PART:
+            yield part
+            part, size = [], 0
+        part.append(item)
+        size += len(item[0])
+    if part:
+        yield part
 
 
 def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Mention]) -> bool:
@@ -269,7 +311,7 @@ def _propagate(ctx: Context, found: list[Mention], *, taken: list[Mention] = ())
     where no mention in ``taken`` is."""
     seen = {(m.start, m.end) for m in found}
     occupied = {i for m in taken for i in range(m.start, m.end)}
-    by_surface = {}
+    by_surface: dict[str, Mention] = {}
     for m in found:
         if m.source != "lexicon" and m.type in _PROPAGATE:
             by_surface.setdefault(ctx.text[m.start : m.end], m)

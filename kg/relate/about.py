@@ -7,6 +7,7 @@ a personal pronoun (他们已有27家工厂) points back at the last person or g
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -22,20 +23,34 @@ def assign_about(
     doc: Document, figures: list[Figure], mentions: list[Mention], entity_of: dict[int, str]
 ) -> list[Figure]:
     out = []
+    people = [m for m in mentions if m.type == "Person"]
+    main = main_organisation(mentions) if figures else None  # once per document, not once per figure
     for f in figures:
-        about = _about(doc, f, mentions)
+        about = _about(doc, f, mentions, people, main)
         out.append(dataclasses.replace(f, about=entity_of[about.start] if about else None))
     return out
 
 
-def _about(doc: Document, f: Figure, mentions: list[Mention]) -> Mention | None:
+def _in_span(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
+    """The mentions starting in [lo, hi); ``mentions`` are sorted by start (a binary search, not a scan)."""
+    key = _start
+    return mentions[bisect.bisect_left(mentions, lo, key=key) : bisect.bisect_left(mentions, hi, key=key)]
+
+
+def _start(m: Mention) -> int:
+    return m.start
+
+
+def _about(
+    doc: Document, f: Figure, mentions: list[Mention], people: list[Mention], main: Mention | None
+) -> Mention | None:
     sent = doc.sentences[f.evidence.sentence]
     start, end = f.evidence.start, f.evidence.end
     text = doc.norm
     seps = load_words().words("clause_break")
     c_lo = max([text.rfind(c, sent.start, start) for c in seps] + [sent.start - 1]) + 1
     c_hi = min([x for x in (text.find(c, end, sent.end) for c in seps) if x >= 0] + [sent.end])
-    in_sentence = [m for m in mentions if sent.start <= m.start < sent.end]
+    in_sentence = _in_span(mentions, sent.start, sent.end)
     if f.measure:
         m_at = text.find(f.measure, c_lo, c_hi)
         inside = [
@@ -49,8 +64,9 @@ def _about(doc: Document, f: Figure, mentions: list[Mention]) -> Mention | None:
     if _pronoun().search(text[c_lo:start]) or (
         _pronoun().search(text[sent.start : start]) and not any(m.start < start for m in agents)
     ):
-        earlier = [m for m in mentions if m.end <= start and m.type == "Person"]
-        return earlier[-1] if earlier else None
+        # the last person ending before the figure (mentions do not overlap, so ends are in order too)
+        i = bisect.bisect_right(people, start, key=lambda m: m.end)
+        return people[i - 1] if i else None
     before = [m for m in agents if c_lo <= m.start and m.end <= start]
     if before:
         return before[-1]
@@ -64,7 +80,7 @@ def _about(doc: Document, f: Figure, mentions: list[Mention]) -> Mention | None:
     if people_in_clause:
         return people_in_clause[0]
     if _company_anaphor().search(text[sent.start : start]):
-        return main_organisation(mentions)
+        return main
     return _topic(doc, mentions, sent.index)
 
 
@@ -86,7 +102,7 @@ def _topic(doc: Document, mentions: list[Mention], index: int) -> Mention | None
         s = doc.sentences[back]
         if here.paragraph - s.paragraph > 1:
             break
-        agents = [m for m in mentions if s.start <= m.start < s.end and m.type in _AGENT]
+        agents = [m for m in _in_span(mentions, s.start, s.end) if m.type in _AGENT]
         if agents:
             return agents[0]
     return None
