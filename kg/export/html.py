@@ -200,3 +200,14 @@ def _html_escape(text: str) -> str:
     import html
 
     return html.escape(text, quote=True)
+
+
+def to_iframe(kg: KnowledgeGraph, *, height: int = 600) -> str:
+    """The view in an iframe (for notebooks): the whole page in ``srcdoc``, so nothing is loaded from anywhere."""
+    import html
+
+    page = to_html(kg, base="https://w3id.org/kg/id/")
+    return (
+        f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{height}px;border:1px solid #ddd" '
+        'sandbox="allow-scripts"></iframe>'
+    )
