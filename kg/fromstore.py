@@ -47,7 +47,7 @@ def find_entities(store: Store, name: str) -> list[str]:
     """Entity ids named ``name``: an id (org/快手), else an exact label, else an exact alias."""
     ids = _Ids(store.base)
     if "/" in name:
-        if store.query(f"ASK {{ {ids.iri(name)} kg:mentionedIn ?a }}").boolean:
+        if store.query(f"SELECT ?a WHERE {{ {ids.iri(name)} kg:mentionedIn ?a }} LIMIT 1").rows:
             return [name]
     literal = name.replace("\\", "\\\\").replace('"', '\\"')
     for prop in ("rdfs:label", "schema:alternateName"):
@@ -322,3 +322,20 @@ def _by_precedence(types: set[str]) -> tuple[str, ...]:
     from .resolve import TYPE_PRECEDENCE
 
     return tuple(sorted(types, key=lambda t: TYPE_PRECEDENCE.index(t) if t in TYPE_PRECEDENCE else 99))
+
+
+GRAPH_FORMATS = ("json", "html", "graphml", "neo4j", "cypher")
+
+
+def export_graph(store: Store, fmt: str, *, focus: str | None = None, depth: int = 2) -> str | dict[str, str]:
+    """One of ``GRAPH_FORMATS`` rendered from the store's graph (whole, or around ``focus``)."""
+    from .export import render
+
+    if fmt not in GRAPH_FORMATS:
+        raise KgError(f"unknown format {fmt!r}; choose from: {', '.join(GRAPH_FORMATS)}")
+    graph = load_store(store, focus=focus, depth=depth)
+    options: dict = {}
+    if fmt == "html" and focus:
+        start = find_entities(store, focus)
+        options = {"focus": start[0], "depth": depth}
+    return render(graph, fmt, base=store.base, **options)
