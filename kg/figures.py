@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from .model import Document, Evidence, Figure, Mention
 from .recognize.lexicon import Lexicon, load_lexicon
+from .zh.dates import date_name
 from .zh.numerals import format_decimal, parse_number, scale_value
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
@@ -174,7 +175,7 @@ def _figure(doc, mentions, lexicon, start, end, value: Decimal, unit, kind, qual
         qualifiers.append(("comparison", "year_on_year"))
     if "环比" in doc.norm[max(sent.start, start - 8) : start]:
         qualifiers.append(("comparison", "period_on_period"))
-    time = _time(mentions, sent.start, sent.end, start)
+    time = _time(doc, mentions, sent.start, sent.end, start)
     return Figure(
         id=f"{doc.id}-{start}",
         text=doc.text[start:end],
@@ -243,8 +244,9 @@ def _measure_after(text: str, end: int, clause_end: int, lexicon: Lexicon, *, gu
     return None
 
 
-def _time(mentions: list[Mention], lo: int, hi: int, pos: int) -> str | None:
+def _time(doc: Document, mentions: list[Mention], lo: int, hi: int, pos: int) -> str | None:
+    """The id name of the date nearest the figure in its sentence (its date entity is date/<this>)."""
     dates = [m for m in mentions if m.type == "Date" and lo <= m.start < hi]
     if not dates:
         return None
-    return min(dates, key=lambda m: abs(m.start - pos)).key
+    return date_name(min(dates, key=lambda m: abs(m.start - pos)).key, doc.id, doc.date)

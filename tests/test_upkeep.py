@@ -72,3 +72,23 @@ def test_rm_command_refuses_unknown_documents_and_removes_nothing(tmp_path, news
     assert everything(tmp_path / "s") == before
     res = CliRunner().invoke(main, ["rm", str(tmp_path / "s"), str(news["b"])])
     assert res.exit_code == 0 and "removed 1 document(s): b" in res.output
+
+
+def test_relative_dates_are_never_shared_by_unrelated_articles(tmp_path):
+    news = tmp_path / "news.jsonl"
+    records = [
+        {"id": "x1", "text": "今年4月，京东宣布与快手合作。", "date": "2024-06-05"},
+        {"id": "x2", "text": "今年4月，美团宣布与腾讯合作。", "date": "2023-05-01"},
+        {"id": "x3", "text": "今年4月，阿里巴巴宣布与腾讯合作。"},
+        {"id": "x4", "text": "今年4月，小米宣布与腾讯合作。"},
+    ]
+    news.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    build_store([news], tmp_path / "s")
+    with Store(tmp_path / "s", read_only=True) as store:
+        rows = store.query(
+            "SELECT ?d ?label (COUNT(?a) AS ?n) { ?d a kg:Date ; rdfs:label ?label ; kg:mentionedIn ?a } GROUP BY ?d ?label"
+        ).rows
+    dates = {str(d).rsplit("/id/", 1)[1]: (str(label), int(n)) for d, label, n in rows}
+    assert dates["date/2024年4月"] == ("2024年4月", 1) and dates["date/2023年4月"] == ("2023年4月", 1)
+    assert dates["date/x3/今年4月"] == ("今年4月", 1) and dates["date/x4/今年4月"] == ("今年4月", 1)
+    assert "date/今年4月" not in dates
