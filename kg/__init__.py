@@ -23,6 +23,15 @@ def write(graph: KnowledgeGraph, out_dir, *, formats=("turtle", "json", "html"),
     return write_outputs(graph, out_dir, formats=formats, base=base or DEFAULT_BASE)
 
 
+def load(store_dir, *, focus: str | None = None, depth: int = 2) -> KnowledgeGraph:
+    """A store's graph as a KnowledgeGraph, or with ``focus`` (a name or id) the neighbourhood of that entity."""
+    from .fromstore import load_store
+    from .store import Store
+
+    with Store(store_dir, read_only=True) as store:
+        return load_store(store, focus=focus, depth=depth)
+
+
 def query(
     graph_file,
     sparql: str,
@@ -50,6 +59,7 @@ __all__ = [
     "extract",
     "extract_many",
     "write",
+    "load",
     "query",
     "BuildConfig",
     "KnowledgeGraph",

@@ -13,6 +13,12 @@ from .errors import KgError
 from .vocab import DEFAULT_BASE
 
 
+class Refusal(click.ClickException):
+    """Options that contradict each other: one line (``Error: …``), exit status 2, nothing written."""
+
+    exit_code = 2
+
+
 def _fail(exc: Exception) -> click.ClickException:
     return click.ClickException(str(exc))
 
@@ -30,14 +36,23 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", "out_dir", default="out", show_default=True, help="Folder for the output files.")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
+@click.option(
+    "--out",
+    "-o",
+    "out_dir",
+    default="out",
+    show_default=True,
+    type=click.Path(file_okay=False, allow_dash=True),
+    help="Folder for the output files; - writes the one format chosen to standard output.",
+)
 @click.option(
     "--format",
+    "-f",
     "formats",
     default="turtle,json,html",
     show_default=True,
-    help="Comma-separated outputs: turtle, nt, jsonld, json, html.",
+    help="Comma-separated outputs: turtle (ttl), nt, jsonld, json, html, graphml, neo4j, cypher.",
 )
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="IRI base for minted entities.")
 @click.option(
@@ -68,9 +83,15 @@ def main() -> None:
     show_default=True,
     help="Skip (with a warning) any document with more text than this, in MB of UTF-8.",
 )
-@click.option("--store", "store_dir", help="Add to a persistent store (a folder) instead of writing files.")
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(dir_okay=True),
+    help="Add to a persistent store (a folder) instead of writing files.",
+)
 @click.option(
     "--jobs",
+    "-j",
     type=click.IntRange(1, 256),
     default=1,
     show_default=True,
@@ -133,22 +154,19 @@ def build(
         max_document_mb=max_document_mb,
     )
     if store_dir:
+        _refuse_given(("formats", "--format"), ("out_dir", "--out"), why="--store writes into the store, not files; "
+                      "export from it with: kg export STORE --format html --out graph.html")  # fmt: skip
         _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet)
         return
     if jobs != 1 or engine != "local":
         raise click.BadParameter(
             "--jobs and --engine apply to corpus builds into a --store", param_hint="--jobs"
         )
-    from .export import FORMATS, write_outputs
+    from .export import write_outputs
     from .pipeline import build as build_graph
     from .vocab import Minter
 
-    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown:
-        raise click.BadParameter(
-            f"unknown format {unknown[0]!r}; choose from: {', '.join(FORMATS)}", param_hint="--format"
-        )
+    chosen = _formats(formats, to_stdout=out_dir == "-")
     try:
         Minter(base)
     except ValueError as exc:
@@ -158,6 +176,9 @@ def build(
         graph = build_graph(inputs, config=config, on_warning=lambda m: click.echo(f"warning: {m}", err=True))
         if not graph.documents:
             raise KgError("no article could be read from the inputs")
+        if out_dir == "-":
+            _to_stdout(graph, chosen[0], base=base)
+            return
         paths = write_outputs(graph, out_dir, formats=chosen, base=base)
     except KgError as exc:
         raise _fail(exc) from None
@@ -173,6 +194,37 @@ def build(
     click.echo("  relations: " + (", ".join(f"{k} {v}" for k, v in s["relations"].items()) or "none"))
     for p in paths:
         click.echo(f"  wrote {p}")
+
+
+def _refuse_given(*options: tuple[str, str], why: str) -> None:
+    """A one-line error when the user gave one of ``options`` (parameter name, flag) that does not apply."""
+    from click.core import ParameterSource
+
+    ctx = click.get_current_context()
+    for name, flag in options:
+        if ctx.get_parameter_source(name) not in (ParameterSource.DEFAULT, None):
+            raise Refusal(f"{flag} does not apply here: {why}")
+
+
+def _formats(text: str, *, to_stdout: bool) -> tuple[str, ...]:
+    """The formats asked for (aliases accepted); standard output takes one format of one file."""
+    from .export import FORMATS, format_name
+
+    try:
+        chosen = tuple(format_name(f.strip()) for f in text.split(",") if f.strip())
+    except KgError as exc:
+        raise click.BadParameter(str(exc), param_hint="--format") from None
+    if to_stdout and (len(chosen) != 1 or FORMATS[chosen[0]][1] == "neo4j"):
+        raise Refusal("--out - writes one file to standard output: choose one format of one file (not neo4j)")
+    return chosen
+
+
+def _to_stdout(graph, fmt: str, **options) -> None:
+    from .export import render
+
+    text = render(graph, fmt, **options)
+    assert isinstance(text, str)  # _formats refused the formats of several files
+    sys.stdout.write(text)
 
 
 def _config(*, lexicons=(), rules=(), **options) -> BuildConfig:
@@ -267,32 +319,149 @@ def query(graph_file, query, fmt, update, timeout, allow_federation) -> None:
     sys.stdout.write(printable(output) if sys.stdout.isatty() else output)
 
 
+STORE_DIR = click.Path(exists=True, file_okay=False)
+EXPORT_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld", "graphml", "json", "html", "neo4j", "cypher")
+
+
 @main.command()
-@click.argument("store_dir")
+@click.argument("store_dir", type=STORE_DIR)
 @click.option(
     "--format",
+    "-f",
     "fmt",
-    type=click.Choice(["turtle", "nt", "nquads", "trig", "jsonld", "graphml"]),
+    type=click.Choice(EXPORT_FORMATS + ("ttl",)),
     default="turtle",
     show_default=True,
 )
-@click.option("--out", "out_file", required=True, help="The file to write.")
-def export(store_dir, fmt, out_file) -> None:
-    """Export a store: the named graphs kept (nquads, trig) or merged (turtle, nt, jsonld), or graphml for
-    network tools (entities and relations only).
+@click.option(
+    "--out",
+    "-o",
+    "out_file",
+    required=True,
+    type=click.Path(allow_dash=True),
+    help="The file (a folder for neo4j) to write; - for standard output.",
+)
+@click.option(
+    "--focus",
+    help="Only the neighbourhood of this entity (a name or an id): json, html, graphml, neo4j, cypher.",
+)
+@click.option(
+    "--depth", type=click.IntRange(0, 10), default=2, show_default=True, help="Hops around --focus."
+)
+def export(store_dir, fmt, out_file, focus, depth) -> None:
+    """Export a store: the named graphs kept (nquads, trig) or merged (turtle, nt, jsonld); or the graph for
+    people and their tools (json, the html view, graphml, neo4j CSV, cypher), whole or around --focus.
 
     \b
     Example:
       kg export kgstore/ --format trig --out all.trig
+      kg export kgstore/ -f html --focus 快手 --depth 2 -o kuaishou.html
+      kg export kgstore/ -f neo4j -o neo4j/ && sh neo4j/import.sh
     """
+    from .fromstore import GRAPH_FORMATS, export_graph
     from .store import Store, export_store
+
+    fmt = "turtle" if fmt == "ttl" else fmt
+    if focus and fmt not in GRAPH_FORMATS:
+        raise Refusal(f"--focus applies to {', '.join(GRAPH_FORMATS)}, not {fmt}")
+    if out_file == "-" and fmt in ("neo4j", "jsonld"):
+        raise Refusal(
+            f"--out - cannot take {fmt} from a store; give a {'folder' if fmt == 'neo4j' else 'file'}"
+        )
+    data: str | bytes | dict[str, str]
+    try:
+        with Store(store_dir, read_only=True) as store:
+            if fmt in GRAPH_FORMATS:
+                data = export_graph(store, fmt, focus=focus, depth=depth)
+            elif out_file == "-":
+                data = store.dump(fmt)
+            else:
+                n = export_store(store, fmt, out_file)
+                click.echo(f"wrote {out_file} ({n} bytes)", err=True)
+                return
+    except KgError as exc:
+        raise _fail(exc) from None
+    _write_export(data, out_file, fmt)
+
+
+def _write_export(data, out_file: str, fmt: str) -> None:
+    from pathlib import Path
+
+    from .export import write_rendered
+
+    if out_file == "-":
+        sys.stdout.buffer.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+        return
+    try:
+        path = write_rendered(Path(out_file), data)
+    except KgError as exc:
+        raise _fail(exc) from None
+    click.echo(f"wrote {path}", err=True)
+
+
+@main.command()
+@click.argument("store_dir", type=STORE_DIR)
+@click.argument("documents", nargs=-1, required=True)
+@click.option("--quiet", "-q", is_flag=True, help="Say nothing when it worked.")
+def rm(store_dir, documents, quiet) -> None:
+    """Remove documents from a store, by id or by the file (or folder) they were read from. Their facts go,
+    and so does everything only they supported; what other documents also state stays.
+
+    \b
+    Example:
+      kg rm kgstore/ 3832ad358664a35f
+      kg rm kgstore/ corpus/2024-06/ news.jsonl
+    """
+    from .store import Store
+    from .upkeep import remove_documents
+
+    try:
+        with Store(store_dir) as store:
+            removed = remove_documents(store, documents)
+    except KgError as exc:
+        raise _fail(exc) from None
+    if not quiet:
+        click.echo(f"removed {len(removed)} document(s): {', '.join(removed)}")
+
+
+@main.command()
+@click.argument("store_dir", type=STORE_DIR)
+@click.option("--focus", help="Open on the neighbourhood of this entity (a name or an id).")
+@click.option(
+    "--depth", type=click.IntRange(0, 10), default=2, show_default=True, help="Hops around --focus."
+)
+@click.option(
+    "--out",
+    "-o",
+    "out_file",
+    type=click.Path(dir_okay=False),
+    help="Where to write the page (default: a temporary file).",
+)
+@click.option("--no-open", is_flag=True, help="Write the page but do not open a browser.")
+def view(store_dir, focus, depth, out_file, no_open) -> None:
+    """Open a store in the interactive view (a page that works offline), whole or around one entity.
+
+    \b
+    Example:
+      kg view kgstore/ --focus 快手 --depth 2
+    """
+    import tempfile
+    import webbrowser
+    from pathlib import Path
+
+    from .fromstore import export_graph
+    from .store import Store
 
     try:
         with Store(store_dir, read_only=True) as store:
-            n = export_store(store, fmt, out_file)
+            page = export_graph(store, "html", focus=focus, depth=depth)
     except KgError as exc:
         raise _fail(exc) from None
-    click.echo(f"wrote {out_file} ({n} bytes)")
+    if out_file is None:
+        out_file = tempfile.mkstemp(prefix="kg-view-", suffix=".html")[1]
+    _write_export(page, out_file, "html")
+    if not no_open:
+        webbrowser.open(Path(out_file).resolve().as_uri())
 
 
 @main.command()

@@ -18,6 +18,7 @@ from decimal import Decimal
 from .model import Document, Evidence, Figure, Mention
 from .recognize.lexicon import Lexicon, load_lexicon
 from .words import Words, load_words
+from .zh.dates import date_name
 from .zh.numerals import format_decimal, parse_chinese_integer, parse_number, scale_value
 
 _SMALL_COUNT = 10  # 两款 / 三次 / 7个: counts below this, with no scale, are wording rather than a figure
@@ -266,7 +267,7 @@ def _figure(
         about=None,
         evidence=Evidence(doc.id, sent.index, start, end, sent.text),
         qualifiers=tuple(sorted(set(qualifiers))),
-        time=_time(dates, sent.start, sent.end, start),
+        time=_time(doc, dates, sent.start, sent.end, start),
         kind=number.kind,
         value_max=format_decimal(number.value_max) if number.value_max is not None else None,
     )
@@ -318,10 +319,11 @@ def _measure_after(
     return None
 
 
-def _time(dates: list[Mention], lo: int, hi: int, pos: int) -> str | None:
-    """The date mention nearest ``pos`` among those starting in [lo, hi) (``dates`` sorted by start)."""
+def _time(doc: Document, dates: list[Mention], lo: int, hi: int, pos: int) -> str | None:
+    """The id name of the date nearest ``pos`` among those starting in [lo, hi) (``dates`` sorted by start);
+    its date entity is date/<this>."""
     key = lambda m: m.start  # noqa: E731
     near = dates[bisect.bisect_left(dates, lo, key=key) : bisect.bisect_left(dates, hi, key=key)]
     if not near:
         return None
-    return min(near, key=lambda m: abs(m.start - pos)).key
+    return date_name(min(near, key=lambda m: abs(m.start - pos)).key, doc.id, doc.date)

@@ -6,6 +6,7 @@ Edges: one per (subject, predicate, object, qualifiers), carrying every ``Relati
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -59,6 +60,28 @@ class KnowledgeGraph:
         self.warnings.extend(result.warnings)
         return True
 
+    def add_parts(
+        self,
+        *,
+        documents: Iterable[Document],
+        entities: Iterable[Entity],
+        relations: Iterable[Relation],
+        figures: Iterable[Figure],
+    ) -> None:
+        """Add what was read back from elsewhere (a store) rather than extracted from one document."""
+        for doc in documents:
+            self.documents[doc.id] = doc
+            self.nx.add_node(f"article/{doc.id}", kind="article", document=doc)
+        for e in entities:
+            self.nx.add_node(e.id, kind="entity", entity=e)
+        for r in relations:
+            if r.subject in self.nx and (r.literal or r.object in self.nx):
+                self._add_relation(r)
+        for f in figures:
+            self.nx.add_node(f"figure/{f.id}", kind="figure", figure=f)
+            if f.about:
+                self.nx.add_edge(f"figure/{f.id}", f.about, key=("about", ()), relations=[])
+
     def _add_relation(self, r: Relation) -> None:
         if r.literal:
             node = self.nx.nodes[r.subject]
@@ -100,12 +123,30 @@ class KnowledgeGraph:
             for quals, rels in _fold_qualifier_subsets(groups).items():
                 out.append(_fact(s, p, o, quals, rels))
         for node, data in self.nx.nodes(data=True):
-            groups: dict[tuple, list[Relation]] = {}
+            literals: dict[tuple, list[Relation]] = {}
             for r in data.get("literals", []):
-                groups.setdefault((r.object, r.qualifiers), []).append(r)
-            for (value, quals), rels in groups.items():
+                literals.setdefault((r.object, r.qualifiers), []).append(r)
+            for (value, quals), rels in literals.items():
                 out.append(_fact(node, rels[0].predicate, value, quals, rels, literal=True))
         return sorted(out, key=lambda f: (f.subject, f.predicate, f.object, f.qualifiers))
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """A copy with plain attributes (strings, numbers, booleans), writable with ``nx.write_graphml``."""
+        from .export.graphml import to_networkx
+
+        return to_networkx(self)
+
+    def to_dataframe(self, what: str = "facts"):
+        """A pandas DataFrame of the graph's ``facts``, ``entities`` or ``figures`` (needs kg[notebook])."""
+        from .frames import dataframe
+
+        return dataframe(self, what)
+
+    def _repr_html_(self) -> str:
+        """In Jupyter: the interactive view in an iframe, offline (vis-network is inlined)."""
+        from .export.html import to_iframe
+
+        return to_iframe(self)
 
     def summary(self) -> dict:
         from collections import Counter
@@ -133,8 +174,10 @@ def _fold_qualifier_subsets(groups: dict[tuple, list[Relation]]) -> dict[tuple, 
 
 
 def _fact(s: str, p: str, o: str, quals, relations: list[Relation], literal: bool = False) -> Fact:
-    evidence = tuple(
-        sorted({r.evidence for r in relations}, key=lambda e: (e.document, e.sentence, e.start, e.end))
-    )
+    # one piece of evidence per sentence (two rules may find the fact in one sentence, on different spans)
+    by_sentence: dict[tuple[str, int], Evidence] = {}
+    for e in sorted({r.evidence for r in relations}, key=lambda e: (e.document, e.sentence, e.start, e.end)):
+        by_sentence.setdefault((e.document, e.sentence), e)
+    evidence = tuple(by_sentence.values())
     rules = tuple(sorted({r.rule for r in relations}))
     return Fact(s, p, o, quals, max(r.confidence for r in relations), evidence, rules, literal)

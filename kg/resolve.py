@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from .model import ORG_TYPES, Document, Entity, Mention
 from .recognize.lexicon import Lexicon, load_lexicon
 from .recognize.patterns import osa_distance
-from .zh.dates import normalise_date
+from .zh.dates import date_name, normalise_date
 
 # Where two types compete for one entity, the earlier wins.
 TYPE_PRECEDENCE = (
@@ -52,7 +52,10 @@ def resolve(
     canon = _canonical_keys(mentions, lexicon)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        groups[entity_id(m.type, canon[(family(m.type), m.key)])].append(m)
+        name = canon[(family(m.type), m.key)]
+        if m.type == "Date":  # 今年4月 means a different month in every year's articles
+            name = date_name(name, doc.id, doc.date)
+        groups[entity_id(m.type, name)].append(m)
     entities = [_entity(eid, ms, doc) for eid, ms in sorted(groups.items())]
     index = {m.start: e.id for e in entities for m in e.mentions if m.source != "embedded"}
     return entities, index
@@ -98,6 +101,8 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str
 
 def _entity(eid: str, mentions: list[Mention], doc: Document) -> Entity:
     fam, key = eid.split("/", 1)
+    if fam == "date":
+        key = key.rsplit("/", 1)[-1]  # a date kept to its article: <doc id>/今年4月
     surfaces = Counter(m.text for m in mentions)
     if key in surfaces or doc.traditional is False:
         label = key

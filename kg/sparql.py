@@ -38,6 +38,19 @@ class QueryResult:
     boolean: bool | None = None
     updated: bool = False
 
+    def __iter__(self):
+        """The rows, each a tuple of terms in the order of ``variables``."""
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def to_dataframe(self):
+        """A pandas DataFrame, one column per variable (needs kg[notebook])."""
+        from .frames import result_dataframe
+
+        return result_dataframe(self)
+
 
 def load_graph(path: str | Path) -> Graph:
     """Parse an RDF file with rdflib, refusing what would make the parser reach out or blow up: a JSON-LD

@@ -206,7 +206,7 @@ def _canonical_labels(result: DocumentResult) -> DocumentResult:
     """Across documents an entity needs one label: its canonical (simplified) name; the written form stays an alias."""
     entities = []
     for e in result.entities:
-        canonical = e.id.split("/", 1)[1]
+        canonical = e.label if e.type == "Date" else e.id.split("/", 1)[1]  # a date's id may hold its article
         if e.label != canonical:
             aliases = tuple(sorted((set(e.aliases) | {e.label}) - {canonical}))
             e = dataclasses.replace(e, label=canonical, aliases=aliases)

@@ -9,7 +9,8 @@ from conftest import Exported
 
 import kg
 from kg.export import render, write_outputs
-from kg.export.html import STYLE, network_data
+from kg.export.html import network_data, styles
+from kg.export.layout import SPACING, layout
 from kg.vocab import DEFAULT_BASE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
@@ -30,8 +31,9 @@ def test_page_loads_nothing_from_the_network(seed_graph: Exported):
 def test_nodes_are_coloured_and_shaped_by_type_with_a_legend(seed_graph: Exported):
     data = network_data(seed_graph.graph)
     by_id = {n["id"]: n for n in data["nodes"]}
-    assert (by_id["person/白嘉乐"]["color"], by_id["person/白嘉乐"]["shape"]) == STYLE["Person"][:2]
-    assert (by_id["org/快手电商"]["color"], by_id["org/快手电商"]["shape"]) == STYLE["BusinessUnit"][:2]
+    style = styles()
+    assert (by_id["person/白嘉乐"]["color"], by_id["person/白嘉乐"]["shape"]) == style["Person"][:2]
+    assert (by_id["org/快手电商"]["color"], by_id["org/快手电商"]["shape"]) == style["BusinessUnit"][:2]
     assert {row[0] for row in data["legend"]} >= {"Person", "Company", "Platform", "Programme"}
     assert all("group" not in n for n in data["nodes"])  # a vis group would override the type colour
 
@@ -55,6 +57,7 @@ def test_input_text_is_escaped_in_the_page():
     assert "\\u003cimg src=x" in html
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
 def test_hostile_article_runs_no_script_in_a_real_browser(tmp_path):
     write_outputs(kg.build_from_texts([HOSTILE]), tmp_path, formats=("html",), base=DEFAULT_BASE)
@@ -65,6 +68,7 @@ def test_hostile_article_runs_no_script_in_a_real_browser(tmp_path):
     assert '<img src="x"' not in dom and "<img src=x" not in dom
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
 def test_view_renders_a_screenshot_offline(tmp_path, seed_graph: Exported):
     write_outputs(seed_graph.graph, tmp_path, formats=("html",), base=DEFAULT_BASE)
@@ -100,3 +104,54 @@ def test_nodes_say_whether_a_relation_touches_them(seed_graph: Exported):
     nodes = {n["id"]: n for n in network_data(seed_graph.graph)["nodes"]}
     assert nodes["person/白嘉乐"]["linked"] is True
     assert nodes["org/QuestMobile"]["linked"] is False  # named in the article, in no relation
+
+
+def test_every_node_has_a_position_and_linked_nodes_sit_near_their_neighbours(seed_graph: Exported):
+    data = network_data(seed_graph.graph)
+    pos = {n["id"]: (n["x"], n["y"]) for n in data["nodes"]}
+    assert len(pos) == len(data["nodes"])
+
+    def dist(a, b):
+        return ((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5
+
+    edge_lengths = sorted(dist(e["from"], e["to"]) for e in data["edges"])
+    spread = max(dist(a, b) for a in list(pos)[:50] for b in list(pos)[:50])
+    assert (
+        edge_lengths[len(edge_lengths) // 2] < 3 * SPACING < spread
+    )  # neighbours close, the graph spread out
+
+
+def test_layout_is_deterministic_and_keeps_nodes_apart():
+    nodes = [f"n{i}" for i in range(60)]
+    edges = [(f"n{i}", f"n{i + 1}") for i in range(0, 40)] + [("n0", "n20")]
+    first, again = layout(nodes, edges), layout(list(nodes), list(reversed(edges)))
+    assert first == again
+    points = sorted(first.values())
+    closest = min(
+        ((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5
+        for i, a in enumerate(points)
+        for b in points[i + 1 :]
+    )
+    assert closest > SPACING / 10
+
+
+def test_articles_are_in_the_data_collapsed_and_entities_list_them(seed_graph: Exported):
+    data = network_data(seed_graph.graph)
+    articles = [n for n in data["nodes"] if n["type"] == "Article"]
+    assert len(articles) == len(seed_graph.graph.documents)
+    doc_id = next(iter(seed_graph.graph.documents))
+    assert data["details"]["org/快手"]["documents"] == [doc_id] and doc_id in data["articles"]
+
+
+def test_the_page_can_open_on_a_neighbourhood(seed_graph: Exported):
+    data = network_data(seed_graph.graph, focus="org/快手", depth=2)
+    assert data["focus"] == {"id": "org/快手", "depth": 2}
+    assert network_data(seed_graph.graph)["focus"] is None
+
+
+def test_the_legend_reads_the_type_table():
+    from kg.types import TYPES
+
+    style = styles()
+    assert style["Person"] == (TYPES["Person"].colour, TYPES["Person"].shape, TYPES["Person"].legend)
+    assert "Article" in style

@@ -83,3 +83,23 @@ def test_to_simplified_keeps_length():
 def test_traditional_ratio_tells_scripts_apart():
     assert traditional_ratio("騰訊宣佈與網易達成戰略合作，雙方將共同開發遊戲。") > 0.3
     assert traditional_ratio("腾讯宣布与网易达成战略合作，双方将共同开发游戏。") == 0
+
+
+@pytest.mark.parametrize(
+    "text,reference,name",
+    [
+        ("今年4月", "2024-06-05", "2024年4月"),
+        ("去年", "2024-06-05T10:00:00+08:00", "2023年"),
+        ("今年第三季度", "2024年6月5日", "2024年第三季度"),
+        ("6月28日", "2024-06-05", "2024年6月28日"),
+        ("12月5日", "2025-01-10", "2024年12月5日"),  # the nearest December: last year's
+        ("1月3日", "2024-12-20", "2025年1月3日"),
+        ("2020年春节", "2024-06-05", "2020年春节"),  # names its year: as written
+        ("今年4月", None, "doc1/今年4月"),  # no article date: kept to its article
+        ("6月28日", None, "doc1/6月28日"),
+    ],
+)
+def test_relative_dates_resolve_against_the_article_date_or_stay_with_their_article(text, reference, name):
+    from kg.zh.dates import date_name
+
+    assert date_name(text, "doc1", reference) == name

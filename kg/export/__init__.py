@@ -1,45 +1,59 @@
-"""Exporters: FORMATS maps a format name to a function (graph, *, base) -> str. Files are written atomically."""
+"""Exporters: FORMATS maps a format name to a function (graph, *, base) -> str, or for formats of several
+files (neo4j) -> {file name: text}, written into a folder of that name. Outputs are written all or nothing."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import KgError, OutputError
 from ..graph import KnowledgeGraph
+from .graphml import to_graphml
 from .html import to_html
 from .json import to_json
-from .rdf import to_jsonld, to_ntriples, to_turtle
+from .jsonld import to_jsonld
+from .neo4j import to_cypher, to_neo4j
+from .rdf import to_ntriples, to_turtle
 
-Exporter = Callable[..., str]
+Exporter = Callable[..., str | dict[str, str]]
 FORMATS: dict[str, tuple[Exporter, str]] = {
     "turtle": (to_turtle, "graph.ttl"),
     "nt": (to_ntriples, "graph.nt"),
     "jsonld": (to_jsonld, "graph.jsonld"),
     "json": (to_json, "graph.json"),
     "html": (to_html, "graph.html"),
+    "graphml": (to_graphml, "graph.graphml"),
+    "neo4j": (to_neo4j, "neo4j"),
+    "cypher": (to_cypher, "graph.cypher"),
 }
+ALIASES = {"ttl": "turtle"}
 DEFAULT_FORMATS = ("turtle", "json", "html")
 
 
-def render(graph: KnowledgeGraph, fmt: str, *, base: str) -> str:
+def format_name(name: str) -> str:
+    """A format's name, its aliases accepted (ttl → turtle); an unknown name names the choices."""
+    fmt = ALIASES.get(name, name)
     if fmt not in FORMATS:
-        raise KgError(f"unknown format {fmt!r}; choose from: {', '.join(FORMATS)}")
-    return FORMATS[fmt][0](graph, base=base)
+        raise KgError(f"unknown format {name!r}; choose from: {', '.join(FORMATS)} (ttl = turtle)")
+    return fmt
+
+
+def render(graph: KnowledgeGraph, fmt: str, *, base: str, **options) -> str | dict[str, str]:
+    """One format in memory: text, or {file name: text} for a format of several files."""
+    return FORMATS[format_name(fmt)][0](graph, base=base, **options)
 
 
 def write_outputs(
     graph: KnowledgeGraph, out_dir: str | os.PathLike[str], *, formats=DEFAULT_FORMATS, base: str
 ) -> list[Path]:
-    """All or nothing: every format is rendered in memory, written to a temporary file in ``out_dir``, and only
-    when all are written are they renamed into place; a failure (a full disk, a read-only folder) removes the
-    temporary files and leaves the folder as it was."""
-    rendered = [
-        (Path(out_dir) / FORMATS[f][1], _encoded(render(graph, f, base=base), FORMATS[f][1])) for f in formats
-    ]
+    """All or nothing: every format is rendered in memory, written to a temporary file (or folder) in
+    ``out_dir``, and only when all are written are they renamed into place; a failure (a full disk, a read-only
+    folder) removes the temporary files and leaves the folder as it was."""
     out = Path(out_dir)
+    rendered = [(out / FORMATS[format_name(f)][1], _encoded(render(graph, f, base=base), out)) for f in formats]
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -49,14 +63,23 @@ def write_outputs(
         for path, data in rendered:
             staged.append((_stage(path, data), path))
         for tmp, path in staged:
-            os.replace(tmp, path)
+            _swap(tmp, path)
     except OSError as exc:
         for tmp, _ in staged:
-            Path(tmp).unlink(missing_ok=True)
-        raise OutputError(
-            f"{out}: cannot write the outputs ({exc.strerror or exc}); none was changed"
-        ) from exc
+            _remove(tmp)
+        raise OutputError(f"{out}: cannot write the outputs ({exc.strerror or exc}); none was changed") from exc
     return [path for path, _ in rendered]
+
+
+def write_rendered(path: Path, content: str | dict[str, str]) -> Path:
+    """One output, a file or (for a format of several files) a folder, swapped into place whole."""
+    data = _encoded(content, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _swap(_stage(path, data), path)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    return path
 
 
 def atomic_write(path: Path, content: str | bytes) -> Path:
@@ -70,15 +93,30 @@ def atomic_write(path: Path, content: str | bytes) -> Path:
     return path
 
 
-def _encoded(content: str, name: str | Path) -> bytes:
+def _encoded(content: str | dict[str, str], name: str | Path) -> bytes | dict[str, bytes]:
     try:
-        return content.encode("utf-8")
+        if isinstance(content, str):
+            return content.encode("utf-8")
+        return {file: text.encode("utf-8") for file, text in content.items()}
     except UnicodeEncodeError as exc:  # a lone surrogate from a library caller's own Document
         raise OutputError(f"{name}: cannot write text that is not valid Unicode ({exc.reason})") from None
 
 
-def _stage(path: Path, data: bytes) -> str:
-    """``data`` in a new temporary file beside ``path`` (removed again if writing fails); returns its name."""
+def _stage(path: Path, data: bytes | dict[str, bytes]) -> str:
+    """``data`` in a new temporary file (or folder of files) beside ``path``; returns its name."""
+    if isinstance(data, dict):
+        if path.exists() and not path.is_dir():
+            raise OutputError(f"{path}: is a file; a folder of several files goes there")
+        folder = tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.")
+        try:
+            for name, content in data.items():
+                (Path(folder) / name).write_bytes(content)
+                os.chmod(Path(folder) / name, 0o666 & ~_umask())
+            os.chmod(folder, 0o777 & ~_umask())
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return folder
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -88,6 +126,28 @@ def _stage(path: Path, data: bytes) -> str:
         Path(tmp).unlink(missing_ok=True)
         raise
     return tmp
+
+
+def _swap(tmp: str, path: Path) -> None:
+    """Put the staged file or folder in the place of ``path`` (a folder replaces the old one whole)."""
+    if not Path(tmp).is_dir():
+        os.replace(tmp, path)
+        return
+    old = None
+    if path.exists():
+        old = path.with_name(f".{path.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(path, old)
+    os.replace(tmp, path)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove(tmp: str) -> None:
+    if Path(tmp).is_dir():
+        shutil.rmtree(tmp, ignore_errors=True)
+    else:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def _umask() -> int:

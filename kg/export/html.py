@@ -1,38 +1,40 @@
-"""graph.html: an interactive view that works offline.
+"""graph.html: an interactive view that works offline and at corpus size.
 
-pyvis assembles the nodes, edges and options; the page is kg's own template with vis-network inlined from
-the installed pyvis package (pyvis's default page loads it and bootstrap from CDNs). Every string from the
-input reaches the page as JSON data and is shown with ``textContent``, never parsed as HTML.
+The page is kg's own template with vis-network inlined from the installed pyvis package (pyvis's default page
+loads it and bootstrap from CDNs). Positions are computed here (``layout``), so the page draws at once and
+runs no physics. Every string from the input reaches the page as JSON data and is shown with
+``textContent``, never parsed as HTML.
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 from string import Template
+from typing import Any
 
 from ..errors import MissingDependency
-from ..graph import KnowledgeGraph
+from ..graph import Fact, KnowledgeGraph
+from .layout import layout
 
-STYLE = {  # type → (colour, vis shape, legend label)
-    "Person": ("#e4572e", "dot", "人物 Person"),
-    "Company": ("#1f77b4", "diamond", "公司 Company"),
-    "Organization": ("#6c8ebf", "diamond", "机构 Organization"),
-    "GovernmentOrganization": ("#8c564b", "diamond", "政府机构 Government"),
-    "MediaOrganization": ("#9467bd", "diamond", "媒体 Media"),
-    "BusinessUnit": ("#17becf", "diamond", "业务单元 Business unit"),
-    "Platform": ("#2ca02c", "square", "平台 Platform"),
-    "Product": ("#bcbd22", "triangle", "产品 Product"),
-    "Programme": ("#ff9f1c", "triangle", "计划 Programme"),
-    "Place": ("#7f7f7f", "star", "地点 Place"),
-    "Article": ("#444444", "box", "文章 Article"),
-}
+ARTICLE_STYLE = ("#444444", "box", "文章 Article")
+DRAW_LIMIT = 5000  # the page draws at most this many nodes at once and says how to narrow the rest
+
+
+def styles() -> dict[str, tuple[str, str, str]]:
+    """type → (colour, vis shape, legend label): the one place the view reads the type table."""
+    from ..types import TYPES
+
+    out = {name: (t.colour, t.shape, t.legend) for name, t in TYPES.items() if name != "Date"}
+    out["Article"] = ARTICLE_STYLE
+    return out
 
 
 def _script_json(data) -> str:
     """JSON safe inside <script>: no '<', '>', '&' or line separators can close the tag or break the parser."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     for ch, esc in (
         ("<", "\\u003c"),
         (">", "\\u003e"),
@@ -55,16 +57,11 @@ def _vis_assets() -> tuple[str, str]:
     return js, css
 
 
-def network_data(kg: KnowledgeGraph) -> dict:
-    """Nodes, edges and per-node details (aliases, figures, evidence) for the page."""
-    from pyvis.network import Network
-
-    net = Network(directed=True, cdn_resources="local")
-    details: dict[str, dict] = {}
-    figures_by_entity: dict[str, list] = {}
+def _figures_by_entity(kg: KnowledgeGraph) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = defaultdict(list)
     for f in kg.figures():
         if f.about:
-            figures_by_entity.setdefault(f.about, []).append(
+            out[f.about].append(
                 {
                     "text": f.text,
                     "measure": f.measure,
@@ -76,34 +73,55 @@ def network_data(kg: KnowledgeGraph) -> dict:
                     "sentence": f.evidence.text,
                 }
             )
+    return out
+
+
+def _edge(i: int, f: Fact) -> tuple[dict, dict]:
+    quals = dict(f.qualifiers)
+    edge = {
+        "id": f"e{i}",
+        "from": f.subject,
+        "to": f.object,
+        "label": f.predicate + (f" ({quals['title']})" if quals.get("title") else ""),
+        "arrows": "" if f.predicate == "partner" else "to",
+        "predicate": f.predicate,
+        "confidence": round(f.confidence, 2),
+    }
+    detail = {
+        "id": f"e{i}",
+        "predicate": f.predicate,
+        "qualifiers": quals,
+        "confidence": f.confidence,
+        "rules": list(f.rules),
+        "evidence": [ev.text for ev in f.evidence],
+        "documents": sorted({ev.document for ev in f.evidence}),
+    }
+    return edge, detail
+
+
+def network_data(kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 0) -> dict:
+    """Nodes (with positions), edges and per-node details (aliases, figures, evidence, articles) for the page.
+
+    ``focus`` (a node id) and ``depth`` say which neighbourhood the page opens on; the data holds everything."""
+    style = styles()
     facts = kg.facts()
-    linked = {f.subject for f in facts} | {f.object for f in facts if not f.literal}
-    for doc in kg.articles():
-        nid = f"article/{doc.id}"
-        if nid in linked:
-            color, shape, _ = STYLE["Article"]
-            net.add_node(
-                nid, label=(doc.title or doc.id)[:24], color=color, shape=shape, font={"color": "#ffffff"}
-            )
-            details[nid] = {
-                "label": doc.title or doc.id,
-                "type": "Article",
-                "source": doc.source,
-                "aliases": [],
-                "figures": [],
-            }
+    figures = _figures_by_entity(kg)
+    nodes: list[dict[str, Any]] = []
+    details: dict[str, dict[str, Any]] = {}
     for e in kg.entities():
         if e.type == "Date":
             continue
-        color, shape, _ = STYLE[e.type]
-        n_fig = len(figures_by_entity.get(e.id, []))
-        net.add_node(
-            e.id,
-            label=e.label,
-            color=color,
-            shape=shape,
-            size=12 + min(len(e.mentions), 30) // 2,
-            borderWidth=3 if n_fig else 1,
+        color, shape, _ = style[e.type]
+        nodes.append(
+            {
+                "id": e.id,
+                "label": e.label,
+                "type": e.type,
+                "color": color,
+                "shape": shape,
+                "size": 12 + min(len(e.mentions), 30) // 2,
+                "borderWidth": 3 if figures.get(e.id) else 1,
+            }
         )
         details[e.id] = {
             "label": e.label,
@@ -111,57 +129,71 @@ def network_data(kg: KnowledgeGraph) -> dict:
             "types": list(e.types),
             "aliases": list(e.aliases),
             "mentions": len(e.mentions),
-            "figures": figures_by_entity.get(e.id, []),
+            "figures": figures.get(e.id, []),
+            "documents": sorted(set(e.documents) | {m.document for m in e.mentions}),
         }
-    edge_details = []
+    for doc in kg.articles():
+        nid = f"article/{doc.id}"
+        color, shape, _ = ARTICLE_STYLE
+        nodes.append(
+            {
+                "id": nid,
+                "label": (doc.title or doc.id)[:24],
+                "type": "Article",
+                "color": color,
+                "shape": shape,
+                "font": {"color": "#ffffff"},
+            }
+        )
+        details[nid] = {"label": doc.title or doc.id, "type": "Article", "source": doc.source}
+        if doc.url:
+            details[nid]["url"] = doc.url
+        if doc.date:
+            details[nid]["date"] = doc.date
+    edges: list[dict[str, Any]] = []
+    edge_details: dict[str, dict[str, Any]] = {}
     for i, f in enumerate(facts):
         if f.literal:
             details.setdefault(f.subject, {}).setdefault("facts", []).append(f"{f.predicate}: {f.object}")
             continue
         if f.subject not in details or f.object not in details:
             continue
-        label = f.predicate + (f" ({dict(f.qualifiers)['title']})" if dict(f.qualifiers).get("title") else "")
-        net.add_edge(
-            f.subject, f.object, label=label, id=f"e{i}", arrows="" if f.predicate == "partner" else "to"
-        )
-        edge_details.append(
-            {
-                "id": f"e{i}",
-                "predicate": f.predicate,
-                "qualifiers": dict(f.qualifiers),
-                "confidence": f.confidence,
-                "rules": list(f.rules),
-                "evidence": [ev.text for ev in f.evidence],
-            }
-        )
-    nodes, edges, *_ = net.get_network_data()
-    linked_ids = {e["from"] for e in edges} | {e["to"] for e in edges}
-    for node in nodes:  # tooltips are built in the page from details, as text
-        node.pop("title", None)
-        node["linked"] = node["id"] in linked_ids
+        edge, detail = _edge(i, f)
+        edges.append(edge)
+        edge_details[edge["id"]] = detail
+    linked = {e["from"] for e in edges} | {e["to"] for e in edges}
+    order = sorted(nodes, key=lambda n: (n["type"], n["id"]))
+    positions = layout([n["id"] for n in order], [(e["from"], e["to"]) for e in edges])
+    for node in nodes:
+        node["linked"] = node["id"] in linked
+        node["x"], node["y"] = positions[node["id"]]
     return {
         "nodes": nodes,
         "edges": edges,
         "details": details,
-        "edgeDetails": {d["id"]: d for d in edge_details},
-        "legend": [[t, c, s, name] for t, (c, s, name) in STYLE.items()],
+        "edgeDetails": edge_details,
+        "articles": {d.id: d.title or d.id for d in kg.articles()},
+        "legend": [[t, c, s, name] for t, (c, s, name) in style.items()],
+        "limit": DRAW_LIMIT,
+        "focus": {"id": focus, "depth": depth} if focus else None,
     }
 
 
-def to_html(kg: KnowledgeGraph, *, base: str) -> str:
-    data = network_data(kg)
+def to_html(kg: KnowledgeGraph, *, base: str, focus: str | None = None, depth: int = 0) -> str:
+    data = network_data(kg, focus=focus, depth=depth)
     js, css = _vis_assets()
     template = Template(
         resources.files("kg.export").joinpath("templates/graph.html").read_text(encoding="utf-8")
     )
     titles = [d.title for d in kg.articles() if d.title]
     heading = titles[0] if len(titles) == 1 else f"{len(kg.documents)} articles"
+    n_entities = sum(1 for n in data["nodes"] if n["type"] != "Article")
     return template.substitute(
         VIS_JS=js,
         VIS_CSS=css,
         DATA=_script_json(data),
         TITLE=_html_escape(f"kg · {heading}"),
-        COUNTS=_html_escape(f"{len(data['nodes'])} nodes · {len(data['edges'])} edges"),
+        COUNTS=_html_escape(f"{n_entities} entities · {len(data['edges'])} relations"),
     )
 
 
@@ -169,3 +201,14 @@ def _html_escape(text: str) -> str:
     import html
 
     return html.escape(text, quote=True)
+
+
+def to_iframe(kg: KnowledgeGraph, *, height: int = 600) -> str:
+    """The view in an iframe (for notebooks): the whole page in ``srcdoc``, so nothing is loaded from anywhere."""
+    import html
+
+    page = to_html(kg, base="https://w3id.org/kg/id/")
+    return (
+        f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{height}px;border:1px solid #ddd" '
+        'sandbox="allow-scripts"></iframe>'
+    )

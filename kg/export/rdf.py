@@ -96,7 +96,7 @@ def triples(kg: KnowledgeGraph, *, base: str):
         _add_figure(g, mint, f)
         sentences.add((f.evidence.document, f.evidence.sentence))
     for doc_id, index in sorted(sentences):
-        sent = kg.documents[doc_id].sentences[index]
+        sent = _sentence(kg.documents[doc_id], index)
         node = mint.sentence(doc_id, index)
         g.add((node, RDF.type, KG.Sentence))
         g.add((node, KG.text, Literal(sent.text, lang="zh")))
@@ -105,6 +105,13 @@ def triples(kg: KnowledgeGraph, *, base: str):
         g.add((node, KG.startOffset, Literal(sent.start)))
         g.add((node, KG.endOffset, Literal(sent.end)))
     return g.items
+
+
+def _sentence(doc, index: int):
+    """A document's sentence by index (a graph read back from a store holds only its evidence sentences)."""
+    if index < len(doc.sentences) and doc.sentences[index].index == index:
+        return doc.sentences[index]
+    return next(s for s in doc.sentences if s.index == index)
 
 
 class _Sink:
