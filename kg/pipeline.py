@@ -19,6 +19,7 @@ from .recognize import Context, embedded_parents, find_titles, recognize, statis
 from .recognize.crf import load_tagger
 from .recognize.lexicon import load_lexicon
 from .relate import assign_about, relate
+from .relate.frame import document_frame
 from .relate.rules import RuleSet, load_rules
 from .resolve import resolve
 from .segment import available_engine, get_segmenter
@@ -61,12 +62,13 @@ def extract_many(
         entities, entity_of = resolve(
             doc, mentions + embedded_parents(doc, mentions, lexicon=lexicon), lexicon=lexicon
         )
-        figures = assign_about(doc, figures, mentions, entity_of)
+        frame = document_frame(doc, mentions, entity_of, figures)
         relations = [
             r
-            for r in relate(doc, mentions, entity_of, figures, lexicon=lexicon, rules=rules)
+            for r in relate(doc, mentions, entity_of, figures, lexicon=lexicon, rules=rules, frame=frame)
             if r.confidence >= config.min_confidence
         ]
+        figures = assign_about(doc, figures, mentions, entity_of, frame=frame, relations=relations)
         out.append(DocumentResult(doc, tuple(entities), tuple(relations), tuple(figures)))
     return out
 

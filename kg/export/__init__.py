@@ -53,7 +53,9 @@ def write_outputs(
     ``out_dir``, and only when all are written are they renamed into place; a failure (a full disk, a read-only
     folder) removes the temporary files and leaves the folder as it was."""
     out = Path(out_dir)
-    rendered = [(out / FORMATS[format_name(f)][1], _encoded(render(graph, f, base=base), out)) for f in formats]
+    rendered = [
+        (out / FORMATS[format_name(f)][1], _encoded(render(graph, f, base=base), out)) for f in formats
+    ]
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -67,7 +69,9 @@ def write_outputs(
     except OSError as exc:
         for tmp, _ in staged:
             _remove(tmp)
-        raise OutputError(f"{out}: cannot write the outputs ({exc.strerror or exc}); none was changed") from exc
+        raise OutputError(
+            f"{out}: cannot write the outputs ({exc.strerror or exc}); none was changed"
+        ) from exc
     return [path for path, _ in rendered]
 
 

@@ -11,7 +11,7 @@ from ..resolve import entity_id
 from ..words import load_words
 from .about import _AGENT, _topic, assign_about
 from .byline import byline_relations
-from .frame import document_frame
+from .frame import Frame, document_frame
 from .rules import RuleEnv, RuleSet, load_rules
 from .template import SentenceView
 
@@ -30,6 +30,7 @@ def relate(
     *,
     lexicon: Lexicon | None = None,
     rules: RuleSet | None = None,
+    frame: Frame | None = None,
 ) -> list[Relation]:
     """All relations found in ``doc``; ``entity_of`` maps a mention's start offset to its entity id.
 
@@ -41,7 +42,7 @@ def relate(
     for f in figures:
         if f.kind == "money":
             amounts.setdefault(f.evidence.sentence, []).append(f.text)
-    frame = document_frame(doc, mentions, entity_of, figures)
+    frame = frame or document_frame(doc, mentions, entity_of, figures)
     fields = byline_fields(doc)
     out: list[Relation] = []
     for sent in doc.sentences:

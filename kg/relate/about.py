@@ -1,8 +1,11 @@
 """kg:about: which entity a figure is about.
 
-In order: an entity named inside the measure (52%的手机淘宝用户 → 淘宝); an organisation or platform in the
-figure's clause, before it, then after it; the subject of an earlier clause; else the discourse topic. A clause with
-a personal pronoun (他们已有27家工厂) points back at the last person or group mentioned before.
+In order: an entity named inside the measure (52%的手机淘宝用户 → 淘宝); the company whose shares a stake is
+(收购B 60%股权 → B; 公司股份 → the article's company); the target of an investment or acquisition the sentence
+states (以5.86亿美元收购新浪微博 → 新浪微博); a personal pronoun points back at the last person (他们已有27家工厂);
+an organisation or platform in the figure's clause, before it, then after it; a company-level measure with no
+organisation in its clause (净营收, 估值, 净利润) is the article's organisation (the document frame); the subject of
+an earlier clause; else the discourse topic.
 """
 
 from __future__ import annotations
@@ -12,23 +15,66 @@ import dataclasses
 import functools
 import re
 
-from ..model import Document, Figure, Mention
+from ..model import Document, Figure, Mention, Relation
 from ..types import AGENT_TYPES
 from ..words import load_words
+from .frame import Frame
 
 _AGENT = AGENT_TYPES
 
 
 def assign_about(
-    doc: Document, figures: list[Figure], mentions: list[Mention], entity_of: dict[int, str]
+    doc: Document,
+    figures: list[Figure],
+    mentions: list[Mention],
+    entity_of: dict[int, str],
+    *,
+    frame: Frame | None = None,
+    relations: list[Relation] | tuple[Relation, ...] = (),
 ) -> list[Figure]:
     out = []
+    mentions = [
+        m for m in mentions if m.source != "pattern:byline"
+    ]  # the outlet is not what figures are about
     people = [m for m in mentions if m.type == "Person"]
     main = main_organisation(mentions) if figures else None  # once per document, not once per figure
+    targets = _deal_targets(relations)
     for f in figures:
-        about = _about(doc, f, mentions, people, main)
-        out.append(dataclasses.replace(f, about=entity_of[about.start] if about else None))
+        target = _target(doc, f, targets)
+        if target is not None:
+            out.append(dataclasses.replace(f, about=target))
+            continue
+        about = _about(doc, f, mentions, people, main, frame, entity_of)
+        if isinstance(about, str):
+            out.append(dataclasses.replace(f, about=about))
+        else:
+            out.append(dataclasses.replace(f, about=entity_of[about.start] if about else None))
     return out
+
+
+def _deal_targets(relations) -> dict[int, list[Relation]]:
+    """Investments and acquisitions stated in each sentence (their objects are what the money buys)."""
+    out: dict[int, list[Relation]] = {}
+    for r in relations:
+        if r.predicate in ("investsIn", "acquired") and not r.literal:
+            out.setdefault(r.evidence.sentence, []).append(r)
+    return out
+
+
+def _target(doc: Document, f: Figure, targets: dict[int, list[Relation]]) -> str | None:
+    """The company an amount or a stake in a deal sentence is about: the deal's target, where the figure stands
+    between the buyer and the target or after both (以5.86亿美元收购新浪微博18%股份)."""
+    if f.kind not in ("money", "percentage") and not _is_stake(doc, f):
+        return None
+    deals = [r for r in targets.get(f.evidence.sentence, []) if r.evidence.start <= f.evidence.start]
+    if f.kind == "percentage" and not _is_stake(doc, f):
+        return None
+    objects = {r.object for r in deals}
+    return deals[0].object if len(objects) == 1 else None
+
+
+def _is_stake(doc: Document, f: Figure) -> bool:
+    return bool(load_words().regex("stake_after").match(doc.norm, f.evidence.end))
 
 
 def _in_span(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
@@ -42,8 +88,14 @@ def _start(m: Mention) -> int:
 
 
 def _about(
-    doc: Document, f: Figure, mentions: list[Mention], people: list[Mention], main: Mention | None
-) -> Mention | None:
+    doc: Document,
+    f: Figure,
+    mentions: list[Mention],
+    people: list[Mention],
+    main: Mention | None,
+    frame: Frame | None,
+    entity_of: dict[int, str],
+) -> Mention | str | None:
     sent = doc.sentences[f.evidence.sentence]
     start, end = f.evidence.start, f.evidence.end
     text = doc.norm
@@ -61,6 +113,16 @@ def _about(
         if inside:
             return inside[0]
     agents = [m for m in in_sentence if m.type in _AGENT]
+    if _is_stake(doc, f):
+        holder = [m for m in agents if c_lo <= m.start and m.end <= start]
+        if _company_anaphor().search(text[max(c_lo, start - 4) : start]) or (
+            _company_anaphor().search(text[f.evidence.end : f.evidence.end + 4]) and frame and frame.main
+        ):
+            return (
+                frame.main.entity if frame and frame.main else main
+            )  # 2.54亿股公司股份: the article's company
+        if holder:
+            return holder[-1]  # 持有艾克韦生物27.22%股权: the company whose shares they are
     if _pronoun().search(text[c_lo:start]) or (
         _pronoun().search(text[sent.start : start]) and not any(m.start < start for m in agents)
     ):
@@ -73,6 +135,8 @@ def _about(
     after = [m for m in agents if end <= m.start < c_hi]
     if after:
         return after[0]
+    if frame and frame.main and _company_measure(f):
+        return frame.main.entity  # 净营收 5.614 亿美元 in a results story: the article's company
     earlier = [m for m in agents if m.end <= c_lo]
     if earlier:
         return earlier[0]  # an earlier clause: its subject (小米与京东达成合作，目标是… → 小米)
@@ -117,3 +181,8 @@ def _pronoun() -> re.Pattern[str]:
 def _company_anaphor() -> re.Pattern[str]:
     """该公司 / 公司 with no name in the sentence refer back to the organisation the article is about."""
     return re.compile(load_words().alt("company_anaphor"))
+
+
+def _company_measure(f: Figure) -> bool:
+    """A measure only a company has: revenue, profit, valuation, funding (营收, 净利润, 估值, 融资)."""
+    return bool(f.measure) and any(f.measure.endswith(w) for w in load_words().words("company_measure"))

@@ -39,7 +39,10 @@ def document_frame(
     entity_of: dict[int, str],
     figures: list[Figure] | tuple[Figure, ...] = (),
 ) -> Frame:
-    agents = [m for m in mentions if m.type in AGENT_TYPES and m.start in entity_of]
+    # the article's outlet (its byline, its dateline) is not what it is about
+    agents = [
+        m for m in mentions if m.type in AGENT_TYPES and m.start in entity_of and m.source != "pattern:byline"
+    ]
     if not agents:
         return Frame()
     funded, stage, amount = _round(doc, agents, entity_of, figures)
@@ -57,7 +60,7 @@ def _round(
 ) -> tuple[Anchor | None, str | None, str | None]:
     """The first organisation that completes or receives a round (X宣布完成5亿元C轮融资), with the round's stage and
     money as that sentence writes them."""
-    stage_rx = re.compile(load_words().alt("round_stage"))
+    stage_rx = re.compile(load_words().alt("round_stage_word"))
     for m in agents:
         clause = doc.norm[m.end : m.end + 40]
         hit = load_words().regex("funding_after_name").match(clause)
