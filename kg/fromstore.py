@@ -129,6 +129,10 @@ class _Reader:
         for e, a in self._rows("e", "?e ?a", "?e kg:mentionedIn ?a"):
             docs[self.ids.id(e)].add(self.ids.id(a).removeprefix("article/"))
         values = {self.ids.id(e): str(v) for e, v in self._rows("e", "?e ?v", "?e kg:dateValue ?v")}
+        codes: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for e, v in self._rows("e", "?e ?v", "?e kg:identifier ?v"):
+            scheme, _, code = str(v).partition(":")
+            codes[self.ids.id(e)].add((scheme, code))
         out = []
         for eid in sorted(label):
             ordered = _by_precedence(types[eid]) or ("Organization",)
@@ -142,6 +146,7 @@ class _Reader:
                     (),
                     tuple(sorted(docs[eid])),
                     values.get(eid),
+                    tuple(sorted(codes[eid])),
                 )
             )
         return out

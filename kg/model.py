@@ -105,6 +105,8 @@ class Entity:
     mentions: tuple[Mention, ...]
     documents: tuple[str, ...] = ()
     value: str | None = None  # normalised value for Date entities (ISO-like), else None
+    # identifiers from the knowledge base (kb=cn:stock:01024.HK, stock=01024.HK, moe=…, wikidata=Q…)
+    ids: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from .kb import load_kb
 from .model import ORG_TYPES, Document, Entity, Mention
 from .recognize.lexicon import Lexicon, load_lexicon
 from .recognize.patterns import osa_distance
@@ -86,6 +87,8 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str
                     target = entry.canonical
                 elif (fam, stripped) in present:
                     target = stripped
+            if target == key:
+                target = _known_name(key, stripped, lexicon) or key
             if target == key and key.isascii() and len(key) >= 6:
                 rivals = [
                     k
@@ -112,7 +115,27 @@ def _entity(eid: str, mentions: list[Mention], doc: Document) -> Entity:
     aliases.discard(label)
     types = _types(mentions)
     value = normalise_date(key, doc.date) if fam == "date" else None
-    return Entity(eid, label, types[0], types, tuple(sorted(aliases)), tuple(mentions), (doc.id,), value)
+    ids = link(label, key, *sorted(aliases)) if fam == "org" else ()
+    return Entity(eid, label, types[0], types, tuple(sorted(aliases)), tuple(mentions), (doc.id,), value, ids)
+
+
+def _known_name(key: str, stripped: str, lexicon: Lexicon) -> str | None:
+    """The name the knowledge base knows this organisation by (北京三快在线科技有限公司 → 美团), as the curated
+    lexicon writes it where it has the organisation too (快手科技 → 快手)."""
+    org = load_kb().org(key, stripped)
+    if org is None:
+        return None
+    for surface in (org.name, *org.aliases):
+        entry = lexicon.names.get(surface)
+        if entry and family(entry.types[0]) == "org":
+            return entry.canonical
+    return org.name
+
+
+def link(*names: str) -> tuple[tuple[str, str], ...]:
+    """The knowledge base's identifiers of the organisation these names name (the first name it knows)."""
+    org = load_kb().org(*names)
+    return (("kb", org.kb_id), *org.ids) if org else ()
 
 
 def _types(mentions: Iterable[Mention]) -> tuple[str, ...]:
@@ -148,4 +171,5 @@ def merge_entities(a: Entity, b: Entity) -> Entity:
         a.mentions + b.mentions,
         docs,
         a.value or b.value,
+        tuple(sorted(set(a.ids) | set(b.ids))),
     )

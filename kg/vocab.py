@@ -62,6 +62,8 @@ class KG(DefinedNamespace):
     rule: URIRef
     mentionedIn: URIRef
     mentionCount: URIRef
+    identifier: URIRef
+    stockCode: URIRef
     # sentences
     text: URIRef
     document: URIRef

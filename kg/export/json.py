@@ -46,6 +46,7 @@ def to_dict(kg: KnowledgeGraph, *, base: str) -> dict:
                 "types": list(e.types),
                 "aliases": list(e.aliases),
                 **({"value": e.value} if e.value else {}),
+                **({"ids": _ids(e.ids)} if e.ids else {}),
                 "mentions": [
                     {
                         "document": m.document,
@@ -95,3 +96,11 @@ def to_dict(kg: KnowledgeGraph, *, base: str) -> dict:
 
 def to_json(kg: KnowledgeGraph, *, base: str) -> str:
     return json.dumps(to_dict(kg, base=base), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _ids(ids) -> dict[str, str | list[str]]:
+    """{"kb": "cn:stock:01024.HK", "stock": "01024.HK"}; a scheme with several values (an A+H listing) a list."""
+    out: dict[str, list[str]] = {}
+    for scheme, value in ids:
+        out.setdefault(scheme, []).append(value)
+    return {k: v[0] if len(v) == 1 else v for k, v in sorted(out.items())}

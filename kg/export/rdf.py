@@ -17,6 +17,8 @@ from ..resolve import entity_id
 from ..vocab import CLASSES, FIGURE_QUALIFIERS, PREDICATES, QUALIFIERS, SYMMETRIC, Minter
 from ..vocab import KG as _KG
 
+OWL_SAME_AS = URIRef("http://www.w3.org/2002/07/owl#sameAs")
+
 
 class _Terms:
     """A namespace whose terms are looked up once each (rdflib builds a new URIRef on every attribute access,
@@ -89,6 +91,12 @@ def triples(kg: KnowledgeGraph, *, base: str):
         g.add((node, KG.mentionCount, Literal(len(e.mentions))))
         if e.value:
             g.add((node, KG.dateValue, date_literal(e.value)))
+        for scheme, value in e.ids:
+            g.add((node, KG.identifier, Literal(f"{scheme}:{value}")))
+            if scheme == "stock":
+                g.add((node, KG.stockCode, Literal(value)))
+            elif scheme == "wikidata":
+                g.add((node, OWL_SAME_AS, URIRef(f"http://www.wikidata.org/entity/{value}")))
     for fact in kg.facts():
         _add_fact(g, mint, fact)
         sentences.update((ev.document, ev.sentence) for ev in fact.evidence)

@@ -1,0 +1,112 @@
+"""The knowledge base shipped with kg (kg/data/kb/): organisations with their names, codes and flags, and the
+people who hold posts in them. Read once per process; looked up by name (simplified script, case-folded).
+
+Linking gives an entity the identifiers the knowledge base has for it (stock codes, registry codes, its
+knowledge-base id), so that two articles that write 快手 and 快手科技 meet in one node with the same ids.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from .zh.text import fold_width, to_simplified
+
+
+@dataclass(frozen=True)
+class KbOrg:
+    kb_id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    ids: tuple[tuple[str, str], ...]  # (scheme, value): stock=600519.SH, moe=4111010001, wikidata=Q…
+    flags: frozenset[str]
+
+    @property
+    def ambiguous(self) -> bool:
+        """The name is also a common word or a place (平安, 长安): it names the organisation only in context."""
+        return "ambiguous" in self.flags
+
+
+@dataclass(frozen=True)
+class KbPerson:
+    kb_id: str
+    name: str
+    org: str  # the kb_id of the organisation of the post
+    title: str
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    orgs: dict[str, KbOrg]  # kb_id → organisation
+    by_name: dict[str, tuple[str, ...]]  # normalised name or alias → kb_ids
+    people: dict[str, tuple[KbPerson, ...]]  # name → posts
+
+    def org(self, *names: str) -> KbOrg | None:
+        """The one organisation the first of ``names`` that the knowledge base knows names (None if none, or if
+        that name is shared by several organisations)."""
+        for name in names:
+            found = self.by_name.get(normalise(name), ())
+            if len(found) == 1:
+                return self.orgs[found[0]]
+            if found:
+                return None
+        return None
+
+    def names(self) -> list[tuple[str, KbOrg]]:
+        """Every (surface, organisation) the knowledge base can recognise: unambiguous names only."""
+        out = []
+        for org in self.orgs.values():
+            for surface in (org.name, *org.aliases):
+                if len(self.by_name.get(normalise(surface), ())) == 1:
+                    out.append((surface, org))
+        return out
+
+    def namesakes(self, name: str) -> int:
+        """How many different people of this name hold posts in the knowledge base."""
+        return len({p.kb_id for p in self.people.get(name, ())})
+
+
+def normalise(name: str) -> str:
+    return fold_width(to_simplified(name)).lower().strip()
+
+
+def _rows(name: str) -> list[list[str]]:
+    path = resources.files("kg.data").joinpath(f"kb/{name}")
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def _pairs(cell: str) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(tuple(item.split("=", 1)) for item in cell.split("|") if "=" in item))  # type: ignore[misc]
+
+
+@functools.cache
+def load_kb() -> KnowledgeBase:
+    orgs: dict[str, KbOrg] = {}
+    by_name: dict[str, set[str]] = {}
+    for row in _rows("organizations.tsv"):
+        kb_id, name, type_, aliases, ids, flags = (row + [""] * 7)[:6]
+        org = KbOrg(
+            kb_id,
+            name,
+            type_,
+            tuple(a for a in aliases.split("|") if a),
+            _pairs(ids),
+            frozenset(flags.split("|")) - {""},
+        )
+        orgs[kb_id] = org
+        for surface in (name, *org.aliases):
+            by_name.setdefault(normalise(surface), set()).add(kb_id)
+    people: dict[str, list[KbPerson]] = {}
+    for row in _rows("people.tsv"):
+        kb_id, name, org_id, title = (row + [""] * 5)[:4]
+        people.setdefault(name, []).append(KbPerson(kb_id, name, org_id, title))
+    return KnowledgeBase(
+        orgs,
+        {k: tuple(sorted(v)) for k, v in by_name.items()},
+        {k: tuple(v) for k, v in people.items()},
+    )
