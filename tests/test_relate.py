@@ -200,7 +200,7 @@ def test_a_former_title_keeps_no_trace_of_the_word_former():
         # an adverb between the person and the verb (曾经 is no name, though 曾 is a surname)
         (
             "公开消息显示，车峰曾经担任中国平安保险股份有限公司监事。",
-            ("车峰", "worksFor", "中国平安保险股份有限公司"),
+            ("车峰", "worksFor", "中国平安"),  # the registered name, linked to its short name
         ),
         ("王小明也已加入字节跳动。", ("王小明", "worksFor", "字节跳动")),
         # 公司 after 股份有限 ends the registered name; it is not the generic noun dropped from 星海游戏公司成立于
