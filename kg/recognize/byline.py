@@ -23,6 +23,9 @@ class Field:
     start: int  # the value's span in Document.norm
     end: int
     sentence: int
+    people_only: bool = (
+        False  # reporters named in brackets or right after 记者: names of people, never outlets
+    )
 
 
 def byline_fields(doc: Document) -> list[Field]:
@@ -47,10 +50,13 @@ def _key_values(text: str, base: int, index: int) -> list[Field]:
     out = []
     for m in w.regex("byline_segment").finditer(text):
         role = roles.get(_last_key(m.group("key"), roles))
-        value_start, value_end = m.start("value"), m.end("value")
+        group = "value" if m.group("value") else "name"
+        value_start, value_end = m.start(group), m.end(group)
         value = text[value_start:value_end].rstrip("".join(w.words("byline_trailing")))
         if role and value and not w.regex("not_an_outlet").fullmatch(value):
-            out.append(Field(role, base + value_start, base + value_start + len(value), index))
+            out.append(
+                Field(role, base + value_start, base + value_start + len(value), index, group == "name")
+            )
     return out
 
 
@@ -75,7 +81,7 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
     if index < 3:
         for r in w.regex("reporter_in_brackets").finditer(text[:160]):
             group = "names" if r.group("names") else "staff"
-            out.append(Field("author", base + r.start(group), base + r.end(group), index))
+            out.append(Field("author", base + r.start(group), base + r.end(group), index, True))
     return out
 
 

@@ -103,6 +103,9 @@ def find_byline(ctx: Context) -> list[Mention]:
     field is a person, any other name of an author or publisher field an outlet."""
     out = []
     for field in byline_fields(ctx.doc):
+        if field.people_only:
+            out += _reporters(ctx, field.start, field.end)
+            continue
         parts = split_names(ctx.text[field.start : field.end])
         for i, (s, e, part) in enumerate(parts):
             s, e = s + field.start, e + field.start
@@ -117,6 +120,21 @@ def find_byline(ctx: Context) -> list[Mention]:
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.9))
             elif field.role != "editor" and re.fullmatch(rf"[{HAN}A-Za-z0-9·]{{2,16}}", part):
                 out.append(ctx.mention(s, e, "MediaOrganization", "pattern:byline", 0.85))
+    return out
+
+
+def _reporters(ctx: Context, start: int, end: int) -> list[Mention]:
+    """Reporters' names, also written without a blank between them (李蕾张羽飞, 孟梅实习生夏冬梅)."""
+    out, pos = [], start
+    while pos < end:
+        if not ctx.text[pos].strip() or ctx.text[pos] in W.set("name_list_mark") | W.set("comma"):
+            pos += 1
+            continue
+        stop = ctx.name_end(pos)
+        if stop is None or stop > end:
+            break
+        out.append(ctx.mention(pos, stop, "Person", "pattern:byline", 0.9))
+        pos = stop
     return out
 
 
