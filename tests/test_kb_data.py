@@ -18,7 +18,7 @@ from kg.vocab import KG
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW_SOURCES = ROOT.parent / "data" / "kb" / "sources"  # the raw files, kept outside the repository
-ORG_COLUMNS = ["kb_id", "name", "type", "aliases", "ids", "flags", "sources"]
+ORG_COLUMNS = ["kb_id", "name", "type", "aliases", "ids", "flags", "sources", "ambiguous_aliases"]
 PEOPLE_COLUMNS = ["kb_id", "name", "org_kb_id", "title", "ids", "sources"]
 ID_KEYS = {"stock", "moe", "wikidata", "uscc"}
 
@@ -78,12 +78,14 @@ def test_rows_are_sorted_by_kb_id(name):
 def test_organisation_ids_are_unique_and_shaped():
     ids = [r[0] for r in orgs()]
     assert len(ids) == len(set(ids))
-    pattern = re.compile(r"wd:Q\d+|cn:stock:(\d{6}\.(SH|SZ|BJ)|\d{5}\.HK)|cn:moe:\d{10}|kg:[0-9a-f]{12}")
+    pattern = re.compile(
+        r"wd:Q\d+|cn:stock:(\d{6}\.(SH|SZ|BJ)|\d{5}\.HK|[A-Z][A-Z0-9]{0,5}\.US)|cn:moe:\d{10}|kg:[0-9a-f]{12}"
+    )
     assert [i for i in ids if not pattern.fullmatch(i)] == []
 
 
 def test_a_stock_or_moe_kb_id_is_one_of_the_rows_ids():
-    for kb_id, _name, _type, _aliases, ids, _flags, _sources in orgs():
+    for kb_id, _name, _type, _aliases, ids, _flags, _sources, _ambiguous in orgs():
         if kb_id.startswith(("cn:stock:", "cn:moe:")):
             scheme, value = kb_id.split(":")[1:]
             assert f"{scheme}={value}" in ids.split("|"), kb_id
@@ -110,9 +112,10 @@ def test_no_junk_names():
 
 
 def test_aliases_ids_and_flags_are_clean_lists():
-    for _id, name, _type, aliases, ids, flags, sources in orgs():
+    for _id, name, _type, aliases, ids, flags, sources, ambiguous in orgs():
         alias_list = aliases.split("|") if aliases else []
         assert name not in alias_list and "" not in alias_list and alias_list == sorted(set(alias_list))
+        assert set(ambiguous.split("|") if ambiguous else []) <= set(alias_list)
         for pair in ids.split("|") if ids else []:
             key, _, value = pair.partition("=")
             assert key in ID_KEYS and value, pair
@@ -134,7 +137,7 @@ def test_stock_names_carry_no_market_markers():
 def test_every_source_key_is_described_in_the_readme():
     readme = resources.files("kg.data").joinpath("kb/README.md").read_text(encoding="utf-8")
     keys = {s for r in orgs() for s in r[6].split("|")} | {s for r in people() for s in r[5].split("|")}
-    assert keys == {s.key for s in build_kb.SOURCES}
+    assert keys == {s.key for s in build_kb.SOURCES} | {build_kb.CURATED_KEY}
     assert [k for k in keys if f"`{k}`" not in readme] == []
 
 
@@ -154,9 +157,12 @@ def test_counts_reach_what_the_sources_give():
     """Floors for what this build holds, so a source that silently stops parsing fails the test."""
     flags = Counter(f for r in orgs() for f in r[5].split("|"))
     sources = Counter(s for r in orgs() for s in r[6].split("|"))
-    assert len(orgs()) >= 25_000
+    assert len(orgs()) >= 26_500
     assert flags["listed"] >= 8_000 and flags["university"] >= 3_500
     assert sources["hk_listing_2026"] >= 2_300 and sources["hanlp_org_2015"] >= 15_000
+    assert sources["kg_curated"] >= 1_600 and flags["investor"] >= 600 and flags["brand"] >= 250
+    assert flags["platform"] >= 100 and sum(1 for r in orgs() if r[2] == "Platform") >= 100
+    assert sum(1 for r in orgs() if ".US" in r[4]) >= 70
     assert sum(1 for r in orgs() if r[2] == "GovernmentOrganization") >= 6_000
     assert len({p[0] for p in people()}) >= 5_000
 
@@ -174,11 +180,94 @@ def test_a_and_h_shares_of_one_company_are_one_row_with_its_mainland_id():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="no redistributable list of VC/PE firms found (see kg/data/kb/README.md, Known gaps)",
+    reason="the curated list names about 640 investment firms; no redistributable list found for the rest "
+    "(see kg/data/kb/README.md, Known gaps)",
 )
 def test_counts_reach_the_issue_target_for_investment_firms():
     flags = Counter(f for r in orgs() for f in r[5].split("|"))
     assert flags["investor"] >= 1_000
+
+
+# ---- the curated list and what it adds to the shipped files -----------------------------------------------
+
+
+def _named(name: str) -> list[str]:
+    found = [r for r in orgs() if r[1] == name]
+    assert len(found) == 1, (name, [r[0] for r in found])
+    return found[0]
+
+
+def test_the_shipped_curated_list_parses_with_unique_names():
+    rows = build_kb.read_curated(build_kb.CURATED_FILE)
+    names = [n for row in rows for n in row.names]
+    assert len(rows) >= 1_600 and len(names) == len(set(names))
+    assert sum(1 for row in rows if "investor" in row.flags) >= 600
+    assert {row.type for row in rows} <= set(build_kb.TYPES)
+    assert set().union(*(row.flags for row in rows)) <= build_kb.CURATED_FLAGS
+
+
+@pytest.mark.parametrize(
+    "name,kb_id,flag,alias",
+    [
+        ("美团", "cn:stock:03690.HK", "platform", "北京三快在线科技有限公司"),
+        ("拼多多", "cn:stock:PDD.US", "platform", "上海寻梦信息技术有限公司"),
+        ("饿了么", "kg:", "platform", "上海拉扎斯信息科技有限公司"),
+        ("快手", "cn:stock:01024.HK", "platform", "快手科技"),
+        ("叮咚买菜", "cn:stock:DDL.US", "platform", "Dingdong"),
+        ("平安好医生", "cn:stock:01833.HK", "platform", "平安健康医疗科技"),
+        ("地平线", "cn:stock:09660.HK", "listed", "Horizon Robotics"),
+        ("寒武纪", "cn:stock:688256.SH", "listed", "Cambricon"),
+        ("蜜雪冰城", "cn:stock:02097.HK", "brand", "MIXUE"),
+        ("元气森林", "kg:", "unicorn", "Genki Forest"),
+        ("货拉拉", "kg:", "private", "深圳依时货拉拉科技有限公司"),
+        ("喜茶", "kg:", "brand", "HEYTEA"),
+        ("启明创投", "kg:", "investor", "Qiming Venture Partners"),
+        ("红杉中国", "kg:", "investor", "HongShan"),
+        ("腾讯投资", "kg:", "investor", "Tencent Investment"),
+    ],
+)
+def test_the_names_of_issue_12_are_rows_with_ids_flags_and_aliases(name, kb_id, flag, alias):
+    row = _named(name)
+    assert row[0].startswith(kb_id) and flag in row[5].split("|") and alias in row[3].split("|")
+
+
+def test_curated_rows_with_a_stock_code_joined_the_listed_row():
+    """A curated row that gives a mainland or Hong Kong code made no row of its own: it joined the listed row
+    (A and H lines of one company that the sources left apart are one row, with the mainland id)."""
+    by_stock = {i: r for r in orgs() for i in r[4].split("|") if i}
+    for row in build_kb.read_curated(build_kb.CURATED_FILE):
+        for stock in row.ids:
+            joined = by_stock[stock]
+            assert "kg_curated" in joined[6] and (row.name == joined[1] or row.name in joined[3].split("|"))
+            if not stock.endswith(".US"):
+                assert {"cn_stock_2026", "cn_stock_2018", "hk_listing_2026"} & set(joined[6].split("|"))
+    assert _named("百济神州")[4] == "stock=06160.HK|stock=688235.SH"
+
+
+def test_curated_names_are_no_other_rows_names():
+    owners: dict[str, set[str]] = {}
+    for r in orgs():
+        owners.setdefault(r[1], set()).add(r[0])
+    clashes = [
+        (r[1], n)
+        for r in orgs()
+        if "kg_curated" in r[6]
+        for n in [r[1], *r[3].split("|")]
+        if owners.get(n, {r[0]}) - {r[0]}
+    ]
+    assert clashes == []
+
+
+def test_short_names_that_are_common_words_are_marked():
+    assert "理想" in _named("理想汽车")[7].split("|") and "平安" in _named("中国平安")[7].split("|")
+    assert "美的" in _named("美的集团")[7].split("|") and "长安" in _named("长安汽车")[7].split("|")
+    assert "ambiguous" in _named("得到")[5].split("|") and "ambiguous" in _named("快的")[5].split("|")
+    assert "ambiguous" not in _named("美团")[5].split("|")
+
+
+def test_a_listed_row_is_neither_private_nor_a_unicorn():
+    both = [r[1] for r in orgs() if "listed" in r[5] and {"private", "unicorn"} & set(r[5].split("|"))]
+    assert both == []
 
 
 # ---- the build script -------------------------------------------------------------------------------------
@@ -379,17 +468,44 @@ def _write_sources(folder: Path) -> None:
         {"symbol": 9999, "engName": "Xingchen Holdings\r\nLimited", "zhName": "星辰控股有限公司"},
         {"symbol": 19, "engName": "Xingchen Pacific Limited 'A'", "zhName": "星辰股份有限公司'A'"},
         {"symbol": 87, "engName": "Xingchen Pacific Limited 'B'", "zhName": "星辰股份有限公司'B'"},
+        {"symbol": 9988, "engName": "Yueliang Group Holding Limited", "zhName": "月亮集團控股有限公司"},
+        {"symbol": 9660, "engName": "Sky Robotics", "zhName": "Sky Robotics"},
+        {"symbol": 6099, "engName": "China Merchants Securities", "zhName": "招商證券國際有限公司"},
     ]
     (folder / "hk_listing_2026.json").write_text(json.dumps(hk, ensure_ascii=False), encoding="utf-8")
     (folder / "hanlp_org_2015.txt").write_text(
-        "招商证券 ntc 3\n星辰科技有限公司 nt 1\n社区医院 nt 5\n上海公司 nt 2\n北方证券交易所 nt 2 nto 1\n",
+        "招商证券 ntc 3\n星辰科技有限公司 nt 1\n社区医院 nt 5\n上海公司 nt 2\n北方证券交易所 nt 2 nto 1\n"
+        "月亮公司 ntc 2\n",
         encoding="utf-8",
     )
+    (folder / "kb_curated.tsv").write_text(CURATED_FIXTURE, encoding="utf-8")
+
+
+CURATED_FIXTURE = """# a curated list for the tests
+# name\ttype\taliases\tids\tflags
+康佳\tCompany\tKonka\tstock=000016.SZ\tbrand
+月亮\tCompany\t月亮-SW|月亮公司|Yueliang\tstock=09988.HK\tplatform
+天空机器人\tCompany\t天空\tstock=09660.HK\t
+招商证券\tCompany\t招商证券国际有限公司\tstock=600999.SH\tsecurities
+星辰买菜\tCompany\t上海星辰买菜网络科技有限公司\tstock=XCMC.US\tplatform
+星辰资本\tCompany\tXingchen Capital\t\tinvestor
+月亮App\tPlatform\t\t\t
+小星\tCompany\t\t\tprivate|unicorn|brand
+"""
+
+
+def _build(folder: Path, out: Path) -> dict[str, int]:
+    return build_kb.build(folder, out, folder / "kb_curated.tsv")
+
+
+def _built_rows(out: Path) -> dict[str, list[str]]:
+    lines = (out / "organizations.tsv").read_text(encoding="utf-8").splitlines()
+    return {r[1]: r for r in (ln.split("\t") for ln in lines if not ln.startswith("#"))}
 
 
 def test_build_merges_listings_and_keeps_old_names_as_aliases(tmp_path):
     _write_sources(tmp_path)
-    counts = build_kb.build(tmp_path, tmp_path / "out")
+    counts = _build(tmp_path, tmp_path / "out")
     rows = {
         r[1]: r
         for r in (
@@ -414,12 +530,12 @@ def test_build_merges_listings_and_keeps_old_names_as_aliases(tmp_path):
         ("周某某", "cn:stock:000016.SZ", "董事"),
         ("周某某", "cn:stock:000016.SZ", "董事长"),
     ]
-    assert counts == {"organizations": 10, "people": 2, "unknown_companies": 0}
+    assert counts == {"organizations": 16, "people": 2, "unknown_companies": 0}
 
 
 def test_build_adds_hong_kong_listings_and_lexicon_organisations(tmp_path):
     _write_sources(tmp_path)
-    build_kb.build(tmp_path, tmp_path / "out")
+    _build(tmp_path, tmp_path / "out")
     rows = {
         r[1]: r
         for r in (
@@ -437,7 +553,7 @@ def test_build_adds_hong_kong_listings_and_lexicon_organisations(tmp_path):
     # two share classes of one company are one row; the class marker is not part of the name
     assert rows["星辰"][0] == "cn:stock:00019.HK" and rows["星辰"][4] == "stock=00019.HK|stock=00087.HK"
     assert rows["星辰"][3] == "Xingchen Pacific Limited|星辰股份有限公司"
-    assert rows["招商证券"][6] == "cn_stock_2018|cn_stock_2026|hanlp_org_2015"  # merged, no second row
+    assert rows["招商证券"][6] == "cn_stock_2018|cn_stock_2026|hanlp_org_2015|hk_listing_2026|kg_curated"
     assert rows["星辰科技有限公司"][2] == "Company" and rows["星辰科技有限公司"][6] == "hanlp_org_2015"
     assert rows["北方证券交易所"][2:6:3] == ["GovernmentOrganization", "exchange"]
     assert "社区医院" not in rows and "上海公司" not in rows
@@ -447,14 +563,14 @@ def test_a_malformed_lexicon_line_names_file_and_line(tmp_path):
     _write_sources(tmp_path)
     with (tmp_path / "hanlp_org_2015.txt").open("a", encoding="utf-8") as fh:
         fh.write("没有标签的一行\n")
-    with pytest.raises(build_kb.BuildError, match=r"hanlp_org_2015\.txt: line 6: not 'name nt"):
-        build_kb.build(tmp_path, tmp_path / "out")
+    with pytest.raises(build_kb.BuildError, match=r"hanlp_org_2015\.txt: line 7: not 'name nt"):
+        _build(tmp_path, tmp_path / "out")
 
 
 def test_build_is_byte_identical_on_a_rerun(tmp_path):
     _write_sources(tmp_path)
-    build_kb.build(tmp_path, tmp_path / "a")
-    build_kb.build(tmp_path, tmp_path / "b")
+    _build(tmp_path, tmp_path / "a")
+    _build(tmp_path, tmp_path / "b")
     for name in ("organizations.tsv", "people.tsv"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
@@ -462,7 +578,15 @@ def test_build_is_byte_identical_on_a_rerun(tmp_path):
 def test_a_missing_source_is_one_error_naming_the_file_and_writes_nothing(tmp_path, capsys):
     _write_sources(tmp_path)
     (tmp_path / "cn_stock_2020.csv").unlink()
-    assert build_kb.main(["--sources", str(tmp_path), "--out", str(tmp_path / "out")]) == 1
+    args = [
+        "--sources",
+        str(tmp_path),
+        "--out",
+        str(tmp_path / "out"),
+        "--curated",
+        str(tmp_path / "kb_curated.tsv"),
+    ]
+    assert build_kb.main(args) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "cn_stock_2020.csv: missing" in err and "yu-bo/stock" in err
     assert not (tmp_path / "out").exists()
@@ -473,7 +597,103 @@ def test_a_bad_stock_code_names_file_and_line(tmp_path):
     with (tmp_path / "cn_exec_2018.csv").open("a", encoding="utf-8") as fh:
         fh.write("李某,男,40,ABC,董事\n")
     with pytest.raises(build_kb.BuildError, match=r"cn_exec_2018\.csv: line 5: not a six-digit stock code"):
-        build_kb.build(tmp_path, tmp_path / "out")
+        _build(tmp_path, tmp_path / "out")
+
+
+def test_the_curated_list_joins_listed_rows_and_adds_its_own(tmp_path):
+    _write_sources(tmp_path)
+    _build(tmp_path, tmp_path / "out")
+    rows = _built_rows(tmp_path / "out")
+    # a mainland row keeps the exchange's short name; the curated name becomes an alias
+    assert "康佳" not in rows and {"康佳", "Konka"} <= set(rows["深康佳"][3].split("|"))
+    assert "brand" in rows["深康佳"][5] and rows["深康佳"][6].endswith("kg_curated")
+    # a Hong Kong row named by the build (registered name less its legal form, or English) takes the curated name
+    moon = rows["月亮"]
+    assert moon[0] == "cn:stock:09988.HK" and {"月亮集团控股", "月亮-SW"} <= set(moon[3].split("|"))
+    assert "hanlp_org_2015" in moon[6]  # the dictionary's 月亮公司 is one of its aliases: no row of its own
+    assert rows["天空机器人"][0] == "cn:stock:09660.HK" and "Sky Robotics" in rows["天空机器人"][3]
+    # an A and an H listing the sources left apart become one row with the mainland id
+    cms = rows["招商证券"]
+    assert cms[0] == "cn:stock:600999.SH" and cms[4] == "stock=06099.HK|stock=600999.SH"
+    assert "招商证券国际" not in rows
+    # a US ticker gives a listed row of its own; a row with no id gets a kg: id
+    assert rows["星辰买菜"][0] == "cn:stock:XCMC.US" and rows["星辰买菜"][5] == "listed|platform"
+    assert re.fullmatch(r"kg:[0-9a-f]{12}", rows["星辰资本"][0]) and rows["星辰资本"][5] == "investor"
+    assert rows["月亮App"][2] == "Platform" and rows["小星"][5] == "brand|private|unicorn"
+
+
+def test_common_words_among_curated_names_and_aliases_are_marked(tmp_path):
+    _write_sources(tmp_path)
+    (tmp_path / "kb_curated.tsv").write_text(
+        "平安\tCompany\t\t\t\n星辰买菜\tCompany\t理想|星辰App\tstock=XCMC.US\t\n", encoding="utf-8"
+    )
+    # jieba's dictionary: 平安 and 理想 are ordinary words
+    _build(tmp_path, tmp_path / "out")
+    rows = _built_rows(tmp_path / "out")
+    assert "ambiguous" in rows["平安"][5].split("|")
+    assert rows["星辰买菜"][7] == "理想" and "ambiguous" not in rows["星辰买菜"][5]
+
+
+def test_a_listed_row_is_not_private(tmp_path):
+    _write_sources(tmp_path)
+    (tmp_path / "kb_curated.tsv").write_text("星辰买菜\tCompany\t星辰控股\t\tprivate\n", encoding="utf-8")
+    with pytest.raises(build_kb.BuildError, match="'星辰控股' is the name of row cn:stock:09999.HK"):
+        _build(tmp_path, tmp_path / "out")
+    (tmp_path / "kb_curated.tsv").write_text(
+        "星辰买菜\tCompany\t星辰控股有限公司\t\tprivate|unicorn\n", encoding="utf-8"
+    )  # the registered name joins the listed row, which stays listed
+    _build(tmp_path, tmp_path / "out")
+    rows = _built_rows(tmp_path / "out")
+    assert rows["星辰买菜"][0] == "cn:stock:09999.HK" and rows["星辰买菜"][5] == "listed"
+
+
+@pytest.mark.parametrize(
+    "line,message",
+    [
+        ("星辰资本\tCompany\tXingchen Capital", r"line 11: 3 columns, not 5"),
+        (
+            "星辰资本二\tCompany\tXingchen Capital\t\tinvestor",
+            r"line 11: 'Xingchen Capital' is already on line 8",
+        ),
+        ("星辰资本二\tCompany\t\t\tfamous", r"line 11: not a stock id or flag: famous"),
+        ("星辰资本二\tFund\t\t\t", r"line 11: type 'Fund' is not one of"),
+        ("星辰资本二\tCompany\t \t\t", r"line 11: name ' ' is empty"),
+        ("星辰资本二\tCompany\t\tstock=00001.HK\t", r"line 11: no source lists stock=00001\.HK"),
+        ("星辰资本二\tCompany\t\tstock=0700.HK\t", r"line 11: not a stock id or flag: stock=0700\.HK"),
+        (
+            "星辰资本二\tCompany\t\tstock=XCMD.US\tprivate",
+            r"line 11: a row with a stock id is a listed company",
+        ),
+        ("深康佳\tCompany\t\t\t", r"line 11: '深康佳' is the name of row cn:stock:000016\.SZ"),
+        ("星辰资本二\tPlatform\t\tstock=00019.HK\t", r"line 11: a row with a stock id is a listed company"),
+        ("北方证券交易所二\tCompany\t中国民用航空局\t\t", r"line 11: '中国民用航空局' is the name of row"),
+        (
+            "深康佳A股\tGovernmentOrganization\t\tstock=000016.SZ\t",
+            r"line 11: type GovernmentOrganization, but",
+        ),
+    ],
+)
+def test_a_bad_curated_row_names_file_line_and_problem(tmp_path, line, message):
+    _write_sources(tmp_path)
+    with (tmp_path / "kb_curated.tsv").open("a", encoding="utf-8") as fh:
+        fh.write(line + "\n")
+    with pytest.raises(build_kb.BuildError, match=r"kb_curated\.tsv: " + message):
+        _build(tmp_path, tmp_path / "out")
+
+
+def test_a_missing_curated_list_is_one_error_and_writes_nothing(tmp_path, capsys):
+    _write_sources(tmp_path)
+    args = [
+        "--sources",
+        str(tmp_path),
+        "--out",
+        str(tmp_path / "out"),
+        "--curated",
+        str(tmp_path / "none.tsv"),
+    ]
+    assert build_kb.main(args) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "none.tsv: missing" in err and not (tmp_path / "out").exists()
 
 
 @pytest.mark.slow

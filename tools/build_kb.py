@@ -13,7 +13,10 @@ below, each taken from one public repository at one commit (``git show COMMIT:PA
     hk_listing_2026.json jacktth/ga-hk_stock_info           24e417b0b1e12a06e249bd4afb3677c5919b485c  hk-listings/date.json
     hanlp_org_2015.txt  hankcs/HanLP                        dadd5c76a53eb05cc84720628b89e4a334d5d753  data/dictionary/custom/机构名词典.txt
 
-Licences and what each gives are in ``kg/data/kb/README.md``. Only names, codes and titles are taken. Which names
+Beside them the build reads kg's own curated list, ``tools/kb_curated.tsv`` (source key ``kg_curated``): investment
+firms, private companies, platforms and brands, and the short names of big Hong Kong and US listings, written for kg
+(MIT like the project); ``--curated`` reads another file. Licences and what each gives are in
+``kg/data/kb/README.md``. Only names, codes and titles are taken. Which names
 are common words (flag ``ambiguous``) is read from the segmenter's dictionary (jieba's ``dict.txt``, located
 without importing jieba) and kg's own place list; the jieba version is written into the output header. Hong Kong
 names come in traditional script and are converted with OpenCC (``t2s``, a kg dependency), whose version is written
@@ -108,6 +111,32 @@ SOURCES = (
     ),
 )
 SOURCE_BY_KEY = {s.key: s for s in SOURCES}
+# kg's own list, kept in the repository beside this script (see read_curated).
+CURATED_KEY = "kg_curated"
+CURATED_FILE = REPO_ROOT / "tools" / "kb_curated.tsv"
+CURATED_COLUMNS = ("name", "type", "aliases", "ids", "flags")
+# What the curated list may say of a row: investor (VC, PE, fund or asset manager), private (privately held: not
+# listed, and neither state-owned nor a unit of a listed or state group), platform (runs an app or marketplace
+# people use), brand (a consumer brand), unicorn (a private company valued at US$1 billion or more), ambiguous
+# (the name is also an ordinary word the dictionary misses), and the industry flags of the stock lists.
+CURATED_FLAGS = frozenset(
+    {
+        "investor",
+        "private",
+        "platform",
+        "brand",
+        "unicorn",
+        "ambiguous",
+        "bank",
+        "insurance",
+        "securities",
+        "media",
+    }
+)
+# A stock id in the curated list: a mainland or Hong Kong code, or a US ticker (PDD.US).
+_CURATED_STOCK = re.compile(r"stock=(?:\d{6}\.(?:SH|SZ|BJ)|\d{5}\.HK|[A-Z][A-Z0-9]{0,5}\.US)")
+# Flags that say a company is not listed: a row that a stock list names is listed whatever the curated list says.
+_UNLISTED_FLAGS = frozenset({"private", "unicorn"})
 
 # Stock-name markers that are not part of the company's name. ST / *ST mark special treatment (losses), PT
 # (old) suspended trading, S an unfinished share reform, N and C a listing's first days, XD / XR / DR ex-dividend
@@ -139,7 +168,7 @@ _COMMON_WORD_MIN_FREQ = 20
 _COMMON_PERSON_TAG_MIN_FREQ = 100
 
 
-@dataclass
+@dataclass(eq=False)
 class Org:
     """One organisation while the sources are merged; frozen into a row at the end."""
 
@@ -486,6 +515,158 @@ def add_hk_listings(orgs: dict[str, Org], rows: Iterable[tuple[str, str, str]]) 
         org.sources.add("hk_listing_2026")
 
 
+# ---- the curated list -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CuratedRow:
+    """One row of kg's curated list: a name with its type, aliases, stock ids and flags, and where it was read."""
+
+    line: int
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    ids: tuple[str, ...]
+    flags: frozenset[str]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+def read_curated(path: Path) -> list[CuratedRow]:
+    """Rows of the curated list (tab-separated ``name type aliases ids flags``, lists ``|``-separated, ``#`` lines
+    are comments). A bad row is a BuildError naming the file, the line and the problem; so is a name or alias that
+    two rows give, since a name must say which organisation it is."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise BuildError(f"{path}: missing (kg's curated list)") from exc
+    except UnicodeDecodeError as exc:
+        raise BuildError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    rows = [
+        _curated_row(path, number, line)
+        for number, line in enumerate(lines, start=1)
+        if line.strip() and not line.startswith("#")
+    ]
+    first_line: dict[str, int] = {}
+    for row in rows:
+        for name in row.names:
+            if name in first_line:
+                raise BuildError(f"{path}: line {row.line}: {name!r} is already on line {first_line[name]}")
+            first_line[name] = row.line
+    return rows
+
+
+def _curated_row(path: Path, number: int, line: str) -> CuratedRow:
+    def fail(problem: str) -> BuildError:
+        return BuildError(f"{path}: line {number}: {problem}")
+
+    cells = line.split("\t")
+    if len(cells) != len(CURATED_COLUMNS):
+        raise fail(f"{len(cells)} columns, not {len(CURATED_COLUMNS)} ({' '.join(CURATED_COLUMNS)})")
+    name, type_, *lists = cells
+    aliases, ids, flags = (cell.split("|") if cell else [] for cell in lists)
+    bad_name = next((n for n in (name, *aliases) if clean(n) != n or len(n) < 2 or n.isdigit()), None)
+    if bad_name is not None:
+        raise fail(f"name {bad_name!r} is empty, one character, digits only or has stray spaces")
+    if type_ not in TYPES:
+        raise fail(f"type {type_!r} is not one of {', '.join(TYPES)}")
+    bad = [i for i in ids if not _CURATED_STOCK.fullmatch(i)] + sorted(set(flags) - CURATED_FLAGS)
+    if bad:
+        raise fail(f"not a stock id or flag: {', '.join(bad)}")
+    if ids and (type_ == "Platform" or _UNLISTED_FLAGS & set(flags)):
+        raise fail("a row with a stock id is a listed company, not a Platform, private or a unicorn")
+    return CuratedRow(number, name, type_, tuple(aliases), tuple(ids), frozenset(flags))
+
+
+def add_curated(orgs: dict[str, Org], rows: Iterable[CuratedRow], path: Path) -> None:
+    """Merge the curated list into the rows: a curated row joins every row with one of its stock ids (two rows of
+    one company that the sources left apart become one) or one of its registered names; else it becomes a row of
+    its own. A row whose name the build made up (a Hong Kong registered name less its legal form, an English name)
+    takes the curated name. A curated name or alias that is the name of a row it did not join is an error: the
+    list must then give that row's stock id or drop the name."""
+    index = _OrgIndex(orgs)
+    for row in rows:
+        unknown = [i for i in row.ids if not i.endswith(".US") and i not in index.by_id]
+        if unknown:  # a mainland or Hong Kong code must be one the stock lists give (no typing errors)
+            raise BuildError(f"{path}: line {row.line}: no source lists {', '.join(unknown)}")
+        matched = index.matches(row)
+        for name in row.names:
+            other = next((o for o in index.named(name) if o not in matched), None)
+            if other is not None:
+                raise BuildError(
+                    f"{path}: line {row.line}: {name!r} is the name of row {kb_id(other)} ({other.type}); "
+                    "give its stock id or drop the name"
+                )
+        org = index.fold(matched) if matched else index.add(Org(f"curated:{row.name}", row.name, row.type))
+        if org.type != row.type:
+            raise BuildError(f"{path}: line {row.line}: type {row.type}, but row {kb_id(org)} is {org.type}")
+        if org.name != row.name and (org.sources <= {"hk_listing_2026"} or not _HAN.search(org.name)):
+            org.aliases.add(org.name)
+            org.name = row.name
+        org.aliases.update(row.names)
+        org.ids.update(row.ids)
+        org.flags.update(row.flags)
+        org.sources.add(CURATED_KEY)
+        if any(i.endswith(".US") for i in row.ids):
+            org.flags.add("listed")
+        index.update(org)
+
+
+class _OrgIndex:
+    """The rows by stock id, registered name and name, kept up to date while curated rows join and fold them."""
+
+    def __init__(self, orgs: dict[str, Org]) -> None:
+        self.orgs = orgs
+        self.by_id: dict[str, Org] = {}
+        self.by_fullname: dict[str, Org] = {}
+        self.by_name: dict[str, list[Org]] = {}
+        for key in sorted(orgs):
+            self.update(orgs[key])
+
+    def update(self, org: Org) -> None:
+        for i in org.ids:
+            self.by_id[i] = org
+        for fullname in _registered_names(org):
+            self.by_fullname.setdefault(fullname, org)
+        named = self.by_name.setdefault(org.name, [])
+        if org not in named:
+            named.append(org)
+
+    def matches(self, row: CuratedRow) -> list[Org]:
+        found = [self.by_id[i] for i in row.ids if i in self.by_id]
+        found += [self.by_fullname[a] for a in row.aliases if a.endswith("公司") and a in self.by_fullname]
+        unique: list[Org] = []
+        for org in sorted(found, key=lambda o: _stock_order(kb_id(o).rsplit(":", 1)[-1])):
+            if org not in unique:
+                unique.append(org)
+        return unique
+
+    def named(self, name: str) -> list[Org]:
+        return self.by_name.get(name, [])
+
+    def add(self, org: Org) -> Org:
+        self.orgs[org.key] = org
+        return org
+
+    def fold(self, matched: list[Org]) -> Org:
+        """Keep the first row (a mainland listing before a Hong Kong one) and fold the others into it."""
+        keep, *others = matched
+        for org in others:
+            keep.aliases |= org.aliases | {org.name}
+            keep.ids |= org.ids
+            keep.flags |= org.flags
+            keep.sources |= org.sources
+            del self.orgs[org.key]
+            for name in {org.name} | org.aliases:
+                named = self.by_name.get(name, [])
+                if org in named:
+                    named[named.index(org)] = keep
+        self.update(keep)
+        return keep
+
+
 # What the end of an organisation's name says it is (longest first): type and flag. Company-like endings that
 # need a proper name before them (公司 alone after a place is no name: 上海公司) are in _NEEDS_NON_PLACE_STEM.
 NAME_ENDINGS: tuple[tuple[str, str, str], ...] = tuple(
@@ -635,11 +816,14 @@ def add_lexicon_orgs(orgs: dict[str, Org], rows: Iterable[tuple[str, str]], voca
         org.sources.add("hanlp_org_2015")
 
 
+def _stock_order(code: str) -> tuple[bool, bool, str]:
+    return code.endswith(".US"), code.endswith(".HK"), code
+
+
 def kb_id(org: Org) -> str:
-    # mainland codes before Hong Kong ones, so that an A+H company keeps its mainland id (cn:stock:601318.SH)
-    stocks = sorted(
-        (i.split("=", 1)[1] for i in org.ids if i.startswith("stock=")), key=lambda c: (c.endswith(".HK"), c)
-    )
+    # mainland codes before Hong Kong ones before US tickers, so that an A+H company keeps its mainland id
+    # (cn:stock:601318.SH) and a Hong Kong and US listing its Hong Kong one (cn:stock:09988.HK)
+    stocks = sorted((i.split("=", 1)[1] for i in org.ids if i.startswith("stock=")), key=_stock_order)
     if stocks:
         return f"cn:stock:{stocks[0]}"
     moe = sorted(i.split("=", 1)[1] for i in org.ids if i.startswith("moe="))
@@ -649,6 +833,8 @@ def kb_id(org: Org) -> str:
 
 
 def org_rows(orgs: Iterable[Org], vocab: Vocab) -> list[tuple[str, ...]]:
+    """The output rows, sorted by kb_id: flag ``ambiguous`` when the name is also a word or a place, and the
+    aliases that are (理想 for 理想汽车, 平安 for 中国平安) in the last column; a listed row is not private."""
     rows = {}
     for org in orgs:
         if is_junk(org.name, vocab):
@@ -656,7 +842,12 @@ def org_rows(orgs: Iterable[Org], vocab: Vocab) -> list[tuple[str, ...]]:
         flags = set(org.flags)
         if is_ambiguous(org.name, vocab):
             flags.add("ambiguous")
+        if "listed" in flags:
+            flags -= _UNLISTED_FLAGS
         aliases = sorted(a for a in org.aliases if a != org.name and not is_junk(a, vocab))
+        ambiguous = [
+            a for a in aliases if _HAN.search(a) and not a.endswith("公司") and is_ambiguous(a, vocab)
+        ]
         rows[kb_id(org)] = (
             kb_id(org),
             org.name,
@@ -665,6 +856,7 @@ def org_rows(orgs: Iterable[Org], vocab: Vocab) -> list[tuple[str, ...]]:
             "|".join(sorted(org.ids)),
             "|".join(sorted(flags)),
             "|".join(sorted(org.sources)),
+            "|".join(ambiguous),
         )
     return [rows[k] for k in sorted(rows)]
 
@@ -753,26 +945,30 @@ def write_tsv(path: Path, header: list[str], rows: list[tuple[str, ...]]) -> Non
         raise
 
 
-def build(sources_dir: Path, out_dir: Path) -> dict[str, int]:
-    """Read the raw files in ``sources_dir``, write organizations.tsv and people.tsv to ``out_dir``; return counts."""
+def build(sources_dir: Path, out_dir: Path, curated: Path = CURATED_FILE) -> dict[str, int]:
+    """Read the raw files in ``sources_dir`` and the curated list, write organizations.tsv and people.tsv to
+    ``out_dir``; return counts."""
     vocab = load_vocab()
+    curated_rows = read_curated(curated)
     suffixes = sorted(((r[0], r[1]) for r in _data_rows("org_suffixes.txt")), key=lambda s: -len(s[0]))
     listings: dict[str, Org] = {}
     add_listings(listings, read_stock_2026(_open(sources_dir, "cn_stock_2026")), "cn_stock_2026")
     add_listings(listings, read_stock_2020(_open(sources_dir, "cn_stock_2020")), "cn_stock_2020")
     add_listings(listings, read_stock_2018(_open(sources_dir, "cn_stock_2018")), "cn_stock_2018")
     orgs = merge_b_shares(merge_same_registered_name(listings), listings)
-    by_code = {code: kb_id(org) for code, org in listings.items()}
     add_universities(orgs, read_universities(_open(sources_dir, "moe_hei_2025")), vocab, suffixes)
     add_hk_listings(orgs, read_hk_listings(_open(sources_dir, "hk_listing_2026")))
+    add_curated(orgs, curated_rows, curated)
     add_lexicon_orgs(orgs, read_org_lexicon(_open(sources_dir, "hanlp_org_2015")), vocab)
+    by_code = {
+        i.split("=", 1)[1]: kb_id(org) for org in orgs.values() for i in org.ids if i.startswith("stock=")
+    }
     organizations = org_rows(orgs.values(), vocab)
     people, unknown = people_rows(read_executives(_open(sources_dir, "cn_exec_2018")), by_code, vocab)
     known = {row[0] for row in organizations}
     people = [p for p in people if p[2] in known]
     common = [
-        "Built by tools/build_kb.py from the sources listed in kg/data/kb/README.md (keys in the last column).",
-        f"Flag ambiguous: the name is a place or a common word in jieba {vocab.jieba_version}'s dict.txt.",
+        "Built by tools/build_kb.py from the sources listed in kg/data/kb/README.md (keys in the sources column).",
         f"Hong Kong names converted to simplified script with OpenCC {_package_version('opencc')} (t2s).",
     ]
     write_tsv(
@@ -780,7 +976,9 @@ def build(sources_dir: Path, out_dir: Path) -> dict[str, int]:
         [
             "kg knowledge base: organisations. Columns (tab-separated; lists |-separated; ids key=value):",
             *common,
-            "kb_id\tname\ttype\taliases\tids\tflags\tsources",
+            f"Flag ambiguous: the name is a place or a common word in jieba {vocab.jieba_version}'s dict.txt "
+            "(or the curated list says so); ambiguous_aliases: the aliases that are.",
+            "kb_id\tname\ttype\taliases\tids\tflags\tsources\tambiguous_aliases",
         ],
         organizations,
     )
@@ -802,9 +1000,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--out", type=Path, default=KG_DATA / "kb", help="output folder (default: kg/data/kb)"
     )
+    parser.add_argument(
+        "--curated", type=Path, default=CURATED_FILE, help="kg's curated list (default: tools/kb_curated.tsv)"
+    )
     args = parser.parse_args(argv)
     try:
-        counts = build(args.sources, args.out)
+        counts = build(args.sources, args.out, args.curated)
     except BuildError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
