@@ -20,7 +20,7 @@ from ..graph import Fact, KnowledgeGraph
 from .layout import layout
 
 ARTICLE_STYLE = ("#444444", "box", "文章 Article")
-DRAW_LIMIT = 5000  # the page draws at most this many nodes at once and says how to narrow the rest
+DRAW_LIMIT = 8000  # the page draws at most this many nodes at once and says how to narrow the rest
 
 
 def styles() -> dict[str, tuple[str, str, str]]:
@@ -98,7 +98,9 @@ def _edge(i: int, f: Fact) -> tuple[dict, dict]:
     return edge, detail
 
 
-def network_data(kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 0) -> dict:
+def network_data(
+    kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 0, limit: int = DRAW_LIMIT
+) -> dict:
     """Nodes (with positions), edges and per-node details (aliases, figures, evidence, articles) for the page.
 
     ``focus`` (a node id) and ``depth`` say which neighbourhood the page opens on; the data holds everything."""
@@ -173,13 +175,15 @@ def network_data(kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 0
         "edgeDetails": edge_details,
         "articles": {d.id: d.title or d.id for d in kg.articles()},
         "legend": [[t, c, s, name] for t, (c, s, name) in style.items()],
-        "limit": DRAW_LIMIT,
+        "limit": limit,
         "focus": {"id": focus, "depth": depth} if focus else None,
     }
 
 
-def to_html(kg: KnowledgeGraph, *, base: str, focus: str | None = None, depth: int = 0) -> str:
-    data = network_data(kg, focus=focus, depth=depth)
+def to_html(
+    kg: KnowledgeGraph, *, base: str, focus: str | None = None, depth: int = 0, limit: int = DRAW_LIMIT
+) -> str:
+    data = network_data(kg, focus=focus, depth=depth, limit=limit)
     js, css = _vis_assets()
     template = Template(
         resources.files("kg.export").joinpath("templates/graph.html").read_text(encoding="utf-8")
