@@ -143,7 +143,14 @@ def test_output_is_byte_identical_across_runs(tmp_path):
         pytest.skip("seed article not available")
     first = _run_build(tmp_path / "a", "1")
     second = _run_build(tmp_path / "b", "2")
-    assert {"graph.ttl", "graph.json", "graph.nt", "graph.jsonld", "graph.graphml", "graph.cypher"} < first.keys()
+    assert {
+        "graph.ttl",
+        "graph.json",
+        "graph.nt",
+        "graph.jsonld",
+        "graph.graphml",
+        "graph.cypher",
+    } < first.keys()
     assert first == second
 
 
