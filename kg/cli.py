@@ -424,6 +424,10 @@ def view(store_dir, focus, depth, out_file, no_open) -> None:
     from .fromstore import export_graph
     from .store import Store
 
+    if out_file == "-":
+        raise Refusal(
+            "kg view opens the page in a browser; for standard output use: kg export STORE -f html -o -"
+        )
     try:
         with Store(store_dir, read_only=True) as store:
             page = export_graph(store, "html", focus=focus, depth=depth)
