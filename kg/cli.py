@@ -270,7 +270,7 @@ def _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet) -> N
 
 
 @main.command()
-@click.argument("graph_file")
+@click.argument("graph_file", type=click.Path(exists=True))
 @click.argument("query")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
@@ -452,6 +452,10 @@ def view(store_dir, focus, depth, out_file, no_open) -> None:
     from .fromstore import export_graph
     from .store import Store
 
+    if out_file == "-":
+        raise Refusal(
+            "kg view opens the page in a browser; for standard output use: kg export STORE -f html -o -"
+        )
     try:
         with Store(store_dir, read_only=True) as store:
             page = export_graph(store, "html", focus=focus, depth=depth)
@@ -465,7 +469,7 @@ def view(store_dir, focus, depth, out_file, no_open) -> None:
 
 
 @main.command()
-@click.argument("store_dir")
+@click.argument("store_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default)."
@@ -497,7 +501,7 @@ def serve(store_dir, port, host, update) -> None:
 
 
 @main.command()
-@click.argument("store_dir")
+@click.argument("store_dir", type=click.Path(exists=True, file_okay=False))
 @click.option(
     "--endpoint",
     required=True,
@@ -574,7 +578,7 @@ def rules(inputs, rule_files, lexicons, model) -> None:
 
 
 @main.command()
-@click.argument("dataset_file")
+@click.argument("dataset_file", type=click.Path(exists=True, dir_okay=False))
 @click.option(
     "--task",
     type=click.Choice(["ner", "re", "graph"]),

@@ -16,7 +16,7 @@ from .errors import KgError
 from .graph import KnowledgeGraph
 from .model import Document, Entity, Evidence, Figure, Relation, Sentence
 from .store import Store
-from .vocab import CLASSES, FIGURE_QUALIFIERS, PREDICATES, QUALIFIERS
+from .vocab import CLASSES, FIGURE_QUALIFIERS, PREDICATES, QUALIFIERS, Minter
 
 _CHUNK = 400  # IRIs per VALUES clause
 
@@ -26,15 +26,14 @@ class _Ids:
 
     def __init__(self, base: str) -> None:
         self.base = base
+        self._mint = Minter(base)
 
     def id(self, iri) -> str:
         text = str(iri)
         return unquote(text[len(self.base) :]) if text.startswith(self.base) else text
 
     def iri(self, node_id: str) -> str:
-        from .vocab import Minter
-
-        return f"<{Minter(self.base).node(node_id)}>"
+        return f"<{self._mint.node(node_id)}>"
 
 
 def _values(var: str, iris: Iterable[str]) -> Iterator[str]:
@@ -84,14 +83,14 @@ def load_store(store: Store, *, focus: str | None = None, depth: int = 2) -> Kno
     """The store's graph, or with ``focus`` (a name or an id) the entities within ``depth`` relations of it."""
     ids = _Ids(store.base)
     if focus is None:
-        rows = store.query("SELECT DISTINCT ?e WHERE { ?e kg:mentionedIn ?a }").rows
+        rows = store.select_values("SELECT DISTINCT ?e WHERE { ?e kg:mentionedIn ?a }")
         wanted = {ids.id(r[0]) for r in rows}
     else:
         start = find_entities(store, focus)
         if not start:
             raise KgError(f"no entity named {focus!r} in {store.path}")
         wanted = neighbourhood(store, start, depth)
-    reader = _Reader(store, ids, wanted)
+    reader = _Reader(store, ids, wanted, everything=focus is None)
     graph = KnowledgeGraph()
     entities = reader.entities()
     doc_ids = {d for e in entities for d in e.documents}
@@ -105,14 +104,21 @@ def load_store(store: Store, *, focus: str | None = None, depth: int = 2) -> Kno
 
 
 class _Reader:
-    def __init__(self, store: Store, ids: _Ids, wanted: set[str]) -> None:
-        self.store, self.ids, self.wanted = store, ids, wanted
+    def __init__(self, store: Store, ids: _Ids, wanted: set[str], *, everything: bool) -> None:
+        self.store, self.ids, self.wanted, self.everything = store, ids, wanted, everything
         self.classes = {str(v): k for k, v in CLASSES.items()}
 
-    def _rows(self, var: str, head: str, body: str, nodes: Iterable[str] | None = None) -> Iterator[tuple]:
-        """Rows of ``SELECT head`` for every wanted node (or ``nodes``) bound to ``var`` in turn."""
-        for values in _values(var, (self.ids.iri(n) for n in (self.wanted if nodes is None else nodes))):
-            yield from self.store.query(f"SELECT {head} WHERE {{ {values} {body} }}").rows
+    def _rows(self, var: str, head: str, body: str, nodes: set[str] | None = None) -> Iterator[tuple]:
+        """Rows of ``SELECT head`` (plain strings) for the wanted nodes (or ``nodes``) bound to ``var``: the whole
+        store in one query when everything is wanted, else in chunks of VALUES."""
+        nodes = self.wanted if nodes is None else nodes
+        if self.everything:
+            for row in self.store.select_values(f"SELECT {head} WHERE {{ {body} }}"):
+                if self.ids.id(row[head.split().index(f"?{var}")]) in nodes:
+                    yield row
+            return
+        for values in _values(var, (self.ids.iri(n) for n in nodes)):
+            yield from self.store.select_values(f"SELECT {head} WHERE {{ {values} {body} }}")
 
     def entities(self) -> list[Entity]:
         label: dict[str, str] = {}
@@ -211,13 +217,10 @@ class _Reader:
         return out, sentences
 
     def _statement_rows(self, body: str, columns: tuple[str, ...]) -> Iterator[tuple]:
-        head = " ".join(f"?{c}" for c in ("st",) + columns)
-        for values in _values("s", (self.ids.iri(n) for n in self.subjects)):
-            result = self.store.query(
-                f"SELECT {head} WHERE {{ {values} ?st kg:statementSubject ?s . {body} }}"
-            )
-            for row in result.rows:
-                yield (str(row[0]),) + tuple(row[1:])
+        """(statement, *columns) for the statements about the wanted subjects."""
+        head = " ".join(f"?{c}" for c in ("st", "s") + columns)
+        for row in self._rows("s", head, f"?st kg:statementSubject ?s . {body}", self.subjects):
+            yield (row[0],) + tuple(row[2:])
 
     def _sentence(self, cache: dict[tuple[str, int], Sentence], row) -> Sentence:
         doc, index, start, end, text = row
@@ -251,17 +254,16 @@ class _Reader:
                 "time": None,
                 "qualifiers": [],
             }
-        for values in _values("f", (self.ids.iri(f"figure/{f}") for f in figures)):
-            rows = self.store.query(f"SELECT ?f ?q ?v WHERE {{ {values} ?f ?q ?v }}").rows
-            for f, q, value in rows:
-                fig = figures[self.ids.id(f).removeprefix("figure/")]
-                key = str(q).rsplit("#", 1)[-1]
-                if key in ("unit", "measure"):
-                    fig[key] = str(value)
-                elif key == "time":
-                    fig["time"] = self.ids.id(value).removeprefix("date/")
-                elif str(q) in qualifier_names:
-                    fig["qualifiers"].append((qualifier_names[str(q)], _text(value)))
+        wanted = {f"figure/{f}" for f in figures}
+        for f, q, value in self._rows("f", "?f ?q ?v", "?f a kg:Figure ; ?q ?v", wanted):
+            fig = figures[self.ids.id(f).removeprefix("figure/")]
+            key = str(q).rsplit("#", 1)[-1]
+            if key in ("unit", "measure"):
+                fig[key] = str(value)
+            elif key == "time":
+                fig["time"] = self.ids.id(value).removeprefix("date/")
+            elif str(q) in qualifier_names:
+                fig["qualifiers"].append((qualifier_names[str(q)], _text(value)))
         out = [
             Figure(
                 fid,
@@ -281,16 +283,11 @@ class _Reader:
 
     def documents(self, doc_ids: set[str], sentences: dict[tuple[str, int], Sentence]) -> list[Document]:
         fields: dict[str, dict[str, str]] = defaultdict(dict)
-        iris = (self.ids.iri(f"article/{d}") for d in doc_ids)
-        for values in _values("a", iris):
-            rows = self.store.query(
-                f"SELECT ?a ?k ?v WHERE {{ {values} ?a ?k ?v . "
-                "VALUES ?k { schema:headline schema:url schema:datePublished kg:source } }"
-            ).rows
-            for a, k, v in rows:
-                fields[self.ids.id(a).removeprefix("article/")][
-                    str(k).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-                ] = str(v)
+        body = "?a ?k ?v . VALUES ?k { schema:headline schema:url schema:datePublished kg:source }"
+        for a, k, v in self._rows("a", "?a ?k ?v", body, {f"article/{d}" for d in doc_ids}):
+            fields[self.ids.id(a).removeprefix("article/")][str(k).rsplit("/", 1)[-1].rsplit("#", 1)[-1]] = (
+                str(v)
+            )
         by_doc: dict[str, list[Sentence]] = defaultdict(list)
         for (doc_id, _), sentence in sorted(sentences.items()):
             by_doc[doc_id].append(sentence)

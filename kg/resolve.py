@@ -36,6 +36,10 @@ _LEGAL = re.compile(
 )
 
 
+# The types an organisation of the knowledge base can be: products and programmes are never linked to one.
+LINKABLE = frozenset(t for t in ORG_TYPES | {"Platform"})
+
+
 def family(type_: str) -> str:
     return {"Person": "person", "Place": "place", "Date": "date"}.get(type_, "org")
 
@@ -65,6 +69,7 @@ def resolve(
 def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str, str], str]:
     keys = sorted({(family(m.type), m.key) for m in mentions})
     present = {k for k in keys}
+    linkable = {m.key for m in mentions if m.type in LINKABLE}  # a product (小黄车) is not the company (ofo)
     counts = Counter((family(m.type), m.key) for m in mentions)
     out: dict[tuple[str, str], str] = {}
     # 星澜科技有限公司 and 星澜公司: legal-form variants of one base name are one company
@@ -87,7 +92,7 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str
                     target = entry.canonical
                 elif (fam, stripped) in present:
                     target = stripped
-            if target == key:
+            if target == key and key in linkable:
                 target = _known_name(key, stripped, lexicon) or key
             if target == key and key.isascii() and len(key) >= 6:
                 rivals = [
@@ -115,7 +120,7 @@ def _entity(eid: str, mentions: list[Mention], doc: Document) -> Entity:
     aliases.discard(label)
     types = _types(mentions)
     value = normalise_date(key, doc.date) if fam == "date" else None
-    ids = link(label, key, *sorted(aliases)) if fam == "org" else ()
+    ids = link(label, key, *sorted(aliases)) if types[0] in LINKABLE else ()
     return Entity(eid, label, types[0], types, tuple(sorted(aliases)), tuple(mentions), (doc.id,), value, ids)
 
 

@@ -165,6 +165,16 @@ class Store:
         except SyntaxError as exc:
             raise _oxigraph_error(exc, prologue.count("\n")) from exc
 
+    def select_values(self, sparql: str) -> list[tuple[str | None, ...]]:
+        """A SELECT's rows as plain strings (each term's value; None where unbound), with kg's prefixes: for
+        readers of many rows, which need no RDF term objects (``kg.fromstore``)."""
+        prologue = "\n".join(_prologue_lines(sparql, self.base)) + "\n"
+        try:
+            result = self._db.query(prologue + sparql)
+        except SyntaxError as exc:
+            raise _oxigraph_error(exc, prologue.count("\n")) from exc
+        return [tuple(None if t is None else t.value for t in row) for row in result]
+
     def dump(self, fmt: str) -> bytes:
         """The whole store: 'nquads' or 'trig' keep the named graphs; 'nt' and 'turtle' merge them."""
         ox = _ox()

@@ -129,7 +129,9 @@ class Browser:
         ]
 
     def screenshot(self, path: Path) -> Path:
-        data = self.send("Page.captureScreenshot", format="png", session=self.session)["data"]
+        """A PNG, or a JPEG (quality 70) when ``path`` ends in .jpg."""
+        options = {"format": "jpeg", "quality": 70} if path.suffix == ".jpg" else {"format": "png"}
+        data = self.send("Page.captureScreenshot", session=self.session, **options)["data"]
         path.write_bytes(base64.b64decode(data))
         return path
 

@@ -102,6 +102,7 @@ def test_view_writes_the_page(store_dir, tmp_path):
         (["build", str(EXAMPLE), "--store", "{tmp}/s2", "--format", "html"], "--format does not apply"),
         (["build", str(EXAMPLE), "--store", "{tmp}/s2", "-o", "{tmp}/out"], "--out does not apply"),
         (["build", str(EXAMPLE), "-f", "ttl,json", "-o", "-"], "one format of one file"),
+        (["view", "{store}", "-o", "-", "--no-open"], "for standard output use: kg export"),
     ],
 )
 def test_contradictory_options_are_one_line_refusals(store_dir, tmp_path, args, message):

@@ -128,14 +128,14 @@ def _run_build(tmp: Path, seed: str) -> dict[str, bytes]:
             "--out",
             str(tmp),
             "--format",
-            "turtle,json,nt,jsonld",
+            "turtle,json,nt,jsonld,graphml,cypher,neo4j",
             "-q",
         ],
         check=True,
         env=env,
         cwd=ROOT,
     )
-    return {p.name: p.read_bytes() for p in sorted(tmp.iterdir())}
+    return {p.name: p.read_bytes() for p in sorted(tmp.rglob("*")) if p.is_file()}
 
 
 def test_output_is_byte_identical_across_runs(tmp_path):
@@ -143,7 +143,14 @@ def test_output_is_byte_identical_across_runs(tmp_path):
         pytest.skip("seed article not available")
     first = _run_build(tmp_path / "a", "1")
     second = _run_build(tmp_path / "b", "2")
-    assert first.keys() == {"graph.ttl", "graph.json", "graph.nt", "graph.jsonld"}
+    assert {
+        "graph.ttl",
+        "graph.json",
+        "graph.nt",
+        "graph.jsonld",
+        "graph.graphml",
+        "graph.cypher",
+    } < first.keys()
     assert first == second
 
 

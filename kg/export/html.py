@@ -20,7 +20,7 @@ from ..graph import Fact, KnowledgeGraph
 from .layout import layout
 
 ARTICLE_STYLE = ("#444444", "box", "文章 Article")
-DRAW_LIMIT = 5000  # the page draws at most this many nodes at once and says how to narrow the rest
+DRAW_LIMIT = 8000  # the page draws at most this many nodes at once and says how to narrow the rest
 
 
 def styles() -> dict[str, tuple[str, str, str]]:
@@ -57,7 +57,9 @@ def _vis_assets() -> tuple[str, str]:
     return js, css
 
 
-def _figures_by_entity(kg: KnowledgeGraph) -> dict[str, list[dict]]:
+def _figures_by_entity(kg: KnowledgeGraph, sentences: dict[str, int]) -> dict[str, list[dict]]:
+    """Each entity's figures; a figure's sentence is an index into the page's table of sentences (many figures
+    come from one sentence)."""
     out: dict[str, list[dict]] = defaultdict(list)
     for f in kg.figures():
         if f.about:
@@ -70,10 +72,15 @@ def _figures_by_entity(kg: KnowledgeGraph) -> dict[str, list[dict]]:
                     "unit": f.unit,
                     "kind": f.kind,
                     "qualifiers": dict(f.qualifiers),
-                    "sentence": f.evidence.text,
+                    "sentence": sentences.setdefault(f.evidence.text, len(sentences)),
                 }
             )
     return out
+
+
+def _weight(e) -> int:
+    """How much an entity is talked about: its mentions, or (read back from a store) its articles."""
+    return max(len(e.mentions), len(e.documents))
 
 
 def _edge(i: int, f: Fact) -> tuple[dict, dict]:
@@ -99,30 +106,30 @@ def _edge(i: int, f: Fact) -> tuple[dict, dict]:
     return edge, detail
 
 
-def network_data(kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 0) -> dict:
+def network_data(
+    kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 0, limit: int = DRAW_LIMIT
+) -> dict:
     """Nodes (with positions), edges and per-node details (aliases, figures, evidence, articles) for the page.
 
     ``focus`` (a node id) and ``depth`` say which neighbourhood the page opens on; the data holds everything."""
     style = styles()
     facts = kg.facts()
-    figures = _figures_by_entity(kg)
+    sentences: dict[str, int] = {}
+    figures = _figures_by_entity(kg, sentences)
     nodes: list[dict[str, Any]] = []
     details: dict[str, dict[str, Any]] = {}
     for e in kg.entities():
         if e.type == "Date":
             continue
-        color, shape, _ = style[e.type]
-        nodes.append(
-            {
-                "id": e.id,
-                "label": e.label,
-                "type": e.type,
-                "color": color,
-                "shape": shape,
-                "size": 12 + min(len(e.mentions), 30) // 2,
-                "borderWidth": 3 if figures.get(e.id) else 1,
-            }
-        )
+        node: dict[str, Any] = {
+            "id": e.id,
+            "label": e.label,
+            "type": e.type,
+            "size": 12 + min(_weight(e), 30) // 2,
+        }
+        if figures.get(e.id):
+            node["borderWidth"] = 3  # an entity with figures
+        nodes.append(node)
         details[e.id] = {
             "label": e.label,
             "type": e.type,
@@ -134,16 +141,8 @@ def network_data(kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 0
         }
     for doc in kg.articles():
         nid = f"article/{doc.id}"
-        color, shape, _ = ARTICLE_STYLE
         nodes.append(
-            {
-                "id": nid,
-                "label": (doc.title or doc.id)[:24],
-                "type": "Article",
-                "color": color,
-                "shape": shape,
-                "font": {"color": "#ffffff"},
-            }
+            {"id": nid, "label": (doc.title or doc.id)[:24], "type": "Article", "font": {"color": "#ffffff"}}
         )
         details[nid] = {"label": doc.title or doc.id, "type": "Article", "source": doc.source}
         if doc.url:
@@ -165,7 +164,8 @@ def network_data(kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 0
     order = sorted(nodes, key=lambda n: (n["type"], n["id"]))
     positions = layout([n["id"] for n in order], [(e["from"], e["to"]) for e in edges])
     for node in nodes:
-        node["linked"] = node["id"] in linked
+        if node["id"] in linked:
+            node["linked"] = True
         node["x"], node["y"] = positions[node["id"]]
     return {
         "nodes": nodes,
@@ -173,14 +173,17 @@ def network_data(kg: KnowledgeGraph, *, focus: str | None = None, depth: int = 0
         "details": details,
         "edgeDetails": edge_details,
         "articles": {d.id: d.title or d.id for d in kg.articles()},
+        "sentences": list(sentences),
         "legend": [[t, c, s, name] for t, (c, s, name) in style.items()],
-        "limit": DRAW_LIMIT,
+        "limit": limit,
         "focus": {"id": focus, "depth": depth} if focus else None,
     }
 
 
-def to_html(kg: KnowledgeGraph, *, base: str, focus: str | None = None, depth: int = 0) -> str:
-    data = network_data(kg, focus=focus, depth=depth)
+def to_html(
+    kg: KnowledgeGraph, *, base: str, focus: str | None = None, depth: int = 0, limit: int = DRAW_LIMIT
+) -> str:
+    data = network_data(kg, focus=focus, depth=depth, limit=limit)
     js, css = _vis_assets()
     template = Template(
         resources.files("kg.export").joinpath("templates/graph.html").read_text(encoding="utf-8")
