@@ -80,11 +80,26 @@ def find_lexicon(ctx: Context) -> list[Mention]:
             if shorter is None:
                 continue
             end = shorter
+        if inside_longer_word(ctx, start, end):
+            continue  # 小米粥 / 中国移动互联网 / 京东方: the name is part of another word
         entry = ctx.lexicon.names[ctx.text[start:end]]
         out.append(
             ctx.mention(start, end, entry.types[0], "lexicon", 0.95, key=entry.canonical, types=entry.types)
         )
     return out
+
+
+def inside_longer_word(ctx: Context, start: int, end: int) -> bool:
+    """A known name that is the beginning of a longer word (小米粥, 京东方) or whose end begins another word
+    (中国移动 + 移动互联网) is no mention of that name. Words are the segmenter's dictionary and kg's common
+    terms (kg/data/words.toml); a longer known name is not such a word (it is matched on its own)."""
+    text, terms = ctx.text, _W.set("common_term")
+    for j in range(start, end):
+        for k in range(end + 1, min(end + 4, len(text)) + 1):
+            word = text[j:k]
+            if len(word) >= 3 and (word in terms or ctx.known(word)) and word not in ctx.lexicon.names:
+                return True
+    return False
 
 
 _W = load_words()
@@ -163,6 +178,8 @@ def statistical_mentions(ctx: Context, tagged: list[Span], taken: list[Mention])
         if type_ == "Person" and end - start > 2 and ctx.text[end - 1] in GLUED:
             end -= 1  # 王良于1995年: the segmenter glued 于 onto the name, and the tagger followed it
         m = ctx.mention(start, end, type_, "crf", round(prob * 0.8, 2))
+        if ctx.text[start:end] in ctx.lexicon.names and inside_longer_word(ctx, start, end):
+            continue  # the tagger learnt that known names are names; in 中国移动互联网 this one is not
         if type_ == "Title" or _acceptable(m, ctx) and _plausible_statistical(m, ctx):
             out.append(m)
     return out
@@ -334,7 +351,8 @@ def _propagate(ctx: Context, found: list[Mention], *, taken: list[Mention] = ())
 def embedded_parents(
     doc: Document, mentions: list[Mention], *, lexicon: Lexicon | None = None
 ) -> list[Mention]:
-    """The well-known company named at the start of a business unit (網易 in 網易遊戲), as a mention of its own.
+    """The well-known company named at the start of a business unit or a product named after it (網易 in 網易遊戲,
+    腾讯 in 腾讯会议), as a mention of its own.
 
     These overlap their unit's mention, so they feed resolution (the parent becomes a node with evidence) but
     not the sentence templates of the relation builder.
@@ -344,7 +362,7 @@ def embedded_parents(
     for m in mentions:
         found = (
             lexicon.owner_of(doc.norm[m.start : m.end], ("Company", "Platform", "Organization"))
-            if m.type == "BusinessUnit"
+            if m.type == "BusinessUnit" or m.source == "pattern:product_name"
             else None
         )
         if found:

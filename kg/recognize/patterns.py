@@ -544,10 +544,13 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
     for m in known:
         if m.source != "lexicon" or m.type not in ("Company", "Platform"):
             continue
-        for word in W.words("unit_word"):
-            end = m.end + len(word)
-            if ctx.text.startswith(word, m.end) and ctx.is_boundary(end):
-                out.append(ctx.mention(m.start, end, "BusinessUnit", "pattern:business_unit", 0.85))
+        for kind, words, source in (
+            ("BusinessUnit", "unit_word", "pattern:business_unit"),
+            ("Product", "product_word", "pattern:product_name"),  # 腾讯会议: a product named after its maker
+        ):
+            word = next((w for w in W.words(words) if ctx.text.startswith(w, m.end)), None)
+            if word and ctx.is_boundary(m.end + len(word)):
+                out.append(ctx.mention(m.start, m.end + len(word), kind, source, 0.85))
                 break
     return out
 
