@@ -7,14 +7,13 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from .config import BuildConfig
-from .errors import KgError
 from .figures import find_figures
 from .graph import KnowledgeGraph
 from .ingest import document_from_text, iter_documents
 from .model import Document, DocumentResult, Mention
 from .recognize import Context, embedded_parents, find_titles, recognize, statistical_mentions, tag_documents
-from .recognize.crf import load_tagger
 from .recognize.lexicon import load_lexicon
+from .recognize.statistical import load_statistical
 from .relate import assign_about, relate
 from .resolve import resolve
 from .segment import available_engine, get_segmenter
@@ -81,10 +80,8 @@ def mentions_for_many(
     )
     out = []
     for doc, toks, spans in zip(docs, tokens, tagged, strict=True):
-        if (
-            config.model == "crf-only"
-        ):  # the statistical recogniser on its own, to measure what it contributes
-            found = statistical_mentions(Context(doc, toks, lexicon, lambda w: True), spans, [])
+        if config.model.endswith("-only"):  # the statistical recogniser alone, to measure what it contributes
+            found = statistical_mentions(Context(doc, toks, lexicon, lambda w: True), spans or [], [])
             out.append(found if with_titles else [m for m in found if m.type != "Title"])
             continue
         mentions = recognize(doc, toks, known=segmenter.known, lexicon=lexicon, tagged=spans)
@@ -96,16 +93,7 @@ def mentions_for_many(
 
 
 def _tagger(config: BuildConfig):
-    if config.model == "none":
-        return None
-    if config.model not in ("crf", "crf-only"):
-        raise KgError(f"unknown model {config.model!r}; choose one of: crf, crf-only, none")
-    tagger = load_tagger()
-    if tagger is None and config.model == "crf-only":
-        raise KgError(
-            "no CRF model is shipped in this installation (kg/data/ner.crfsuite); train one with python -m kg.train"
-        )
-    return tagger
+    return load_statistical(config.model)
 
 
 def build(

@@ -134,11 +134,13 @@ def _key(value: str) -> int:
 
 def spans(labels: list[str], probs: list[float]) -> list[tuple[int, int, str, float]]:
     """BIO labels → (start, end, label, lowest marginal inside the span)."""
-    out, start, kind = [], None, None
+    out: list[tuple[int, int, str, float]] = []
+    start: int | None = None
+    kind = ""
     for i, label in enumerate([*labels, "O"]):
         if start is not None and (label == "O" or label.startswith("B-") or label[2:] != kind):
             out.append((start, i, kind, min(probs[start:i])))
-            start = kind = None
+            start, kind = None, ""
         if label.startswith("B-") or (label.startswith("I-") and start is None):
             start, kind = i, label[2:]
     return out
