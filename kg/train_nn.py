@@ -28,9 +28,9 @@ import numpy as np
 
 from .recognize.chain import LinearChain
 from .recognize.crf import spans
-from .recognize.features import FEATURES, FeatureEncoder, Vocab, build_vocab
+from .recognize.features import FEATURES, FeatureEncoder, Gazetteer, Vocab, build_vocab
 from .recognize.lexicon import Lexicon, load_lexicon
-from .recognize.nn import LABELS, allowed_transitions, load_gazetteer
+from .recognize.nn import LABELS, allowed_transitions, kb_names
 from .segment import get_segmenter
 from .zh.text import fold_width, to_simplified
 
@@ -97,7 +97,7 @@ class Config:
     dropout: float = 0.3
     lr: float = 2e-3
     batch: int = 32
-    epochs: int = 20
+    epochs: int = 12
     seed: int = 13
     min_count: int = 2  # characters and bigrams seen fewer times are unknown
 
@@ -296,13 +296,16 @@ def f1(tp: int, fp: int, fn: int) -> float:
 # ---- training and export ------------------------------------------------------------------------------------
 
 
-def train(data: Path, out: Path, config: Config, *, kb: Path | None = None, log=print) -> dict:
+def train(
+    data: Path, out: Path, config: Config, *, kb: Path | None = None, use_kb: bool = True, log=print
+) -> dict:
     torch = _torch()
     torch.manual_seed(config.seed)
     torch.set_num_threads(1)
     rng = np.random.default_rng(config.seed)
     lexicon = load_lexicon()
-    gazetteer, gazetteer_note = load_gazetteer(kb)
+    names, gazetteer_note = kb_names(kb) if use_kb else ([], "none")
+    gazetteer = Gazetteer.from_names(names) if names else None
     started = time.perf_counter()
     train_set: list[Sentence] = []
     held: list[Sentence] = []
@@ -322,7 +325,7 @@ def train(data: Path, out: Path, config: Config, *, kb: Path | None = None, log=
     module = make_module(vocab.sizes(), config)
     optimiser = torch.optim.Adam(module.parameters(), lr=config.lr)
     lengths = [len(x) for x in train_ids]
-    best, best_state, history = -1.0, None, []
+    best, history, meta = -1.0, [], {}
     for epoch in range(1, config.epochs + 1):
         module.train()
         total, t0 = 0.0, time.perf_counter()
@@ -342,24 +345,25 @@ def train(data: Path, out: Path, config: Config, *, kb: Path | None = None, log=
             f"epoch {epoch}: loss {total / len(train_ids):.3f}, held-out F1 {100 * pooled:.1f} {per_set} "
             f"({time.perf_counter() - t0:.0f}s)"
         )
-        if pooled > best:
+        meta = {
+            "config": config.__dict__,
+            "gazetteer": gazetteer_note,
+            "trained_on": {name: s.file for name, s in SCHEMES.items()},
+            "held_out": f"every {HELD_OUT}th sentence of each set",
+            "history": history,
+            "seconds": round(time.perf_counter() - started),
+        }
+        if (
+            pooled > best
+        ):  # the best epoch so far is the model (written now, so an interrupted run leaves one)
             best = pooled
-            best_state = {k: v.detach().clone() for k, v in module.state_dict().items()}
-    module.load_state_dict(best_state)
-    meta = {
-        "config": config.__dict__,
-        "gazetteer": gazetteer_note,
-        "trained_on": {name: s.file for name, s in SCHEMES.items()},
-        "held_out": f"every {HELD_OUT}th sentence of each set",
-        "history": history,
-        "seconds": round(time.perf_counter() - started),
-    }
-    export(module, vocab, meta, out)
+            export(module, vocab, meta, out, names=sorted(gazetteer.kinds.items()) if gazetteer else [])
     return meta
 
 
-def export(module, vocab: Vocab, meta: dict, out: Path) -> None:
-    """The weights as float16 arrays and the vocabulary as strings, in one .npz (written atomically)."""
+def export(module, vocab: Vocab, meta: dict, out: Path, *, names: list[tuple[str, str]]) -> None:
+    """The weights as float16 arrays, the vocabulary as strings and the gazetteer's names (one "name<TAB>kind"
+    line each), in one .npz (written atomically)."""
     import os
 
     state = {k: v.detach().numpy() for k, v in module.state_dict().items()}
@@ -373,6 +377,7 @@ def export(module, vocab: Vocab, meta: dict, out: Path) -> None:
     for field in ("chars", "bigrams", "words", "marks", "gazetteer"):
         arrays[f"vocab.{field}"] = np.array(getattr(vocab, field), dtype=str)
     arrays["labels"] = np.array(LABELS, dtype=str)
+    arrays["gazetteer.names"] = np.array("\n".join(f"{n}\t{k}" for n, k in names))
     arrays["meta"] = np.array(json.dumps(meta, ensure_ascii=False, sort_keys=True))
     tmp = out.with_name(out.name + ".tmp")
     with tmp.open("wb") as fh:
@@ -403,15 +408,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path("../shared/datasets"))
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data" / "ner_nn.npz")
     parser.add_argument(
-        "--kb", type=Path, help="names to use as a gazetteer feature (default: kg's KB, if any)"
+        "--kb",
+        type=Path,
+        help="knowledge-base folder whose names are a feature (default: kg/data/kb, if any)",
     )
+    parser.add_argument("--no-kb", action="store_true", help="train without the knowledge-base feature")
     parser.add_argument("--epochs", type=int, default=Config.epochs)
     parser.add_argument("--hidden", type=int, default=Config.hidden)
     parser.add_argument("--seed", type=int, default=Config.seed)
     args = parser.parse_args(argv)
     config = Config(epochs=args.epochs, hidden=args.hidden, seed=args.seed)
     try:
-        meta = train(args.data, args.out, config, kb=args.kb)
+        meta = train(args.data, args.out, config, kb=args.kb, use_kb=not args.no_kb)
     except FileNotFoundError as exc:
         print(exc, file=sys.stderr)
         return 1

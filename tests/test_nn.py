@@ -167,3 +167,41 @@ def test_a_file_that_is_not_a_model_is_refused(tmp_path):
 def test_an_unknown_model_names_the_choices():
     with pytest.raises(KgError, match="crf, nn, crf-only, nn-only, none"):
         load_statistical("bert")
+
+
+def test_the_knowledge_base_files_give_names_aliases_and_kinds(tmp_path):
+    from kg.recognize.nn import kb_names
+
+    (tmp_path / "organizations.tsv").write_text(
+        "# kg knowledge base: organisations\n"
+        "# kb_id\tname\ttype\taliases\tids\tflags\tsources\n"
+        "cn:stock:1\t星澜科技\tCompany\t星澜科技股份有限公司|Xinglan\tstock=1\tlisted\tlist_a\n"
+        "kg:2\t长安\tCompany\t\t\tambiguous\tlist_b\n"
+        "kg:3\t示例市教育局\tGovernmentOrganization\t\t\t\tlist_c\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "people.tsv").write_text(
+        "# kb_id\tname\torg_kb_id\ttitle\tids\tsources\nkg:p:1\t白嘉乐\tcn:stock:1\t董事\t\tlist_a\n",
+        encoding="utf-8",
+    )
+    names, note = kb_names(tmp_path)
+    assert names == [
+        ("星澜科技", "Com"),
+        ("星澜科技股份有限公司", "Com"),
+        ("Xinglan", "Com"),
+        ("长安", "Com?"),  # also an ordinary word: a kind of its own
+        ("示例市教育局", "Gov"),
+        ("白嘉乐", "Per"),
+    ]
+    assert "organizations.tsv 5 names" in note and "people.tsv 1 names" in note
+    assert kb_names(tmp_path / "absent") == ([], "none")
+
+
+def test_gazetteer_matches_the_longest_name_and_respects_latin_word_edges():
+    gazetteer = Gazetteer.from_names([("JD", "Com"), ("京东", "Com"), ("京东集团", "Com"), ("东集", "Org")])
+    text = "JDX和JD、京东集团以及京东"
+    assert [(text[s:e], k) for s, e, k in gazetteer.spans(text)] == [
+        ("JD", "Com"),
+        ("京东集团", "Com"),
+        ("京东", "Com"),
+    ]

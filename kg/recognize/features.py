@@ -16,7 +16,7 @@ import numpy as np
 
 from ..model import Token
 from .crf import _suffix_ends, lexicon_spans
-from .lexicon import Lexicon, _alternation
+from .lexicon import Lexicon
 
 FEATURES = ("char", "bigram", "word", "lexicon", "gazetteer", "shape")
 PAD, UNKNOWN = 0, 1  # every vocabulary's first two ids
@@ -31,12 +31,17 @@ Item = tuple[str, list[Token], int]  # a sentence, its tokens, the offset its to
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Names from a knowledge base as a feature: surface → kind, found leftmost-longest by one trie regex.
+    """Names from a knowledge base as a feature: surface → kind, found leftmost-longest without overlaps.
 
-    Built from any iterable of (name, kind) pairs, so the feature reads whatever list of names it is given."""
+    Built from any iterable of (name, kind) pairs, so the feature reads whatever list of names it is given. Tens
+    of thousands of names are too many for one regular expression (seconds to compile, slow to match); instead
+    the first two characters of every name are keys, and only where a key occurs are longer names looked up."""
 
     kinds: dict[str, str]
-    pattern: re.Pattern[str]
+    lengths: dict[
+        str, tuple[int, ...]
+    ]  # first two characters → lengths of the names they start, longest first
+    keys: np.ndarray  # the first two characters of every name as sorted integers, for finding candidates
 
     @classmethod
     def from_names(cls, names: Iterable[tuple[str, str]]) -> Gazetteer:
@@ -44,15 +49,40 @@ class Gazetteer:
         for name, kind in names:
             if len(name) >= 2:  # a one-character name would fire everywhere
                 kinds.setdefault(name, kind)
-        han = [n for n in kinds if not n.isascii()]
-        latin = [n for n in kinds if n.isascii()]
-        parts = [f"(?:{_alternation(han)})"] if han else []
-        if latin:  # Latin names need word edges so that a short one does not match inside a longer word
-            parts.append(f"(?<![A-Za-z0-9])(?:{_alternation(latin)})(?![A-Za-z0-9])")
-        return cls(kinds, re.compile("|".join(parts) if parts else r"(?!x)x"))
+        lengths: dict[str, set[int]] = {}
+        for name in kinds:
+            lengths.setdefault(name[:2], set()).add(len(name))
+        keys = np.array(sorted(_key(k) for k in lengths), dtype=np.int64)
+        return cls(kinds, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}, keys)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), self.kinds[m.group()]) for m in self.pattern.finditer(text)]
+        """(start, end, kind) of the names in ``text``: at each position the longest, then on after its end.
+        A Latin name must not touch another letter or digit (JD is no match inside JDX)."""
+        if len(text) < 2 or not len(self.keys):
+            return []
+        cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        pairs = (cp[:-1] << 21) | cp[1:]
+        at = np.minimum(np.searchsorted(self.keys, pairs), len(self.keys) - 1)
+        out, end = [], 0
+        for i in np.flatnonzero(self.keys[at] == pairs).tolist():
+            if i < end:
+                continue
+            for size in self.lengths[text[i : i + 2]]:
+                name = text[i : i + size]
+                if len(name) == size and name in self.kinds and _edges_ok(text, i, i + size):
+                    out.append((i, i + size, self.kinds[name]))
+                    end = i + size
+                    break
+        return out
+
+
+def _edges_ok(text: str, start: int, end: int) -> bool:
+    if not (text[start].isascii() and text[start].isalnum()) and not (
+        text[end - 1].isascii() and text[end - 1].isalnum()
+    ):
+        return True
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ spans per sentence, the confidence being the lowest per-character marginal proba
 
 Speed: the embeddings of the small-vocabulary columns are multiplied into the LSTM's input weights once at load
 time, so a character's input gates are a sum of table rows; the recurrence runs over a batch of sentences of
-similar length, both directions in one matrix product per step.
+similar length, packed so that a step computes only the sentences still running.
 """
 
 from __future__ import annotations
@@ -27,11 +27,14 @@ from .features import FEATURES, FeatureEncoder, Gazetteer, Vocab
 from .lexicon import Lexicon
 
 MODEL_FILE = "ner_nn.npz"
-KB_FILE = "kb/organizations.tsv"
+KB_DIR = "kb"  # kg's knowledge base, in the package data
 TYPES = ("PER", "COM", "ORG", "GOV", "TITLE", "LOC")
 LABELS = ("O", *(f"{p}-{t}" for t in TYPES for p in "BI"))
 _GROUP = 256  # sentences run together, sorted by length so that padding stays small
-_TABLED = (0, 2, 3, 4, 5)  # feature columns whose embeddings are folded into the LSTM input weights
+# Feature columns whose embeddings are folded into the LSTM's input weights, as gate tables: the character; the
+# word (boundary + part of speech) and the shape together; the lexicon and gazetteer marks together. Fewer,
+# larger tables mean fewer rows gathered per character. The bigram table is too large to fold.
+_JOINT = ((0,), (2, 5), (3, 4))
 
 
 class NnModelError(KgError):
@@ -59,6 +62,7 @@ class NnModel:
     start: np.ndarray
     end: np.ndarray
     meta: dict
+    names: tuple[tuple[str, str], ...] = ()  # the gazetteer's (name, kind) pairs it was trained with
 
     @property
     def hidden(self) -> int:
@@ -90,12 +94,24 @@ def read_model(path: str | Path) -> NnModel:
             start=f32["start"],
             end=f32["end"],
             meta=json.loads(str(arrays["meta"])),
+            names=tuple(
+                tuple(line.split("\t", 1))  # type: ignore[misc]
+                for line in str(arrays.get("gazetteer.names", "")).splitlines()
+            ),
         )
     except (KeyError, ValueError) as exc:
         raise NnModelError(f"{path}: not a kg neural model (missing or bad {exc})") from None
     if model.labels != LABELS or tuple(len(e) for e in model.embeds) != vocab.sizes():
         raise NnModelError(f"{path}: its labels or vocabulary sizes do not match this version of kg")
     return model
+
+
+def _joint_table(tables: list[np.ndarray]) -> np.ndarray:
+    """Rows of tables summed for every combination of ids (the first column's id the most significant)."""
+    out = tables[0]
+    for table in tables[1:]:
+        out = (out[:, None, :] + table[None, :, :]).reshape(-1, table.shape[1])
+    return np.ascontiguousarray(out, dtype=np.float32)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -125,18 +141,15 @@ class NnTagger:
         self._tables, self._bigram_proj, self._bias = [], [], []
         for suffix in ("", "_reverse"):
             w_ih = np.split(lstm["weight_ih_l0" + suffix][order], cuts, axis=1)  # per feature column
-            # the bigram table is large: it stays an embedding times a projection; the others become gate tables
-            self._tables.append([model.embeds[k] @ w_ih[k].T for k in _TABLED])
+            self._tables.append([_joint_table([model.embeds[k] @ w_ih[k].T for k in ks]) for ks in _JOINT])
             self._bigram_proj.append(np.ascontiguousarray(w_ih[1].T))
             self._bias.append((lstm["bias_ih_l0" + suffix] + lstm["bias_hh_l0" + suffix])[order])
+        self._sizes = model.vocab.sizes()
         self._bigrams = model.embeds[1]
-        # the recurrent weights of both directions as one matrix: state [forward | backward] (2h) → gates
-        # interleaved by direction (i_f i_b f_f f_b o_f o_b g_f g_b), so that each step is one product
-        recurrent = np.zeros((2 * h, 4, 2, h), dtype=np.float32)
-        recurrent[:h, :, 0] = lstm["weight_hh_l0"][order].T.reshape(h, 4, h)
-        recurrent[h:, :, 1] = lstm["weight_hh_l0_reverse"][order].T.reshape(h, 4, h)
         # contiguous: numpy multiplies a few rows by a strided matrix with its own loop, in another order
-        self._recurrent = np.ascontiguousarray(recurrent.reshape(2 * h, 8 * h))
+        self._recurrent = [
+            np.ascontiguousarray(lstm["weight_hh_l0" + suffix][order].T) for suffix in ("", "_reverse")
+        ]
         self._out_fwd = np.ascontiguousarray(model.out_weight[:, :h].T)
         self._out_bwd = np.ascontiguousarray(model.out_weight[:, h:].T)
         self._out_bias = model.out_bias
@@ -189,28 +202,17 @@ class NnTagger:
         sentence = longest[rank]
         forward = first[sentence] + step
         backward = first[sentence] + lengths[sentence] - 1 - step
-        packed = np.empty((len(step), 4, 2, h), dtype=np.float32)
+        joint = [self._joint_ids(x, ks) for ks in _JOINT]
+        bigrams = x[:, 1]
+        states = []
         for d, rows in enumerate((forward, backward)):
-            gates = _matmul(self._bigrams[x[rows, 1]], self._bigram_proj[d]) + self._bias[d]
-            for table, k in zip(self._tables[d], _TABLED, strict=True):
-                gates += table[x[rows, k]]
-            packed[:, :, d] = gates.reshape(-1, 4, h)
-        gates_in = packed.reshape(-1, 8 * h)
-        batch = np.bincount(step)  # sentences taking part in each step
-        states = np.empty((len(step), 2 * h), dtype=np.float32)
-        state = np.zeros((batch[0], 2 * h), dtype=np.float32)
-        cell = np.zeros((batch[0], 2 * h), dtype=np.float32)
-        at = 0
-        for n in batch.tolist():
-            z = gates_in[at : at + n] + _matmul(state[:n], self._recurrent)
-            sig = _sigmoid(z[:, : 6 * h])
-            cell = sig[:, 2 * h : 4 * h] * cell[:n] + sig[:, : 2 * h] * np.tanh(z[:, 6 * h :])
-            state = sig[:, 4 * h :] * np.tanh(cell)
-            states[at : at + n] = state
-            at += n
+            gates = _matmul(self._bigrams[bigrams[rows]], self._bigram_proj[d]) + self._bias[d]
+            for table, ids_ in zip(self._tables[d], joint, strict=True):
+                gates += table[ids_[rows]]
+            states.append(self._run(gates, np.bincount(step).tolist(), self._recurrent[d]))
         fwd_states = np.empty((len(x), h), dtype=np.float32)
         bwd_states = np.empty((len(x), h), dtype=np.float32)
-        fwd_states[forward], bwd_states[backward] = states[:, :h], states[:, h:]
+        fwd_states[forward], bwd_states[backward] = states
         scores = _matmul(fwd_states, self._out_fwd) + _matmul(bwd_states, self._out_bwd) + self._out_bias
         result = np.split(scores.astype(np.float64), first[1:])
         for e in result:
@@ -218,42 +220,84 @@ class NnTagger:
             e[-1] += self._last
         return result
 
+    def _joint_ids(self, x: np.ndarray, columns: tuple[int, ...]) -> np.ndarray:
+        """The row of ``_joint_table`` for the ids of ``columns``: their mixed-radix number."""
+        out = x[:, columns[0]].copy()
+        for k in columns[1:]:
+            out = out * self._sizes[k] + x[:, k]
+        return out
 
-def read_gazetteer(path: Path) -> Gazetteer:
-    """Names from a TSV file (name, then its type; lines starting with # are comments) as a gazetteer; the kind
-    is the type's first three letters, as the lexicon's marks are."""
-    names = []
+    def _run(self, gates: np.ndarray, batch: list[int], recurrent: np.ndarray) -> np.ndarray:
+        """One direction of the LSTM over packed input gates (``batch[t]`` rows at step t, longest first):
+        the hidden state of every row."""
+        h = self.hidden
+        out = np.empty((len(gates), h), dtype=np.float32)
+        state = np.zeros((batch[0], h), dtype=np.float32)
+        cell = np.zeros((batch[0], h), dtype=np.float32)
+        at = 0
+        for n in batch:
+            z = gates[at : at + n] + _matmul(state[:n], recurrent)
+            sig = _sigmoid(z[:, : 3 * h])
+            cell = sig[:, h : 2 * h] * cell[:n] + sig[:, :h] * np.tanh(z[:, 3 * h :])
+            state = sig[:, 2 * h :] * np.tanh(cell)
+            out[at : at + n] = state
+            at += n
+        return out
+
+
+def read_names(path: Path, kind_of_row) -> list[tuple[str, str]]:
+    """(name, kind) for the name and the aliases of every row of a knowledge-base TSV file, whose last ``#`` line
+    before the rows names its columns (``name``, optional ``type``, ``aliases``, ``flags``); ``kind_of_row`` makes
+    the kind from a row as a dict of its cells."""
+    columns: list[str] = []
+    out = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
-            if not line.strip() or line.startswith("#"):
-                continue
             cells = line.rstrip("\n").split("\t")
-            names.append((cells[0].strip(), (cells[1].strip() if len(cells) > 1 else "Org")[:3]))
-    return Gazetteer.from_names(names)
+            if line.startswith("#"):
+                if "name" in [c.strip("# ") for c in cells]:
+                    columns = [c.strip("# ") for c in cells]
+                continue
+            if not line.strip():
+                continue
+            row = dict(zip(columns or ["name", "type"], cells, strict=False))
+            kind = kind_of_row(row)
+            out += [(n, kind) for n in [row.get("name", ""), *row.get("aliases", "").split("|")] if n]
+    return out
 
 
-def load_gazetteer(path: Path | None = None) -> tuple[Gazetteer | None, str]:
-    """The knowledge base's names as a gazetteer (``path``, else the package's KB file), with a note of what was
-    read; (None, "none") when there is none."""
-    if path is None:
-        ref = resources.files("kg.data").joinpath(KB_FILE)
-        if not ref.is_file():
-            return None, "none"
+def _organisation_kind(row: dict[str, str]) -> str:
+    """The type's first three letters (Com, Org, Gov, Med), with ? where the KB says the name is also a word."""
+    return row.get("type", "Organization")[:3] + ("?" if "ambiguous" in row.get("flags", "") else "")
+
+
+def kb_names(folder: Path | None = None) -> tuple[list[tuple[str, str]], str]:
+    """The names of kg's knowledge base (``folder``, else the package's ``kg/data/kb``) for the gazetteer feature:
+    organisations and their aliases (``organizations.tsv``) and people (``people.tsv``, kind Per); with a note of
+    what was read. ([], "none") when there is no knowledge base."""
+    if folder is None:
+        ref = resources.files("kg.data").joinpath(KB_DIR)
+        if not ref.is_dir():
+            return [], "none"
         with resources.as_file(ref) as p:
-            gazetteer = read_gazetteer(Path(p))
-        return gazetteer, f"{KB_FILE} ({len(gazetteer.kinds)} names)"
-    gazetteer = read_gazetteer(path)
-    return gazetteer, f"{path.name} ({len(gazetteer.kinds)} names)"
+            return kb_names(Path(p))
+    names: list[tuple[str, str]] = []
+    notes = []
+    for file, kind_of_row in (("organizations.tsv", _organisation_kind), ("people.tsv", lambda row: "Per")):
+        if (folder / file).is_file():
+            found = read_names(folder / file, kind_of_row)
+            names += found
+            notes.append(f"{file} {len(found)} names")
+    return names, (f"{folder}: " + ", ".join(notes)) if notes else "none"
 
 
 @functools.cache
 def load_nn_tagger() -> NnTagger | None:
-    """The shipped neural model, or None when the package carries none. A model trained with a gazetteer gets
-    the package's one."""
+    """The shipped neural model, or None when the package carries none. Its gazetteer is the list of names it
+    was trained with, kept in the model file, so that its features are those it learnt from."""
     ref = resources.files("kg.data").joinpath(MODEL_FILE)
     if not ref.is_file():
         return None
     with resources.as_file(ref) as path:
         model = read_model(path)
-    gazetteer = load_gazetteer()[0] if model.vocab.gazetteer else None
-    return NnTagger(model, gazetteer)
+    return NnTagger(model, Gazetteer.from_names(model.names) if model.names else None)
