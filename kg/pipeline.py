@@ -11,7 +11,15 @@ from .figures import find_figures
 from .graph import KnowledgeGraph
 from .ingest import document_from_text, iter_documents
 from .model import Document, DocumentResult, Mention
-from .recognize import Context, embedded_parents, find_titles, recognize, statistical_mentions, tag_documents
+from .recognize import (
+    CRF_MIN_CONFIDENCE,
+    Context,
+    embedded_parents,
+    find_titles,
+    recognize,
+    statistical_mentions,
+    tag_documents,
+)
 from .recognize.lexicon import load_lexicon
 from .recognize.statistical import load_statistical
 from .relate import assign_about, relate
@@ -78,15 +86,21 @@ def mentions_for_many(
     tagged = (
         tag_documents(tagger, list(zip(docs, tokens, strict=True)), lexicon) if tagger else [None] * len(docs)
     )
+    threshold = getattr(tagger, "min_confidence", CRF_MIN_CONFIDENCE)
     out = []
     for doc, toks, spans in zip(docs, tokens, tagged, strict=True):
         if config.model.endswith("-only"):  # the statistical recogniser alone, to measure what it contributes
-            found = statistical_mentions(Context(doc, toks, lexicon, lambda w: True), spans or [], [])
+            ctx = Context(doc, toks, lexicon, lambda w: True)
+            found = statistical_mentions(ctx, spans or [], [], min_confidence=threshold)
             out.append(found if with_titles else [m for m in found if m.type != "Title"])
             continue
-        mentions = recognize(doc, toks, known=segmenter.known, lexicon=lexicon, tagged=spans)
+        mentions = recognize(
+            doc, toks, known=segmenter.known, lexicon=lexicon, tagged=spans, min_confidence=threshold
+        )
         if with_titles:
-            titles = find_titles(doc, mentions, lexicon=lexicon, tokens=toks, tagged=spans)
+            titles = find_titles(
+                doc, mentions, lexicon=lexicon, tokens=toks, tagged=spans, min_confidence=threshold
+            )
             mentions = sorted(mentions + titles, key=lambda m: m.start)
         out.append(mentions)
     return out

@@ -101,6 +101,7 @@ def test_bio_transitions_forbid_entering_a_span_in_the_middle():
 # --- the shipped model ------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # imports PyTorch (training only) and runs both models: about 6 s
 @shipped
 def test_numpy_forward_pass_gives_the_spans_of_the_torch_model():
     pytest.importorskip("torch")
