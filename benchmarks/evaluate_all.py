@@ -55,7 +55,7 @@ def general_news(data: Path) -> None:
     """People's Daily dev, Weibo dev and the held-out tenth of the MSRA sample (never trained on), per config."""
     import tempfile
 
-    from kg.train_nn import HELD_OUT
+    from kg.train_data import HELD_OUT
 
     with tempfile.TemporaryDirectory() as tmp:
         msra = Path(tmp) / "msra_ner_held_out.jsonl"

@@ -3,7 +3,7 @@
     python benchmarks/source_precision.py [--data ../shared/datasets] [--out kg/data/source_precision.tsv]
 
 The sentences are the tenth of each NER training split that the neural recogniser never trains on (every tenth
-line: kg.train_nn.HELD_OUT); dev and test splits are not read. A mention is correct when its exact span and its
+line: kg.train_data.HELD_OUT); dev and test splits are not read. A mention is correct when its exact span and its
 type, mapped to the dataset's label (kg/data/labelmaps), are annotated there; types a dataset does not annotate
 (Title in MSRA, Product anywhere) or marks now and then only (Place in Resume NER) are not judged. Rows:
 
@@ -34,7 +34,7 @@ from kg.recognize.crf import KG_TYPE as FINE_TYPE  # noqa: E402
 from kg.recognize.lexicon import load_lexicon  # noqa: E402
 from kg.recognize.statistical import load_statistical  # noqa: E402
 from kg.segment import get_segmenter  # noqa: E402
-from kg.train_nn import HELD_OUT, SCHEMES  # noqa: E402
+from kg.train_data import HELD_OUT, SCHEMES  # noqa: E402
 
 KG_TYPE = {kg: fine for fine, kg in FINE_TYPE.items()}  # Person → PER, Place → LOC …
 BANDS = (0.0, 0.5, 0.8, 0.9, 0.95, 0.99)  # lower edges of the confidence bands of statistical spans

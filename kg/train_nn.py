@@ -20,7 +20,6 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,63 +30,7 @@ from .recognize.crf import spans
 from .recognize.features import FEATURES, FeatureEncoder, Gazetteer, Vocab, build_vocab
 from .recognize.lexicon import Lexicon, load_lexicon
 from .recognize.nn import LABELS, allowed_transitions, kb_names
-from .segment import get_segmenter
-from .zh.text import fold_width, to_simplified
-
-ORGS = ("COM", "ORG", "GOV")
-
-
-@dataclass(frozen=True)
-class Scheme:
-    """How one dataset's labels constrain kg's: a label → the types its spans may be; ``unmarked``: types the set
-    does not annotate (they may occur where it says nothing); spans shorter than ``short`` of a label that allows
-    several types may also be nothing (Resume NER marks 公司 and 本公司 as ORG)."""
-
-    file: str
-    spans: dict[str, tuple[str, ...]]
-    unmarked: tuple[str, ...] = ()
-    short: int = 0
-
-
-SCHEMES = {
-    "cluener2020": Scheme(
-        "cluener2020/train.jsonl",
-        {
-            "name": ("PER",),
-            "company": ("COM",),
-            "organization": ("ORG",),
-            "government": ("GOV",),
-            "position": ("TITLE",),
-            "address": ("LOC",),
-        },
-    ),
-    "resume_ner": Scheme(
-        "resume_ner/train.jsonl",
-        {"NAME": ("PER",), "ORG": ORGS, "TITLE": ("TITLE",), "LOC": ("LOC",), "CONT": ("LOC",)},
-        unmarked=("LOC",),
-        short=4,
-    ),
-    "msra_ner": Scheme(
-        "msra_ner/train_sample.jsonl",
-        {"PER": ("PER",), "ORG": ORGS, "LOC": ("LOC",)},
-        unmarked=("TITLE",),
-    ),
-    "weibo_ner": Scheme(
-        "weibo_ner/train.jsonl",
-        {"PER.NAM": ("PER",), "ORG.NAM": ORGS, "GPE.NAM": ("LOC",), "LOC.NAM": ("LOC",)},
-        unmarked=("TITLE",),
-    ),
-}
-HELD_OUT = 10  # every tenth sentence of each set is held out
-
-
-@dataclass(frozen=True)
-class Sentence:
-    dataset: str
-    text: str
-    tokens: list
-    allowed: np.ndarray  # (characters × labels) bool: the labels the annotation allows at each character
-    gold: tuple[tuple[int, int, str], ...]  # the annotated spans, in the dataset's own labels
+from .train_data import HELD_OUT, SCHEMES, Sentence, read_sentences
 
 
 @dataclass(frozen=True)
@@ -100,51 +43,6 @@ class Config:
     epochs: int = 12
     seed: int = 13
     min_count: int = 2  # characters and bigrams seen fewer times are unknown
-
-
-def _index(label: str) -> int:
-    return LABELS.index(label)
-
-
-def allowed_labels(n: int, entities: list[dict], scheme: Scheme) -> np.ndarray:
-    """Per character, the labels a path may take there and still agree with the annotation."""
-    allowed = np.zeros((n, len(LABELS)), dtype=bool)
-    allowed[:, 0] = True
-    for t in scheme.unmarked:
-        allowed[:, [_index("B-" + t), _index("I-" + t)]] = True
-    for ent in entities:
-        types = scheme.spans.get(ent["type"])
-        start, end = ent["start"], ent["end"]
-        if types is None:
-            allowed[start:end] = False
-            allowed[start:end, 0] = True  # annotated as something kg does not tag
-            continue
-        allowed[start:end] = False
-        if len(types) > 1 and end - start < scheme.short:
-            allowed[start:end, 0] = True
-        for t in types:
-            allowed[start, _index("B-" + t)] = True
-            allowed[start + 1 : end, _index("I-" + t)] = True
-    return allowed
-
-
-def read_sentences(data: Path, lexicon: Lexicon) -> Iterator[tuple[int, Sentence]]:
-    """(index in its file, sentence) for every record of every training split, text normalised as kg does."""
-    segmenter = get_segmenter("rjieba")
-    for name, scheme in SCHEMES.items():
-        path = data / scheme.file
-        if not path.is_file():
-            raise FileNotFoundError(f"{path}: not found")
-        with path.open(encoding="utf-8") as fh:
-            for i, line in enumerate(fh):
-                record = json.loads(line)
-                text = fold_width(to_simplified(record["text"]))
-                if not text:
-                    continue
-                ents = record["entities"]
-                gold = tuple((e["start"], e["end"], e["type"]) for e in ents if e["type"] in scheme.spans)
-                allowed = allowed_labels(len(text), ents, scheme)
-                yield i, Sentence(name, text, segmenter.tokens(text), allowed, gold)
 
 
 # ---- the model (torch) -------------------------------------------------------------------------------------

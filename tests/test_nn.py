@@ -75,7 +75,7 @@ def test_features_of_a_sentence_do_not_depend_on_its_batch():
 
 
 def test_a_coarse_label_allows_each_fine_type_and_unmarked_types_stay_open():
-    from kg.train_nn import SCHEMES, allowed_labels
+    from kg.train_data import SCHEMES, allowed_labels
 
     # MSRA: 北京博爱医院 is an ORG (a company, an organisation or a government body); MSRA marks no titles
     allowed = allowed_labels(9, [{"start": 0, "end": 6, "type": "ORG"}], SCHEMES["msra_ner"])
