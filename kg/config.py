@@ -12,8 +12,6 @@ class BuildConfig:
     segmenter: str = (
         "rjieba"  # segmentation engine: rjieba (fast, jieba's dictionary) or jieba (the reference)
     )
-    model: str = (
-        "crf"  # statistical recogniser behind the rules: crf, nn, none; crf-only / nn-only (evaluation)
-    )
+    model: str = "crf"  # statistical recogniser behind the rules: crf (the shipped model), none, or crf-only (evaluation)
     min_confidence: float = 0.5  # relations below this are dropped
     base: str = DEFAULT_BASE  # IRI base for minted entities (used by the exporters)
