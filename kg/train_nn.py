@@ -36,11 +36,11 @@ from .train_data import HELD_OUT, SCHEMES, Sentence, read_sentences
 @dataclass(frozen=True)
 class Config:
     dims: tuple[int, ...] = (64, 32, 16, 8, 8, 8)  # embedding size per feature column
-    hidden: int = 64  # LSTM units per direction
+    hidden: int = 32  # LSTM units per direction (64: a point more F1, tagging 1.4 times as long)
     dropout: float = 0.3
     lr: float = 2e-3
     batch: int = 32
-    epochs: int = 12
+    epochs: int = 20  # the model is the epoch with the best held-out F1
     seed: int = 13
     min_count: int = 2  # characters and bigrams seen fewer times are unknown
 
