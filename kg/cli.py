@@ -10,6 +10,8 @@ import click
 from . import __version__
 from .config import BuildConfig
 from .errors import KgError
+from .evaluate import DATASETS
+from .recognize.statistical import MODELS
 from .vocab import DEFAULT_BASE
 
 
@@ -64,10 +66,10 @@ def main() -> None:
 )
 @click.option(
     "--model",
-    type=click.Choice(["crf", "none"]),
+    type=click.Choice([m for m in MODELS if not m.endswith("-only")]),
     default="crf",
     show_default=True,
-    help="Statistical recogniser behind the lexicon and patterns (none: rules only).",
+    help="Statistical recogniser behind the lexicon and patterns: crf, nn (BiLSTM-CRF), none (rules only).",
 )
 @click.option(
     "--min-confidence",
@@ -638,15 +640,16 @@ def rules(inputs, rule_files, lexicons, model) -> None:
 @click.option("--split", help="With --task graph: score only the records of this split (dev or test).")
 @click.option(
     "--dataset",
-    type=click.Choice(["cluener2020", "resume_ner", "duie", "finre"]),
+    type=click.Choice(list(DATASETS)),
     help="Which label map to use (default: from the path).",
 )
 @click.option(
     "--model",
-    type=click.Choice(["crf", "crf-only", "none"]),
+    type=click.Choice(list(MODELS)),
     default="crf",
     show_default=True,
-    help="crf: rules then the CRF (what kg build uses); none: rules only; crf-only: the CRF alone.",
+    help="crf / nn: rules then that statistical recogniser (kg build uses crf); none: rules only; "
+    "crf-only / nn-only: the statistical recogniser alone.",
 )
 @click.option(
     "--errors", "n_errors", type=int, default=20, show_default=True, help="How many frequent errors to list."

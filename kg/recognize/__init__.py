@@ -128,6 +128,7 @@ def recognize(
     known=lambda w: True,
     lexicon: Lexicon | None = None,
     tagged: list[Span] | None = None,
+    min_confidence: float = CRF_MIN_CONFIDENCE,
 ) -> list[Mention]:
     """All entity mentions of ``doc``, non-overlapping, sorted by offset. ``tokens`` are over ``doc.norm``.
 
@@ -137,7 +138,11 @@ def recognize(
     mentions = _rule_mentions(ctx)
     if tagged is None:
         return mentions
-    extra = [m for m in statistical_mentions(ctx, tagged, mentions) if m.type != "Title"]
+    extra = [
+        m
+        for m in statistical_mentions(ctx, tagged, mentions, min_confidence=min_confidence)
+        if m.type != "Title"
+    ]
     by_position = _SpanIndex(extra)
     covered = [
         m
@@ -150,13 +155,15 @@ def recognize(
     return filter_spans(found + _propagate(ctx, sure, taken=found))
 
 
-def statistical_mentions(ctx: Context, tagged: list[Span], taken: list[Mention]) -> list[Mention]:
+def statistical_mentions(
+    ctx: Context, tagged: list[Span], taken: list[Mention], *, min_confidence: float = CRF_MIN_CONFIDENCE
+) -> list[Mention]:
     """The tagger's confident spans that pass the junk filters and either overlap no rule mention or strictly
     contain the rule mentions they overlap (新浪乐居 over 新浪, 美国海军 over 美国: the longest span wins)."""
     out = []
     by_position = _SpanIndex(taken)
     for start, end, type_, prob in tagged:
-        if prob < CRF_MIN_CONFIDENCE:
+        if prob < min_confidence:  # each tagger's own threshold (its ``min_confidence``)
             continue
         overlapping = by_position.overlapping(start, end)
         contains = all(
@@ -391,6 +398,7 @@ def find_titles(
     lexicon: Lexicon | None = None,
     tokens=None,
     tagged: list[Span] | None = None,
+    min_confidence: float = CRF_MIN_CONFIDENCE,
 ) -> list[Mention]:
     """Job-title spans (董事长, 首席执行官, 运营负责人) outside entity mentions, typed ``Title``.
 
@@ -417,7 +425,8 @@ def find_titles(
         )
     if tagged is not None and tokens is not None:
         ctx = Context(doc, tokens, lexicon, lambda w: True)
-        out += [m for m in statistical_mentions(ctx, tagged, mentions + out) if m.type == "Title"]
+        found = statistical_mentions(ctx, tagged, mentions + out, min_confidence=min_confidence)
+        out += [m for m in found if m.type == "Title"]
     return sorted(out, key=lambda m: m.start)
 
 
