@@ -60,7 +60,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument(
         "--model",
-        default="crf",
+        default="nn",
         help="recogniser configurations to time, comma-separated (crf, nn, none); the first is the baseline",
     )
     args = parser.parse_args()

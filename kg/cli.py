@@ -67,9 +67,9 @@ def main() -> None:
 @click.option(
     "--model",
     type=click.Choice([m for m in MODELS if not m.endswith("-only")]),
-    default="crf",
+    default=BuildConfig.model,
     show_default=True,
-    help="Statistical recogniser behind the lexicon and patterns: crf, nn (BiLSTM-CRF), none (rules only).",
+    help="Statistical recogniser behind the lexicon and patterns: nn (BiLSTM-CRF), crf, none (rules only).",
 )
 @click.option(
     "--min-confidence",
@@ -584,7 +584,11 @@ def push(store_dir, endpoint, timeout, user, password_env, token_env) -> None:
 )
 @click.option("--lexicon", "lexicons", multiple=True, help="Your own lexicons, used when counting hits.")
 @click.option(
-    "--model", type=click.Choice(["crf", "none"]), default="crf", show_default=True, help="As for kg build."
+    "--model",
+    type=click.Choice([m for m in MODELS if not m.endswith("-only")]),
+    default=BuildConfig.model,
+    show_default=True,
+    help="As for kg build.",
 )
 def rules(inputs, rule_files, lexicons, model) -> None:
     """List the relation rules, and how often each fires on INPUTS (articles, as for kg build).
@@ -646,10 +650,10 @@ def rules(inputs, rule_files, lexicons, model) -> None:
 @click.option(
     "--model",
     type=click.Choice(list(MODELS)),
-    default="crf",
+    default=BuildConfig.model,
     show_default=True,
-    help="crf / nn: rules then that statistical recogniser (kg build uses crf); none: rules only; "
-    "crf-only / nn-only: the statistical recogniser alone.",
+    help="nn / crf: rules then that statistical recogniser (kg build uses nn); none: rules only; "
+    "nn-only / crf-only: the statistical recogniser alone.",
 )
 @click.option(
     "--errors", "n_errors", type=int, default=20, show_default=True, help="How many frequent errors to list."

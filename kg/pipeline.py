@@ -99,19 +99,32 @@ def mentions_for_many(
         tag_documents(tagger, list(zip(docs, tokens, strict=True)), lexicon) if tagger else [None] * len(docs)
     )
     threshold = getattr(tagger, "min_confidence", CRF_MIN_CONFIDENCE)
+    source = getattr(tagger, "name", "crf")
     out = []
     for doc, toks, spans in zip(docs, tokens, tagged, strict=True):
         if config.model.endswith("-only"):  # the statistical recogniser alone, to measure what it contributes
-            ctx = Context(doc, toks, lexicon, lambda w: True)
-            found = statistical_mentions(ctx, spans or [], [], min_confidence=threshold)
+            ctx = Context(doc, toks, lexicon, segmenter.known)
+            found = statistical_mentions(ctx, spans or [], [], min_confidence=threshold, source=source)
             out.append(found if with_titles else [m for m in found if m.type != "Title"])
             continue
         mentions = recognize(
-            doc, toks, known=segmenter.known, lexicon=lexicon, tagged=spans, min_confidence=threshold
+            doc,
+            toks,
+            known=segmenter.known,
+            lexicon=lexicon,
+            tagged=spans,
+            min_confidence=threshold,
+            source=source,
         )
         if with_titles:
             titles = find_titles(
-                doc, mentions, lexicon=lexicon, tokens=toks, tagged=spans, min_confidence=threshold
+                doc,
+                mentions,
+                lexicon=lexicon,
+                tokens=toks,
+                tagged=spans,
+                min_confidence=threshold,
+                source=source,
             )
             mentions = sorted(mentions + titles, key=lambda m: m.start)
         out.append(mentions)

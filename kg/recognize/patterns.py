@@ -473,11 +473,23 @@ def find_founders(ctx: Context) -> list[Mention]:
 
 
 def find_quoted_targets(ctx: Context) -> list[Mention]:
-    """收购了独立工作室「白鹭互动」: a quoted name that is bought or invested in is a company."""
-    return [
+    """收购了独立工作室「白鹭互动」 / 海尔将收购三洋的家电业务: a name (quoted, or one word the segmenter takes for
+    a name) that is bought or invested in is a company."""
+    out = [
         ctx.mention(m.start(1), m.end(1), "Company", "pattern:quoted_target", 0.7)
         for m in W.regex("quoted_target").finditer(ctx.text)
     ]
+    for m in W.regex("deal_target").finditer(ctx.text):
+        tok = ctx.token_at(m.start("name"))
+        entry = ctx.lexicon.names.get(m.group("name"))
+        if (
+            tok
+            and tok.end == m.end("name")
+            and tok.pos in NAME_POS
+            and not (entry and entry.types[0] == "Place")
+        ):
+            out.append(ctx.mention(m.start("name"), m.end("name"), "Company", "pattern:deal_target", 0.7))
+    return out
 
 
 def find_people_by_cue(ctx: Context) -> list[Mention]:
