@@ -12,6 +12,7 @@ from ..words import load_words
 from ..zh.text import occurrences
 from .context import GLUED, Context
 from .lexicon import Lexicon, load_lexicon
+from .kbnames import find_kb_names
 from .merge import filter_spans
 from .patterns import (
     find_abbreviations,
@@ -312,7 +313,10 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
 
 def _rule_mentions(ctx: Context) -> list[Mention]:
     candidates = find_lexicon(ctx)
-    candidates.extend(find_business_units(ctx, candidates))
+    units = find_business_units(ctx, candidates)  # 網易遊戲: a unit of a known company, even if the KB lists it
+    taken = {(m.start, m.end) for m in units}
+    candidates.extend(m for m in find_kb_names(ctx, inside_longer_word) if (m.start, m.end) not in taken)
+    candidates.extend(units)
     for finder in PATTERNS:
         candidates.extend(finder(ctx))
     candidates.extend(find_glossed_products(ctx, filter_spans(candidates)))

@@ -581,5 +581,5 @@ def find_owned_offerings(ctx: Context) -> list[Mention]:
             if kind.endswith(W.words("platform_kind"))
             else "Product"
         )
-        out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:owned_offering", 0.75))
+        out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:owned_offering", 0.92))
     return out
