@@ -11,8 +11,8 @@ from ..types import ORG_TYPES, PROPAGATE_TYPES
 from ..words import load_words
 from ..zh.text import occurrences
 from .context import GLUED, Context
-from .lexicon import Lexicon, load_lexicon
 from .kbnames import find_kb_names
+from .lexicon import Lexicon, load_lexicon
 from .merge import filter_spans
 from .patterns import (
     find_abbreviations,
