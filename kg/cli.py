@@ -55,6 +55,12 @@ def main() -> None:
     help="Statistical recogniser behind the lexicon and patterns (none: rules only).",
 )
 @click.option(
+    "--relation-model",
+    default="default",
+    show_default=True,
+    help="Learned relation scorer after the rules: default (the shipped one), none (rules only), or a model file.",
+)
+@click.option(
     "--min-confidence",
     type=click.FloatRange(0, 1),
     default=0.5,
@@ -97,6 +103,7 @@ def build(
     base,
     segmenter,
     model,
+    relation_model,
     min_confidence,
     store_dir,
     jobs,
@@ -118,6 +125,7 @@ def build(
     config = _config(
         segmenter=segmenter,
         model=model,
+        relation_model=relation_model,
         min_confidence=min_confidence,
         base=base,
         lexicons=lexicons,
@@ -170,11 +178,13 @@ def _config(*, lexicons=(), rules=(), **options) -> BuildConfig:
     """The build options, with the user's lexicon and rule files checked before any article is read."""
     from .recognize.lexicon import load_lexicon
     from .relate.rules import load_rules
+    from .relate.scorer import load_scorer
 
     config = BuildConfig(lexicons=tuple(lexicons), rules=tuple(rules), **options)
     try:
         lexicon = load_lexicon(config.lexicons)
         load_rules(config.rules, lexicon.title_pattern.pattern)
+        load_scorer(config.relation_model, lexicon)
     except KgError as exc:
         raise _fail(exc) from None
     return config
@@ -344,7 +354,7 @@ def rules(inputs, rule_files, lexicons, model) -> None:
     from .pipeline import rule_hits
     from .relate.rules import load_rules
 
-    config = _config(lexicons=lexicons, rules=rule_files, model=model)
+    config = _config(lexicons=lexicons, rules=rule_files, model=model, relation_model="none")
     from .recognize.lexicon import load_lexicon
 
     ruleset = load_rules(config.rules, load_lexicon(config.lexicons).title_pattern.pattern)
@@ -394,11 +404,17 @@ def rules(inputs, rule_files, lexicons, model) -> None:
     help="crf: rules then the CRF (what kg build uses); none: rules only; crf-only: the CRF alone.",
 )
 @click.option(
+    "--relation-model",
+    default="default",
+    show_default=True,
+    help="Learned relation scorer after the rules: default (the shipped one), none (rules only), or a model file.",
+)
+@click.option(
     "--errors", "n_errors", type=int, default=20, show_default=True, help="How many frequent errors to list."
 )
 @click.option("--limit", type=int, help="Score only the first N records.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def evaluate(dataset_file, task, dataset, model, n_errors, limit, as_json) -> None:
+def evaluate(dataset_file, task, dataset, model, relation_model, n_errors, limit, as_json) -> None:
     """Score the recogniser (ner) or the relation builder (re) on annotated JSON Lines.
 
     \b
@@ -416,7 +432,8 @@ def evaluate(dataset_file, task, dataset, model, n_errors, limit, as_json) -> No
             first = next(read_jsonl(dataset_file, limit=1), {})
             task = "ner" if "entities" in first else "re"
         run = evaluate_ner if task == "ner" else evaluate_relations
-        report = run(dataset_file, dataset=dataset, limit=limit, config=BuildConfig(model=model))
+        config = BuildConfig(model=model, relation_model=relation_model)
+        report = run(dataset_file, dataset=dataset, limit=limit, config=config)
     except KgError as exc:
         raise _fail(exc) from None
     if as_json:

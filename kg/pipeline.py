@@ -19,6 +19,7 @@ from .recognize.crf import load_tagger
 from .recognize.lexicon import load_lexicon
 from .relate import assign_about, relate
 from .relate.rules import RuleSet, load_rules
+from .relate.scorer import load_scorer
 from .resolve import resolve
 from .segment import available_engine, get_segmenter
 from .vocab import SYMMETRIC
@@ -54,6 +55,7 @@ def extract_many(
     the configured relation rules (to see what some rules alone find)."""
     lexicon = load_lexicon(config.lexicons)
     rules = rules or load_rules(config.rules, lexicon.title_pattern.pattern)
+    scorer = load_scorer(config.relation_model, lexicon)
     out = []
     for doc, mentions in zip(docs, mentions_for_many(docs, config=config), strict=True):
         figures = find_figures(doc, mentions, lexicon=lexicon)
@@ -63,7 +65,7 @@ def extract_many(
         figures = assign_about(doc, figures, mentions, entity_of)
         relations = [
             r
-            for r in relate(doc, mentions, entity_of, figures, lexicon=lexicon, rules=rules)
+            for r in relate(doc, mentions, entity_of, figures, lexicon=lexicon, rules=rules, scorer=scorer)
             if r.confidence >= config.min_confidence
         ]
         out.append(DocumentResult(doc, tuple(entities), tuple(relations), tuple(figures)))
