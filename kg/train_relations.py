@@ -308,7 +308,7 @@ def check_sample(
                 {
                     "family": family.name,
                     "text": e.sentence.text,
-                    "slots": [[s.start, s.end, s.code, s.entity, s.text] for s in e.sentence.slots],
+                    "slots": [[s.start, s.end, s.code, s.entity, s.text, s.type] for s in e.sentence.slots],
                     "a": e.candidate.a,
                     "b": e.candidate.b,
                     "ruled": [[entity, list(preds)] for entity, preds in e.ruled_ends],

@@ -29,7 +29,16 @@ from ..recognize.lexicon import Lexicon
 from ..vocab import SYMMETRIC
 from ..words import load_words
 from ..zh.dates import normalise_date
-from .features import Candidate, CueFinder, Family, SentenceSlots, candidates, hashed, pair_features
+from .features import (
+    Candidate,
+    CueFinder,
+    Family,
+    SentenceSlots,
+    candidates,
+    hashed,
+    pair_features,
+    ruled_predicates,
+)
 
 DEFAULT_MODEL = "relscore.npz"
 CHOICES = ("default", "none")  # BuildConfig.relation_model: these, or the path of a model file
@@ -90,6 +99,7 @@ def save_model(model: ScorerModel, path: str | Path) -> None:
                 "second": f.second,
                 "labels": list(f.labels),
                 "blocked": f.blocked,
+                "exclude": list(f.exclude),
             }
             for f in model.families
         ],
@@ -121,7 +131,14 @@ def read_model(path: str | Path) -> ScorerModel:
         with np.load(path, allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
             families = tuple(
-                Family(f["name"], f["first"], f["second"], tuple(f["labels"]), f.get("blocked", ""))
+                Family(
+                    f["name"],
+                    f["first"],
+                    f["second"],
+                    tuple(f["labels"]),
+                    f.get("blocked", ""),
+                    tuple(f.get("exclude", ())),
+                )
                 for f in meta.pop("families")
             )
             weights = {f.name: data[f"w_{f.name}"].astype(np.float32) for f in families}
@@ -191,29 +208,45 @@ class RelationScorer:
         return f"model:{self.model.name}"
 
     def features(
-        self, sentence: SentenceSlots, ruled: dict[str, tuple[str, ...]] | None = None
+        self,
+        sentence: SentenceSlots,
+        ruled: dict[str, tuple[str, ...]] | None = None,
+        *,
+        families: Sequence[Family] | None = None,
+        skip: frozenset[frozenset[str]] = frozenset(),
     ) -> list[tuple[Candidate, list[str]]]:
-        """The sentence's candidates with their feature strings."""
+        """The sentence's candidates (of ``families``, all by default; none of the entity pairs in ``skip``) with
+        their feature strings."""
         m = self.model
+        found = candidates(
+            sentence, families or m.families, max_between=m.max_between, max_distance=m.max_distance
+        )
+        slots = sentence.slots
+        found = [c for c in found if frozenset((slots[c.a].entity, slots[c.b].entity)) not in skip]
+        if not found:
+            return []
         cues = self.cues.find(sentence.text)
-        found = candidates(sentence, m.families, max_between=m.max_between, max_distance=m.max_distance)
         return [(c, pair_features(sentence, c, cues, ruled)) for c in found]
 
     def score(
         self, sentence: SentenceSlots, ruled: dict[str, tuple[str, ...]] | None = None
     ) -> list[Decision]:
         """A decision for every candidate of the sentence."""
-        by_family: dict[str, list[tuple[Candidate, np.ndarray]]] = {}
-        for cand, feats in self.features(sentence, ruled):
-            by_family.setdefault(cand.family, []).append((cand, hashed(feats, self.model.dim)))
-        out = []
-        for name, items in by_family.items():
-            family = self.model.family(name)
-            probs = self.model.probabilities(name, [row for _, row in items])
-            best, conf = self.model.decide(name, probs)
-            for (cand, _), k, c in zip(items, best, conf, strict=True):
-                out.append(Decision(cand, family.labels[k], float(c)))
-        return out
+        return self._decisions(self.features(sentence, ruled))
+
+    def _decisions(self, items: Sequence[tuple[Candidate, list[str]]]) -> list[Decision]:
+        """Decisions for candidates with their features, in their order: one forward pass per family."""
+        by_family: dict[str, list[int]] = {}
+        for k, (cand, _) in enumerate(items):
+            by_family.setdefault(cand.family, []).append(k)
+        out: list[Decision | None] = [None] * len(items)
+        for name, ks in by_family.items():
+            labels = self.model.family(name).labels
+            rows = [hashed(items[k][1], self.model.dim) for k in ks]
+            best, conf = self.model.decide(name, self.model.probabilities(name, rows))
+            for k, label, c in zip(ks, best, conf, strict=True):
+                out[k] = Decision(items[k][0], labels[label], float(c))
+        return [d for d in out if d is not None]
 
     def relations(
         self,
@@ -223,31 +256,32 @@ class RelationScorer:
         linked: Sequence[Relation],
     ) -> list[Relation]:
         """Relations between entity pairs of ``doc`` that no relation in ``linked`` (the rules') joins, where the
-        model's confidence reaches its threshold; one per pair and sentence, the most confident."""
-        from .features import ruled_predicates
-
-        pairs = {frozenset((r.subject, r.object)) for r in linked if not r.literal}
+        model's confidence reaches its threshold; one per pair and sentence, the most confident. The candidates
+        of all sentences are scored together."""
+        pairs = frozenset(frozenset((r.subject, r.object)) for r in linked if not r.literal)
         literal_subjects = {(r.subject, r.predicate) for r in linked if r.literal}
+        active = [f for f in self.model.families if self.model.thresholds[f.name] <= 1]
+        ruled = _ruled_by_sentence(linked)
         starts = [m.start for m in mentions]
-        best: dict[tuple, Relation] = {}
+        work = []
         for sent in doc.sentences:
             lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
             local = [m for m in mentions[lo:hi] if m.start in entity_of]
             if len(local) < 2:
                 continue
             sentence = SentenceSlots.build(doc, sent.index, local, entity_of)
-            ruled = ruled_predicates(linked, sent.index)
-            for d in self.score(sentence, ruled):
-                if d.label == "none" or d.confidence < self.model.thresholds[d.candidate.family]:
-                    continue
-                rel = self._relation(doc, sent.index, local, sentence, d)
-                if rel is None or frozenset((rel.subject, rel.object)) in pairs:
-                    continue
-                if rel.literal and (rel.subject, rel.predicate) in literal_subjects:
-                    continue
-                key = (sent.index, frozenset((rel.subject, rel.object)))
-                if key not in best or rel.confidence > best[key].confidence:
-                    best[key] = rel
+            found = self.features(sentence, ruled.get(sent.index), families=active, skip=pairs)
+            work += [(sent.index, local, sentence, item) for item in found]
+        best: dict[tuple, Relation] = {}
+        for (index, local, sentence, _), d in zip(work, self._decisions([w[3] for w in work]), strict=True):
+            if d.label == "none" or d.confidence < self.model.thresholds[d.candidate.family]:
+                continue
+            rel = self._relation(doc, index, local, sentence, d)
+            if rel is None or rel.literal and (rel.subject, rel.predicate) in literal_subjects:
+                continue
+            key = (index, frozenset((rel.subject, rel.object)))
+            if key not in best or rel.confidence > best[key].confidence:
+                best[key] = rel
         return [best[k] for k in sorted(best, key=lambda k: (k[0], sorted(k[1])))]
 
     def _relation(
@@ -329,6 +363,14 @@ def _compact(text: str, lo: int, hi: int, titles: list[re.Match[str]]) -> bool:
     if any(ch in words.set("clause_break") or ch in words.set("clause_punctuation") for ch in text[lo:hi]):
         return False
     return hi - lo - sum(m.end() - m.start() for m in titles) <= 4
+
+
+def _ruled_by_sentence(relations: Sequence[Relation]) -> dict[int, dict[str, tuple[str, ...]]]:
+    """Per sentence, what ``ruled_predicates`` gives (the predicates of the relations touching each entity)."""
+    by_sentence: dict[int, list[Relation]] = {}
+    for r in relations:
+        by_sentence.setdefault(r.evidence.sentence, []).append(r)
+    return {k: ruled_predicates(v, k) for k, v in by_sentence.items()}
 
 
 def _between(sentence: SentenceSlots, i: int, j: int) -> str:

@@ -122,12 +122,13 @@ def normalise_name(text: str) -> str:
     return fold_width(to_simplified(text))
 
 
-def read_relation_set(path: str | Path, dataset: str) -> Iterator[Annotated]:
-    """A relation set in the shared JSONL format (FinRE, DuIE), mapped to kg's predicates with its label map.
-    A passive form of a mapped predicate (FinRE's 被持股) repeats a fact and is skipped."""
+def read_relation_set(path: str | Path, dataset: str, *, training: bool = True) -> Iterator[Annotated]:
+    """A relation set in the shared JSONL format (FinRE, DuIE), mapped to kg's predicates with its label map
+    (and, for ``training``, the training-only facts of train_relations.tsv). A passive form of a mapped predicate
+    (FinRE's 被持股) repeats a fact and is skipped."""
     lmap = load_label_map(dataset)
     extra = train_map(dataset)
-    mapping = {**lmap.re, **extra.re}
+    mapping = {**lmap.re, **(extra.re if training else {})}
     for record in read_jsonl(path):
         gold: list[Gold] = []
         negatives: set[frozenset[str]] = set()
