@@ -1,8 +1,8 @@
 """Every evaluation in the README, as markdown tables: python benchmarks/evaluate_all.py [--data ../shared/datasets]
 
 NER: CLUENER2020 dev and Resume NER dev, rules alone and rules + CRF, beside the published CLUENER2020
-baselines. RE: DuIE 2.0 / 1.0 business dev subsets and FinRE test. Only dev/test splits are read here; the
-CRF was trained on train splits (python -m kg.train).
+baselines. RE: DuIE 2.0 / 1.0 business dev subsets and FinRE test, rules alone and rules + relation scorer. Only dev/test splits are read here; the
+CRF and the relation scorer were trained on train splits (python -m kg.train, python -m kg.train_relations).
 """
 
 from __future__ import annotations
@@ -65,18 +65,29 @@ def main() -> None:
         print(f"| {label} | {100 * r['precision']:.1f} | {100 * r['recall']:.1f} | {100 * r['f1']:.1f} |")
 
     print(
-        "\nRelations (rules + CRF recognition), P / R / F1:\n\n| data | predicate | P | R | F1 | support |\n|---|---|---|---|---|---|"
+        "\nRelations (rules + CRF recognition), P / R / F1, the rules alone (`--relation-model none`) and the rules"
+        " with the learned relation scorer after them (the default):\n\n"
+        "| data | predicate | rules P | R | F1 | rules + scorer P | R | F1 | support |\n|---|---|---|---|---|---|---|---|---|"
     )
     for name, path in (
         ("DuIE 2.0 dev_business", "duie2_subset/dev_business.jsonl"),
         ("DuIE 1.0 dev_business", "duie1_sample/dev_business.jsonl"),
         ("FinRE test", "finre/test.jsonl"),
     ):
-        report = evaluate_relations(args.data / path, config=crf)
-        for label, r in rows(report).items():
-            print(
-                f"| {name} | {label} | {100 * r['precision']:.1f} | {100 * r['recall']:.1f} | {100 * r['f1']:.1f} | {r['support'] or ''} |"
-            )
+        alone = rows(
+            evaluate_relations(args.data / path, config=BuildConfig(model="crf", relation_model="none"))
+        )
+        both = rows(evaluate_relations(args.data / path, config=crf))
+        for label in both:
+            cells = [
+                f"{100 * r[k]:.1f}"
+                for r in (alone.get(label), both[label])
+                if r
+                for k in ("precision", "recall", "f1")
+            ]
+            if label not in alone:
+                cells = ["", "", "", *cells]
+            print(f"| {name} | {label} | " + " | ".join(cells) + f" | {both[label]['support'] or ''} |")
 
 
 if __name__ == "__main__":
