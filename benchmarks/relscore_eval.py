@@ -77,7 +77,7 @@ def score(
     """tp, fp, fn per predicate, and reachable gold facts per predicate."""
     lexicon = load_lexicon()
     rules = load_rules(title_pattern=lexicon.title_pattern.pattern)
-    scorer = load_scorer(relation_model, lexicon)
+    scorer = load_scorer(relation_model)
     requires = load_label_map(dataset).requires
     tp, fp, fn, reach = Counter(), Counter(), Counter(), Counter()
     items = list(read_relation_set(path, dataset, training=False))

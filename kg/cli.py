@@ -184,7 +184,7 @@ def _config(*, lexicons=(), rules=(), **options) -> BuildConfig:
     try:
         lexicon = load_lexicon(config.lexicons)
         load_rules(config.rules, lexicon.title_pattern.pattern)
-        load_scorer(config.relation_model, lexicon)
+        load_scorer(config.relation_model, config.lexicons)
     except KgError as exc:
         raise _fail(exc) from None
     return config

@@ -55,7 +55,7 @@ def extract_many(
     the configured relation rules (to see what some rules alone find)."""
     lexicon = load_lexicon(config.lexicons)
     rules = rules or load_rules(config.rules, lexicon.title_pattern.pattern)
-    scorer = load_scorer(config.relation_model, lexicon)
+    scorer = load_scorer(config.relation_model, config.lexicons)
     out = []
     for doc, mentions in zip(docs, mentions_for_many(docs, config=config), strict=True):
         figures = find_figures(doc, mentions, lexicon=lexicon)

@@ -16,7 +16,6 @@ from kg.config import BuildConfig
 from kg.errors import KgError
 from kg.ingest import document_from_text
 from kg.pipeline import extract_many
-from kg.recognize.lexicon import load_lexicon
 from kg.relate.features import FAMILIES, Candidate, SentenceSlots, Slot, candidates, hashed, pair_features
 from kg.relate.scorer import RelationScorer, ScorerModel, load_scorer, read_model, save_model
 from kg.relate.trainset import Annotated, Gold, labelled_examples, read_realtext, read_relation_set
@@ -26,7 +25,7 @@ MODEL = Path(kg.__file__).parent / "data" / "relscore.npz"
 
 @pytest.fixture(scope="module")
 def scorer() -> RelationScorer:
-    found = load_scorer("default", load_lexicon())
+    found = load_scorer("default")
     assert found is not None
     return found
 
@@ -282,6 +281,7 @@ def test_blank_scorer_model_shape():
     assert {f: w.shape for f, w in model.weights.items()} == {f.name: (64, len(f.labels)) for f in FAMILIES}
 
 
+@pytest.mark.slow
 def test_training_is_deterministic(scorer):
     pytest.importorskip("sklearn")
     from kg.train_relations import fit
@@ -298,3 +298,29 @@ def test_training_is_deterministic(scorer):
     assert all((first.weights[f] == second.weights[f]).all() for f in first.weights)
     assert first.thresholds == second.thresholds and first.calibration == second.calibration
     assert np.abs(first.weights["org_org"]).sum() > 0
+
+
+@pytest.mark.slow
+def test_training_items_add_the_real_text_dev_gold_and_leave_out_evaluation_texts(tmp_path):
+    from kg.train_relations import training_items
+
+    data = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
+    if not (data / "finre" / "train.jsonl").exists():
+        pytest.skip("shared datasets not available")
+    gold = {
+        "entities": [{"name": "腾讯", "type": "Company"}, {"name": "京东", "type": "Company"}],
+        "relations": [],
+    }
+    test_text = json.loads((data / "finre" / "test.jsonl").open(encoding="utf-8").readline())["text"]
+    rows = [
+        {"id": "a", "split": "dev", "text": "腾讯与京东合作。", "gold": gold},
+        {"id": "b", "split": "test", "text": "腾讯投资京东。", "gold": gold},
+        {"id": "c", "split": "dev", "text": test_text, "gold": gold},
+    ]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    items = training_items(data, corpus)
+    texts = {i.text for i in items if i.source == "realtext"}
+    assert texts == {"腾讯与京东合作。"}
+    assert test_text not in {i.text for i in items}
+    assert {i.source for i in items} == {"finre", "duie", "realtext"}

@@ -174,12 +174,15 @@ def _load(spec: str) -> ScorerModel:
     return read_model(spec)
 
 
-def load_scorer(spec: str, lexicon: Lexicon) -> RelationScorer | None:
+@functools.cache
+def load_scorer(spec: str, lexicons: tuple[str, ...] = ()) -> RelationScorer | None:
     """The scorer for ``BuildConfig.relation_model``: ``none`` (rules only), ``default`` (the shipped model) or
-    the path of a model file; loaded once per process."""
+    the path of a model file, reading job titles with the lexicon of ``lexicons``; loaded once per process."""
     if spec == "none":
         return None
-    return RelationScorer(_load(spec), lexicon)
+    from ..recognize.lexicon import load_lexicon
+
+    return RelationScorer(_load(spec), load_lexicon(lexicons))
 
 
 @dataclass(frozen=True)
