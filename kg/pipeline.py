@@ -28,6 +28,7 @@ from .recognize.statistical import load_statistical
 from .relate import assign_about, relate
 from .relate.frame import document_frame
 from .relate.rules import RuleSet, load_rules
+from .relate.scorer import load_scorer
 from .resolve import resolve
 from .segment import available_engine, get_segmenter
 from .vocab import SYMMETRIC
@@ -63,6 +64,7 @@ def extract_many(
     the configured relation rules (to see what some rules alone find)."""
     lexicon = load_lexicon(config.lexicons)
     rules = rules or load_rules(config.rules, lexicon.title_pattern.pattern)
+    scorer = load_scorer(config.relation_model, config.lexicons)
     out = []
     for doc, mentions in zip(docs, mentions_for_many(docs, config=config), strict=True):
         figures = find_figures(doc, mentions, lexicon=lexicon)
@@ -72,7 +74,7 @@ def extract_many(
         frame = document_frame(doc, mentions, entity_of, figures)
         relations = [
             r
-            for r in relate(doc, mentions, entity_of, figures, lexicon=lexicon, rules=rules, frame=frame)
+            for r in relate(doc, mentions, entity_of, figures, lexicon=lexicon, rules=rules, frame=frame, scorer=scorer)
             if r.confidence >= config.min_confidence
         ]
         figures = assign_about(doc, figures, mentions, entity_of, frame=frame, relations=relations)

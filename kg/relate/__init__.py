@@ -13,6 +13,7 @@ from .about import _AGENT, _topic, assign_about
 from .byline import byline_relations
 from .frame import Frame, document_frame
 from .rules import RuleEnv, RuleSet, load_rules
+from .scorer import RelationScorer
 from .template import SentenceView
 
 __all__ = ["relate", "assign_about", "article_id"]
@@ -31,10 +32,12 @@ def relate(
     lexicon: Lexicon | None = None,
     rules: RuleSet | None = None,
     frame: Frame | None = None,
+    scorer: RelationScorer | None = None,
 ) -> list[Relation]:
     """All relations found in ``doc``; ``entity_of`` maps a mention's start offset to its entity id.
 
-    Each sentence becomes a template (its mentions as typed slots) that the relation rules read."""
+    Each sentence becomes a template (its mentions as typed slots) that the relation rules read; then the learned
+    ``scorer``, if given, relates pairs of entities no rule linked."""
     lexicon = lexicon or load_lexicon()
     rules = rules or load_rules(title_pattern=lexicon.title_pattern.pattern)
     starts = [m.start for m in mentions]
@@ -56,6 +59,8 @@ def relate(
         env = RuleEnv(rules.words, lexicon, amounts.get(sent.index, []), topic, frame)
         out += rules.apply(view, env)
     out += _named_units(doc, mentions, entity_of, lexicon)
+    if scorer is not None:
+        out += scorer.relations(doc, mentions, entity_of, linked=out)
     return _dedupe(out)
 
 
