@@ -74,7 +74,9 @@ def extract_many(
         frame = document_frame(doc, mentions, entity_of, figures)
         relations = [
             r
-            for r in relate(doc, mentions, entity_of, figures, lexicon=lexicon, rules=rules, frame=frame, scorer=scorer)
+            for r in relate(
+                doc, mentions, entity_of, figures, lexicon=lexicon, rules=rules, frame=frame, scorer=scorer
+            )
             if r.confidence >= config.min_confidence
         ]
         figures = assign_about(doc, figures, mentions, entity_of, frame=frame, relations=relations)

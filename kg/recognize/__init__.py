@@ -313,7 +313,9 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
 
 def _rule_mentions(ctx: Context) -> list[Mention]:
     candidates = find_lexicon(ctx)
-    units = find_business_units(ctx, candidates)  # 網易遊戲: a unit of a known company, even if the KB lists it
+    units = find_business_units(
+        ctx, candidates
+    )  # 網易遊戲: a unit of a known company, even if the KB lists it
     taken = {(m.start, m.end) for m in units}
     candidates.extend(m for m in find_kb_names(ctx, inside_longer_word) if (m.start, m.end) not in taken)
     candidates.extend(units)

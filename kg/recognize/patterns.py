@@ -176,6 +176,14 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             end = s + len(suffix)
             if not ctx.is_boundary(s) or not ctx.is_boundary(end):
                 continue
+            bracket = _bracketed_place_before(ctx, s) if suffix in W.set("legal_form") else None
+            if (
+                bracket is not None
+            ):  # 云鲸智能科技(东莞)有限公司: the seat in brackets inside the registered name
+                named_start = _name_prefix(ctx, bracket)[0]
+                if named_start is not None:
+                    out.append(ctx.mention(named_start, end, type_, "pattern:registered_name", 0.85))
+                    continue
             registered = _registered_name_start(ctx, s) if suffix in W.set("legal_form") else None
             if registered is not None:  # 北京三快在线科技有限公司: a place begins a registered name
                 out.append(ctx.mention(registered, end, type_, "pattern:registered_name", 0.85))
@@ -231,6 +239,20 @@ def _registered_name_start(ctx: Context, suffix_start: int) -> int | None:
             return ctx.tokens[i].start
         i -= 1
     return None
+
+
+def _bracketed_place_before(ctx: Context, suffix_start: int) -> int | None:
+    """Where ``(东莞)`` / ``（中国）`` begins when such a bracketed place ends right before a legal form."""
+    m = W.regex("bracketed_seat").search(ctx.text[max(0, suffix_start - 8) : suffix_start])
+    if not m:
+        return None
+    place = m.group(1)
+    entry = ctx.lexicon.names.get(place)
+    token = ctx.token_at(suffix_start - len(place) - 1)
+    is_place = bool(entry and entry.types[0] == "Place") or bool(
+        token and token.word == place and token.pos == "ns"
+    )
+    return suffix_start - len(m.group(0)) if is_place else None
 
 
 def _is_place(ctx: Context, tok: Token) -> bool:

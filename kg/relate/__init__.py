@@ -42,8 +42,9 @@ def relate(
     rules = rules or load_rules(title_pattern=lexicon.title_pattern.pattern)
     starts = [m.start for m in mentions]
     amounts: dict[int, list[str]] = {}
-    for f in figures:
-        if f.kind == "money":
+    not_paid = load_words().words("not_a_deal_amount")
+    for f in figures:  # what a deal pays: money, but not a valuation or revenue (融资后估值将达到30亿美元)
+        if f.kind == "money" and not (f.measure and any(w in f.measure for w in not_paid)):
             amounts.setdefault(f.evidence.sentence, []).append(f.text)
     frame = frame or document_frame(doc, mentions, entity_of, figures)
     fields = byline_fields(doc)
