@@ -188,6 +188,11 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             if registered is not None:  # 北京三快在线科技有限公司: a place begins a registered name
                 out.append(ctx.mention(registered, end, type_, "pattern:registered_name", 0.85))
                 continue
+            if type_ == "BusinessUnit":
+                unit = W.regex("unit_name_head").search(ctx.text[max(0, s - 6) : s])
+                if unit:  # 到店事业群 / 企业服务事业部: a division needs no proper name
+                    out.append(ctx.mention(s - len(unit.group(1)), end, type_, "pattern:org_suffix", 0.75))
+                continue
             prefix_start, tokens = _name_prefix(ctx, s)
             if prefix_start is None:
                 continue
@@ -573,10 +578,17 @@ def _name_before(ctx: Context, end: int) -> int | None:
 
 
 def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
-    """A known company or platform immediately followed by a division word is a business unit of it."""
+    """A known company or platform immediately followed by a division word is a business unit of it; followed by
+    a model code (小米15 Ultra, 理想i8, 华为Mate 60), a product of it."""
     out = []
     for m in known:
-        if m.source != "lexicon" or m.type not in ("Company", "Platform"):
+        if m.source not in ("lexicon", "kb") or m.type not in ("Company", "Platform"):
+            continue
+        code = W.regex("model_code").match(ctx.text, m.end)
+        if code and ctx.is_boundary(code.end()):
+            out.append(ctx.mention(m.start, code.end(), "Product", "pattern:product_name", 0.85))
+            continue
+        if m.source != "lexicon":
             continue
         for kind, words, source in (
             ("BusinessUnit", "unit_word", "pattern:business_unit"),

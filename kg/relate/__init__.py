@@ -100,6 +100,8 @@ def _named_units(
         if m.type != "BusinessUnit" and not named_product or m.key in seen:
             continue
         parent = _longest_prefix_org(m.key, orgs, lexicon)
+        if parent is None and m.type == "BusinessUnit" and m.source.startswith("pattern:org_suffix"):
+            parent = _unit_owner(doc, mentions, m, entity_of)  # 到店事业群: the organisation spoken of
         if parent is None:
             continue
         seen.add(m.key)
@@ -107,6 +109,20 @@ def _named_units(
         predicate = "productOf" if named_product else "parentOrganization"
         out.append(view.relation(0, predicate, 0, rule="unit_name", confidence=0.8, object_id=parent))
     return out
+
+
+def _unit_owner(doc: Document, mentions: list[Mention], unit: Mention, entity_of) -> str | None:
+    """The organisation a division without a proper name belongs to: the one its sentence (or the passage
+    before) is about."""
+    local = [
+        m
+        for m in mentions
+        if m.sentence == unit.sentence and m is not unit and m.type != "BusinessUnit" and m.start in entity_of
+    ]
+    topic = _org_topic(doc, mentions, local, unit.sentence, entity_of)
+    if isinstance(topic, int):
+        return entity_of[local[topic].start]
+    return topic
 
 
 def _longest_prefix_org(key: str, orgs: dict[str, str], lexicon: Lexicon) -> str | None:
