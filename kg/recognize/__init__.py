@@ -33,6 +33,7 @@ from .patterns import (
     find_speakers,
     find_suffixed_orgs,
     find_titled_people,
+    generic_with_acronym,
 )
 from .precision import precise_enough
 
@@ -308,6 +309,10 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         text.isascii() and (text.isupper() or len(text) < 3) or any(ch.isdigit() for ch in text)
     ):
         return False  # MCN, CEO, AI: an acronym is not a person
+    if m.type != "Person" and (text in ctx.lexicon.non_entities or generic_with_acronym(ctx, text)):
+        return False  # 创业公司, SaaS公司: a kind of organisation
+    if m.type == "Company" and _W.regex("department_end").search(text):
+        return False  # 战略发展部: a department (of the company before it), not a company
     return len(text) <= 20
 
 

@@ -208,7 +208,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 named = True  # 义乌市政府: a place and a government suffix is a government body
             elif only_place:
                 continue
-            if not named:
+            if not named or generic_with_acronym(ctx, ctx.text[prefix_start:end]):
                 continue
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return out
@@ -244,6 +244,14 @@ def _registered_name_start(ctx: Context, suffix_start: int) -> int | None:
             return ctx.tokens[i].start
         i -= 1
     return None
+
+
+def generic_with_acronym(ctx: Context, name: str) -> bool:
+    """AI创业公司 / IT科技公司: a kind of company after a field's acronym names no company."""
+    return any(
+        name.endswith(word) and re.fullmatch(r"[A-Za-z]{1,5}", name[: -len(word)] or "-")
+        for word in ctx.lexicon.non_entities
+    )
 
 
 def _bracketed_place_before(ctx: Context, suffix_start: int) -> int | None:
@@ -471,10 +479,16 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             end += len(
                 company
             )  # 国华人寿保险股份有限公司成立于: 公司 ends the registered name here, it is not a generic noun
-        name = ctx.text[m.start(1) : end]
-        if _name_like(ctx, name, m.start(1)) and not W.regex("date").search(name):
+        start = m.start(1)
+        for cut in W.regex("introduced_name_cut").finditer(ctx.text[start:end]):
+            if cut.group("tail"):  # 循环智能是一家…成立于: the name ends before 是一家
+                end = start + cut.start()
+            elif end - (start + cut.end()) >= 2:  # AI创业公司月之暗面: the descriptor is not part of it
+                start += cut.end()
+        name = ctx.text[start:end]
+        if _name_like(ctx, name, start) and not W.regex("date").search(name):
             # (华为于1987年成立于深圳: the name stops before the date)
-            out.append(ctx.mention(m.start(1), end, "Company", "pattern:introduced_org", 0.7))
+            out.append(ctx.mention(start, end, "Company", "pattern:introduced_org", 0.7))
     return out
 
 
