@@ -492,6 +492,23 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
     return out
 
 
+def find_described_orgs(ctx: Context) -> list[Mention]:
+    """国产DRAM厂商长鑫存储、DPU独角兽云豹智能、量子计算公司IQM等: a name right after a word for a kind of company
+    and right before a list mark is a company."""
+    out = []
+    for m in W.regex("described_org").finditer(ctx.text):
+        start, end = m.span("name")
+        if not (_name_like(ctx, m.group("name"), start) and ctx.is_boundary(end)):
+            continue
+        tokens = [t for t in ctx.tokens[ctx.token_index(start) :] if t.start < end]
+        if any(t.pos[:1] in "pcudr" or t.pos[:1] == "v" and ctx.known(t.word) for t in tokens):
+            continue  # 公司和互联网公司都在做: function words or verbs, not a name
+        if not any(not ctx.known(t.word) or t.pos in NAME_POS and t.pos != "j" for t in tokens):
+            continue  # 公司高管表示满意: ordinary words only, no name among them
+        out.append(ctx.mention(start, end, "Company", "pattern:described_org", 0.7))
+    return out
+
+
 def find_founders(ctx: Context) -> list[Mention]:
     """由黄峥于2015年创立 / 由葉天宇和龐曉彤共同創辦: names in a founding clause are people."""
     text, out = ctx.text, []
