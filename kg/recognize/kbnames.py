@@ -62,7 +62,8 @@ def _spoken_of_as_organisation(ctx: Context, start: int, end: int, w) -> bool:
     """寒武纪发布财报 / 地平线公司 / 平安（601318）: the clause treats the word as an organisation; the cue is a word
     of its own (not 与 of 参与)."""
     after = w.regex("organisation_context_after").match(ctx.text, end)
-    if after and ctx.is_boundary(after.end()):
+    kind = w.regex("kind_of_company_before").search(ctx.text[max(0, start - 4) : start])
+    if after and ctx.is_boundary(after.end()) and not kind:  # not 一家机器人公司: a kind of company
         return True
     before = w.regex("organisation_context_before").search(ctx.text[max(0, start - 6) : start])
     return bool(before) and ctx.is_boundary(start - (len(before.group(0))))
