@@ -52,7 +52,12 @@ def _round_company(hit: Hit, arg: str | None) -> list[End]:
     """The company whose round the article reports (本轮融资由甲资本领投), else the article's organisation."""
     frame = hit.env.frame
     anchor = frame.funded or frame.main if frame else None
-    return [_local(hit, anchor)] if anchor else []
+    if anchor is None:
+        return []
+    end = _local(hit, anchor)
+    if isinstance(end, int) and frame and not frame.funded:
+        return []  # no round reported and the article's organisation named here: it is an investor, not funded
+    return [end]
 
 
 def _main_org(hit: Hit, arg: str | None) -> list[End]:
