@@ -77,7 +77,11 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
     for m in found:
         group = next((g for g, v in (m.groupdict() if m else {}).items() if v), None)
         if m and group and not w.regex("not_an_outlet").fullmatch(m.group(group)):
-            out.append(Field("publisher", base + m.start(group), base + m.end(group), index))
+            end = m.end(group)
+            tail = next((t for t in w.words("outlet_trailing_word") if m.group(group).endswith(t)), "")
+            if len(m.group(group)) - len(tail) >= 2:
+                end -= len(tail)  # 【TechWeb报道】: the outlet is TechWeb
+            out.append(Field("publisher", base + m.start(group), base + end, index))
     if index < 3:
         for r in w.regex("reporter_in_brackets").finditer(text[:160]):
             group = "names" if r.group("names") else "staff"

@@ -16,7 +16,7 @@ NAME_STOP = _W.set("name_stop")
 FUNCTION_SURNAMES = _W.set("function_surname")
 GLUED = _W.set("glued_after_name")
 _ADVERBS = _W.set("adverb_after_name")
-_NOT_GIVEN_NAME = ("v", "d", "p", "c", "r", "m", "q", "f", "u", "t")
+_NOT_GIVEN_NAME = ("v", "d", "p", "c", "r", "m", "q", "f", "u", "t", "a")
 NAME_POS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "nt", "eng", "j"})
 
 

@@ -118,7 +118,11 @@ def find_byline(ctx: Context) -> list[Mention]:
                 )
             elif field.role != "publisher" and _byline_person(ctx, s, e, part, last=i == len(parts) - 1):
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.9))
-            elif field.role != "editor" and re.fullmatch(rf"[{HAN}A-Za-z0-9·]{{2,16}}", part):
+            elif (
+                field.role != "editor"
+                and re.fullmatch(rf"[{HAN}A-Za-z0-9·]{{2,16}}", part)
+                and not W.regex("not_an_outlet").fullmatch(part)  # 本刊实习记者: a role, not an outlet
+            ):
                 out.append(ctx.mention(s, e, "MediaOrganization", "pattern:byline", 0.85))
     return out
 
@@ -486,6 +490,9 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             elif end - (start + cut.end()) >= 2:  # AI创业公司月之暗面: the descriptor is not part of it
                 start += cut.end()
         name = ctx.text[start:end]
+        tokens = [t for t in ctx.tokens[ctx.token_index(start) :] if t.start < end]
+        if tokens and (tokens[0].pos[:1] in "pcrdu" or any(t.pos[:1] == "t" for t in tokens)):
+            continue  # 在当天宣布获…投资: a preposition or a time word, not a name
         if _name_like(ctx, name, start) and not W.regex("date").search(name):
             # (华为于1987年成立于深圳: the name stops before the date)
             out.append(ctx.mention(start, end, "Company", "pattern:introduced_org", 0.7))
@@ -603,6 +610,9 @@ def _name_before(ctx: Context, end: int) -> int | None:
         start = end - length
         if start < 0 or ctx.text[start] in _FUNCTION_CHARS and length == 3:
             continue
+        whole = ctx.token_at(start)
+        if whole and whole.end == end and ctx.known(whole.word) and not whole.pos.startswith("nr"):
+            continue  # 被任命为: a word of the dictionary (任命) before the cue, not a name
         if ctx.is_boundary(start) and ctx.name_end(start) == end:
             return start
     return None
