@@ -55,6 +55,7 @@ def test_input_text_is_escaped_in_the_page():
     assert "\\u003cimg src=x" in html
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
 def test_hostile_article_runs_no_script_in_a_real_browser(tmp_path):
     write_outputs(kg.build_from_texts([HOSTILE]), tmp_path, formats=("html",), base=DEFAULT_BASE)
@@ -65,6 +66,7 @@ def test_hostile_article_runs_no_script_in_a_real_browser(tmp_path):
     assert '<img src="x"' not in dom and "<img src=x" not in dom
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
 def test_view_renders_a_screenshot_offline(tmp_path, seed_graph: Exported):
     write_outputs(seed_graph.graph, tmp_path, formats=("html",), base=DEFAULT_BASE)

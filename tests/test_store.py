@@ -109,6 +109,7 @@ def test_parallel_build_is_identical_to_serial(tmp_path, store_dir):
     assert dump(tmp_path / "p") == dump(store_dir)
 
 
+@pytest.mark.slow
 def test_dask_build_on_a_two_worker_cluster_is_identical(tmp_path, store_dir):
     from distributed import LocalCluster
 
