@@ -94,3 +94,9 @@ def to_dict(kg: KnowledgeGraph, *, base: str) -> dict:
 
 def to_json(kg: KnowledgeGraph, *, base: str) -> str:
     return json.dumps(to_dict(kg, base=base), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def json_chunks(kg: KnowledgeGraph, *, base: str):
+    """``to_json``'s text in pieces, to be written as they come (the same bytes, without the whole string)."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(to_dict(kg, base=base))
+    yield "\n"
