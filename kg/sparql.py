@@ -146,12 +146,35 @@ def federation_keyword(query: str, *, dataset_clauses: bool = False) -> str | No
     return found.group(1).upper() if found else None
 
 
+MAX_NESTING = 256  # brackets deep: Oxigraph's parser overflows its stack (and the process dies) near 3,000
+
+
+def nesting(query: str) -> int:
+    """How deep the query's brackets ({, (, [) go, outside strings, IRIs and comments."""
+    depth = deepest = 0
+    for ch in _OPAQUE.sub(" ", query):
+        if ch in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "})]":
+            depth -= 1
+    return deepest
+
+
 def refuse_federation(query: str, *, dataset_clauses: bool = False) -> None:
+    """The checks every query passes before an engine sees it: SERVICE and LOAD (and FROM) refused, and no
+    nesting deep enough to crash a parser."""
     keyword = federation_keyword(query, dataset_clauses=dataset_clauses)
     if keyword:
         raise QueryError(
             f"{keyword} reads other sources (the network or local files); kg refuses it unless you pass --allow-federation"
         )
+    refuse_deep(query)
+
+
+def refuse_deep(query: str) -> None:
+    if nesting(query) > MAX_NESTING:
+        raise QueryError(f"brackets nested more than {MAX_NESTING} deep")
 
 
 class _Expired(BaseException):
@@ -226,6 +249,7 @@ def run_query(
     FROM (which rdflib would fetch) unless ``allow_federation``; ``timeout`` seconds at most."""
     if not allow_federation:
         refuse_federation(query, dataset_clauses=True)
+    refuse_deep(query)
     with deadline(timeout):
         return _run(graph, query, allow_update)
 

@@ -28,6 +28,7 @@ from .sparql import (
     _prologue_lines,
     _strip_comments,
     in_thread,
+    refuse_deep,
     refuse_federation,
 )
 from .vocab import DEFAULT_BASE, KG, Minter
@@ -146,6 +147,7 @@ class Store:
         are refused unless ``allow_federation``; after ``timeout`` seconds QueryError is raised (see ``in_thread``)."""
         if not allow_federation:
             refuse_federation(sparql)
+        refuse_deep(sparql)
         prologue = "\n".join(_prologue_lines(sparql, self.base)) + "\n"
         if _UPDATE.match(_strip_comments(sparql)):
             if not allow_update:

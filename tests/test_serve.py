@@ -249,6 +249,12 @@ def test_service_and_load_are_refused(read_only, writable):
         listener.close()
 
 
+def test_a_query_that_would_crash_the_parser_is_refused_and_the_server_lives_on(read_only):
+    status, _, body = read_only.query("SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000)
+    assert status == 400 and "nested more than 256 deep" in body
+    assert count(read_only) > 0
+
+
 @pytest.mark.parametrize("query", QUERIES, ids=[q.stem for q in QUERIES])
 def test_the_example_queries_run_against_the_endpoint_with_kgs_prefixes(read_only, store, query):
     text = query.read_text(encoding="utf-8")
