@@ -20,17 +20,9 @@ from rdflib import BNode, Literal, URIRef
 from .errors import InputError, KgError, MissingDependency, QueryError
 from .export.rdf import nt_term
 from .graph import KnowledgeGraph
+from .guard import Expired, in_thread, refuse_deep, refuse_federation
 from .model import DocumentResult
-from .sparql import (
-    _UPDATE,
-    QueryResult,
-    _Expired,
-    _prologue_lines,
-    _strip_comments,
-    in_thread,
-    refuse_deep,
-    refuse_federation,
-)
+from .sparql import _UPDATE, QueryResult, _prologue_lines, _strip_comments
 from .vocab import DEFAULT_BASE, KG, Minter
 
 MARKER = "kg-store.txt"  # written in the store folder so kg can tell a store from any folder
@@ -245,7 +237,7 @@ def _convert(result, cancelled: threading.Event | None = None) -> QueryResult:
         found = []
         for solution in result:
             if cancelled is not None and cancelled.is_set():
-                raise _Expired
+                raise Expired
             found.append(tuple(term(value) for value in solution))
         return QueryResult(variables, tuple(found))
     rows = tuple(

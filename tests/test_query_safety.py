@@ -14,7 +14,8 @@ import kg
 from kg.cli import main
 from kg.corpus import build_store
 from kg.errors import InputError, QueryError
-from kg.sparql import federation_keyword, format_result, load_graph, printable, run_query
+from kg.guard import federation_keyword
+from kg.sparql import format_result, load_graph, printable, run_query
 from kg.store import Store
 
 CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

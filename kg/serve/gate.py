@@ -21,7 +21,8 @@ import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
-from ..sparql import MAX_NESTING, _prologue_lines, federation_keyword, nesting
+from ..guard import MAX_NESTING, federation_keyword, nesting
+from ..sparql import _prologue_lines
 
 MAX_BODY = 1 << 30  # bytes a request may carry (a Graph Store upload); larger ones are refused
 _HOP_BY_HOP = {
