@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
+from . import parts
 from .config import BuildConfig
 from .figures import find_figures
 from .graph import KnowledgeGraph
@@ -94,7 +95,18 @@ def mentions_for(
 def mentions_for_many(
     docs: list[Document], *, config: BuildConfig = BuildConfig(), with_titles: bool = False
 ) -> list[list[Mention]]:
-    """``mentions_for`` for several documents at once (the tagger decodes their sentences together)."""
+    """``mentions_for`` for several documents at once (the tagger decodes their sentences together); a very long
+    document is recognised in sentence-aligned parts (``kg.parts``), its mentions still in its own offsets."""
+    out: list[list[Mention]] = [[] for _ in docs]
+    units = [(i, part) for i, doc in enumerate(docs) for part in parts.split(doc)]
+    for group in parts.groups(units):
+        found = _mentions([part.doc for _, part in group], config=config, with_titles=with_titles)
+        for (i, part), mentions in zip(group, found, strict=True):
+            out[i].extend(parts.whole(mentions, part))
+    return out
+
+
+def _mentions(docs: list[Document], *, config: BuildConfig, with_titles: bool) -> list[list[Mention]]:
     segmenter = get_segmenter(available_engine(config.segmenter), config.lexicons)
     lexicon = load_lexicon(config.lexicons)
     tokens = [segmenter.tokens(doc.norm) for doc in docs]

@@ -20,16 +20,9 @@ from rdflib import BNode, Literal, URIRef
 from .errors import InputError, KgError, MissingDependency, QueryError
 from .export.rdf import nt_term
 from .graph import KnowledgeGraph
+from .guard import Expired, in_thread, refuse_deep, refuse_federation
 from .model import DocumentResult
-from .sparql import (
-    _UPDATE,
-    QueryResult,
-    _Expired,
-    _prologue_lines,
-    _strip_comments,
-    in_thread,
-    refuse_federation,
-)
+from .sparql import _UPDATE, QueryResult, _prologue_lines, _strip_comments
 from .vocab import DEFAULT_BASE, KG, Minter
 
 MARKER = "kg-store.txt"  # written in the store folder so kg can tell a store from any folder
@@ -146,6 +139,7 @@ class Store:
         are refused unless ``allow_federation``; after ``timeout`` seconds QueryError is raised (see ``in_thread``)."""
         if not allow_federation:
             refuse_federation(sparql)
+        refuse_deep(sparql)
         prologue = "\n".join(_prologue_lines(sparql, self.base)) + "\n"
         if _UPDATE.match(_strip_comments(sparql)):
             if not allow_update:
@@ -253,7 +247,7 @@ def _convert(result, cancelled: threading.Event | None = None) -> QueryResult:
         found = []
         for solution in result:
             if cancelled is not None and cancelled.is_set():
-                raise _Expired
+                raise Expired
             found.append(tuple(term(value) for value in solution))
         return QueryResult(variables, tuple(found))
     rows = tuple(

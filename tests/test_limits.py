@@ -22,10 +22,10 @@ PER_DOUBLING = 2.3
 SENTENCE = "{y}年{m}月，快手日活跃用户数达到{a}亿，京东营收增长{b}%，张勇表示阿里巴巴将投资{c}万元。"
 
 
-def article(n: int) -> str:
+def article(n: int, first: int = 0) -> str:
     return "".join(
         SENTENCE.format(y=2000 + i % 24, m=i % 12 + 1, a=i % 9 + 1, b=i % 90 + 2, c=i % 700 + 10)
-        for i in range(n)
+        for i in range(first, first + n)
     )
 
 
@@ -106,3 +106,24 @@ def test_a_long_document_is_tagged_in_parts_with_the_same_spans(monkeypatch):
     monkeypatch.setattr(recognize, "TAG_PART", 200)  # a few sentences per part
     assert tag_documents(load_tagger(), [(doc, tokens)], load_lexicon()) == whole
     assert whole[0]
+
+
+def test_a_long_document_is_recognised_in_parts_with_its_own_offsets(monkeypatch):
+    from kg import parts
+
+    doc = document_from_text("\n".join(article(6, 6 * k) for k in range(10)))  # ten paragraphs
+    whole = pipeline.mentions_for(doc)
+    monkeypatch.setattr(parts, "PART_CHARS", 700)
+    pieces = parts.split(doc)
+    assert len(pieces) > 3 and all(len(p.doc.text) <= 700 for p in pieces)
+    assert all(
+        p.doc.sentences[0].paragraph != pieces[i].doc.sentences[-1].paragraph
+        for i, p in enumerate(pieces[1:])
+    )
+    in_parts = pipeline.mentions_for(doc)
+    for m in in_parts:
+        sentence = doc.sentences[m.sentence]
+        assert doc.text[m.start : m.end] == m.text and sentence.start <= m.start < sentence.end
+    assert {(m.start, m.end, m.type, m.key) for m in in_parts} == {
+        (m.start, m.end, m.type, m.key) for m in whole
+    }

@@ -14,7 +14,8 @@ import kg
 from kg.cli import main
 from kg.corpus import build_store
 from kg.errors import InputError, QueryError
-from kg.sparql import federation_keyword, format_result, load_graph, printable, run_query
+from kg.guard import federation_keyword
+from kg.sparql import format_result, load_graph, printable, run_query
 from kg.store import Store
 
 CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -195,3 +196,22 @@ def test_update_on_a_store_is_written_to_it_and_the_help_says_so(tmp_path, graph
     assert graph_file.read_bytes() == before
     help_text = " ".join(CliRunner().invoke(main, ["query", "--help"]).output.split())
     assert "on a store it is written to the store" in help_text and "the file is not touched" in help_text
+
+
+def test_brackets_nested_deep_enough_to_crash_a_parser_are_refused(store_dir, graph_file):
+    import subprocess
+    import sys
+
+    deep = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000
+    for target in (store_dir, graph_file):  # in a process of its own: Oxigraph's parser dies of it (SIGSEGV)
+        done = subprocess.run(
+            [sys.executable, "-m", "kg", "query", str(target), deep],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert (
+            done.returncode == 1
+            and done.stderr == "Error: SPARQL error: brackets nested more than 256 deep\n"
+        )
+    assert run_query(load_graph(graph_file), "ASK " + "{" * 20 + "}" * 20).boolean is True

@@ -249,6 +249,12 @@ def test_service_and_load_are_refused(read_only, writable):
         listener.close()
 
 
+def test_a_query_that_would_crash_the_parser_is_refused_and_the_server_lives_on(read_only):
+    status, _, body = read_only.query("SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000)
+    assert status == 400 and "nested more than 256 deep" in body
+    assert count(read_only) > 0
+
+
 @pytest.mark.parametrize("query", QUERIES, ids=[q.stem for q in QUERIES])
 def test_the_example_queries_run_against_the_endpoint_with_kgs_prefixes(read_only, store, query):
     text = query.read_text(encoding="utf-8")
@@ -276,13 +282,14 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+@pytest.mark.slow  # (a process of its own, and a query that runs until it is stopped)
 @pytest.mark.parametrize(
     "query",
     [
         "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",  # no row until the end
-        pytest.param("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }", marks=pytest.mark.slow),
+        "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",  # rows forever
     ],
-    ids=["aggregate", "stream"],  # the stream: rows forever
+    ids=["aggregate", "stream"],
 )
 def test_a_long_query_is_stopped_at_the_timeout_and_leaves_no_work_behind(store, query):
     server = Server(store, "--timeout", "1")  # a process: its children are the Oxigraph servers
@@ -306,7 +313,7 @@ def test_a_long_query_is_stopped_at_the_timeout_and_leaves_no_work_behind(store,
     assert not alive(child)
 
 
-@pytest.mark.slow  # (SIGTERM is also the end of the timeout test above)
+@pytest.mark.slow  # (test_store's serve test and the session fixture check SIGTERM in the default run)
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=["TERM", "INT", "KILL"])
 def test_a_signal_stops_the_server_and_its_child(store, sig):
     server = Server(store)

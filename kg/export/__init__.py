@@ -6,14 +6,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..errors import KgError, OutputError
 from ..graph import KnowledgeGraph
 from .graphml import to_graphml
 from .html import to_html
-from .json import to_json
+from .json import json_chunks, to_json
 from .jsonld import to_jsonld
 from .neo4j import to_cypher, to_neo4j
 from .rdf import to_ntriples, to_turtle
@@ -49,30 +49,40 @@ def render(graph: KnowledgeGraph, fmt: str, *, base: str, **options) -> str | di
 def write_outputs(
     graph: KnowledgeGraph, out_dir: str | os.PathLike[str], *, formats=DEFAULT_FORMATS, base: str
 ) -> list[Path]:
-    """All or nothing: every format is rendered in memory, written to a temporary file (or folder) in
-    ``out_dir``, and only when all are written are they renamed into place; a failure (a full disk, a read-only
-    folder) removes the temporary files and leaves the folder as it was."""
+    """All or nothing: each format is rendered and written to a temporary file (or folder) in ``out_dir``, one
+    at a time (its text let go once it is on disk; graph.json streamed), and only when all are written are they
+    renamed into place; a failure (a full disk, a read-only folder) removes the temporary files and leaves the
+    folder as it was."""
+    names = [format_name(f) for f in formats]
     out = Path(out_dir)
-    rendered = [
-        (out / FORMATS[format_name(f)][1], _encoded(render(graph, f, base=base), out)) for f in formats
-    ]
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{out}: cannot create output folder ({exc.strerror})") from exc
     staged: list[tuple[str, Path]] = []
     try:
-        for path, data in rendered:
-            staged.append((_stage(path, data), path))
+        for f in names:
+            path = out / FORMATS[f][1]
+            staged.append((_stage(path, _data(graph, f, base, path)), path))
         for tmp, path in staged:
             _swap(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:
         for tmp, _ in staged:
             _remove(tmp)
-        raise OutputError(
-            f"{out}: cannot write the outputs ({exc.strerror or exc}); none was changed"
-        ) from exc
-    return [path for path, _ in rendered]
+        if isinstance(exc, OSError):
+            raise OutputError(
+                f"{out}: cannot write the outputs ({exc.strerror or exc}); none was changed"
+            ) from exc
+        raise
+    return [path for _, path in staged]
+
+
+def _data(graph: KnowledgeGraph, fmt: str, base: str, path: Path) -> Iterator[bytes] | bytes | dict[str, bytes]:
+    """A format's bytes: graph.json in pieces (its text in one piece, pretty-printed by Python's encoder, costs
+    more memory than the graph itself on a long document); the others whole."""
+    if fmt == "json":
+        return (_encoded(piece, path) for piece in json_chunks(graph, base=base))  # type: ignore[misc]
+    return _encoded(render(graph, fmt, base=base), path)
 
 
 def write_rendered(path: Path, content: str | dict[str, str]) -> Path:
@@ -91,7 +101,7 @@ def atomic_write(path: Path, content: str | bytes) -> Path:
     data = _encoded(content, path) if isinstance(content, str) else content
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(_stage(path, data), path)
+        os.replace(_stage(path, [data]), path)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     return path
@@ -106,7 +116,7 @@ def _encoded(content: str | dict[str, str], name: str | Path) -> bytes | dict[st
         raise OutputError(f"{name}: cannot write text that is not valid Unicode ({exc.reason})") from None
 
 
-def _stage(path: Path, data: bytes | dict[str, bytes]) -> str:
+def _stage(path: Path, data: bytes | dict[str, bytes] | Iterator[bytes]) -> str:
     """``data`` in a new temporary file (or folder of files) beside ``path``; returns its name."""
     if isinstance(data, dict):
         if path.exists() and not path.is_dir():
@@ -124,7 +134,8 @@ def _stage(path: Path, data: bytes | dict[str, bytes]) -> str:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                fh.write(piece)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -104,3 +104,9 @@ def _ids(ids) -> dict[str, str | list[str]]:
     for scheme, value in ids:
         out.setdefault(scheme, []).append(value)
     return {k: v[0] if len(v) == 1 else v for k, v in sorted(out.items())}
+
+
+def json_chunks(kg: KnowledgeGraph, *, base: str):
+    """``to_json``'s text in pieces, to be written as they come (the same bytes, without the whole string)."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(to_dict(kg, base=base))
+    yield "\n"

@@ -66,9 +66,11 @@ class Backend:
             self._wanted = generation  # acted on once, however many requests of that generation ask
 
     def maintain(self) -> bool:
-        """Restart the child if asked; whether it is running."""
+        """Restart the child if asked, or if it died (a crash must not take the endpoint down for good); whether
+        it is running. A child that dies again within a minute of its start is left dead."""
         with self._lock:
-            if self._wanted == self.generation:
+            died = self.proc.poll() is not None
+            if self._wanted == self.generation or (died and time.monotonic() - self.started > 60):
                 stop_process(self.proc)
                 self.proc, self.port = self._start()
                 self.generation += 1
@@ -79,6 +81,7 @@ class Backend:
             stop_process(self.proc)
 
     def _start(self) -> tuple[subprocess.Popen, int]:
+        self.started = time.monotonic()
         port = _free_port()
         command = server_command(self.store_dir, port=port, update=self.update, timeout=self.timeout)
         proc = subprocess.Popen(

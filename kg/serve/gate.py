@@ -21,7 +21,8 @@ import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
-from ..sparql import _prologue_lines, federation_keyword
+from ..guard import MAX_NESTING, federation_keyword, nesting
+from ..sparql import _prologue_lines
 
 MAX_BODY = 1 << 30  # bytes a request may carry (a Graph Store upload); larger ones are refused
 _HOP_BY_HOP = {
@@ -138,6 +139,8 @@ def _with_prefixes(policy: Policy, text: str) -> str:
     keyword = None if policy.allow_federation else federation_keyword(text)
     if keyword:
         raise Refused(403, f"{keyword} is refused: it reads other sources (kg serve --allow-federation)")
+    if nesting(text) > MAX_NESTING:
+        raise Refused(400, f"brackets nested more than {MAX_NESTING} deep")
     return " ".join(_prologue_lines(text, policy.base)) + " " + text
 
 
