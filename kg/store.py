@@ -199,12 +199,9 @@ def document_quads(result: DocumentResult, *, base: str = DEFAULT_BASE) -> tuple
     single = KnowledgeGraph()
     single.add(_canonical_labels(result))
     article = Minter(base).article(result.document.id)
+    count = str(KG.mentionCount)
     triples_ = sorted(
-        {
-            f"{nt_term(s)} {nt_term(p)} {nt_term(o)}"
-            for s, p, o in triples(single, base=base)
-            if p != KG.mentionCount
-        }
+        {f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples(single, base=base) if p != count}
     )
     graph = f" <{article}> .\n"
     data = graph.join(triples_) + graph + " .\n".join(triples_) + " .\n"

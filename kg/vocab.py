@@ -190,30 +190,32 @@ def _percent(ch: str) -> str:
 class Minter:
     """Mints IRIs under one base: entities by family and name, articles, sentences, statements, figures."""
 
-    def __init__(self, base: str = DEFAULT_BASE) -> None:
+    def __init__(self, base: str = DEFAULT_BASE, *, term=URIRef) -> None:
+        """``term`` makes each IRI from its text: rdflib's URIRef, or ``str`` for the exporters' plain terms."""
         if not base.startswith(("http://", "https://", "urn:")):
             raise ValueError(f"IRI base must start with http://, https:// or urn: (got {base!r})")
         bad = next((ch for ch in base if ord(ch) <= 0x20 or ch in '<>"{}|^`\\'), None)
         if bad is not None:
             raise ValueError(f"IRI base may not contain {bad!r} (got {base!r})")
         self.base = base if base.endswith(("/", "#", ":")) else base + "/"
+        self._term = term
 
     def _iri(self, path: str) -> URIRef:
-        return URIRef(self.base + _encode_path(path))
+        return self._term(self.base + _encode_path(path))
 
     def entity(self, entity_id: str) -> URIRef:
         return self._iri(entity_id)
 
     def article(self, doc_id: str) -> URIRef:
-        return URIRef(f"{self.base}article/{encode_document_id(doc_id)}")
+        return self._term(f"{self.base}article/{encode_document_id(doc_id)}")
 
     def sentence(self, doc_id: str, index: int) -> URIRef:
-        return URIRef(f"{self.base}sentence/{encode_document_id(doc_id)}/{index}")
+        return self._term(f"{self.base}sentence/{encode_document_id(doc_id)}/{index}")
 
     def figure(self, figure_id: str) -> URIRef:
         """``figure_id`` is ``<document id>-<offset>``."""
         doc_id, _, offset = figure_id.rpartition("-")
-        return URIRef(f"{self.base}figure/{encode_document_id(doc_id)}-{offset}")
+        return self._term(f"{self.base}figure/{encode_document_id(doc_id)}-{offset}")
 
     def statement(self, *parts: str) -> URIRef:
         digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
