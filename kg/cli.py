@@ -10,6 +10,7 @@ import click
 from . import __version__
 from .config import BuildConfig
 from .errors import KgError
+from .progress import counted
 from .vocab import DEFAULT_BASE
 
 
@@ -172,16 +173,26 @@ def build(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--base") from None
     started = time.perf_counter()
+    line = _ProgressLine(enabled=sys.stderr.isatty() and not quiet)
     try:
-        graph = build_graph(inputs, config=config, on_warning=lambda m: click.echo(f"warning: {m}", err=True))
+        graph = build_graph(
+            inputs,
+            config=config,
+            on_warning=line.warn,
+            on_progress=lambda done, total: line.show(counted(done, total, time.perf_counter() - started)),
+        )
         if not graph.documents:
             raise KgError("no article could be read from the inputs")
         if out_dir == "-":
+            line.end()
             _to_stdout(graph, chosen[0], base=base)
             return
+        line.show(f"{len(graph.documents)} docs extracted · writing {', '.join(chosen)}…")
         paths = write_outputs(graph, out_dir, formats=chosen, base=base)
     except KgError as exc:
+        line.end()
         raise _fail(exc) from None
+    line.end()
     if quiet:
         return
     s = graph.summary()
@@ -241,15 +252,33 @@ def _config(*, lexicons=(), rules=(), **options) -> BuildConfig:
     return config
 
 
+class _ProgressLine:
+    """One line on standard error, redrawn in place; only on a terminal. Warnings go on lines of their own."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled, self.width = enabled, 0
+
+    def show(self, text: str) -> None:
+        if self.enabled:
+            click.echo("\r" + text.ljust(self.width), nl=False, err=True)
+            self.width = len(text)
+
+    def warn(self, message: str) -> None:
+        if self.width:
+            click.echo(err=True)
+            self.width = 0
+        click.echo(f"warning: {message}", err=True)
+
+    def end(self) -> None:
+        if self.width:
+            click.echo(err=True)
+            self.width = 0
+
+
 def _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet) -> None:
     from .corpus import build_store
 
-    tty = sys.stderr.isatty() and not quiet
-
-    def progress(p) -> None:
-        if tty:
-            click.echo("\r" + p.line(), nl=False, err=True)
-
+    line = _ProgressLine(enabled=sys.stderr.isatty() and not quiet)
     try:
         p = build_store(
             inputs,
@@ -258,15 +287,15 @@ def _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet) -> N
             jobs=jobs,
             engine=engine,
             scheduler=scheduler,
-            on_warning=lambda m: click.echo(f"\nwarning: {m}" if tty else f"warning: {m}", err=True),
-            on_progress=progress,
+            on_warning=line.warn,
+            on_progress=lambda p: line.show(p.line()),
         )
     except KgError as exc:
+        line.end()
         raise _fail(exc) from None
-    if tty:
-        click.echo(err=True)
+    line.end()
     if not quiet:
-        click.echo(p.line() + f" in {p.seconds:.1f}s → {store_dir}")
+        click.echo(p.line(final=True) + f" in {p.seconds:.1f}s → {store_dir}")
 
 
 @main.command()

@@ -23,6 +23,7 @@ from .errors import InputError, KgError, MissingDependency
 from .ingest import iter_documents
 from .model import Document
 from .pipeline import batches
+from .progress import count_documents, counted
 from .store import Store, content_hash, document_quads
 
 ENGINES = ("local", "dask")
@@ -39,16 +40,25 @@ class Progress:
     entities: int = 0
     relations: int = 0
     stage: str = ""  # what runs after extraction, when something does
+    total: int | None = None  # documents in the inputs, counted before the build (None: standard input)
     started: float = field(default_factory=time.perf_counter)
 
     @property
     def seconds(self) -> float:
         return time.perf_counter() - self.started
 
-    def line(self) -> str:
+    @property
+    def landed(self) -> int:
+        """Documents done: in the store, or found unchanged."""
+        return self.added + self.replaced + self.unchanged
+
+    def line(self, *, final: bool = False) -> str:
+        """While building: documents done of the total, percent, time left, then what has been read and found;
+        ``final``: the summary (what was read, added, replaced, found)."""
         s = max(self.seconds, 1e-9)
         return (
-            f"{self.documents} docs ({self.documents / s:.1f}/s, {self.characters * 3 / 1e6 / s:.2f} MB/s) · "
+            ("" if final else f"{counted(self.landed, self.total, s)} · read ")
+            + f"{self.documents} docs ({self.documents / s:.1f}/s, {self.characters * 3 / 1e6 / s:.2f} MB/s) · "
             f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged · "
             f"{self.entities} entity mentions, {self.relations} relations"
             + (f" · {self.stage}…" if self.stage else "")
@@ -106,7 +116,8 @@ def build_store(
         raise KgError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
     if jobs < 1:
         raise KgError("--jobs must be at least 1")
-    progress = Progress()
+    inputs = list(inputs)
+    progress = Progress(total=count_documents(inputs))
     with (
         _disk_errors(store_path),
         Store(Path(store_path), base=config.base) as store,
