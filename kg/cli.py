@@ -107,6 +107,12 @@ def main() -> None:
 )
 @click.option("--scheduler", help="Dask scheduler address for --engine dask (e.g. tcp://10.0.0.5:8786).")
 @click.option(
+    "--partition-dir",
+    type=click.Path(file_okay=False),
+    help="With --engine dask: a folder the workers and this machine share (NFS…); workers write their "
+    "partitions there instead of sending them back compressed.",
+)
+@click.option(
     "--lexicon",
     "lexicons",
     multiple=True,
@@ -132,6 +138,7 @@ def build(
     jobs,
     engine,
     scheduler,
+    partition_dir,
     lexicons,
     rule_files,
     quiet,
@@ -157,7 +164,7 @@ def build(
     if store_dir:
         _refuse_given(("formats", "--format"), ("out_dir", "--out"), why="--store writes into the store, not files; "
                       "export from it with: kg export STORE --format html --out graph.html")  # fmt: skip
-        _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet)
+        _build_store(inputs, store_dir, config, jobs, engine, scheduler, partition_dir, quiet)
         return
     if jobs != 1 or engine != "local":
         raise click.BadParameter(
@@ -275,7 +282,7 @@ class _ProgressLine:
             self.width = 0
 
 
-def _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet) -> None:
+def _build_store(inputs, store_dir, config, jobs, engine, scheduler, partition_dir, quiet) -> None:
     from .corpus import build_store
 
     line = _ProgressLine(enabled=sys.stderr.isatty() and not quiet)
@@ -287,6 +294,7 @@ def _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet) -> N
             jobs=jobs,
             engine=engine,
             scheduler=scheduler,
+            partition_dir=partition_dir,
             on_warning=line.warn,
             on_progress=lambda p: line.show(p.line()),
         )

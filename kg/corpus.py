@@ -10,9 +10,11 @@ document's graph depends only on that document.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
-import tempfile
 import time
+import uuid
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -99,6 +101,34 @@ def extract_for_store(docs: list[Document], config: BuildConfig) -> list[Extract
     return out
 
 
+@dataclass(frozen=True)
+class Partition:
+    """One batch extracted on a cluster worker: the documents' N-Quads as files in the shared folder (``paths``)
+    or, without one, zlib-compressed in the result (``packed``); then ``results`` carry no data of their own."""
+
+    results: list[Extracted]
+    paths: tuple[str, str] | None = None
+    packed: tuple[bytes, bytes] | None = None
+
+
+def extract_partition(docs: list[Document], config: BuildConfig, folder: str | None = None) -> Partition:
+    """A cluster task: one batch extracted and serialised, written as partition files to ``folder`` (a path every
+    worker and the client see) or compressed for the trip back. Only counts and ids travel besides."""
+    results = extract_for_store(docs, config)
+    data = "".join(r.data for r in results).encode("utf-8")
+    hashes = "".join(r.hashes for r in results).encode("utf-8")
+    light = [dataclasses.replace(r, data="", hashes="") for r in results]
+    if folder is None:
+        return Partition(light, packed=(zlib.compress(data, 1), zlib.compress(hashes, 1)))
+    stem = Path(folder) / f"part-{uuid.uuid4().hex}"
+    paths = (str(stem) + ".nq", str(stem) + ".hashes.nq")
+    for path, content in zip(paths, (data, hashes), strict=True):
+        tmp = path + ".tmp"
+        Path(tmp).write_bytes(content)
+        os.replace(tmp, path)  # the client never sees half a file
+    return Partition(light, paths=paths)
+
+
 def build_store(
     inputs: Iterable[str | os.PathLike[str]],
     store_path: str | os.PathLike[str],
@@ -107,11 +137,14 @@ def build_store(
     jobs: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    partition_dir: str | os.PathLike[str] | None = None,
     batch_size: int = 64,
     on_warning: Callable[[str], None] = lambda m: None,
     on_progress: Callable[[Progress], None] = lambda p: None,
 ) -> Progress:
-    """Add every document of ``inputs`` to the store at ``store_path`` (created if needed)."""
+    """Add every document of ``inputs`` to the store at ``store_path`` (created if needed). With ``engine="dask"``,
+    each batch is one task on the cluster at ``scheduler``; its workers write their partitions to
+    ``partition_dir`` when given (a folder they and this process share), else send them back compressed."""
     if engine not in ENGINES:
         raise KgError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
     if jobs < 1:
@@ -121,7 +154,7 @@ def build_store(
     with (
         _disk_errors(store_path),
         Store(Path(store_path), base=config.base) as store,
-        _runner(engine, jobs, scheduler, config) as runner,
+        _runner(engine, jobs, scheduler, config, partition_dir) as runner,
     ):
         loader = _Loader(store, runner, progress, on_progress, batch_size=batch_size)
         docs = iter_documents(inputs, warn=on_warning, max_document_mb=config.max_document_mb)
@@ -203,9 +236,10 @@ class _Loader:
             progress.entities += item.entities
             progress.relations += item.relations
         if partition is not None:
-            store.load_documents(*partition)  # the cluster's partition files, in one load
-            for path in partition:
-                path.unlink()
+            store.load_documents(*partition)  # the cluster's partition, in one load
+            for part in partition:
+                if isinstance(part, Path):
+                    part.unlink()
             for item in results:
                 self.pending.pop(item.doc_id, None)
         else:
@@ -227,10 +261,17 @@ class _Loader:
 class _runner:
     """Where extraction runs: this process, a pool of worker processes, or a Dask cluster."""
 
-    def __init__(self, engine: str, jobs: int, scheduler: str | None, config: BuildConfig) -> None:
+    def __init__(
+        self,
+        engine: str,
+        jobs: int,
+        scheduler: str | None,
+        config: BuildConfig,
+        partition_dir: str | os.PathLike[str] | None = None,
+    ) -> None:
         self.engine, self.jobs, self.scheduler, self.config = engine, jobs, scheduler, config
+        self.partition_dir = None if partition_dir is None else str(Path(partition_dir).resolve())
         self._pool = self._client = None
-        self._spool = None
 
     def __enter__(self):
         if self.engine == "dask":
@@ -240,8 +281,11 @@ class _runner:
                 raise MissingDependency("distributed", extra="scale") from None
             if not self.scheduler:
                 raise KgError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+            if self.partition_dir is not None:
+                Path(self.partition_dir).mkdir(parents=True, exist_ok=True)
             self._client = Client(self.scheduler, set_as_default=False)
-            self._spool = tempfile.TemporaryDirectory(prefix="kg-partitions-")
+            threads = sum(w.get("nthreads", 1) for w in self._client.scheduler_info()["workers"].values())
+            self.jobs = max(self.jobs, threads)  # batches in flight: enough for every worker thread
             return self
         if self.jobs > 1:
             import multiprocessing
@@ -258,31 +302,29 @@ class _runner:
             self._pool.shutdown(cancel_futures=True)
         if self._client is not None:
             self._client.close()
-        if self._spool is not None:
-            self._spool.cleanup()
 
     @property
     def parallel(self) -> bool:
         return self._pool is not None or self._client is not None
 
     def submit(self, docs: list[Document]):
-        """Start extracting ``docs``; ``collect`` the handle for (results in input order, partition files or None)."""
-        if self._pool is not None:  # the batch is one task: the tagger is fastest on many documents at once
+        """Start extracting ``docs`` (one task: the tagger is fastest on many documents at once); ``collect`` the
+        handle for (results in input order, the partition to load or None)."""
+        if self._pool is not None:
             return self._pool.submit(extract_for_store, docs, self.config)
         if self._client is not None:
-            return self._client.map(extract_for_store, list(batches(docs, 8)), config=self.config, pure=False)
+            return self._client.submit(extract_partition, docs, self.config, self.partition_dir, pure=False)
         return docs  # extracted in this process when collected
 
     def collect(self, handle):
         if self._pool is not None:
             return handle.result(), None
         if self._client is not None:
-            results = [item for chunk in self._client.gather(handle) for item in chunk]
-            stem = Path(self._spool.name) / f"part-{time.monotonic_ns()}"
-            data, hashes = stem.with_suffix(".nq"), stem.with_suffix(".hashes.nq")
-            data.write_text("".join(r.data for r in results), encoding="utf-8")
-            hashes.write_text("".join(r.hashes for r in results), encoding="utf-8")
-            return results, (data, hashes)
+            partition: Partition = handle.result()
+            if partition.paths is not None:
+                return partition.results, tuple(Path(p) for p in partition.paths)
+            assert partition.packed is not None
+            return partition.results, tuple(zlib.decompress(part) for part in partition.packed)
         return extract_for_store(handle, self.config), None
 
 

@@ -108,7 +108,7 @@ class Store:
     def has_graph(self, doc_id: str) -> bool:
         return self._db.contains_named_graph(_ox().NamedNode(str(self._mint.article(doc_id))))
 
-    def load_documents(self, data: str | Path, hashes: str | Path) -> None:
+    def load_documents(self, data: str | bytes | Path, hashes: str | bytes | Path) -> None:
         """Load documents prepared by ``document_quads`` (text, or files of it): their graphs and their triples in
         the union (the default graph, a set), then their content hashes.
 
@@ -120,7 +120,8 @@ class Store:
             if isinstance(part, Path):
                 self._db.bulk_load(path=str(part), format=ox.RdfFormat.N_QUADS, lenient=True)
             else:
-                self._db.bulk_load(part.encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
+                raw = part.encode("utf-8") if isinstance(part, str) else part
+                self._db.bulk_load(raw, format=ox.RdfFormat.N_QUADS, lenient=True)
 
     def optimize(self) -> None:
         """Compact the database after a large load: queries then read a few large files instead of many small

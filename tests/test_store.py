@@ -110,11 +110,22 @@ def test_parallel_build_is_identical_to_serial(tmp_path, store_dir):
 
 
 def test_dask_build_on_a_two_worker_cluster_is_identical(tmp_path, store_dir):
+    """Partitions sent back compressed, or written by the workers to a shared folder: the same store."""
     from distributed import LocalCluster
 
+    shared = tmp_path / "shared"
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         build_store(INPUTS, tmp_path / "d", engine="dask", scheduler=cluster.scheduler_address, batch_size=2)
-    assert dump(tmp_path / "d") == dump(store_dir)
+        build_store(
+            INPUTS,
+            tmp_path / "f",
+            engine="dask",
+            scheduler=cluster.scheduler_address,
+            partition_dir=shared,
+            batch_size=2,
+        )
+    assert dump(tmp_path / "d") == dump(tmp_path / "f") == dump(store_dir)
+    assert list(shared.iterdir()) == []  # each partition removed once loaded
 
 
 def test_cross_document_entities_are_one_node(tmp_path):
