@@ -2,11 +2,13 @@
 
     python benchmarks/bench.py                 # 300 articles (about 1 MB of text)
     python benchmarks/bench.py --articles 2000 # a larger corpus
+    python benchmarks/bench.py --model crf,nn,none  # each recogniser configuration, the first as the baseline
 
 The corpus repeats the fixture articles, the README example and (if present) the seed article, each copy
 made distinct by a numbered line so that no copy is deduplicated. Measured in one process, in this order:
 segmentation with jieba.posseg (the reference engine), segmentation with rjieba (the engine kg uses),
-and the full pipeline (ingest → recognise → figures → resolve → relate → graph), then Turtle export.
+and the full pipeline (ingest → recognise → figures → resolve → relate → graph) once per --model (each later
+one also as a ratio of the first one's time), then Turtle export.
 Peak memory is the process's maximum resident set size after each stage (it only grows).
 """
 
@@ -57,7 +59,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument(
-        "--model", default="crf", choices=["crf", "none"], help="the recogniser configuration"
+        "--model",
+        default="crf",
+        help="recogniser configurations to time, comma-separated (crf, nn, none); the first is the baseline",
     )
     args = parser.parse_args()
 
@@ -71,15 +75,25 @@ def main() -> None:
     mem_seg = peak_mb()
     _, t_rjieba = timed(lambda: [rjieba_seg.tokens(d.norm) for d in docs])
 
-    def pipeline():  # as kg.build runs it: documents extracted a batch at a time
+    def pipeline(model: str):  # as kg.build runs it: documents extracted a batch at a time
         graph = kg.KnowledgeGraph()
-        config = kg.BuildConfig(model=args.model)
+        config = kg.BuildConfig(model=model)
         for batch in batches(docs, BATCH):
             for result in kg.extract_many(batch, config=config):
                 graph.add(result)
         return graph
 
-    graph, t_full = timed(pipeline)
+    models = args.model.split(",")
+    for model in models:  # load each model before timing
+        kg.extract_many(docs[:1], config=kg.BuildConfig(model=model))
+    cpu = time.process_time()
+    graph, t_full = timed(lambda: pipeline(models[0]))
+    cpu_full = time.process_time() - cpu
+    others, cpu_others = {}, {}
+    for model in models[1:]:  # CPU time too: on a shared machine it moves less than wall-clock time
+        cpu = time.process_time()
+        others[model] = timed(lambda m=model: pipeline(m))[1]
+        cpu_others[model] = time.process_time() - cpu
     mem_full = peak_mb()
     _, t_ttl = timed(lambda: render(graph, "turtle", base=DEFAULT_BASE))
     mem_export = peak_mb()
@@ -87,12 +101,16 @@ def main() -> None:
     results = {
         "machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}, 1 process",
         "articles": len(docs),
+        "model": models[0],
         "characters": chars,
         "megabytes_utf8": round(mb, 3),
         "segmentation_jieba_posseg_chars_per_s": round(chars / t_jieba),
         "segmentation_rjieba_chars_per_s": round(chars / t_rjieba),
         "full_pipeline_chars_per_s": round(chars / t_full),
         "full_pipeline_mb_per_s": round(mb / t_full, 3),
+        **{f"full_pipeline_chars_per_s_{m}": round(chars / t) for m, t in others.items()},
+        **{f"ratio_time_{m}_vs_{models[0]}": round(t / t_full, 2) for m, t in others.items()},
+        **{f"ratio_cpu_time_{m}_vs_{models[0]}": round(t / cpu_full, 2) for m, t in cpu_others.items()},
         "turtle_export_s": round(t_ttl, 2),
         "ratio_rjieba_vs_jieba": round(t_jieba / t_rjieba, 1),
         "ratio_full_pipeline_vs_jieba_posseg_alone": round(t_jieba / t_full, 2),

@@ -103,7 +103,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--jobs", type=int, default=0, help="only this many jobs (default: run 1 and 2)")
-    parser.add_argument("--model", default="crf", choices=["crf", "none"])
+    parser.add_argument("--model", default="crf", choices=["crf", "nn", "none"])
     parser.add_argument("--no-sparql", action="store_true")
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()

@@ -1,8 +1,9 @@
 """Every evaluation in the README, as markdown tables: python benchmarks/evaluate_all.py [--data ../shared/datasets]
 
-NER: CLUENER2020 dev and Resume NER dev, rules alone and rules + CRF, beside the published CLUENER2020
-baselines. RE: DuIE 2.0 / 1.0 business dev subsets and FinRE test. Only dev/test splits are read here; the
-CRF was trained on train splits (python -m kg.train).
+NER: CLUENER2020 dev, People's Daily dev, Weibo dev, the held-out tenth of the MSRA sample and Resume NER dev;
+rules alone, each statistical model alone, and rules + each model, beside the published CLUENER2020 baselines.
+RE: DuIE 2.0 / 1.0 business dev subsets and FinRE test. Only dev/test splits (and the MSRA tenth that training
+holds out) are read here; the models were trained on train splits (python -m kg.train [--model nn]).
 """
 
 from __future__ import annotations
@@ -37,32 +38,75 @@ def mbps(report) -> str:
     )
 
 
+CONFIGS = {  # column → BuildConfig.model
+    "kg rules": "none",
+    "CRF alone": "crf-only",
+    "NN alone": "nn-only",
+    "rules + CRF": "crf",
+    "rules + NN": "nn",
+}
+
+
+def fmt(r) -> str:
+    return f"{100 * r['f1']:.1f} ({100 * r['precision']:.0f} / {100 * r['recall']:.0f})"
+
+
+def general_news(data: Path) -> None:
+    """People's Daily dev, Weibo dev and the held-out tenth of the MSRA sample (never trained on), per config."""
+    import tempfile
+
+    from kg.train_data import HELD_OUT
+
+    with tempfile.TemporaryDirectory() as tmp:
+        msra = Path(tmp) / "msra_ner_held_out.jsonl"
+        lines = (data / "msra_ner" / "train_sample.jsonl").read_text(encoding="utf-8").splitlines(True)
+        msra.write_text("".join(lines[HELD_OUT - 1 :: HELD_OUT]), encoding="utf-8")
+        sets = (
+            ("People's Daily dev (2,318)", data / "peoples_daily_ner" / "dev.jsonl", ("PER", "ORG", "LOC")),
+            ("MSRA sample, held-out tenth", msra, ("PER", "ORG", "LOC")),
+            ("Weibo dev (262)", data / "weibo_ner" / "dev.jsonl", ("PER.NAM", "ORG.NAM", "GPE.NAM")),
+        )
+        print("\nGeneral news and social media, exact span F1 (P / R):\n")
+        print("| data | type | " + " | ".join(CONFIGS) + " |\n|---|---|" + "---|" * len(CONFIGS))
+        for name, path, labels in sets:
+            reports = {c: rows(evaluate_ner(path, config=BuildConfig(model=m))) for c, m in CONFIGS.items()}
+            for label in (*labels, "micro"):
+                print(f"| {name} | {label} | " + " | ".join(fmt(reports[c][label]) for c in CONFIGS) + " |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "datasets")
     args = parser.parse_args()
-    crf, rules = BuildConfig(model="crf"), BuildConfig(model="none")
-
-    cl_crf = evaluate_ner(args.data / "cluener2020" / "dev.jsonl", config=crf)
-    cl_rules = evaluate_ner(args.data / "cluener2020" / "dev.jsonl", config=rules)
-    cl_only = evaluate_ner(args.data / "cluener2020" / "dev.jsonl", config=BuildConfig(model="crf-only"))
-    a, b, c = rows(cl_crf), rows(cl_rules), rows(cl_only)
+    crf = BuildConfig(model="crf")
+    cluener = {
+        c: evaluate_ner(args.data / "cluener2020" / "dev.jsonl", config=BuildConfig(model=m))
+        for c, m in CONFIGS.items()
+    }
+    tables = {c: rows(r) for c, r in cluener.items()}
     print("CLUENER2020 dev (1,343 sentences), exact span F1 (P / R):\n")
     print(
-        "| type | kg rules | kg CRF alone | kg rules + CRF (default) | BiLSTM-CRF | BERT-base |\n|---|---|---|---|---|---|"
+        "| type | " + " | ".join(CONFIGS) + " | BiLSTM-CRF | BERT-base |\n|---|" + "---|" * (len(CONFIGS) + 2)
     )
     for label in ("name", "company", "organization", "government", "position", "address", "micro", "macro"):
         base = BASELINES.get(label, ("", ""))
-        fmt = lambda r: f"{100 * r['f1']:.1f} ({100 * r['precision']:.0f} / {100 * r['recall']:.0f})"  # noqa: E731
-        print(f"| {label} | {fmt(b[label])} | {fmt(c[label])} | {fmt(a[label])} | {base[0]} | {base[1]} |")
+        cells = " | ".join(fmt(tables[c][label]) for c in CONFIGS)
+        print(f"| {label} | {cells} | {base[0]} | {base[1]} |")
     print(
-        f"\nthroughput of the evaluated configuration: rules {mbps(cl_rules)} MB/s, rules + CRF {mbps(cl_crf)} MB/s"
+        "\nthroughput of the evaluated configuration (MB/s): "
+        + ", ".join(f"{c} {mbps(r)}" for c, r in cluener.items())
     )
+    general_news(args.data)
 
-    resume = evaluate_ner(args.data / "resume_ner" / "dev.jsonl", config=crf)
-    print("\nResume NER dev (463 sentences), rules + CRF:\n\n| type | P | R | F1 |\n|---|---|---|---|")
-    for label, r in rows(resume).items():
-        print(f"| {label} | {100 * r['precision']:.1f} | {100 * r['recall']:.1f} | {100 * r['f1']:.1f} |")
+    resume = {
+        c: rows(evaluate_ner(args.data / "resume_ner" / "dev.jsonl", config=BuildConfig(model=c)))
+        for c in ("crf", "nn")
+    }
+    print(
+        "\nResume NER dev (463 sentences), F1 (P / R):\n\n| type | rules + CRF | rules + NN |\n|---|---|---|"
+    )
+    for label in resume["crf"]:
+        print(f"| {label} | {fmt(resume['crf'][label])} | {fmt(resume['nn'][label])} |")
 
     print(
         "\nRelations (rules + CRF recognition), P / R / F1:\n\n| data | predicate | P | R | F1 | support |\n|---|---|---|---|---|---|"

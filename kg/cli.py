@@ -10,7 +10,9 @@ import click
 from . import __version__
 from .config import BuildConfig
 from .errors import KgError
+from .evaluate import DATASETS
 from .progress import counted
+from .recognize.statistical import MODELS
 from .vocab import DEFAULT_BASE
 
 
@@ -65,10 +67,10 @@ def main() -> None:
 )
 @click.option(
     "--model",
-    type=click.Choice(["crf", "none"]),
+    type=click.Choice([m for m in MODELS if not m.endswith("-only")]),
     default="crf",
     show_default=True,
-    help="Statistical recogniser behind the lexicon and patterns (none: rules only).",
+    help="Statistical recogniser behind the lexicon and patterns: crf, nn (BiLSTM-CRF), none (rules only).",
 )
 @click.option(
     "--min-confidence",
@@ -512,24 +514,64 @@ def view(store_dir, focus, depth, out_file, no_open) -> None:
     "--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default)."
 )
 @click.option(
-    "--update", is_flag=True, help="Accept SPARQL UPDATE and Graph Store writes (read-only by default)."
+    "--update",
+    is_flag=True,
+    help="Accept SPARQL UPDATE and Graph Store writes, from clients that send the token (read-only by default).",
 )
-def serve(store_dir, port, host, update) -> None:
-    """Serve a store as a SPARQL 1.1 endpoint (the Oxigraph server): /query, /update, /store.
+@click.option(
+    "--token",
+    envvar="KG_SERVE_TOKEN",
+    show_envvar=True,
+    help="The bearer token writers must send (Authorization: Bearer TOKEN); prefer the environment variable.",
+)
+@click.option(
+    "--cors",
+    "--allow-origin",
+    "cors",
+    multiple=True,
+    metavar="ORIGIN",
+    help="Let web pages from ORIGIN (e.g. https://yasgui.example) call the endpoint; repeat it; * for any.",
+)
+@click.option(
+    "--allow-host",
+    multiple=True,
+    metavar="NAME",
+    help="Another name the Host header may carry (the server's own address and localhost are allowed).",
+)
+@click.option("--allow-federation", is_flag=True, help="Let SERVICE and LOAD reach other sources.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=30,
+    show_default=True,
+    help="Stop a query after this many seconds (0: no limit).",
+)
+def serve(store_dir, port, host, update, token, cors, allow_host, allow_federation, timeout) -> None:
+    """Serve a store as a SPARQL 1.1 endpoint: /query, /store (Graph Store Protocol) and, with --update, /update.
 
     \b
-    Example:
+    Read-only by default; writes only with --update and a token. Answers requests for its own address (Host)
+    and from its own origin; kg's prefixes are predeclared; SERVICE and LOAD are refused. Example:
       kg serve kgstore/ --port 7878
-      curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/query' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5'
+      curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/query' --data-urlencode 'query=SELECT * { ?s kg:leads ?o }'
+      KG_SERVE_TOKEN=secret kg serve kgstore/ --update --cors https://yasgui.example
     """
-    from .serve import serve_store
+    from .serve import ServeOptions, serve_store
 
+    options = ServeOptions(
+        host=host,
+        port=port,
+        update=update,
+        token=token,
+        cors=cors,
+        allow_hosts=allow_host,
+        allow_federation=allow_federation,
+        timeout=timeout or None,
+    )
     try:
         code = serve_store(
             store_dir,
-            host=host,
-            port=port,
-            update=update,
+            options=options,
             announce=lambda url: click.echo(f"SPARQL endpoint on {url}/query (Ctrl-C to stop)", err=True),
         )
     except KgError as exc:
@@ -545,20 +587,31 @@ def serve(store_dir, port, host, update) -> None:
     help="A SPARQL 1.1 Graph Store Protocol endpoint, e.g. http://host:7878/store",
 )
 @click.option("--timeout", type=float, default=60, show_default=True, help="Seconds per request.")
-def push(store_dir, endpoint, timeout) -> None:
-    """Send every document graph of a store to a Graph Store Protocol endpoint (HTTP PUT per named graph).
+@click.option("--user", help="User name for HTTP Basic authentication.")
+@click.option("--password-env", metavar="VAR", help="The environment variable that holds the password.")
+@click.option(
+    "--token-env",
+    metavar="VAR",
+    help="The environment variable that holds a bearer token (e.g. KG_SERVE_TOKEN).",
+)
+def push(store_dir, endpoint, timeout, user, password_env, token_env) -> None:
+    """Send a store to a Graph Store Protocol endpoint: each document graph (HTTP PUT ?graph=IRI) and the union
+    of them all (PUT ?default), which is what queries read.
 
     \b
-    Example:
-      kg push kgstore/ --endpoint http://127.0.0.1:7878/store
+    Secrets are read from environment variables, never from the command line, and never printed. Example:
+      kg push kgstore/ --endpoint http://127.0.0.1:7878/store --token-env KG_SERVE_TOKEN
+      KG_PASSWORD=… kg push kgstore/ --endpoint https://db.example/store --user me --password-env KG_PASSWORD
     """
-    from .serve import push_store
+    from .serve.push import credentials_from, push_store, redact
 
     try:
-        n = push_store(store_dir, endpoint, timeout=timeout)
+        n = push_store(
+            store_dir, endpoint, timeout=timeout, credentials=credentials_from(user, password_env, token_env)
+        )
     except KgError as exc:
         raise _fail(exc) from None
-    click.echo(f"pushed {n} graphs to {endpoint}")
+    click.echo(f"pushed {n} graphs and their union to {redact(endpoint)}")
 
 
 @main.command()
@@ -624,15 +677,16 @@ def rules(inputs, rule_files, lexicons, model) -> None:
 @click.option("--split", help="With --task graph: score only the records of this split (dev or test).")
 @click.option(
     "--dataset",
-    type=click.Choice(["cluener2020", "resume_ner", "duie", "finre"]),
+    type=click.Choice(list(DATASETS)),
     help="Which label map to use (default: from the path).",
 )
 @click.option(
     "--model",
-    type=click.Choice(["crf", "crf-only", "none"]),
+    type=click.Choice(list(MODELS)),
     default="crf",
     show_default=True,
-    help="crf: rules then the CRF (what kg build uses); none: rules only; crf-only: the CRF alone.",
+    help="crf / nn: rules then that statistical recogniser (kg build uses crf); none: rules only; "
+    "crf-only / nn-only: the statistical recogniser alone.",
 )
 @click.option(
     "--errors", "n_errors", type=int, default=20, show_default=True, help="How many frequent errors to list."

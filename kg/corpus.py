@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import threading
 import time
 import uuid
 import zlib
@@ -293,7 +294,7 @@ class _runner:
 
             ctx = multiprocessing.get_context("spawn" if os.name == "nt" else "forkserver")
             self._pool = ProcessPoolExecutor(
-                self.jobs, mp_context=ctx, initializer=_warm, initargs=(self.config,)
+                self.jobs, mp_context=ctx, initializer=_warm, initargs=(self.config, os.getpid())
             )
         return self
 
@@ -328,9 +329,11 @@ class _runner:
         return extract_for_store(handle, self.config), None
 
 
-def _warm(config: BuildConfig) -> None:
+def _warm(config: BuildConfig, parent: int) -> None:
     """Load the lexicon, segmenter and model once per worker process, and give way to the process that loads the
-    store: it is the one every worker waits for, so when cores are short it should be the last to wait."""
+    store: it is the one every worker waits for, so when cores are short it should be the last to wait. The
+    worker ends itself when the build's process is gone (killed: nobody will collect its results)."""
+    threading.Thread(target=_exit_with, args=(parent,), name="kg-watch-parent", daemon=True).start()
     try:
         os.nice(5)
     except OSError:
@@ -339,3 +342,24 @@ def _warm(config: BuildConfig) -> None:
     from .pipeline import extract
 
     extract(document_from_text("快手宣布与京东合作。"), config=config)
+
+
+def _exit_with(parent: int, every: float = 0.5) -> None:
+    """Exit this process soon after ``parent`` stops (its own parent is the forkserver, which waits for it)."""
+    while True:
+        time.sleep(every)
+        if _gone(parent):
+            os._exit(1)
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # it exists
+    try:  # Linux: killed but not yet reaped by its own parent is gone too
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False

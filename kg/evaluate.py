@@ -13,12 +13,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .config import BuildConfig
 from .errors import InputError, KgError
 from .model import Document
 
-DATASETS = ("cluener2020", "resume_ner", "duie", "finre")
+DATASETS = ("cluener2020", "resume_ner", "msra_ner", "peoples_daily_ner", "weibo_ner", "duie", "finre")
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,9 @@ def load_label_map(dataset: str) -> LabelMap:
     if dataset not in DATASETS:
         raise KgError(f"unknown dataset {dataset!r}; choose from: {', '.join(DATASETS)}")
     text = resources.files("kg.data").joinpath(f"labelmaps/{dataset}.tsv").read_text(encoding="utf-8")
-    ner, rel, requires = {}, {}, {}
+    ner: dict[str, tuple[str, ...]] = {}
+    rel: dict[str, tuple[str, str]] = {}
+    requires: dict[str, tuple[str, str]] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -47,13 +50,14 @@ def load_label_map(dataset: str) -> LabelMap:
         else:
             rel[cells[1]] = (cells[2], cells[3])
             if len(cells) > 4 and "=" in cells[4]:
-                requires[cells[2]] = tuple(cells[4].split("=", 1))
+                qualifier, _, value = cells[4].partition("=")
+                requires[cells[2]] = (qualifier, value)
     return LabelMap(ner, rel, requires)
 
 
 def guess_dataset(path: str | Path) -> str:
     name = str(path).lower()
-    for dataset in ("cluener2020", "resume_ner", "finre"):
+    for dataset in ("cluener2020", "resume_ner", "msra_ner", "peoples_daily_ner", "weibo_ner", "finre"):
         if dataset in name:
             return dataset
     if "duie" in name:
@@ -110,7 +114,7 @@ class Scores:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
     def table(self) -> list[dict]:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for label in self.labels():
             p, r, f = self.prf(self.tp[label], self.fp[label], self.fn[label])
             rows.append(

@@ -10,15 +10,22 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from .config import BuildConfig
-from .errors import KgError
 from .figures import find_figures
 from .graph import KnowledgeGraph
 from .ingest import document_from_text, iter_documents
 from .model import Document, DocumentResult, Mention
 from .progress import count_documents
-from .recognize import Context, embedded_parents, find_titles, recognize, statistical_mentions, tag_documents
-from .recognize.crf import load_tagger
+from .recognize import (
+    CRF_MIN_CONFIDENCE,
+    Context,
+    embedded_parents,
+    find_titles,
+    recognize,
+    statistical_mentions,
+    tag_documents,
+)
 from .recognize.lexicon import load_lexicon
+from .recognize.statistical import load_statistical
 from .relate import assign_about, relate
 from .relate.frame import document_frame
 from .relate.rules import RuleSet, load_rules
@@ -92,33 +99,28 @@ def mentions_for_many(
     tagged = (
         tag_documents(tagger, list(zip(docs, tokens, strict=True)), lexicon) if tagger else [None] * len(docs)
     )
+    threshold = getattr(tagger, "min_confidence", CRF_MIN_CONFIDENCE)
     out = []
     for doc, toks, spans in zip(docs, tokens, tagged, strict=True):
-        if (
-            config.model == "crf-only"
-        ):  # the statistical recogniser on its own, to measure what it contributes
-            found = statistical_mentions(Context(doc, toks, lexicon, lambda w: True), spans or [], [])
+        if config.model.endswith("-only"):  # the statistical recogniser alone, to measure what it contributes
+            ctx = Context(doc, toks, lexicon, lambda w: True)
+            found = statistical_mentions(ctx, spans or [], [], min_confidence=threshold)
             out.append(found if with_titles else [m for m in found if m.type != "Title"])
             continue
-        mentions = recognize(doc, toks, known=segmenter.known, lexicon=lexicon, tagged=spans)
+        mentions = recognize(
+            doc, toks, known=segmenter.known, lexicon=lexicon, tagged=spans, min_confidence=threshold
+        )
         if with_titles:
-            titles = find_titles(doc, mentions, lexicon=lexicon, tokens=toks, tagged=spans)
+            titles = find_titles(
+                doc, mentions, lexicon=lexicon, tokens=toks, tagged=spans, min_confidence=threshold
+            )
             mentions = sorted(mentions + titles, key=lambda m: m.start)
         out.append(mentions)
     return out
 
 
 def _tagger(config: BuildConfig):
-    if config.model == "none":
-        return None
-    if config.model not in ("crf", "crf-only"):
-        raise KgError(f"unknown model {config.model!r}; choose one of: crf, crf-only, none")
-    tagger = load_tagger()
-    if tagger is None and config.model == "crf-only":
-        raise KgError(
-            "no CRF model is shipped in this installation (kg/data/ner.crfsuite); train one with python -m kg.train"
-        )
-    return tagger
+    return load_statistical(config.model)
 
 
 def build(

@@ -1,6 +1,7 @@
-"""Train the CRF recogniser shipped in kg/data/ner.crfsuite.
+"""Train a statistical recogniser: the CRF shipped in kg/data/ner.crfsuite, or the neural one (kg/train_nn.py).
 
     python -m kg.train --data ../shared/datasets --out kg/data/ner.crfsuite
+    python -m kg.train --model nn --data ../shared/datasets --out kg/data/ner_nn.npz   (needs PyTorch)
 
 Reads the training splits only (cluener2020/train.jsonl, and the names and titles of resume_ner/train.jsonl);
 never a dev or test split. Training is deterministic: L-BFGS over the data in file order, fixed parameters.
@@ -58,6 +59,18 @@ def examples(path: Path, mapping: dict[str, str]):
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--model" in argv:  # python -m kg.train --model nn ...: the neural recogniser's own options follow
+        at = argv.index("--model")
+        choice, rest = (argv[at + 1] if at + 1 < len(argv) else ""), argv[:at] + argv[at + 2 :]
+        if choice == "nn":
+            from .train_nn import main as train_nn
+
+            return train_nn(rest)
+        if choice != "crf":
+            print(f"unknown model {choice!r}; choose crf or nn", file=sys.stderr)
+            return 2
+        argv = rest
     parser = argparse.ArgumentParser(description="Train kg's CRF recogniser on the training splits.")
     parser.add_argument("--data", type=Path, default=Path("../shared/datasets"))
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data" / "ner.crfsuite")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -64,3 +67,39 @@ def fixture_graphs() -> dict[str, Exported]:
 @pytest.fixture(scope="session")
 def example_graph() -> Exported:
     return Exported(kg.build([EXAMPLE]))
+
+
+def _processes_mentioning(text: str) -> dict[int, str]:
+    """Processes (Linux /proc) whose command line mentions ``text``, this one aside."""
+    found = {}
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        pid = int(cmdline.parent.name)
+        if text in args and pid != os.getpid():
+            try:
+                state = (cmdline.parent / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if state != "Z":
+                found[pid] = args
+    return found
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_server_is_left_running(tmp_path_factory):
+    """After the tests, no server (kg serve, Oxigraph) started on a store of this run is still running."""
+    yield
+    if not Path("/proc/self/cmdline").exists():
+        return
+    base = str(tmp_path_factory.getbasetemp())
+    deadline = time.monotonic() + 10  # a server being stopped may take a moment
+    left = _processes_mentioning(base)
+    while left and time.monotonic() < deadline:
+        time.sleep(0.1)
+        left = _processes_mentioning(base)
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)  # ours (their command lines name this run's folder): clean up, then fail
+    assert not left, f"processes left running: {list(left.values())}"

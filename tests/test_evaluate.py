@@ -181,3 +181,38 @@ def test_rules_take_precedence_over_the_crf():
     found = {(m.text, m.source.split(":")[0]) for m in mentions_for(doc)}
     assert ("拼多多", "lexicon") in found and ("阿里巴巴集团", "lexicon") in found
     assert not any(text in ("拼多多总部", "阿里巴巴集团董事局") for text, _ in found)
+
+
+# --- general-news and social-media sets -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "dataset,file,labels",
+    [
+        ("msra_ner", "train_sample.jsonl", ("PER", "ORG", "LOC")),
+        ("peoples_daily_ner", "dev.jsonl", ("PER", "ORG", "LOC")),
+        ("weibo_ner", "dev.jsonl", ("PER.NAM", "ORG.NAM", "GPE.NAM")),
+    ],
+)
+def test_coarse_sets_are_recognised_by_path_and_score_any_organisation_type(tmp_path, dataset, file, labels):
+    from kg.evaluate import guess_dataset
+
+    assert guess_dataset(f"../shared/datasets/{dataset}/{file}") == dataset
+    per, org, loc = labels
+    folder = tmp_path / dataset  # the scorer tells the dataset from the path
+    folder.mkdir()
+    path = write(
+        folder,
+        "sample.jsonl",
+        [
+            {
+                "text": "阿里巴巴在杭州发布新品，国家统计局也在。",
+                "entities": [
+                    {"start": 0, "end": 4, "type": org, "text": "阿里巴巴"},  # kg: Company
+                    {"start": 5, "end": 7, "type": loc, "text": "杭州"},  # kg: Place
+                    {"start": 12, "end": 17, "type": org, "text": "国家统计局"},  # kg: GovernmentOrganization
+                ],
+            }
+        ],
+    )
+    scores = evaluate_ner(path, config=_rules()).scores
+    assert scores.tp[org] == 2 and scores.tp[loc] == 1 and not scores.fn[org]
+    assert set(load_label_map(dataset).ner) == {per, org, loc}

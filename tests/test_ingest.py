@@ -139,6 +139,7 @@ def test_missing_path_is_an_error():
         list(iter_documents(["/nonexistent/x.txt"], warn=lambda m: None))
 
 
+@pytest.mark.slow
 def test_ten_megabyte_single_line_is_split_into_bounded_sentences():
     line = "快手与京东合作推进直播电商，双方共享流量" * 500_000  # 10 million characters, no sentence end
     doc = document_from_text(line)

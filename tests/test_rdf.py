@@ -138,6 +138,7 @@ def _run_build(tmp: Path, seed: str) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(tmp.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 def test_output_is_byte_identical_across_runs(tmp_path):
     if not SEED.exists():
         pytest.skip("seed article not available")

@@ -9,7 +9,7 @@ from kg.errors import KgError
 from kg.segment import Segmenter, get_segmenter
 
 
-@pytest.mark.parametrize("engine", ["rjieba", "jieba"])
+@pytest.mark.parametrize("engine", ["rjieba", pytest.param("jieba", marks=pytest.mark.slow)])
 def test_tokens_rebuild_the_text_with_offsets(engine):
     text = "快手电商运营负责人白嘉乐在快手公开课上表示，QuestMobile数据显示52%的用户来自三线城市。"
     tokens = get_segmenter(engine).tokens(text, offset=10)
@@ -35,6 +35,7 @@ def _graph_summary(engine: str, paths):
     return entities, facts, figures
 
 
+@pytest.mark.slow
 def test_fast_engine_builds_the_same_graph_as_jieba():
     paths = [*fixture_articles(), EXAMPLE] + ([SEED] if SEED.exists() else [])
     assert _graph_summary("rjieba", paths) == _graph_summary("jieba", paths)

@@ -77,7 +77,7 @@ def test_re_adding_is_a_no_op_and_a_changed_article_replaces_its_facts(tmp_path)
     assert partners == {"美团"}  # the old fact (京东) is gone with the old version
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("jobs", [1, pytest.param(2, marks=pytest.mark.slow)])
 def test_an_article_repeated_in_one_input_lands_once_and_its_last_version_wins(tmp_path, jobs):
     """Batches are extracted ahead of loading; a repeat of an article still in flight must not be merged into it."""
     records = [
@@ -104,11 +104,13 @@ def test_an_article_repeated_in_one_input_lands_once_and_its_last_version_wins(t
         assert partners == {"美团"} and len(store.documents()) == 3
 
 
+@pytest.mark.slow
 def test_parallel_build_is_identical_to_serial(tmp_path, store_dir):
     build_store(INPUTS, tmp_path / "p", jobs=2, batch_size=2)
     assert dump(tmp_path / "p") == dump(store_dir)
 
 
+@pytest.mark.slow
 def test_dask_build_on_a_two_worker_cluster_is_identical(tmp_path, store_dir):
     """Partitions sent back compressed, or written by the workers to a shared folder: the same store."""
     from distributed import LocalCluster

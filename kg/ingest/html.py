@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .meta import page_metadata
+
 _SKIP = {
     "script",
     "style",
@@ -82,16 +84,23 @@ class _Extractor(HTMLParser):
         self.meta: dict[str, str] = {}
         self._in_title = False
         self._title_parts: list[str] = []
+        self.times: list[str] = []  # <time datetime="…"> values
+        self.json_ld: list[str] = []  # <script type="application/ld+json"> contents
+        self._ld: list[str] | None = None  # the JSON-LD script being read
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = {k: v or "" for k, v in attrs}
         if tag == "meta":
-            key = attr.get("property") or attr.get("name") or ""
+            key = attr.get("property") or attr.get("name") or attr.get("itemprop") or ""
             if key and attr.get("content"):
-                self.meta[key.lower()] = attr["content"]
+                self.meta.setdefault(key.lower(), attr["content"])  # the first one said counts
             return
         if tag == "title":
             self._in_title = True
+        if tag == "time" and attr.get("datetime"):
+            self.times.append(attr["datetime"])
+        if tag == "script" and attr.get("type", "").lower() == "application/ld+json":
+            self._ld = []
         if tag in _VOID:
             if tag in _BLOCK:
                 self.parts.append("\n")
@@ -119,6 +128,9 @@ class _Extractor(HTMLParser):
             return -1 if end < 0 else end + 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._ld is not None:
+            self.json_ld.append("".join(self._ld))
+            self._ld = None
         if tag == "title":
             self._in_title = False
             self.title = "".join(self._title_parts).strip() or None
@@ -136,6 +148,9 @@ class _Extractor(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
+        if self._ld is not None:
+            self._ld.append(data)
+            return
         if self._in_title:
             self._title_parts.append(data)
             return
@@ -150,14 +165,4 @@ def html_to_text(markup: str) -> tuple[str, dict[str, str]]:
     parser.close()
     lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
     text = "\n".join(line for line in lines if line)
-    meta: dict[str, str] = {}
-    title = parser.meta.get("og:title") or parser.title
-    if title:
-        meta["title"] = title
-    if parser.meta.get("og:url"):
-        meta["url"] = parser.meta["og:url"]
-    for key in ("article:published_time", "pubdate", "publishdate", "date"):
-        if parser.meta.get(key):
-            meta["date"] = parser.meta[key]
-            break
-    return text, meta
+    return text, page_metadata(parser.meta, parser.title, parser.json_ld, parser.times)

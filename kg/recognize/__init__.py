@@ -80,11 +80,26 @@ def find_lexicon(ctx: Context) -> list[Mention]:
             if shorter is None:
                 continue
             end = shorter
+        if inside_longer_word(ctx, start, end):
+            continue  # 小米粥 / 中国移动互联网 / 京东方: the name is part of another word
         entry = ctx.lexicon.names[ctx.text[start:end]]
         out.append(
             ctx.mention(start, end, entry.types[0], "lexicon", 0.95, key=entry.canonical, types=entry.types)
         )
     return out
+
+
+def inside_longer_word(ctx: Context, start: int, end: int) -> bool:
+    """A known name that is the beginning of a longer word (小米粥, 京东方) or whose end begins another word
+    (中国移动 + 移动互联网) is no mention of that name. Words are the segmenter's dictionary and kg's common
+    terms (kg/data/words.toml); a longer known name is not such a word (it is matched on its own)."""
+    text, terms = ctx.text, _W.set("common_term")
+    for j in range(start, end):
+        for k in range(end + 1, min(end + 4, len(text)) + 1):
+            word = text[j:k]
+            if len(word) >= 3 and (word in terms or ctx.known(word)) and word not in ctx.lexicon.names:
+                return True
+    return False
 
 
 _W = load_words()
@@ -113,6 +128,7 @@ def recognize(
     known=lambda w: True,
     lexicon: Lexicon | None = None,
     tagged: list[Span] | None = None,
+    min_confidence: float = CRF_MIN_CONFIDENCE,
 ) -> list[Mention]:
     """All entity mentions of ``doc``, non-overlapping, sorted by offset. ``tokens`` are over ``doc.norm``.
 
@@ -122,7 +138,11 @@ def recognize(
     mentions = _rule_mentions(ctx)
     if tagged is None:
         return mentions
-    extra = [m for m in statistical_mentions(ctx, tagged, mentions) if m.type != "Title"]
+    extra = [
+        m
+        for m in statistical_mentions(ctx, tagged, mentions, min_confidence=min_confidence)
+        if m.type != "Title"
+    ]
     by_position = _SpanIndex(extra)
     covered = [
         m
@@ -135,13 +155,15 @@ def recognize(
     return filter_spans(found + _propagate(ctx, sure, taken=found))
 
 
-def statistical_mentions(ctx: Context, tagged: list[Span], taken: list[Mention]) -> list[Mention]:
+def statistical_mentions(
+    ctx: Context, tagged: list[Span], taken: list[Mention], *, min_confidence: float = CRF_MIN_CONFIDENCE
+) -> list[Mention]:
     """The tagger's confident spans that pass the junk filters and either overlap no rule mention or strictly
     contain the rule mentions they overlap (新浪乐居 over 新浪, 美国海军 over 美国: the longest span wins)."""
     out = []
     by_position = _SpanIndex(taken)
     for start, end, type_, prob in tagged:
-        if prob < CRF_MIN_CONFIDENCE:
+        if prob < min_confidence:  # each tagger's own threshold (its ``min_confidence``)
             continue
         overlapping = by_position.overlapping(start, end)
         contains = all(
@@ -163,6 +185,8 @@ def statistical_mentions(ctx: Context, tagged: list[Span], taken: list[Mention])
         if type_ == "Person" and end - start > 2 and ctx.text[end - 1] in GLUED:
             end -= 1  # 王良于1995年: the segmenter glued 于 onto the name, and the tagger followed it
         m = ctx.mention(start, end, type_, "crf", round(prob * 0.8, 2))
+        if ctx.text[start:end] in ctx.lexicon.names and inside_longer_word(ctx, start, end):
+            continue  # the tagger learnt that known names are names; in 中国移动互联网 this one is not
         if type_ == "Title" or _acceptable(m, ctx) and _plausible_statistical(m, ctx):
             out.append(m)
     return out
@@ -334,7 +358,8 @@ def _propagate(ctx: Context, found: list[Mention], *, taken: list[Mention] = ())
 def embedded_parents(
     doc: Document, mentions: list[Mention], *, lexicon: Lexicon | None = None
 ) -> list[Mention]:
-    """The well-known company named at the start of a business unit (網易 in 網易遊戲), as a mention of its own.
+    """The well-known company named at the start of a business unit or a product named after it (網易 in 網易遊戲,
+    腾讯 in 腾讯会议), as a mention of its own.
 
     These overlap their unit's mention, so they feed resolution (the parent becomes a node with evidence) but
     not the sentence templates of the relation builder.
@@ -344,7 +369,7 @@ def embedded_parents(
     for m in mentions:
         found = (
             lexicon.owner_of(doc.norm[m.start : m.end], ("Company", "Platform", "Organization"))
-            if m.type == "BusinessUnit"
+            if m.type == "BusinessUnit" or m.source == "pattern:product_name"
             else None
         )
         if found:
@@ -373,6 +398,7 @@ def find_titles(
     lexicon: Lexicon | None = None,
     tokens=None,
     tagged: list[Span] | None = None,
+    min_confidence: float = CRF_MIN_CONFIDENCE,
 ) -> list[Mention]:
     """Job-title spans (董事长, 首席执行官, 运营负责人) outside entity mentions, typed ``Title``.
 
@@ -399,7 +425,8 @@ def find_titles(
         )
     if tagged is not None and tokens is not None:
         ctx = Context(doc, tokens, lexicon, lambda w: True)
-        out += [m for m in statistical_mentions(ctx, tagged, mentions + out) if m.type == "Title"]
+        found = statistical_mentions(ctx, tagged, mentions + out, min_confidence=min_confidence)
+        out += [m for m in found if m.type == "Title"]
     return sorted(out, key=lambda m: m.start)
 
 

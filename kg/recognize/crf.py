@@ -18,6 +18,7 @@ import numpy as np
 
 from ..model import Token
 from ..types import CRF_LABELS
+from .chain import LinearChain
 from .crfmodel import CrfWeights, ModelFormatError, read_model
 from .lexicon import Lexicon
 
@@ -127,11 +128,13 @@ def _key(value: str) -> int:
 
 def spans(labels: list[str], probs: list[float]) -> list[tuple[int, int, str, float]]:
     """BIO labels → (start, end, label, lowest marginal inside the span)."""
-    out, start, kind = [], None, None
+    out: list[tuple[int, int, str, float]] = []
+    start: int | None = None
+    kind = ""
     for i, label in enumerate([*labels, "O"]):
         if start is not None and (label == "O" or label.startswith("B-") or label[2:] != kind):
             out.append((start, i, kind, min(probs[start:i])))
-            start = kind = None
+            start, kind = None, ""
         if label.startswith("B-") or (label.startswith("I-") and start is None):
             start, kind = i, label[2:]
     return out
@@ -148,10 +151,10 @@ class CrfTagger:
     def __init__(self, weights: CrfWeights) -> None:
         self.labels = weights.labels
         self._state = weights.state
-        self._trans = weights.transitions
-        self._exp_trans = np.exp(weights.transitions)
+        self._chain = LinearChain(
+            weights.transitions, weights.labels.index("O") if "O" in weights.labels else -1
+        )
         self._none = len(weights.attributes)  # the zero row
-        self._outside = weights.labels.index("O") if "O" in weights.labels else -1
         vocab: dict[str, dict[str, int]] = {}
         for ident, attribute in enumerate(weights.attributes):
             name, _, value = attribute.partition("=")
@@ -214,7 +217,9 @@ class CrfTagger:
         order = sorted(range(len(live)), key=lambda k: len(emissions[k]))
         for lo in range(0, len(order), _GROUP):
             group = order[lo : lo + _GROUP]
-            for k, labels, probs in zip(group, *self._decode([emissions[k] for k in group]), strict=True):
+            for k, labels, probs in zip(
+                group, *self._chain.decode([emissions[k] for k in group]), strict=True
+            ):
                 names = [self.labels[j] for j in labels]
                 results[live[k]] = [
                     (s, e, KG_TYPE[t], p) for s, e, t, p in spans(names, probs) if t in KG_TYPE
@@ -286,74 +291,6 @@ class CrfTagger:
             values, inverse = np.unique(cps[other], return_inverse=True)
             out[other] = np.array([_KINDS.index(_kind(chr(v))) for v in values], dtype=np.int64)[inverse]
         return out
-
-    def _decode(self, emissions: list[np.ndarray]) -> tuple[list[list[int]], list[list[float]]]:
-        """Viterbi labels and, at labelled positions, their marginal probabilities, for sentences of similar length."""
-        count, width = len(emissions), max(len(e) for e in emissions)
-        n_labels = self._trans.shape[0]
-        lengths = np.array([len(e) for e in emissions])
-        scores = np.zeros((count, width, n_labels))
-        for i, e in enumerate(emissions):
-            scores[i, : len(e)] = e
-        rows = np.arange(count)
-        # Viterbi: best score of a path ending in each label; back-pointers are recomputed only along the best path
-        best = np.empty_like(scores)
-        best[:, 0] = scores[:, 0]
-        for t in range(1, width):
-            best[:, t] = self._max_plus(best[:, t - 1]) + scores[:, t]
-        current = best[rows, lengths - 1].argmax(axis=1)
-        path = np.zeros((count, width), dtype=np.int64)
-        for t in range(width - 1, -1, -1):
-            path[:, t] = current
-            if t:
-                previous = (best[:, t - 1] + self._trans[:, current].T).argmax(axis=1)
-                current = np.where(t < lengths, previous, current)
-        tagged = (path != self._outside) & (np.arange(width)[None, :] < lengths[:, None])
-        needs = np.flatnonzero(tagged.any(axis=1))  # marginals only for sentences with a span
-        marginals = np.ones((count, width, n_labels))
-        if len(needs):
-            marginals[needs] = self._marginals(scores[needs], lengths[needs])
-        labels, probs = [], []
-        for i, n in enumerate(lengths):
-            labels.append(path[i, :n].tolist())
-            if not tagged[i].any():
-                probs.append([1.0] * int(n))
-            else:
-                chosen = marginals[i, np.arange(n), path[i, :n]]
-                probs.append(np.where(tagged[i, :n], chosen, 1.0).tolist())
-        return labels, probs
-
-    def _max_plus(self, previous: np.ndarray) -> np.ndarray:
-        """For each next label, the best of (score so far + transition) over previous labels."""
-        if len(previous) < 64:  # small batches: one broadcast; large ones: a running maximum uses less memory
-            return (previous[:, :, None] + self._trans).max(axis=1)
-        out = previous[:, 0:1] + self._trans[0]
-        for i in range(1, len(self._trans)):
-            np.maximum(out, previous[:, i : i + 1] + self._trans[i], out=out)
-        return out
-
-    def _marginals(self, scores: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Per position and label, P(label | sentence), by scaled forward-backward. Products are summed by einsum,
-        not a matrix product: BLAS may add in an order that depends on the batch's shape, and a sentence must get
-        the same confidence whatever it is batched with (--jobs 1 and 2 write the same; tested)."""
-        count, width, n_labels = scores.shape
-        weights = np.exp(scores - scores.max(axis=2, keepdims=True))
-        forward = np.empty_like(weights)
-        backward = np.ones_like(weights)
-        alpha = weights[:, 0] / weights[:, 0].sum(axis=1, keepdims=True)
-        forward[:, 0] = alpha
-        for t in range(1, width):
-            alpha = np.einsum("si,ij->sj", alpha, self._exp_trans) * weights[:, t]
-            alpha /= alpha.sum(axis=1, keepdims=True)
-            forward[:, t] = alpha
-        beta = np.ones((count, n_labels))
-        for t in range(width - 2, -1, -1):
-            step = np.einsum("sj,ij->si", weights[:, t + 1] * beta, self._exp_trans)
-            step /= step.sum(axis=1, keepdims=True)
-            beta = np.where((t < lengths - 1)[:, None], step, 1.0)
-            backward[:, t] = beta
-        joint = forward * backward
-        return joint / joint.sum(axis=2, keepdims=True)
 
 
 def _mark_codes(

@@ -176,6 +176,10 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             end = s + len(suffix)
             if not ctx.is_boundary(s) or not ctx.is_boundary(end):
                 continue
+            registered = _registered_name_start(ctx, s) if suffix in W.set("legal_form") else None
+            if registered is not None:  # 北京三快在线科技有限公司: a place begins a registered name
+                out.append(ctx.mention(registered, end, type_, "pattern:registered_name", 0.85))
+                continue
             prefix_start, tokens = _name_prefix(ctx, s)
             if prefix_start is None:
                 continue
@@ -198,6 +202,40 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
 
 
 _PREFIX_STOP_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "x", "w", "y", "e", "o", "z")
+
+
+def _registered_name_start(ctx: Context, suffix_start: int) -> int | None:
+    """Where a registered company name that begins with a place starts (北京三快在线科技有限公司 /
+    上海寻梦信息技术有限公司): walking left from the legal form over at most 20 characters of words (verbs and
+    places the segmenter found inside the name included) to the nearest place; None if no place begins it."""
+    i = ctx.token_index(suffix_start - 1)
+    size = 0
+    while i >= 0:
+        tok = ctx.tokens[i]
+        if tok.end > suffix_start:
+            i -= 1
+            continue
+        size += len(tok.word)
+        if (
+            size > 20
+            or not re.fullmatch(rf"[{HAN}A-Za-z0-9·&]+", tok.word)
+            or tok.word in W.set("deal_party")
+        ):
+            return None
+        if tok.word in _FUNCTION_CHARS or tok.word[0] in _FUNCTION_CHARS and not ctx.known(tok.word):
+            return None  # 由 / 向云汐: a preposition, on its own or glued to a name, is before the name
+        if _is_place(ctx, tok) and suffix_start - tok.start > len(tok.word) + 1:
+            while i > 0 and _is_place(ctx, ctx.tokens[i - 1]) and size + len(ctx.tokens[i - 1].word) <= 20:
+                i -= 1  # 杭州 + 宜格 (a place guess): the name begins at the first of adjacent places
+                size += len(ctx.tokens[i].word)
+            return ctx.tokens[i].start
+        i -= 1
+    return None
+
+
+def _is_place(ctx: Context, tok: Token) -> bool:
+    entry = ctx.lexicon.names.get(tok.word)
+    return tok.pos == "ns" or bool(entry and entry.types[0] == "Place")
 
 
 def _name_prefix(ctx: Context, suffix_start: int):
@@ -506,10 +544,13 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
     for m in known:
         if m.source != "lexicon" or m.type not in ("Company", "Platform"):
             continue
-        for word in W.words("unit_word"):
-            end = m.end + len(word)
-            if ctx.text.startswith(word, m.end) and ctx.is_boundary(end):
-                out.append(ctx.mention(m.start, end, "BusinessUnit", "pattern:business_unit", 0.85))
+        for kind, words, source in (
+            ("BusinessUnit", "unit_word", "pattern:business_unit"),
+            ("Product", "product_word", "pattern:product_name"),  # 腾讯会议: a product named after its maker
+        ):
+            word = next((w for w in W.words(words) if ctx.text.startswith(w, m.end)), None)
+            if word and ctx.is_boundary(m.end + len(word)):
+                out.append(ctx.mention(m.start, m.end + len(word), kind, source, 0.85))
                 break
     return out
 

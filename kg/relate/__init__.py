@@ -90,16 +90,16 @@ def _named_units(
     out, seen = [], set()
     orgs = {m.key: entity_of[m.start] for m in mentions if m.type in _AGENT and m.type != "BusinessUnit"}
     for m in mentions:
-        if m.type != "BusinessUnit" or m.key in seen:
+        named_product = m.type == "Product" and m.source == "pattern:product_name"  # 腾讯会议
+        if m.type != "BusinessUnit" and not named_product or m.key in seen:
             continue
         parent = _longest_prefix_org(m.key, orgs, lexicon)
         if parent is None:
             continue
         seen.add(m.key)
         view = SentenceView.build(doc, doc.sentences[m.sentence], [m], entity_of)
-        out.append(
-            view.relation(0, "parentOrganization", 0, rule="unit_name", confidence=0.8, object_id=parent)
-        )
+        predicate = "productOf" if named_product else "parentOrganization"
+        out.append(view.relation(0, predicate, 0, rule="unit_name", confidence=0.8, object_id=parent))
     return out
 
 

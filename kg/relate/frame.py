@@ -46,7 +46,12 @@ def document_frame(
     if not agents:
         return Frame()
     funded, stage, amount = _round(doc, agents, entity_of, figures)
-    main = _in_title(doc, agents, entity_of) or funded or _most_mentioned(doc, agents, entity_of)
+    main = (
+        _in_title(doc, agents, entity_of)
+        or funded
+        or _most_mentioned(doc, agents, entity_of)
+        or _anchor(doc, agents[0], entity_of)  # the first organisation named
+    )
     return Frame(main, funded, stage, amount)
 
 

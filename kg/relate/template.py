@@ -81,7 +81,8 @@ class SentenceView:
             parts.append(f"⟦{cls.code_of(m)}{i}⟧")
             pos = m.end
         parts.append(doc.norm[pos : sentence.end])
-        return cls(doc, sentence, mentions, entity_of, _carry_subject("".join(parts)))
+        template = _drop_glosses("".join(parts), mentions, entity_of)
+        return cls(doc, sentence, mentions, entity_of, _carry_subject(template))
 
     def mention(self, number: str | int) -> Mention:
         return self.mentions[int(number)]
@@ -149,6 +150,21 @@ def _clause_subject(clause: str, role: str) -> str | None:
     """The slot a clause is about, in ``role`` (org or person), if one opens it."""
     m = template_regex(f"clause_subject_{role}").match(clause)
     return m.group("subject") if m else None
+
+
+def _drop_glosses(template: str, mentions: list[Mention], entity_of: dict[int, str]) -> str:
+    """招商局集团与比亚迪股份有限公司（简称“比亚迪”）签署…: a bracket that only gives the short name of the slot
+    before it is left out, so that rules see 招商局集团与比亚迪…签署 (the short name is an alias already)."""
+
+    def same(m: re.Match[str]) -> str:
+        a, b = mentions[int(m.group(1))], mentions[int(m.group(2))]
+        return (
+            m.group(0)[: m.end(1) - m.start(0) + 1]
+            if entity_of.get(a.start) == entity_of.get(b.start)
+            else m.group(0)
+        )
+
+    return template_regex("short_name_gloss").sub(same, template)
 
 
 def _first_slot(text: str, codes: str) -> str | None:

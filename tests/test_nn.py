@@ -1,0 +1,208 @@
+"""The neural recogniser: features, the label constraints of its training data, the numpy forward pass against
+PyTorch's, batching, and its place in the pipeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import EXAMPLE, SEED, fixture_articles
+
+from kg.config import BuildConfig
+from kg.errors import KgError
+from kg.ingest import document_from_text, iter_documents
+from kg.pipeline import mentions_for
+from kg.recognize.features import FEATURES, FeatureEncoder, Gazetteer, build_vocab
+from kg.recognize.lexicon import load_lexicon
+from kg.recognize.nn import LABELS, NnModelError, NnTagger, allowed_transitions, load_nn_tagger, read_model
+from kg.recognize.statistical import load_statistical
+from kg.segment import get_segmenter
+
+DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+shipped = pytest.mark.skipif(load_nn_tagger() is None, reason="no neural model shipped")
+
+
+def _items(texts: list[str]) -> list[tuple[str, list, int]]:
+    segmenter = get_segmenter("rjieba")
+    return [(t, segmenter.tokens(t), 0) for t in texts]
+
+
+def _sentences(limit: int = 400) -> list[str]:
+    """Sentences of our articles, the seed, and held-out training sentences (every tenth) of CLUENER2020."""
+    out = []
+    for path in [*fixture_articles(), EXAMPLE] + ([SEED] if SEED.exists() else []):
+        for doc in iter_documents([path], warn=print):
+            out += [doc.norm[s.start : s.end] for s in doc.sentences if s.end > s.start]
+    train = DATASETS / "cluener2020" / "train.jsonl"
+    if train.is_file():
+        with train.open(encoding="utf-8") as fh:
+            out += [json.loads(line)["text"] for i, line in enumerate(fh) if i % 10 == 9]
+    return out[:limit]
+
+
+# --- features ---------------------------------------------------------------------------------------------------
+
+
+def test_the_gazetteer_feature_marks_the_names_it_is_given():
+    lexicon = load_lexicon()
+    items = _items(["星澜科技与云帆机器人签约。", "没有名字的句子。"])
+    gazetteer = Gazetteer.from_names([("星澜科技", "Company"), ("云帆机器人", "Company"), ("星", "Company")])
+    vocab = build_vocab(items, lexicon, gazetteer, min_count=1)
+    assert vocab.gazetteer == ("BCompany", "ICompany")  # a one-character name is no name
+    encoder = FeatureEncoder(vocab)
+    with_kb = encoder.encode(items, lexicon, gazetteer)
+    without = encoder.encode(items, lexicon, None)
+    marks = with_kb[:, FEATURES.index("gazetteer")]
+    b, i = 2 + vocab.gazetteer.index("BCompany"), 2 + vocab.gazetteer.index("ICompany")
+    assert marks[:13].tolist() == [b, i, i, i, 0, b, i, i, i, i, 0, 0, 0]
+    assert not marks[13:].any()
+    assert (np.delete(with_kb, FEATURES.index("gazetteer"), axis=1) == np.delete(without, 4, axis=1)).all()
+
+
+def test_features_of_a_sentence_do_not_depend_on_its_batch():
+    lexicon = load_lexicon()
+    items = _items(["腾讯和阿里巴巴在深圳签约。", "王小川出席了论坛", "3G"])
+    encoder = FeatureEncoder(build_vocab(items[:1], lexicon, None, min_count=1))
+    together = encoder.encode(items, lexicon, None)
+    alone = np.concatenate([encoder.encode([item], lexicon, None) for item in items])
+    assert (together == alone).all() and together.shape == (sum(len(t) for t, _, _ in items), len(FEATURES))
+    assert (together[len(items[0][0]) :, 0] == 1).all()  # characters the vocabulary lacks are unknown
+
+
+# --- what the training data allows ------------------------------------------------------------------------------
+
+
+def test_a_coarse_label_allows_each_fine_type_and_unmarked_types_stay_open():
+    from kg.train_data import SCHEMES, allowed_labels
+
+    # MSRA: 北京博爱医院 is an ORG (a company, an organisation or a government body); MSRA marks no titles
+    allowed = allowed_labels(9, [{"start": 0, "end": 6, "type": "ORG"}], SCHEMES["msra_ner"])
+    names = lambda row: {LABELS[j] for j in np.flatnonzero(row)}  # noqa: E731
+    assert names(allowed[0]) == {"B-COM", "B-ORG", "B-GOV"}
+    assert names(allowed[3]) == {"I-COM", "I-ORG", "I-GOV"}
+    assert names(allowed[7]) == {"O", "B-TITLE", "I-TITLE"}
+    # CLUENER marks every type: outside a span only O; a game is annotated, as nothing kg tags
+    allowed = allowed_labels(6, [{"start": 2, "end": 6, "type": "game"}], SCHEMES["cluener2020"])
+    assert all(names(row) == {"O"} for row in allowed)
+    # Resume NER: a short ORG (本公司) may also be nothing
+    allowed = allowed_labels(3, [{"start": 0, "end": 3, "type": "ORG"}], SCHEMES["resume_ner"])
+    assert names(allowed[0]) == {"O", "B-COM", "B-ORG", "B-GOV"}
+
+
+def test_bio_transitions_forbid_entering_a_span_in_the_middle():
+    ok = allowed_transitions()
+    at = LABELS.index
+    assert ok[at("B-PER"), at("I-PER")] and ok[at("I-PER"), at("I-PER")] and ok[at("I-PER"), at("B-COM")]
+    assert not ok[at("O"), at("I-PER")] and not ok[at("B-COM"), at("I-GOV")]
+
+
+# --- the shipped model ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow  # imports PyTorch (training only) and runs both models: about 6 s
+@shipped
+def test_numpy_forward_pass_gives_the_spans_of_the_torch_model():
+    pytest.importorskip("torch")
+    from kg.recognize import nn as nn_module
+    from kg.train_nn import decode, module_from_file
+
+    lexicon, tagger = load_lexicon(), load_nn_tagger()
+    texts = _sentences()
+    items = _items(texts)
+    ids = tagger.encoder.encode(items, lexicon, tagger.gazetteer)
+    cuts = np.cumsum([len(t) for t in texts])[:-1]
+    path = Path(nn_module.__file__).parent.parent / "data" / nn_module.MODEL_FILE
+    theirs = decode(module_from_file(path), np.split(ids, cuts))
+    ours = tagger.tag_batch(items, lexicon)
+    from kg.recognize.crf import KG_TYPE
+
+    assert [[s[:3] for s in spans] for spans in ours] == [
+        [(a, b, KG_TYPE[t]) for a, b, t, _ in spans] for spans in theirs
+    ]
+    probs = [(x[3], y[3]) for a, b in zip(ours, theirs, strict=True) for x, y in zip(a, b, strict=True)]
+    assert len(texts) >= 300 and len(probs) > 300  # the comparison covered real spans
+    assert max(abs(x - y) for x, y in probs) < 1e-4
+
+
+@shipped
+def test_a_batch_tags_each_sentence_as_it_would_be_tagged_alone():
+    lexicon, tagger = load_lexicon(), load_nn_tagger()
+    items = _items(_sentences(120))
+    together = tagger.tag_batch(items, lexicon)
+    alone = [tagger.tag(text, tokens, lexicon) for text, tokens, _ in items]
+    assert together == alone and any(together)
+
+
+@shipped
+def test_tokens_may_carry_document_offsets():
+    lexicon, tagger = load_lexicon(), load_nn_tagger()
+    text = "王小川、周鸿祎和张朝阳出席了论坛。"
+    shifted = get_segmenter("rjieba").tokens(text, offset=500)
+    assert tagger.tag_batch([(text, shifted, 500), ("", [], 0)], lexicon) == [
+        tagger.tag(text, get_segmenter("rjieba").tokens(text), lexicon),
+        [],
+    ]
+
+
+@shipped
+def test_the_model_alone_finds_names_no_rule_knows():
+    doc = document_from_text("王小川、周鸿祎和张朝阳出席了论坛。")
+    people = {m.text for m in mentions_for(doc, config=BuildConfig(model="nn-only")) if m.type == "Person"}
+    assert {"王小川", "周鸿祎", "张朝阳"} <= people
+    assert not {m.text for m in mentions_for(doc, config=BuildConfig(model="none")) if m.type == "Person"}
+
+
+def test_a_file_that_is_not_a_model_is_refused(tmp_path):
+    bad = tmp_path / "ner_nn.npz"
+    bad.write_bytes(b"PK\x03\x04 not really a zip archive")
+    with pytest.raises(NnModelError, match="ner_nn.npz"):
+        read_model(bad)
+    partial = tmp_path / "partial.npz"
+    np.savez(partial, labels=np.array(LABELS))
+    with pytest.raises(NnModelError, match="partial.npz"):
+        NnTagger.from_file(partial)
+
+
+def test_an_unknown_model_names_the_choices():
+    with pytest.raises(KgError, match="crf, nn, crf-only, nn-only, none"):
+        load_statistical("bert")
+
+
+def test_the_knowledge_base_files_give_names_aliases_and_kinds(tmp_path):
+    from kg.recognize.nn import kb_names
+
+    (tmp_path / "organizations.tsv").write_text(
+        "# kg knowledge base: organisations\n"
+        "# kb_id\tname\ttype\taliases\tids\tflags\tsources\n"
+        "cn:stock:1\t星澜科技\tCompany\t星澜科技股份有限公司|Xinglan\tstock=1\tlisted\tlist_a\n"
+        "kg:2\t长安\tCompany\t\t\tambiguous\tlist_b\n"
+        "kg:3\t示例市教育局\tGovernmentOrganization\t\t\t\tlist_c\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "people.tsv").write_text(
+        "# kb_id\tname\torg_kb_id\ttitle\tids\tsources\nkg:p:1\t白嘉乐\tcn:stock:1\t董事\t\tlist_a\n",
+        encoding="utf-8",
+    )
+    names, note = kb_names(tmp_path)
+    assert names == [
+        ("星澜科技", "Com"),
+        ("星澜科技股份有限公司", "Com"),
+        ("Xinglan", "Com"),
+        ("长安", "Com?"),  # also an ordinary word: a kind of its own
+        ("示例市教育局", "Gov"),
+        ("白嘉乐", "Per"),
+    ]
+    assert "organizations.tsv 5 names" in note and "people.tsv 1 names" in note
+    assert kb_names(tmp_path / "absent") == ([], "none")
+
+
+def test_gazetteer_matches_the_longest_name_and_respects_latin_word_edges():
+    gazetteer = Gazetteer.from_names([("JD", "Com"), ("京东", "Com"), ("京东集团", "Com"), ("东集", "Org")])
+    text = "JDX和JD、京东集团以及京东"
+    assert [(text[s:e], k) for s, e, k in gazetteer.spans(text)] == [
+        ("JD", "Com"),
+        ("京东集团", "Com"),
+        ("京东", "Com"),
+    ]
