@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -149,10 +150,15 @@ def _ucschar(ch: str) -> bool:
     return code > 127 and not ch.isspace() and any(lo <= code <= hi for lo, hi in _UCSCHAR)
 
 
+# Paths made only of these stay as they are (ASCII letters and digits, /-._~, the CJK ideographs): the common case,
+# checked at once; anything else goes character by character.
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9/\-._~\u3400-\u4dbf\u4e00-\u9fff]*")
+
+
 @functools.lru_cache(maxsize=65536)
 def _encode_path(path: str) -> str:
     """Keep non-ASCII letters readable where an IRI allows them (RFC 3987 ucschar); percent-encode the rest."""
-    if path.isascii() and all(ch.isalnum() or ch in "/-._~" for ch in path):
+    if _PLAIN_PATH.fullmatch(path):
         return path
     return "".join(ch if _ucschar(ch) else quote(ch, safe=_SAFE) for ch in path)
 
