@@ -56,6 +56,19 @@ class Lexicon:
     def latin_keys(self) -> tuple[str, ...]:
         return tuple(sorted(self.latin_names))
 
+    @functools.cached_property
+    def latin_by_length(self) -> dict[int, tuple[str, ...]]:
+        """``latin_keys`` by length: typo matching compares only names of about the same length."""
+        out: dict[int, list[str]] = {}
+        for name in self.latin_keys:
+            out.setdefault(len(name), []).append(name)
+        return {size: tuple(names) for size, names in out.items()}
+
+    @functools.cached_property
+    def fuzzy_cache(self) -> dict[str, str | None]:
+        """Words already matched against ``latin_names`` (a word → its nearest name, or None)."""
+        return {}
+
 
 def _rows(name: str) -> list[list[str]]:
     text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")

@@ -138,12 +138,19 @@ class RuleSet:
 
     def apply(self, view: SentenceView, env: RuleEnv) -> list[Relation]:
         out: list[Relation] = []
+        template = view.template
         for rule in self.rules:
-            if rule.triggers and not any(w in view.template for w in rule.triggers):
+            if rule.triggers and not _trigger_regex(rule.triggers).search(template):
                 continue
             for hit in _hits(rule, view, env):
                 out += _emit(hit)
         return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _trigger_regex(triggers: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of a rule's trigger words, as one search (in C) instead of a test per word."""
+    return re.compile("|".join(re.escape(w) for w in sorted(set(triggers), key=lambda w: (-len(w), w))))
 
 
 def _hits(rule: Rule, view: SentenceView, env: RuleEnv) -> Iterable[Hit]:
