@@ -327,12 +327,14 @@ def _closest(word: str, lexicon):
 
 def _closest_name(word: str, by_length: dict[int, tuple[str, ...]]) -> str | None:
     """The known Latin name nearest ``word`` within 1 edit (2 from 9 letters on), ties to the first in order."""
-    limit = 1 if len(word) < 9 else 2
+    limit, letters = (1 if len(word) < 9 else 2), set(word)
     hits = [
         (d, name)
         for size in range(len(word) - 2, len(word) + 3)
         for name in by_length.get(size, ())
-        if (d := osa_distance(word, name, limit=limit)) <= limit
+        # each letter one word has and the other lacks takes an edit: a cheap test before the full distance
+        if len(letters.symmetric_difference(name)) <= 2 * limit
+        and (d := osa_distance(word, name, limit=limit)) <= limit
     ]
     return min(hits)[1] if hits else None
 
