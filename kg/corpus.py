@@ -44,6 +44,7 @@ class Progress:
     relations: int = 0
     stage: str = ""  # what runs after extraction, when something does
     total: int | None = None  # documents in the inputs, counted before the build (None: standard input)
+    writer_seconds: float = 0.0  # spent writing the store (bulk loads, replacing documents, the compaction)
     started: float = field(default_factory=time.perf_counter)
 
     @property
@@ -173,9 +174,20 @@ def build_store(
         if progress.added + progress.replaced >= OPTIMIZE_AFTER:
             progress.stage = "compacting the store"
             on_progress(progress)
-            store.optimize()  # a full compaction: worth it after a large load, too slow to repeat after a few articles
+            with _timed(progress):
+                store.optimize()  # a full compaction: worth it after a large load, too slow to repeat after a few
             progress.stage = ""
     return progress
+
+
+@contextlib.contextmanager
+def _timed(progress: Progress) -> Iterator[None]:
+    """Count the time in this block as the store writer's (``Progress.writer_seconds``)."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        progress.writer_seconds += time.perf_counter() - start
 
 
 @contextlib.contextmanager
@@ -229,15 +241,17 @@ class _Loader:
     def _land_oldest(self) -> None:
         results, partition = self.runner.collect(self.inflight.popleft())
         store, progress = self.store, self.progress
-        for item in results:
-            outcome = "replaced" if store.stored_hash(item.doc_id) else "added"
-            if outcome == "replaced" or store.has_graph(item.doc_id):  # (or left half-written by a crash)
-                store.drop_document(item.doc_id)
-            setattr(progress, outcome, getattr(progress, outcome) + 1)
-            progress.entities += item.entities
-            progress.relations += item.relations
+        with _timed(progress):
+            for item in results:
+                outcome = "replaced" if store.stored_hash(item.doc_id) else "added"
+                if outcome == "replaced" or store.has_graph(item.doc_id):  # (or left half-written by a crash)
+                    store.drop_document(item.doc_id)
+                setattr(progress, outcome, getattr(progress, outcome) + 1)
+                progress.entities += item.entities
+                progress.relations += item.relations
         if partition is not None:
-            store.load_documents(*partition)  # the cluster's partition, in one load
+            with _timed(progress):
+                store.load_documents(*partition)  # the cluster's partition, in one load
             for part in partition:
                 if isinstance(part, Path):
                     part.unlink()
@@ -251,9 +265,10 @@ class _Loader:
 
     def _load(self) -> None:
         if self.unloaded:
-            self.store.load_documents(
-                "".join(r.data for r in self.unloaded), "".join(r.hashes for r in self.unloaded)
-            )
+            with _timed(self.progress):
+                self.store.load_documents(
+                    "".join(r.data for r in self.unloaded), "".join(r.hashes for r in self.unloaded)
+                )
             for item in self.unloaded:
                 self.pending.pop(item.doc_id, None)
             self.unloaded = []
