@@ -65,7 +65,8 @@ def report(name: str, seconds: float, p: Progress, size: int, cores: int) -> Non
     own, _ = peak_mb()
     print(
         f"{name}: {seconds:.1f}s, {size / 1e6 / seconds:.3f} MB/s ({size / 1e6 / seconds / cores:.3f} MB/s per core), "
-        f"{p.added} added; the store writer {p.writer_seconds:.1f}s = {p.writer_seconds / seconds:.0%} of the time; "
+        f"{p.added} added; the store writer busy {p.writer_seconds:.1f}s = {p.writer_seconds / seconds:.0%} of the "
+        f"time, the build waiting for it {p.waited_seconds:.1f}s = {p.waited_seconds / seconds:.0%}; "
         f"peak RSS of the main process {own:.0f} MB"
     )
 

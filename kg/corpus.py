@@ -31,6 +31,7 @@ from .store import Store, content_hash, document_quads
 
 ENGINES = ("local", "dask")
 OPTIMIZE_AFTER = 1000  # documents loaded in one build after which the store is compacted
+LOAD_EVERY = 512  # documents in one bulk load (at least a batch)
 
 
 @dataclass
@@ -44,12 +45,23 @@ class Progress:
     relations: int = 0
     stage: str = ""  # what runs after extraction, when something does
     total: int | None = None  # documents in the inputs, counted before the build (None: standard input)
-    writer_seconds: float = 0.0  # spent writing the store (bulk loads, replacing documents, the compaction)
+    writer_busy: list[tuple[float, float]] = field(default_factory=list)  # (start, end) of each write
+    waited_seconds: float = 0.0  # the build stood waiting for the store writer
     started: float = field(default_factory=time.perf_counter)
 
     @property
     def seconds(self) -> float:
         return time.perf_counter() - self.started
+
+    @property
+    def writer_seconds(self) -> float:
+        """Time during which the store was being written (bulk loads, replacing documents, the compaction),
+        overlapping loads counted once."""
+        total, until = 0.0, float("-inf")
+        for start, end in sorted(self.writer_busy):
+            total += max(0.0, end - max(start, until))
+            until = max(until, end)
+        return total
 
     @property
     def landed(self) -> int:
@@ -157,8 +169,10 @@ def build_store(
         _disk_errors(store_path),
         Store(Path(store_path), base=config.base) as store,
         _runner(engine, jobs, scheduler, config, partition_dir) as runner,
+        contextlib.ExitStack() as stack,
     ):
-        loader = _Loader(store, runner, progress, on_progress, batch_size=batch_size)
+        writer = stack.enter_context(_Writer(store, progress, threads=writer_threads(jobs)))
+        loader = _Loader(store, runner, writer, progress, on_progress, batch_size=batch_size)
         docs = iter_documents(inputs, warn=on_warning, max_document_mb=config.max_document_mb)
         for batch in batches(docs, batch_size):
             for doc in batch:
@@ -170,7 +184,7 @@ def build_store(
                 else:
                     loader.add(doc, digest)
             loader.submit()
-        loader.flush()
+        loader.flush()  # (the writer has finished every load)
         if progress.added + progress.replaced >= OPTIMIZE_AFTER:
             progress.stage = "compacting the store"
             on_progress(progress)
@@ -182,12 +196,79 @@ def build_store(
 
 @contextlib.contextmanager
 def _timed(progress: Progress) -> Iterator[None]:
-    """Count the time in this block as the store writer's (``Progress.writer_seconds``)."""
+    """Count the time in this block as the store writer's (``Progress.writer_seconds``), and as time the build
+    waited for it (``Progress.waited_seconds``): nothing else runs in this process meanwhile."""
     start = time.perf_counter()
     try:
         yield
     finally:
-        progress.writer_seconds += time.perf_counter() - start
+        progress.writer_busy.append((start, time.perf_counter()))
+        progress.waited_seconds += time.perf_counter() - start
+
+
+def writer_threads(jobs: int) -> int:
+    """Bulk loads at once: one in the background of a small build; on many cores, one for every four workers
+    (a load costs about a fifth of an extraction), at most eight."""
+    return min(8, max(1, jobs // 4))
+
+
+class _Writer:
+    """The store's writer: bulk loads run in threads (Oxigraph releases the GIL while it loads), so this process
+    goes on landing results and feeding the workers meanwhile, and on many cores several partitions load at once
+    (Oxigraph's bulk loads of different documents may run together: the store is the same as loaded one by one,
+    tested). At most ``threads`` loads are in flight, which bounds memory. Everything else that writes (dropping a
+    replaced document, the compaction) first waits for the loads: a drop checks the union against the other
+    graphs, which must not be half loaded."""
+
+    def __init__(self, store: Store, progress: Progress, *, threads: int) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.store, self.progress, self.threads = store, progress, threads
+        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="kg-writer")
+        self._running: deque = deque()  # (future, ids of its documents), oldest first
+        self.loaded: list[str] = []  # ids of documents whose loads finished since the last look
+
+    def __enter__(self) -> _Writer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            if exc[0] is None:
+                self.wait()
+        finally:
+            self._pool.shutdown(wait=True)  # no load may outlive the store it writes to
+
+    def load(self, parts: tuple, ids: list[str]) -> None:
+        """Start loading ``parts`` (graphs then hashes: text, bytes or partition files) in the background."""
+        while len(self._running) >= self.threads:
+            self._finish_oldest()
+        self._running.append((self._pool.submit(self._load, parts), ids))
+        self._collect_done()
+
+    def _load(self, parts: tuple) -> tuple[float, float]:
+        start = time.perf_counter()
+        self.store.load_documents(*parts)
+        for part in parts:
+            if isinstance(part, Path):
+                part.unlink()
+        return start, time.perf_counter()
+
+    def wait(self) -> None:
+        """Return when every load started has finished (raising the first failure)."""
+        while self._running:
+            self._finish_oldest()
+
+    def _finish_oldest(self) -> None:
+        start = time.perf_counter()
+        future, ids = self._running.popleft()
+        busy = future.result()
+        self.progress.waited_seconds += time.perf_counter() - start
+        self.progress.writer_busy.append(busy)
+        self.loaded.extend(ids)
+
+    def _collect_done(self) -> None:
+        while self._running and self._running[0][0].done():
+            self._finish_oldest()
 
 
 @contextlib.contextmanager
@@ -205,10 +286,18 @@ class _Loader:
     then bulk loaded a few hundred at a time. While this process loads, workers extract the batches after."""
 
     def __init__(
-        self, store: Store, runner: _runner, progress: Progress, on_progress, *, batch_size: int
+        self,
+        store: Store,
+        runner: _runner,
+        writer: _Writer,
+        progress: Progress,
+        on_progress,
+        *,
+        batch_size: int,
     ) -> None:
         self.store, self.runner, self.progress, self.on_progress = store, runner, progress, on_progress
-        self.load_every = max(batch_size, 512)  # bulk loads: fewer, larger ones cost less per quad
+        self.writer = writer
+        self.load_every = max(batch_size, LOAD_EVERY)  # bulk loads: fewer, larger ones cost less per quad
         # batches submitted beyond the one being landed: enough for the workers to go on while a load runs
         self.ahead = max(runner.jobs, self.load_every // batch_size) + 1 if runner.parallel else 0
         self.pending: dict[str, str] = {}  # doc id → hash, for every document added and not yet loaded
@@ -235,43 +324,50 @@ class _Loader:
             self._land_oldest()
 
     def flush(self) -> None:
+        """Extract, land and load everything added; return when it is all in the store."""
         self.submit(keep=0)
         self._load()
+        self.writer.wait()
+        self._forget_loaded()
 
     def _land_oldest(self) -> None:
         results, partition = self.runner.collect(self.inflight.popleft())
         store, progress = self.store, self.progress
-        with _timed(progress):
-            for item in results:
-                outcome = "replaced" if store.stored_hash(item.doc_id) else "added"
-                if outcome == "replaced" or store.has_graph(item.doc_id):  # (or left half-written by a crash)
-                    store.drop_document(item.doc_id)
-                setattr(progress, outcome, getattr(progress, outcome) + 1)
-                progress.entities += item.entities
-                progress.relations += item.relations
-        if partition is not None:
+        drops = []
+        for item in results:
+            outcome = "replaced" if store.stored_hash(item.doc_id) else "added"
+            if outcome == "replaced" or store.has_graph(item.doc_id):  # (or left half-written by a crash)
+                drops.append(item.doc_id)
+            setattr(progress, outcome, getattr(progress, outcome) + 1)
+            progress.entities += item.entities
+            progress.relations += item.relations
+        if drops:
+            self.writer.wait()  # no load runs while a document's graph and its share of the union are removed
             with _timed(progress):
-                store.load_documents(*partition)  # the cluster's partition, in one load
-            for part in partition:
-                if isinstance(part, Path):
-                    part.unlink()
-            for item in results:
-                self.pending.pop(item.doc_id, None)
+                for doc_id in drops:
+                    store.drop_document(doc_id)
+        if partition is not None:
+            self.writer.load(
+                partition, [item.doc_id for item in results]
+            )  # the cluster's partition, in one load
         else:
             self.unloaded.extend(results)
             if len(self.unloaded) >= self.load_every:
                 self._load()
+        self._forget_loaded()
         self.on_progress(progress)
 
     def _load(self) -> None:
         if self.unloaded:
-            with _timed(self.progress):
-                self.store.load_documents(
-                    "".join(r.data for r in self.unloaded), "".join(r.hashes for r in self.unloaded)
-                )
-            for item in self.unloaded:
-                self.pending.pop(item.doc_id, None)
+            parts = ("".join(r.data for r in self.unloaded), "".join(r.hashes for r in self.unloaded))
+            self.writer.load(parts, [item.doc_id for item in self.unloaded])
             self.unloaded = []
+
+    def _forget_loaded(self) -> None:
+        """Documents whose loads finished are in the store: their hashes are read from it from now on."""
+        for doc_id in self.writer.loaded:
+            self.pending.pop(doc_id, None)
+        self.writer.loaded.clear()
 
 
 class _runner:
