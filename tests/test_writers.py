@@ -86,3 +86,14 @@ def test_turtle_and_ntriples_are_rdflibs_bytes_on_a_synthetic_corpus(tmp_path):
     graph = kg.build([corpus])
     for base in BASES[:2]:
         assert_same_as_rdflib(graph, base)
+
+
+def test_formats_written_together_are_the_formats_rendered_alone(tmp_path, seed_graph):
+    """kg build -f turtle,nt,jsonld makes the triples once for the three writers; each file is as rendered alone."""
+    from kg.export import write_outputs
+
+    write_outputs(seed_graph.graph, tmp_path, formats=("turtle", "nt", "jsonld", "json"), base=DEFAULT_BASE)
+    for fmt, name in (("turtle", "graph.ttl"), ("nt", "graph.nt"), ("jsonld", "graph.jsonld")):
+        assert (tmp_path / name).read_text(encoding="utf-8") == render(
+            seed_graph.graph, fmt, base=DEFAULT_BASE
+        )

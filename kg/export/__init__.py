@@ -16,7 +16,7 @@ from .html import to_html
 from .json import to_json
 from .jsonld import to_jsonld
 from .neo4j import to_cypher, to_neo4j
-from .rdf import to_ntriples, to_turtle
+from .rdf import to_ntriples, to_turtle, triples
 
 Exporter = Callable[..., str | dict[str, str]]
 FORMATS: dict[str, tuple[Exporter, str]] = {
@@ -30,6 +30,7 @@ FORMATS: dict[str, tuple[Exporter, str]] = {
     "cypher": (to_cypher, "graph.cypher"),
 }
 ALIASES = {"ttl": "turtle"}
+RDF_FORMATS = ("turtle", "nt", "jsonld")  # made from the same triples (kg.export.rdf)
 DEFAULT_FORMATS = ("turtle", "json", "html")
 
 
@@ -53,8 +54,16 @@ def write_outputs(
     ``out_dir``, and only when all are written are they renamed into place; a failure (a full disk, a read-only
     folder) removes the temporary files and leaves the folder as it was."""
     out = Path(out_dir)
+    names = [format_name(f) for f in formats]
+    shared = {}
+    if sum(f in RDF_FORMATS for f in names) > 1:  # made once for all the RDF formats asked for
+        shared = {"triples_": triples(graph, base=base)}
     rendered = [
-        (out / FORMATS[format_name(f)][1], _encoded(render(graph, f, base=base), out)) for f in formats
+        (
+            out / FORMATS[f][1],
+            _encoded(render(graph, f, base=base, **(shared if f in RDF_FORMATS else {})), out),
+        )
+        for f in names
     ]
     try:
         out.mkdir(parents=True, exist_ok=True)

@@ -123,11 +123,12 @@ class _Compactor:
         return out
 
 
-def to_jsonld(kg: KnowledgeGraph, *, base: str) -> str:
+def to_jsonld(kg: KnowledgeGraph, *, base: str, triples_: list | None = None) -> str:
+    """``triples_``: the graph's ``kg.export.rdf.triples``, when already made for another format."""
     mint = Minter(base)
     compact = _Compactor(mint.base)
     nodes: dict[str, dict[str, list]] = {}
-    for s, p, o in triples(kg, base=base):
+    for s, p, o in triples(kg, base=base) if triples_ is None else triples_:
         node = nodes.setdefault(compact.iri(s), {})
         if p == _TYPE and not isinstance(o, Lit):
             node.setdefault("type", []).append(compact.iri(o))
