@@ -110,7 +110,6 @@ def test_parallel_build_is_identical_to_serial(tmp_path, store_dir):
     assert dump(tmp_path / "p") == dump(store_dir)
 
 
-@pytest.mark.slow
 def test_loads_running_together_give_the_same_store(tmp_path, store_dir, monkeypatch):
     """One bulk load per document, four at a time, and a changed article replacing its first version: the
     writer's threads leave the store as one load after another does."""
@@ -142,6 +141,7 @@ def test_loads_running_together_give_the_same_store(tmp_path, store_dir, monkeyp
     assert dump(tmp_path / "r") == dump(tmp_path / "one_by_one")
 
 
+@pytest.mark.slow
 def test_dask_build_on_a_two_worker_cluster_is_identical(tmp_path, store_dir):
     """Partitions sent back compressed, or written by the workers to a shared folder: the same store."""
     from distributed import LocalCluster

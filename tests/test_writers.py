@@ -70,7 +70,7 @@ def test_turtle_quotes_literals_as_rdflib_does(title):
     assert_same_as_rdflib(with_text(title, title))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=1, max_size=12), st.text(min_size=1, max_size=12))
 def test_turtle_is_rdflibs_whatever_the_strings(title, alias):
     assert_same_as_rdflib(with_text(title, alias))
