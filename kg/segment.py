@@ -55,14 +55,12 @@ class Segmenter:
     def tokens(self, text: str, *, offset: int = 0) -> list[Token]:
         """Tokens of ``text`` with offsets shifted by ``offset``; raises if they do not rebuild the text."""
         tagged = self._tag(text)
-        if "".join(word for word, _ in tagged) != text:
+        words, tags = zip(*tagged, strict=True) if tagged else ((), ())
+        if "".join(words) != text:
             raise KgError(f"segmenter output does not rebuild the text (at offset {offset})")
-        if not tagged:
-            return []
-        words, tags = zip(*tagged, strict=True)
         bounds = list(
             itertools.accumulate(map(len, words), initial=offset)
-        )  # each token starts where the last ended
+        )  # each token starts where one ends
         return list(map(Token, bounds[:-1], bounds[1:], words, tags))
 
     def words(self, text: str) -> list[str]:
