@@ -125,7 +125,7 @@ def main() -> None:
     parser.add_argument(
         "--dask", default="", help="comma-separated numbers of workers of a local Dask cluster to run too"
     )
-    parser.add_argument("--model", default="crf", choices=["crf", "nn", "none"])
+    parser.add_argument("--model", default="nn", choices=["crf", "nn", "none"])
     parser.add_argument("--no-sparql", action="store_true")
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()

@@ -68,9 +68,15 @@ def main() -> None:
 @click.option(
     "--model",
     type=click.Choice([m for m in MODELS if not m.endswith("-only")]),
-    default="crf",
+    default=BuildConfig.model,
     show_default=True,
-    help="Statistical recogniser behind the lexicon and patterns: crf, nn (BiLSTM-CRF), none (rules only).",
+    help="Statistical recogniser behind the lexicon and patterns: nn (BiLSTM-CRF), crf, none (rules only).",
+)
+@click.option(
+    "--relation-model",
+    default="default",
+    show_default=True,
+    help="Learned relation scorer after the rules: default (the shipped one), none (rules only), or a model file.",
 )
 @click.option(
     "--min-confidence",
@@ -134,6 +140,7 @@ def build(
     base,
     segmenter,
     model,
+    relation_model,
     min_confidence,
     max_document_mb,
     store_dir,
@@ -157,6 +164,7 @@ def build(
     config = _config(
         segmenter=segmenter,
         model=model,
+        relation_model=relation_model,
         min_confidence=min_confidence,
         base=base,
         lexicons=lexicons,
@@ -251,11 +259,13 @@ def _config(*, lexicons=(), rules=(), **options) -> BuildConfig:
     """The build options, with the user's lexicon and rule files checked before any article is read."""
     from .recognize.lexicon import load_lexicon
     from .relate.rules import load_rules
+    from .relate.scorer import load_scorer
 
     config = BuildConfig(lexicons=tuple(lexicons), rules=tuple(rules), **options)
     try:
         lexicon = load_lexicon(config.lexicons)
         load_rules(config.rules, lexicon.title_pattern.pattern)
+        load_scorer(config.relation_model, config.lexicons)
     except KgError as exc:
         raise _fail(exc) from None
     return config
@@ -621,7 +631,11 @@ def push(store_dir, endpoint, timeout, user, password_env, token_env) -> None:
 )
 @click.option("--lexicon", "lexicons", multiple=True, help="Your own lexicons, used when counting hits.")
 @click.option(
-    "--model", type=click.Choice(["crf", "none"]), default="crf", show_default=True, help="As for kg build."
+    "--model",
+    type=click.Choice([m for m in MODELS if not m.endswith("-only")]),
+    default=BuildConfig.model,
+    show_default=True,
+    help="As for kg build.",
 )
 def rules(inputs, rule_files, lexicons, model) -> None:
     """List the relation rules, and how often each fires on INPUTS (articles, as for kg build).
@@ -635,7 +649,7 @@ def rules(inputs, rule_files, lexicons, model) -> None:
     from .pipeline import rule_hits
     from .relate.rules import load_rules
 
-    config = _config(lexicons=lexicons, rules=rule_files, model=model)
+    config = _config(lexicons=lexicons, rules=rule_files, model=model, relation_model="none")
     from .recognize.lexicon import load_lexicon
 
     ruleset = load_rules(config.rules, load_lexicon(config.lexicons).title_pattern.pattern)
@@ -683,17 +697,23 @@ def rules(inputs, rule_files, lexicons, model) -> None:
 @click.option(
     "--model",
     type=click.Choice(list(MODELS)),
-    default="crf",
+    default=BuildConfig.model,
     show_default=True,
-    help="crf / nn: rules then that statistical recogniser (kg build uses crf); none: rules only; "
-    "crf-only / nn-only: the statistical recogniser alone.",
+    help="nn / crf: rules then that statistical recogniser (kg build uses nn); none: rules only; "
+    "nn-only / crf-only: the statistical recogniser alone.",
+)
+@click.option(
+    "--relation-model",
+    default="default",
+    show_default=True,
+    help="Learned relation scorer after the rules: default (the shipped one), none (rules only), or a model file.",
 )
 @click.option(
     "--errors", "n_errors", type=int, default=20, show_default=True, help="How many frequent errors to list."
 )
 @click.option("--limit", type=int, help="Score only the first N records.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def evaluate(dataset_file, task, split, dataset, model, n_errors, limit, as_json) -> None:
+def evaluate(dataset_file, task, split, dataset, model, relation_model, n_errors, limit, as_json) -> None:
     """Score the recogniser (ner), the relation builder (re) or whole graphs (graph) on annotated JSON Lines.
 
     \b
@@ -712,13 +732,14 @@ def evaluate(dataset_file, task, split, dataset, model, n_errors, limit, as_json
         if task is None:
             first = next(read_jsonl(dataset_file, limit=1), {})
             task = "graph" if "gold" in first else "ner" if "entities" in first else "re"
+        config = BuildConfig(model=model, relation_model=relation_model)
         if task == "graph":
             from .evaluate_graph import evaluate_graph
 
-            report = evaluate_graph(dataset_file, split=split, limit=limit, config=BuildConfig(model=model))
+            report = evaluate_graph(dataset_file, split=split, limit=limit, config=config)
         else:
             run = evaluate_ner if task == "ner" else evaluate_relations
-            report = run(dataset_file, dataset=dataset, limit=limit, config=BuildConfig(model=model))
+            report = run(dataset_file, dataset=dataset, limit=limit, config=config)
     except KgError as exc:
         raise _fail(exc) from None
     if as_json:

@@ -11,8 +11,12 @@ from .vocab import DEFAULT_BASE
 class BuildConfig:
     # segmentation engine: rjieba (fast, jieba's dictionary) or jieba (the reference)
     segmenter: str = "rjieba"
-    # statistical recogniser behind the rules: crf (the shipped model), none, or crf-only (evaluation)
-    model: str = "crf"
+    # statistical recogniser behind the rules: nn (the BiLSTM-CRF), crf (the character CRF), none (rules only),
+    # or <name>-only (the recogniser alone, for evaluation)
+    model: str = "nn"
+    # learned relation scorer after the rules, on pairs no rule linked: default (the shipped kg/data/relscore.npz),
+    # none (rules only), or the path of a model file trained with python -m kg.train_relations
+    relation_model: str = "default"
     min_confidence: float = 0.5  # relations below this are dropped
     base: str = DEFAULT_BASE  # IRI base for minted entities (used by the exporters)
     # user lexicons (TSV: name<TAB>type[<TAB>alias|alias…]) and rule files (TOML, kg/data/rules/README.md);

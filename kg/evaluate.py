@@ -156,7 +156,7 @@ class Report:
     scores: Scores
     seconds: float
     characters: int
-    model: str = "crf"
+    model: str = "nn"
 
     def to_dict(self, errors: int = 30) -> dict:
         return {

@@ -22,6 +22,8 @@ class KbOrg:
     aliases: tuple[str, ...]
     ids: tuple[tuple[str, str], ...]  # (scheme, value): stock=600519.SH, moe=4111010001, wikidata=Q…
     flags: frozenset[str]
+    ambiguous_aliases: frozenset[str] = frozenset()  # aliases that are also ordinary words
+    sources: frozenset[str] = frozenset()  # the open-data lists (and kg_curated) that name it
 
     @property
     def ambiguous(self) -> bool:
@@ -89,7 +91,7 @@ def load_kb() -> KnowledgeBase:
     orgs: dict[str, KbOrg] = {}
     by_name: dict[str, set[str]] = {}
     for row in _rows("organizations.tsv"):
-        kb_id, name, type_, aliases, ids, flags = (row + [""] * 7)[:6]
+        kb_id, name, type_, aliases, ids, flags, sources, ambiguous = (row + [""] * 8)[:8]
         org = KbOrg(
             kb_id,
             name,
@@ -97,6 +99,8 @@ def load_kb() -> KnowledgeBase:
             tuple(a for a in aliases.split("|") if a),
             _pairs(ids),
             frozenset(flags.split("|")) - {""},
+            frozenset(ambiguous.split("|")) - {""},
+            frozenset(sources.split("|")) - {""},
         )
         orgs[kb_id] = org
         for surface in (name, *org.aliases):

@@ -29,6 +29,7 @@ from .recognize.statistical import load_statistical
 from .relate import assign_about, relate
 from .relate.frame import document_frame
 from .relate.rules import RuleSet, load_rules
+from .relate.scorer import load_scorer
 from .resolve import resolve
 from .segment import available_engine, get_segmenter
 from .vocab import SYMMETRIC
@@ -64,6 +65,7 @@ def extract_many(
     the configured relation rules (to see what some rules alone find)."""
     lexicon = load_lexicon(config.lexicons)
     rules = rules or load_rules(config.rules, lexicon.title_pattern.pattern)
+    scorer = load_scorer(config.relation_model, config.lexicons)
     out = []
     for doc, mentions in zip(docs, mentions_for_many(docs, config=config), strict=True):
         figures = find_figures(doc, mentions, lexicon=lexicon)
@@ -73,7 +75,9 @@ def extract_many(
         frame = document_frame(doc, mentions, entity_of, figures)
         relations = [
             r
-            for r in relate(doc, mentions, entity_of, figures, lexicon=lexicon, rules=rules, frame=frame)
+            for r in relate(
+                doc, mentions, entity_of, figures, lexicon=lexicon, rules=rules, frame=frame, scorer=scorer
+            )
             if r.confidence >= config.min_confidence
         ]
         figures = assign_about(doc, figures, mentions, entity_of, frame=frame, relations=relations)
@@ -100,19 +104,32 @@ def mentions_for_many(
         tag_documents(tagger, list(zip(docs, tokens, strict=True)), lexicon) if tagger else [None] * len(docs)
     )
     threshold = getattr(tagger, "min_confidence", CRF_MIN_CONFIDENCE)
+    source = getattr(tagger, "name", "crf")
     out = []
     for doc, toks, spans in zip(docs, tokens, tagged, strict=True):
         if config.model.endswith("-only"):  # the statistical recogniser alone, to measure what it contributes
-            ctx = Context(doc, toks, lexicon, lambda w: True)
-            found = statistical_mentions(ctx, spans or [], [], min_confidence=threshold)
+            ctx = Context(doc, toks, lexicon, segmenter.known)
+            found = statistical_mentions(ctx, spans or [], [], min_confidence=threshold, source=source)
             out.append(found if with_titles else [m for m in found if m.type != "Title"])
             continue
         mentions = recognize(
-            doc, toks, known=segmenter.known, lexicon=lexicon, tagged=spans, min_confidence=threshold
+            doc,
+            toks,
+            known=segmenter.known,
+            lexicon=lexicon,
+            tagged=spans,
+            min_confidence=threshold,
+            source=source,
         )
         if with_titles:
             titles = find_titles(
-                doc, mentions, lexicon=lexicon, tokens=toks, tagged=spans, min_confidence=threshold
+                doc,
+                mentions,
+                lexicon=lexicon,
+                tokens=toks,
+                tagged=spans,
+                min_confidence=threshold,
+                source=source,
             )
             mentions = sorted(mentions + titles, key=lambda m: m.start)
         out.append(mentions)

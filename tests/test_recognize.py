@@ -3,7 +3,10 @@
 import pytest
 from helpers import mentions_of, result_of
 
+from kg.config import BuildConfig
+from kg.ingest import document_from_text
 from kg.model import Mention
+from kg.pipeline import extract
 from kg.recognize import filter_spans
 
 
@@ -104,9 +107,8 @@ def test_a_party_to_a_deal_is_not_part_of_a_company_name():
 
 
 def test_statistical_names_carry_no_surrounding_blanks():
-    people = [
-        e.label for e in result_of("场上位置:前锋  蒂鲍尔特,贝内泽特,塞杜").entities if e.type == "Person"
-    ]
+    doc = document_from_text("场上位置:前锋  蒂鲍尔特,贝内泽特,塞杜")
+    people = [e.label for e in extract(doc, config=BuildConfig(model="crf")).entities if e.type == "Person"]
     assert "蒂鲍尔特" in people and all(p == p.strip() for p in people)
 
 

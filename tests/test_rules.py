@@ -215,9 +215,21 @@ def test_a_user_rule_file_adds_a_wording_through_the_cli(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("腾讯与京东组成合资公司。", encoding="utf-8")
     plain, extended = tmp_path / "plain", tmp_path / "extended"
-    CliRunner().invoke(main, ["build", str(article), "--out", str(plain), "--format", "json"])
+    rules_only = ["--relation-model", "none"]  # the learned scorer reads this wording too
+    CliRunner().invoke(main, ["build", str(article), "--out", str(plain), "--format", "json", *rules_only])
     result = CliRunner().invoke(
-        main, ["build", str(article), "--rules", str(rules), "--out", str(extended), "--format", "json"]
+        main,
+        [
+            "build",
+            str(article),
+            "--rules",
+            str(rules),
+            "--out",
+            str(extended),
+            "--format",
+            "json",
+            *rules_only,
+        ],
     )
     assert result.exit_code == 0, result.output
 

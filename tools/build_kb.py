@@ -165,6 +165,7 @@ GOVERNMENT_ENDINGS = ("部", "厅", "委", "委员会", "局", "署", "兵团")
 _NAME_TAGS = {"nz", "nt", "j"}
 _PERSON_TAGS = {"nr", "nrt", "nrfg"}
 _COMMON_WORD_MIN_FREQ = 20
+_BRANCH_HEAD_MIN_FREQ = 100  # 控股 (821) 子公司 is a kind of company; 首钢 (27) 总公司 a company
 _COMMON_PERSON_TAG_MIN_FREQ = 100
 
 
@@ -778,13 +779,28 @@ def classify_lexicon_name(name: str, tag: str, vocab: Vocab) -> tuple[str, str] 
         # no telling ending: HanLP's finer tag decides (三星 ntc, 公安部 nto); a plain nt says too little
         return LEXICON_TAGS.get(tag)
     stem, type_, flag = name[: -len(ending[0])], ending[1], ending[2]
-    if len(stem) < 2 or is_common_word(stem, vocab):
-        return None  # 社区医院, 人民医院: the ending after an ordinary word names a kind of body
+    if len(stem) < 2 or is_common_word(stem, vocab) or is_generic_stem(stem, ending[0], vocab):
+        return None  # 社区医院, 人民医院, 控股子公司, 市财政局: the ending after an ordinary word names a kind of body
     if ending[0] in _NEEDS_NON_PLACE_STEM and stem in vocab.places:
         return None  # 上海公司
     if tag == "nto":  # 中国人民银行 is a government body, not a bank company
         return "GovernmentOrganization", flag if type_ == "GovernmentOrganization" else ""
     return type_, flag
+
+
+def is_generic_stem(stem: str, ending: str, vocab: Vocab) -> bool:
+    """A pronoun or preposition first (为该公司, 本公司), a branch marker after an ordinary word (控股子公司,
+    供电分公司, 林业总公司) or a level before one (市财政局, 县教育局): a part or a kind of body, not its name."""
+    if stem[0] in "为该本其此各" and len(stem) <= 2:
+        return True
+    if ending == "公司" and stem[-1] in "子分总":
+        head = stem[:-1]
+        return (
+            len(head) < 2
+            or vocab.words.get(head, (0, ""))[0] >= _BRANCH_HEAD_MIN_FREQ
+            and is_common_word(head, vocab)
+        )
+    return stem[0] in "市县区省部" and (len(stem) < 3 or is_common_word(stem[1:], vocab))
 
 
 def is_common_word(word: str, vocab: Vocab) -> bool:

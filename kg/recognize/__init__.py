@@ -7,10 +7,11 @@ import dataclasses
 from collections.abc import Iterator
 
 from ..model import Document, Mention, Token
-from ..types import PROPAGATE_TYPES
+from ..types import ORG_TYPES, PROPAGATE_TYPES
 from ..words import load_words
 from ..zh.text import occurrences
 from .context import GLUED, Context
+from .kbnames import find_kb_names
 from .lexicon import Lexicon, load_lexicon
 from .merge import filter_spans
 from .patterns import (
@@ -19,6 +20,7 @@ from .patterns import (
     find_byline,
     find_data_sources,
     find_dates,
+    find_described_orgs,
     find_founders,
     find_glossed_products,
     find_introduced_orgs,
@@ -32,7 +34,9 @@ from .patterns import (
     find_speakers,
     find_suffixed_orgs,
     find_titled_people,
+    generic_with_acronym,
 )
+from .precision import precise_enough
 
 __all__ = [
     "recognize",
@@ -56,6 +60,7 @@ PATTERNS = (
     find_data_sources,
     find_suffixed_orgs,
     find_introduced_orgs,
+    find_described_orgs,
     find_owned_offerings,
     find_quoted_targets,
     find_latin_names,
@@ -129,6 +134,7 @@ def recognize(
     lexicon: Lexicon | None = None,
     tagged: list[Span] | None = None,
     min_confidence: float = CRF_MIN_CONFIDENCE,
+    source: str = "crf",
 ) -> list[Mention]:
     """All entity mentions of ``doc``, non-overlapping, sorted by offset. ``tokens`` are over ``doc.norm``.
 
@@ -140,7 +146,7 @@ def recognize(
         return mentions
     extra = [
         m
-        for m in statistical_mentions(ctx, tagged, mentions, min_confidence=min_confidence)
+        for m in statistical_mentions(ctx, tagged, mentions, min_confidence=min_confidence, source=source)
         if m.type != "Title"
     ]
     by_position = _SpanIndex(extra)
@@ -156,14 +162,21 @@ def recognize(
 
 
 def statistical_mentions(
-    ctx: Context, tagged: list[Span], taken: list[Mention], *, min_confidence: float = CRF_MIN_CONFIDENCE
+    ctx: Context,
+    tagged: list[Span],
+    taken: list[Mention],
+    *,
+    min_confidence: float = CRF_MIN_CONFIDENCE,
+    source: str = "crf",
 ) -> list[Mention]:
     """The tagger's confident spans that pass the junk filters and either overlap no rule mention or strictly
-    contain the rule mentions they overlap (新浪乐居 over 新浪, 美国海军 over 美国: the longest span wins)."""
+    contain the rule mentions they overlap (新浪乐居 over 新浪, 美国海军 over 美国: the longest span wins). A span
+    is kept only where the tagger's spans of its type and confidence were measured precise enough
+    (``precision.py``)."""
     out = []
     by_position = _SpanIndex(taken)
     for start, end, type_, prob in tagged:
-        if prob < min_confidence:  # each tagger's own threshold (its ``min_confidence``)
+        if prob < min_confidence or not precise_enough(source, type_, prob):
             continue
         overlapping = by_position.overlapping(start, end)
         contains = all(
@@ -184,7 +197,7 @@ def statistical_mentions(
             continue
         if type_ == "Person" and end - start > 2 and ctx.text[end - 1] in GLUED:
             end -= 1  # 王良于1995年: the segmenter glued 于 onto the name, and the tagger followed it
-        m = ctx.mention(start, end, type_, "crf", round(prob * 0.8, 2))
+        m = ctx.mention(start, end, type_, source, round(prob * 0.8, 2))
         if ctx.text[start:end] in ctx.lexicon.names and inside_longer_word(ctx, start, end):
             continue  # the tagger learnt that known names are names; in 中国移动互联网 this one is not
         if type_ == "Title" or _acceptable(m, ctx) and _plausible_statistical(m, ctx):
@@ -268,10 +281,18 @@ def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Menti
         heads = tuple(suffix for suffix, _ in ctx.lexicon.org_suffixes) + _ORG_HEADS
         if not ctx.text[start:end].endswith(heads):
             return False
+    names = [m for m in inside if m.type in ORG_TYPES or m.type == "Person"]
+    if len(names) > 1 and any(
+        ch in _W.set("function_character") for ch in ctx.text[names[0].end : names[-1].start]
+    ):
+        return False  # 红杉中国向云汐科技有限公司: two names and the preposition between them are no one name
     i = ctx.token_index(rest_start)
     while i < len(ctx.tokens) and ctx.tokens[i].start < rest_end:
-        if ctx.tokens[i].pos.startswith("v") and ctx.tokens[i].pos != "vn" and ctx.known(ctx.tokens[i].word):
+        tok = ctx.tokens[i]
+        if tok.pos.startswith("v") and tok.pos != "vn" and ctx.known(tok.word):
             return False  # 京东商城上线: a verb is no part of a name
+        if tok.pos in ("p", "c") and tok.word in _W.set("function_character"):
+            return False  # 向 / 与 / 和: a preposition or conjunction joins names, it is not inside one
         i += 1
     return not any(
         t.start() == rest_start for t in ctx.lexicon.title_pattern.finditer(ctx.text, rest_start, end + 6)
@@ -290,12 +311,21 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         text.isascii() and (text.isupper() or len(text) < 3) or any(ch.isdigit() for ch in text)
     ):
         return False  # MCN, CEO, AI: an acronym is not a person
+    if m.type != "Person" and (text in ctx.lexicon.non_entities or generic_with_acronym(ctx, text)):
+        return False  # 创业公司, SaaS公司: a kind of organisation
+    if m.type == "Company" and _W.regex("department_end").search(text):
+        return False  # 战略发展部: a department (of the company before it), not a company
     return len(text) <= 20
 
 
 def _rule_mentions(ctx: Context) -> list[Mention]:
     candidates = find_lexicon(ctx)
-    candidates.extend(find_business_units(ctx, candidates))
+    units = find_business_units(
+        ctx, candidates
+    )  # 網易遊戲: a unit of a known company, even if the KB lists it
+    taken = {(m.start, m.end) for m in units}
+    candidates.extend(m for m in find_kb_names(ctx, inside_longer_word) if (m.start, m.end) not in taken)
+    candidates.extend(units)
     for finder in PATTERNS:
         candidates.extend(finder(ctx))
     candidates.extend(find_glossed_products(ctx, filter_spans(candidates)))
@@ -399,6 +429,7 @@ def find_titles(
     tokens=None,
     tagged: list[Span] | None = None,
     min_confidence: float = CRF_MIN_CONFIDENCE,
+    source: str = "crf",
 ) -> list[Mention]:
     """Job-title spans (董事长, 首席执行官, 运营负责人) outside entity mentions, typed ``Title``.
 
@@ -425,7 +456,9 @@ def find_titles(
         )
     if tagged is not None and tokens is not None:
         ctx = Context(doc, tokens, lexicon, lambda w: True)
-        found = statistical_mentions(ctx, tagged, mentions + out, min_confidence=min_confidence)
+        found = statistical_mentions(
+            ctx, tagged, mentions + out, min_confidence=min_confidence, source=source
+        )
         out += [m for m in found if m.type == "Title"]
     return sorted(out, key=lambda m: m.start)
 

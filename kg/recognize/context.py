@@ -113,11 +113,13 @@ class Context:
                 and self.text[nxt.start : nxt.start + 2] not in _ADVERBS
             )  # 贺涛 / 即 / 将调任: 即将 is one word
             glued = nxt and len(nxt.word) == 2 and nxt.word[1] in GLUED and nxt.word not in _ADVERBS
+            # 张大 / 为 / 表示: 为 before a speech verb or a clause's end ends the name 张大为, not a clause
+            speaks = nxt and nxt.word in _W.set("as_title") and self._before_speech(nxt.end)
             if (
                 len(tok.word) == slen + 1
-                and (lone or glued)
+                and (lone or glued or speaks)
                 and _is_han(nxt.word[0])
-                and nxt.word[0] not in NAME_STOP
+                and (nxt.word[0] not in NAME_STOP or speaks)
             ):
                 # the segmenter split a three-character name (吕志 / 航 or 吕志 / 航于): keep the lone character
                 if self.plausible_name(tok.word + nxt.word[0]):
@@ -144,6 +146,10 @@ class Context:
             if self.plausible_name(chunk):
                 return end
         return None
+
+    def _before_speech(self, at: int) -> bool:
+        rest = self.text[at : at + 2]
+        return rest.startswith(_W.words("speech_verb")) or rest[:1] in _W.set("clause_punctuation")
 
     def _as_title(self, at: int) -> bool:
         """张海为副总经理: 为 (as) followed by a title ends the name before it (a name may end in 为: 张大为)."""

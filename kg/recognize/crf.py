@@ -167,6 +167,8 @@ class CrfTagger:
     token), and Viterbi and forward-backward run over the batch in one pass per position. The labels are the
     ones crfsuite's own tagger gives and the confidences agree with its marginals to rounding (tested)."""
 
+    name = "crf"  # the source its mentions carry
+
     def __init__(self, weights: CrfWeights) -> None:
         self.labels = weights.labels
         self._state = weights.state

@@ -147,6 +147,7 @@ class NnTagger:
     # kg keeps this model's spans from this confidence up (the CRF's: 0.8). Chosen on the held-out tenth of the
     # CLUENER2020 and MSRA training splits: F1 is flat from 0.3 to 0.5 and falls above (0.8 costs 3 and 9
     # points there); 0.5 keeps the higher precision of the plateau.
+    name = "nn"  # the source its mentions carry
     min_confidence = 0.5
 
     def __init__(self, model: NnModel, gazetteer: Gazetteer | None) -> None:

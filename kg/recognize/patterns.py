@@ -175,9 +175,22 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             end = s + len(suffix)
             if not ctx.is_boundary(s) or not ctx.is_boundary(end):
                 continue
+            bracket = _bracketed_place_before(ctx, s) if suffix in W.set("legal_form") else None
+            if (
+                bracket is not None
+            ):  # 云鲸智能科技(东莞)有限公司: the seat in brackets inside the registered name
+                named_start = _name_prefix(ctx, bracket)[0]
+                if named_start is not None:
+                    out.append(ctx.mention(named_start, end, type_, "pattern:registered_name", 0.85))
+                    continue
             registered = _registered_name_start(ctx, s) if suffix in W.set("legal_form") else None
             if registered is not None:  # 北京三快在线科技有限公司: a place begins a registered name
                 out.append(ctx.mention(registered, end, type_, "pattern:registered_name", 0.85))
+                continue
+            if type_ == "BusinessUnit":
+                unit = W.regex("unit_name_head").search(ctx.text[max(0, s - 6) : s])
+                if unit:  # 到店事业群 / 企业服务事业部: a division needs no proper name
+                    out.append(ctx.mention(s - len(unit.group(1)), end, type_, "pattern:org_suffix", 0.75))
                 continue
             prefix_start, tokens = _name_prefix(ctx, s)
             if prefix_start is None:
@@ -194,7 +207,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 named = True  # 义乌市政府: a place and a government suffix is a government body
             elif only_place:
                 continue
-            if not named:
+            if not named or generic_with_acronym(ctx, ctx.text[prefix_start:end]):
                 continue
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return out
@@ -230,6 +243,28 @@ def _registered_name_start(ctx: Context, suffix_start: int) -> int | None:
             return ctx.tokens[i].start
         i -= 1
     return None
+
+
+def generic_with_acronym(ctx: Context, name: str) -> bool:
+    """AI创业公司 / IT科技公司: a kind of company after a field's acronym names no company."""
+    return any(
+        name.endswith(word) and re.fullmatch(r"[A-Za-z]{1,5}", name[: -len(word)] or "-")
+        for word in ctx.lexicon.non_entities
+    )
+
+
+def _bracketed_place_before(ctx: Context, suffix_start: int) -> int | None:
+    """Where ``(东莞)`` / ``（中国）`` begins when such a bracketed place ends right before a legal form."""
+    m = W.regex("bracketed_seat").search(ctx.text[max(0, suffix_start - 8) : suffix_start])
+    if not m:
+        return None
+    place = m.group(1)
+    entry = ctx.lexicon.names.get(place)
+    token = ctx.token_at(suffix_start - len(place) - 1)
+    is_place = bool(entry and entry.types[0] == "Place") or bool(
+        token and token.word == place and token.pos == "ns"
+    )
+    return suffix_start - len(m.group(0)) if is_place else None
 
 
 def _is_place(ctx: Context, tok: Token) -> bool:
@@ -458,10 +493,33 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             end += len(
                 company
             )  # 国华人寿保险股份有限公司成立于: 公司 ends the registered name here, it is not a generic noun
-        name = ctx.text[m.start(1) : end]
-        if _name_like(ctx, name, m.start(1)) and not W.regex("date").search(name):
+        start = m.start(1)
+        for cut in W.regex("introduced_name_cut").finditer(ctx.text[start:end]):
+            if cut.group("tail"):  # 循环智能是一家…成立于: the name ends before 是一家
+                end = start + cut.start()
+            elif end - (start + cut.end()) >= 2:  # AI创业公司月之暗面: the descriptor is not part of it
+                start += cut.end()
+        name = ctx.text[start:end]
+        if _name_like(ctx, name, start) and not W.regex("date").search(name):
             # (华为于1987年成立于深圳: the name stops before the date)
-            out.append(ctx.mention(m.start(1), end, "Company", "pattern:introduced_org", 0.7))
+            out.append(ctx.mention(start, end, "Company", "pattern:introduced_org", 0.7))
+    return out
+
+
+def find_described_orgs(ctx: Context) -> list[Mention]:
+    """国产DRAM厂商长鑫存储、DPU独角兽云豹智能、量子计算公司IQM等: a name right after a word for a kind of company
+    and right before a list mark is a company."""
+    out = []
+    for m in W.regex("described_org").finditer(ctx.text):
+        start, end = m.span("name")
+        if not (_name_like(ctx, m.group("name"), start) and ctx.is_boundary(end)):
+            continue
+        tokens = [t for t in ctx.tokens[ctx.token_index(start) :] if t.start < end]
+        if any(t.pos[:1] in "pcudr" or t.pos[:1] == "v" and ctx.known(t.word) for t in tokens):
+            continue  # 公司和互联网公司都在做: function words or verbs, not a name
+        if not any(not ctx.known(t.word) or t.pos in NAME_POS and t.pos != "j" for t in tokens):
+            continue  # 公司高管表示满意: ordinary words only, no name among them
+        out.append(ctx.mention(start, end, "Company", "pattern:described_org", 0.7))
     return out
 
 
@@ -487,11 +545,23 @@ def find_founders(ctx: Context) -> list[Mention]:
 
 
 def find_quoted_targets(ctx: Context) -> list[Mention]:
-    """收购了独立工作室「白鹭互动」: a quoted name that is bought or invested in is a company."""
-    return [
+    """收购了独立工作室「白鹭互动」 / 海尔将收购三洋的家电业务: a name (quoted, or one word the segmenter takes for
+    a name) that is bought or invested in is a company."""
+    out = [
         ctx.mention(m.start(1), m.end(1), "Company", "pattern:quoted_target", 0.7)
         for m in W.regex("quoted_target").finditer(ctx.text)
     ]
+    for m in W.regex("deal_target").finditer(ctx.text):
+        tok = ctx.token_at(m.start("name"))
+        entry = ctx.lexicon.names.get(m.group("name"))
+        if (
+            tok
+            and tok.end == m.end("name")
+            and tok.pos in NAME_POS
+            and not (entry and entry.types[0] == "Place")
+        ):
+            out.append(ctx.mention(m.start("name"), m.end("name"), "Company", "pattern:deal_target", 0.7))
+    return out
 
 
 def find_people_by_cue(ctx: Context) -> list[Mention]:
@@ -553,10 +623,17 @@ def _name_before(ctx: Context, end: int) -> int | None:
 
 
 def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
-    """A known company or platform immediately followed by a division word is a business unit of it."""
+    """A known company or platform immediately followed by a division word is a business unit of it; followed by
+    a model code (小米15 Ultra, 理想i8, 华为Mate 60), a product of it."""
     out = []
     for m in known:
-        if m.source != "lexicon" or m.type not in ("Company", "Platform"):
+        if m.source not in ("lexicon", "kb") or m.type not in ("Company", "Platform"):
+            continue
+        code = W.regex("model_code").match(ctx.text, m.end)
+        if code and ctx.is_boundary(code.end()):
+            out.append(ctx.mention(m.start, code.end(), "Product", "pattern:product_name", 0.85))
+            continue
+        if m.source != "lexicon":
             continue
         for kind, words, source in (
             ("BusinessUnit", "unit_word", "pattern:business_unit"),
@@ -583,5 +660,5 @@ def find_owned_offerings(ctx: Context) -> list[Mention]:
             if kind.endswith(W.words("platform_kind"))
             else "Product"
         )
-        out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:owned_offering", 0.75))
+        out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:owned_offering", 0.92))
     return out

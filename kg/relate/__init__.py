@@ -13,6 +13,7 @@ from .about import _AGENT, _topic, assign_about
 from .byline import byline_relations
 from .frame import Frame, document_frame
 from .rules import RuleEnv, RuleSet, load_rules
+from .scorer import RelationScorer
 from .template import SentenceView
 
 __all__ = ["relate", "assign_about", "article_id"]
@@ -31,16 +32,19 @@ def relate(
     lexicon: Lexicon | None = None,
     rules: RuleSet | None = None,
     frame: Frame | None = None,
+    scorer: RelationScorer | None = None,
 ) -> list[Relation]:
     """All relations found in ``doc``; ``entity_of`` maps a mention's start offset to its entity id.
 
-    Each sentence becomes a template (its mentions as typed slots) that the relation rules read."""
+    Each sentence becomes a template (its mentions as typed slots) that the relation rules read; then the learned
+    ``scorer``, if given, relates pairs of entities no rule linked."""
     lexicon = lexicon or load_lexicon()
     rules = rules or load_rules(title_pattern=lexicon.title_pattern.pattern)
     starts = [m.start for m in mentions]
     amounts: dict[int, list[str]] = {}
-    for f in figures:
-        if f.kind == "money":
+    not_paid = load_words().words("not_a_deal_amount")
+    for f in figures:  # what a deal pays: money, but not a valuation or revenue (融资后估值将达到30亿美元)
+        if f.kind == "money" and not (f.measure and any(w in f.measure for w in not_paid)):
             amounts.setdefault(f.evidence.sentence, []).append(f.text)
     frame = frame or document_frame(doc, mentions, entity_of, figures)
     fields = byline_fields(doc)
@@ -56,6 +60,8 @@ def relate(
         env = RuleEnv(rules.words, lexicon, amounts.get(sent.index, []), topic, frame)
         out += rules.apply(view, env)
     out += _named_units(doc, mentions, entity_of, lexicon)
+    if scorer is not None:
+        out += scorer.relations(doc, mentions, entity_of, linked=out)
     return _dedupe(out)
 
 
@@ -94,6 +100,8 @@ def _named_units(
         if m.type != "BusinessUnit" and not named_product or m.key in seen:
             continue
         parent = _longest_prefix_org(m.key, orgs, lexicon)
+        if parent is None and m.type == "BusinessUnit" and m.source.startswith("pattern:org_suffix"):
+            parent = _unit_owner(doc, mentions, m, entity_of)  # 到店事业群: the organisation spoken of
         if parent is None:
             continue
         seen.add(m.key)
@@ -101,6 +109,20 @@ def _named_units(
         predicate = "productOf" if named_product else "parentOrganization"
         out.append(view.relation(0, predicate, 0, rule="unit_name", confidence=0.8, object_id=parent))
     return out
+
+
+def _unit_owner(doc: Document, mentions: list[Mention], unit: Mention, entity_of) -> str | None:
+    """The organisation a division without a proper name belongs to: the one its sentence (or the passage
+    before) is about."""
+    local = [
+        m
+        for m in mentions
+        if m.sentence == unit.sentence and m is not unit and m.type != "BusinessUnit" and m.start in entity_of
+    ]
+    topic = _org_topic(doc, mentions, local, unit.sentence, entity_of)
+    if isinstance(topic, int):
+        return entity_of[local[topic].start]
+    return topic
 
 
 def _longest_prefix_org(key: str, orgs: dict[str, str], lexicon: Lexicon) -> str | None:

@@ -52,7 +52,12 @@ def _round_company(hit: Hit, arg: str | None) -> list[End]:
     """The company whose round the article reports (本轮融资由甲资本领投), else the article's organisation."""
     frame = hit.env.frame
     anchor = frame.funded or frame.main if frame else None
-    return [_local(hit, anchor)] if anchor else []
+    if anchor is None:
+        return []
+    end = _local(hit, anchor)
+    if isinstance(end, int) and frame and not frame.funded:
+        return []  # no round reported and the article's organisation named here: it is an investor, not funded
+    return [end]
 
 
 def _main_org(hit: Hit, arg: str | None) -> list[End]:
@@ -141,6 +146,17 @@ def _stake_at_least(hit: Hit, arg: str | None) -> bool:
     return bool(stake) and float(stake.rstrip("%％")) >= float(arg or 50)
 
 
+def _stake_at_most(hit: Hit, arg: str | None) -> bool:
+    """The stake in the match is at most ``arg`` percent: half or less is an investment (50%的股权), not control."""
+    stake = hit.groups.get("stake")
+    return bool(stake) and float(stake.rstrip("%％")) <= float(arg or 50)
+
+
+def _stake_above(hit: Hit, arg: str | None) -> bool:
+    stake = hit.groups.get("stake")
+    return bool(stake) and float(stake.rstrip("%％")) > float(arg or 50)
+
+
 def _year_date(hit: Hit, arg: str | None) -> bool:
     """The date in slot ``arg`` is an entity and has a year (a founding date needs one)."""
     slot = hit.groups.get(arg or "")
@@ -163,6 +179,9 @@ CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "stake_below": _stake_below,
     "stake_at_least": _stake_at_least,
     "no_stake_below": lambda hit, arg: not _stake_below(hit, arg),
+    "stake_at_most": _stake_at_most,
+    "stake_above": _stake_above,
+    "no_stake_at_most": lambda hit, arg: not _stake_at_most(hit, arg),
 }
 
 

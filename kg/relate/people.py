@@ -43,8 +43,11 @@ def relations_by_title(
             c in part[: len(part) - len(head) + 1][-2:] for c in words.words("deputy")
         ):
             role = "works"  # 副院长 / 副总经理: a deputy works for the organisation, it does not lead it
-        if role == "leads" and _heads_a_function(part[: len(part) - len(head)], words):
-            role = "works"  # 市场负责人 / 中国区总裁: the head of a function or a region
+        prefix = part[: len(part) - len(head)]
+        if role == "leads" and (
+            _heads_a_function(prefix, words) or words.regex("department_end").search(prefix)
+        ):
+            role = "works"  # 市场负责人 / 中国区总裁 / 对公事业部总经理: the head of a function, region or department
         if role == "none" or role == "profession" and not professions:
             continue  # 商家陈建波 / 主播李佳琦: a role or an occupation, not a post at the topic's organisation
         title = words.regex("generic_title_prefix").sub("", part) or part

@@ -157,6 +157,8 @@ def _triggers_in(template: str, words: tuple[str, ...]) -> set[str]:
     every word that starts there too is a prefix of it."""
     finder, prefixes = _trigger_finder(words)
     present = {""}  # (the empty word is in every template)
+    if not prefixes:
+        return present
     for m in finder.finditer(template):
         present.update(prefixes[m.group(1)])
     return present
@@ -166,7 +168,7 @@ def _triggers_in(template: str, words: tuple[str, ...]) -> set[str]:
 def _trigger_finder(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     finder = re.compile("(?=(" + "|".join(re.escape(w) for w in ordered if w) + "))")
-    prefixes = {w: tuple(v for v in ordered if w.startswith(v)) for w in ordered}
+    prefixes = {w: tuple(v for v in ordered if w.startswith(v)) for w in ordered if w}
     return finder, prefixes
 
 

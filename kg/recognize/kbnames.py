@@ -1,0 +1,69 @@
+"""Names of the knowledge base (kg/data/kb) as mentions: 元气森林, 北京三快在线科技有限公司, 启明创投.
+
+The curated lexicon comes first; a knowledge-base name is a mention where the segmenter's words begin and end
+with it (not 中公 in 其中公司, not 匹克 in 奥林匹克), where it is not part of a longer word (``inside_longer_word``)
+and, when it may be an ordinary word, only where the clause speaks of it as an organisation (寒武纪发布财报,
+地平线公司). An ordinary word is a name the knowledge base marks so (地平线, 平安; where the segmenter reads it as
+a verb or adjective, 联合CEO, 一致表示, only 公司, 集团 or a stock code after it will do) or a two-character short
+name that only a stock list gives (方大, 新研).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..kb import KbOrg, load_kb
+from ..model import Mention
+from ..words import load_words
+from .context import Context
+from .features import Gazetteer
+
+_WORD_POS = ("v", "a", "d", "c", "p", "m", "q", "r")  # the segmenter reads the name as a verb, adjective, …
+
+
+@functools.cache
+def _gazetteer() -> tuple[Gazetteer, dict[str, tuple[KbOrg, bool]]]:
+    """The knowledge base's names (each naming one organisation) and, per name, its organisation and whether the
+    name needs context."""
+    kb = load_kb()
+    orgs: dict[str, tuple[KbOrg, bool]] = {}
+    for surface, org in kb.names():
+        if len(surface) >= 2 and not surface.isdigit():
+            orgs.setdefault(
+                surface, (org, org.ambiguous and surface == org.name or surface in org.ambiguous_aliases)
+            )
+    return Gazetteer.from_names((name, name) for name in orgs), orgs
+
+
+def find_kb_names(ctx: Context, inside_longer_word) -> list[Mention]:
+    gazetteer, orgs = _gazetteer()
+    w = load_words()
+    out = []
+    for start, end, name in gazetteer.spans(ctx.text):
+        if name in ctx.lexicon.names or not (ctx.is_boundary(start) and ctx.is_boundary(end)):
+            continue
+        if inside_longer_word(ctx, start, end):
+            continue
+        org, needs_context = orgs[name]
+        token = ctx.token_at(start)
+        if needs_context and token is not None and token.end == end and token.pos[:1] in _WORD_POS:
+            if not w.regex("organisation_context_strong").match(ctx.text, end):
+                continue  # 联合CEO, 一致表示: a verb or adjective here
+        elif (
+            needs_context or len(name) == 2 and "kg_curated" not in org.sources
+        ) and not _spoken_of_as_organisation(ctx, start, end, w):
+            continue
+        types = (org.type, "Platform") if "platform" in org.flags and org.type != "Platform" else (org.type,)
+        out.append(ctx.mention(start, end, org.type, "kb", 0.9, key=name, types=types))
+    return out
+
+
+def _spoken_of_as_organisation(ctx: Context, start: int, end: int, w) -> bool:
+    """寒武纪发布财报 / 地平线公司 / 平安（601318）: the clause treats the word as an organisation; the cue is a word
+    of its own (not 与 of 参与)."""
+    after = w.regex("organisation_context_after").match(ctx.text, end)
+    kind = w.regex("kind_of_company_before").search(ctx.text[max(0, start - 4) : start])
+    if after and ctx.is_boundary(after.end()) and not kind:  # not 一家机器人公司: a kind of company
+        return True
+    before = w.regex("organisation_context_before").search(ctx.text[max(0, start - 6) : start])
+    return bool(before) and ctx.is_boundary(start - (len(before.group(0))))
