@@ -2,6 +2,7 @@
 
     python benchmarks/bench.py                 # 300 articles (about 1 MB of text)
     python benchmarks/bench.py --articles 2000 # a larger corpus
+    python benchmarks/bench.py --query-mb 12   # also kg query on a 12 MB Turtle file
     python benchmarks/bench.py --model crf,nn,none  # each recogniser configuration, the first as the baseline
 
 The corpus repeats the fixture articles, the README example and (if present) the seed article, each copy
@@ -21,6 +22,7 @@ import json
 import platform
 import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -28,7 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import kg  # noqa: E402
-from kg.export import render  # noqa: E402
+from kg.export import render, write_outputs  # noqa: E402
+from kg.export.rdf import to_graph  # noqa: E402
 from kg.ingest import document_from_text  # noqa: E402
 from kg.pipeline import BATCH, batches  # noqa: E402
 from kg.segment import get_segmenter  # noqa: E402
@@ -63,6 +66,36 @@ def timed(fn):
     return value, time.perf_counter() - start
 
 
+def query_times(graph: kg.KnowledgeGraph, megabytes: float) -> dict[str, float]:
+    """kg query on a Turtle file of about ``megabytes`` (Oxigraph: load and who_leads_what), against rdflib
+    parsing one part of it (the graph under one base) in the same run."""
+    from rdflib import Graph
+
+    from kg.sparql import load_graph, run_query
+
+    one = render(graph, "turtle", base=DEFAULT_BASE)
+    parts = [one]
+    while sum(len(p.encode("utf-8")) for p in parts) < megabytes * 1e6:
+        parts.append(render(graph, "turtle", base=f"https://copy{len(parts)}.example/id/"))
+    text = "".join(parts)
+    query = (ROOT / "examples" / "queries" / "who_leads_what.rq").read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "graph.ttl"
+        path.write_text(text, encoding="utf-8")
+        start = time.perf_counter()
+        rows = len(run_query(load_graph(path), query, timeout=None))
+        t_query = time.perf_counter() - start
+    _, t_rdflib = timed(lambda: Graph().parse(data=one, format="turtle"))
+    mb, mb_one = len(text.encode("utf-8")) / 1e6, len(one.encode("utf-8")) / 1e6
+    return {
+        "query_file_mb": round(mb, 1),
+        "query_file_load_and_who_leads_what_s": round(t_query, 2),
+        "query_file_rows": rows,
+        "query_rdflib_parse_mb_per_s": round(mb_one / t_rdflib, 2),
+        "query_oxigraph_load_and_query_mb_per_s": round(mb / t_query, 2),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
@@ -72,6 +105,12 @@ def main() -> None:
         "--model",
         default="nn",
         help="recogniser configurations to time, comma-separated (crf, nn, none); the first is the baseline",
+    )
+    parser.add_argument(
+        "--query-mb",
+        type=float,
+        default=0,
+        help="also time kg query on a Turtle file of this size (the graph written under several bases)",
     )
     args = parser.parse_args()
 
@@ -111,6 +150,12 @@ def main() -> None:
     mem_full = peak_mb()
     _, t_ttl = timed(lambda: render(graph, "turtle", base=DEFAULT_BASE))
     mem_export = peak_mb()
+    # kg build --format turtle,nt,jsonld: the writers' share of the build, and rdflib's Turtle writer on the same graph
+    with tempfile.TemporaryDirectory() as out:
+        formats = ("turtle", "nt", "jsonld")
+        _, t_files = timed(lambda: write_outputs(graph, out, formats=formats, base=DEFAULT_BASE))
+    _, t_rdflib_ttl = timed(lambda: to_graph(graph, base=DEFAULT_BASE).serialize(format="turtle"))
+    query = query_times(graph, args.query_mb) if args.query_mb else {}
 
     results = {
         "machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}, 1 process",
@@ -126,6 +171,10 @@ def main() -> None:
         **{f"ratio_time_{m}_vs_{models[0]}": round(t / t_full, 2) for m, t in others.items()},
         **{f"ratio_cpu_time_{m}_vs_{models[0]}": round(t / cpu_full, 2) for m, t in cpu_others.items()},
         "turtle_export_s": round(t_ttl, 2),
+        "turtle_nt_jsonld_export_s": round(t_files, 2),
+        "share_of_serialisation_in_build_turtle_nt_jsonld": round(t_files / (t_full + t_files), 3),
+        "ratio_rdflib_turtle_writer_vs_kg": round(t_rdflib_ttl / t_ttl, 1),
+        **query,
         "ratio_rjieba_vs_jieba": round(t_jieba / t_rjieba, 1),
         "ratio_full_pipeline_vs_jieba_posseg_alone": round(t_jieba / t_full, 2),
         "ratio_full_pipeline_vs_rjieba_alone": round(t_rjieba / t_full, 3),

@@ -2,6 +2,7 @@
 
     python benchmarks/corpus_bench.py --articles 5000            # builds, queries, about 15 minutes here
     python benchmarks/corpus_bench.py --articles 50000 --no-sparql --jobs 2
+    python benchmarks/corpus_bench.py --articles 2000 --no-sparql --jobs 1,2 --dask 2   # Dask against --jobs 2
 
 The corpus is JSON Lines written to a temporary folder: articles of 12 sentences drawn (seeded) from the
 training splits in ../shared/datasets (CLUENER2020, DuIE, FinRE) plus, every 25th article, one of our own
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.config import BuildConfig  # noqa: E402
-from kg.corpus import build_store  # noqa: E402
+from kg.corpus import Progress, build_store  # noqa: E402
 from kg.store import Store  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "datasets"
@@ -58,6 +59,16 @@ def make_corpus(path: Path, n: int, seed: int = 7) -> int:
             size += len(text.encode("utf-8"))
             out.write(json.dumps({"id": f"bench-{i}", "text": text}, ensure_ascii=False) + "\n")
     return size
+
+
+def report(name: str, seconds: float, p: Progress, size: int, cores: int) -> None:
+    own, _ = peak_mb()
+    print(
+        f"{name}: {seconds:.1f}s, {size / 1e6 / seconds:.3f} MB/s ({size / 1e6 / seconds / cores:.3f} MB/s per core), "
+        f"{p.added} added; the store writer busy {p.writer_seconds:.1f}s = {p.writer_seconds / seconds:.0%} of the "
+        f"time, the build waiting for it {p.waited_seconds:.1f}s = {p.waited_seconds / seconds:.0%}; "
+        f"peak RSS of the main process {own:.0f} MB"
+    )
 
 
 def peak_mb() -> tuple[float, float]:
@@ -99,10 +110,21 @@ def timed_queries(run, queries: dict[str, str], repeat: int) -> dict[str, tuple[
     return out
 
 
+def timed_build(corpus: Path, store: Path, config: BuildConfig, **options) -> tuple[float, Progress]:
+    start, cpu = time.perf_counter(), time.process_time()
+    progress = build_store([corpus], store, config=config, batch_size=128, **options)
+    took = time.perf_counter() - start
+    print(f"  (this process used {time.process_time() - cpu:.1f}s of CPU in those {took:.1f}s)")
+    return took, progress
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=5000)
-    parser.add_argument("--jobs", type=int, default=0, help="only this many jobs (default: run 1 and 2)")
+    parser.add_argument("--jobs", default="1,2", help="comma-separated numbers of worker processes to run")
+    parser.add_argument(
+        "--dask", default="", help="comma-separated numbers of workers of a local Dask cluster to run too"
+    )
     parser.add_argument("--model", default="nn", choices=["crf", "nn", "none"])
     parser.add_argument("--no-sparql", action="store_true")
     parser.add_argument("--repeat", type=int, default=20)
@@ -113,26 +135,39 @@ def main() -> None:
         corpus = tmp / "corpus.jsonl"
         size = make_corpus(corpus, args.articles)
         print(f"corpus: {args.articles} articles, {size / 1e6:.1f} MB UTF-8")
-        jobs_list = [args.jobs] if args.jobs else [1, 2]
+        baseline = [
+            posseg_baseline(corpus, 2_000_000)
+        ]  # before and after the builds: the machine's load drifts
         seconds = {}
-        for jobs in jobs_list:
-            start = time.perf_counter()
-            p = build_store([corpus], tmp / f"store{jobs}", config=config, jobs=jobs, batch_size=128)
-            seconds[jobs] = time.perf_counter() - start
-            own, _ = peak_mb()
+        for jobs in [int(j) for j in args.jobs.split(",") if j]:
+            seconds[jobs], p = timed_build(corpus, tmp / f"store{jobs}", config, jobs=jobs)
+            report(f"--jobs {jobs}", seconds[jobs], p, size, jobs)
+        for workers in [int(w) for w in args.dask.split(",") if w]:
+            from distributed import LocalCluster
+
+            with LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            ) as cluster:
+                took, p = timed_build(
+                    corpus, tmp / f"dask{workers}", config, engine="dask", scheduler=cluster.scheduler_address
+                )
+            report(f"Dask, {workers} workers", took, p, size, workers)
+            if workers in seconds:
+                print(
+                    f"  Dask with {workers} workers takes {took / seconds[workers]:.2f}x the time of --jobs {workers}"
+                )
+        baseline.append(posseg_baseline(corpus, 2_000_000))
+        for jobs in sorted(seconds)[1:]:
             print(
-                f"--jobs {jobs}: {seconds[jobs]:.0f}s, {size / 1e6 / seconds[jobs]:.3f} MB/s "
-                f"({size / 1e6 / seconds[jobs] / jobs:.3f} MB/s per core), {p.added} added; "
-                f"peak RSS of the main process {own:.0f} MB"
+                f"--jobs {jobs} speed-up over --jobs {min(seconds)}: {seconds[min(seconds)] / seconds[jobs]:.2f}x"
             )
-        if 1 in seconds and 2 in seconds:
-            print(f"--jobs 2 speed-up over --jobs 1: {seconds[1] / seconds[2]:.2f}x")
-        baseline = posseg_baseline(corpus, 2_000_000)
+        posseg = statistics.mean(baseline)
         first = min(seconds)
         chars = size / 3
         print(
-            f"jieba.posseg alone: {baseline * 3 / 1e6:.3f} MB/s; full kg pipeline (--jobs {first}) per core: "
-            f"{chars / seconds[first] / first * 3 / 1e6:.3f} MB/s = {chars / seconds[first] / first / baseline:.2f}x jieba.posseg"
+            f"jieba.posseg alone: {posseg * 3 / 1e6:.3f} MB/s (runs: {', '.join(f'{b * 3 / 1e6:.3f}' for b in baseline)}); "
+            f"full kg pipeline into the store (--jobs {first}) per core: "
+            f"{chars / seconds[first] / first * 3 / 1e6:.3f} MB/s = {chars / seconds[first] / first / posseg:.2f}x jieba.posseg"
         )
         if args.no_sparql:
             return

@@ -11,6 +11,7 @@ from . import __version__
 from .config import BuildConfig
 from .errors import KgError
 from .evaluate import DATASETS
+from .progress import counted
 from .recognize.statistical import MODELS
 from .vocab import DEFAULT_BASE
 
@@ -114,6 +115,12 @@ def main() -> None:
 )
 @click.option("--scheduler", help="Dask scheduler address for --engine dask (e.g. tcp://10.0.0.5:8786).")
 @click.option(
+    "--partition-dir",
+    type=click.Path(file_okay=False),
+    help="With --engine dask: a folder the workers and this machine share (NFS…); workers write their "
+    "partitions there instead of sending them back compressed.",
+)
+@click.option(
     "--lexicon",
     "lexicons",
     multiple=True,
@@ -140,6 +147,7 @@ def build(
     jobs,
     engine,
     scheduler,
+    partition_dir,
     lexicons,
     rule_files,
     quiet,
@@ -166,7 +174,7 @@ def build(
     if store_dir:
         _refuse_given(("formats", "--format"), ("out_dir", "--out"), why="--store writes into the store, not files; "
                       "export from it with: kg export STORE --format html --out graph.html")  # fmt: skip
-        _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet)
+        _build_store(inputs, store_dir, config, jobs, engine, scheduler, partition_dir, quiet)
         return
     if jobs != 1 or engine != "local":
         raise click.BadParameter(
@@ -182,16 +190,26 @@ def build(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--base") from None
     started = time.perf_counter()
+    line = _ProgressLine(enabled=sys.stderr.isatty() and not quiet)
     try:
-        graph = build_graph(inputs, config=config, on_warning=lambda m: click.echo(f"warning: {m}", err=True))
+        graph = build_graph(
+            inputs,
+            config=config,
+            on_warning=line.warn,
+            on_progress=lambda done, total: line.show(counted(done, total, time.perf_counter() - started)),
+        )
         if not graph.documents:
             raise KgError("no article could be read from the inputs")
         if out_dir == "-":
+            line.end()
             _to_stdout(graph, chosen[0], base=base)
             return
+        line.show(f"{len(graph.documents)} docs extracted · writing {', '.join(chosen)}…")
         paths = write_outputs(graph, out_dir, formats=chosen, base=base)
     except KgError as exc:
+        line.end()
         raise _fail(exc) from None
+    line.end()
     if quiet:
         return
     s = graph.summary()
@@ -253,15 +271,33 @@ def _config(*, lexicons=(), rules=(), **options) -> BuildConfig:
     return config
 
 
-def _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet) -> None:
+class _ProgressLine:
+    """One line on standard error, redrawn in place; only on a terminal. Warnings go on lines of their own."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled, self.width = enabled, 0
+
+    def show(self, text: str) -> None:
+        if self.enabled:
+            click.echo("\r" + text.ljust(self.width), nl=False, err=True)
+            self.width = len(text)
+
+    def warn(self, message: str) -> None:
+        if self.width:
+            click.echo(err=True)
+            self.width = 0
+        click.echo(f"warning: {message}", err=True)
+
+    def end(self) -> None:
+        if self.width:
+            click.echo(err=True)
+            self.width = 0
+
+
+def _build_store(inputs, store_dir, config, jobs, engine, scheduler, partition_dir, quiet) -> None:
     from .corpus import build_store
 
-    tty = sys.stderr.isatty() and not quiet
-
-    def progress(p) -> None:
-        if tty:
-            click.echo("\r" + p.line(), nl=False, err=True)
-
+    line = _ProgressLine(enabled=sys.stderr.isatty() and not quiet)
     try:
         p = build_store(
             inputs,
@@ -270,15 +306,16 @@ def _build_store(inputs, store_dir, config, jobs, engine, scheduler, quiet) -> N
             jobs=jobs,
             engine=engine,
             scheduler=scheduler,
-            on_warning=lambda m: click.echo(f"\nwarning: {m}" if tty else f"warning: {m}", err=True),
-            on_progress=progress,
+            partition_dir=partition_dir,
+            on_warning=line.warn,
+            on_progress=lambda p: line.show(p.line()),
         )
     except KgError as exc:
+        line.end()
         raise _fail(exc) from None
-    if tty:
-        click.echo(err=True)
+    line.end()
     if not quiet:
-        click.echo(p.line() + f" in {p.seconds:.1f}s → {store_dir}")
+        click.echo(p.line(final=True) + f" in {p.seconds:.1f}s → {store_dir}")
 
 
 @main.command()

@@ -10,10 +10,12 @@ document's graph depends only on that document.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
-import tempfile
 import threading
 import time
+import uuid
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,10 +26,12 @@ from .errors import InputError, KgError, MissingDependency
 from .ingest import iter_documents
 from .model import Document
 from .pipeline import batches
+from .progress import count_documents, counted
 from .store import Store, content_hash, document_quads
 
 ENGINES = ("local", "dask")
 OPTIMIZE_AFTER = 1000  # documents loaded in one build after which the store is compacted
+LOAD_EVERY = 512  # documents in one bulk load (at least a batch)
 
 
 @dataclass
@@ -40,16 +44,37 @@ class Progress:
     entities: int = 0
     relations: int = 0
     stage: str = ""  # what runs after extraction, when something does
+    total: int | None = None  # documents in the inputs, counted before the build (None: standard input)
+    writer_busy: list[tuple[float, float]] = field(default_factory=list)  # (start, end) of each write
+    waited_seconds: float = 0.0  # the build stood waiting for the store writer
     started: float = field(default_factory=time.perf_counter)
 
     @property
     def seconds(self) -> float:
         return time.perf_counter() - self.started
 
-    def line(self) -> str:
+    @property
+    def writer_seconds(self) -> float:
+        """Time during which the store was being written (bulk loads, replacing documents, the compaction),
+        overlapping loads counted once."""
+        total, until = 0.0, float("-inf")
+        for start, end in sorted(self.writer_busy):
+            total += max(0.0, end - max(start, until))
+            until = max(until, end)
+        return total
+
+    @property
+    def landed(self) -> int:
+        """Documents done: in the store, or found unchanged."""
+        return self.added + self.replaced + self.unchanged
+
+    def line(self, *, final: bool = False) -> str:
+        """While building: documents done of the total, percent, time left, then what has been read and found;
+        ``final``: the summary (what was read, added, replaced, found)."""
         s = max(self.seconds, 1e-9)
         return (
-            f"{self.documents} docs ({self.documents / s:.1f}/s, {self.characters * 3 / 1e6 / s:.2f} MB/s) · "
+            ("" if final else f"{counted(self.landed, self.total, s)} · read ")
+            + f"{self.documents} docs ({self.documents / s:.1f}/s, {self.characters * 3 / 1e6 / s:.2f} MB/s) · "
             f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged · "
             f"{self.entities} entity mentions, {self.relations} relations"
             + (f" · {self.stage}…" if self.stage else "")
@@ -90,6 +115,34 @@ def extract_for_store(docs: list[Document], config: BuildConfig) -> list[Extract
     return out
 
 
+@dataclass(frozen=True)
+class Partition:
+    """One batch extracted on a cluster worker: the documents' N-Quads as files in the shared folder (``paths``)
+    or, without one, zlib-compressed in the result (``packed``); then ``results`` carry no data of their own."""
+
+    results: list[Extracted]
+    paths: tuple[str, str] | None = None
+    packed: tuple[bytes, bytes] | None = None
+
+
+def extract_partition(docs: list[Document], config: BuildConfig, folder: str | None = None) -> Partition:
+    """A cluster task: one batch extracted and serialised, written as partition files to ``folder`` (a path every
+    worker and the client see) or compressed for the trip back. Only counts and ids travel besides."""
+    results = extract_for_store(docs, config)
+    data = "".join(r.data for r in results).encode("utf-8")
+    hashes = "".join(r.hashes for r in results).encode("utf-8")
+    light = [dataclasses.replace(r, data="", hashes="") for r in results]
+    if folder is None:
+        return Partition(light, packed=(zlib.compress(data, 1), zlib.compress(hashes, 1)))
+    stem = Path(folder) / f"part-{uuid.uuid4().hex}"
+    paths = (str(stem) + ".nq", str(stem) + ".hashes.nq")
+    for path, content in zip(paths, (data, hashes), strict=True):
+        tmp = path + ".tmp"
+        Path(tmp).write_bytes(content)
+        os.replace(tmp, path)  # the client never sees half a file
+    return Partition(light, paths=paths)
+
+
 def build_store(
     inputs: Iterable[str | os.PathLike[str]],
     store_path: str | os.PathLike[str],
@@ -98,22 +151,28 @@ def build_store(
     jobs: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    partition_dir: str | os.PathLike[str] | None = None,
     batch_size: int = 64,
     on_warning: Callable[[str], None] = lambda m: None,
     on_progress: Callable[[Progress], None] = lambda p: None,
 ) -> Progress:
-    """Add every document of ``inputs`` to the store at ``store_path`` (created if needed)."""
+    """Add every document of ``inputs`` to the store at ``store_path`` (created if needed). With ``engine="dask"``,
+    each batch is one task on the cluster at ``scheduler``; its workers write their partitions to
+    ``partition_dir`` when given (a folder they and this process share), else send them back compressed."""
     if engine not in ENGINES:
         raise KgError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
     if jobs < 1:
         raise KgError("--jobs must be at least 1")
-    progress = Progress()
+    inputs = list(inputs)
+    progress = Progress(total=count_documents(inputs))
     with (
         _disk_errors(store_path),
         Store(Path(store_path), base=config.base) as store,
-        _runner(engine, jobs, scheduler, config) as runner,
+        _runner(engine, jobs, scheduler, config, partition_dir) as runner,
+        contextlib.ExitStack() as stack,
     ):
-        loader = _Loader(store, runner, progress, on_progress, batch_size=batch_size)
+        writer = stack.enter_context(_Writer(store, progress, threads=writer_threads(jobs)))
+        loader = _Loader(store, runner, writer, progress, on_progress, batch_size=batch_size)
         docs = iter_documents(inputs, warn=on_warning, max_document_mb=config.max_document_mb)
         for batch in batches(docs, batch_size):
             for doc in batch:
@@ -125,13 +184,91 @@ def build_store(
                 else:
                     loader.add(doc, digest)
             loader.submit()
-        loader.flush()
+        loader.flush()  # (the writer has finished every load)
         if progress.added + progress.replaced >= OPTIMIZE_AFTER:
             progress.stage = "compacting the store"
             on_progress(progress)
-            store.optimize()  # a full compaction: worth it after a large load, too slow to repeat after a few articles
+            with _timed(progress):
+                store.optimize()  # a full compaction: worth it after a large load, too slow to repeat after a few
             progress.stage = ""
     return progress
+
+
+@contextlib.contextmanager
+def _timed(progress: Progress) -> Iterator[None]:
+    """Count the time in this block as the store writer's (``Progress.writer_seconds``), and as time the build
+    waited for it (``Progress.waited_seconds``): nothing else runs in this process meanwhile."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        progress.writer_busy.append((start, time.perf_counter()))
+        progress.waited_seconds += time.perf_counter() - start
+
+
+def writer_threads(jobs: int) -> int:
+    """Bulk loads at once: one in the background of a small build; on many cores, one for every four workers
+    (a load costs about a fifth of an extraction), at most eight."""
+    return min(8, max(1, jobs // 4))
+
+
+class _Writer:
+    """The store's writer: bulk loads run in threads (Oxigraph releases the GIL while it loads), so this process
+    goes on landing results and feeding the workers meanwhile, and on many cores several partitions load at once
+    (Oxigraph's bulk loads of different documents may run together: the store is the same as loaded one by one,
+    tested). At most ``threads`` loads are in flight, which bounds memory. Everything else that writes (dropping a
+    replaced document, the compaction) first waits for the loads: a drop checks the union against the other
+    graphs, which must not be half loaded."""
+
+    def __init__(self, store: Store, progress: Progress, *, threads: int) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.store, self.progress, self.threads = store, progress, threads
+        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="kg-writer")
+        self._running: deque = deque()  # (future, ids of its documents), oldest first
+        self.loaded: list[str] = []  # ids of documents whose loads finished since the last look
+
+    def __enter__(self) -> _Writer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            if exc[0] is None:
+                self.wait()
+        finally:
+            self._pool.shutdown(wait=True)  # no load may outlive the store it writes to
+
+    def load(self, parts: tuple, ids: list[str]) -> None:
+        """Start loading ``parts`` (graphs then hashes: text, bytes or partition files) in the background."""
+        while len(self._running) >= self.threads:
+            self._finish_oldest()
+        self._running.append((self._pool.submit(self._load, parts), ids))
+        self._collect_done()
+
+    def _load(self, parts: tuple) -> tuple[float, float]:
+        start = time.perf_counter()
+        self.store.load_documents(*parts)
+        for part in parts:
+            if isinstance(part, Path):
+                part.unlink()
+        return start, time.perf_counter()
+
+    def wait(self) -> None:
+        """Return when every load started has finished (raising the first failure)."""
+        while self._running:
+            self._finish_oldest()
+
+    def _finish_oldest(self) -> None:
+        start = time.perf_counter()
+        future, ids = self._running.popleft()
+        busy = future.result()
+        self.progress.waited_seconds += time.perf_counter() - start
+        self.progress.writer_busy.append(busy)
+        self.loaded.extend(ids)
+
+    def _collect_done(self) -> None:
+        while self._running and self._running[0][0].done():
+            self._finish_oldest()
 
 
 @contextlib.contextmanager
@@ -149,10 +286,18 @@ class _Loader:
     then bulk loaded a few hundred at a time. While this process loads, workers extract the batches after."""
 
     def __init__(
-        self, store: Store, runner: _runner, progress: Progress, on_progress, *, batch_size: int
+        self,
+        store: Store,
+        runner: _runner,
+        writer: _Writer,
+        progress: Progress,
+        on_progress,
+        *,
+        batch_size: int,
     ) -> None:
         self.store, self.runner, self.progress, self.on_progress = store, runner, progress, on_progress
-        self.load_every = max(batch_size, 512)  # bulk loads: fewer, larger ones cost less per quad
+        self.writer = writer
+        self.load_every = max(batch_size, LOAD_EVERY)  # bulk loads: fewer, larger ones cost less per quad
         # batches submitted beyond the one being landed: enough for the workers to go on while a load runs
         self.ahead = max(runner.jobs, self.load_every // batch_size) + 1 if runner.parallel else 0
         self.pending: dict[str, str] = {}  # doc id → hash, for every document added and not yet loaded
@@ -179,48 +324,66 @@ class _Loader:
             self._land_oldest()
 
     def flush(self) -> None:
+        """Extract, land and load everything added; return when it is all in the store."""
         self.submit(keep=0)
         self._load()
+        self.writer.wait()
+        self._forget_loaded()
 
     def _land_oldest(self) -> None:
         results, partition = self.runner.collect(self.inflight.popleft())
         store, progress = self.store, self.progress
+        drops = []
         for item in results:
             outcome = "replaced" if store.stored_hash(item.doc_id) else "added"
             if outcome == "replaced" or store.has_graph(item.doc_id):  # (or left half-written by a crash)
-                store.drop_document(item.doc_id)
+                drops.append(item.doc_id)
             setattr(progress, outcome, getattr(progress, outcome) + 1)
             progress.entities += item.entities
             progress.relations += item.relations
+        if drops:
+            self.writer.wait()  # no load runs while a document's graph and its share of the union are removed
+            with _timed(progress):
+                for doc_id in drops:
+                    store.drop_document(doc_id)
         if partition is not None:
-            store.load_documents(*partition)  # the cluster's partition files, in one load
-            for path in partition:
-                path.unlink()
-            for item in results:
-                self.pending.pop(item.doc_id, None)
+            self.writer.load(
+                partition, [item.doc_id for item in results]
+            )  # the cluster's partition, in one load
         else:
             self.unloaded.extend(results)
             if len(self.unloaded) >= self.load_every:
                 self._load()
+        self._forget_loaded()
         self.on_progress(progress)
 
     def _load(self) -> None:
         if self.unloaded:
-            self.store.load_documents(
-                "".join(r.data for r in self.unloaded), "".join(r.hashes for r in self.unloaded)
-            )
-            for item in self.unloaded:
-                self.pending.pop(item.doc_id, None)
+            parts = ("".join(r.data for r in self.unloaded), "".join(r.hashes for r in self.unloaded))
+            self.writer.load(parts, [item.doc_id for item in self.unloaded])
             self.unloaded = []
+
+    def _forget_loaded(self) -> None:
+        """Documents whose loads finished are in the store: their hashes are read from it from now on."""
+        for doc_id in self.writer.loaded:
+            self.pending.pop(doc_id, None)
+        self.writer.loaded.clear()
 
 
 class _runner:
     """Where extraction runs: this process, a pool of worker processes, or a Dask cluster."""
 
-    def __init__(self, engine: str, jobs: int, scheduler: str | None, config: BuildConfig) -> None:
+    def __init__(
+        self,
+        engine: str,
+        jobs: int,
+        scheduler: str | None,
+        config: BuildConfig,
+        partition_dir: str | os.PathLike[str] | None = None,
+    ) -> None:
         self.engine, self.jobs, self.scheduler, self.config = engine, jobs, scheduler, config
+        self.partition_dir = None if partition_dir is None else str(Path(partition_dir).resolve())
         self._pool = self._client = None
-        self._spool = None
 
     def __enter__(self):
         if self.engine == "dask":
@@ -230,8 +393,11 @@ class _runner:
                 raise MissingDependency("distributed", extra="scale") from None
             if not self.scheduler:
                 raise KgError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+            if self.partition_dir is not None:
+                Path(self.partition_dir).mkdir(parents=True, exist_ok=True)
             self._client = Client(self.scheduler, set_as_default=False)
-            self._spool = tempfile.TemporaryDirectory(prefix="kg-partitions-")
+            threads = sum(w.get("nthreads", 1) for w in self._client.scheduler_info()["workers"].values())
+            self.jobs = max(self.jobs, threads)  # batches in flight: enough for every worker thread
             return self
         if self.jobs > 1:
             import multiprocessing
@@ -248,31 +414,29 @@ class _runner:
             self._pool.shutdown(cancel_futures=True)
         if self._client is not None:
             self._client.close()
-        if self._spool is not None:
-            self._spool.cleanup()
 
     @property
     def parallel(self) -> bool:
         return self._pool is not None or self._client is not None
 
     def submit(self, docs: list[Document]):
-        """Start extracting ``docs``; ``collect`` the handle for (results in input order, partition files or None)."""
-        if self._pool is not None:  # the batch is one task: the tagger is fastest on many documents at once
+        """Start extracting ``docs`` (one task: the tagger is fastest on many documents at once); ``collect`` the
+        handle for (results in input order, the partition to load or None)."""
+        if self._pool is not None:
             return self._pool.submit(extract_for_store, docs, self.config)
         if self._client is not None:
-            return self._client.map(extract_for_store, list(batches(docs, 8)), config=self.config, pure=False)
+            return self._client.submit(extract_partition, docs, self.config, self.partition_dir, pure=False)
         return docs  # extracted in this process when collected
 
     def collect(self, handle):
         if self._pool is not None:
             return handle.result(), None
         if self._client is not None:
-            results = [item for chunk in self._client.gather(handle) for item in chunk]
-            stem = Path(self._spool.name) / f"part-{time.monotonic_ns()}"
-            data, hashes = stem.with_suffix(".nq"), stem.with_suffix(".hashes.nq")
-            data.write_text("".join(r.data for r in results), encoding="utf-8")
-            hashes.write_text("".join(r.hashes for r in results), encoding="utf-8")
-            return results, (data, hashes)
+            partition: Partition = handle.result()
+            if partition.paths is not None:
+                return partition.results, tuple(Path(p) for p in partition.paths)
+            assert partition.packed is not None
+            return partition.results, tuple(zlib.decompress(part) for part in partition.packed)
         return extract_for_store(handle, self.config), None
 
 

@@ -136,15 +136,16 @@ def in_thread(fn: Callable[[threading.Event], T], seconds: float | None) -> T:
     return values[0]
 
 
-def refuse_remote_contexts(data: bytes, path: str) -> None:
-    """A JSON-LD ``@context`` given by URL (or ``@import``) would be fetched from the network: refused."""
+def refuse_remote_contexts(data: bytes, path: str) -> str | None:
+    """A JSON-LD ``@context`` given by URL (or ``@import``) would be fetched from the network: refused. Returns
+    the ``kgid`` prefix the contexts define, if one does."""
     try:
         doc = json.loads(data)
     except RecursionError:
         raise InputError(path, "not valid json-ld: nested too deeply") from None
     except ValueError as exc:
         raise InputError(path, f"not valid json-ld: {str(exc)[:200]}") from exc
-    stack = [doc]
+    stack, kgid = [doc], None
     while stack:
         node = stack.pop()
         if isinstance(node, list):
@@ -157,7 +158,10 @@ def refuse_remote_contexts(data: bytes, path: str) -> None:
                         path,
                         "JSON-LD with a remote @context: kg never fetches contexts (inline it as an object)",
                     )
+                if isinstance(item, dict) and isinstance(item.get("kgid"), str):
+                    kgid = item["kgid"]
             stack.extend(node.values())
+    return kgid
 
 
 def refuse_entities(data: bytes, path: str) -> None:

@@ -15,6 +15,7 @@ from .figures import find_figures
 from .graph import KnowledgeGraph
 from .ingest import document_from_text, iter_documents
 from .model import Document, DocumentResult, Mention
+from .progress import count_documents
 from .recognize import (
     CRF_MIN_CONFIDENCE,
     Context,
@@ -156,9 +157,14 @@ def build(
     *,
     config: BuildConfig = BuildConfig(),
     on_warning: Callable[[str], None] | None = None,
+    on_progress: Callable[[int, int | None], None] | None = None,
 ) -> KnowledgeGraph:
-    """Build a graph from files, folders or ``-`` (stdin). Bad files raise ``InputError``; warnings are kept."""
+    """Build a graph from files, folders or ``-`` (stdin). Bad files raise ``InputError``; warnings are kept.
+    ``on_progress(documents done, documents in the inputs or None)`` is called after each batch."""
     graph = KnowledgeGraph()
+    inputs = list(inputs)
+    total = count_documents(inputs) if on_progress else None
+    done = 0
 
     def warn(message: str) -> None:
         graph.warnings.append(message)
@@ -169,6 +175,9 @@ def build(
     for batch in batches(first_of_each_id(docs, warn), BATCH):
         for result in extract_many(batch, config=config):
             graph.add(result)
+        done += len(batch)
+        if on_progress:
+            on_progress(done, total)
     return graph
 
 

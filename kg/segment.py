@@ -8,6 +8,7 @@ tags, and checks that the tokens rebuild the text exactly.
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 from collections.abc import Iterable
 
@@ -54,15 +55,13 @@ class Segmenter:
     def tokens(self, text: str, *, offset: int = 0) -> list[Token]:
         """Tokens of ``text`` with offsets shifted by ``offset``; raises if they do not rebuild the text."""
         tagged = self._tag(text)
-        if "".join(word for word, _ in tagged) != text:
+        words, tags = zip(*tagged, strict=True) if tagged else ((), ())
+        if "".join(words) != text:
             raise KgError(f"segmenter output does not rebuild the text (at offset {offset})")
-        out: list[Token] = []
-        pos = offset
-        for word, tag in tagged:
-            end = pos + len(word)
-            out.append(Token(pos, end, word, tag))
-            pos = end
-        return out
+        bounds = list(
+            itertools.accumulate(map(len, words), initial=offset)
+        )  # each token starts where one ends
+        return list(map(Token, bounds[:-1], bounds[1:], words, tags))
 
     def words(self, text: str) -> list[str]:
         return [w for w, _ in self._tag(text)]

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,15 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 
 from .errors import InputError, QueryError
-from .guard import deadline, refuse_deep, refuse_entities, refuse_federation, refuse_remote_contexts
+from .guard import (
+    Expired,
+    deadline,
+    in_thread,
+    refuse_deep,
+    refuse_entities,
+    refuse_federation,
+    refuse_remote_contexts,
+)
 from .vocab import DEFAULT_BASE, PREFIXES
 
 RDF_FORMATS = {
@@ -48,10 +57,34 @@ class QueryResult:
         return result_dataframe(self)
 
 
-def load_graph(path: str | Path) -> Graph:
-    """Parse an RDF file with rdflib, refusing what would make the parser reach out or blow up: a JSON-LD
+class FileGraph:
+    """An RDF file loaded into an in-memory Oxigraph store: what ``kg query FILE`` queries. Oxigraph parses a
+    12 MB Turtle file about 20x faster than rdflib and answers queries faster too (issue 14)."""
+
+    def __init__(self, store, *, kgid: str, quads: bool) -> None:
+        self.store, self.kgid, self.quads = store, kgid, quads
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+
+_OX_FORMATS = {
+    "turtle": "TURTLE",
+    "nt": "N_TRIPLES",
+    "json-ld": "JSON_LD",
+    "nquads": "N_QUADS",
+    "trig": "TRIG",
+    "xml": "RDF_XML",
+}
+_KGID = re.compile(r"(?im)^\s*@?prefix\s+kgid:\s*<([^>]*)>")
+
+
+def load_graph(path: str | Path) -> FileGraph:
+    """Parse an RDF file with Oxigraph, refusing what would make the parser reach out or blow up: a JSON-LD
     ``@context`` that is not inline (it would be fetched) and an RDF/XML entity declaration (expanded, a few
     nested ones take minutes and gigabytes)."""
+    import pyoxigraph as ox
+
     path = Path(path)
     if not path.is_file():
         raise InputError(str(path), "no such graph file (expected .ttl, .nt, .jsonld, .nq or .trig)")
@@ -61,15 +94,18 @@ def load_graph(path: str | Path) -> Graph:
     data = path.read_bytes()
     if fmt == "xml":
         refuse_entities(data, str(path))
-
+    kgid = DEFAULT_BASE
     if fmt == "json-ld":
-        refuse_remote_contexts(data, str(path))
-    g = Graph()
+        kgid = refuse_remote_contexts(data, str(path)) or kgid
+    elif fmt in ("turtle", "trig"):
+        found = _KGID.search(data.decode("utf-8", "replace"))
+        kgid = found.group(1) if found else kgid
+    store = ox.Store()
     try:
-        g.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
-    except Exception as exc:  # rdflib raises many parser-specific types; all mean the same to a user
+        store.load(data, format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]), base_iri=path.resolve().as_uri())
+    except (SyntaxError, ValueError, OSError) as exc:
         raise InputError(str(path), f"not valid {fmt}: {str(exc).splitlines()[0][:200]}") from exc
-    return g
+    return FileGraph(store, kgid=kgid, quads=fmt in ("nquads", "trig"))
 
 
 def read_query(text_or_path: str) -> str:
@@ -104,20 +140,52 @@ _UPDATE = re.compile(
 
 
 def run_query(
-    graph: Graph,
+    graph: FileGraph | Graph,
     query: str,
     *,
     allow_update: bool = False,
     allow_federation: bool = False,
     timeout: float | None = None,
 ) -> QueryResult:
-    """Run SELECT / ASK / CONSTRUCT / DESCRIBE; an UPDATE is refused unless ``allow_update``; SERVICE, LOAD and
-    FROM (which rdflib would fetch) unless ``allow_federation``; ``timeout`` seconds at most."""
+    """Run SELECT / ASK / CONSTRUCT / DESCRIBE on a loaded file (or an rdflib Graph); an UPDATE is refused unless
+    ``allow_update`` (it changes the copy in memory); SERVICE, LOAD and FROM unless ``allow_federation``;
+    ``timeout`` seconds at most."""
     if not allow_federation:
         refuse_federation(query, dataset_clauses=True)
     refuse_deep(query)
+    if isinstance(graph, FileGraph):
+        return _run_oxigraph(graph, query, allow_update, timeout)
     with deadline(timeout):
         return _run(graph, query, allow_update)
+
+
+def _run_oxigraph(graph: FileGraph, query: str, allow_update: bool, timeout: float | None) -> QueryResult:
+    from .store import _convert, _oxigraph_error
+
+    prologue = "\n".join(_prologue_lines(query, graph.kgid)) + "\n"
+    store, union = graph.store, graph.quads  # named graphs of a .nq/.trig file are queried as one graph
+    try:
+        if _UPDATE.match(_strip_comments(query)):
+            if not allow_update:
+                raise QueryError("this is an UPDATE; kg query is read-only unless you pass --update")
+            in_thread(lambda cancelled: store.update(prologue + query), timeout)
+            return QueryResult((), (), updated=True)
+
+        def run(cancelled: threading.Event) -> QueryResult:
+            solutions = store.query(prologue + query, use_default_graph_as_union=union)
+            try:
+                return _convert(solutions, cancelled)
+            except Expired:
+                pass
+            finally:
+                del solutions  # dropped in this thread: pyoxigraph's results may not cross threads
+            raise Expired
+
+        return in_thread(run, timeout)
+    except SyntaxError as exc:
+        raise _oxigraph_error(exc, prologue.count("\n")) from exc
+    except (OSError, RuntimeError, ValueError) as exc:  # a SERVICE that failed, an evaluation error
+        raise QueryError(str(exc).splitlines()[0][:200] or type(exc).__name__) from exc
 
 
 def _run(graph: Graph, query: str, allow_update: bool) -> QueryResult:

@@ -101,7 +101,7 @@ class Store:
     def has_graph(self, doc_id: str) -> bool:
         return self._db.contains_named_graph(_ox().NamedNode(str(self._mint.article(doc_id))))
 
-    def load_documents(self, data: str | Path, hashes: str | Path) -> None:
+    def load_documents(self, data: str | bytes | Path, hashes: str | bytes | Path) -> None:
         """Load documents prepared by ``document_quads`` (text, or files of it): their graphs and their triples in
         the union (the default graph, a set), then their content hashes.
 
@@ -113,7 +113,8 @@ class Store:
             if isinstance(part, Path):
                 self._db.bulk_load(path=str(part), format=ox.RdfFormat.N_QUADS, lenient=True)
             else:
-                self._db.bulk_load(part.encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
+                raw = part.encode("utf-8") if isinstance(part, str) else part
+                self._db.bulk_load(raw, format=ox.RdfFormat.N_QUADS, lenient=True)
 
     def optimize(self) -> None:
         """Compact the database after a large load: queries then read a few large files instead of many small
@@ -193,12 +194,9 @@ def document_quads(result: DocumentResult, *, base: str = DEFAULT_BASE) -> tuple
     single = KnowledgeGraph()
     single.add(_canonical_labels(result))
     article = Minter(base).article(result.document.id)
+    count = str(KG.mentionCount)
     triples_ = sorted(
-        {
-            f"{nt_term(s)} {nt_term(p)} {nt_term(o)}"
-            for s, p, o in triples(single, base=base)
-            if p != KG.mentionCount
-        }
+        {f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples(single, base=base) if p != count}
     )
     graph = f" <{article}> .\n"
     data = graph.join(triples_) + graph + " .\n".join(triples_) + " .\n"

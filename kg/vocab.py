@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -149,10 +150,15 @@ def _ucschar(ch: str) -> bool:
     return code > 127 and not ch.isspace() and any(lo <= code <= hi for lo, hi in _UCSCHAR)
 
 
+# Paths made only of these stay as they are (ASCII letters and digits, /-._~, the CJK ideographs): the common case,
+# checked at once; anything else goes character by character.
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9/\-._~\u3400-\u4dbf\u4e00-\u9fff]*")
+
+
 @functools.lru_cache(maxsize=65536)
 def _encode_path(path: str) -> str:
     """Keep non-ASCII letters readable where an IRI allows them (RFC 3987 ucschar); percent-encode the rest."""
-    if path.isascii() and all(ch.isalnum() or ch in "/-._~" for ch in path):
+    if _PLAIN_PATH.fullmatch(path):
         return path
     return "".join(ch if _ucschar(ch) else quote(ch, safe=_SAFE) for ch in path)
 
@@ -190,30 +196,32 @@ def _percent(ch: str) -> str:
 class Minter:
     """Mints IRIs under one base: entities by family and name, articles, sentences, statements, figures."""
 
-    def __init__(self, base: str = DEFAULT_BASE) -> None:
+    def __init__(self, base: str = DEFAULT_BASE, *, term=URIRef) -> None:
+        """``term`` makes each IRI from its text: rdflib's URIRef, or ``str`` for the exporters' plain terms."""
         if not base.startswith(("http://", "https://", "urn:")):
             raise ValueError(f"IRI base must start with http://, https:// or urn: (got {base!r})")
         bad = next((ch for ch in base if ord(ch) <= 0x20 or ch in '<>"{}|^`\\'), None)
         if bad is not None:
             raise ValueError(f"IRI base may not contain {bad!r} (got {base!r})")
         self.base = base if base.endswith(("/", "#", ":")) else base + "/"
+        self._term = term
 
     def _iri(self, path: str) -> URIRef:
-        return URIRef(self.base + _encode_path(path))
+        return self._term(self.base + _encode_path(path))
 
     def entity(self, entity_id: str) -> URIRef:
         return self._iri(entity_id)
 
     def article(self, doc_id: str) -> URIRef:
-        return URIRef(f"{self.base}article/{encode_document_id(doc_id)}")
+        return self._term(f"{self.base}article/{encode_document_id(doc_id)}")
 
     def sentence(self, doc_id: str, index: int) -> URIRef:
-        return URIRef(f"{self.base}sentence/{encode_document_id(doc_id)}/{index}")
+        return self._term(f"{self.base}sentence/{encode_document_id(doc_id)}/{index}")
 
     def figure(self, figure_id: str) -> URIRef:
         """``figure_id`` is ``<document id>-<offset>``."""
         doc_id, _, offset = figure_id.rpartition("-")
-        return URIRef(f"{self.base}figure/{encode_document_id(doc_id)}-{offset}")
+        return self._term(f"{self.base}figure/{encode_document_id(doc_id)}-{offset}")
 
     def statement(self, *parts: str) -> URIRef:
         digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]

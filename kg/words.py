@@ -39,6 +39,9 @@ class Words:
     entries: Mapping[str, Mapping[str, Any]]
     origin: str = "kg/data/words.toml"
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+    _made: dict[tuple[str, str], Any] = field(
+        default_factory=dict, compare=False, repr=False
+    )  # words, sets, …
 
     def _entry(self, name: str) -> Mapping[str, Any]:
         try:
@@ -47,7 +50,13 @@ class Words:
             raise WordsError(f"{self.origin}: no vocabulary entry named {name!r}") from None
 
     def words(self, name: str) -> tuple[str, ...]:
-        """A list's words (longest first), or a character set's characters."""
+        """A list's words (longest first), or a character set's characters (made once per name)."""
+        made = self._made.get(("words", name))
+        if made is None:
+            made = self._made[("words", name)] = self._words(name)
+        return made
+
+    def _words(self, name: str) -> tuple[str, ...]:
         entry = self._entry(name)
         if "words" in entry:
             return tuple(sorted(set(entry["words"]), key=lambda w: (-len(w), w)))
@@ -56,7 +65,10 @@ class Words:
         raise WordsError(f"{self.origin}: {name!r} is not a word list")
 
     def set(self, name: str) -> frozenset[str]:
-        return frozenset(self.words(name))
+        made = self._made.get(("set", name))
+        if made is None:
+            made = self._made[("set", name)] = frozenset(self.words(name))
+        return made
 
     def map(self, name: str) -> dict[str, str]:
         entry = self._entry(name)
@@ -69,7 +81,15 @@ class Words:
         return self.expand(f"<{name}>")
 
     def expand(self, pattern: str, *, _stack: tuple[str, ...] = ()) -> str:
-        """``pattern`` with every ``<name>`` replaced by its entry."""
+        """``pattern`` with every ``<name>`` replaced by its entry (worked out once per pattern)."""
+        if _stack:
+            return self._expand(pattern, _stack)
+        made = self._made.get(("expand", pattern))
+        if made is None:
+            made = self._made[("expand", pattern)] = self._expand(pattern, ())
+        return made
+
+    def _expand(self, pattern: str, _stack: tuple[str, ...]) -> str:
 
         def one(m: re.Match[str]) -> str:
             name = m.group(1)

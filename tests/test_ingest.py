@@ -5,6 +5,8 @@ import json
 
 import pytest
 from conftest import SEED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.errors import InputError
 from kg.ingest import RawRecord, document_from_text, iter_documents, make_document
@@ -146,3 +148,51 @@ def test_ten_megabyte_single_line_is_split_into_bounded_sentences():
     assert len(doc.text) == len(line)
     assert max(s.end - s.start for s in doc.sentences) <= 1000
     assert doc.sentences[-1].end == len(line)
+
+
+def _split_by_character(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence splitter's rule, one character at a time: the reference for the fast splitter."""
+    from kg.ingest.sentences import _CLOSERS, _ENDERS, _MAX_QUOTE, _OPEN
+
+    spans, stack, sent_start, i = [], [], start, start
+    while i < end:
+        ch = text[i]
+        if stack and ch == stack[-1][0]:
+            stack.pop()
+        elif ch in _OPEN:
+            stack.append((_OPEN[ch], i))
+        if stack and i - stack[0][1] > _MAX_QUOTE:
+            stack.clear()
+        if ch in _ENDERS and not stack:
+            j = i + 1
+            while j < end and (text[j] in _ENDERS or text[j] in _CLOSERS):
+                j += 1
+            spans.append((sent_start, j))
+            sent_start = i = j
+            continue
+        i += 1
+    return spans + ([(sent_start, end)] if sent_start < end else [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["快手", "。", "！", "“", "”", "（", "）", "《", "》", "‘", "a", "!", "…", "x" * 150]
+        ),
+        max_size=40,
+    )
+)
+def test_the_fast_sentence_splitter_cuts_where_the_character_rule_does(pieces):
+    from kg.ingest.sentences import _cap, _split_span
+
+    text = "".join(pieces)
+    expected = []
+    for s, e in (piece for span in _split_by_character(text, 0, len(text)) for piece in _cap(text, *span)):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            expected.append((s, e))
+    assert _split_span(text, 0, len(text)) == expected

@@ -110,13 +110,55 @@ def test_parallel_build_is_identical_to_serial(tmp_path, store_dir):
     assert dump(tmp_path / "p") == dump(store_dir)
 
 
+def test_loads_running_together_give_the_same_store(tmp_path, store_dir, monkeypatch):
+    """One bulk load per document, four at a time, and a changed article replacing its first version: the
+    writer's threads leave the store as one load after another does."""
+    import kg.corpus
+
+    monkeypatch.setattr(kg.corpus, "LOAD_EVERY", 1)
+    monkeypatch.setattr(kg.corpus, "writer_threads", lambda jobs: 4)
+    build_store(INPUTS, tmp_path / "t", batch_size=1)
+    assert dump(tmp_path / "t") == dump(store_dir)
+
+    def news(path, texts):
+        rows = [json.dumps({"id": f"n{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        return path
+
+    first = [
+        "小米集团创始人雷军表示，小米与京东达成战略合作。",
+        "腾讯投资了蔚来。",
+        "京东发布财报。",
+        "快手宣布与京东合作。",
+    ]
+    later = [first[0].replace("京东", "美团"), *first[1:3], first[3].replace("京东", "拼多多")]
+    build_store([news(tmp_path / "a.jsonl", first)], tmp_path / "r", batch_size=1)
+    replaced = build_store([news(tmp_path / "b.jsonl", later)], tmp_path / "r", batch_size=1)
+    assert (replaced.replaced, replaced.unchanged) == (2, 2)
+    monkeypatch.setattr(kg.corpus, "writer_threads", lambda jobs: 1)
+    build_store([tmp_path / "a.jsonl"], tmp_path / "one_by_one")
+    build_store([tmp_path / "b.jsonl"], tmp_path / "one_by_one")
+    assert dump(tmp_path / "r") == dump(tmp_path / "one_by_one")
+
+
 @pytest.mark.slow
 def test_dask_build_on_a_two_worker_cluster_is_identical(tmp_path, store_dir):
+    """Partitions sent back compressed, or written by the workers to a shared folder: the same store."""
     from distributed import LocalCluster
 
+    shared = tmp_path / "shared"
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         build_store(INPUTS, tmp_path / "d", engine="dask", scheduler=cluster.scheduler_address, batch_size=2)
-    assert dump(tmp_path / "d") == dump(store_dir)
+        build_store(
+            INPUTS,
+            tmp_path / "f",
+            engine="dask",
+            scheduler=cluster.scheduler_address,
+            partition_dir=shared,
+            batch_size=2,
+        )
+    assert dump(tmp_path / "d") == dump(tmp_path / "f") == dump(store_dir)
+    assert list(shared.iterdir()) == []  # each partition removed once loaded
 
 
 def test_cross_document_entities_are_one_node(tmp_path):

@@ -16,7 +16,7 @@ from .html import to_html
 from .json import json_chunks, to_json
 from .jsonld import to_jsonld
 from .neo4j import to_cypher, to_neo4j
-from .rdf import to_ntriples, to_turtle
+from .rdf import to_ntriples, to_turtle, triples
 
 Exporter = Callable[..., str | dict[str, str]]
 FORMATS: dict[str, tuple[Exporter, str]] = {
@@ -30,6 +30,7 @@ FORMATS: dict[str, tuple[Exporter, str]] = {
     "cypher": (to_cypher, "graph.cypher"),
 }
 ALIASES = {"ttl": "turtle"}
+RDF_FORMATS = ("turtle", "nt", "jsonld")  # made from the same triples (kg.export.rdf)
 DEFAULT_FORMATS = ("turtle", "json", "html")
 
 
@@ -55,6 +56,9 @@ def write_outputs(
     folder as it was."""
     names = [format_name(f) for f in formats]
     out = Path(out_dir)
+    shared = {}
+    if sum(f in RDF_FORMATS for f in names) > 1:  # the triples made once for all the RDF formats asked for
+        shared = {"triples_": triples(graph, base=base)}
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -63,7 +67,7 @@ def write_outputs(
     try:
         for f in names:
             path = out / FORMATS[f][1]
-            staged.append((_stage(path, _data(graph, f, base, path)), path))
+            staged.append((_stage(path, _data(graph, f, base, path, shared if f in RDF_FORMATS else {})), path))
         for tmp, path in staged:
             _swap(tmp, path)
     except BaseException as exc:
@@ -77,12 +81,14 @@ def write_outputs(
     return [path for _, path in staged]
 
 
-def _data(graph: KnowledgeGraph, fmt: str, base: str, path: Path) -> Iterator[bytes] | bytes | dict[str, bytes]:
+def _data(
+    graph: KnowledgeGraph, fmt: str, base: str, path: Path, options: dict
+) -> Iterator[bytes] | bytes | dict[str, bytes]:
     """A format's bytes: graph.json in pieces (its text in one piece, pretty-printed by Python's encoder, costs
     more memory than the graph itself on a long document); the others whole."""
     if fmt == "json":
         return (_encoded(piece, path) for piece in json_chunks(graph, base=base))  # type: ignore[misc]
-    return _encoded(render(graph, fmt, base=base), path)
+    return _encoded(render(graph, fmt, base=base, **options), path)
 
 
 def write_rendered(path: Path, content: str | dict[str, str]) -> Path:

@@ -8,19 +8,21 @@ numbers, and Chinese (``zh``) as the language of plain strings. A graph's docume
 
 from __future__ import annotations
 
+import functools
 import json
 
-from rdflib import URIRef
 from rdflib.namespace import RDF, XSD
 
 from ..graph import KnowledgeGraph
 from ..vocab import FIGURE_QUALIFIERS, KG_NS, PREDICATES, PREFIXES, QUALIFIERS, Minter
+from .rdf import Lit, triples
 
 CONTEXT_IRI = "https://w3id.org/kg/context.jsonld"
 _IDS = ("mentionedIn", "document", "statementSubject", "statementPredicate", "statementObject", "time")
 _INTEGERS = ("mentionCount", "sentenceIndex", "startOffset", "endOffset", "spanStart", "spanEnd")
 _PLAIN = ("rule", "unit", "kind", "source", "contentHash", "bound", "modality", "comparison")
 _ZH = ("text", "rawText", "measure")
+_TYPE, _INTEGER, _BOOLEAN = str(RDF.type), str(XSD.integer), str(XSD.boolean)
 
 
 def context() -> dict:
@@ -34,12 +36,14 @@ def context() -> dict:
     terms["datePublished"] = {"@id": "schema:datePublished", "@language": None}
     terms["wasDerivedFrom"] = {"@id": "prov:wasDerivedFrom", "@type": "@id"}
     for name, iri in sorted(PREDICATES.items()):
-        terms[name] = {"@id": _short(iri)} if name == "foundingDate" else {"@id": _short(iri), "@type": "@id"}
+        terms[name] = (
+            {"@id": _short(str(iri))} if name == "foundingDate" else {"@id": _short(str(iri)), "@type": "@id"}
+        )
     for name, iri in sorted({**QUALIFIERS, **FIGURE_QUALIFIERS}.items()):
         key = "dateText" if name == "text" else name
-        terms[key] = {"@id": _short(iri)}
+        terms[key] = {"@id": _short(str(iri))}
         if name in ("bound", "modality", "comparison"):
-            terms[key] = {"@id": _short(iri), "@language": None}
+            terms[key] = {"@id": _short(str(iri)), "@language": None}
     for name in _IDS:
         terms[name] = {"@id": f"kg:{name}", "@type": "@id"}
     for name in _INTEGERS:
@@ -60,11 +64,15 @@ def context_document() -> str:
     return json.dumps({"@context": context()}, ensure_ascii=False, indent=1) + "\n"
 
 
-def _short(iri) -> str:
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if str(iri).startswith(ns):
-            return f"{prefix}:{str(iri)[len(ns) :]}"
-    return str(iri)
+@functools.lru_cache(maxsize=4096)
+def _short(iri: str) -> str:
+    for prefix, ns in _LONGEST_FIRST:
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns) :]}"
+    return iri
+
+
+_LONGEST_FIRST = tuple(sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])))
 
 
 class _Compactor:
@@ -92,9 +100,10 @@ class _Compactor:
         return self.terms.get(predicate, (self.iri(predicate), {}))
 
     def value(self, obj, definition: dict):
-        if isinstance(obj, URIRef):
-            return self.iri(str(obj)) if definition.get("@type") == "@id" else {"@id": self.iri(str(obj))}
-        text, lang, dtype = str(obj), obj.language, obj.datatype
+        """A plain term (``kg.export.rdf``: an IRI is a str, a literal a ``Lit``) as a compact JSON value."""
+        if not isinstance(obj, Lit):
+            return self.iri(obj) if definition.get("@type") == "@id" else {"@id": self.iri(obj)}
+        text, lang, dtype = obj.value, obj.lang or None, obj.datatype or None
         typed = definition.get("@type")
         if typed and dtype is not None and _short(dtype) == typed:
             return text
@@ -102,9 +111,9 @@ class _Compactor:
         if typed is None:
             if lang is not None and lang == language or lang is None and dtype is None and language is None:
                 return text
-            if dtype == XSD.integer:
+            if dtype == _INTEGER:
                 return int(text)
-            if dtype == XSD.boolean:
+            if dtype == _BOOLEAN:
                 return text == "true"
         out: dict[str, object] = {"@value": text}  # a value object: the default language does not apply
         if lang:
@@ -114,23 +123,26 @@ class _Compactor:
         return out
 
 
-def to_jsonld(kg: KnowledgeGraph, *, base: str) -> str:
-    from .rdf import triples
-
+def to_jsonld(kg: KnowledgeGraph, *, base: str, triples_: list | None = None) -> str:
+    """``triples_``: the graph's ``kg.export.rdf.triples``, when already made for another format."""
     mint = Minter(base)
     compact = _Compactor(mint.base)
     nodes: dict[str, dict[str, list]] = {}
-    for s, p, o in triples(kg, base=base):
-        node = nodes.setdefault(compact.iri(str(s)), {})
-        if p == RDF.type:
-            node.setdefault("type", []).append(compact.iri(str(o)))
+    for s, p, o in triples(kg, base=base) if triples_ is None else triples_:
+        node = nodes.setdefault(compact.iri(s), {})
+        if p == _TYPE and not isinstance(o, Lit):
+            node.setdefault("type", []).append(compact.iri(o))
             continue
-        term, definition = compact.term(str(p))
+        term, definition = compact.term(p)
         node.setdefault(term, []).append(compact.value(o, definition))
     graph = []
     for node_id in sorted(nodes):
         item: dict[str, object] = {"id": node_id}
         for key, values in sorted(nodes[node_id].items()):
+            if len(values) == 1:  # as the round trip below leaves it: a value object's keys sorted
+                value = values[0]
+                item[key] = dict(sorted(value.items())) if isinstance(value, dict) else value
+                continue
             unique = sorted({json.dumps(v, ensure_ascii=False, sort_keys=True) for v in values})
             decoded = [json.loads(v) for v in unique]
             item[key] = decoded[0] if len(decoded) == 1 else decoded

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Sentence
 
 _ENDERS = set("。！？!?；;…")
@@ -23,12 +25,24 @@ def split_sentences(text: str, *, paragraph_spans: list[tuple[int, int, int | No
     return tuple(out)
 
 
+# The characters that can change the splitter's state; it jumps from one to the next (a search in C) instead of
+# looking at every character.
+_SPECIAL = re.compile("[" + re.escape("".join(sorted(_ENDERS | set(_OPEN) | set(_OPEN.values())))) + "]")
+
+
 def _split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     sent_start = start
-    i = start
-    while i < end:
+    pos = start
+    while True:
+        found = _SPECIAL.search(text, pos, end)
+        i = found.start() if found else end
+        # an unbalanced quote is given up at the first character past _MAX_QUOTE, special or not
+        if stack and i > pos and (i - 1) - stack[0][1] > _MAX_QUOTE:
+            stack.clear()
+        if found is None:
+            break
         ch = text[i]
         if stack and (ch == stack[-1][0]):
             stack.pop()
@@ -41,10 +55,9 @@ def _split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
             while j < end and (text[j] in _ENDERS or text[j] in _CLOSERS):
                 j += 1
             spans.append((sent_start, j))
-            sent_start = j
-            i = j
+            sent_start = pos = j
             continue
-        i += 1
+        pos = i + 1
     if sent_start < end:
         spans.append((sent_start, end))
     # trim whitespace, drop empties

@@ -43,8 +43,7 @@ def byline_fields(doc: Document) -> list[Field]:
 def _key_values(text: str, base: int, index: int) -> list[Field]:
     """文|刺猬公社 铁林 / 编辑：石灿 / 来源：36氪: the key–value parts of a short line."""
     w = load_words()
-    ends = w.set("sentence_end")
-    if len(text) > 90 or any(ch in ends for ch in text[:-1]):
+    if len(text) > 90 or not w.set("sentence_end").isdisjoint(text[:-1]):
         return []
     roles = w.map("byline_role")
     out = []

@@ -140,6 +140,25 @@ def spans(labels: list[str], probs: list[float]) -> list[tuple[int, int, str, fl
     return out
 
 
+def _spans(
+    labels: list[int], probs: list[float], bio: list[tuple[bool, bool, str]]
+) -> list[tuple[int, int, str, float]]:
+    """``spans`` over label indices, with each label's (begins, inside, kind) looked up once."""
+    out: list[tuple[int, int, str, float]] = []
+    start: int | None = None
+    kind = ""
+    for i, label in enumerate(labels):
+        begins, inside, label_kind = bio[label]
+        if start is not None and (not (begins or inside) or begins or label_kind != kind):
+            out.append((start, i, kind, min(probs[start:i])))
+            start, kind = None, ""
+        if begins or (inside and start is None):
+            start, kind = i, label_kind
+    if start is not None:
+        out.append((start, len(labels), kind, min(probs[start:])))
+    return out
+
+
 class CrfTagger:
     """The shipped model, decoded with numpy: ``tag_batch`` returns (start, end, kg type, confidence) spans.
 
@@ -163,6 +182,13 @@ class CrfTagger:
             vocab.setdefault(name, {})[value] = ident
         self._vocab = vocab
         self._ngrams = {name: self._keyed(vocab.get(name, {}), size) for name, size in _NGRAMS.items()}
+        # single characters of the Basic Multilingual Plane: a direct table per feature (one gather, no search)
+        self._bmp = {
+            name: self._bmp_table(name) for name, size in _NGRAMS.items() if size == 1 and name in vocab
+        }
+        outside = self._chain._outside
+        self._bio = [(label.startswith("B-"), label.startswith("I-"), label[2:]) for label in self.labels]
+        self._all_outside = outside
         self._kind_ids = self._ids("k", _KINDS)
         self._boundary_ids = self._ids("w", "BMES")
         self._length_ids = self._ids("wl", ["", "1", "2", "3", "4"])
@@ -196,6 +222,24 @@ class CrfTagger:
         keys = np.array([k for k, _ in pairs], dtype=np.int64)
         return keys, np.array([i for _, i in pairs], dtype=np.int64)
 
+    def _bmp_table(self, name: str) -> np.ndarray:
+        table = np.full(0x10000, self._none, dtype=np.int64)
+        for value, ident in self._vocab[name].items():
+            if len(value) == 1 and ord(value) < 0x10000:
+                table[ord(value)] = ident
+        return table
+
+    def _unigram(self, name: str, query: np.ndarray) -> np.ndarray:
+        """``_lookup`` for one character: the BMP table, the sorted keys for the rest."""
+        table = self._bmp.get(name)
+        if table is None:
+            return self._lookup(name, query)
+        astral = query >= 0x10000
+        out = table[np.where(astral, 0, query)]
+        if astral.any():
+            out[astral] = self._lookup(name, query[astral])
+        return out
+
     def _lookup(self, name: str, query: np.ndarray) -> np.ndarray:
         keys, ids = self._ngrams[name]
         if not len(keys):
@@ -222,9 +266,10 @@ class CrfTagger:
             for k, labels, probs in zip(
                 group, *self._chain.decode([emissions[k] for k in group]), strict=True
             ):
-                names = [self.labels[j] for j in labels]
+                if labels.count(self._all_outside) == len(labels):
+                    continue  # nothing tagged (most sentences)
                 results[live[k]] = [
-                    (s, e, KG_TYPE[t], p) for s, e, t, p in spans(names, probs) if t in KG_TYPE
+                    (s, e, KG_TYPE[t], p) for s, e, t, p in _spans(labels, probs, self._bio) if t in KG_TYPE
                 ]
         return results
 
@@ -257,11 +302,11 @@ class CrfTagger:
         surname_cps = np.array(sorted(ord(s) for s in lexicon.surnames), dtype=np.int64)
         here = cp[real]
         columns = [
-            self._lookup("c", here),
-            self._lookup("c-1", cp[real - 1]),
-            self._lookup("c+1", cp[real + 1]),
-            self._lookup("c-2", cp[real - 2]),
-            self._lookup("c+2", cp[real + 2]),
+            self._unigram("c", here),
+            self._unigram("c-1", cp[real - 1]),
+            self._unigram("c+1", cp[real + 1]),
+            self._unigram("c-2", cp[real - 2]),
+            self._unigram("c+2", cp[real + 2]),
             self._lookup("b-1", (cp[real - 1] << 21) | here),
             self._lookup("b+1", (here << 21) | cp[real + 1]),
             self._kind_ids[self._kinds(here)],

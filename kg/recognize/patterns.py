@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 from ..model import Mention, Token
@@ -358,19 +357,32 @@ def find_latin_names(ctx: Context) -> list[Mention]:
 
 
 def _closest(word: str, lexicon):
-    best = _closest_name(word, lexicon.latin_keys)
+    cache = lexicon.fuzzy_cache
+    if word not in cache:
+        cache[word] = _closest_name(word, lexicon.latin_by_length)
+    best = cache[word]
     return lexicon.latin_names[best] if best else None
 
 
-@functools.lru_cache(maxsize=4096)
-def _closest_name(word: str, names: tuple[str, ...]) -> str | None:
-    hits = [(osa_distance(word, name), name) for name in names if abs(len(name) - len(word)) <= 2]
-    hits = [(d, n) for d, n in hits if d <= (1 if len(word) < 9 else 2)]
+def _closest_name(word: str, by_length: dict[int, tuple[str, ...]]) -> str | None:
+    """The known Latin name nearest ``word`` within 1 edit (2 from 9 letters on), ties to the first in order."""
+    limit, letters = (1 if len(word) < 9 else 2), set(word)
+    hits = [
+        (d, name)
+        for size in range(len(word) - 2, len(word) + 3)
+        for name in by_length.get(size, ())
+        # each letter one word has and the other lacks takes an edit: a cheap test before the full distance
+        if len(letters.symmetric_difference(name)) <= 2 * limit
+        and (d := osa_distance(word, name, limit=limit)) <= limit
+    ]
     return min(hits)[1] if hits else None
 
 
-def osa_distance(a: str, b: str) -> int:
-    """Edit distance counting an adjacent transposition as one edit (QuestMoible ↔ QuestMobile = 1)."""
+def osa_distance(a: str, b: str, *, limit: int | None = None) -> int:
+    """Edit distance counting an adjacent transposition as one edit (QuestMoible ↔ QuestMobile = 1). With
+    ``limit``, any distance over it may be returned as ``limit + 1`` as soon as no row can get back under it."""
+    if limit is not None and abs(len(a) - len(b)) > limit:
+        return limit + 1
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i in range(1, len(a) + 1):
@@ -380,6 +392,8 @@ def osa_distance(a: str, b: str) -> int:
             cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if limit is not None and min(cur) > limit and min(prev) > limit:
+            return limit + 1  # every later cell builds on this row or, by a transposition, the one before
         prev2, prev = prev, cur
     return prev[-1]
 

@@ -133,17 +133,43 @@ class RuleSet:
     def __iter__(self):
         return iter(self.rules)
 
+    @functools.cached_property
+    def trigger_words(self) -> tuple[str, ...]:
+        """Every rule's trigger words, for ``_triggers_in``."""
+        return tuple(sorted({w for r in self.rules for w in r.triggers}))
+
     def only(self, name: str) -> RuleSet:
         return RuleSet(tuple(r for r in self.rules if r.name == name), self.words)
 
     def apply(self, view: SentenceView, env: RuleEnv) -> list[Relation]:
         out: list[Relation] = []
+        present = _triggers_in(view.template, self.trigger_words)
         for rule in self.rules:
-            if rule.triggers and not any(w in view.template for w in rule.triggers):
+            if rule.triggers and present.isdisjoint(rule.triggers):
                 continue
             for hit in _hits(rule, view, env):
                 out += _emit(hit)
         return out
+
+
+def _triggers_in(template: str, words: tuple[str, ...]) -> set[str]:
+    """Which of ``words`` occur in ``template``: one scan finds the longest word starting at each position, and
+    every word that starts there too is a prefix of it."""
+    finder, prefixes = _trigger_finder(words)
+    present = {""}  # (the empty word is in every template)
+    if not prefixes:
+        return present
+    for m in finder.finditer(template):
+        present.update(prefixes[m.group(1)])
+    return present
+
+
+@functools.lru_cache(maxsize=64)
+def _trigger_finder(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    finder = re.compile("(?=(" + "|".join(re.escape(w) for w in ordered if w) + "))")
+    prefixes = {w: tuple(v for v in ordered if w.startswith(v)) for w in ordered if w}
+    return finder, prefixes
 
 
 def _hits(rule: Rule, view: SentenceView, env: RuleEnv) -> Iterable[Hit]:
