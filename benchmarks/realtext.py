@@ -74,10 +74,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
     parser.add_argument("--model", default=BuildConfig().model)
+    parser.add_argument(
+        "--relation-model", default=BuildConfig().relation_model, help="default, none, or a scorer model file"
+    )
     parser.add_argument("--json", action="store_true", help="Print the reports as JSON.")
     args = parser.parse_args()
     splits = ["dev", "test"] if args.split == "both" else [args.split]
-    config = BuildConfig(model=args.model)
+    config = BuildConfig(model=args.model, relation_model=args.relation_model)
     reports = {s: evaluate_graph(CORPUS, split=s, config=config) for s in splits}
     if args.json:
         print(json.dumps({s: r.to_dict() for s, r in reports.items()}, ensure_ascii=False, indent=1))

@@ -77,7 +77,8 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
         group = next((g for g, v in (m.groupdict() if m else {}).items() if v), None)
         if m and group and not w.regex("not_an_outlet").fullmatch(m.group(group)):
             end = m.end(group)
-            tail = next((t for t in w.words("outlet_trailing_word") if m.group(group).endswith(t)), "")
+            trailing = w.regex("outlet_trailing_word").search(m.group(group))
+            tail = trailing.group() if trailing else ""
             if len(m.group(group)) - len(tail) >= 2:
                 end -= len(tail)  # 【TechWeb报道】: the outlet is TechWeb
             out.append(Field("publisher", base + m.start(group), base + end, index))

@@ -522,8 +522,11 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
         if not (_name_like(ctx, m.group("name"), start) and ctx.is_boundary(end)):
             continue
         tokens = [t for t in ctx.tokens[ctx.token_index(start) :] if t.start < end]
-        if any(t.pos[:1] in "pcudr" or t.pos[:1] == "v" and ctx.known(t.word) for t in tokens):
-            continue  # 公司和互联网公司都在做: function words or verbs, not a name
+        if any(
+            t.pos[:1] in "pcudrt" or t.pos[:1] == "v" and ctx.known(t.word) or t.word in ctx.lexicon.titles
+            for t in tokens
+        ):
+            continue  # 公司和互联网公司都在做 / 品牌总经理卢伟冰今日发文: function words, verbs, times, titles
         if not any(not ctx.known(t.word) or t.pos in NAME_POS and t.pos != "j" for t in tokens):
             continue  # 公司高管表示满意: ordinary words only, no name among them
         out.append(ctx.mention(start, end, "Company", "pattern:described_org", 0.7))
@@ -640,6 +643,8 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
         if m.source not in ("lexicon", "kb") or m.type not in ("Company", "Platform"):
             continue
         code = W.regex("model_code").match(ctx.text, m.end)
+        if not code and ctx.text[: m.start].endswith(W.words("model_number_cue")):
+            code = W.regex("model_number").match(ctx.text, m.end)  # 旗舰手机小米5
         if code and ctx.is_boundary(code.end()):
             out.append(ctx.mention(m.start, code.end(), "Product", "pattern:product_name", 0.85))
             continue
