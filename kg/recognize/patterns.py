@@ -192,7 +192,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 out.append(ctx.mention(registered, end, type_, "pattern:registered_name", 0.85))
                 continue
             if type_ == "BusinessUnit":
-                unit = W.regex("unit_name_head").search(ctx.text[max(0, s - 6) : s])
+                unit = W.regex("unit_name_head").search(ctx.text[max(0, s - 9) : s])
                 if unit:  # 到店事业群 / 企业服务事业部: a division needs no proper name
                     out.append(ctx.mention(s - len(unit.group(1)), end, type_, "pattern:org_suffix", 0.75))
                 continue
@@ -306,6 +306,8 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         if tok.word in ctx.lexicon.non_entities or tok.word in ctx.lexicon.titles:
             break
+        if len(tok.word) == 2 and tok.word.endswith(tuple(_TENSE_MARKERS)) and tok.word[0] in W.set("copula_before_former"):
+            break  # 负责人为原京东零售集团CFO: 为原 is "is the former", not the name's start
         if tok.word in W.set("deal_party") or tok.word.startswith(W.words("heading_word")):
             break  # 收购方华胜旅业基金 / 公司简介比音勒芬服饰股份有限公司: a deal's party or a heading, not the name
         if not re.fullmatch(rf"[{HAN}A-Za-z0-9·&]+", tok.word):

@@ -113,13 +113,14 @@ def _named_units(
 
 def _unit_owner(doc: Document, mentions: list[Mention], unit: Mention, entity_of) -> str | None:
     """The organisation a division without a proper name belongs to: the one its sentence (or the passage
-    before) is about."""
+    before) is about, never another division."""
     local = [
         m
         for m in mentions
         if m.sentence == unit.sentence and m is not unit and m.type != "BusinessUnit" and m.start in entity_of
     ]
-    topic = _org_topic(doc, mentions, local, unit.sentence, entity_of)
+    owners = [m for m in mentions if m.type != "BusinessUnit"]  # a division's owner is no other division
+    topic = _org_topic(doc, owners, local, unit.sentence, entity_of)
     if isinstance(topic, int):
         return entity_of[local[topic].start]
     return topic

@@ -89,7 +89,7 @@ class Family:
 
 
 # The families the scorer is trained for; organisation pairs leave out bare apps and platforms (在京东和天猫开店 is
-# no partnership; FinRE, which teaches them, has companies). productOf (offering–organisation) and worksFor are left out: none of
+# no partnership; FinRE, which teaches them, has companies), news outlets and business units. productOf (offering–organisation) and worksFor are left out: none of
 # the training sets annotates them.
 FAMILIES = (
     Family(
@@ -106,7 +106,7 @@ FAMILIES = (
             "parentOrganization>",
             "parentOrganization<",
         ),
-        exclude=("MediaOrganization",),
+        exclude=("MediaOrganization", "BusinessUnit"),  # a division's ties are its company's (rules: unit_name)
     ),
     Family("person_org", "P", "OAB", ("none", "founder<", "leads"), blocked="P"),
     Family("org_place", "OAB", "L", ("none", "location"), blocked="L"),

@@ -173,8 +173,14 @@ def _bare_title(hit: Hit, arg: str | None) -> bool:
     return bare_title(hit.groups.get("titles") or "", hit.env.lexicon, hit.env.words)
 
 
+def _not_unit(hit: Hit, arg: str | None) -> bool:
+    """No organisation in slot(s) ``arg`` is a business unit (家居事业部与家电事业部合并: a reorganisation, not a deal)."""
+    return all(hit.view.mention(n).type != "BusinessUnit" for n in hit.slots(arg or ""))
+
+
 CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "year_date": _year_date,
+    "not_unit": _not_unit,
     "bare_title": _bare_title,
     "stake_below": _stake_below,
     "stake_at_least": _stake_at_least,
