@@ -195,6 +195,7 @@ def statistical_mentions(
             end -= 1
         if start == end:
             continue
+        start = _after_place_of(ctx, start, end) if type_ in ORG_TYPES else start
         if type_ == "Person" and end - start > 2 and ctx.text[end - 1] in GLUED:
             end -= 1  # 王良于1995年: the segmenter glued 于 onto the name, and the tagger followed it
         m = ctx.mention(start, end, type_, source, round(prob * 0.8, 2))
@@ -203,6 +204,19 @@ def statistical_mentions(
         if type_ == "Title" or _acceptable(m, ctx) and _plausible_statistical(m, ctx):
             out.append(m)
     return out
+
+
+def _after_place_of(ctx: Context, start: int, end: int) -> int:
+    """天津的高恒管理咨询有限公司: a place and a possessive before a name (总部位于天津的…) are not part of it."""
+    for particle in _W.words("possessive"):
+        cut = ctx.text.find(particle, start, end)
+        if cut <= start or end - cut - len(particle) < 2:
+            continue
+        place = ctx.lexicon.names.get(ctx.text[start:cut])
+        tok = ctx.token_at(start)
+        if place and place.types[0] == "Place" or tok and tok.end == cut and tok.pos == "ns":
+            return cut + len(particle)
+    return start
 
 
 class _SpanIndex:

@@ -240,6 +240,8 @@ def _registered_name_start(ctx: Context, suffix_start: int) -> int | None:
             return None
         if tok.word in _FUNCTION_CHARS or tok.word[0] in _FUNCTION_CHARS and not ctx.known(tok.word):
             return None  # 由 / 向云汐: a preposition, on its own or glued to a name, is before the name
+        if tok.pos[:1] in "ucp" and ctx.known(tok.word):
+            return None  # 总部位于天津的高恒…有限公司: a particle or preposition stands before the name
         if _is_place(ctx, tok) and suffix_start - tok.start > len(tok.word) + 1:
             while i > 0 and _is_place(ctx, ctx.tokens[i - 1]) and size + len(ctx.tokens[i - 1].word) <= 20:
                 i -= 1  # 杭州 + 宜格 (a place guess): the name begins at the first of adjacent places
@@ -509,6 +511,8 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
         tokens = [t for t in ctx.tokens[ctx.token_index(start) :] if t.start < end]
         if tokens and (tokens[0].pos[:1] in "pcrdu" or any(t.pos[:1] == "t" for t in tokens)):
             continue  # 在当天宣布获…投资: a preposition or a time word, not a name
+        if tokens and tokens[-1].pos == "v" and ctx.known(tokens[-1].word) and tokens[-1].word not in ctx.lexicon.names:
+            continue  # 投资者包括…总部位于: a clause ending in a verb, not a name
         if _name_like(ctx, name, start) and not W.regex("date").search(name):
             # (华为于1987年成立于深圳: the name stops before the date)
             out.append(ctx.mention(start, end, "Company", "pattern:introduced_org", 0.7))

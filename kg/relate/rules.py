@@ -325,6 +325,8 @@ def _rule(raw: Mapping[str, Any], words: Words, origin: str) -> Rule:
             raise RuleError(origin, name, f"unknown predicate {predicate!r} (known: {', '.join(PREDICATES)})")
     if len(predicates) != 1 and not raw.get("emit"):
         raise RuleError(origin, name, "a rule with several predicates needs an emitter (emit = …) to choose")
+    if not isinstance(raw["pattern"], str):
+        raise RuleError(origin, name, "pattern must be one string (write two rules for two patterns)")
     regex = _compile(raw["pattern"], words, origin, name)
     then_raw = raw.get("then", [])
     then = tuple(
