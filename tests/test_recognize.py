@@ -139,3 +139,21 @@ def test_a_name_does_not_take_the_first_character_of_an_adverb():
         for e in result_of("云帆机器人由前华为工程师吕志航于2023年在深圳创立。").entities
         if e.type == "Person"
     } == {"吕志航"}
+
+
+@pytest.mark.parametrize(
+    "text,expected,unwanted",
+    [
+        ("A轮融资的投资方为IDG、顺为、晨兴等，估值2.5亿美元。", {("顺为", "Company"), ("晨兴", "Company")}, set()),
+        ("B轮获来自IDG、高通、淡马锡、启明的9000万美元融资。", {("启明", "Company")}, set()),
+        ("腾讯、阿里巴巴和多家银行都在做。", set(), {("多家银行", "Company")}),
+        ("他们与百度、腾讯、合作伙伴等一起推进。", set(), {("合作伙伴", "Company")}),
+        ("公司计划与腾讯、南山等地展开合作。", set(), {("南山", "Company")}),
+    ],
+)
+def test_unknown_names_in_a_list_of_organisations(text, expected, unwanted):
+    """An unrecognised name-like item of a list of known organisations is one (kg/recognize/siblings.py); a
+    generic noun, a quantity or a list with one known organisation and no closing 等 is not."""
+    got = found(text)
+    assert expected <= got
+    assert not unwanted & got

@@ -37,6 +37,7 @@ from .patterns import (
     generic_with_acronym,
 )
 from .precision import precise_enough
+from .siblings import find_list_siblings
 
 __all__ = [
     "recognize",
@@ -143,7 +144,7 @@ def recognize(
     ctx = Context(doc, tokens, lexicon or load_lexicon(), known)
     mentions = _rule_mentions(ctx)
     if tagged is None:
-        return mentions
+        return filter_spans(mentions + find_list_siblings(ctx, mentions))
     extra = [
         m
         for m in statistical_mentions(ctx, tagged, mentions, min_confidence=min_confidence, source=source)
@@ -158,7 +159,8 @@ def recognize(
     found = sorted(covered + extra, key=lambda m: (m.start, m.end))
     # a name the tagger is sure of is the same name where it occurs again (春雨医生 in the headline and the lead)
     sure = [m for m in extra if m.score >= CRF_PROPAGATE_SCORE]
-    return filter_spans(found + _propagate(ctx, sure, taken=found))
+    found = filter_spans(found + _propagate(ctx, sure, taken=found))
+    return filter_spans(found + find_list_siblings(ctx, found))
 
 
 def statistical_mentions(

@@ -1,0 +1,81 @@
+"""Names that stand in a list of organisations: 投资方为IDG、顺为、晨兴等 / 来自IDG、高通、淡马锡、启明的融资.
+
+An item of such a list that nobody recognised, written like a name (no function word, number or time in it,
+not only common nouns: a word the dictionary does not know, knows as a name, or a short word the segmenter
+read as an adverb or verb), is an organisation of the kind of the
+list's known items. The list needs two known organisations, or one and a closing 等 (A、B、C等)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..model import Mention
+from ..words import load_words
+from .context import NAME_POS, Context
+
+W = load_words()
+_LIST_TYPES = ("Company", "Organization")
+_BAD_POS = "pcurtmqfy"  # (the segmenter's guesses for a short unknown name are often d or v: 顺为/d, 晨兴/v)
+
+
+def find_list_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
+    """Unknown items of lists of known organisations, as mentions of the same type."""
+    found = sorted(found, key=lambda m: (m.start, m.end))
+    starts = [m.start for m in found]
+    separator = re.compile(W.alt("loose_list_separator"))
+    item = re.compile(W.alt("sibling_item"))
+    out: list[Mention] = []
+    done: set[int] = set()
+    for m in found:
+        if m.type not in _LIST_TYPES or m.start in done:
+            continue
+        known, unknown, pos = [m], [], m.end
+        while True:
+            sep = separator.match(ctx.text, pos)
+            if not sep:
+                break
+            nxt = _mention_at(found, starts, sep.end())
+            if nxt is not None:
+                if nxt.type not in _LIST_TYPES:
+                    break
+                known.append(nxt)
+                done.add(nxt.start)
+                pos = nxt.end
+                continue
+            cand = item.match(ctx.text, sep.end())
+            if not cand or _covers_mention(found, starts, cand.start(), cand.end()):
+                break
+            if not _name_like(ctx, cand.start(), cand.end()):
+                break
+            unknown.append((cand.start(), cand.end()))
+            pos = cand.end()
+        closed = ctx.text.startswith(W.words("list_closer"), pos)
+        if unknown and (len(known) >= 2 or closed):
+            type_ = max(_LIST_TYPES, key=lambda t: sum(k.type == t for k in known))
+            out += [ctx.mention(s, e, type_, "pattern:list_sibling", 0.6) for s, e in unknown]
+    return out
+
+
+def _mention_at(found: list[Mention], starts: list[int], pos: int) -> Mention | None:
+    i = bisect.bisect_left(starts, pos)
+    return found[i] if i < len(found) and found[i].start == pos else None
+
+
+def _covers_mention(found: list[Mention], starts: list[int], lo: int, hi: int) -> bool:
+    i = bisect.bisect_left(starts, lo)
+    return i < len(found) and found[i].start < hi
+
+
+def _name_like(ctx: Context, start: int, end: int) -> bool:
+    """No function word, number, time or generic noun in it; not only common nouns."""
+    if not (ctx.is_boundary(start) and ctx.is_boundary(end)):
+        return False
+    tokens = [t for t in ctx.tokens[ctx.token_index(start) :] if t.start < end]
+    if any(t.pos[:1] in _BAD_POS for t in tokens):
+        return False
+    if any(t.word in ctx.lexicon.non_entities or t.word in ctx.lexicon.titles for t in tokens):
+        return False
+    if all(t.pos == "ns" for t in tokens):
+        return False  # 与腾讯、南山等地: a place
+    return any(not ctx.known(t.word) or t.pos in NAME_POS or t.pos[:1] in "dv" for t in tokens)
