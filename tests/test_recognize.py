@@ -144,7 +144,11 @@ def test_a_name_does_not_take_the_first_character_of_an_adverb():
 @pytest.mark.parametrize(
     "text,expected,unwanted",
     [
-        ("A轮融资的投资方为IDG、顺为、晨兴等，估值2.5亿美元。", {("顺为", "Company"), ("晨兴", "Company")}, set()),
+        (
+            "A轮融资的投资方为IDG、顺为、晨兴等，估值2.5亿美元。",
+            {("顺为", "Company"), ("晨兴", "Company")},
+            set(),
+        ),
         ("B轮获来自IDG、高通、淡马锡、启明的9000万美元融资。", {("启明", "Company")}, set()),
         ("腾讯、阿里巴巴和多家银行都在做。", set(), {("多家银行", "Company")}),
         ("他们与百度、腾讯、合作伙伴等一起推进。", set(), {("合作伙伴", "Company")}),
@@ -154,6 +158,26 @@ def test_a_name_does_not_take_the_first_character_of_an_adverb():
 def test_unknown_names_in_a_list_of_organisations(text, expected, unwanted):
     """An unrecognised name-like item of a list of known organisations is one (kg/recognize/siblings.py); a
     generic noun, a quantity or a list with one known organisation and no closing 等 is not."""
+    got = found(text)
+    assert expected <= got
+    assert not unwanted & got
+
+
+@pytest.mark.parametrize(
+    "text,expected,unwanted",
+    [
+        (
+            "采访、撰文:小北  编辑:火柴Q 甲小姐\n\n正文第一段。",
+            {("小北", "Person"), ("火柴Q", "Person"), ("甲小姐", "Person")},
+            {("小北", "MediaOrganization")},
+        ),
+        ("文|华商韬略 月峰\n\n正文第一段。", {("华商韬略", "MediaOrganization"), ("月峰", "Person")}, set()),
+        ("北京时间2月25日消息，新浪今日发布了财报。", set(), {("北京时间", "MediaOrganization")}),
+    ],
+)
+def test_pen_names_in_bylines(text, expected, unwanted):
+    """A pen name after the outlet, a short name alone in an author field, an editor's name with Latin letters
+    are people; a time zone opening a dateline is no outlet."""
     got = found(text)
     assert expected <= got
     assert not unwanted & got

@@ -117,6 +117,10 @@ def find_byline(ctx: Context) -> list[Mention]:
                 )
             elif field.role != "publisher" and _byline_person(ctx, s, e, part, last=i == len(parts) - 1):
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.9))
+            elif field.role == "author" and _pen_name(part, alone=len(parts) == 1, last=i == len(parts) - 1):
+                out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.8))
+            elif field.role == "editor" and _pen_name(part, alone=True, last=True, latin=True):
+                out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.8))  # 编辑:火柴Q 甲小姐
             elif (
                 field.role != "editor"
                 and re.fullmatch(rf"[{HAN}A-Za-z0-9·]{{2,16}}", part)
@@ -146,6 +150,17 @@ def _byline_person(ctx: Context, start: int, end: int, part: str, *, last: bool)
     if ctx.plausible_name(part) and ctx.surname_length(start) and (last or _is_nr(ctx, start, end)):
         return True
     return last and bool(re.fullmatch(r"[A-Za-z][A-Za-z.\-]{1,20}", part))
+
+
+def _pen_name(part: str, *, alone: bool, last: bool, latin: bool = False) -> bool:
+    """A byline's pen name: 文|华商韬略 月峰 (the name after the outlet) / 撰文:小北 (a short name alone) / an
+    editor's 火柴Q (``latin``: Latin letters allowed in it); not an outlet's name (…社, …报, …网)."""
+    chars = rf"[{HAN}A-Za-z]" if latin else rf"[{HAN}]"
+    if not re.fullmatch(rf"{chars}{{2,4}}", part) or not re.search(rf"[{HAN}]", part):
+        return False
+    if part.endswith(W.words("outlet_word")):
+        return False
+    return (last and not alone) or (alone and len(part) <= 3)
 
 
 def _is_nr(ctx: Context, start: int, end: int) -> bool:
