@@ -31,7 +31,7 @@ def relations_by_title(
     from .rules import confidence_for
 
     lexicon, words = hit.env.lexicon, hit.env.words
-    former = former or bool(hit.groups.get("former") or hit.groups.get("was"))
+    former = former or bool(hit.groups.get("former") or hit.groups.get("was")) or _leaves_after(hit)
     conf = confidence_for(hit, person, org)
     out = []
     for part in re.split(words.alt("title_join"), hit.groups.get("titles") or ""):
@@ -60,7 +60,19 @@ def relations_by_title(
             out.append(
                 _post(hit, person, "leads" if role == "leads" else "worksFor", org, conf, {"title": title})
             )
+    if any(r.predicate == "leads" for r in out):  # 合伙人、总裁: who leads an organisation also works for it
+        out = [r for r in out if r.predicate != "worksFor"]
     return out
+
+
+def _leaves_after(hit: Hit) -> bool:
+    """飞书总裁张楠因个人原因，已于近日卸任: the person the match ends with leaves the post later in the sentence
+    (before any other person is named; not 将会在明年退任, a plan)."""
+    words = hit.env.words
+    rest = hit.view.template[hit.start + len(hit.text) :].split("⟦P", 1)[0]
+    rest = re.split(words.alt("sentence_end"), rest)[0]
+    leaves = re.search(words.alt("resign_verb"), rest)
+    return bool(leaves) and not re.search(words.alt("plan_marker"), rest[: leaves.start()])  # 将会…退任: not yet
 
 
 def _post(hit: Hit, subject: End, predicate: str, obj: End, conf: float, quals: dict[str, str]) -> Relation:
