@@ -181,3 +181,10 @@ def test_pen_names_in_bylines(text, expected, unwanted):
     got = found(text)
     assert expected <= got
     assert not unwanted & got
+
+
+def test_no_name_inside_a_common_term_or_a_funding_clause():
+    """美国通用会计准则 holds no company (美国通用); 宣布新获…融资 and A、B轮共获得 introduce none."""
+    got = found("按美国通用会计准则，新浪净营收为5.588亿美元。请吃饭宣布，A、B轮共获得了2048万美元投资。")
+    assert ("美国通用", "Company") not in got
+    assert not {k for k, _ in got if k.endswith("轮共") or k.startswith("宣布")}

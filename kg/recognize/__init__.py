@@ -203,9 +203,19 @@ def statistical_mentions(
         m = ctx.mention(start, end, type_, source, round(prob * 0.8, 2))
         if ctx.text[start:end] in ctx.lexicon.names and inside_longer_word(ctx, start, end):
             continue  # the tagger learnt that known names are names; in 中国移动互联网 this one is not
+        if _runs_into_common_term(ctx, start, end):
+            continue  # 美国通用会计准则: the span ends inside a common term
         if type_ == "Title" or _acceptable(m, ctx) and _plausible_statistical(m, ctx):
             out.append(m)
     return out
+
+
+def _runs_into_common_term(ctx: Context, start: int, end: int) -> bool:
+    """A common term of kg's list (通用会计准则, 移动互联网) begins inside the span and runs past its end."""
+    terms = _W.set("common_term")
+    return any(
+        ctx.text[j:k] in terms for j in range(start, end) for k in range(end + 1, min(end + 6, len(ctx.text)) + 1)
+    )
 
 
 def _after_place_of(ctx: Context, start: int, end: int) -> int:

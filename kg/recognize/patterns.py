@@ -528,8 +528,10 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             continue  # 在当天宣布获…投资: a preposition or a time word, not a name
         if tokens and tokens[-1].pos == "v" and ctx.known(tokens[-1].word) and tokens[-1].word not in ctx.lexicon.names:
             continue  # 投资者包括…总部位于: a clause ending in a verb, not a name
-        if W.regex("round_stage").fullmatch(name):
-            continue  # A轮获4100万美元融资: a round, not a company
+        if W.regex("round_stage").search(name):
+            continue  # A轮获4100万美元融资 / A、B轮共获得: a round, not a company
+        if tokens and (tokens[0].pos[:1] == "v" and ctx.known(tokens[0].word) or tokens[-1].pos[:1] == "d"):
+            continue  # 宣布新获…融资: a verb and an adverb, not a name
         if _name_like(ctx, name, start) and not W.regex("date").search(name):
             # (华为于1987年成立于深圳: the name stops before the date)
             out.append(ctx.mention(start, end, "Company", "pattern:introduced_org", 0.7))
