@@ -8,7 +8,7 @@ knowledge-base id), so that two articles that write 快手 and 快手科技 meet
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from .zh.text import fold_width, to_simplified
@@ -44,6 +44,7 @@ class KnowledgeBase:
     orgs: dict[str, KbOrg]  # kb_id → organisation
     by_name: dict[str, tuple[str, ...]]  # normalised name or alias → kb_ids
     people: dict[str, tuple[KbPerson, ...]]  # name → posts
+    normal: dict[str, str] = field(default_factory=dict, repr=False)  # surface → normalised
 
     def org(self, *names: str) -> KbOrg | None:
         """The one organisation the first of ``names`` that the knowledge base knows names (None if none, or if
@@ -61,7 +62,8 @@ class KnowledgeBase:
         out = []
         for org in self.orgs.values():
             for surface in (org.name, *org.aliases):
-                if len(self.by_name.get(normalise(surface), ())) == 1:
+                key = self.normal.get(surface) or normalise(surface)
+                if len(self.by_name.get(key, ())) == 1:
                     out.append((surface, org))
         return out
 
@@ -72,6 +74,19 @@ class KnowledgeBase:
 
 def normalise(name: str) -> str:
     return fold_width(to_simplified(name)).lower().strip()
+
+
+def _normalised_all(names: list[str]) -> dict[str, str]:
+    """``normalise`` of many names at once: one script conversion of them all, one per line (the same result as
+    one by one wherever a line keeps its length; a name whose line does not is converted alone)."""
+    unique = sorted(set(names))
+    lines = to_simplified("\n".join(unique)).split("\n")
+    if len(lines) != len(unique):
+        return {n: normalise(n) for n in unique}
+    return {
+        n: fold_width(line).lower().strip() if len(line) == len(n) else normalise(n)
+        for n, line in zip(unique, lines, strict=True)
+    }
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -103,8 +118,10 @@ def load_kb() -> KnowledgeBase:
             frozenset(sources.split("|")) - {""},
         )
         orgs[kb_id] = org
-        for surface in (name, *org.aliases):
-            by_name.setdefault(normalise(surface), set()).add(kb_id)
+    normal = _normalised_all([s for org in orgs.values() for s in (org.name, *org.aliases)])
+    for kb_id, org in orgs.items():
+        for surface in (org.name, *org.aliases):
+            by_name.setdefault(normal[surface], set()).add(kb_id)
     people: dict[str, list[KbPerson]] = {}
     for row in _rows("people.tsv"):
         kb_id, name, org_id, title = (row + [""] * 5)[:4]
@@ -113,4 +130,5 @@ def load_kb() -> KnowledgeBase:
         orgs,
         {k: tuple(sorted(v)) for k, v in by_name.items()},
         {k: tuple(v) for k, v in people.items()},
+        normal,
     )

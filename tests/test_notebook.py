@@ -5,6 +5,7 @@ import ast
 import json
 import shutil
 
+import pytest
 from conftest import ROOT
 
 NOTEBOOK = ROOT / "examples" / "notebook.ipynb"
@@ -26,6 +27,7 @@ def run_cells(path) -> tuple[dict, list]:
     return namespace, shown
 
 
+@pytest.mark.slow
 def test_the_example_notebook_runs_top_to_bottom(tmp_path, monkeypatch):
     shutil.copy(NOTEBOOK, tmp_path / NOTEBOOK.name)
     shutil.copy(ROOT / "examples" / "qinglan_battery.txt", tmp_path)

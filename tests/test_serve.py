@@ -423,7 +423,7 @@ def test_push_reads_the_password_from_the_environment(store, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "mode,message", [("hang", "no answer within 1 s"), ("drop", "the connection failed")]
+    "mode,message", [("hang", "no answer within 0.3 s"), ("drop", "the connection failed")]
 )
 def test_push_to_a_server_that_hangs_or_drops_is_a_one_line_error(store, mode, message):
     recorder = Recorder(mode)
@@ -436,7 +436,7 @@ def test_push_to_a_server_that_hangs_or_drops_is_a_one_line_error(store, mode, m
                 "--endpoint",
                 f"http://u:secret@127.0.0.1:{recorder.port}/store",
                 "--timeout",
-                "1",
+                "0.3",
             ],
         )
     finally:

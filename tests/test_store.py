@@ -110,6 +110,7 @@ def test_parallel_build_is_identical_to_serial(tmp_path, store_dir):
     assert dump(tmp_path / "p") == dump(store_dir)
 
 
+@pytest.mark.slow  # two loads in threads
 def test_loads_running_together_give_the_same_store(tmp_path, store_dir, monkeypatch):
     """One bulk load per document, four at a time, and a changed article replacing its first version: the
     writer's threads leave the store as one load after another does."""
