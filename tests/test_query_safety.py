@@ -207,7 +207,10 @@ def test_brackets_nested_deep_enough_to_crash_a_parser_are_refused_on_a_store(st
     import sys
 
     done = subprocess.run(
-        [sys.executable, "-m", "kg", "query", str(store_dir), DEEP], capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "kg", "query", str(store_dir), DEEP],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 1 and done.stderr == "Error: SPARQL error: brackets nested more than 256 deep\n"
 

@@ -67,7 +67,9 @@ def write_outputs(
     try:
         for f in names:
             path = out / FORMATS[f][1]
-            staged.append((_stage(path, _data(graph, f, base, path, shared if f in RDF_FORMATS else {})), path))
+            staged.append(
+                (_stage(path, _data(graph, f, base, path, shared if f in RDF_FORMATS else {})), path)
+            )
         for tmp, path in staged:
             _swap(tmp, path)
     except BaseException as exc:

@@ -214,7 +214,9 @@ def _runs_into_common_term(ctx: Context, start: int, end: int) -> bool:
     """A common term of kg's list (通用会计准则, 移动互联网) begins inside the span and runs past its end."""
     terms = _W.set("common_term")
     return any(
-        ctx.text[j:k] in terms for j in range(start, end) for k in range(end + 1, min(end + 6, len(ctx.text)) + 1)
+        ctx.text[j:k] in terms
+        for j in range(start, end)
+        for k in range(end + 1, min(end + 6, len(ctx.text)) + 1)
     )
 
 

@@ -323,7 +323,11 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         if tok.word in ctx.lexicon.non_entities or tok.word in ctx.lexicon.titles:
             break
-        if len(tok.word) == 2 and tok.word.endswith(tuple(_TENSE_MARKERS)) and tok.word[0] in W.set("copula_before_former"):
+        if (
+            len(tok.word) == 2
+            and tok.word.endswith(tuple(_TENSE_MARKERS))
+            and tok.word[0] in W.set("copula_before_former")
+        ):
             break  # 负责人为原京东零售集团CFO: 为原 is "is the former", not the name's start
         if tok.word in W.set("deal_party") or tok.word.startswith(W.words("heading_word")):
             break  # 收购方华胜旅业基金 / 公司简介比音勒芬服饰股份有限公司: a deal's party or a heading, not the name
@@ -526,7 +530,12 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
         tokens = [t for t in ctx.tokens[ctx.token_index(start) :] if t.start < end]
         if tokens and (tokens[0].pos[:1] in "pcrdu" or any(t.pos[:1] == "t" for t in tokens)):
             continue  # 在当天宣布获…投资: a preposition or a time word, not a name
-        if tokens and tokens[-1].pos == "v" and ctx.known(tokens[-1].word) and tokens[-1].word not in ctx.lexicon.names:
+        if (
+            tokens
+            and tokens[-1].pos == "v"
+            and ctx.known(tokens[-1].word)
+            and tokens[-1].word not in ctx.lexicon.names
+        ):
             continue  # 投资者包括…总部位于: a clause ending in a verb, not a name
         if W.regex("round_stage").search(name):
             continue  # A轮获4100万美元融资 / A、B轮共获得: a round, not a company

@@ -106,7 +106,10 @@ FAMILIES = (
             "parentOrganization>",
             "parentOrganization<",
         ),
-        exclude=("MediaOrganization", "BusinessUnit"),  # a division's ties are its company's (rules: unit_name)
+        exclude=(
+            "MediaOrganization",
+            "BusinessUnit",
+        ),  # a division's ties are its company's (rules: unit_name)
     ),
     Family("person_org", "P", "OAB", ("none", "founder<", "leads"), blocked="P"),
     Family("org_place", "OAB", "L", ("none", "location"), blocked="L"),
