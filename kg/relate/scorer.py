@@ -264,6 +264,7 @@ class RelationScorer:
         of all sentences are scored together."""
         pairs = frozenset(frozenset((r.subject, r.object)) for r in linked if not r.literal)
         literal_subjects = {(r.subject, r.predicate) for r in linked if r.literal}
+        roles = _roles_by_sentence(linked)
         active = [f for f in self.model.families if self.model.thresholds[f.name] <= 1]
         ruled = _ruled_by_sentence(linked)
         starts = [m.start for m in mentions]
@@ -283,6 +284,8 @@ class RelationScorer:
             rel = self._relation(doc, index, local, sentence, d)
             if rel is None or rel.literal and (rel.subject, rel.predicate) in literal_subjects:
                 continue
+            if _co_arguments(roles.get(index, {}), rel.subject, rel.object):
+                continue  # 腾讯和阿里巴巴都投资了B站: two investors of one company, not a pair of their own
             key = (index, frozenset((rel.subject, rel.object)))
             if key not in best or rel.confidence > best[key].confidence:
                 best[key] = rel
@@ -367,6 +370,25 @@ def _compact(text: str, lo: int, hi: int, titles: list[re.Match[str]]) -> bool:
     if any(ch in words.set("clause_break") or ch in words.set("clause_punctuation") for ch in text[lo:hi]):
         return False
     return hi - lo - sum(m.end() - m.start() for m in titles) <= 4
+
+
+def _roles_by_sentence(relations: Sequence[Relation]) -> dict[int, dict[str, set[tuple[str, str, str]]]]:
+    """Per sentence, what each entity is in the rules' relations: (side, predicate, the other end)."""
+    out: dict[int, dict[str, set[tuple[str, str, str]]]] = {}
+    for r in relations:
+        if r.literal:
+            continue
+        here = out.setdefault(r.evidence.sentence, {})
+        here.setdefault(r.subject, set()).add(("s", r.predicate, r.object))
+        here.setdefault(r.object, set()).add(("o", r.predicate, r.subject))
+    return out
+
+
+def _co_arguments(roles: dict[str, set[tuple[str, str, str]]], a: str, b: str) -> bool:
+    """``a`` and ``b`` stand on the same side of one predicate with the same third entity (two investors of one
+    company, two units of one parent)."""
+    shared = roles.get(a, set()) & roles.get(b, set())
+    return any(other not in (a, b) for _, _, other in shared)
 
 
 def _ruled_by_sentence(relations: Sequence[Relation]) -> dict[int, dict[str, tuple[str, ...]]]:
