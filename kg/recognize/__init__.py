@@ -492,13 +492,18 @@ def find_titles(
 
 
 def _join_places(mentions: list[Mention], ctx: Context) -> list[Mention]:
-    """广东省深圳市 / 德国慕尼黑 / 深圳南山区: adjacent place names are one, more specific, place."""
+    """广东省深圳市 / 德国慕尼黑 / 深圳南山区: adjacent place names are one, more specific, place; a place right
+    before a government body's generic name is part of it (荆门 + 高新区管委会: 荆门高新区管委会)."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
         if prev and prev.type == "Place" and m.type == "Place" and prev.end == m.start:
             out[-1] = ctx.mention(
                 prev.start, m.end, "Place", "pattern:joined_place", min(prev.score, m.score)
+            )
+        elif prev and prev.type == "Place" and m.type == "GovernmentOrganization" and prev.end == m.start:
+            out[-1] = ctx.mention(
+                prev.start, m.end, m.type, "pattern:placed_government", min(prev.score, m.score)
             )
         else:
             out.append(m)

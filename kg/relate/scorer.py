@@ -206,6 +206,7 @@ class RelationScorer:
         self._former = re.compile(f"(?:{words.alt('former_marker')})$")
         self._deputy = words.set("deputy")
         self._planned = re.compile(f"{words.alt('plan_marker')}.{{0,2}}{words.alt('acquire_verb')}")
+        self._listed = re.compile(f"\\s*(?:{words.alt('list_separator')})\\s*")  # only a list mark between
 
     @property
     def rule(self) -> str:
@@ -284,6 +285,10 @@ class RelationScorer:
             rel = self._relation(doc, index, local, sentence, d)
             if rel is None or rel.literal and (rel.subject, rel.predicate) in literal_subjects:
                 continue
+            if rel.predicate == "partner" and self._listed.fullmatch(
+                _between(sentence, d.candidate.a, d.candidate.b)
+            ):
+                continue  # 高瓴资本、红杉中国这两家投资机构: names in a list; a partnership says more (rules)
             if _co_arguments(roles.get(index, {}), rel.subject, rel.object):
                 continue  # 腾讯和阿里巴巴都投资了B站: two investors of one company, not a pair of their own
             key = (index, frozenset((rel.subject, rel.object)))
