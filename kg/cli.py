@@ -661,11 +661,11 @@ def rules(inputs, rule_files, lexicons, model) -> None:
         )
     except KgError as exc:
         raise _fail(exc) from None
-    rows = [
+    rows: list[tuple[str, ...]] = [
         (r.name, "|".join(r.predicates), r.origin, f"{r.confidence:.2f}", str(len(r.examples)))
         for r in ruleset
     ]
-    header = ("rule", "predicate", "file", "confidence", "examples")
+    header: tuple[str, ...] = ("rule", "predicate", "file", "confidence", "examples")
     if hits is not None:
         named = {r.name for r in ruleset}
         rows = [(*row, str(hits[row[0]])) for row in rows]
@@ -726,7 +726,7 @@ def evaluate(dataset_file, task, split, dataset, model, relation_model, n_errors
     """
     import json as _json
 
-    from .evaluate import evaluate_ner, evaluate_relations, read_jsonl
+    from .evaluate import Report, evaluate_ner, evaluate_relations, read_jsonl
 
     try:
         if task is None:
@@ -734,9 +734,11 @@ def evaluate(dataset_file, task, split, dataset, model, relation_model, n_errors
             task = "graph" if "gold" in first else "ner" if "entities" in first else "re"
         config = BuildConfig(model=model, relation_model=relation_model)
         if task == "graph":
-            from .evaluate_graph import evaluate_graph
+            from .evaluate_graph import GraphReport, evaluate_graph
 
-            report = evaluate_graph(dataset_file, split=split, limit=limit, config=config)
+            report: Report | GraphReport = evaluate_graph(
+                dataset_file, split=split, limit=limit, config=config
+            )
         else:
             run = evaluate_ner if task == "ner" else evaluate_relations
             report = run(dataset_file, dataset=dataset, limit=limit, config=config)

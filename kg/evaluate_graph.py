@@ -184,13 +184,13 @@ def _score_article(record: dict, result: DocumentResult, report: GraphReport) ->
         gold_rel[(s, r["predicate"], o)] = (r["predicate"], *r.get("also", ()))
     predicted: set[tuple[str, str, str]] = set()
     for r in result.relations:
-        s = end(r.subject)
-        o = (
+        ps = end(r.subject)
+        po = (
             (normalise_date(dict(r.qualifiers).get("text", r.object)) or r.object)
             if r.literal
             else end(r.object)
         )
-        predicted.add((s or f"?{r.subject}", r.predicate, o or f"?{r.object}"))
+        predicted.add((ps or f"?{r.subject}", r.predicate, po or f"?{r.object}"))
     _score_relations(record["id"], gold_rel, predicted, report)
     _score_entities(record["id"], names, kg_gold, result, report)
     _score_figures(record, names, kg_gold, result, report)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .errors import KgError, MissingDependency
 from .model import Token
@@ -34,7 +34,7 @@ class Segmenter:
             self._impl = rjieba.Jieba()
             for word, tag in words:
                 self._impl.add_word(word, 50000, tag)
-            self._tag = self._impl.tag
+            self._tag: Callable[[str], list[tuple[str, str]]] = self._impl.tag
             self.known = self._impl.has_word
         else:
             try:

@@ -109,7 +109,7 @@ def atomic_write(path: Path, content: str | bytes) -> Path:
     data = _encoded(content, path) if isinstance(content, str) else content
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(_stage(path, [data]), path)
+        os.replace(_stage(path, data), path)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     return path

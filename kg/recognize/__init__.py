@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..model import Document, Mention, Token
 from ..types import ORG_TYPES, PROPAGATE_TYPES
@@ -388,7 +388,7 @@ def _acceptable(m: Mention, ctx: Context) -> bool:
     return key not in ctx.lexicon.non_entities and key not in ctx.lexicon.titles and not key.isdigit()
 
 
-def _propagate(ctx: Context, found: list[Mention], *, taken: list[Mention] = ()) -> list[Mention]:
+def _propagate(ctx: Context, found: list[Mention], *, taken: Sequence[Mention] = ()) -> list[Mention]:
     """Other occurrences of names found by patterns (not the lexicon, which already finds every occurrence),
     where no mention in ``taken`` is."""
     seen = {(m.start, m.end) for m in found}

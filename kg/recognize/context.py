@@ -118,6 +118,7 @@ class Context:
             if (
                 len(tok.word) == slen + 1
                 and (lone or glued or speaks)
+                and nxt is not None
                 and _is_han(nxt.word[0])
                 and (nxt.word[0] not in NAME_STOP or speaks)
             ):

@@ -64,6 +64,7 @@ def _title_near(ctx: Context, end: int) -> bool:
     """A title right after ``end`` or after a few more characters of one name (、曲美家具董事长赵瑞: 曲美 begins an
     organisation's name, not a second person's)."""
     m = re.match(rf"[{HAN}A-Za-z]{{0,4}}", ctx.text[end : end + 4])
+    assert m is not None  # {0,4} matches the empty string
     return any(ctx.lexicon.title_pattern.match(ctx.text, end + k) for k in range(m.end() + 1))
 
 
@@ -297,7 +298,7 @@ def _name_prefix(ctx: Context, suffix_start: int):
     """Tokens that can form the name part before an organisation suffix, walking left (at most 6, 16 chars:
     江苏 + 铭诚 + 土地 + 房地产 + 评估 + 有限公司 is one registered name)."""
     i = ctx.token_index(suffix_start - 1)
-    tokens = []
+    tokens: list[Token] = []
     while i >= 0 and len(tokens) < 6:
         tok = ctx.tokens[i]
         if tok.end > suffix_start:

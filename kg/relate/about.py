@@ -185,4 +185,4 @@ def _company_anaphor() -> re.Pattern[str]:
 
 def _company_measure(f: Figure) -> bool:
     """A measure only a company has: revenue, profit, valuation, funding (营收, 净利润, 估值, 融资)."""
-    return bool(f.measure) and any(f.measure.endswith(w) for w in load_words().words("company_measure"))
+    return bool(f.measure and any(f.measure.endswith(w) for w in load_words().words("company_measure")))

@@ -22,7 +22,7 @@ class Anchor:
     """An entity of the frame and where the article establishes it."""
 
     entity: str
-    evidence: Evidence
+    evidence: Evidence | None  # None for the passage's topic, known from an earlier sentence
 
 
 @dataclass(frozen=True)

@@ -138,23 +138,23 @@ QUALIFIERS: dict[str, Callable[[Hit, str | None], str | None]] = {
 def _stake_below(hit: Hit, arg: str | None) -> bool:
     """The stake in the match is below ``arg`` percent (a minority stake is an investment, not a takeover)."""
     stake = hit.groups.get("stake")
-    return bool(stake) and float(stake.rstrip("%％")) < float(arg or 50)
+    return bool(stake and float(stake.rstrip("%％")) < float(arg or 50))
 
 
 def _stake_at_least(hit: Hit, arg: str | None) -> bool:
     stake = hit.groups.get("stake")
-    return bool(stake) and float(stake.rstrip("%％")) >= float(arg or 50)
+    return bool(stake and float(stake.rstrip("%％")) >= float(arg or 50))
 
 
 def _stake_at_most(hit: Hit, arg: str | None) -> bool:
     """The stake in the match is at most ``arg`` percent: half or less is an investment (50%的股权), not control."""
     stake = hit.groups.get("stake")
-    return bool(stake) and float(stake.rstrip("%％")) <= float(arg or 50)
+    return bool(stake and float(stake.rstrip("%％")) <= float(arg or 50))
 
 
 def _stake_above(hit: Hit, arg: str | None) -> bool:
     stake = hit.groups.get("stake")
-    return bool(stake) and float(stake.rstrip("%％")) > float(arg or 50)
+    return bool(stake and float(stake.rstrip("%％")) > float(arg or 50))
 
 
 def _year_date(hit: Hit, arg: str | None) -> bool:

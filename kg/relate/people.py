@@ -72,7 +72,7 @@ def _leaves_after(hit: Hit) -> bool:
     rest = hit.view.template[hit.start + len(hit.text) :].split("⟦P", 1)[0]
     rest = re.split(words.alt("sentence_end"), rest)[0]
     leaves = re.search(words.alt("resign_verb"), rest)
-    return bool(leaves) and not re.search(
+    return leaves is not None and not re.search(
         words.alt("plan_marker"), rest[: leaves.start()]
     )  # 将会…退任: not yet
 

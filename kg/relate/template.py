@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from ..model import Document, Evidence, Mention, Relation, Sentence
 from ..types import SLOT_GROUPS, slot_code
@@ -98,9 +99,9 @@ class SentenceView:
 
     def relation(
         self,
-        subject: int | str,
+        subject: int | str | None,
         predicate: str,
-        obj: int | str,
+        obj: int | str | None,
         *,
         rule: str,
         confidence: float,
@@ -109,15 +110,16 @@ class SentenceView:
         subject_id: str | None = None,
         object_id: str | None = None,
     ) -> Relation:
-        """A relation between placeholders (or given ids), with the sentence as evidence."""
+        """A relation between placeholders (or given ids), with the sentence as evidence: a None placeholder
+        comes with its id (or, for the object, a literal)."""
         used = [
             self.mentions[int(x)] for x in (subject, obj) if isinstance(x, (int, str)) and str(x).isdigit()
         ]
         start = min((m.start for m in used), default=self.sentence.start)
         end = max((m.end for m in used), default=self.sentence.end)
         evidence = Evidence(self.doc.id, self.sentence.index, start, end, self.sentence.text)
-        s = subject_id or self.entity(subject)
-        o = literal if literal is not None else (object_id or self.entity(obj))
+        s = subject_id or self.entity(cast("int | str", subject))
+        o = literal if literal is not None else (object_id or self.entity(cast("int | str", obj)))
         quals = tuple(sorted((qualifiers or {}).items()))
         return Relation(s, predicate, o, evidence, round(confidence, 2), rule, quals, literal is not None)
 

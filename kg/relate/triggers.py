@@ -9,8 +9,8 @@ part gives nothing.
 from __future__ import annotations
 
 try:  # Python 3.11 moved the parser; both names stay importable there
-    import re._parser as _parser  # type: ignore[import-not-found]
-    from re._constants import (  # type: ignore[import-not-found]
+    import re._parser as _parser
+    from re._constants import (
         ASSERT,
         ASSERT_NOT,
         AT,
@@ -22,8 +22,8 @@ try:  # Python 3.11 moved the parser; both names stay importable there
         SUBPATTERN,
     )
 except ImportError:  # pragma: no cover
-    import sre_parse as _parser  # type: ignore[no-redef]
-    from sre_constants import (  # type: ignore[no-redef]
+    import sre_parse as _parser
+    from sre_constants import (
         ASSERT,
         ASSERT_NOT,
         AT,
