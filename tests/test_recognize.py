@@ -188,3 +188,24 @@ def test_no_name_inside_a_common_term_or_a_funding_clause():
     got = found("按美国通用会计准则，新浪净营收为5.588亿美元。请吃饭宣布，A、B轮共获得了2048万美元投资。")
     assert ("美国通用", "Company") not in got
     assert not {k for k, _ in got if k.endswith("轮共") or k.startswith("宣布")}
+
+
+@pytest.mark.parametrize(
+    "text,expected,unwanted",
+    [
+        ("天天果园创始人兼CEO王伟表示，天天果园将扩张。", {("天天果园", "Company")}, set()),
+        ("此前，锤子科技CEO罗永浩曾告诉记者，锤子科技将发布新品。", {("锤子科技", "Company")}, set()),
+        ("凡客公关部负责人焦小姐告诉记者。", set(), {("凡客公关部", "Company")}),
+        (
+            "他表示，公司CEO张三将出席。今天，新任CEO王五上任。",
+            set(),
+            {("公司", "Company"), ("新任", "Company")},
+        ),
+    ],
+)
+def test_a_name_opening_a_clause_before_a_heads_title_is_an_organisation(text, expected, unwanted):
+    """X创始人兼CEO王伟 / X CEO罗永浩: the name before the title is an organisation; a department, a generic
+    noun or an adjective is not."""
+    got = found(text)
+    assert expected <= got
+    assert not unwanted & got

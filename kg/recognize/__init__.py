@@ -25,6 +25,7 @@ from .patterns import (
     find_glossed_products,
     find_introduced_orgs,
     find_latin_names,
+    find_orgs_before_titles,
     find_owned_offerings,
     find_people_after_cue,
     find_people_by_cue,
@@ -53,6 +54,7 @@ __all__ = [
 
 PATTERNS = (
     find_titled_people,
+    find_orgs_before_titles,
     find_speakers,
     find_people_by_cue,
     find_people_after_cue,

@@ -60,6 +60,64 @@ def find_titled_people(ctx: Context) -> list[Mention]:
     return out
 
 
+def find_orgs_before_titles(ctx: Context) -> list[Mention]:
+    """天天果园创始人兼CEO王伟 / 凡客诚品CEO陈年: a name-like clause opening right before a head's or founder's
+    title that a person's name follows is an organisation (its own name, not a kind of company)."""
+    text, out = ctx.text, []
+    for m in ctx.lexicon.title_pattern.finditer(text):
+        if ctx.lexicon.titles.get(m.group()) not in ("founder", "leads"):
+            continue
+        pos = m.end()
+        while text[pos : pos + 1] in W.set("title_join"):  # 创始人兼CEO
+            nxt = ctx.lexicon.title_pattern.match(text, pos + 1)
+            if not nxt:
+                break
+            pos = nxt.end()
+        if not ctx.name_end(pos + (1 if text[pos : pos + 1] == " " else 0)):
+            continue
+        opener = W.regex("name_before_title").search(text[max(0, m.start() - 10) : m.start()])
+        if not opener:
+            continue
+        start = m.start() - len(opener.group("name"))
+        lead = next((w for w in W.words("clause_opener") if text.startswith(w, start)), "")
+        if lead and m.start() - start - len(lead) >= 2:
+            start += len(lead)  # 但凡客诚品CEO: 但 opens the clause, 凡客诚品 is the name
+        name = text[start : m.start()]
+        if (
+            any(name[:k] in ctx.lexicon.names for k in range(2, len(name)))
+            or name.endswith(ctx.lexicon.title_domains)
+            or W.regex("department_end").search(name)
+            or name.endswith(W.words("business_word"))
+        ):
+            continue  # 凡客公关部负责人 / 抖音业务负责人 / 华为云终端总裁: a department or business, a title's domain
+        if (
+            not (2 <= len(name) <= 8)
+            or not _name_like(ctx, name, start)
+            or name.startswith(tuple(_TENSE_MARKERS))
+        ):
+            continue
+        tokens = [t for t in ctx.tokens[ctx.token_index(start) :] if t.start < m.start()]
+        if not tokens or tokens[-1].end != m.start():
+            continue
+        if (
+            any(
+                t.pos[:1] in "pcurmqf"
+                or t.pos[:1] == "v"
+                and ctx.known(t.word)
+                or t.word in ctx.lexicon.titles
+                for t in tokens
+            )
+            or tokens[0].pos[:1] == "d"
+            and len(tokens) == 1
+        ):
+            continue  # 他表示CEO… / 据悉董事长…: words of a clause, not a name
+        named = any(not ctx.known(t.word) or t.pos in NAME_POS and t.pos != "ns" for t in tokens)
+        repeated = len(name) >= 3 and text.count(name) >= 2  # 天天果园: common words, but named again
+        if named and not any(t.pos[:1] == "t" for t in tokens) or repeated:
+            out.append(ctx.mention(start, m.start(), "Company", "pattern:org_before_title", 0.65))
+    return out
+
+
 def _title_near(ctx: Context, end: int) -> bool:
     """A title right after ``end`` or after a few more characters of one name (、曲美家具董事长赵瑞: 曲美 begins an
     organisation's name, not a second person's)."""
