@@ -209,3 +209,10 @@ def test_a_name_opening_a_clause_before_a_heads_title_is_an_organisation(text, e
     got = found(text)
     assert expected <= got
     assert not unwanted & got
+
+
+def test_streamers_nicknames_are_people_and_not_function_words():
+    """快手带货顶流辛巴 / 抖音头部主播疯狂小杨哥: a streamer's nickname after a streamer word is a person; 主播们 is not."""
+    got = found("快手带货顶流辛巴与抖音头部主播疯狂小杨哥也掀起了一场骂战。据悉，主播们在直播间卖货。")
+    assert {("辛巴", "Person"), ("疯狂小杨哥", "Person")} <= got
+    assert not {k for k, t in got if t == "Person" and k.startswith("们")}

@@ -33,6 +33,7 @@ from .patterns import (
     find_products,
     find_quoted_targets,
     find_speakers,
+    find_streamers,
     find_suffixed_orgs,
     find_titled_people,
     generic_with_acronym,
@@ -54,6 +55,7 @@ __all__ = [
 
 PATTERNS = (
     find_titled_people,
+    find_streamers,
     find_orgs_before_titles,
     find_speakers,
     find_people_by_cue,

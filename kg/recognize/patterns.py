@@ -60,6 +60,26 @@ def find_titled_people(ctx: Context) -> list[Mention]:
     return out
 
 
+def find_streamers(ctx: Context) -> list[Mention]:
+    """快手带货顶流辛巴 / 头部主播疯狂小杨哥: the name after a streamer word is a person's, a nickname as often
+    as not (so any word up to the next mark or verb), when it is no known name or common word."""
+    out = []
+    for m in W.regex("streamer").finditer(ctx.text):
+        n = W.regex("streamer_name").match(ctx.text, m.end())
+        if not n:
+            continue
+        name, start = n.group("name"), n.start("name")
+        if name in ctx.lexicon.names or name in ctx.lexicon.non_entities or ctx.known(name) and len(name) > 2:
+            continue
+        tok = ctx.token_at(start)
+        if tok and tok.start == start and tok.pos[:1] in "kupcrdmf":
+            continue  # 主播们在…: a suffix or a function word, not a name
+        if name.startswith(DEMONSTRATIVES) or W.regex("date").search(name):
+            continue
+        out.append(ctx.mention(start, n.end("name"), "Person", "pattern:streamer", 0.7))
+    return out
+
+
 def find_orgs_before_titles(ctx: Context) -> list[Mention]:
     """天天果园创始人兼CEO王伟 / 凡客诚品CEO陈年: a name-like clause opening right before a head's or founder's
     title that a person's name follows is an organisation (its own name, not a kind of company)."""

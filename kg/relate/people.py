@@ -50,6 +50,8 @@ def relations_by_title(
             role = "works"  # 市场负责人 / 中国区总裁 / 对公事业部总经理: the head of a function, region or department
         if role == "none" or role == "profession" and not professions:
             continue  # 商家陈建波 / 主播李佳琦: a role or an occupation, not a post at the topic's organisation
+        if role == "profession" and isinstance(org, int) and hit.view.mention(org).type == "Platform":
+            continue  # 抖音头部主播X: a streamer sells on the platform (commerce rules), it does not work for it
         title = words.regex("generic_title_prefix").sub("", part) or part
         if role == "founder":
             quals = {} if title in words.set("plain_founder_title") else {"title": title}
