@@ -206,16 +206,16 @@ def _emit(hit: Hit) -> list[Relation]:
     out: list[Relation] = []
     for s in _members(hit, rule.subject):
         for o in _members(hit, rule.object):
-            if rule.claim is not None:
-                claimed = hit.env.claims.setdefault(rule.claim, set())
-                if (end_key(s), end_key(o)) in claimed:
-                    continue
-                claimed.add((end_key(s), end_key(o)))
+            claimed = hit.env.claims.setdefault(rule.claim, set()) if rule.claim is not None else None
+            if claimed is not None and (end_key(s), end_key(o)) in claimed:
+                continue
             if rule.emit:
                 made = [r for r in functions.emit(rule.emit, hit, s, o) if r.predicate in rule.predicates]
             else:
                 rel = _relation(hit, s, o)
                 made = [rel] if rel is not None else []
+            if claimed is not None and made:  # a rule that made nothing of the pair leaves it to the next
+                claimed.add((end_key(s), end_key(o)))
             out += made + _elsewhere(made, s, o)
     return out
 
