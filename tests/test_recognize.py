@@ -216,3 +216,13 @@ def test_streamers_nicknames_are_people_and_not_function_words():
     got = found("快手带货顶流辛巴与抖音头部主播疯狂小杨哥也掀起了一场骂战。据悉，主播们在直播间卖货。")
     assert {("辛巴", "Person"), ("疯狂小杨哥", "Person")} <= got
     assert not {k for k, t in got if t == "Person" and k.startswith("们")}
+
+
+def test_a_bracket_after_a_name_glosses_a_product_only_when_it_can():
+    """快手小黄车（购物车） glosses a product; 小米超过百度(809亿美元) and …合伙企业(有限合伙) do not."""
+    got = found(
+        "用户可以通过快手小黄车（购物车）下单。小米超过百度(809亿美元)。真爱集团与广州探迹远擎科技合伙企业(有限合伙)签署协议。"
+    )
+    assert ("小黄车", "Product") in got
+    assert ("广州探迹远擎科技合伙企业(有限合伙)", "Company") in got
+    assert not {k for k, t in got if t == "Product" and k in ("超过百度", "合伙企业")}

@@ -538,8 +538,14 @@ def find_glossed_products(ctx: Context, anchors: list[Mention]) -> list[Mention]
         if a.type not in ("Platform", "Company", "BusinessUnit"):
             continue
         m = W.regex("glossed_product").match(text, a.end)
-        if m and m.group(1) not in ctx.lexicon.non_entities and m.group(1) not in ctx.lexicon.titles:
-            out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:glossed_product", 0.7))
+        if not m or m.group(1) in ctx.lexicon.non_entities or m.group(1) in ctx.lexicon.titles:
+            continue
+        first = ctx.token_at(m.start(1))
+        if first and first.pos[:1] in "vpcdum" and ctx.known(first.word):
+            continue  # 小米超过百度(809亿美元): a verb, not a product's name
+        if re.match(r"[\d.]", m.group(2)) or m.group(1) in W.set("partnership_form"):
+            continue  # a figure in the brackets; 合伙企业(有限合伙): a legal form
+        out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:glossed_product", 0.7))
     return out
 
 
