@@ -226,3 +226,9 @@ def test_a_bracket_after_a_name_glosses_a_product_only_when_it_can():
     assert ("小黄车", "Product") in got
     assert ("广州探迹远擎科技合伙企业(有限合伙)", "Company") in got
     assert not {k for k, t in got if t == "Product" and k in ("超过百度", "合伙企业")}
+
+
+def test_a_tagged_span_that_reads_as_a_clause_is_no_organisation():
+    """The tagger sometimes runs a clause together (智元机器人在两年内 / 中国移动6月份运营): no such organisation."""
+    got = found("智元机器人在两年内完成了多轮融资。中国移动6月份运营数据显示，用户继续增长。")
+    assert not {k for k, t in got if t != "Person" and ("两年内" in k or "6月份" in k)}
