@@ -37,6 +37,7 @@ from .patterns import (
     find_suffixed_orgs,
     find_titled_people,
     generic_with_acronym,
+    reads_as_a_clause,
 )
 from .precision import precise_enough
 from .siblings import find_list_siblings
@@ -347,27 +348,9 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # 创业公司, SaaS公司: a kind of organisation
     if m.type == "Company" and _W.regex("department_end").search(text):
         return False  # 战略发展部: a department (of the company before it), not a company
-    if m.type not in ("Person", "Product", "Title") and _reads_as_a_clause(m, ctx):
+    if m.type not in ("Person", "Product", "Title") and reads_as_a_clause(ctx, m.start, m.end):
         return False
     return len(text) <= 20
-
-
-def _reads_as_a_clause(m: Mention, ctx: Context) -> bool:
-    """领导阿里云智能集团 / 曾任航天…集团 / 智元机器人在两年内 / 中国移动6月份运营 / 彭志辉入职OPPO研究院: a span that
-    opens with a verb or a preposition, holds a time or a preposition, or a person's name and a verb, is a clause
-    the tagger ran together, not a name."""
-    tokens = [t for t in ctx.tokens[ctx.token_index(m.start) :] if t.start < m.end]
-    if not tokens or tokens[0].start < m.start:
-        return False  # the span begins inside a word: leave it to the other filters
-    first = tokens[0]
-    if first.word in ctx.lexicon.names:
-        return False
-    if first.pos[:1] in "pcdr" and ctx.known(first.word) or first.word in _W.set("clause_verb"):
-        return True
-    if any(t.pos[:1] == "t" or t.pos == "p" and ctx.known(t.word) for t in tokens[1:]):
-        return True
-    has_name = any(t.pos.startswith("nr") for t in tokens)
-    return has_name and any(t.pos == "v" and ctx.known(t.word) for t in tokens)
 
 
 def _rule_mentions(ctx: Context) -> list[Mention]:

@@ -261,6 +261,8 @@ def find_data_sources(ctx: Context) -> list[Mention]:
             continue  # 行业数据显示 / 公开数据显示: a common word, not a name
         if name.isascii() and (name.isupper() and len(name) <= 3 or name.isdigit()):
             continue
+        if reads_as_a_clause(ctx, m.start(1), m.end(1)):
+            continue  # 中国移动6月份运营数据显示: a name and a time, not one name
         out.append(ctx.mention(m.start(1), m.end(1), "Organization", "pattern:data_source", 0.75))
     return out
 
@@ -343,6 +345,26 @@ def _registered_name_start(ctx: Context, suffix_start: int) -> int | None:
             return ctx.tokens[i].start
         i -= 1
     return None
+
+
+def reads_as_a_clause(ctx: Context, start: int, end: int) -> bool:
+    """领导阿里云智能集团 / 曾任航天…集团 / 智元机器人在两年内 / 中国移动6月份运营 / 彭志辉入职OPPO研究院: a span that
+    opens with a verb of a clause or a preposition, holds a date, a time or a preposition, or a person's name and
+    a verb, is a clause run together, not a name."""
+    tokens = [t for t in ctx.tokens[ctx.token_index(start) :] if t.start < end]
+    if not tokens or tokens[0].start < start:
+        return False  # the span begins inside a word: leave it to the other filters
+    first = tokens[0]
+    if first.word not in ctx.lexicon.names and (
+        first.pos[:1] in "pcdr" and ctx.known(first.word) or first.word in W.set("clause_verb")
+    ):
+        return True
+    if any(t.pos[:1] == "t" or t.pos == "p" and ctx.known(t.word) for t in tokens[1:]):
+        return True
+    if W.regex("date").search(ctx.text[start:end]) or W.regex("time_phrase").search(ctx.text[start:end]):
+        return True
+    has_name = any(t.pos.startswith("nr") for t in tokens)
+    return has_name and any(t.pos == "v" and ctx.known(t.word) for t in tokens)
 
 
 def generic_with_acronym(ctx: Context, name: str) -> bool:
@@ -622,6 +644,8 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             and tokens[-1].word not in ctx.lexicon.names
         ):
             continue  # 投资者包括…总部位于: a clause ending in a verb, not a name
+        if reads_as_a_clause(ctx, start, end):
+            continue  # 智元机器人在两年内完成…: a clause, not a name
         if W.regex("round_stage").search(name):
             continue  # A轮获4100万美元融资 / A、B轮共获得: a round, not a company
         if tokens and (tokens[0].pos[:1] == "v" and ctx.known(tokens[0].word) or tokens[-1].pos[:1] == "d"):
