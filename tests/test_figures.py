@@ -124,6 +124,11 @@ def test_figure_about_the_entity_named_inside_its_measure():
     assert [f.about for f in res.figures] == ["org/京东"]
 
 
+def test_who_publishes_the_data_is_not_what_a_figure_is_about():
+    res = result_of("艾媒咨询数据显示，2020年中国在线音乐市场规模达到1480.4亿元。")
+    assert [f.about for f in res.figures if f.text == "1480.4亿元"] != ["org/艾媒咨询"]
+
+
 def test_figure_time_is_the_date_in_its_sentence():
     res = result_of("2023年，美团营收达到2767亿元。")
     assert [(f.time, f.about) for f in res.figures] == [("2023年", "org/美团")]

@@ -33,9 +33,13 @@ def assign_about(
     relations: list[Relation] | tuple[Relation, ...] = (),
 ) -> list[Figure]:
     out = []
+    source_cue = load_words().regex("data_source_cue")
     mentions = [
-        m for m in mentions if m.source != "pattern:byline"
-    ]  # the outlet is not what figures are about
+        m
+        for m in mentions
+        if m.source not in ("pattern:byline", "pattern:data_source")
+        and not source_cue.match(doc.norm, m.end)
+    ]  # the outlet, or who publishes the data (艾媒咨询数据显示), is not what figures are about
     people = [m for m in mentions if m.type == "Person"]
     main = main_organisation(mentions) if figures else None  # once per document, not once per figure
     targets = _deal_targets(relations)
