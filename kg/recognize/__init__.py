@@ -348,7 +348,7 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # 创业公司, SaaS公司: a kind of organisation
     if m.type == "Company" and _W.regex("department_end").search(text):
         return False  # 战略发展部: a department (of the company before it), not a company
-    if m.type not in ("Person", "Product", "Title") and reads_as_a_clause(ctx, m.start, m.end):
+    if m.type in ORG_TYPES and reads_as_a_clause(ctx, m.start, m.end):
         return False
     return len(text) <= 20
 
