@@ -3,6 +3,8 @@ all: lint test
 
 lint:
 	ruff check kg tests benchmarks
+	ruff format --check kg tests benchmarks
+	mypy kg
 
 test:
 	python -m pytest
