@@ -37,8 +37,7 @@ def assign_about(
     mentions = [
         m
         for m in mentions
-        if m.source not in ("pattern:byline", "pattern:data_source")
-        and not source_cue.match(doc.norm, m.end)
+        if m.source not in ("pattern:byline", "pattern:data_source") and not source_cue.match(doc.norm, m.end)
     ]  # the outlet, or who publishes the data (艾媒咨询数据显示), is not what figures are about
     people = [m for m in mentions if m.type == "Person"]
     main = main_organisation(mentions) if figures else None  # once per document, not once per figure
