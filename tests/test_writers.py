@@ -77,6 +77,10 @@ def test_turtle_is_rdflibs_whatever_the_strings(title, alias):
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(
+    not (ROOT.parent / "shared" / "datasets" / "cluener2020" / "train.jsonl").exists(),
+    reason="the synthetic corpus is drawn from ../shared/datasets when present",
+)
 def test_turtle_and_ntriples_are_rdflibs_bytes_on_a_synthetic_corpus(tmp_path):
     spec = importlib.util.spec_from_file_location("corpus_bench", ROOT / "benchmarks" / "corpus_bench.py")
     bench = importlib.util.module_from_spec(spec)
