@@ -232,3 +232,24 @@ def test_a_tagged_span_that_reads_as_a_clause_is_no_organisation():
     """The tagger sometimes runs a clause together (智元机器人在两年内 / 中国移动6月份运营): no such organisation."""
     got = found("智元机器人在两年内完成了多轮融资。中国移动6月份运营数据显示，用户继续增长。")
     assert not {k for k, t in got if t != "Person" and ("两年内" in k or "6月份" in k)}
+
+
+@pytest.mark.parametrize(
+    "text,expected,unwanted",
+    [
+        ("截至3月31日，哔哩哔哩“大会员”数量已达2010万。", {("大会员", "Product")}, set()),
+        ("应用商店里多了一款叫“抖音商城”的APP。", {("抖音商城", "Product")}, set()),
+        ("小红书宣布正式上线为买手打造的“买手橱窗”。", {("买手橱窗", "Product")}, set()),
+        (
+            "腾讯“连接一切”的理念深入人心。合鲸资本“资源性投资”的打法。",
+            set(),
+            {("连接一切", "Product"), ("资源性投资", "Product")},
+        ),
+    ],
+)
+def test_quoted_offerings(text, expected, unwanted):
+    """A short quoted name after its owner, launched, or named (一款叫“X”的APP) is an offering; a slogan or an
+    activity in quotes is not."""
+    got = found(text)
+    assert expected <= got
+    assert not unwanted & got

@@ -31,6 +31,7 @@ from .patterns import (
     find_people_by_cue,
     find_places,
     find_products,
+    find_quoted_offerings,
     find_quoted_targets,
     find_speakers,
     find_streamers,
@@ -363,7 +364,8 @@ def _rule_mentions(ctx: Context) -> list[Mention]:
     candidates.extend(units)
     for finder in PATTERNS:
         candidates.extend(finder(ctx))
-    candidates.extend(find_glossed_products(ctx, filter_spans(candidates)))
+    anchors = filter_spans(candidates)
+    candidates.extend(find_glossed_products(ctx, anchors) + find_quoted_offerings(ctx, anchors))
     merged = _join_places([m for m in filter_spans(candidates) if _acceptable(m, ctx)], ctx)
     pairs = find_abbreviations(ctx, merged)
     merged = filter_spans(merged + [short for _, short in pairs])

@@ -545,11 +545,42 @@ def find_products(ctx: Context) -> list[Mention]:
                 continue
             out.append(ctx.mention(m.start(1), m.end(1), "Programme", "pattern:programme", 0.8))
     for m in W.regex("launched_quoted_product").finditer(text):
-        name = m.group(1)
+        group = 1 if m.group(1) else 2
+        name = m.group(group)
         type_ = "Platform" if W.regex("platform_name_ending").search(name) else "Product"
         if name.endswith(W.words("programme_noun")):
             continue
-        out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:launched_product", 0.75))
+        out.append(ctx.mention(m.start(group), m.end(group), type_, "pattern:launched_product", 0.75))
+    return out
+
+
+def find_quoted_offerings(ctx: Context, anchors: list[Mention]) -> list[Mention]:
+    """哔哩哔哩“大会员” / 网易“英雄盛典”: a short quoted name right after an organisation is an offering of it
+    (a programme where its name says so); not a slogan's or a term's quotes (“…”一词, “…”的说法)."""
+    out = []
+    for a in anchors:
+        if a.type not in ("Platform", "Company", "BusinessUnit"):
+            continue
+        m = W.regex("owner_quoted_offering").match(ctx.text, a.end)
+        if not m:
+            continue
+        name = m.group(1)
+        if name in ctx.lexicon.non_entities or name in ctx.lexicon.titles or name in ctx.lexicon.names:
+            continue
+        tokens = [t for t in ctx.tokens[ctx.token_index(m.start(1)) :] if t.start < m.end(1)]
+        if any(t.pos[:1] in "vpcdrum" and ctx.known(t.word) for t in tokens[:1]):
+            continue  # 腾讯“连接一切”: a verb phrase, a slogan
+        if tokens and (
+            tokens[-1].pos in ("v", "vn")
+            and ctx.known(tokens[-1].word)
+            or len(tokens) == 1
+            and ctx.known(name)
+        ):
+            continue  # 合鲸资本“资源性投资” / X“完美”: an activity or a common word, not a name
+        if W.regex("date").search(name):
+            continue  # 天猫“双11”: a date
+        type_ = "Programme" if name.endswith(W.words("programme_noun")) else "Product"
+        out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:owner_quoted", 0.7))
     return out
 
 
