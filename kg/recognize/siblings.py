@@ -1,9 +1,9 @@
-"""Names that stand in a list of organisations: 投资方为IDG、顺为、晨兴等 / 来自IDG、高通、淡马锡、启明的融资.
+"""Names that stand in a list of organisations (投资方为IDG、顺为、晨兴等 / 来自IDG、高通、淡马锡、启明的融资) or of
+products and platforms (推出了微信、QQ和X).
 
 An item of such a list that nobody recognised, written like a name (no function word, number or time in it,
 not only common nouns: a word the dictionary does not know, knows as a name, or a short word the segmenter
-read as an adverb or verb), is an organisation of the kind of the
-list's known items. The list needs two known organisations, or one and a closing 等 (A、B、C等)."""
+read as an adverb or verb), is of the kind of the list's known items. The list needs two known items, or one and a closing 等 (A、B、C等)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,10 @@ from ..words import load_words
 from .context import NAME_POS, Context
 
 W = load_words()
-_LIST_TYPES = ("Company", "Organization")
+_FAMILIES = (
+    ("Company", "Organization"),
+    ("Product", "Platform"),
+)  # a list keeps to organisations or offerings
 _BAD_POS = "pcurtmqfy"  # (the segmenter's guesses for a short unknown name are often d or v: 顺为/d, 晨兴/v)
 
 
@@ -28,7 +31,8 @@ def find_list_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     done: set[int] = set()
     for m in found:
-        if m.type not in _LIST_TYPES or m.start in done:
+        family = next((f for f in _FAMILIES if m.type in f), None)
+        if family is None or m.start in done:
             continue
         known, unknown, pos = [m], [], m.end
         while True:
@@ -37,7 +41,7 @@ def find_list_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
                 break
             nxt = _mention_at(found, starts, sep.end())
             if nxt is not None:
-                if nxt.type not in _LIST_TYPES:
+                if nxt.type not in family:
                     break
                 known.append(nxt)
                 done.add(nxt.start)
@@ -52,7 +56,7 @@ def find_list_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
             pos = cand.end()
         closed = ctx.text.startswith(W.words("list_closer"), pos)
         if unknown and (len(known) >= 2 or closed):
-            type_ = max(_LIST_TYPES, key=lambda t: sum(k.type == t for k in known))
+            type_ = max(family, key=lambda t: sum(k.type == t for k in known))
             out += [ctx.mention(s, e, type_, "pattern:list_sibling", 0.6) for s, e in unknown]
     return out
 
