@@ -94,7 +94,12 @@ def _named_units(
     """快手电商 is part of 快手: a business unit whose name starts with another organisation's name
     (one named in the article, or a well-known one from the lexicon)."""
     out, seen = [], set()
-    orgs = {m.key: entity_of[m.start] for m in mentions if m.type in _AGENT and m.type != "BusinessUnit"}
+    # (a platform is no owner: 抖音电商 and 淘宝直播 belong to the platforms' companies, which the name does not say)
+    orgs = {
+        m.key: entity_of[m.start]
+        for m in mentions
+        if m.type in _AGENT and m.type not in ("BusinessUnit", "Platform")
+    }
     for m in mentions:
         named_product = m.type == "Product" and m.source == "pattern:product_name"  # 腾讯会议
         if m.type != "BusinessUnit" and not named_product or m.key in seen:
@@ -135,7 +140,7 @@ def _longest_prefix_org(key: str, orgs: dict[str, str], lexicon: Lexicon) -> str
     return entity_id(found[1].types[0], found[1].canonical) if found else None
 
 
-_OWNER_TYPES = ("Company", "Platform", "Organization", "GovernmentOrganization", "MediaOrganization")
+_OWNER_TYPES = ("Company", "Organization", "GovernmentOrganization", "MediaOrganization")
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

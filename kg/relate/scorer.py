@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import KgError
+from ..kb import load_kb
 from ..model import Document, Evidence, Mention, Relation
 from ..recognize.lexicon import Lexicon
 from ..vocab import SYMMETRIC
@@ -207,6 +208,13 @@ class RelationScorer:
         self._deputy = words.set("deputy")
         self._planned = re.compile(f"{words.alt('plan_marker')}.{{0,2}}{words.alt('acquire_verb')}")
         self._listed = re.compile(f"\\s*(?:{words.alt('list_separator')})\\s*")  # only a list mark between
+        self._negated = re.compile(words.alt("negation"))
+
+    @staticmethod
+    def _market(name: str) -> bool:
+        """An exchange or a regulator (the knowledge base's flags)."""
+        org = load_kb().org(name)
+        return bool(org and org.flags & {"exchange", "regulator"})
 
     @property
     def rule(self) -> str:
@@ -285,9 +293,14 @@ class RelationScorer:
             rel = self._relation(doc, index, local, sentence, d)
             if rel is None or rel.literal and (rel.subject, rel.predicate) in literal_subjects:
                 continue
-            if rel.predicate == "partner" and self._listed.fullmatch(
-                _between(sentence, d.candidate.a, d.candidate.b)
+            between = _between(sentence, d.candidate.a, d.candidate.b)
+            if self._negated.search(between):
+                continue  # X不属于Y的全资子公司 / A与B未合并: what is denied is no relation
+            if d.candidate.family == "org_org" and any(
+                self._market(sentence.slots[k].text) for k in (d.candidate.a, d.candidate.b)
             ):
+                continue  # 分拆至深交所创业板上市: an exchange or a regulator is where, not a party
+            if rel.predicate == "partner" and self._listed.fullmatch(between):
                 continue  # 高瓴资本、红杉中国这两家投资机构: names in a list; a partnership says more (rules)
             if _co_arguments(roles.get(index, {}), rel.subject, rel.object):
                 continue  # 腾讯和阿里巴巴都投资了B站: two investors of one company, not a pair of their own
