@@ -253,3 +253,11 @@ def test_quoted_offerings(text, expected, unwanted):
     got = found(text)
     assert expected <= got
     assert not unwanted & got
+
+
+def test_an_organisation_suffix_used_as_a_verb_ends_no_name():
+    """哈勃投资 is a fund; in 京东战略投资了达达集团 and 阿里巴巴对小红书投资5亿美元, 投资 is the verb."""
+    got = found("京东战略投资了达达集团。阿里巴巴对小红书投资5亿美元。华为旗下哈勃投资入股了思瑞浦。")
+    names = {k for k, _ in got}
+    assert "京东战略投资" not in names and "小红书投资" not in names
+    assert {"京东", "小红书", "哈勃投资"} <= names

@@ -270,11 +270,14 @@ def find_data_sources(ctx: Context) -> list[Mention]:
 def find_suffixed_orgs(ctx: Context) -> list[Mention]:
     """Names ending in 有限公司/集团/银行/研究院 …, with a name-like part before the suffix."""
     text, out = ctx.text, []
+    verb_suffixes = W.set("verb_like_suffix")
     for suffix, type_ in ctx.lexicon.org_suffixes:
         for s in occurrences(text, suffix):
             end = s + len(suffix)
             if not ctx.is_boundary(s) or not ctx.is_boundary(end):
                 continue
+            if suffix in verb_suffixes and W.regex("after_verb_use").match(text, end):
+                continue  # 京东战略投资了达达 / 对小红书投资5亿美元: the verb, not a name's end
             bracket = _bracketed_place_before(ctx, s) if suffix in W.set("legal_form") else None
             if (
                 bracket is not None
