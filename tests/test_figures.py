@@ -129,6 +129,13 @@ def test_who_publishes_the_data_is_not_what_a_figure_is_about():
     assert [f.about for f in res.figures if f.text == "1480.4亿元"] != ["org/艾媒咨询"]
 
 
+def test_a_bare_results_line_is_about_the_articles_company():
+    res = result_of(
+        "新浪公布了第三季度财报。\n\n业绩焦点\n\n第三季度\n\n净营收较上年同期增长1%，至5.614亿美元。"
+    )
+    assert {f.text: f.about for f in res.figures}.get("5.614亿美元") == "org/新浪"
+
+
 def test_figure_time_is_the_date_in_its_sentence():
     res = result_of("2023年，美团营收达到2767亿元。")
     assert [(f.time, f.about) for f in res.figures] == [("2023年", "org/美团")]

@@ -42,12 +42,14 @@ def assign_about(
     people = [m for m in mentions if m.type == "Person"]
     main = main_organisation(mentions) if figures else None  # once per document, not once per figure
     targets = _deal_targets(relations)
+    named = {entity_of.get(m.start) for m in mentions}
+    main_named = bool(frame and frame.main and frame.main.entity in named)  # not only as a data source
     for f in figures:
         target = _target(doc, f, targets)
         if target is not None:
             out.append(dataclasses.replace(f, about=target))
             continue
-        about = _about(doc, f, mentions, people, main, frame, entity_of)
+        about = _about(doc, f, mentions, people, main, frame, entity_of, main_named)
         if isinstance(about, str):
             out.append(dataclasses.replace(f, about=about))
         else:
@@ -98,6 +100,7 @@ def _about(
     main: Mention | None,
     frame: Frame | None,
     entity_of: dict[int, str],
+    main_named: bool = True,
 ) -> Mention | str | None:
     sent = doc.sentences[f.evidence.sentence]
     start, end = f.evidence.start, f.evidence.end
@@ -148,7 +151,17 @@ def _about(
         return people_in_clause[0]
     if _company_anaphor().search(text[sent.start : start]):
         return main
-    return _topic(doc, mentions, sent.index)
+    topic = _topic(doc, mentions, sent.index)
+    if (
+        topic is None
+        and main_named
+        and frame
+        and frame.main
+        and f.kind in ("money", "percentage")
+        and not agents
+    ):
+        return frame.main.entity  # • 净营收较上年同期增长1%: a bare line of a company's results
+    return topic
 
 
 def main_organisation(mentions: list[Mention]) -> Mention | None:
