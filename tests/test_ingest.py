@@ -196,3 +196,13 @@ def test_the_fast_sentence_splitter_cuts_where_the_character_rule_does(pieces):
         if e > s:
             expected.append((s, e))
     assert _split_span(text, 0, len(text)) == expected
+
+
+def test_a_list_item_that_ends_its_sentence_is_prose_a_short_link_is_not():
+    """• 净营收较上年同期增长1%，至5.614亿美元。 is a line of the article; • 谁是下一个独角兽 under 相关阅读 is a link."""
+    doc = document_from_text(
+        "新浪公布了第三季度财报。\n\n• 净营收较上年同期增长1%，至5.614亿美元。\n\n相关阅读\n\n• 谁是下一个独角兽"
+    )
+    texts = [s.text for s in doc.sentences]
+    assert any("5.614亿美元" in t for t in texts)
+    assert not any("独角兽" in t for t in texts)

@@ -82,8 +82,13 @@ def clean_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
             continue
         if is_chrome(text):
             continue
-        if _BULLET.match(text) and len(text) <= 80 and not _SENTENCE_END.search(text[:-1]):
-            continue  # a related-article link
+        if (
+            _BULLET.match(text)
+            and len(text) <= 80
+            and not _SENTENCE_END.search(text[:-1])
+            and not text.rstrip().endswith("。")
+        ):
+            continue  # a related-article link (a list item that ends its sentence is prose: • 净营收增长1%。)
         if after_footer and (len(text) < 20 or not _SENTENCE_END.search(text)):
             continue
         key = "".join(text.split())
