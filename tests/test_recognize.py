@@ -261,3 +261,10 @@ def test_an_organisation_suffix_used_as_a_verb_ends_no_name():
     names = {k for k, _ in got}
     assert "京东战略投资" not in names and "小红书投资" not in names
     assert {"京东", "小红书", "哈勃投资"} <= names
+
+
+def test_an_outlet_in_book_title_marks():
+    """《新闻晨报》 ends like a newspaper; 《壹览商业》采访了 is an outlet by what it does; 《三体》 is neither."""
+    got = found("熊三木曾参与创办《新闻晨报》。近日，《壹览商业》采访了花西子创始人花满天。他读了《三体》。")
+    assert {("新闻晨报", "MediaOrganization"), ("壹览商业", "MediaOrganization")} <= got
+    assert ("三体", "MediaOrganization") not in got

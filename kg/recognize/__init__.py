@@ -36,6 +36,7 @@ from .patterns import (
     find_speakers,
     find_streamers,
     find_suffixed_orgs,
+    find_titled_media,
     find_titled_people,
     generic_with_acronym,
     reads_as_a_clause,
@@ -57,6 +58,7 @@ __all__ = [
 
 PATTERNS = (
     find_titled_people,
+    find_titled_media,
     find_streamers,
     find_orgs_before_titles,
     find_speakers,

@@ -60,6 +60,21 @@ def find_titled_people(ctx: Context) -> list[Mention]:
     return out
 
 
+def find_titled_media(ctx: Context) -> list[Mention]:
+    """创办《新闻晨报》、《每日经济新闻》 / 据《壹览商业》报道: a name in book-title marks that ends like an outlet's
+    (报, 周刊, 杂志, 新闻 …) or is followed by 报道/记者/采访 is a media organisation."""
+    out = []
+    for m in W.regex("titled_media").finditer(ctx.text):
+        group = "name" if m.group("name") else "name2"
+        name = m.group(group)
+        if name in ctx.lexicon.names or name in ctx.lexicon.non_entities:
+            continue
+        out.append(
+            ctx.mention(m.start(group), m.end(group), "MediaOrganization", "pattern:titled_media", 0.75)
+        )
+    return out
+
+
 def find_streamers(ctx: Context) -> list[Mention]:
     """快手带货顶流辛巴 / 头部主播疯狂小杨哥: the name after a streamer word is a person's, a nickname as often
     as not (so any word up to the next mark or verb), when it is no known name or common word."""
