@@ -23,6 +23,7 @@ _RELATED = re.compile(
 )
 _BULLET = re.compile(r"^\s*[•·●▪◦■□◆◇\-*>]\s*")
 _SENTENCE_END = re.compile(r"[。！？!?；;…]")
+_FULL_STOP = "。"  # a list item that ends with it is a sentence of the article, not a link
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def clean_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
             _BULLET.match(text)
             and len(text) <= 80
             and not _SENTENCE_END.search(text[:-1])
-            and not text.rstrip().endswith("。")
+            and not text.rstrip().endswith(_FULL_STOP)
         ):
             continue  # a related-article link (a list item that ends its sentence is prose: • 净营收增长1%。)
         if after_footer and (len(text) < 20 or not _SENTENCE_END.search(text)):

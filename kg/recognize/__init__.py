@@ -351,9 +351,8 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # 创业公司, SaaS公司: a kind of organisation
     if m.type == "Company" and _W.regex("department_end").search(text):
         return False  # 战略发展部: a department (of the company before it), not a company
-    if m.type in ORG_TYPES and text.endswith(tuple(_W.words("verb_like_suffix"))):
-        if _W.regex("after_verb_use").match(ctx.text, m.end):
-            return False  # 京东战略投资了达达: the verb, not a name's end
+    if m.type in ORG_TYPES and ctx.ends_in_a_verb(m.start, m.end):
+        return False  # 京东战略投资了达达: the verb, not a name's end
     if m.type in ORG_TYPES and reads_as_a_clause(ctx, m.start, m.end):
         return False
     return len(text) <= 20

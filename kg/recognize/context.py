@@ -86,6 +86,12 @@ class Context:
             return 2
         return 1 if start < len(text) and text[start] in self.lexicon.surnames else 0
 
+    def ends_in_a_verb(self, start: int, end: int) -> bool:
+        """京东战略投资了达达 / 对小红书投资5亿美元: the span ends in an organisation suffix that is the verb here."""
+        return self.text[start:end].endswith(_W.words("verb_like_suffix")) and bool(
+            _W.regex("after_verb_use").match(self.text, end)
+        )
+
     def name_end(self, start: int) -> int | None:
         """End of a Chinese personal name starting at ``start``, or None if none starts there."""
         text = self.text

@@ -39,13 +39,12 @@ def find_kb_names(ctx: Context, inside_longer_word) -> list[Mention]:
     gazetteer, orgs = _gazetteer()
     w = load_words()
     out = []
-    verb_suffixes = tuple(w.words("verb_like_suffix"))
     for start, end, name in gazetteer.spans(ctx.text):
         if name in ctx.lexicon.names or not (ctx.is_boundary(start) and ctx.is_boundary(end)):
             continue
         if inside_longer_word(ctx, start, end):
             continue
-        if name.endswith(verb_suffixes) and w.regex("after_verb_use").match(ctx.text, end):
+        if ctx.ends_in_a_verb(start, end):
             continue  # 京东战略投资了达达: the verb, not the name of a fund
         org, needs_context = orgs[name]
         token = ctx.token_at(start)

@@ -99,6 +99,7 @@ def find_orgs_before_titles(ctx: Context) -> list[Mention]:
     """天天果园创始人兼CEO王伟 / 凡客诚品CEO陈年: a name-like clause opening right before a head's or founder's
     title that a person's name follows is an organisation (its own name, not a kind of company)."""
     text, out = ctx.text, []
+    counts: dict[str, int] = {}  # a name's occurrences in the document, counted once per name
     for m in ctx.lexicon.title_pattern.finditer(text):
         if ctx.lexicon.titles.get(m.group()) not in ("founder", "leads"):
             continue
@@ -147,7 +148,9 @@ def find_orgs_before_titles(ctx: Context) -> list[Mention]:
         ):
             continue  # 他表示CEO… / 据悉董事长…: words of a clause, not a name
         named = any(not ctx.known(t.word) or t.pos in NAME_POS and t.pos != "ns" for t in tokens)
-        repeated = len(name) >= 3 and text.count(name) >= 2  # 天天果园: common words, but named again
+        if len(name) >= 3 and name not in counts:
+            counts[name] = text.count(name)
+        repeated = counts.get(name, 0) >= 2  # 天天果园: common words, but named again
         if named and not any(t.pos[:1] == "t" for t in tokens) or repeated:
             out.append(ctx.mention(start, m.start(), "Company", "pattern:org_before_title", 0.65))
     return out
@@ -285,13 +288,12 @@ def find_data_sources(ctx: Context) -> list[Mention]:
 def find_suffixed_orgs(ctx: Context) -> list[Mention]:
     """Names ending in 有限公司/集团/银行/研究院 …, with a name-like part before the suffix."""
     text, out = ctx.text, []
-    verb_suffixes = W.set("verb_like_suffix")
     for suffix, type_ in ctx.lexicon.org_suffixes:
         for s in occurrences(text, suffix):
             end = s + len(suffix)
             if not ctx.is_boundary(s) or not ctx.is_boundary(end):
                 continue
-            if suffix in verb_suffixes and W.regex("after_verb_use").match(text, end):
+            if ctx.ends_in_a_verb(s, end):
                 continue  # 京东战略投资了达达 / 对小红书投资5亿美元: the verb, not a name's end
             bracket = _bracketed_place_before(ctx, s) if suffix in W.set("legal_form") else None
             if (
