@@ -140,8 +140,11 @@ _SAFE = "/-._~!$&'()*+,;=:@"
 
 
 # RFC 3987 ucschar: the non-ASCII code points an IRI may carry unescaped (not U+FFFD, controls or private use).
-_UCSCHAR = ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF)) + tuple(
-    (plane, plane + 0xFFFD) for plane in range(0x10000, 0xE0001, 0x10000)
+# Planes 1-13 whole but their last two code points; plane 14 only from U+E1000 (the tag characters before it are out).
+_UCSCHAR = (
+    ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF))
+    + tuple((plane, plane + 0xFFFD) for plane in range(0x10000, 0xE0000, 0x10000))
+    + ((0xE1000, 0xEFFFD),)
 )
 
 

@@ -3,13 +3,14 @@ text, HTML or JSON Lines. Nothing may raise but a one-line KgError, and every ou
 and JSON-LD in rdflib and in pyoxigraph, graph.json as JSON, the data inside graph.html as JSON."""
 
 import json
+import os
 import re
 import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
@@ -194,8 +195,18 @@ def test_random_documents_build_and_every_output_parses(case):  # the same 12 ca
     build_and_check(*case)
 
 
+# The same 1,000 cases on every run, so that CI judges the change and not the draw; KG_FUZZ_EXPLORE=1 draws new
+# ones (the README's fuzzing command), which is how new holes are found and then pinned as examples here.
+EXPLORE = bool(os.environ.get("KG_FUZZ_EXPLORE"))
+
+
 @pytest.mark.slow
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=1000, deadline=None, derandomize=not EXPLORE, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(inputs)
-def test_random_documents_build_and_every_output_parses_many(case):  # new cases every run
+@example(
+    ("a.jsonl", '{"text": "\\u5feb\\u624b", "id": "\\udb40\\udc00"}\n')
+)  # U+E0000 in an id: not an IRI character
+def test_random_documents_build_and_every_output_parses_many(case):
     build_and_check(*case)

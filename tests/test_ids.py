@@ -4,6 +4,7 @@ read record by record (issue 11, case 4)."""
 import json
 from urllib.parse import unquote
 
+import pyoxigraph as ox
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -108,3 +109,32 @@ def test_different_ids_give_different_iris(pair):
 def test_a_long_id_is_cut_with_a_hash_suffix():
     encoded = encode_document_id("x" * 1000)
     assert len(encoded) <= MAX_ID_IRI and "~" in encoded and encoded != encode_document_id("x" * 1001)
+
+
+# Code points at the edges of RFC 3987's ucschar ranges: the tag characters before U+E1000, the last two of each
+# plane, private use, specials, and their neighbours that an IRI may carry.
+EDGES = [
+    "\U000e0000",
+    "\U000e0fff",
+    "\U000e1000",
+    "\U000efffd",
+    "\U0001fffe",
+    "\U0001fffd",
+    "\ue000",
+    "\ufff0",
+]
+EDGES += ["\ufdd0", "\ufdef", "\ufdf0", "\U0010fffd", "\x7f", "\xa0"]
+
+
+@pytest.mark.parametrize("ch", EDGES, ids=[f"U+{ord(c):04X}" for c in EDGES])
+def test_every_minted_iri_is_one_a_strict_parser_accepts(ch):
+    minter = Minter()
+    for iri in (minter.article("a" + ch), minter.entity("entity/org/快" + ch), minter.sentence(ch, 0)):
+        ox.NamedNode(str(iri))  # pyoxigraph checks RFC 3987 and raises ValueError on a bad IRI
+
+
+@given(st.text(min_size=1, max_size=40).filter(lambda s: not any("\ud800" <= c <= "\udfff" for c in s)))
+def test_any_id_or_name_gives_an_iri_a_strict_parser_accepts(text):
+    minter = Minter()
+    ox.NamedNode(str(minter.article(text)))
+    ox.NamedNode(str(minter.entity("entity/org/" + text)))
