@@ -7,7 +7,8 @@ from kg.config import BuildConfig
 from kg.ingest import document_from_text
 from kg.model import Mention
 from kg.pipeline import extract
-from kg.recognize import filter_spans
+from kg.recognize import filter_spans, recognize
+from kg.segment import get_segmenter
 
 
 def found(text: str) -> set[tuple[str, str]]:
@@ -268,3 +269,57 @@ def test_an_outlet_in_book_title_marks():
     got = found("熊三木曾参与创办《新闻晨报》。近日，《壹览商业》采访了花西子创始人花满天。他读了《三体》。")
     assert {("新闻晨报", "MediaOrganization"), ("壹览商业", "MediaOrganization")} <= got
     assert ("三体", "MediaOrganization") not in got
+
+
+@pytest.mark.parametrize(
+    "text,expected,unwanted",
+    [
+        # countries, world cities and regions are places; 中国 too, though it never starts a name by itself
+        (
+            "中国与瑞典、挪威签署协议，总部设在斯德哥尔摩。",
+            {("中国", "Place"), ("瑞典", "Place"), ("挪威", "Place"), ("斯德哥尔摩", "Place")},
+            set(),
+        ),
+        (
+            "公司在东南亚和中东扩张，并进入拉美。",
+            {("东南亚", "Place"), ("中东", "Place"), ("拉美", "Place")},
+            set(),
+        ),
+        # 欧盟 is a body, not the continent; 我国 is no name
+        (
+            "欧盟宣布对我国电动车加征关税。",
+            {("欧盟", "Organization")},
+            {("欧洲", "Place"), ("中国", "Place")},
+        ),
+    ],
+)
+def test_places_of_the_world(text, expected, unwanted):
+    got = found(text)
+    assert expected <= got and not (got & unwanted), got
+
+
+@pytest.mark.parametrize(
+    "text,span,type_,prob,expected",
+    [
+        # the tagger, reading a club where the lexicon knows a city, names the body
+        ("利物浦主场击败对手。", "利物浦", "Organization", 0.85, ("利物浦", "Organization")),
+        # a name that grows to the left of a place (拜仁慕尼黑) or begins with one (中国电动汽车百人会)
+        ("拜仁慕尼黑主场获胜。", "拜仁慕尼黑", "Organization", 0.85, ("拜仁慕尼黑", "Organization")),
+        (
+            "中国电动汽车百人会发布报告。",
+            "中国电动汽车百人会",
+            "Organization",
+            0.85,
+            ("中国电动汽车百人会", "Organization"),
+        ),
+        # too unsure: the place stands
+        ("利物浦主场击败对手。", "利物浦", "Organization", 0.6, ("利物浦", "Place")),
+    ],
+)
+def test_the_tagger_may_read_a_place_name_as_a_body(text, span, type_, prob, expected):
+    doc = document_from_text(text)
+    seg = get_segmenter("rjieba")
+    start = doc.norm.index(span)
+    tagged = [(start, start + len(span), type_, prob)]
+    mentions = recognize(doc, seg.tokens(doc.norm), known=seg.known, tagged=tagged, min_confidence=0.8)
+    assert expected in {(m.key, m.type) for m in mentions}

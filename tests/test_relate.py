@@ -252,6 +252,7 @@ def test_a_long_registered_name_is_kept_whole():
         ),
         ("記者黃啟明/台北報導\n京東今日發布財報。", {("author", "黃啟明")}, set()),
         ("标题\n来源：钱江晚报\n京东发布财报。", {("publisher", "钱江晚报")}, set()),
+        ("转自：中国证券网\n京东发布财报。", {("publisher", "中国证券网")}, set()),
         # 来源：互联网 names no outlet; 据《X》报道 is another outlet's story, not this article's publisher
         ("标题\n来源：互联网\n京东发布财报。", set(), {"互联网"}),
         ("据《华尔街日报》报道，京东发布财报。", set(), {"华尔街日报"}),

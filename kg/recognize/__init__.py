@@ -192,11 +192,18 @@ def statistical_mentions(
         contains = all(
             start <= m.start and m.end <= end and (m.start, m.end) != (start, end) for m in overlapping
         )
-        if overlapping and not (
-            contains
-            and prob >= CRF_OVERRIDE_CONFIDENCE
-            and type_ != "Title"
-            and _meaningful_extension(ctx, start, end, overlapping)
+        # a place's name inside a longer name (中国传统文化促进会) or naming a body (利物浦, the club) needs only
+        # the tagger's usual confidence; other rule names it replaces need more
+        override = min_confidence if all(_lexicon_place(m) for m in overlapping) else CRF_OVERRIDE_CONFIDENCE
+        if (
+            overlapping
+            and not (
+                contains
+                and prob >= override
+                and type_ != "Title"
+                and _meaningful_extension(ctx, start, end, overlapping)
+            )
+            and not (prob >= override and _names_a_body(overlapping, start, end, type_))
         ):
             continue
         while start < end and ctx.text[start].isspace():
@@ -216,6 +223,21 @@ def statistical_mentions(
         if type_ == "Title" or _acceptable(m, ctx) and _plausible_statistical(m, ctx):
             out.append(m)
     return out
+
+
+def _lexicon_place(m: Mention) -> bool:
+    return m.type == "Place" and m.source == "lexicon"
+
+
+def _names_a_body(overlapping: list[Mention], start: int, end: int, type_: str) -> bool:
+    """利物浦 / 意大利 read by the tagger as a club or a team: a place's name may name a body where the context
+    says so; the lexicon only knows the place."""
+    return (
+        type_ in ORG_TYPES
+        and len(overlapping) == 1
+        and (overlapping[0].start, overlapping[0].end) == (start, end)
+        and _lexicon_place(overlapping[0])
+    )
 
 
 def _runs_into_common_term(ctx: Context, start: int, end: int) -> bool:
@@ -312,8 +334,10 @@ def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Menti
         return False
     if ctx.text[end : end + 1] in _ASPECT:
         return False  # 腾讯投资了: the extension is a verb
-    if any(m.source.startswith("lexicon") for m in inside):
-        # a curated name grows only into a longer organisation name (美国 → 美国海军), not 京东商城 → 京东商城上线
+    # 拜仁慕尼黑, 中国电动汽车百人会: a place in a body's name
+    only_places = all(_lexicon_place(m) for m in inside)
+    if any(m.source.startswith("lexicon") for m in inside) and not only_places:
+        # a curated name grows only into a longer organisation name (新浪 → 新浪乐居公司), not 京东商城 → 京东商城上线
         heads = tuple(suffix for suffix, _ in ctx.lexicon.org_suffixes) + _ORG_HEADS
         if not ctx.text[start:end].endswith(heads):
             return False
@@ -398,7 +422,9 @@ def _acceptable(m: Mention, ctx: Context) -> bool:
         return True
     if len(key) < 2 and not key.isascii():
         return False
-    return key not in ctx.lexicon.non_entities and key not in ctx.lexicon.titles and not key.isdigit()
+    if key in ctx.lexicon.non_entities and not (m.type == "Place" and m.source == "lexicon"):
+        return False  # 中国 is a common word in names (it never starts one), yet a place of its own
+    return key not in ctx.lexicon.titles and not key.isdigit()
 
 
 def _propagate(ctx: Context, found: list[Mention], *, taken: Sequence[Mention] = ()) -> list[Mention]:

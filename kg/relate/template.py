@@ -82,7 +82,7 @@ class SentenceView:
             parts.append(f"⟦{cls.code_of(m)}{i}⟧")
             pos = m.end
         parts.append(doc.norm[pos : sentence.end])
-        template = _drop_glosses("".join(parts), mentions, entity_of)
+        template = _fold_modifier_places(_drop_glosses("".join(parts), mentions, entity_of), mentions, doc)
         return cls(doc, sentence, mentions, entity_of, _carry_subject(template))
 
     def mention(self, number: str | int) -> Mention:
@@ -167,6 +167,15 @@ def _drop_glosses(template: str, mentions: list[Mention], entity_of: dict[int, s
         )
 
     return template_regex("short_name_gloss").sub(same, template)
+
+
+def _fold_modifier_places(template: str, mentions: list[Mention], doc: Document) -> str:
+    """A place that only describes the organisation after it (收购中国在线外卖平台“饿了么”) becomes its text again:
+    rules that allow a description between a verb and its object then see the object. Location rules are untouched:
+    they read places after 位于 / 在 / 总部, never before a kind of organisation."""
+    return template_regex("modifier_place").sub(
+        lambda m: doc.norm[mentions[int(m.group(1))].start : mentions[int(m.group(1))].end], template
+    )
 
 
 def _first_slot(text: str, codes: str) -> str | None:
