@@ -139,9 +139,9 @@ def _entity(eid: str, mentions: list[Mention], doc: Document) -> Entity:
     if key in surfaces or doc.traditional is False:
         label = key
     else:
-        label = min(surfaces, key=lambda s: (-surfaces[s], s))
+        label = min(surfaces, key=lambda s: (len(s) < 2, -surfaces[s], s))
     aliases = set(surfaces) | {m.key for m in mentions} | {doc.norm[m.start : m.end] for m in mentions}
-    aliases.discard(label)
+    aliases = {a for a in aliases if len(a) > 1 or a.isascii()} - {label}  # 美 (中美关系) is no alias of 美国
     types = _types(mentions)
     value = normalise_date(key, doc.date) if fam == "date" else None
     ids = link(label, key, *sorted(aliases)) if types[0] in LINKABLE else ()

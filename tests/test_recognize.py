@@ -323,3 +323,28 @@ def test_the_tagger_may_read_a_place_name_as_a_body(text, span, type_, prob, exp
     tagged = [(start, start + len(span), type_, prob)]
     mentions = recognize(doc, seg.tokens(doc.norm), known=seg.known, tagged=tagged, min_confidence=0.8)
     assert expected in {(m.key, m.type) for m in mentions}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "中美关系持续改善，日俄首脑举行会谈。",
+            [("中", "中国"), ("美", "美国"), ("日", "日本"), ("俄", "俄罗斯")],
+        ),
+        ("该公司计划赴港上市，此前已在美上市。", [("港", "香港"), ("美", "美国")]),
+        ("驻华大使表示，中方欢迎外资。", [("华", "中国"), ("中", "中国")]),
+        # the first character of another word is no country: 华为, 日常, 美元, 其中, 中美洲
+        ("美国对华为的制裁升级，在日常工作中，对美元汇率走低，其中美洲市场。", [("美国", "美国")]),
+    ],
+)
+def test_countries_written_as_one_character(text, expected):
+    doc, _, mentions = mentions_of(text)
+    places = [(m.text, m.key) for m in mentions if m.type == "Place"]
+    assert places == expected
+
+
+def test_a_country_written_as_one_character_is_its_full_name_in_the_graph():
+    res = result_of("中美关系持续改善。")
+    labels = {e.label: e.aliases for e in res.entities if e.type == "Place"}
+    assert labels == {"中国": (), "美国": ()}  # no one-character label or alias

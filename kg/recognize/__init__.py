@@ -18,6 +18,7 @@ from .patterns import (
     find_abbreviations,
     find_business_units,
     find_byline,
+    find_country_abbreviations,
     find_data_sources,
     find_dates,
     find_described_orgs,
@@ -57,6 +58,7 @@ __all__ = [
 ]
 
 PATTERNS = (
+    find_country_abbreviations,
     find_titled_people,
     find_titled_media,
     find_streamers,
@@ -81,6 +83,7 @@ Span = tuple[int, int, str, float]  # a statistical tagger's (start, end, kg typ
 
 # Types whose names the patterns discover; their other occurrences in the document are mentions too.
 _PROPAGATE = PROPAGATE_TYPES
+ABBREVIATED = "pattern:country_abbreviation"
 
 
 def find_lexicon(ctx: Context) -> list[Mention]:
@@ -422,7 +425,7 @@ def _acceptable(m: Mention, ctx: Context) -> bool:
         return True
     if len(key) < 2 and not key.isascii():
         return False
-    if key in ctx.lexicon.non_entities and not (m.type == "Place" and m.source == "lexicon"):
+    if key in ctx.lexicon.non_entities and not (m.type == "Place" and key in ctx.lexicon.names):
         return False  # 中国 is a common word in names (it never starts one), yet a place of its own
     return key not in ctx.lexicon.titles and not key.isdigit()
 
@@ -536,7 +539,13 @@ def _join_places(mentions: list[Mention], ctx: Context) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev and prev.type == "Place" and m.type == "Place" and prev.end == m.start:
+        if (
+            prev
+            and prev.type == "Place"
+            and m.type == "Place"
+            and prev.end == m.start
+            and ABBREVIATED not in (prev.source, m.source)  # 中美: two countries, not one place
+        ):
             out[-1] = ctx.mention(
                 prev.start, m.end, "Place", "pattern:joined_place", min(prev.score, m.score)
             )

@@ -629,9 +629,40 @@ def find_places(ctx: Context) -> list[Mention]:
     for tok in ctx.tokens:
         if tok.pos == "ns" and len(tok.word) >= 2 and tok.word not in ctx.lexicon.names:
             nxt = ctx.text[tok.end : tok.end + 1]
-            if nxt and nxt in W.set("admin_suffix"):
+            after = ctx.token_at(tok.end)
+            if nxt and nxt in W.set("admin_suffix") and (after is None or after.end == tok.end + 1):
+                # 美洲市场: 市 begins 市场 there, and 美洲市 is no place
                 out.append(ctx.mention(tok.start, tok.end + 1, "Place", "pattern:admin_place", 0.75))
     return out
+
+
+def find_country_abbreviations(ctx: Context) -> list[Mention]:
+    """中美关系 / 日俄首脑 / 在美上市 / 驻华大使 / 中方: one character for a country, in a pair of them before what
+    they share, after a verb of visiting, posting or listing, or before 方 (side). To the segmenter the character
+    begins a word that is the pair or the phrase (中美关系, 中方), stands alone (在|美|上市) or ends the verb's word
+    (访华, 驻华大使); never the first character of another word (对华为的制裁, 在日常, 对美元, 其中美国)."""
+    full = W.map("country_abbreviation")
+    pair = W.regex("country_pair")
+    out = []
+    for tok in ctx.tokens:
+        m = pair.match(ctx.text, tok.start) if tok.word[:1] in full else None
+        if m:
+            out += [_abbreviated(ctx, i, full) for i in range(*m.span("run"))]
+    for m in W.regex("country_after_verb").finditer(ctx.text):
+        group = "abbr" if m.group("abbr") else "side"
+        i = m.start(group)
+        tok = ctx.tokens[ctx.token_index(i)] if ctx.tokens else None
+        if tok is None or not tok.start <= i < tok.end:
+            continue
+        if group == "abbr" and (tok.start == i - 1 or tok.start == i and tok.end == i + 1):
+            out.append(_abbreviated(ctx, i, full))
+        elif group == "side" and tok.start == i and (tok.end == i + 2 or ctx.is_boundary(i + 2)):
+            out.append(_abbreviated(ctx, i, full))
+    return out
+
+
+def _abbreviated(ctx: Context, i: int, full: dict[str, str]) -> Mention:
+    return ctx.mention(i, i + 1, "Place", "pattern:country_abbreviation", 0.8, key=full[ctx.text[i]])
 
 
 def find_dates(ctx: Context) -> list[Mention]:
