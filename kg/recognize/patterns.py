@@ -644,8 +644,8 @@ def find_country_abbreviations(ctx: Context) -> list[Mention]:
     full = W.map("country_abbreviation")
     pair = W.regex("country_pair")
     out = []
-    for tok in ctx.tokens:
-        m = pair.match(ctx.text, tok.start) if tok.word[:1] in full else None
+    for word in ctx.tokens:
+        m = pair.match(ctx.text, word.start) if word.word[:1] in full else None
         if m:
             out += [_abbreviated(ctx, i, full) for i in range(*m.span("run"))]
     for m in W.regex("country_after_verb").finditer(ctx.text):
