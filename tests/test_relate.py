@@ -262,3 +262,14 @@ def test_bylines_and_datelines_as_pages_write_them(text, expected, absent):
     found = {(p, o) for s, p, o in triples(text) if s == "ARTICLE"}
     assert expected <= found, found
     assert not {o for _, o in found} & absent
+
+
+def test_a_money_figure_paid_by_one_investor_is_not_the_others_amount():
+    res = result_of("零跑汽车宣布完成新一轮融资，由腾讯领投，京东投资10亿元参与本轮融资。")
+    label = {e.id: e.label for e in res.entities}
+    amounts = {
+        label[r.subject]: dict(r.qualifiers).get("amount")
+        for r in res.relations
+        if r.predicate == "investsIn"
+    }
+    assert amounts == {"京东": "10亿元", "腾讯": None}

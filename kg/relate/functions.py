@@ -99,9 +99,23 @@ RESOLVERS: dict[str, Callable[[Hit, str | None], list[End]]] = {
 def _amount(hit: Hit, arg: str | None) -> str | None:
     """The sentence's money figure, when it has exactly one (``@amount:round``: else the reported round's)."""
     if len(hit.env.amounts) == 1:
-        return hit.env.amounts[0]
+        amount = hit.env.amounts[0]
+        payer = _payer(hit, amount)
+        subject = hit.rule.subject.group
+        if payer is not None and subject is not None and payer not in hit.slots(subject):
+            return None  # 由腾讯领投，京东投资10亿元参与: 京东's money, not the round's or 腾讯's
+        return amount
     if arg == "round" and not hit.env.amounts and hit.env.frame:
         return hit.env.frame.amount
+    return None
+
+
+def _payer(hit: Hit, amount: str) -> int | None:
+    """The slot written right before the money figure as paying it (X投资30亿元), if any."""
+    template = hit.view.template
+    for m in hit.env.words.regex("amount_payer").finditer(template):
+        if template.startswith(amount, m.end()):
+            return int(m.group("slot"))
     return None
 
 
