@@ -348,3 +348,16 @@ def test_a_country_written_as_one_character_is_its_full_name_in_the_graph():
     res = result_of("中美关系持续改善。")
     labels = {e.label: e.aliases for e in res.entities if e.type == "Place"}
     assert labels == {"中国": (), "美国": ()}  # no one-character label or alias
+
+
+def test_a_subsidiary_named_after_the_word_for_it_is_a_company():
+    got = found("美的集团公告称，拟将控股子公司美智光电分拆至深交所创业板上市。")
+    assert ("美智光电", "Company") in got and not any(k.startswith("美智光电分") for k, _ in got)
+
+
+def test_a_tagged_span_over_two_known_organisations_is_not_one_name():
+    doc = document_from_text("阿里巴巴旗下子公司蚂蚁集团宣布。")
+    seg = get_segmenter("rjieba")
+    tagged = [(0, len("阿里巴巴旗下子公司蚂蚁集团"), "Company", 0.99)]
+    mentions = recognize(doc, seg.tokens(doc.norm), known=seg.known, tagged=tagged, min_confidence=0.8)
+    assert {m.key for m in mentions} == {"阿里巴巴", "蚂蚁集团"}

@@ -345,6 +345,9 @@ def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Menti
         if not ctx.text[start:end].endswith(heads):
             return False
     names = [m for m in inside if m.type in ORG_TYPES or m.type == "Person"]
+    known = [m for m in names if m.type in ORG_TYPES and m.source in ("lexicon", "kb")]
+    if len(known) > 1:
+        return False  # 阿里巴巴旗下子公司蚂蚁集团: two known organisations are two names, not one
     if len(names) > 1 and any(
         ch in _W.set("function_character") for ch in ctx.text[names[0].end : names[-1].start]
     ):

@@ -740,9 +740,10 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
 
 def find_described_orgs(ctx: Context) -> list[Mention]:
     """国产DRAM厂商长鑫存储、DPU独角兽云豹智能、量子计算公司IQM等: a name right after a word for a kind of company
-    and right before a list mark is a company."""
+    and right before a list mark is a company; so is one after 子公司 / 控股子公司 (美的集团拟将控股子公司美智光电分拆)."""
     out = []
-    for m in W.regex("described_org").finditer(ctx.text):
+    found = [*W.regex("described_org").finditer(ctx.text), *W.regex("subsidiary_org").finditer(ctx.text)]
+    for m in found:
         start, end = m.span("name")
         if not (_name_like(ctx, m.group("name"), start) and ctx.is_boundary(end)):
             continue
