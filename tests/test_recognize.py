@@ -361,3 +361,9 @@ def test_a_tagged_span_over_two_known_organisations_is_not_one_name():
     tagged = [(0, len("阿里巴巴旗下子公司蚂蚁集团"), "Company", 0.99)]
     mentions = recognize(doc, seg.tokens(doc.norm), known=seg.known, tagged=tagged, min_confidence=0.8)
     assert {m.key for m in mentions} == {"阿里巴巴", "蚂蚁集团"}
+
+
+def test_a_latin_acronym_in_brackets_is_an_alias_of_the_chinese_name():
+    res = result_of("逸仙电商(YSG)发布2021年第三季度财报。YSG股价上涨。")
+    org = next(e for e in res.entities if "YSG" in (e.label, *e.aliases))
+    assert org.label == "逸仙电商" and "YSG" in org.aliases
