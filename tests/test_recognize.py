@@ -367,3 +367,15 @@ def test_a_latin_acronym_in_brackets_is_an_alias_of_the_chinese_name():
     res = result_of("逸仙电商(YSG)发布2021年第三季度财报。YSG股价上涨。")
     org = next(e for e in res.entities if "YSG" in (e.label, *e.aliases))
     assert org.label == "逸仙电商" and "YSG" in org.aliases
+
+
+def test_a_branch_is_a_company_of_its_own_and_part_of_its_parent():
+    res = result_of("招行广州分行行长表示，中国电信武汉分公司推出新套餐。")
+    label = {e.id: e.label for e in res.entities}
+    assert {"招行广州分行", "中国电信武汉分公司"} <= {e.label for e in res.entities if e.type == "Company"}
+    parents = {
+        (label[r.subject], label.get(r.object, r.object.removeprefix("org/")))
+        for r in res.relations
+        if r.predicate == "parentOrganization"
+    }
+    assert ("招行广州分行", "招商银行") in parents and ("中国电信武汉分公司", "中国电信") in parents

@@ -16,6 +16,7 @@ from .lexicon import Lexicon, load_lexicon
 from .merge import filter_spans
 from .patterns import (
     find_abbreviations,
+    find_branches,
     find_business_units,
     find_byline,
     find_country_abbreviations,
@@ -399,7 +400,11 @@ def _rule_mentions(ctx: Context) -> list[Mention]:
     for finder in PATTERNS:
         candidates.extend(finder(ctx))
     anchors = filter_spans(candidates)
-    candidates.extend(find_glossed_products(ctx, anchors) + find_quoted_offerings(ctx, anchors))
+    candidates.extend(
+        find_glossed_products(ctx, anchors)
+        + find_quoted_offerings(ctx, anchors)
+        + find_branches(ctx, anchors)
+    )
     merged = _join_places([m for m in filter_spans(candidates) if _acceptable(m, ctx)], ctx)
     pairs = find_abbreviations(ctx, merged)
     merged = filter_spans(merged + [short for _, short in pairs])

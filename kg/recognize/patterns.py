@@ -622,6 +622,25 @@ def find_glossed_products(ctx: Context, anchors: list[Mention]) -> list[Mention]
     return out
 
 
+def find_branches(ctx: Context, anchors: list[Mention]) -> list[Mention]:
+    """招行广州分行 / 中国电信武汉分公司 / 工商银行总行: a company's name, the place a branch serves, and the word for
+    a branch name the branch, a company of its own (CLUENER2020 labels it so; it is registered as one)."""
+    text, out = ctx.text, []
+    places = {m.start: m for m in anchors if m.type == "Place"}
+    for a in anchors:
+        if a.type != "Company":
+            continue
+        m = W.regex("branch").match(text, a.end)
+        if not m:
+            continue
+        between = m.group("place")
+        place = places.get(a.end)
+        if between and not (place and place.end == m.end("place")):
+            continue  # only a place may stand between the name and the branch word
+        out.append(ctx.mention(a.start, m.end(), "Company", "pattern:branch", 0.85))
+    return out
+
+
 # --- places and dates ---------------------------------------------------------------------------
 def find_places(ctx: Context) -> list[Mention]:
     """Administrative names the segmenter tags as places and that end in 省/市/县/区/镇."""

@@ -91,8 +91,8 @@ def _same_clause(doc: Document, a: Mention, b: Mention) -> bool:
 def _named_units(
     doc: Document, mentions: list[Mention], entity_of: dict[int, str], lexicon: Lexicon
 ) -> list[Relation]:
-    """快手电商 is part of 快手: a business unit whose name starts with another organisation's name
-    (one named in the article, or a well-known one from the lexicon)."""
+    """快手电商 is part of 快手, 招行广州分行 of 招行: a business unit or a branch whose name starts with another
+    organisation's name (one named in the article, or a well-known one from the lexicon)."""
     out, seen = [], set()
     # (a platform is no owner: 抖音电商 and 淘宝直播 belong to the platforms' companies, which the name does not say)
     orgs = {
@@ -102,7 +102,8 @@ def _named_units(
     }
     for m in mentions:
         named_product = m.type == "Product" and m.source == "pattern:product_name"  # 腾讯会议
-        if m.type != "BusinessUnit" and not named_product or m.key in seen:
+        branch = m.source == "pattern:branch"  # 招行广州分行
+        if m.type != "BusinessUnit" and not named_product and not branch or m.key in seen:
             continue
         parent = _longest_prefix_org(m.key, orgs, lexicon)
         if parent is None and m.type == "BusinessUnit" and m.source.startswith("pattern:org_suffix"):
