@@ -48,6 +48,9 @@ def test_recognises(text, expected):
         ("这家公司的负责人表示满意。", {"这家公司", "公司", "负责人"}),
         ("科技公司纷纷布局电商公司业务。", {"科技公司", "电商公司"}),
         ("创始人谈未来计划。", {"谈未来"}),
+        # a particle glued to a name, a determiner or a byline's key begins no organisation's name
+        ("他投资了泽东公司。", {"投资了泽东公司", "了泽东公司"}),
+        ("前述邮储银行人士表示。", {"前述邮储银行"}),
     ],
 )
 def test_does_not_make_junk(text, junk):

@@ -426,8 +426,10 @@ def _name_prefix(ctx: Context, suffix_start: int):
             continue
         if tok.word.startswith(DEMONSTRATIVES) and tok.word not in ctx.lexicon.names:
             break
-        if tok.word[0] in _FUNCTION_CHARS and tok.word not in ctx.lexicon.names:
-            # 由原比亚迪… / 向云汐: a preposition the segmenter glued to an unknown name is not part of it
+        glued = tok.word[0] in _FUNCTION_CHARS or tok.word[0] in W.set("aspect_particle")
+        if glued and tok.word not in ctx.lexicon.names:
+            # 由原比亚迪… / 向云汐 / 投资了泽东公司: a preposition or an aspect particle the segmenter glued to an
+            # unknown name is not part of it
             if len(tok.word) >= 3 and not ctx.known(tok.word) and re.fullmatch(rf"[{HAN}]+", tok.word):
                 tokens.insert(0, Token(tok.start + 1, tok.end, tok.word[1:], "nz"))
             break
@@ -450,6 +452,8 @@ def _name_prefix(ctx: Context, suffix_start: int):
             and tok.word[0] in W.set("copula_before_former")
         ):
             break  # 负责人为原京东零售集团CFO: 为原 is "is the former", not the name's start
+        if tok.word in W.set("byline_key") or tok.word in W.set("determiner_word"):
+            break  # 来源阅文集团 / 前述邮储银行: a byline's key or a determiner, not the name's start
         if tok.word in W.set("deal_party") or tok.word.startswith(W.words("heading_word")):
             break  # 收购方华胜旅业基金 / 公司简介比音勒芬服饰股份有限公司: a deal's party or a heading, not the name
         if not re.fullmatch(rf"[{HAN}A-Za-z0-9·&]+", tok.word):
