@@ -51,6 +51,7 @@ def test_recognises(text, expected):
         # a particle glued to a name, a determiner or a byline's key begins no organisation's name
         ("他投资了泽东公司。", {"投资了泽东公司", "了泽东公司"}),
         ("前述邮储银行人士表示。", {"前述邮储银行"}),
+        ("集团将深化公司治理改革。", {"深化公司"}),
     ],
 )
 def test_does_not_make_junk(text, junk):
@@ -382,3 +383,9 @@ def test_a_branch_is_a_company_of_its_own_and_part_of_its_parent():
         if r.predicate == "parentOrganization"
     }
     assert ("招行广州分行", "招商银行") in parents and ("中国电信武汉分公司", "中国电信") in parents
+
+
+def test_an_honorific_or_since_ends_a_name_before_a_career_verb():
+    assert {k for k, t in found("京东称，徐雷自加入京东十余年以来表现出色。") if t == "Person"} == {"徐雷"}
+    people = {k for k, t in found("京东集团总裁徐雷先生出任京东集团CEO。") if t == "Person"}
+    assert not people & {"雷先生", "徐雷先生", "徐雷先"}

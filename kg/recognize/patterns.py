@@ -295,6 +295,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue
             if ctx.ends_in_a_verb(s, end):
                 continue  # 京东战略投资了达达 / 对小红书投资5亿美元: the verb, not a name's end
+            if text.startswith(W.words("suffix_compound"), s):
+                continue  # 深化公司治理: 公司 begins a common word here, it ends no name
             bracket = _bracketed_place_before(ctx, s) if suffix in W.set("legal_form") else None
             if (
                 bracket is not None
@@ -835,6 +837,9 @@ def find_people_by_cue(ctx: Context) -> list[Mention]:
         if m.group().endswith(W.words("cue_needs_title")) and not ctx.lexicon.title_pattern.search(clause):
             continue
         end = cue_start
+        honour = next((w for w in W.words("between_name_and_cue") if text.endswith(w, 0, end)), None)
+        if honour and end - len(honour) >= 2:
+            end -= len(honour)  # 徐雷先生出任 / 徐雷自加入京东以来: an honorific or 自 (since) ends no name
         for _ in range(2):  # 车峰曾经担任 / 张三也已加入: adverbs between the name and the verb
             tok = ctx.tokens[ctx.token_index(end - 1)] if end > 0 else None
             if not (tok and tok.end == end and tok.pos == "d" and len(tok.word) <= 2):
