@@ -50,7 +50,8 @@ def _vocabulary() -> _Vocabulary:
     unit_alt = "|".join(re.escape(u) for u in sorted(set(units), key=lambda u: (-len(u), u)))
     alt = lambda table: "|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))  # noqa: E731
     cn = f"[{''.join(w.words('chinese_digit'))}]"
-    number = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{cn}+(?:[万亿]{cn}+)*(?:点{cn}+)?)"
+    some = f"(?:(?<=[十百千]){w.alt('some_digit')})?"  # 五百六十几亿: sixty-some
+    number = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{cn}+{some}(?:[万亿]{cn}+{some})*(?:点{cn}+)?)"
     scale = w.alt("scale_word")
     figure = re.compile(
         rf"(?P<pre>{alt(w.map('figure_prefix'))})?"
@@ -58,6 +59,7 @@ def _vocabulary() -> _Vocabulary:
         rf"|(?P<num>{number})(?:(?P<scale1>{scale})?{w.alt('range_separator')}(?P<num2>{number}))?"
         rf"(?:个(?=亿|万))?(?:{_BLANK}(?P<scale>{scale}))?(?:(?<=亿)(?P<num_b>\d+){_BLANK}万)?)"
         rf"(?P<plus>{w.alt('plus_after_scale')})?(?:{_BLANK}(?P<unit>{unit_alt}))?"
+        rf"(?P<hundredth>(?<=成){w.alt('tenth_digit')})?"  # 五成九 = 59 %, 五成半 = 55 %
         rf"(?P<post>{alt(w.map('figure_suffix'))})?"
     )
     return _Vocabulary(
@@ -178,16 +180,22 @@ def _parse(m: re.Match[str], vocab: _Vocabulary) -> _Number | None:
             )
         else:
             scale = m.group("scale") or ""
-            value = _value(m.group("num"), m.group("scale1") or scale)
+            some = vocab.words.words("some_digit")[0]
+            num, num2 = (m.group("num") or "").replace(some, ""), (m.group("num2") or "").replace(some, "")
+            value = _value(num, m.group("scale1") or scale)
             if m.group("num_b"):
                 value += parse_number(m.group("num_b")) * scale_value("万")  # 1亿5000万
-            high = _value(m.group("num2"), scale) if m.group("num2") else None
+            high = _value(num2, scale) if num2 else None
             number = _Number(value, value_max=high)
+            if num != m.group("num"):
+                number.qualifiers.append(("bound", "at_least"))  # 五百六十几亿: 560亿 and some
     except (ValueError, ArithmeticError):
         return None
     if number.value_max is not None and number.value_max <= number.value:
         return None  # 2019-2021: years, not a range of amounts
     _unit(number, m.group("unit") or "", vocab)
+    if m.group("hundredth"):
+        number.value += Decimal(vocab.words.map("tenth_digit_value")[m.group("hundredth")]) / 100
     if number.unit == "year" and number.value >= 1000:
         return None  # 2303030年: a year glued to digits, not a duration
     _bounds(number, m, vocab)

@@ -178,3 +178,26 @@ def test_birth_years_and_spaced_dates_are_no_figures(text):
 def test_a_spaced_date_is_one_date():
     res = result_of("截至 2019 年 9 月 30 日，公司营收增长。")
     assert [e.value for e in res.entities if e.type == "Date"] == ["2019-09-30"]
+
+
+def test_results_are_the_companys_even_where_its_platform_is_named_more_often():
+    res = result_of(
+        "腾讯公布第二季度业绩。\n微信的月活跃账户数达到13亿，微信支付交易额增长，微信小程序数量翻倍。\n"
+        "业绩好过市场预期。\n不派中期息。\n营业额升五成九，增至五百六十几亿元。"
+    )
+    label = {e.id: e.label for e in res.entities}
+    about = {f.text: label.get(f.about) for f in res.figures}
+    assert about["五百六十几亿元"] == "腾讯", about
+
+
+@pytest.mark.parametrize(
+    "text,value,qualifier",
+    [
+        ("营业额升五成九。", "0.59", None),
+        ("网络广告业务收入升五成半。", "0.55", None),
+        ("营业额增至五百六十几亿元。", "56000000000", ("bound", "at_least")),
+    ],
+)
+def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
+    f = one(text)
+    assert f.value == value and (qualifier is None or qualifier in f.qualifiers)

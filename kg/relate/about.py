@@ -142,7 +142,9 @@ def _about(
     if after:
         return after[0]
     if frame and frame.main and _company_measure(f):
-        return frame.main.entity  # 净营收 5.614 亿美元 in a results story: the article's company
+        return (
+            frame.company or frame.main
+        ).entity  # 净营收 5.614 亿美元 in a results story: the article's company
     earlier = [m for m in agents if m.end <= c_lo]
     if earlier:
         return earlier[0]  # an earlier clause: its subject (小米与京东达成合作，目标是… → 小米)
@@ -160,7 +162,9 @@ def _about(
         and f.kind in ("money", "percentage")
         and not agents
     ):
-        return frame.main.entity  # • 净营收较上年同期增长1%: a bare line of a company's results
+        return (
+            frame.company or frame.main
+        ).entity  # • 净营收较上年同期增长1%: a bare line of a company's results
     return topic
 
 

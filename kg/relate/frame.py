@@ -16,6 +16,8 @@ from ..model import Document, Evidence, Figure, Mention
 from ..types import AGENT_TYPES
 from ..words import load_words
 
+COMPANY_TYPES = ("Company",)  # what has revenue and profit: not a platform, a product or a unit of a company
+
 
 @dataclass(frozen=True)
 class Anchor:
@@ -31,6 +33,9 @@ class Frame:
     funded: Anchor | None = None  # the company whose funding round the article reports
     stage: str | None = None  # 天使轮 / B轮 / 战略融资 …
     amount: str | None = None  # the round's money, as written
+    company: Anchor | None = (
+        None  # the company it is about: main unless main is a platform or a product (微信 → 腾讯)
+    )
 
 
 def document_frame(
@@ -46,13 +51,31 @@ def document_frame(
     if not agents:
         return Frame()
     funded, stage, amount = _round(doc, agents, entity_of, figures)
-    main = (
+    main = _main(doc, agents, entity_of, funded)
+    companies = [m for m in agents if m.type in COMPANY_TYPES]
+    company = main if main and _is_company(main, agents) else _main(doc, companies, entity_of, None)
+    return Frame(main, funded, stage, amount, company)
+
+
+def _main(
+    doc: Document, agents: list[Mention], entity_of: dict[int, str], funded: Anchor | None
+) -> Anchor | None:
+    if not agents:
+        return funded
+    return (
         _in_title(doc, agents, entity_of)
         or funded
         or _most_mentioned(doc, agents, entity_of)
         or _anchor(doc, agents[0], entity_of)  # the first organisation named
     )
-    return Frame(main, funded, stage, amount)
+
+
+def _is_company(anchor: Anchor, agents: list[Mention]) -> bool:
+    return (
+        any(m.type in COMPANY_TYPES for m in agents if m.start == anchor.evidence.start)
+        if anchor.evidence
+        else False
+    )
 
 
 def _anchor(doc: Document, m: Mention, entity_of: dict[int, str]) -> Anchor:
