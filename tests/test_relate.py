@@ -253,6 +253,12 @@ def test_a_long_registered_name_is_kept_whole():
         ("記者黃啟明/台北報導\n京東今日發布財報。", {("author", "黃啟明")}, set()),
         ("标题\n来源：钱江晚报\n京东发布财报。", {("publisher", "钱江晚报")}, set()),
         ("转自：中国证券网\n京东发布财报。", {("publisher", "中国证券网")}, set()),
+        (
+            "标题\n鉅亨網記者黃皓宸 台北 2025-12-25 19:54\n京東發布財報。",
+            {("publisher", "鉅亨網"), ("author", "黃皓宸")},
+            set(),
+        ),
+        ("标题\n本报记者李明\n京东发布财报。", {("author", "李明")}, {"本报"}),
         # 来源：互联网 names no outlet; 据《X》报道 is another outlet's story, not this article's publisher
         ("标题\n来源：互联网\n京东发布财报。", set(), {"互联网"}),
         ("据《华尔街日报》报道，京东发布财报。", set(), {"华尔街日报"}),
