@@ -259,6 +259,14 @@ def test_a_long_registered_name_is_kept_whole():
             set(),
         ),
         ("标题\n本报记者李明\n京东发布财报。", {("author", "李明")}, {"本报"}),
+        ("作者力琴\n京东发布财报。", {("author", "力琴")}, set()),
+        (
+            "金羊网讯 记者马化展报道:拼多多发布了财报。",
+            {("publisher", "金羊网"), ("author", "马化展")},
+            set(),
+        ),
+        ("大半导体产业网消息,据TCL中环发布公告称,公司拟收购。", {("publisher", "大半导体产业网")}, set()),
+        ("□经济观察报记者 张三\n京东发布财报。", {("publisher", "经济观察报"), ("author", "张三")}, set()),
         # 来源：互联网 names no outlet; 据《X》报道 is another outlet's story, not this article's publisher
         ("标题\n来源：互联网\n京东发布财报。", set(), {"互联网"}),
         ("据《华尔街日报》报道，京东发布财报。", set(), {"华尔街日报"}),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -67,6 +68,13 @@ def strip_markdown(line: str) -> str:
     return line.strip()
 
 
+@functools.cache
+def _byline_key() -> re.Pattern[str]:
+    from ..words import load_words
+
+    return re.compile(load_words().alt("byline_key"))
+
+
 def is_chrome(text: str) -> bool:
     return len(text) <= 60 and bool(_CHROME.match(text))
 
@@ -88,8 +96,10 @@ def clean_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
             and len(text) <= 80
             and not _SENTENCE_END.search(text[:-1])
             and not text.rstrip().endswith(_FULL_STOP)
+            and not (not kept and _byline_key().search(text))
         ):
-            continue  # a related-article link (a list item that ends its sentence is prose: • 净营收增长1%。)
+            continue  # a related-article link (a list item that ends its sentence is prose: • 净营收增长1%。;
+            # the first line may be a byline set off with a box: □楚天都市报极目新闻记者 刘琴)
         if after_footer and (len(text) < 20 or not _SENTENCE_END.search(text)):
             continue
         key = "".join(text.split())

@@ -84,7 +84,7 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
             out.append(Field("publisher", base + m.start(group), base + end, index))
     if index < 3:
         for r in w.regex("reporter_in_brackets").finditer(text[:160]):
-            group = next(g for g in ("names", "staff", "glued") if r.group(g))
+            group = next(g for g in ("names", "staff", "glued", "reported") if r.group(g))
             out.append(Field("author", base + r.start(group), base + r.end(group), index, True))
     return out
 

@@ -200,7 +200,15 @@ def find_byline(ctx: Context) -> list[Mention]:
     out = []
     for field in byline_fields(ctx.doc):
         if field.people_only:
-            out += _reporters(ctx, field.start, field.end)
+            found = _reporters(ctx, field.start, field.end)
+            value = ctx.text[field.start : field.end]
+            line = ctx.doc.sentences[field.sentence]
+            if not found and field.role == "author" and _pen_name(value, alone=True, last=True):
+                if (
+                    line.end - line.start <= 12
+                ):  # 作者力琴 as a line of its own: a pen name, not a family name
+                    found = [ctx.mention(field.start, field.end, "Person", "pattern:byline", 0.8)]
+            out += found
             continue
         parts = split_names(ctx.text[field.start : field.end])
         for i, (s, e, part) in enumerate(parts):
