@@ -287,3 +287,11 @@ def test_a_money_figure_paid_by_one_investor_is_not_the_others_amount():
         if r.predicate == "investsIn"
     }
     assert amounts == {"京东": "10亿元", "腾讯": None}
+
+
+def test_the_outlet_of_a_dateline_is_not_the_topic_of_the_next_sentence():
+    found = triples(
+        "新浪科技讯 2月7日下午消息，科大讯飞发布公告。\n公告称，董事会同意董事长刘庆峰不再兼任总裁职务。"
+    )
+    posts = {(s, o) for s, p, o in found if p in ("worksFor", "leads")}
+    assert ("刘庆峰", "科大讯飞") in posts and ("刘庆峰", "新浪科技") not in posts, found

@@ -69,7 +69,7 @@ def _org_topic(
     doc: Document, mentions: list[Mention], local: list[Mention], index: int, entity_of
 ) -> int | str | None:
     """The organisation a bare title (创始人宿华) belongs to: one in the sentence, else the topic before it."""
-    agents = [i for i, m in enumerate(local) if m.type in _AGENT]
+    agents = [i for i, m in enumerate(local) if m.type in _AGENT and m.source != "pattern:byline"]
     people = [m for m in local if m.type == "Person"]
     if len({entity_of[local[i].start] for i in agents}) == 1:
         only = local[agents[0]]

@@ -23,6 +23,9 @@ from .frame import Frame
 _AGENT = AGENT_TYPES
 
 
+BYLINE = "pattern:byline"  # mentions of a byline or a dateline: the outlet and its staff
+
+
 def assign_about(
     doc: Document,
     figures: list[Figure],
@@ -186,7 +189,9 @@ def _topic(doc: Document, mentions: list[Mention], index: int) -> Mention | None
         s = doc.sentences[back]
         if here.paragraph - s.paragraph > 1:
             break
-        agents = [m for m in _in_span(mentions, s.start, s.end) if m.type in _AGENT]
+        agents = [
+            m for m in _in_span(mentions, s.start, s.end) if m.type in _AGENT and m.source != BYLINE
+        ]  # (the outlet of a dateline, 新浪科技讯, is not what the next sentence is about)
         if agents:
             return agents[0]
     return None
