@@ -389,3 +389,16 @@ def test_an_honorific_or_since_ends_a_name_before_a_career_verb():
     assert {k for k, t in found("京东称，徐雷自加入京东十余年以来表现出色。") if t == "Person"} == {"徐雷"}
     people = {k for k, t in found("京东集团总裁徐雷先生出任京东集团CEO。") if t == "Person"}
     assert not people & {"雷先生", "徐雷先生", "徐雷先"}
+
+
+def test_a_registered_name_the_segmenter_split_at_a_conjunction_and_its_two_short_names():
+    res = result_of(
+        "济南高新盛和发展有限公司(简称“济高盛和”)拟出资13,615万元，收购山东艾克韦生物技术有限公司"
+        "(简称“艾克韦生物”或“标的公司”)60%股权。艾克韦生物净利润不低于4,900万元。"
+    )
+    orgs = {e.label: set(e.aliases) for e in res.entities if e.type == "Company"}
+    assert "高盛" not in orgs  # Goldman Sachs is not inside 济高盛和
+    assert any("济南高新盛和发展有限公司" in {label, *aliases} for label, aliases in orgs.items())
+    aikewei = next(f for f in res.figures if f.text == "4,900万元")
+    label = {e.id: e.label for e in res.entities}
+    assert label[aikewei.about] in ("艾克韦生物", "山东艾克韦生物技术有限公司")

@@ -364,9 +364,18 @@ def _registered_name_start(ctx: Context, suffix_start: int) -> int | None:
             or tok.word in W.set("deal_party")
         ):
             return None
-        if tok.word in _FUNCTION_CHARS or tok.word[0] in _FUNCTION_CHARS and not ctx.known(tok.word):
+        prev = ctx.tokens[i - 1] if i > 0 else None
+        inside = (  # 济南高新盛和发展有限公司: 盛|和, a one-character word and 和 the segmenter split off a name
+            len(tok.word) == 1
+            and prev is not None
+            and len(prev.word) == 1
+            and prev.word not in _FUNCTION_CHARS
+        )
+        if not inside and (
+            tok.word in _FUNCTION_CHARS or tok.word[0] in _FUNCTION_CHARS and not ctx.known(tok.word)
+        ):
             return None  # 由 / 向云汐: a preposition, on its own or glued to a name, is before the name
-        if tok.pos[:1] in "ucp" and ctx.known(tok.word):
+        if not inside and tok.pos[:1] in "ucp" and ctx.known(tok.word):
             return None  # 总部位于天津的高恒…有限公司: a particle or preposition stands before the name
         if _is_place(ctx, tok) and suffix_start - tok.start > len(tok.word) + 1:
             while i > 0 and _is_place(ctx, ctx.tokens[i - 1]) and size + len(ctx.tokens[i - 1].word) <= 20:
