@@ -33,6 +33,8 @@ def found(text: str) -> set[tuple[str, str]]:
         ("抖音电商推出“春雨计划”，扶持中小商家。", {("春雨计划", "Programme"), ("抖音电商", "BusinessUnit")}),
         ("微软的子公司LinkedIn Holdings宣布裁员。", {("LinkedIn Holdings", "Company"), ("微软", "Company")}),
         ("2023年双11期间，淘宝成交额创新高。", {("淘宝", "Platform"), ("双11", "Date")}),
+        ("苹果发布了iPhone 15 Pro Max。", {("iPhone 15 Pro Max", "Product")}),
+        ("小米公司正为小米手机二代铺路。", {("小米手机二代", "Product")}),
     ],
 )
 def test_recognises(text, expected):

@@ -911,6 +911,11 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
     a model code (小米15 Ultra, 理想i8, 华为Mate 60), a product of it."""
     out = []
     for m in known:
+        if m.source == "lexicon" and m.type == "Product":
+            code = W.regex("model_code").match(ctx.text, m.end)  # iPhone 15 Pro Max: a model of a known product
+            if code and code.group().strip() and ctx.is_boundary(code.end()):
+                out.append(ctx.mention(m.start, code.end(), "Product", "pattern:product_model", 0.85))
+            continue
         if m.source not in ("lexicon", "kb") or m.type not in ("Company", "Platform"):
             continue
         code = W.regex("model_code").match(ctx.text, m.end)
@@ -926,8 +931,11 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
             ("Product", "product_word", "pattern:product_name"),  # 腾讯会议: a product named after its maker
         ):
             word = next((w for w in W.words(words) if ctx.text.startswith(w, m.end)), None)
-            if word and ctx.is_boundary(m.end + len(word)):
-                out.append(ctx.mention(m.start, m.end + len(word), kind, source, 0.85))
+            end = m.end + len(word) if word else m.end
+            generation = W.regex("generation").match(ctx.text, end) if kind == "Product" else None
+            end = generation.end() if generation else end  # 小米手机二代
+            if word and ctx.is_boundary(end):
+                out.append(ctx.mention(m.start, end, kind, source, 0.85))
                 break
     return out
 
