@@ -912,7 +912,8 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
     out = []
     for m in known:
         if m.source == "lexicon" and m.type == "Product":
-            code = W.regex("model_code").match(ctx.text, m.end)  # iPhone 15 Pro Max: a model of a known product
+            # iPhone 15 Pro Max: a model of a known product
+            code = W.regex("model_code").match(ctx.text, m.end)
             if code and code.group().strip() and ctx.is_boundary(code.end()):
                 out.append(ctx.mention(m.start, code.end(), "Product", "pattern:product_model", 0.85))
             continue
