@@ -34,7 +34,7 @@ def relations_by_title(
     former = former or bool(hit.groups.get("former") or hit.groups.get("was")) or _leaves_after(hit)
     conf = confidence_for(hit, person, org)
     out = []
-    for part in re.split(words.alt("title_join"), hit.groups.get("titles") or ""):
+    for part in (p.strip() for p in re.split(words.alt("title_join"), hit.groups.get("titles") or "")):
         head = head_title(part, lexicon)
         if head is None:
             continue
@@ -110,7 +110,7 @@ def bare_title(titles: str, lexicon: Lexicon, words: Words) -> bool:
     """A title whose prefix is only functional domains (运营负责人, 技术副总裁, MCN运营负责人); a prefix with anything
     else (长安汽车董事长, 东方甄选CEO) may be an organisation's name, so the title is not bare."""
     generic = words.regex("generic_title_prefix")
-    for part in re.split(words.alt("title_join"), titles):
+    for part in (p.strip() for p in re.split(words.alt("title_join"), titles)):
         head = head_title(part, lexicon)
         domain = generic.sub("", part[: len(part) - len(head)] if head else part)
         while domain:
