@@ -107,6 +107,24 @@ def _trie_regex(node: dict) -> str:
     return f"(?:{body})?" if ends_here else body
 
 
+_SCRIPT_RUN = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9]+")
+
+
+def _spaced(name: str) -> list[str]:
+    """B站 as news often types it, with a blank where Latin letters or digits meet Chinese: B 站, QQ 音乐, 小米 SU7
+    (every choice of blanks at up to three such boundaries)."""
+    runs = _SCRIPT_RUN.findall(name)
+    if len(runs) < 2 or len(runs) > 4 or any(" " in r for r in runs) or name.isascii():
+        return []
+    out = []
+    for mask in range(1, 2 ** (len(runs) - 1)):
+        parts = [runs[0]]
+        for i, run in enumerate(runs[1:]):
+            parts.append((" " if mask >> i & 1 else "") + run)
+        out.append("".join(parts))
+    return out
+
+
 def _add(names: dict[str, LexEntry], entry: LexEntry, surfaces: list[str], *, override: bool) -> None:
     for surface in surfaces:
         if override:
@@ -160,6 +178,9 @@ def load_lexicon(user_files: tuple[str, ...] = ()) -> Lexicon:
     for path in user_files:
         for name, types, aliases in read_user_lexicon(path):
             _add(names, LexEntry(name, types), [name, *aliases], override=True)
+    for surface, entry in list(names.items()):
+        for variant in _spaced(surface):
+            names.setdefault(variant, entry)
     titles = {row[0]: row[1] for row in _rows("titles.tsv")}
     surnames = _words("surnames.txt")
     # Latin names need word boundaries so that "JD" does not match inside "JDX"; Han names do not.
