@@ -201,3 +201,13 @@ def test_results_are_the_companys_even_where_its_platform_is_named_more_often():
 def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
     f = one(text)
     assert f.value == value and (qualifier is None or qualifier in f.qualifiers)
+
+
+def test_a_markets_size_from_a_cited_report_is_about_no_one():
+    res = result_of(
+        "哔哩哔哩发布了第三季度财报。\n根据艾媒咨询最新发布的《2022年中国影视行业研究报告》，"
+        "2021年中国影视行业市场规模为2349亿元，同比增长23.2%。"
+    )
+    label = {e.id: e.label for e in res.entities}
+    about = {f.text: label.get(f.about) for f in res.figures}
+    assert about["2349亿元"] is None, about

@@ -37,11 +37,15 @@ def assign_about(
 ) -> list[Figure]:
     out = []
     source_cue = load_words().regex("data_source_cue")
+    cited, citing = load_words().regex("cited_source"), load_words().words("citing_word")
     mentions = [
         m
         for m in mentions
-        if m.source not in ("pattern:byline", "pattern:data_source") and not source_cue.match(doc.norm, m.end)
-    ]  # the outlet, or who publishes the data (艾媒咨询数据显示), is not what figures are about
+        if m.source not in ("pattern:byline", "pattern:data_source")
+        and not source_cue.match(doc.norm, m.end)
+        and not (doc.norm[max(0, m.start - 2) : m.start].endswith(citing) and cited.match(doc.norm, m.end))
+    ]  # the outlet, or who publishes the data (艾媒咨询数据显示, 根据艾媒咨询最新发布的《…报告》), is not what
+    # figures are about
     people = [m for m in mentions if m.type == "Person"]
     main = main_organisation(mentions) if figures else None  # once per document, not once per figure
     targets = _deal_targets(relations)
@@ -122,6 +126,8 @@ def _about(
         if inside:
             return inside[0]
     agents = [m for m in in_sentence if m.type in _AGENT]
+    if _market_measure(f, text[c_lo:start]) and not any(c_lo <= m.start and m.end <= start for m in agents):
+        return None  # 中国影视行业市场规模为2349亿元: a market's size, about no one named
     if _is_stake(doc, f):
         holder = [m for m in agents if c_lo <= m.start and m.end <= start]
         if _company_anaphor().search(text[max(c_lo, start - 4) : start]) or (
@@ -206,6 +212,12 @@ def _pronoun() -> re.Pattern[str]:
 def _company_anaphor() -> re.Pattern[str]:
     """该公司 / 公司 with no name in the sentence refer back to the organisation the article is about."""
     return re.compile(load_words().alt("company_anaphor"))
+
+
+def _market_measure(f: Figure, before: str) -> bool:
+    """A measure of a market or an industry as a whole (市场规模, 行业规模, 复合增长率), in the figure's measure or in
+    its clause before it."""
+    return any(w in (f.measure or "") or w in before for w in load_words().words("market_measure"))
 
 
 def _company_measure(f: Figure) -> bool:
