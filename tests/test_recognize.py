@@ -57,6 +57,9 @@ def test_recognises(text, expected):
         ("他投资了泽东公司。", {"投资了泽东公司", "了泽东公司"}),
         ("前述邮储银行人士表示。", {"前述邮储银行"}),
         ("集团将深化公司治理改革。", {"深化公司"}),
+        # a field's acronym and a kind of company, or what a name belongs to, name no company
+        ("字节花费巨资收购VR设备公司PICO。", {"VR设备公司"}),
+        ("月之暗面(Kimi智能助手所属公司)的股东。", {"Kimi智能助手所属公司", "所属公司"}),
     ],
 )
 def test_does_not_make_junk(text, junk):

@@ -326,9 +326,14 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             if prefix_start is None:
                 continue
             named = any(
-                t.pos in NAME_POS and t.pos != "ns" or t.word in ctx.lexicon.names or not ctx.known(t.word)
+                t.pos in NAME_POS
+                and t.pos != "ns"
+                and not _acronym(t.word)
+                or t.word in ctx.lexicon.names
+                or not ctx.known(t.word)
+                and not _acronym(t.word)
                 for t in tokens
-            )
+            )  # (VR设备公司 / 医疗AI公司: the acronym of a field names no company)
             only_place = all(
                 t.pos == "ns" or t.word in ctx.lexicon.names and ctx.lexicon.names[t.word].types[0] == "Place"
                 for t in tokens
@@ -344,6 +349,11 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
 
 
 _PREFIX_STOP_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "x", "w", "y", "e", "o", "z")
+
+
+def _acronym(word: str) -> bool:
+    """AI, VR, 5G: two capitals or digits, the name of a field rather than of a company (CMC资本 has three)."""
+    return bool(re.fullmatch(r"[A-Z0-9]{2}", word))
 
 
 def _registered_name_start(ctx: Context, suffix_start: int) -> int | None:
@@ -471,7 +481,11 @@ def _name_prefix(ctx: Context, suffix_start: int):
             and tok.word[0] in W.set("copula_before_former")
         ):
             break  # 负责人为原京东零售集团CFO: 为原 is "is the former", not the name's start
-        if tok.word in W.set("byline_key") or tok.word in W.set("determiner_word"):
+        if (
+            tok.word in W.set("byline_key")
+            or tok.word in W.set("determiner_word")
+            or tok.word in W.set("owner_word")
+        ):
             break  # 来源阅文集团 / 前述邮储银行: a byline's key or a determiner, not the name's start
         if tok.word in W.set("deal_party") or tok.word.startswith(W.words("heading_word")):
             break  # 收购方华胜旅业基金 / 公司简介比音勒芬服饰股份有限公司: a deal's party or a heading, not the name
