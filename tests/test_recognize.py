@@ -59,6 +59,8 @@ def test_recognises(text, expected):
         ("集团将深化公司治理改革。", {"深化公司"}),
         # a generic body (which city's government? which court?) is no node of the graph
         ("市政府决定加大投入，法院受理了此案，公安机关介入调查。", {"市政府", "法院", "公安机关"}),
+        # a word read across a known name's start and end: 海地 (Haiti) in 沿海地区, 京东 in 北京东路
+        ("沿海地区经济发展迅速，北京东路有家店。", {"海地", "京东"}),
         # a field's acronym and a kind of company, or what a name belongs to, name no company
         ("字节花费巨资收购VR设备公司PICO。", {"VR设备公司"}),
         ("月之暗面(Kimi智能助手所属公司)的股东。", {"Kimi智能助手所属公司", "所属公司"}),

@@ -108,14 +108,21 @@ def find_lexicon(ctx: Context) -> list[Mention]:
 
 
 def inside_longer_word(ctx: Context, start: int, end: int) -> bool:
-    """A known name that is the beginning of a longer word (小米粥, 京东方) or whose end begins another word
-    (中国移动 + 移动互联网) is no mention of that name. Words are the segmenter's dictionary and kg's common
+    """A known name that is the beginning of a longer word (小米粥, 京东方), whose end begins another word
+    (中国移动 + 移动互联网) or that a word of the dictionary straddles at both ends (沿海地区) is no mention of it. Words are the segmenter's dictionary and kg's common
     terms (kg/data/words.toml); a longer known name is not such a word (it is matched on its own)."""
     text, terms = ctx.text, _W.set("common_term")
     for j in range(start, end):
         for k in range(end + 1, min(end + 4, len(text)) + 1):
             word = text[j:k]
             if len(word) >= 3 and (word in terms or ctx.known(word)) and word not in ctx.lexicon.names:
+                return True
+    if not ctx.is_boundary(start) and not ctx.is_boundary(end):
+        # 沿海地区 / 北京东路: the segmenter reads a word across the name's start, and the name's end is inside a
+        # word too: 海地 and 京东 are not named there
+        for j in range(max(0, start - 2), start):
+            word = text[j : start + 1]
+            if ctx.known(word) and word not in ctx.lexicon.names:
                 return True
     return False
 
