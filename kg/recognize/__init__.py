@@ -109,8 +109,9 @@ def find_lexicon(ctx: Context) -> list[Mention]:
 
 def inside_longer_word(ctx: Context, start: int, end: int) -> bool:
     """A known name that is the beginning of a longer word (小米粥, 京东方), whose end begins another word
-    (中国移动 + 移动互联网) or that a word of the dictionary straddles at both ends (沿海地区) is no mention of it. Words are the segmenter's dictionary and kg's common
-    terms (kg/data/words.toml); a longer known name is not such a word (it is matched on its own)."""
+    (中国移动 + 移动互联网) or that a word of the dictionary straddles at both ends (沿海地区) is no mention of it.
+    Words are the segmenter's dictionary and kg's common terms (kg/data/words.toml); a longer known name is not
+    such a word (it is matched on its own)."""
     text, terms = ctx.text, _W.set("common_term")
     for j in range(start, end):
         for k in range(end + 1, min(end + 4, len(text)) + 1):

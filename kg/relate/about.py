@@ -41,7 +41,7 @@ def assign_about(
     mentions = [
         m
         for m in mentions
-        if m.source not in ("pattern:byline", "pattern:data_source")
+        if m.source not in (BYLINE, "pattern:data_source")
         and not source_cue.match(doc.norm, m.end)
         and not (doc.norm[max(0, m.start - 2) : m.start].endswith(citing) and cited.match(doc.norm, m.end))
     ]  # the outlet, or who publishes the data (艾媒咨询数据显示, 根据艾媒咨询最新发布的《…报告》), is not what
@@ -151,9 +151,8 @@ def _about(
     if after:
         return after[0]
     if frame and frame.main and _company_measure(f):
-        return (
-            frame.company or frame.main
-        ).entity  # 净营收 5.614 亿美元 in a results story: the article's company
+        # 净营收 5.614 亿美元 in a results story: the article's company
+        return (frame.company or frame.main).entity
     earlier = [m for m in agents if m.end <= c_lo]
     if earlier:
         return earlier[0]  # an earlier clause: its subject (小米与京东达成合作，目标是… → 小米)
@@ -171,9 +170,8 @@ def _about(
         and f.kind in ("money", "percentage")
         and not agents
     ):
-        return (
-            frame.company or frame.main
-        ).entity  # • 净营收较上年同期增长1%: a bare line of a company's results
+        # • 净营收较上年同期增长1%: a bare line of a company's results
+        return (frame.company or frame.main).entity
     return topic
 
 
@@ -195,9 +193,8 @@ def _topic(doc: Document, mentions: list[Mention], index: int) -> Mention | None
         s = doc.sentences[back]
         if here.paragraph - s.paragraph > 1:
             break
-        agents = [
-            m for m in _in_span(mentions, s.start, s.end) if m.type in _AGENT and m.source != BYLINE
-        ]  # (the outlet of a dateline, 新浪科技讯, is not what the next sentence is about)
+        # (the outlet of a dateline, 新浪科技讯, is not what the next sentence is about)
+        agents = [m for m in _in_span(mentions, s.start, s.end) if m.type in _AGENT and m.source != BYLINE]
         if agents:
             return agents[0]
     return None

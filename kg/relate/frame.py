@@ -33,9 +33,8 @@ class Frame:
     funded: Anchor | None = None  # the company whose funding round the article reports
     stage: str | None = None  # 天使轮 / B轮 / 战略融资 …
     amount: str | None = None  # the round's money, as written
-    company: Anchor | None = (
-        None  # the company it is about: main unless main is a platform or a product (微信 → 腾讯)
-    )
+    # the company it is about: main unless main is a platform or a product (微信 → 腾讯)
+    company: Anchor | None = None
 
 
 def document_frame(
@@ -71,11 +70,9 @@ def _main(
 
 
 def _is_company(anchor: Anchor, agents: list[Mention]) -> bool:
-    return (
-        any(m.type in COMPANY_TYPES for m in agents if m.start == anchor.evidence.start)
-        if anchor.evidence
-        else False
-    )
+    """Whether the mention ``anchor`` was made from is a company's."""
+    start = anchor.evidence.start if anchor.evidence else None
+    return any(m.type in COMPANY_TYPES for m in agents if m.start == start)
 
 
 def _anchor(doc: Document, m: Mention, entity_of: dict[int, str]) -> Anchor:
