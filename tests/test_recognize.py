@@ -35,6 +35,7 @@ def found(text: str) -> set[tuple[str, str]]:
         ("2023年双11期间，淘宝成交额创新高。", {("淘宝", "Platform"), ("双11", "Date")}),
         ("苹果发布了iPhone 15 Pro Max。", {("iPhone 15 Pro Max", "Product")}),
         ("优必选与锋龙电气的卖方订立股份转让协议。", {("锋龙电气", "Company")}),
+        ("老牌国货品牌中，蜂花在抖音开启95小时超长直播。", {("蜂花", "Company")}),
         ("小米公司正为小米手机二代铺路。", {("小米手机二代", "Product")}),
         # a blank where Latin meets Chinese, as many outlets type it (B 站 for B站), keeps the known name
         ("B 站董事长兼 CEO 陈睿表示，平台将继续投入。", {("哔哩哔哩", "Company"), ("陈睿", "Person")}),

@@ -756,11 +756,15 @@ def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention
 
 
 def find_introduced_orgs(ctx: Context) -> list[Mention]:
-    """星海游戏成立于2014年 / X总部位于成都: a name that is founded or headquartered is an organisation."""
+    """星海游戏成立于2014年 / X总部位于成都 / 蜂花在抖音开启直播: a name that is founded, headquartered or sells on
+    a platform is an organisation."""
     out = []
     company = W.words("company_word")[0]
-    for m in W.regex("introduced_org").finditer(ctx.text):
+    found = [*W.regex("introduced_org").finditer(ctx.text), *W.regex("seller_on_platform").finditer(ctx.text)]
+    for m in found:
         end = m.end(1)
+        if m.re is W.regex("seller_on_platform") and ctx.lexicon.title_pattern.search(m.group(1)):
+            continue  # 主播李佳琦在淘宝直播带货: a streamer, a person with a role, not a brand
         if m.group(1).endswith(W.words("legal_form_head")) and ctx.text.startswith(company, end):
             end += len(
                 company
