@@ -56,6 +56,8 @@ from helpers import result_of, triples
         ("不少品牌入驻了抖音电商。", None),
         ("主播李佳琦在淘宝直播带货。", ("李佳琦", "sellsOn", "淘宝")),
         ("海尔已入驻拼多多。", ("海尔", "sellsOn", "拼多多")),
+        ("王明现为京东首席执行官。", ("王明", "leads", "京东")),
+        ("据美团内部人士王明透露，公司将扩张。", ("王明", "worksFor", "美团")),
     ],
 )
 def test_relation_phrasings(text, expected):
