@@ -265,6 +265,11 @@ def test_a_long_registered_name_is_kept_whole():
         ("京东发布财报。\n（编辑 张三）", {("editor", "张三")}, set()),
         ("京东发布财报。\n本文来源：界面新闻", {("publisher", "界面新闻")}, set()),
         (
+            "京东发布财报。\n（本文首发于钛媒体，作者：张三）",
+            {("publisher", "钛媒体"), ("author", "张三")},
+            set(),
+        ),
+        (
             "金羊网讯 记者马化展报道:拼多多发布了财报。",
             {("publisher", "金羊网"), ("author", "马化展")},
             set(),
