@@ -203,6 +203,13 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
             "五百六十几亿元",
             "腾讯",
         ),
+        # shares of 公司 in a company's announcement are that company's, not the holder's
+        (
+            "2月7日晚间，凤凰传媒(601928)公告称，公司控股股东凤凰集团将所持有2.54亿股公司股份"
+            "(占公司总股本的10%)转让予中移投资。",
+            "10%",
+            "凤凰传媒",
+        ),
         # a market's size from a cited report is about no one
         (
             "哔哩哔哩发布了第三季度财报。\n根据艾媒咨询最新发布的《2022年中国影视行业研究报告》，"

@@ -86,7 +86,11 @@ def _target(doc: Document, f: Figure, targets: dict[int, list[Relation]]) -> str
 
 
 def _is_stake(doc: Document, f: Figure) -> bool:
-    return bool(load_words().regex("stake_after").match(doc.norm, f.evidence.end))
+    words, text, start = load_words(), doc.norm, f.evidence.start
+    return bool(
+        words.regex("stake_after").match(text, f.evidence.end)
+        or words.regex("stake_before").search(text[max(0, start - 12) : start])
+    )
 
 
 def _in_span(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
@@ -130,12 +134,14 @@ def _about(
         return None  # 中国影视行业市场规模为2349亿元: a market's size, about no one named
     if _is_stake(doc, f):
         holder = [m for m in agents if c_lo <= m.start and m.end <= start]
-        if _company_anaphor().search(text[max(c_lo, start - 4) : start]) or (
+        if _company_anaphor().search(text[max(c_lo, start - 8) : start]) or (
             _company_anaphor().search(text[f.evidence.end : f.evidence.end + 4]) and frame and frame.main
         ):
-            return (
-                frame.main.entity if frame and frame.main else main
-            )  # 2.54亿股公司股份: the article's company
+            # 2.54亿股公司股份: the company that announces in this sentence, else the article's company
+            announcer = _announcer(text, agents)
+            if announcer is not None:
+                return announcer
+            return frame.main.entity if frame and frame.main else main
         if holder:
             return holder[-1]  # 持有艾克韦生物27.22%股权: the company whose shares they are
     if _pronoun().search(text[c_lo:start]) or (
@@ -209,6 +215,12 @@ def _pronoun() -> re.Pattern[str]:
 def _company_anaphor() -> re.Pattern[str]:
     """该公司 / 公司 with no name in the sentence refer back to the organisation the article is about."""
     return re.compile(load_words().alt("company_anaphor"))
+
+
+def _announcer(text: str, agents: list[Mention]) -> Mention | None:
+    """The company whose announcement the sentence reports (凤凰传媒(601928)公告称，…), if one does."""
+    announces = load_words().regex("announces_after_name")
+    return next((m for m in agents if announces.match(text, m.end)), None)
 
 
 def _market_measure(f: Figure, before: str) -> bool:
