@@ -210,6 +210,12 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
             "10%",
             "凤凰传媒",
         ),
+        # a stake bought from a company's holders is in that company
+        (
+            "优必选与锋龙电气的卖方订立股份转让协议，以每股17.72元的价格收购目标公司29.99%的股权。",
+            "29.99%",
+            "锋龙电气",
+        ),
         # a market's size from a cited report is about no one
         (
             "哔哩哔哩发布了第三季度财报。\n根据艾媒咨询最新发布的《2022年中国影视行业研究报告》，"

@@ -134,6 +134,10 @@ def _about(
         return None  # 中国影视行业市场规模为2349亿元: a market's size, about no one named
     if _is_stake(doc, f):
         holder = [m for m in agents if c_lo <= m.start and m.end <= start]
+        owned = load_words().regex("sellers_of")
+        sold = next((m for m in agents if owned.match(text, m.end)), None)
+        if sold is not None and not holder:
+            return sold  # 与锋龙电气的卖方订立…协议，收购目标公司29.99%的股权: the target's shares
         if _company_anaphor().search(text[max(c_lo, start - 8) : start]) or (
             _company_anaphor().search(text[f.evidence.end : f.evidence.end + 4]) and frame and frame.main
         ):
