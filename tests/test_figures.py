@@ -216,6 +216,12 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
             "29.99%",
             "锋龙电气",
         ),
+        # the holder of a stake is not the company whose shares it holds
+        (
+            "截至3月底，新浪共持有微博54.5%的股权，阿里巴巴作为第二大股东拥有30.5%的股权。",
+            "30.5%",
+            "微博",
+        ),
         # a market's size from a cited report is about no one
         (
             "哔哩哔哩发布了第三季度财报。\n根据艾媒咨询最新发布的《2022年中国影视行业研究报告》，"

@@ -134,8 +134,8 @@ def _about(
         return None  # 中国影视行业市场规模为2349亿元: a market's size, about no one named
     if _is_stake(doc, f):
         holder = [m for m in agents if c_lo <= m.start and m.end <= start]
-        owned = load_words().regex("sellers_of")
-        sold = next((m for m in agents if owned.match(text, m.end)), None)
+        sellers = load_words().regex("sellers_of")
+        sold = next((m for m in agents if sellers.match(text, m.end)), None)
         if sold is not None and not holder:
             return sold  # 与锋龙电气的卖方订立…协议，收购目标公司29.99%的股权: the target's shares
         if _company_anaphor().search(text[max(c_lo, start - 8) : start]) or (
@@ -147,7 +147,10 @@ def _about(
                 return announcer
             return frame.main.entity if frame and frame.main else main
         if holder:
-            return holder[-1]  # 持有艾克韦生物27.22%股权: the company whose shares they are
+            held = _owned_by_subject(text, holder[-1], start, agents)
+            # 持有艾克韦生物27.22%股权: the company whose shares they are; 阿里巴巴拥有30.5%的股权: the holder
+            # itself, so the company the sentence says is held (新浪持有微博54.5%的股权，阿里巴巴拥有30.5%的股权)
+            return held if held is not None else holder[-1]
     if _pronoun().search(text[c_lo:start]) or (
         _pronoun().search(text[sent.start : start]) and not any(m.start < start for m in agents)
     ):
@@ -219,6 +222,17 @@ def _pronoun() -> re.Pattern[str]:
 def _company_anaphor() -> re.Pattern[str]:
     """该公司 / 公司 with no name in the sentence refer back to the organisation the article is about."""
     return re.compile(load_words().alt("company_anaphor"))
+
+
+def _owned_by_subject(text: str, last: Mention, start: int, agents: list[Mention]) -> Mention | None:
+    """Where ``last`` holds the stake (a holding verb between it and the figure, none before it), the company
+    named right after a holding verb elsewhere in the sentence; None otherwise."""
+    holds = load_words().regex("holds_stake")
+    if not holds.search(text[last.end : start]) or holds.search(text[max(0, last.start - 3) : last.start]):
+        return None
+    return next(
+        (m for m in agents if m is not last and holds.search(text[max(0, m.start - 3) : m.start])), None
+    )
 
 
 def _announcer(text: str, agents: list[Mention]) -> Mention | None:
