@@ -344,6 +344,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue
             if not named or generic_with_acronym(ctx, ctx.text[prefix_start:end]):
                 continue
+            if reads_as_a_clause(ctx, prefix_start, end):
+                continue  # 领导阿里云智能集团 / 彭志辉入职OPPO研究院: a clause run together, not a name
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return out
 
