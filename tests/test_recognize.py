@@ -61,6 +61,7 @@ def test_recognises(text, expected):
         # 投资 before a known name is the verb; a joint venture spoken of is no name
         ("小米投资小鹏汽车，双方成立合资公司。", {"小米投资", "合资公司"}),
         ("张勇自2022年领导阿里云智能集团。", {"领导阿里云智能集团"}),
+        ("雅清苑是政府投资建设的小区。", {"雅清苑是政府", "是政府"}),
         # a generic body (which city's government? which court?) is no node of the graph
         ("市政府决定加大投入，法院受理了此案，公安机关介入调查。", {"市政府", "法院", "公安机关"}),
         # a word read across a known name's start and end: 海地 (Haiti) in 沿海地区, 京东 in 北京东路

@@ -58,6 +58,8 @@ from helpers import result_of, triples
         ("海尔已入驻拼多多。", ("海尔", "sellsOn", "拼多多")),
         ("王明现为京东首席执行官。", ("王明", "leads", "京东")),
         ("据美团内部人士王明透露，公司将扩张。", ("王明", "worksFor", "美团")),
+        ("演讲由深圳市科技创新委员会主任梁永生带来。", ("梁永生", "leads", "深圳市科技创新委员会")),
+        ("2018年，彭志辉入职OPPO研究院，担任算法工程师。", ("彭志辉", "worksFor", "OPPO研究院")),
     ],
 )
 def test_relation_phrasings(text, expected):

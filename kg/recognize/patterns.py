@@ -313,7 +313,10 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 if named_start is not None:
                     out.append(ctx.mention(named_start, end, type_, "pattern:registered_name", 0.85))
                     continue
-            registered = _registered_name_start(ctx, s) if suffix in W.set("legal_form") else None
+            body = type_ in ("GovernmentOrganization", "Organization") and len(suffix) >= 2
+            legal = suffix in W.set("legal_form")
+            registered = _registered_name_start(ctx, s, body=not legal) if legal or body else None
+            # (深圳市科技创新委员会: a place begins a body's name, whose words may be verbs)
             if registered is not None:  # 北京三快在线科技有限公司: a place begins a registered name
                 out.append(ctx.mention(registered, end, type_, "pattern:registered_name", 0.85))
                 continue
@@ -358,10 +361,11 @@ def _acronym(word: str) -> bool:
     return bool(re.fullmatch(r"[A-Z0-9]{2}", word))
 
 
-def _registered_name_start(ctx: Context, suffix_start: int) -> int | None:
+def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = False) -> int | None:
     """Where a registered company name that begins with a place starts (北京三快在线科技有限公司 /
     上海寻梦信息技术有限公司): walking left from the legal form over at most 20 characters of words (verbs and
-    places the segmenter found inside the name included) to the nearest place; None if no place begins it."""
+    places the segmenter found inside the name included) to the nearest place; None if no place begins it. A
+    body's name (``body``: 深圳市科技创新委员会) may hold such verbs too, but no one-character verb (是, 为)."""
     i = ctx.token_index(suffix_start - 1)
     size = 0
     while i >= 0:
@@ -389,6 +393,8 @@ def _registered_name_start(ctx: Context, suffix_start: int) -> int | None:
             return None  # 由 / 向云汐: a preposition, on its own or glued to a name, is before the name
         if not inside and tok.pos[:1] in "ucp" and ctx.known(tok.word):
             return None  # 总部位于天津的高恒…有限公司: a particle or preposition stands before the name
+        if body and tok.pos.startswith("v") and len(tok.word) == 1:
+            return None  # 雅清苑是政府…: a body's name holds words such as 创新 or 改革, not 是 or 为
         if _is_place(ctx, tok) and suffix_start - tok.start > len(tok.word) + 1:
             while i > 0 and _is_place(ctx, ctx.tokens[i - 1]) and size + len(ctx.tokens[i - 1].word) <= 20:
                 i -= 1  # 杭州 + 宜格 (a place guess): the name begins at the first of adjacent places
@@ -415,7 +421,8 @@ def reads_as_a_clause(ctx: Context, start: int, end: int) -> bool:
     if W.regex("date").search(ctx.text[start:end]) or W.regex("time_phrase").search(ctx.text[start:end]):
         return True
     has_name = any(t.pos.startswith("nr") for t in tokens)
-    return has_name and any(t.pos == "v" and ctx.known(t.word) for t in tokens)
+    verbs = W.set("clause_verb")
+    return has_name and any(t.pos == "v" and (ctx.known(t.word) or t.word in verbs) for t in tokens)
 
 
 def generic_with_acronym(ctx: Context, name: str) -> bool:
