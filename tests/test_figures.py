@@ -222,6 +222,12 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
             "30.5%",
             "微博",
         ),
+        # the figures of one list are about one thing
+        (
+            "腾讯承诺，京东2022-2024年的税后净利润分别不低于4,900万元、6,300万元、7,800万元。",
+            "7,800万元",
+            "京东",
+        ),
         # a market's size from a cited report is about no one
         (
             "哔哩哔哩发布了第三季度财报。\n根据艾媒咨询最新发布的《2022年中国影视行业研究报告》，"

@@ -51,10 +51,15 @@ def assign_about(
     targets = _deal_targets(relations)
     named = {entity_of.get(m.start) for m in mentions}
     main_named = bool(frame and frame.main and frame.main.entity in named)  # not only as a data source
+    listed = load_words().regex("figure_list_join")
     for f in figures:
         target = _target(doc, f, targets)
         if target is not None:
             out.append(dataclasses.replace(f, about=target))
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and listed.fullmatch(doc.norm, prev.evidence.end, f.evidence.start):
+            out.append(dataclasses.replace(f, about=prev.about))  # 分别不低于4,900万元、6,300万元: one list
             continue
         about = _about(doc, f, mentions, people, main, frame, entity_of, main_named)
         if isinstance(about, str):
