@@ -37,6 +37,7 @@ def found(text: str) -> set[tuple[str, str]]:
         ("优必选与锋龙电气的卖方订立股份转让协议。", {("锋龙电气", "Company")}),
         ("老牌国货品牌中，蜂花在抖音开启95小时超长直播。", {("蜂花", "Company")}),
         ("小米公司正为小米手机二代铺路。", {("小米手机二代", "Product")}),
+        ("第二季度，拼多多APP平均月活用户数达3.66亿。", {("拼多多APP", "Product")}),
         # a blank where Latin meets Chinese, as many outlets type it (B 站 for B站), keeps the known name
         ("B 站董事长兼 CEO 陈睿表示，平台将继续投入。", {("哔哩哔哩", "Company"), ("陈睿", "Person")}),
     ],
