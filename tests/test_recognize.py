@@ -36,6 +36,8 @@ def found(text: str) -> set[tuple[str, str]]:
         ("苹果发布了iPhone 15 Pro Max。", {("iPhone 15 Pro Max", "Product")}),
         ("优必选与锋龙电气的卖方订立股份转让协议。", {("锋龙电气", "Company")}),
         ("老牌国货品牌中，蜂花在抖音开启95小时超长直播。", {("蜂花", "Company")}),
+        ("9月11日起，蜂花开启95小时超长直播，增粉276万。", {("蜂花", "Company")}),
+        ("快手带货顶流辛巴宣布退网。", {("辛巴", "Person")}),
         ("小米公司正为小米手机二代铺路。", {("小米手机二代", "Product")}),
         ("第二季度，拼多多APP平均月活用户数达3.66亿。", {("拼多多APP", "Product")}),
         # a blank where Latin meets Chinese, as many outlets type it (B 站 for B站), keeps the known name
@@ -63,6 +65,7 @@ def test_recognises(text, expected):
         ("小米投资小鹏汽车，双方成立合资公司。", {"小米投资", "合资公司"}),
         ("张勇自2022年领导阿里云智能集团。", {"领导阿里云智能集团"}),
         ("雅清苑是政府投资建设的小区。", {"雅清苑是政府", "是政府"}),
+        ("主播开启直播。", {"开启"}),
         # a generic body (which city's government? which court?) is no node of the graph
         ("市政府决定加大投入，法院受理了此案，公安机关介入调查。", {"市政府", "法院", "公安机关"}),
         # a word read across a known name's start and end: 海地 (Haiti) in 沿海地区, 京东 in 北京东路
