@@ -50,7 +50,7 @@ def _vocabulary() -> _Vocabulary:
     unit_alt = "|".join(re.escape(u) for u in sorted(set(units), key=lambda u: (-len(u), u)))
     alt = lambda table: "|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))  # noqa: E731
     cn = f"[{''.join(w.words('chinese_digit'))}]"
-    some = f"(?:(?<=[十百千]){w.alt('some_digit')})?"  # 五百六十几亿: sixty-some
+    some = f"(?:(?<=[十百千]){w.alt('some_digit')})?"  # 三百四十几亿: forty-some
     number = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{cn}+{some}(?:[万亿]{cn}+{some})*(?:点{cn}+)?)"
     scale = w.alt("scale_word")
     figure = re.compile(
@@ -59,7 +59,7 @@ def _vocabulary() -> _Vocabulary:
         rf"|(?P<num>{number})(?:(?P<scale1>{scale})?{w.alt('range_separator')}(?P<num2>{number}))?"
         rf"(?:个(?=亿|万))?(?:{_BLANK}(?P<scale>{scale}))?(?:(?<=亿)(?P<num_b>\d+){_BLANK}万)?)"
         rf"(?P<plus>{w.alt('plus_after_scale')})?(?:{_BLANK}(?P<unit>{unit_alt}))?"
-        rf"(?P<hundredth>(?<=成){w.alt('tenth_digit')})?"  # 五成九 = 59 %, 五成半 = 55 %
+        rf"(?P<hundredth>(?<=成){w.alt('tenth_digit')})?"  # 四成二 = 42 %, 三成半 = 35 %
         rf"(?P<post>{alt(w.map('figure_suffix'))})?"
     )
     return _Vocabulary(
@@ -188,7 +188,7 @@ def _parse(m: re.Match[str], vocab: _Vocabulary) -> _Number | None:
             high = _value(num2, scale) if num2 else None
             number = _Number(value, value_max=high)
             if num != m.group("num"):
-                number.qualifiers.append(("bound", "at_least"))  # 五百六十几亿: 560亿 and some
+                number.qualifiers.append(("bound", "at_least"))  # 三百四十几亿: 340亿 and some
     except (ValueError, ArithmeticError):
         return None
     if number.value_max is not None and number.value_max <= number.value:

@@ -183,9 +183,9 @@ def test_a_spaced_date_is_one_date():
 @pytest.mark.parametrize(
     "text,value,qualifier",
     [
-        ("营业额升五成九。", "0.59", None),
-        ("网络广告业务收入升五成半。", "0.55", None),
-        ("营业额增至五百六十几亿元。", "56000000000", ("bound", "at_least")),
+        ("营业额升四成二。", "0.42", None),
+        ("网络广告业务收入升三成半。", "0.35", None),
+        ("营业额增至三百四十几亿元。", "34000000000", ("bound", "at_least")),
     ],
 )
 def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
@@ -199,40 +199,40 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         # results are the company's even where its platform is named more often
         (
             "腾讯公布第二季度业绩。\n微信的月活跃账户数达到13亿，微信支付交易额增长，微信小程序数量翻倍。\n"
-            "业绩好过市场预期。\n不派中期息。\n营业额升五成九，增至五百六十几亿元。",
-            "五百六十几亿元",
+            "业绩好过市场预期。\n不派中期息。\n营业额升四成二，增至三百四十几亿元。",
+            "三百四十几亿元",
             "腾讯",
         ),
         # shares of 公司 in a company's announcement are that company's, not the holder's
         (
-            "2月7日晚间，凤凰传媒(601928)公告称，公司控股股东凤凰集团将所持有2.54亿股公司股份"
-            "(占公司总股本的10%)转让予中移投资。",
-            "10%",
-            "凤凰传媒",
+            "华谊兄弟(300027)公告称，公司控股股东星河集团将所持有1.2亿股公司股份"
+            "(占公司总股本的8%)转让予中移投资。",
+            "8%",
+            "华谊兄弟",
         ),
         # a stake bought from a company's holders is in that company
         (
-            "优必选与锋龙电气的卖方订立股份转让协议，以每股17.72元的价格收购目标公司29.99%的股权。",
-            "29.99%",
-            "锋龙电气",
+            "星海机器人与锋泰电气的卖方订立股份转让协议，以每股12.5元的价格收购目标公司25.5%的股权。",
+            "25.5%",
+            "锋泰电气",
         ),
         # the holder of a stake is not the company whose shares it holds
         (
-            "截至3月底，新浪共持有微博54.5%的股权，阿里巴巴作为第二大股东拥有30.5%的股权。",
-            "30.5%",
-            "微博",
+            "截至6月底，腾讯共持有虎牙42.5%的股权，京东作为第二大股东拥有20.5%的股权。",
+            "20.5%",
+            "虎牙",
         ),
         # the figures of one list are about one thing
         (
-            "腾讯承诺，京东2022-2024年的税后净利润分别不低于4,900万元、6,300万元、7,800万元。",
-            "7,800万元",
+            "腾讯承诺，京东2022-2024年的税后净利润分别不低于3,100万元、4,200万元、5,600万元。",
+            "5,600万元",
             "京东",
         ),
         # a market's size from a cited report is about no one
         (
-            "哔哩哔哩发布了第三季度财报。\n根据艾媒咨询最新发布的《2022年中国影视行业研究报告》，"
-            "2021年中国影视行业市场规模为2349亿元，同比增长23.2%。",
-            "2349亿元",
+            "哔哩哔哩发布了第三季度财报。\n根据易观最新发布的《2023年中国短视频行业研究报告》，"
+            "2022年中国短视频行业市场规模为1800亿元，同比增长15.6%。",
+            "1800亿元",
             None,
         ),
     ],

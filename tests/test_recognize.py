@@ -34,12 +34,12 @@ def found(text: str) -> set[tuple[str, str]]:
         ("微软的子公司LinkedIn Holdings宣布裁员。", {("LinkedIn Holdings", "Company"), ("微软", "Company")}),
         ("2023年双11期间，淘宝成交额创新高。", {("淘宝", "Platform"), ("双11", "Date")}),
         ("苹果发布了iPhone 15 Pro Max。", {("iPhone 15 Pro Max", "Product")}),
-        ("优必选与锋龙电气的卖方订立股份转让协议。", {("锋龙电气", "Company")}),
-        ("老牌国货品牌中，蜂花在抖音开启95小时超长直播。", {("蜂花", "Company")}),
-        ("9月11日起，蜂花开启95小时超长直播，增粉276万。", {("蜂花", "Company")}),
+        ("星海机器人与锋泰电气的卖方订立股份转让协议。", {("锋泰电气", "Company")}),
+        ("老牌国货品牌中，青禾在抖音开启48小时超长直播。", {("青禾", "Company")}),
+        ("9月11日起，青禾开启48小时超长直播，增粉120万。", {("青禾", "Company")}),
         ("快手带货顶流辛巴宣布退网。", {("辛巴", "Person")}),
-        ("小米公司正为小米手机二代铺路。", {("小米手机二代", "Product")}),
-        ("第二季度，拼多多APP平均月活用户数达3.66亿。", {("拼多多APP", "Product")}),
+        ("小米公司正为小米手机三代铺路。", {("小米手机三代", "Product")}),
+        ("第二季度，拼多多APP平均月活用户数达5亿。", {("拼多多APP", "Product")}),
         # a blank where Latin meets Chinese, as many outlets type it (B 站 for B站), keeps the known name
         ("B 站董事长兼 CEO 陈睿表示，平台将继续投入。", {("哔哩哔哩", "Company"), ("陈睿", "Person")}),
     ],
@@ -63,16 +63,16 @@ def test_recognises(text, expected):
         ("集团将深化公司治理改革。", {"深化公司"}),
         # 投资 before a known name is the verb; a joint venture spoken of is no name
         ("小米投资小鹏汽车，双方成立合资公司。", {"小米投资", "合资公司"}),
-        ("张勇自2022年领导阿里云智能集团。", {"领导阿里云智能集团"}),
-        ("雅清苑是政府投资建设的小区。", {"雅清苑是政府", "是政府"}),
+        ("王明自2021年领导阿里云智能集团。", {"领导阿里云智能集团"}),
+        ("碧溪苑是政府投资建设的小区。", {"碧溪苑是政府", "是政府"}),
         ("主播开启直播。", {"开启"}),
         # a generic body (which city's government? which court?) is no node of the graph
         ("市政府决定加大投入，法院受理了此案，公安机关介入调查。", {"市政府", "法院", "公安机关"}),
         # a word read across a known name's start and end: 海地 (Haiti) in 沿海地区, 京东 in 北京东路
         ("沿海地区经济发展迅速，北京东路有家店。", {"海地", "京东"}),
         # a field's acronym and a kind of company, or what a name belongs to, name no company
-        ("字节花费巨资收购VR设备公司PICO。", {"VR设备公司"}),
-        ("月之暗面(Kimi智能助手所属公司)的股东。", {"Kimi智能助手所属公司", "所属公司"}),
+        ("该集团花费巨资收购VR设备公司Nova。", {"VR设备公司"}),
+        ("云雀科技(灵犀助手所属公司)的股东。", {"灵犀助手所属公司", "所属公司"}),
     ],
 )
 def test_does_not_make_junk(text, junk):
@@ -193,11 +193,11 @@ def test_unknown_names_in_a_list_of_organisations(text, expected, unwanted):
     "text,expected,unwanted",
     [
         (
-            "采访、撰文:小北  编辑:火柴Q 甲小姐\n\n正文第一段。",
-            {("小北", "Person"), ("火柴Q", "Person"), ("甲小姐", "Person")},
-            {("小北", "MediaOrganization")},
+            "采访、撰文:阿舟  编辑:木木Q 乙小姐\n\n正文第一段。",
+            {("阿舟", "Person"), ("木木Q", "Person"), ("乙小姐", "Person")},
+            {("阿舟", "MediaOrganization")},
         ),
-        ("文|华商韬略 月峰\n\n正文第一段。", {("华商韬略", "MediaOrganization"), ("月峰", "Person")}, set()),
+        ("文|华商韬略 江舟\n\n正文第一段。", {("华商韬略", "MediaOrganization"), ("江舟", "Person")}, set()),
         ("北京时间2月25日消息，新浪今日发布了财报。", set(), {("北京时间", "MediaOrganization")}),
     ],
 )
@@ -221,7 +221,7 @@ def test_no_name_inside_a_common_term_or_a_funding_clause():
     [
         ("天天果园创始人兼CEO王伟表示，天天果园将扩张。", {("天天果园", "Company")}, set()),
         ("此前，锤子科技CEO罗永浩曾告诉记者，锤子科技将发布新品。", {("锤子科技", "Company")}, set()),
-        ("凡客公关部负责人焦小姐告诉记者。", set(), {("凡客公关部", "Company")}),
+        ("凡客公关部负责人周小姐告诉记者。", set(), {("凡客公关部", "Company")}),
         (
             "他表示，公司CEO张三将出席。今天，新任CEO王五上任。",
             set(),
@@ -291,7 +291,7 @@ def test_an_organisation_suffix_used_as_a_verb_ends_no_name():
 
 def test_an_outlet_in_book_title_marks():
     """《新闻晨报》 ends like a newspaper; 《壹览商业》采访了 is an outlet by what it does; 《三体》 is neither."""
-    got = found("熊三木曾参与创办《新闻晨报》。近日，《壹览商业》采访了花西子创始人花满天。他读了《三体》。")
+    got = found("王明曾参与创办《新闻晨报》。近日，《壹览商业》采访了一位品牌创始人。他读了《三体》。")
     assert {("新闻晨报", "MediaOrganization"), ("壹览商业", "MediaOrganization")} <= got
     assert ("三体", "MediaOrganization") not in got
 
@@ -376,8 +376,8 @@ def test_a_country_written_as_one_character_is_its_full_name_in_the_graph():
 
 
 def test_a_subsidiary_named_after_the_word_for_it_is_a_company():
-    got = found("美的集团公告称，拟将控股子公司美智光电分拆至深交所创业板上市。")
-    assert ("美智光电", "Company") in got and not any(k.startswith("美智光电分") for k, _ in got)
+    got = found("美的集团公告称，拟将控股子公司云岭光电分拆至深交所创业板上市。")
+    assert ("云岭光电", "Company") in got and not any(k.startswith("云岭光电分") for k, _ in got)
 
 
 def test_a_tagged_span_over_two_known_organisations_is_not_one_name():
@@ -389,9 +389,9 @@ def test_a_tagged_span_over_two_known_organisations_is_not_one_name():
 
 
 def test_a_latin_acronym_in_brackets_is_an_alias_of_the_chinese_name():
-    res = result_of("逸仙电商(YSG)发布2021年第三季度财报。YSG股价上涨。")
-    org = next(e for e in res.entities if "YSG" in (e.label, *e.aliases))
-    assert org.label == "逸仙电商" and "YSG" in org.aliases
+    res = result_of("药明康德(WXAT)发布2023年第三季度财报。WXAT股价上涨。")
+    org = next(e for e in res.entities if "WXAT" in (e.label, *e.aliases))
+    assert org.label == "药明康德" and "WXAT" in org.aliases
 
 
 def test_a_branch_is_a_company_of_its_own_and_part_of_its_parent():
@@ -407,19 +407,19 @@ def test_a_branch_is_a_company_of_its_own_and_part_of_its_parent():
 
 
 def test_an_honorific_or_since_ends_a_name_before_a_career_verb():
-    assert {k for k, t in found("京东称，徐雷自加入京东十余年以来表现出色。") if t == "Person"} == {"徐雷"}
-    people = {k for k, t in found("京东集团总裁徐雷先生出任京东集团CEO。") if t == "Person"}
-    assert not people & {"雷先生", "徐雷先生", "徐雷先"}
+    assert {k for k, t in found("京东称，王明自加入京东十余年以来表现出色。") if t == "Person"} == {"王明"}
+    people = {k for k, t in found("京东集团总裁王明先生出任京东集团CEO。") if t == "Person"}
+    assert not people & {"明先生", "王明先生", "王明先"}
 
 
 def test_a_registered_name_the_segmenter_split_at_a_conjunction_and_its_two_short_names():
     res = result_of(
-        "济南高新盛和发展有限公司(简称“济高盛和”)拟出资13,615万元，收购山东艾克韦生物技术有限公司"
-        "(简称“艾克韦生物”或“标的公司”)60%股权。艾克韦生物净利润不低于4,900万元。"
+        "青岛高新盛和发展有限公司(简称“青高盛和”)拟出资8,200万元，收购山东禾丰生物技术有限公司"
+        "(简称“禾丰生物”或“标的公司”)55%股权。禾丰生物净利润不低于3,600万元。"
     )
     orgs = {e.label: set(e.aliases) for e in res.entities if e.type == "Company"}
-    assert "高盛" not in orgs  # Goldman Sachs is not inside 济高盛和
-    assert any("济南高新盛和发展有限公司" in {label, *aliases} for label, aliases in orgs.items())
-    aikewei = next(f for f in res.figures if f.text == "4,900万元")
+    assert "高盛" not in orgs  # Goldman Sachs is not inside 青高盛和
+    assert any("青岛高新盛和发展有限公司" in {label, *aliases} for label, aliases in orgs.items())
+    target = next(f for f in res.figures if f.text == "3,600万元")
     label = {e.id: e.label for e in res.entities}
-    assert label[aikewei.about] in ("艾克韦生物", "山东艾克韦生物技术有限公司")
+    assert label[target.about] in ("禾丰生物", "山东禾丰生物技术有限公司")

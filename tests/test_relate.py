@@ -58,8 +58,8 @@ from helpers import result_of, triples
         ("海尔已入驻拼多多。", ("海尔", "sellsOn", "拼多多")),
         ("王明现为京东首席执行官。", ("王明", "leads", "京东")),
         ("据美团内部人士王明透露，公司将扩张。", ("王明", "worksFor", "美团")),
-        ("演讲由深圳市科技创新委员会主任梁永生带来。", ("梁永生", "leads", "深圳市科技创新委员会")),
-        ("2018年，彭志辉入职OPPO研究院，担任算法工程师。", ("彭志辉", "worksFor", "OPPO研究院")),
+        ("演讲由深圳市科技创新委员会主任李建国带来。", ("李建国", "leads", "深圳市科技创新委员会")),
+        ("2019年，李明远入职OPPO研究院，担任算法工程师。", ("李明远", "worksFor", "OPPO研究院")),
     ],
 )
 def test_relation_phrasings(text, expected):
@@ -258,12 +258,12 @@ def test_a_long_registered_name_is_kept_whole():
         ("标题\n来源：钱江晚报\n京东发布财报。", {("publisher", "钱江晚报")}, set()),
         ("转自：中国证券网\n京东发布财报。", {("publisher", "中国证券网")}, set()),
         (
-            "标题\n鉅亨網記者黃皓宸 台北 2025-12-25 19:54\n京東發布財報。",
-            {("publisher", "鉅亨網"), ("author", "黃皓宸")},
+            "标题\n鉅亨網記者陳志明 台北 2025-10-08 09:30\n京東發布財報。",
+            {("publisher", "鉅亨網"), ("author", "陳志明")},
             set(),
         ),
         ("标题\n本报记者李明\n京东发布财报。", {("author", "李明")}, {"本报"}),
-        ("作者力琴\n京东发布财报。", {("author", "力琴")}, set()),
+        ("作者云舟\n京东发布财报。", {("author", "云舟")}, set()),
         ("京东发布财报。\n（编辑 张三）", {("editor", "张三")}, set()),
         ("京东发布财报。\n本文来源：界面新闻", {("publisher", "界面新闻")}, set()),
         (
@@ -272,11 +272,11 @@ def test_a_long_registered_name_is_kept_whole():
             set(),
         ),
         (
-            "金羊网讯 记者马化展报道:拼多多发布了财报。",
-            {("publisher", "金羊网"), ("author", "马化展")},
+            "金羊网讯 记者林海峰报道:拼多多发布了财报。",
+            {("publisher", "金羊网"), ("author", "林海峰")},
             set(),
         ),
-        ("大半导体产业网消息,据TCL中环发布公告称,公司拟收购。", {("publisher", "大半导体产业网")}, set()),
+        ("芯片观察网消息,据TCL中环发布公告称,公司拟收购。", {("publisher", "芯片观察网")}, set()),
         ("□经济观察报记者 张三\n京东发布财报。", {("publisher", "经济观察报"), ("author", "张三")}, set()),
         # 来源：互联网 names no outlet; 据《X》报道 is another outlet's story, not this article's publisher
         ("标题\n来源：互联网\n京东发布财报。", set(), {"互联网"}),
@@ -302,7 +302,7 @@ def test_a_money_figure_paid_by_one_investor_is_not_the_others_amount():
 
 def test_the_outlet_of_a_dateline_is_not_the_topic_of_the_next_sentence():
     found = triples(
-        "新浪科技讯 2月7日下午消息，科大讯飞发布公告。\n公告称，董事会同意董事长刘庆峰不再兼任总裁职务。"
+        "新浪科技讯 5月9日下午消息，科大讯飞发布公告。\n公告称，董事会同意董事长王明不再兼任总裁职务。"
     )
     posts = {(s, o) for s, p, o in found if p in ("worksFor", "leads")}
-    assert ("刘庆峰", "科大讯飞") in posts and ("刘庆峰", "新浪科技") not in posts, found
+    assert ("王明", "科大讯飞") in posts and ("王明", "新浪科技") not in posts, found

@@ -99,7 +99,7 @@ def clean_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
             and not (not kept and _byline_key().search(text))
         ):
             continue  # a related-article link (a list item that ends its sentence is prose: • 净营收增长1%。;
-            # the first line may be a byline set off with a box: □楚天都市报极目新闻记者 刘琴)
+            # the first line may be a byline set off with a box: □经济观察报记者 张三)
         if after_footer and (len(text) < 20 or not _SENTENCE_END.search(text)):
             continue
         key = "".join(text.split())

@@ -427,7 +427,7 @@ def _apply_abbreviations(mentions: list[Mention], pairs) -> list[Mention]:
     for full, short in pairs:
         if short.key != full.key:
             if full.source.startswith("lexicon") or short.key.isascii() and not full.key.isascii():
-                # (逸仙电商(YSG) stays 逸仙电商: a Latin acronym is an alias of a Chinese name, not its label)
+                # (药明康德(WXAT) stays 药明康德: a Latin acronym is an alias of a Chinese name, not its label)
                 rename[short.key] = full.key
             else:
                 rename[full.key] = short.key

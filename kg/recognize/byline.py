@@ -1,7 +1,7 @@
 """Bylines and datelines: who wrote, edited and published an article, as news pages write it.
 
-文|刺猬公社 铁林 · 编辑|石灿 · 作者：林舟，编辑 | 何夕 · 采访、撰文：小北 编辑：火柴Q · 每经记者:杨卉每经编辑:魏官红 ·
-新浪科技讯 8月21日消息 · 【财新网】(记者 王琼慧) · 新华社北京1月25日电（记者陈思武） · 电车汇消息： · 来源：第一财经
+文|刺猬公社 铁林 · 编辑|石灿 · 作者：林舟，编辑 | 何夕 · 采访、撰文：阿舟 编辑：木木Q · 每经记者:李然每经编辑:周宁 ·
+新浪科技讯 8月21日消息 · 【财新网】(记者 陈思远) · 新华社北京1月25日电（记者陈思武） · 电车汇消息： · 来源：第一财经
 (来源：互联网 names no outlet). Each is a ``Field``: a role (author, editor, publisher) and the span of its value;
 the recogniser makes people and outlets of the values, the relation builder links them to the article.
 """
@@ -68,7 +68,7 @@ def _last_key(key: str, roles: dict[str, str]) -> str:
 
 
 def _datelines(text: str, base: int, index: int) -> list[Field]:
-    """新浪科技讯 / 财联社5月14日讯 / 新华社北京1月25日电 / 电车汇消息: the outlet; （记者 王琼慧）: its reporters."""
+    """新浪科技讯 / 财联社5月14日讯 / 新华社北京1月25日电 / 电车汇消息: the outlet; （记者 陈思远）: its reporters."""
     w = load_words()
     out = []
     found = [w.regex("dateline").match(text)] if index < 3 else []

@@ -195,6 +195,9 @@ def _title_follows(ctx: Context, pos: int) -> bool:
     )
 
 
+_BYLINE_LINE = 12  # characters of a line that holds only a byline key and a pen name (作者云舟)
+
+
 def find_byline(ctx: Context) -> list[Mention]:
     """The outlet and the people who wrote or edited the article, from its byline and dateline
     (kg/recognize/byline.py): a known name keeps its type, a plausible personal name or a pen name in an author
@@ -203,13 +206,14 @@ def find_byline(ctx: Context) -> list[Mention]:
     for field in byline_fields(ctx.doc):
         if field.people_only:
             found = _reporters(ctx, field.start, field.end)
-            value = ctx.text[field.start : field.end]
             line = ctx.doc.sentences[field.sentence]
-            if not found and field.role == "author" and _pen_name(value, alone=True, last=True):
-                if (
-                    line.end - line.start <= 12
-                ):  # 作者力琴 as a line of its own: a pen name, not a family name
-                    found = [ctx.mention(field.start, field.end, "Person", "pattern:byline", 0.8)]
+            if (  # 作者云舟 as a line of its own: a pen name, not a family name
+                not found
+                and field.role == "author"
+                and line.end - line.start <= _BYLINE_LINE
+                and _pen_name(ctx.text[field.start : field.end], alone=True, last=True)
+            ):
+                found = [ctx.mention(field.start, field.end, "Person", "pattern:byline", 0.8)]
             out += found
             continue
         parts = split_names(ctx.text[field.start : field.end])
@@ -227,7 +231,7 @@ def find_byline(ctx: Context) -> list[Mention]:
             elif field.role == "author" and _pen_name(part, alone=len(parts) == 1, last=i == len(parts) - 1):
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.8))
             elif field.role == "editor" and _pen_name(part, alone=True, last=True, latin=True):
-                out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.8))  # 编辑:火柴Q 甲小姐
+                out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.8))  # 编辑:木木Q 乙小姐
             elif (
                 field.role != "editor"
                 and re.fullmatch(rf"[{HAN}A-Za-z0-9·]{{2,16}}", part)
@@ -260,8 +264,8 @@ def _byline_person(ctx: Context, start: int, end: int, part: str, *, last: bool)
 
 
 def _pen_name(part: str, *, alone: bool, last: bool, latin: bool = False) -> bool:
-    """A byline's pen name: 文|华商韬略 月峰 (the name after the outlet) / 撰文:小北 (a short name alone) / an
-    editor's 火柴Q (``latin``: Latin letters allowed in it); not an outlet's name (…社, …报, …网)."""
+    """A byline's pen name: 文|华商韬略 江舟 (the name after the outlet) / 撰文:阿舟 (a short name alone) / an
+    editor's 木木Q (``latin``: Latin letters allowed in it); not an outlet's name (…社, …报, …网)."""
     chars = rf"[{HAN}A-Za-z]" if latin else rf"[{HAN}]"
     if not re.fullmatch(rf"{chars}{{2,4}}", part) or not re.search(rf"[{HAN}]", part):
         return False
@@ -350,7 +354,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             if not named or generic_with_acronym(ctx, ctx.text[prefix_start:end]):
                 continue
             if reads_as_a_clause(ctx, prefix_start, end):
-                continue  # 领导阿里云智能集团 / 彭志辉入职OPPO研究院: a clause run together, not a name
+                continue  # 领导阿里云智能集团 / 李明远入职OPPO研究院: a clause run together, not a name
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return out
 
@@ -383,7 +387,7 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
         ):
             return None
         prev = ctx.tokens[i - 1] if i > 0 else None
-        inside = (  # 济南高新盛和发展有限公司: 盛|和, a one-character word and 和 the segmenter split off a name
+        inside = (  # 青岛高新盛和发展有限公司: 盛|和, a one-character word and 和 the segmenter split off a name
             len(tok.word) == 1
             and prev is not None
             and len(prev.word) == 1
@@ -396,7 +400,7 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
         if not inside and tok.pos[:1] in "ucp" and ctx.known(tok.word):
             return None  # 总部位于天津的高恒…有限公司: a particle or preposition stands before the name
         if body and tok.pos.startswith("v") and len(tok.word) == 1:
-            return None  # 雅清苑是政府…: a body's name holds words such as 创新 or 改革, not 是 or 为
+            return None  # 碧溪苑是政府…: a body's name holds words such as 创新 or 改革, not 是 or 为
         if _is_place(ctx, tok) and suffix_start - tok.start > len(tok.word) + 1:
             while i > 0 and _is_place(ctx, ctx.tokens[i - 1]) and size + len(ctx.tokens[i - 1].word) <= 20:
                 i -= 1  # 杭州 + 宜格 (a place guess): the name begins at the first of adjacent places
@@ -407,7 +411,7 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
 
 
 def reads_as_a_clause(ctx: Context, start: int, end: int) -> bool:
-    """领导阿里云智能集团 / 曾任航天…集团 / 智元机器人在两年内 / 中国移动6月份运营 / 彭志辉入职OPPO研究院: a span that
+    """领导阿里云智能集团 / 曾任航天…集团 / 智元机器人在两年内 / 中国移动6月份运营 / 李明远入职OPPO研究院: a span that
     opens with a verb of a clause or a preposition, holds a date, a time or a preposition, or a person's name and
     a verb, is a clause run together, not a name."""
     tokens = [t for t in ctx.tokens[ctx.token_index(start) :] if t.start < end]
@@ -767,14 +771,15 @@ def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention
 
 
 def find_introduced_orgs(ctx: Context) -> list[Mention]:
-    """星海游戏成立于2014年 / X总部位于成都 / 蜂花在抖音开启直播: a name that is founded, headquartered or sells on
+    """星海游戏成立于2014年 / X总部位于成都 / 青禾在抖音开启直播: a name that is founded, headquartered or sells on
     a platform is an organisation."""
     out = []
     company = W.words("company_word")[0]
-    found = [*W.regex("introduced_org").finditer(ctx.text), *W.regex("seller_on_platform").finditer(ctx.text)]
-    for m in found:
+    found = [(m, False) for m in W.regex("introduced_org").finditer(ctx.text)]
+    found += [(m, True) for m in W.regex("seller_on_platform").finditer(ctx.text)]
+    for m, seller in found:
         end = m.end(1)
-        if m.re is W.regex("seller_on_platform") and ctx.lexicon.title_pattern.search(m.group(1)):
+        if seller and ctx.lexicon.title_pattern.search(m.group(1)):
             continue  # 主播李佳琦在淘宝直播带货: a streamer, a person with a role, not a brand
         if m.group(1).endswith(W.words("legal_form_head")) and ctx.text.startswith(company, end):
             end += len(
@@ -811,7 +816,7 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
 
 def find_described_orgs(ctx: Context) -> list[Mention]:
     """国产DRAM厂商长鑫存储、DPU独角兽云豹智能、量子计算公司IQM等: a name right after a word for a kind of company
-    and right before a list mark is a company; so is one after 子公司 / 控股子公司 (美的集团拟将控股子公司美智光电分拆)."""
+    and right before a list mark is a company; so is one after 子公司 / 控股子公司 (美的集团拟将控股子公司云岭光电分拆)."""
     out = []
     found = [*W.regex("described_org").finditer(ctx.text), *W.regex("subsidiary_org").finditer(ctx.text)]
     for m in found:
@@ -885,7 +890,7 @@ def find_people_by_cue(ctx: Context) -> list[Mention]:
         end = cue_start
         honour = next((w for w in W.words("between_name_and_cue") if text.endswith(w, 0, end)), None)
         if honour and end - len(honour) >= 2:
-            end -= len(honour)  # 徐雷先生出任 / 徐雷自加入京东以来: an honorific or 自 (since) ends no name
+            end -= len(honour)  # 王明先生出任 / 王明自加入京东以来: an honorific or 自 (since) ends no name
         for _ in range(2):  # 车峰曾经担任 / 张三也已加入: adverbs between the name and the verb
             tok = ctx.tokens[ctx.token_index(end - 1)] if end > 0 else None
             if not (tok and tok.end == end and tok.pos == "d" and len(tok.word) <= 2):
@@ -963,7 +968,7 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
             word = next((w for w in W.words(words) if ctx.text.startswith(w, m.end)), None)
             end = m.end + len(word) if word else m.end
             generation = W.regex("generation").match(ctx.text, end) if kind == "Product" else None
-            end = generation.end() if generation else end  # 小米手机二代
+            end = generation.end() if generation else end  # 小米手机三代
             if word and ctx.is_boundary(end):
                 out.append(ctx.mention(m.start, end, kind, source, 0.85))
                 break

@@ -44,7 +44,7 @@ def assign_about(
         if m.source not in (BYLINE, "pattern:data_source")
         and not source_cue.match(doc.norm, m.end)
         and not (doc.norm[max(0, m.start - 2) : m.start].endswith(citing) and cited.match(doc.norm, m.end))
-    ]  # the outlet, or who publishes the data (艾媒咨询数据显示, 根据艾媒咨询最新发布的《…报告》), is not what
+    ]  # the outlet, or who publishes the data (艾媒咨询数据显示, 根据易观最新发布的《…报告》), is not what
     # figures are about
     people = [m for m in mentions if m.type == "Person"]
     main = main_organisation(mentions) if figures else None  # once per document, not once per figure
@@ -59,7 +59,7 @@ def assign_about(
             continue
         prev = out[-1] if out else None
         if prev is not None and listed.fullmatch(doc.norm, prev.evidence.end, f.evidence.start):
-            out.append(dataclasses.replace(f, about=prev.about))  # 分别不低于4,900万元、6,300万元: one list
+            out.append(dataclasses.replace(f, about=prev.about))  # 分别不低于3,100万元、4,200万元: one list
             continue
         about = _about(doc, f, mentions, people, main, frame, entity_of, main_named)
         if isinstance(about, str):
@@ -136,25 +136,25 @@ def _about(
             return inside[0]
     agents = [m for m in in_sentence if m.type in _AGENT]
     if _market_measure(f, text[c_lo:start]) and not any(c_lo <= m.start and m.end <= start for m in agents):
-        return None  # 中国影视行业市场规模为2349亿元: a market's size, about no one named
+        return None  # 中国短视频行业市场规模为1800亿元: a market's size, about no one named
     if _is_stake(doc, f):
         holder = [m for m in agents if c_lo <= m.start and m.end <= start]
         sellers = load_words().regex("sellers_of")
         sold = next((m for m in agents if sellers.match(text, m.end)), None)
         if sold is not None and not holder:
-            return sold  # 与锋龙电气的卖方订立…协议，收购目标公司29.99%的股权: the target's shares
+            return sold  # 与锋泰电气的卖方订立…协议，收购目标公司25.5%的股权: the target's shares
         if _company_anaphor().search(text[max(c_lo, start - 8) : start]) or (
             _company_anaphor().search(text[f.evidence.end : f.evidence.end + 4]) and frame and frame.main
         ):
-            # 2.54亿股公司股份: the company that announces in this sentence, else the article's company
+            # 1.2亿股公司股份: the company that announces in this sentence, else the article's company
             announcer = _announcer(text, agents)
             if announcer is not None:
                 return announcer
             return frame.main.entity if frame and frame.main else main
         if holder:
             held = _owned_by_subject(text, holder[-1], start, agents)
-            # 持有艾克韦生物27.22%股权: the company whose shares they are; 阿里巴巴拥有30.5%的股权: the holder
-            # itself, so the company the sentence says is held (新浪持有微博54.5%的股权，阿里巴巴拥有30.5%的股权)
+            # 持有禾丰生物27%股权: the company whose shares they are; 京东拥有20.5%的股权: the holder
+            # itself, so the company the sentence says is held (腾讯持有虎牙42.5%的股权，京东拥有20.5%的股权)
             return held if held is not None else holder[-1]
     if _pronoun().search(text[c_lo:start]) or (
         _pronoun().search(text[sent.start : start]) and not any(m.start < start for m in agents)
@@ -241,7 +241,7 @@ def _owned_by_subject(text: str, last: Mention, start: int, agents: list[Mention
 
 
 def _announcer(text: str, agents: list[Mention]) -> Mention | None:
-    """The company whose announcement the sentence reports (凤凰传媒(601928)公告称，…), if one does."""
+    """The company whose announcement the sentence reports (华谊兄弟(300027)公告称，…), if one does."""
     announces = load_words().regex("announces_after_name")
     return next((m for m in agents if announces.match(text, m.end)), None)
 

@@ -1,5 +1,5 @@
 """author, editor, publisher: the article's byline and dateline (文|刺猬公社 铁林, 编辑|石灿, 来源：界面新闻,
-新浪科技讯, （记者 王琼慧）), as kg/recognize/byline.py finds them."""
+新浪科技讯, （记者 陈思远）), as kg/recognize/byline.py finds them."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def byline_relations(
             out += [_article(view, article_id, "publisher", o, 0.85) for o in orgs]
             outlets += orgs
     titles = load_words().map("byline_affiliation_title")
-    for p, role in writers:  # 文|刺猬公社 铁林 / 【财新网】（记者 王琼慧）: the writer writes for that outlet
+    for p, role in writers:  # 文|刺猬公社 铁林 / 【财新网】（记者 陈思远）: the writer writes for that outlet
         for o in outlets:
             out.append(
                 view.relation(

@@ -62,7 +62,7 @@ def _round_company(hit: Hit, arg: str | None) -> list[End]:
 
 def _main_org(hit: Hit, arg: str | None) -> list[End]:
     """The organisation the article is about (担任公司CEO: 公司 is it); in a sentence that opens with a company's
-    announcement (凤凰传媒(601928)公告称，公司控股股东…), that company."""
+    announcement (华谊兄弟(300027)公告称，公司控股股东…), that company."""
     announcer = hit.env.words.regex("announcer").search(hit.view.template[: hit.start])
     if announcer:
         return [int(announcer.group("slot"))]

@@ -170,7 +170,7 @@ def _drop_glosses(template: str, mentions: list[Mention], entity_of: dict[int, s
 
 
 def _fold_modifier_places(template: str, mentions: list[Mention], doc: Document) -> str:
-    """A place that only describes the organisation after it (收购中国在线外卖平台“饿了么”) becomes its text again:
+    """A place that only describes the organisation after it (收购中国本地生活平台“口碑”) becomes its text again:
     rules that allow a description between a verb and its object then see the object. Location rules are untouched:
     they read places after 位于 / 在 / 总部, never before a kind of organisation."""
     return template_regex("modifier_place").sub(
