@@ -60,6 +60,11 @@ def table(reports: dict[str, GraphReport]) -> str:
             )
         lines.append(f"| entities: {label} | " + " | ".join(cells) + " |")
     lines.append(
+        "| bylines: reporter worksFor outlet (not annotated, not scored) | "
+        + " | ".join(str(r.byline_employers) for r in reports.values())
+        + " |"
+    )
+    lines.append(
         "| figures attached right (of those found) | "
         + " | ".join(
             f"{r.attribution:.2f} ({r.figures_attached}/{r.figures_found}; {r.figures_found} of {r.figures_gold} found)"

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.errors import KgError
 from kg.evaluate import Scores, evaluate_ner, evaluate_relations, load_label_map
+from kg.evaluate_graph import evaluate_graph
 from kg.recognize.crf import load_tagger, spans
 
 
@@ -216,3 +217,35 @@ def test_coarse_sets_are_recognised_by_path_and_score_any_organisation_type(tmp_
     scores = evaluate_ner(path, config=_rules()).scores
     assert scores.tp[org] == 2 and scores.tp[loc] == 1 and not scores.fn[org]
     assert set(load_label_map(dataset).ner) == {per, org, loc}
+
+
+def test_graph_scorer_counts_a_bylines_employer_apart(tmp_path):
+    """新浪科技讯 记者王明: kg says the reporter works for the outlet; the gold annotates bylines as author and
+    publisher only, so that statement is counted on its own line, neither a hit nor a false positive."""
+    record = {
+        "id": "g1",
+        "split": "dev",
+        "text": "新浪科技讯 记者王明报道，星澜科技创始人兼CEO李强表示，公司今年营收增长30%。",
+        "gold": {
+            "entities": [
+                {"name": "新浪科技", "type": "MediaOrganization"},
+                {"name": "王明", "type": "Person"},
+                {"name": "星澜科技", "type": "Company"},
+                {"name": "李强", "type": "Person"},
+            ],
+            "relations": [
+                {"subject": "ARTICLE", "predicate": "publisher", "object": "新浪科技"},
+                {"subject": "ARTICLE", "predicate": "author", "object": "王明"},
+                {"subject": "星澜科技", "predicate": "founder", "object": "李强"},
+                {"subject": "李强", "predicate": "leads", "object": "星澜科技"},
+            ],
+        },
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = evaluate_graph(path)
+    assert report.byline_employers == 1
+    assert not any("worksFor" in e for e in report.errors)
+    rows = {row["label"]: row for row in report.relations.table()}
+    assert rows["micro"]["precision"] == 1.0 and "worksFor" not in rows
+    assert "byline employers" in report.format()
