@@ -6,7 +6,6 @@ and every document; cross-document resolution is a merge of entities with equal 
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -14,7 +13,7 @@ from .kb import load_kb
 from .model import ORG_TYPES, Document, Entity, Mention
 from .recognize.lexicon import Lexicon, load_lexicon
 from .recognize.patterns import osa_distance
-from .words import load_words
+from .recognize.shortforms import LEGAL_FORM, trade_cores
 from .zh.dates import date_name, normalise_date
 
 # Where two types compete for one entity, the earlier wins.
@@ -32,9 +31,7 @@ TYPE_PRECEDENCE = (
     "Date",
 )
 # Legal-form endings: 京东集团 and 京东 are the same company; 快手电商 (a business unit) is not 快手.
-_LEGAL = re.compile(
-    r"(股份有限公司|有限责任公司|集团有限公司|控股有限公司|科技有限公司|有限公司|控股集团|集团公司|集团|公司|控股)$"
-)
+_LEGAL = LEGAL_FORM
 
 
 # The types an organisation of the knowledge base can be: products and programmes are never linked to one.
@@ -95,7 +92,7 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str
                     target = stripped
             if target == key:
                 # 云鲸智能科技(东莞)有限公司 and 云鲸智能 in one article
-                target = next((c for c in _trade_cores(key) if c != key and (fam, c) in present), key)
+                target = next((c for c in trade_cores(key) if c != key and (fam, c) in present), key)
             if target == key and key in linkable:
                 target = _known_name(key, stripped, lexicon) or key
             if target == key and key.isascii() and len(key) >= 6:
@@ -108,26 +105,6 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str
                     best = max(rivals + [key], key=lambda k: (counts[(fam, k)], k in lexicon.names, k))
                     target = best
         out[(fam, key)] = target
-    return out
-
-
-_SEAT = re.compile(r"[(（][^()（）]{2,6}[)）]")
-
-
-def _trade_cores(key: str) -> list[str]:
-    """A registered name without its legal form and its seat in brackets, then without one word of trade after
-    another, longest first: 云鲸智能科技(东莞)有限公司 → 云鲸智能科技, 云鲸智能, 云鲸. None for a name without a
-    legal form."""
-    if not _LEGAL.search(key):
-        return []
-    core = _SEAT.sub("", _LEGAL.sub("", key))
-    trades = sorted(load_words().words("trade_word"), key=len)
-    out = [core]
-    while (
-        trade := next((t for t in trades if core.endswith(t) and len(core) - len(t) >= 2), None)
-    ) is not None:
-        core = core[: -len(trade)]
-        out.append(core)
     return out
 
 

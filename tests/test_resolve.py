@@ -63,3 +63,19 @@ def test_bracketed_acronym_is_an_alias_of_the_name_before_it():
     ents = entities("世界卫生组织（WHO）发布报告。")
     org = next(e for e in ents.values() if e.id.startswith("org/"))
     assert "WHO" in org.aliases or org.label == "WHO"
+
+
+def test_a_registered_names_short_form_later_in_the_article_is_the_same_company():
+    """深圳市青禾芯材科技有限公司 … 青禾芯材: the place, the trade word and the legal form dropped, one node; a kind of
+    company (一家冷链物流公司) and a beginning shared by a group's companies (中交) give no short forms."""
+    res = result_of(
+        "锋泰电气公告称，其控股子公司深圳市青禾芯材科技有限公司拟收购远澜半导体材料有限公司100%股权。"
+        "交易完成后，远澜半导体将成为青禾芯材全资子公司，青禾芯材本次新增注册资本5亿元。"
+    )
+    by_id = {e.id: e for e in res.entities}
+    qinghe = by_id["org/深圳市青禾芯材科技有限公司"]
+    assert "青禾芯材" in qinghe.aliases and len(qinghe.mentions) == 3
+    assert "远澜半导体" in by_id["org/远澜半导体材料有限公司"].aliases
+    assert not any(e.label in ("青禾芯材", "远澜半导体") for e in res.entities)
+    kinds = result_of("王明称天天鲜果其实是一家很大的冷链物流公司，每天能配送10万单纯冷链物流。")
+    assert not any(m.source == "pattern:short_form" for e in kinds.entities for m in e.mentions)

@@ -44,6 +44,7 @@ from .patterns import (
     reads_as_a_clause,
 )
 from .precision import precise_enough
+from .shortforms import find_short_forms
 from .siblings import find_list_siblings
 
 __all__ = [
@@ -164,6 +165,7 @@ def recognize(
     ctx = Context(doc, tokens, lexicon or load_lexicon(), known)
     mentions = _rule_mentions(ctx)
     if tagged is None:
+        mentions = filter_spans(mentions + find_short_forms(ctx, mentions))
         return filter_spans(mentions + find_list_siblings(ctx, mentions))
     extra = [
         m
@@ -180,6 +182,7 @@ def recognize(
     # a name the tagger is sure of is the same name where it occurs again (春雨医生 in the headline and the lead)
     sure = [m for m in extra if m.score >= CRF_PROPAGATE_SCORE]
     found = filter_spans(found + _propagate(ctx, sure, taken=found))
+    found = filter_spans(found + find_short_forms(ctx, found))
     return filter_spans(found + find_list_siblings(ctx, found))
 
 
