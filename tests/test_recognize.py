@@ -222,6 +222,8 @@ def test_no_name_inside_a_common_term_or_a_funding_clause():
         ("天天果园创始人兼CEO王伟表示，天天果园将扩张。", {("天天果园", "Company")}, set()),
         ("此前，锤子科技CEO罗永浩曾告诉记者，锤子科技将发布新品。", {("锤子科技", "Company")}, set()),
         ("凡客公关部负责人周小姐告诉记者。", set(), {("凡客公关部", "Company")}),
+        ("2020年初，王建国接替李明华成为星澜视频总裁，打出新旗号。", {("星澜视频", "Company")}, set()),
+        ("他于2019年担任公司总裁，李强随后升任集团总裁。", set(), {("公司", "Company"), ("集团", "Company")}),
         (
             "他表示，公司CEO张三将出席。今天，新任CEO王五上任。",
             set(),
@@ -230,8 +232,8 @@ def test_no_name_inside_a_common_term_or_a_funding_clause():
     ],
 )
 def test_a_name_opening_a_clause_before_a_heads_title_is_an_organisation(text, expected, unwanted):
-    """X创始人兼CEO王伟 / X CEO罗永浩: the name before the title is an organisation; a department, a generic
-    noun or an adjective is not."""
+    """X创始人兼CEO王伟 / X CEO罗永浩 / 成为X总裁: the name before the title is an organisation; a department, a
+    generic noun or an adjective is not."""
     got = found(text)
     assert expected <= got
     assert not unwanted & got

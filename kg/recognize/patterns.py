@@ -111,10 +111,11 @@ def find_orgs_before_titles(ctx: Context) -> list[Mention]:
             if not nxt:
                 break
             pos = nxt.end()
-        if not ctx.name_end(pos + (1 if text[pos : pos + 1] == " " else 0)):
-            continue
         opener = W.regex("name_before_title").search(text[max(0, m.start() - 10) : m.start()])
         if not opener:
+            continue
+        took_post = opener.group("verb") is not None  # 王明接替李强成为星澜视频总裁: the person came first
+        if not took_post and not ctx.name_end(pos + (1 if text[pos : pos + 1] == " " else 0)):
             continue
         start = m.start() - len(opener.group("name"))
         lead = next((w for w in W.words("clause_opener") if text.startswith(w, start)), "")
