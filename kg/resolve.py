@@ -82,7 +82,10 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str
             variant_of.update({k: best for k in variants})
     for fam, key in keys:
         target = variant_of.get(key, key) if fam == "org" else key
-        if fam == "org" and target == key:
+        own = lexicon.names.get(key)
+        if own is not None and own.canonical == key and _LEGAL.search(key):
+            pass  # 抖音集团 is a company of its own in the lexicon, not the platform 抖音
+        elif fam == "org" and target == key:
             stripped = _LEGAL.sub("", key)
             if stripped != key and len(stripped) >= 2:
                 entry = lexicon.names.get(stripped)

@@ -79,3 +79,13 @@ def test_a_registered_names_short_form_later_in_the_article_is_the_same_company(
     assert not any(e.label in ("青禾芯材", "远澜半导体") for e in res.entities)
     kinds = result_of("王明称天天鲜果其实是一家很大的冷链物流公司，每天能配送10万单纯冷链物流。")
     assert not any(m.source == "pattern:short_form" for e in kinds.entities for m in e.mentions)
+
+
+def test_a_company_the_lexicon_lists_apart_keeps_its_own_node():
+    """抖音集团 is a company of its own in the lexicon: its legal-form ending does not fold it into the platform 抖音."""
+    res = result_of("现任抖音集团CEO张楠发布了一条朋友圈，抖音用户数继续增长。")
+    ids = {e.id for e in res.entities}
+    assert {"org/抖音集团", "org/抖音"} <= ids
+    assert ("person/张楠", "leads", "org/抖音集团") in {
+        (r.subject, r.predicate, r.object) for r in res.relations
+    }
