@@ -273,11 +273,16 @@ def test_a_tagged_span_that_reads_as_a_clause_is_no_organisation():
             set(),
             {("连接一切", "Product"), ("资源性投资", "Product")},
         ),
+        (
+            "天猫“双11”消费者项目负责人表示，京东“618”也将开启。",
+            set(),
+            {("双11", "Product"), ("618", "Product")},
+        ),
     ],
 )
 def test_quoted_offerings(text, expected, unwanted):
     """A short quoted name after its owner, launched, or named (一款叫“X”的APP) is an offering; a slogan or an
-    activity in quotes is not."""
+    activity or a shopping festival in quotes is not."""
     got = found(text)
     assert expected <= got
     assert not unwanted & got

@@ -650,7 +650,7 @@ def find_quoted_offerings(ctx: Context, anchors: list[Mention]) -> list[Mention]
             and ctx.known(name)
         ):
             continue  # 合鲸资本“资源性投资” / X“完美”: an activity or a common word, not a name
-        if W.regex("date").search(name):
+        if W.regex("date").search(name) or name in W.set("shopping_festival"):
             continue  # 天猫“双11”: a date
         type_ = "Programme" if name.endswith(W.words("programme_noun")) else "Product"
         out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:owner_quoted", 0.7))
