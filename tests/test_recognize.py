@@ -40,6 +40,7 @@ def found(text: str) -> set[tuple[str, str]]:
         ("快手带货顶流辛巴宣布退网。", {("辛巴", "Person")}),
         ("小米公司正为小米手机三代铺路。", {("小米手机三代", "Product")}),
         ("第二季度，拼多多APP平均月活用户数达5亿。", {("拼多多APP", "Product")}),
+        ("小米Note是小米公司发布的旗舰手机。", {("小米Note", "Product")}),
         # a blank where Latin meets Chinese, as many outlets type it (B 站 for B站), keeps the known name
         ("B 站董事长兼 CEO 陈睿表示，平台将继续投入。", {("哔哩哔哩", "Company"), ("陈睿", "Person")}),
     ],
@@ -430,3 +431,11 @@ def test_a_registered_name_the_segmenter_split_at_a_conjunction_and_its_two_shor
     target = next(f for f in res.figures if f.text == "3,600万元")
     label = {e.id: e.label for e in res.entities}
     assert label[target.about] in ("禾丰生物", "山东禾丰生物技术有限公司")
+
+
+def test_an_english_name_after_a_company_is_no_model_of_it():
+    """字节跳动ByteDance: the company's English name; Google Brain: a word of an English name; 讯飞输入法App: a
+    product word — none of them a model of the company before it."""
+    got = found("字节跳动ByteDance宣布组织调整。他曾就职于Google Brain。讯飞输入法App月活过亿。")
+    names = {k for k, _ in got}
+    assert not {"字节跳动ByteDance", "Google Brain", "讯飞输入法App"} & names

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..kb import load_kb
 from ..model import Mention, Token
 from ..words import load_words
 from ..zh.text import occurrences
@@ -954,7 +955,7 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
             continue
         if m.source not in ("lexicon", "kb") or m.type not in ("Company", "Platform"):
             continue
-        code = W.regex("model_code").match(ctx.text, m.end)
+        code = _model_code(ctx, m.end)
         if not code and ctx.text[: m.start].endswith(W.words("model_number_cue")):
             code = W.regex("model_number").match(ctx.text, m.end)  # 旗舰手机小米5
         if code and ctx.is_boundary(code.end()):
@@ -968,12 +969,30 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
         ):
             word = next((w for w in W.words(words) if ctx.text.startswith(w, m.end)), None)
             end = m.end + len(word) if word else m.end
-            generation = W.regex("generation").match(ctx.text, end) if kind == "Product" else None
-            end = generation.end() if generation else end  # 小米手机三代
+            generation = (
+                (W.regex("generation").match(ctx.text, end) or _model_code(ctx, end))
+                if kind == "Product" and word
+                else None
+            )
+            end = generation.end() if generation else end  # 小米手机三代 / 小米手机4S
             if word and ctx.is_boundary(end):
                 out.append(ctx.mention(m.start, end, kind, source, 0.85))
                 break
     return out
+
+
+def _model_code(ctx: Context, pos: int) -> re.Match[str] | None:
+    """A model code at ``pos`` that is no name of its own (字节跳动ByteDance: the company's English name), no
+    product word (讯飞输入法App) and no word of an English name (Google Brain)."""
+    code = W.regex("model_code").match(ctx.text, pos)
+    if code is None:
+        return None
+    word = code.group().strip()
+    if word in ctx.lexicon.names or word in ctx.lexicon.titles or word in W.set("product_word"):
+        return None
+    if word.isalpha() and ctx.text[pos - 1 : pos].isascii():
+        return None  # Google Brain: a word of an English name, not a model of Google
+    return None if load_kb().org(word) is not None else code
 
 
 def find_owned_offerings(ctx: Context) -> list[Mention]:
