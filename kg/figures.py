@@ -47,7 +47,12 @@ def _vocabulary() -> _Vocabulary:
     w = load_words()
     currency, duration, percent = w.map("currency"), w.map("duration_unit"), w.map("percent_unit")
     units = [*currency, *duration, *percent, *w.words("counter"), *w.words("measure_classifier")]
-    unit_alt = "|".join(re.escape(u) for u in sorted(set(units), key=lambda u: (-len(u), u)))
+    annual = w.alt("annual_measure")
+    unit_alt = "|".join(
+        # 140亿年收入: annual revenue, not 14 billion years (3年收入翻番 stays three years)
+        re.escape(u) + (f"(?!(?<=[万亿]年){annual})" if u == "年" else "")
+        for u in sorted(set(units), key=lambda u: (-len(u), u))
+    )
     alt = lambda table: "|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))  # noqa: E731
     cn = f"[{''.join(w.words('chinese_digit'))}]"
     some = f"(?:(?<=[十百千]){w.alt('some_digit')})?"  # 三百四十几亿: forty-some

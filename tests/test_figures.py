@@ -24,6 +24,11 @@ def one(text: str):
         ("全年营收1,175万元。", "11750000", "CNY", "money"),
         ("旗下已有27家工厂。", "27", "家", "quantity"),
         ("项目占地16万平米。", "160000", "平米", "quantity"),
+        ("宁德时代规划产能30GWh。", "30", "GWh", "quantity"),
+        ("对应65,529,906股A股。", "65529906", "股", "quantity"),
+        ("去年营收为700亿韩元。", "70000000000", "KRW", "money"),
+        ("交出了140亿年收入的成绩。", "14000000000", None, "quantity"),
+        ("他创业3年收入翻番。", "3", "year", "duration"),
     ],
 )
 def test_value_and_unit(text, value, unit, kind):
