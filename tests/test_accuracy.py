@@ -1,4 +1,4 @@
-"""The accuracy gate: kg's scores on real published text (benchmarks/realtext/, 190 annotated articles) may not
+"""The accuracy gate: kg's scores on real published text (benchmarks/realtext/, 280 annotated articles) may not
 fall below pinned floors. The floors sit a little under the scores the README reports; a change that costs more
 than that fails the build, and one that gains lets the floors be raised. (The test split is only scored here:
 nobody tunes on it; a floor on it guards against losing what generalises.)"""
@@ -13,16 +13,16 @@ CORPUS = ROOT / "benchmarks" / "realtext" / "corpus.jsonl"
 
 # (split, what) -> (precision, recall) floors
 FLOORS = {
-    ("dev", "relations"): (0.74, 0.39),
-    ("dev", "bylines"): (0.92, 0.82),
-    ("dev", "organisation"): (0.81, 0.71),
-    ("dev", "person"): (0.91, 0.88),
-    ("test", "relations"): (0.59, 0.19),
-    ("test", "bylines"): (0.82, 0.64),
-    ("test", "organisation"): (0.77, 0.63),
-    ("test", "person"): (0.86, 0.86),
+    ("dev", "relations"): (0.76, 0.35),
+    ("dev", "bylines"): (0.89, 0.72),
+    ("dev", "organisation"): (0.80, 0.71),
+    ("dev", "person"): (0.89, 0.84),
+    ("test", "relations"): (0.62, 0.21),
+    ("test", "bylines"): (0.85, 0.63),
+    ("test", "organisation"): (0.75, 0.65),
+    ("test", "person"): (0.88, 0.88),
 }
-ATTRIBUTION_FLOORS = {"dev": 0.58, "test": 0.68}
+ATTRIBUTION_FLOORS = {"dev": 0.55, "test": 0.68}
 
 
 @pytest.fixture(scope="module")
