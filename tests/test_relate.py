@@ -278,6 +278,19 @@ def test_a_long_registered_name_is_kept_whole():
         ),
         ("芯片观察网消息,据TCL中环发布公告称,公司拟收购。", {("publisher", "芯片观察网")}, set()),
         ("□经济观察报记者 张三\n京东发布财报。", {("publisher", "经济观察报"), ("author", "张三")}, set()),
+        (
+            "（中央社記者林海台北12日電）京東今日發布財報。",
+            {("publisher", "中央社"), ("author", "林海")},
+            set(),
+        ),
+        ("標題\n鉅亨網編譯王明\n京東發布財報。", {("publisher", "鉅亨網"), ("author", "王明")}, set()),
+        ("融资频繁来到天使轮。\n作者丨云舟“+”号融资开始频繁出现。", {("author", "云舟")}, set()),
+        ("京东发布财报，营收增长。王军/文", {("author", "王军")}, set()),
+        (
+            "导语：京东发布财报。\n\n王剑 | 作者 青禾商业评论| 出品\n\n营收增长。",
+            {("author", "王剑"), ("publisher", "青禾商业评论")},
+            set(),
+        ),
         # 来源：互联网 names no outlet; 据《X》报道 is another outlet's story, not this article's publisher
         ("标题\n来源：互联网\n京东发布财报。", set(), {"互联网"}),
         ("据《华尔街日报》报道，京东发布财报。", set(), {"华尔街日报"}),

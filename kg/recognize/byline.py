@@ -1,7 +1,8 @@
 """Bylines and datelines: who wrote, edited and published an article, as news pages write it.
 
 文|刺猬公社 铁林 · 编辑|石灿 · 作者：林舟，编辑 | 何夕 · 采访、撰文：阿舟 编辑：木木Q · 每经记者:李然每经编辑:周宁 ·
-新浪科技讯 8月21日消息 · 【财新网】(记者 陈思远) · 新华社北京1月25日电（记者陈思武） · 电车汇消息： · 来源：第一财经
+新浪科技讯 8月21日消息 · 【财新网】(记者 陈思远) · 新华社北京1月25日电（记者陈思武） · 电车汇消息： · 来源：第一财经 ·
+（中央社记者王明台北12日电） · 钜亨网编译王明 · 王明/文 · 王明 | 作者 青禾评论| 出品
 (来源：互联网 names no outlet). Each is a ``Field``: a role (author, editor, publisher) and the span of its value;
 the recogniser makes people and outlets of the values, the relation builder links them to the article.
 """
@@ -56,6 +57,10 @@ def _key_values(text: str, base: int, index: int) -> list[Field]:
             out.append(
                 Field(role, base + value_start, base + value_start + len(value), index, group == "name")
             )
+    for m in w.regex("byline_reversed").finditer(text):  # 王明/文 / 青禾评论| 出品: the value first
+        role = roles.get(m.group("key"))
+        if role and not w.regex("not_an_outlet").fullmatch(m.group("value")):
+            out.append(Field(role, base + m.start("value"), base + m.end("value"), index))
     return out
 
 
@@ -84,7 +89,7 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
             out.append(Field("publisher", base + m.start(group), base + end, index))
     if index < 3:
         for r in w.regex("reporter_in_brackets").finditer(text[:160]):
-            group = next(g for g in ("names", "staff", "glued", "reported") if r.group(g))
+            group = next(g for g in ("names", "staff", "glued", "reported", "wired") if r.group(g))
             out.append(Field("author", base + r.start(group), base + r.end(group), index, True))
     return out
 
