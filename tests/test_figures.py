@@ -134,6 +134,14 @@ def test_who_publishes_the_data_is_not_what_a_figure_is_about():
     assert [f.about for f in res.figures if f.text == "1480.4亿元"] != ["org/艾媒咨询"]
 
 
+def test_a_news_outlet_or_an_exchange_is_not_what_a_figure_is_about():
+    """格隆汇10月17日… / 在上交所…: the outlet reports, the exchange is where; the figures are the company's."""
+    res = result_of("格隆汇10月17日，青禾科技股价报5.05元，成交1.1亿元。锋泰电气在上交所的市值为52.46亿元。")
+    about = {f.text: f.about for f in res.figures}
+    assert about["5.05元"] == about["1.1亿元"] == "org/青禾科技"
+    assert about["52.46亿元"] == "org/锋泰电气"
+
+
 def test_a_bare_results_line_is_about_the_articles_company():
     res = result_of(
         "新浪公布了第三季度财报。\n\n业绩焦点\n\n第三季度\n\n净营收较上年同期增长1%，至5.614亿美元。"

@@ -15,6 +15,7 @@ import dataclasses
 import functools
 import re
 
+from ..kb import load_kb
 from ..model import Document, Figure, Mention, Relation
 from ..types import AGENT_TYPES
 from ..words import load_words
@@ -42,10 +43,12 @@ def assign_about(
         m
         for m in mentions
         if m.source not in (BYLINE, "pattern:data_source")
+        and m.type != "MediaOrganization"
+        and not _market(m.key)
         and not source_cue.match(doc.norm, m.end)
         and not (doc.norm[max(0, m.start - 2) : m.start].endswith(citing) and cited.match(doc.norm, m.end))
-    ]  # the outlet, or who publishes the data (艾媒咨询数据显示, 根据易观最新发布的《…报告》), is not what
-    # figures are about
+    ]  # the outlet, any news outlet, an exchange or a regulator (在上交所…), or who publishes the data
+    # (艾媒咨询数据显示, 根据易观最新发布的《…报告》), is not what figures are about
     people = [m for m in mentions if m.type == "Person"]
     main = main_organisation(mentions) if figures else None  # once per document, not once per figure
     targets = _deal_targets(relations)
@@ -67,6 +70,13 @@ def assign_about(
         else:
             out.append(dataclasses.replace(f, about=entity_of[about.start] if about else None))
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _market(name: str) -> bool:
+    """An exchange or a regulator (the knowledge base's flags): where a deal is made or approved."""
+    org = load_kb().org(name)
+    return bool(org and org.flags & {"exchange", "regulator"})
 
 
 def _deal_targets(relations) -> dict[int, list[Relation]]:
