@@ -439,3 +439,18 @@ def test_an_english_name_after_a_company_is_no_model_of_it():
     got = found("字节跳动ByteDance宣布组织调整。他曾就职于Google Brain。讯飞输入法App月活过亿。")
     names = {k for k, _ in got}
     assert not {"字节跳动ByteDance", "Google Brain", "讯飞输入法App"} & names
+
+
+def test_a_rank_or_an_amount_is_no_part_of_a_name_and_a_latin_name_keeps_its_short_form():
+    """美国第二大连锁集团QXT娱乐控股公司总计5亿美元: the rank and the kind describe the company, the amount follows
+    it; the company is QXT娱乐控股公司, and QXT later in the article is the same company."""
+    res = result_of(
+        "远航集团宣布完成对美国第二大连锁集团QXT娱乐控股公司总计5亿美元的收购。QXT去年营收约3亿美元。"
+    )
+    names = {m.text: m.type for e in res.entities for m in e.mentions}
+    assert names.get("QXT娱乐控股公司") == "Company"
+    assert not [n for n in names if "第二大" in n or "亿美元" in n]
+    qxt = next(e for e in res.entities if e.label == "QXT娱乐控股公司")
+    assert "QXT" in qxt.aliases
+    assert {f.text: f.about for f in res.figures}["约3亿美元"] == qxt.id
+    assert "大连" not in names  # 第二大连锁: the rank's 大, no city

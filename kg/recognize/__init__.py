@@ -112,8 +112,11 @@ def inside_longer_word(ctx: Context, start: int, end: int) -> bool:
     """A known name that is the beginning of a longer word (小米粥, 京东方), whose end begins another word
     (中国移动 + 移动互联网) or that a word of the dictionary straddles at both ends (沿海地区) is no mention of it.
     Words are the segmenter's dictionary and kg's common terms (kg/data/words.toml); a longer known name is not
-    such a word (it is matched on its own)."""
+    such a word (it is matched on its own). A name whose first character closes a rank (第二大连锁) is none either."""
     text, terms = ctx.text, _W.set("common_term")
+    rank = _W.regex("rank_phrase").search(text, max(0, start - 4), start + 1)
+    if rank and rank.start() < start < rank.end():
+        return True  # 第二大连锁集团: 大 closes the rank, 大连 is not named there
     for j in range(start, end):
         for k in range(end + 1, min(end + 4, len(text)) + 1):
             word = text[j:k]
@@ -397,6 +400,8 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # 京东战略投资了达达: the verb, not a name's end
     if m.type in ORG_TYPES and reads_as_a_clause(ctx, m.start, m.end):
         return False
+    if m.type in ORG_TYPES and _W.regex("rank_phrase").search(text):
+        return False  # 美国第二大院线集团AMC娱乐控股公司: a description run into the name
     return len(text) <= 20
 
 

@@ -401,6 +401,8 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
             return None  # 由 / 向云汐: a preposition, on its own or glued to a name, is before the name
         if not inside and tok.pos[:1] in "ucp" and ctx.known(tok.word):
             return None  # 总部位于天津的高恒…有限公司: a particle or preposition stands before the name
+        if tok.word.startswith(W.words("ordinal_prefix")):
+            return None  # 美国第二大院线集团AMC…公司: a rank describes the company, it begins no name
         if body and tok.pos.startswith("v") and len(tok.word) == 1:
             return None  # 碧溪苑是政府…: a body's name holds words such as 创新 or 改革, not 是 or 为
         if _is_place(ctx, tok) and suffix_start - tok.start > len(tok.word) + 1:
@@ -508,6 +510,8 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break  # 收购方华胜旅业基金 / 公司简介比音勒芬服饰股份有限公司: a deal's party or a heading, not the name
         if not re.fullmatch(rf"[{HAN}A-Za-z0-9·&]+", tok.word):
             break
+        if tokens and tokens[0].pos == "eng" and tok.word in W.set("org_kind_word"):
+            break  # 院线集团AMC娱乐控股公司: a kind of company before a Latin name describes it
         tokens.insert(0, tok)
         i -= 1
         if sum(len(t.word) for t in tokens) > 16:
@@ -825,6 +829,8 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
         start, end = m.span("name")
         if not (_name_like(ctx, m.group("name"), start) and ctx.is_boundary(end)):
             continue
+        if W.regex("amount_in_name").search(m.group("name")):
+            continue  # 控股公司总计26亿美元: an amount, not a name
         tokens = [t for t in ctx.tokens[ctx.token_index(start) :] if t.start < end]
         if any(
             t.pos[:1] in "pcudrt" or t.pos[:1] == "v" and ctx.known(t.word) or t.word in ctx.lexicon.titles

@@ -20,6 +20,7 @@ W = load_words()
 LEGAL_FORM = re.compile(f"{W.alt('company_ending')}$")
 _SEAT = W.regex("registered_seat")
 _MIN_CORE = 2
+_LATIN_HEAD = re.compile(r"[A-Z][A-Za-z0-9&]{1,11}(?=[\u4e00-\u9fff])")  # AMC娱乐控股公司: AMC
 
 
 def trade_cores(key: str) -> list[str]:
@@ -51,8 +52,8 @@ def find_short_forms(ctx: Context, found: list[Mention]) -> list[Mention]:
             continue
         done.add(m.key)
         name = ctx.text[m.start : m.end]
-        if not name.endswith(W.words("legal_form")):
-            continue  # 一家冷链物流公司: a kind of company, not a registered name
+        if not name.endswith(W.words("legal_form")) and not _LATIN_HEAD.match(name):
+            continue  # 一家冷链物流公司: a kind of company, not a registered name (AMC娱乐控股公司 is a name)
         cores = trade_cores(name)
         if not cores:
             continue
