@@ -454,3 +454,12 @@ def test_a_rank_or_an_amount_is_no_part_of_a_name_and_a_latin_name_keeps_its_sho
     assert "QXT" in qxt.aliases
     assert {f.text: f.about for f in res.figures}["约3亿美元"] == qxt.id
     assert "大连" not in names  # 第二大连锁: the rank's 大, no city
+
+
+def test_a_quarter_or_a_payment_after_a_company_is_no_product_or_unit():
+    """网易Q4营收 / 大众集团支付7亿美元: a reporting period and a verb before an amount, not 网易Q4 or a 支付 unit;
+    京东支付推出新功能 still names the unit."""
+    got = found("网易Q4营收增长，快手Q3亏损收窄。大众集团支付7亿美元服务费。京东支付推出新功能。")
+    names = {k for k, _ in got}
+    assert not {"网易Q4", "快手Q3", "大众集团支付"} & names
+    assert ("京东支付", "BusinessUnit") in got

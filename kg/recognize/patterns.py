@@ -981,7 +981,7 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
                 else None
             )
             end = generation.end() if generation else end  # 小米手机三代 / 小米手机4S
-            if word and ctx.is_boundary(end):
+            if word and ctx.is_boundary(end) and not W.regex("amount_follows").match(ctx.text, end):
                 out.append(ctx.mention(m.start, end, kind, source, 0.85))
                 break
     return out
@@ -996,6 +996,8 @@ def _model_code(ctx: Context, pos: int) -> re.Match[str] | None:
     word = code.group().strip()
     if word in ctx.lexicon.names or word in ctx.lexicon.titles or word in W.set("product_word"):
         return None
+    if W.regex("reporting_period").fullmatch(word):
+        return None  # 网易Q4营收: a quarter of the company's year, not a model
     if word.isalpha() and ctx.text[pos - 1 : pos].isascii():
         return None  # Google Brain: a word of an English name, not a model of Google
     return None if load_kb().org(word) is not None else code
