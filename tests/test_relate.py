@@ -291,6 +291,11 @@ def test_a_long_registered_name_is_kept_whole():
             {("author", "王剑"), ("publisher", "青禾商业评论")},
             set(),
         ),
+        (
+            "每经记者 李明 王芳 每经编辑 陈星\n京东发布财报。",
+            {("author", "李明"), ("author", "王芳"), ("editor", "陈星")},
+            {"每经编辑"},
+        ),
         # 来源：互联网 names no outlet; 据《X》报道 is another outlet's story, not this article's publisher
         ("标题\n来源：互联网\n京东发布财报。", set(), {"互联网"}),
         ("据《华尔街日报》报道，京东发布财报。", set(), {"华尔街日报"}),

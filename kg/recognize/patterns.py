@@ -85,6 +85,15 @@ def find_streamers(ctx: Context) -> list[Mention]:
         if not n:
             continue
         name, start = n.group("name"), n.start("name")
+        cut = next(
+            (
+                k
+                for k in range(2, len(name) - 1)
+                if any(name[k : k + size] in ctx.lexicon.names for size in (2, 3, 4))
+            ),
+            None,
+        )
+        name = name[:cut] if cut else name  # 主播王明快手直播间: the name ends where a known platform begins
         if name in ctx.lexicon.names or name in ctx.lexicon.non_entities or ctx.known(name) and len(name) > 2:
             continue
         tok = ctx.token_at(start)
@@ -94,7 +103,7 @@ def find_streamers(ctx: Context) -> list[Mention]:
             continue  # 主播开启直播: a verb of the dictionary, not a nickname
         if name.startswith(DEMONSTRATIVES) or W.regex("date").search(name):
             continue
-        out.append(ctx.mention(start, n.end("name"), "Person", "pattern:streamer", 0.7))
+        out.append(ctx.mention(start, start + len(name), "Person", "pattern:streamer", 0.7))
     return out
 
 
