@@ -79,9 +79,23 @@ def test_organisation_ids_are_unique_and_shaped():
     ids = [r[0] for r in orgs()]
     assert len(ids) == len(set(ids))
     pattern = re.compile(
-        r"wd:Q\d+|cn:stock:(\d{6}\.(SH|SZ|BJ)|\d{5}\.HK|[A-Z][A-Z0-9]{0,5}\.US)|cn:moe:\d{10}|kg:[0-9a-f]{12}"
+        r"wd:Q\d+|cn:stock:(\d{6}\.(SH|SZ|BJ)|\d{5}\.HK|\d{4,6}\.TWO?|[A-Z][A-Z0-9]{0,5}\.US)|cn:moe:\d{10}"
+        r"|kg:[0-9a-f]{12}"
     )
     assert [i for i in ids if not pattern.fullmatch(i)] == []
+
+
+def test_taiwan_names_carry_no_market_markers():
+    """-KY (registered abroad), 创 (innovation board), -DR (depositary receipt) and * (par value) are kept only
+    as aliases; a Latin code under four letters keeps its marker (ABC-KY), since ABC alone names many things."""
+    marked = [
+        r[1]
+        for r in orgs()
+        if re.search(r"\.TWO?\b", r[4])
+        and re.search(r"\*|-创|-KY|-DR$", r[1])
+        and not re.fullmatch(r"[A-Za-z0-9]{1,3}-KY", r[1])
+    ]
+    assert marked == []
 
 
 def test_a_stock_or_moe_kb_id_is_one_of_the_rows_ids():
@@ -160,11 +174,13 @@ def test_counts_reach_what_the_sources_give():
     assert len(orgs()) >= 26_500
     assert flags["listed"] >= 8_000 and flags["university"] >= 3_500
     assert sources["hk_listing_2026"] >= 2_300 and sources["hanlp_org_2015"] >= 15_000
+    assert sources["tw_listing_2024"] >= 1_000 and sources["tw_otc_2024"] >= 800
     assert sources["kg_curated"] >= 1_600 and flags["investor"] >= 600 and flags["brand"] >= 250
     assert flags["platform"] >= 100 and sum(1 for r in orgs() if r[2] == "Platform") >= 100
     assert sum(1 for r in orgs() if ".US" in r[4]) >= 70
     assert sum(1 for r in orgs() if r[2] == "GovernmentOrganization") >= 6_000
     assert len({p[0] for p in people()}) >= 5_000
+    assert sum(1 for p in people() if p[5].startswith("tw_")) >= 3_500
 
 
 def test_counts_reach_the_issue_targets_for_organisations_and_people():
@@ -240,7 +256,14 @@ def test_curated_rows_with_a_stock_code_joined_the_listed_row():
             joined = by_stock[stock]
             assert "kg_curated" in joined[6] and (row.name == joined[1] or row.name in joined[3].split("|"))
             if not stock.endswith(".US"):
-                assert {"cn_stock_2026", "cn_stock_2018", "hk_listing_2026"} & set(joined[6].split("|"))
+                listed_by = {
+                    "cn_stock_2026",
+                    "cn_stock_2018",
+                    "hk_listing_2026",
+                    "tw_listing_2024",
+                    "tw_otc_2024",
+                }
+                assert listed_by & set(joined[6].split("|"))
     assert _named("百济神州")[4] == "stock=06160.HK|stock=688235.SH"
 
 
@@ -263,6 +286,50 @@ def test_short_names_that_are_common_words_are_marked():
     assert "美的" in _named("美的集团")[7].split("|") and "长安" in _named("长安汽车")[7].split("|")
     assert "ambiguous" in _named("得到")[5].split("|") and "ambiguous" in _named("快的")[5].split("|")
     assert "ambiguous" not in _named("美团")[5].split("|")
+
+
+# ---- the Taiwan lists --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name,kb_id,aliases",
+    [
+        ("台积电", "cn:stock:2330.TW", {"台湾积体电路制造股份有限公司", "台湾积体电路制造", "TSMC"}),
+        ("鸿海", "cn:stock:2317.TW", {"鸿海精密工业股份有限公司", "富士康", "Foxconn"}),
+        ("联发科", "cn:stock:2454.TW", {"联发科技股份有限公司", "联发科技", "MediaTek"}),
+        ("日月光投控", "cn:stock:3711.TW", {"日月光投资控股股份有限公司", "日月光"}),
+        ("力成", "cn:stock:6239.TW", {"力成科技股份有限公司"}),
+        ("矽力", "cn:stock:6415.TW", {"矽力*-KY", "矽力杰股份有限公司"}),
+        ("威刚", "cn:stock:3260.TWO", {"威刚科技股份有限公司", "ADATA"}),
+    ],
+)
+def test_taiwan_listings_are_rows_by_short_and_registered_name(name, kb_id, aliases):
+    """Names in simplified script (kg converts traditional text at ingest, and matches names as written here)."""
+    row = _named(name)
+    assert row[0] == kb_id and "listed" in row[5].split("|") and aliases <= set(row[3].split("|"))
+    assert {"tw_listing_2024", "tw_otc_2024"} & set(row[6].split("|"))
+
+
+def test_taiwan_chairmen_and_managers_are_people_rows():
+    posts = {(p[1], p[2], p[3]) for p in people() if p[5].startswith("tw_")}
+    assert {("魏哲家", "cn:stock:2330.TW", "董事长"), ("刘扬伟", "cn:stock:2317.TW", "董事长")} <= posts
+    assert {("黄钊凯", "cn:stock:1216.TW", "总经理"), ("李清田", "cn:stock:1216.TW", "总经理")} <= posts
+    # no company sits in a post (博智投資股份有限公司 chairs 嘉泥), and no note or vacancy is a name
+    assert [p for p in posts if re.search(r"公司|投资|[()（）:：]|待|^无$", p[0])] == []
+
+
+def test_taiwan_short_names_that_are_words_or_places_are_marked():
+    for name in ("统一", "南亚", "幸福", "大成", "泰山"):
+        row = _named(name)
+        assert row[0].endswith(".TW") and "ambiguous" in row[5].split("|"), name
+
+
+def test_a_taiwan_listing_leaves_a_name_to_the_organisation_mainland_text_means():
+    """海光 is 海光信息 (688041.SH); 三星 stays the dictionary's 三星; the Taiwan companies keep their registered
+    names; a Hong Kong company with Taiwan depositary receipts is one row with its Hong Kong id."""
+    assert _named("海光信息")[0] == "cn:stock:688041.SH" and _named("海光企业")[0] == "cn:stock:2038.TW"
+    assert "stock=5007.TW" not in _named("三星")[4] and _named("三星科技")[0] == "cn:stock:5007.TW"
+    assert _named("康师傅")[4] == "stock=00322.HK|stock=910322.TW"
 
 
 def test_a_listed_row_is_neither_private_nor_a_unicorn():
@@ -373,6 +440,63 @@ def test_classify_lexicon_name(name, tag, kind):
     assert build_kb.classify_lexicon_name(name, tag, _vocab({"社区": (2000, "n")})) == kind
 
 
+@pytest.mark.parametrize(
+    "cell,title,people",
+    [
+        ("張安平", "董事长", [("张安平", "董事长")]),
+        ("黃釗凱、李清田", "总经理", [("黄钊凯", "总经理"), ("李清田", "总经理")]),
+        ("吳某山,鄭某宇", "总经理", [("吴某山", "总经理"), ("郑某宇", "总经理")]),
+        ("林某姿 吳某蕙", "总经理", [("林某姿", "总经理"), ("吴某蕙", "总经理")]),
+        ("何  鈞", "董事长", [("何钧", "董事长")]),
+        ("黃&#21843;峰", "董事长", [("黄启峰", "董事长")]),
+        ("博智投資股份有限公司", "董事长", []),
+        ("某某投資股份有限公司(代表人張某照)", "董事长", [("张某照", "董事长")]),
+        ("某某實業有限公司代表人宋某業", "董事长", [("宋某业", "董事长")]),
+        ("陳某俊(代理)", "总经理", [("陈某俊", "代理总经理")]),
+        ("翁某典代理", "总经理", [("翁某典", "代理总经理")]),
+        ("楊某榮(執行長)", "总经理", [("杨某荣", "执行长")]),
+        ("總裁: 魏某家", "总经理", [("魏某家", "总裁")]),
+        ("執行長: 陳某男 / 總經理: 許某南", "总经理", [("陈某男", "执行长"), ("许某南", "总经理")]),
+        ("翁某誠(原名:林某地)", "总经理", [("翁某诚", "总经理")]),
+        ("賴某彥先生", "董事长", [("赖某彦", "董事长")]),
+        ("楊青(山夆)", "董事长", []),  # a character written as its parts: the name cannot be spelt
+        ("余 火甘 木發", "总经理", []),
+        ("Stephen Lam", "总经理", []),
+        ("待董事會委任後再另行公告", "总经理", []),
+        ("無", "总经理", []),
+        ("NA", "总经理", []),
+    ],
+)
+def test_tw_people_reads_the_chairman_and_manager_cells(cell, title, people):
+    assert build_kb.tw_people(cell, title) == people
+
+
+def _tw_row(code: str, fullname: str, short: str, chairman: str, manager: str, en: str, industry: str = "24"):
+    row = dict.fromkeys(TW_COLUMNS, "")
+    row.update(
+        {
+            "出表日期": "1131029",
+            "公司代號": code,
+            "公司名稱": fullname,
+            "公司簡稱": short,
+            "外國企業註冊地國": "－ ",
+            "產業別": industry,
+            "董事長": chairman,
+            "總經理": manager,
+            "英文簡稱": en,
+        }
+    )
+    return [row[c] for c in TW_COLUMNS]
+
+
+TW_COLUMNS = (
+    "出表日期,公司代號,公司名稱,公司簡稱,外國企業註冊地國,產業別,住址,營利事業統一編號,董事長,總經理,發言人,"
+    "發言人職稱,代理發言人,總機電話,成立日期,上市日期,普通股每股面額,實收資本額,私募股數,特別股,編制財務報表類型,"
+    "股票過戶機構,過戶電話,過戶地址,簽證會計師事務所,簽證會計師1,簽證會計師2,英文簡稱,英文通訊地址,傳真機號碼,"
+    "電子郵件信箱,網址,已發行普通股數或TDR原股發行股數"
+).split(",")
+
+
 def _write_sources(folder: Path) -> None:
     def csv_file(name: str, rows: list[list[str]]) -> None:
         with (folder / name).open("w", encoding="utf-8", newline="") as fh:
@@ -479,6 +603,22 @@ def _write_sources(folder: Path) -> None:
         encoding="utf-8",
     )
     (folder / "kb_curated.tsv").write_text(CURATED_FIXTURE, encoding="utf-8")
+    csv_file(
+        "tw_listing_2024.csv",
+        [
+            TW_COLUMNS,
+            _tw_row("2399", "宏星電子股份有限公司", "宏星", "張某某", "李某甲、王某乙", "HONGSTAR"),
+            _tw_row("1299", "幸福水泥股份有限公司", "幸福", "博智投資股份有限公司", "陳某某(代理)", "TCC"),
+            _tw_row("3799", "康佳電子股份有限公司", "康佳", "黃&#21843;峰", "Stephen Lam", "Konka Taiwan"),
+            _tw_row("9199", "月亮環球控股(股)公司", "月環-KY", "某某(山夆)", "無", "ABC"),
+            _tw_row("910099", "星辰控股有限公司", "星辰控-DR", "周某某", "周某某", "Xingchen"),
+            _tw_row("2899", "星辰商業銀行股份有限公司", "星辰銀", "吳某某", "鄭某某", "Star Bank", "17"),
+        ],
+    )
+    csv_file(
+        "tw_otc_2024.csv",
+        [TW_COLUMNS, _tw_row("6499", "矽星科技股份有限公司", "矽星*-創", "林某某", "林某某", "SiStar")],
+    )
 
 
 CURATED_FIXTURE = """# a curated list for the tests
@@ -524,13 +664,13 @@ def test_build_merges_listings_and_keeps_old_names_as_aliases(tmp_path):
     people_rows = [
         ln.split("\t")
         for ln in (tmp_path / "out/people.tsv").read_text(encoding="utf-8").splitlines()
-        if not ln.startswith("#")
+        if not ln.startswith("#") and ln.endswith("cn_exec_2018")
     ]
     assert sorted((p[1], p[2], p[3]) for p in people_rows) == [
         ("周某某", "cn:stock:000016.SZ", "董事"),
         ("周某某", "cn:stock:000016.SZ", "董事长"),
     ]
-    assert counts == {"organizations": 16, "people": 2, "unknown_companies": 0}
+    assert counts == {"organizations": 22, "people": 13, "unknown_companies": 0}  # 6 rows, 11 posts: Taiwan
 
 
 def test_build_adds_hong_kong_listings_and_lexicon_organisations(tmp_path):
@@ -557,6 +697,51 @@ def test_build_adds_hong_kong_listings_and_lexicon_organisations(tmp_path):
     assert rows["星辰科技有限公司"][2] == "Company" and rows["星辰科技有限公司"][6] == "hanlp_org_2015"
     assert rows["北方证券交易所"][2:6:3] == ["GovernmentOrganization", "exchange"]
     assert "社区医院" not in rows and "上海公司" not in rows
+
+
+def test_build_adds_taiwan_listings_and_their_chairmen_and_managers(tmp_path):
+    _write_sources(tmp_path)
+    _build(tmp_path, tmp_path / "out")
+    rows = _built_rows(tmp_path / "out")
+    star = rows["宏星"]
+    assert star[0] == "cn:stock:2399.TW" and star[4] == "stock=2399.TW" and star[6] == "tw_listing_2024"
+    assert star[3] == "HONGSTAR|宏星电子|宏星电子股份有限公司" and star[7] == "HONGSTAR"  # one English word
+    otc = rows["矽星"]  # markers dropped from the name, kept in the listed form
+    assert otc[0] == "cn:stock:6499.TWO" and "矽星*-创" in otc[3].split("|") and otc[6] == "tw_otc_2024"
+    # a short name that is a word is marked; a two- or three-letter English code is not taken
+    assert "ambiguous" in rows["幸福"][5].split("|") and "TCC" not in rows["幸福"][3]
+    # a name the mainland rows or the curated list hold stays there: the Taiwan 康佳 is named by its registered name
+    assert "康佳" not in rows and rows["康佳电子"][0] == "cn:stock:3799.TW"
+    # the Cayman company: prefix and abbreviated legal form dropped; a bank by its registered name
+    assert {"月亮环球控股股份有限公司", "月环-KY"} <= set(rows["月环"][3].split("|"))
+    # 星辰 (stars) and one character: the three-character name reads as a phrase
+    assert rows["星辰银"][5] == "ambiguous|bank|listed"
+    assert rows["宏星"][5] == "listed" and rows["矽星"][5] == "listed"
+    # depositary receipts of a Hong Kong company join its row, which keeps its Hong Kong id
+    assert rows["星辰控股"][4] == "stock=09999.HK|stock=910099.TW" and "星辰控-DR" in rows["星辰控股"][3]
+    people_lines = (tmp_path / "out/people.tsv").read_text(encoding="utf-8").splitlines()
+    posts = {tuple(ln.split("\t")[1:4]) for ln in people_lines if "tw_" in ln}
+    assert posts == {
+        ("张某某", "cn:stock:2399.TW", "董事长"),
+        ("李某甲", "cn:stock:2399.TW", "总经理"),
+        ("王某乙", "cn:stock:2399.TW", "总经理"),
+        ("陈某某", "cn:stock:1299.TW", "代理总经理"),
+        ("黄启峰", "cn:stock:3799.TW", "董事长"),
+        ("周某某", "cn:stock:09999.HK", "董事长"),
+        ("周某某", "cn:stock:09999.HK", "总经理"),
+        ("吴某某", "cn:stock:2899.TW", "董事长"),
+        ("郑某某", "cn:stock:2899.TW", "总经理"),
+        ("林某某", "cn:stock:6499.TWO", "董事长"),
+        ("林某某", "cn:stock:6499.TWO", "总经理"),
+    }
+
+
+def test_a_bad_taiwan_stock_code_names_file_and_line(tmp_path):
+    _write_sources(tmp_path)
+    with (tmp_path / "tw_otc_2024.csv").open("a", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerow(_tw_row("AB12", "某某股份有限公司", "某某", "", "", ""))
+    with pytest.raises(build_kb.BuildError, match=r"tw_otc_2024\.csv: line 3: not a Taiwan stock code"):
+        _build(tmp_path, tmp_path / "out")
 
 
 def test_a_malformed_lexicon_line_names_file_and_line(tmp_path):
@@ -697,7 +882,10 @@ def test_a_missing_curated_list_is_one_error_and_writes_nothing(tmp_path, capsys
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not RAW_SOURCES.is_dir(), reason="the raw source files are not on this machine")
+@pytest.mark.skipif(
+    not all((RAW_SOURCES / s.file).is_file() for s in build_kb.SOURCES),
+    reason="the raw source files are not on this machine",
+)
 def test_shipped_files_rebuild_byte_identically_from_the_raw_sources(tmp_path):
     build_kb.build(RAW_SOURCES, tmp_path)
     for name in ("organizations.tsv", "people.tsv"):

@@ -11,6 +11,8 @@ below, each taken from one public repository at one commit (``git show COMMIT:PA
     cn_exec_2018.csv    lemonhu/stock-knowledge-graph       83d9e2ac5f86893d27c7e0a5cd48307327969e65  data/executive_prep.csv
     moe_hei_2025.json   YangZhi2007/ar-campus-guide         5c4cd2f498cfd7a5b7ba0c6333a8f15dc6062b82  全国高等学校名单.json
     hk_listing_2026.json jacktth/ga-hk_stock_info           24e417b0b1e12a06e249bd4afb3677c5919b485c  hk-listings/date.json
+    tw_listing_2024.csv damentsai/stock_analysis            07059a7baf83b3dcb86a163a025def4c41808a38  t187ap03_L.csv
+    tw_otc_2024.csv     damentsai/stock_analysis            07059a7baf83b3dcb86a163a025def4c41808a38  t187ap03_O.csv
     hanlp_org_2015.txt  hankcs/HanLP                        dadd5c76a53eb05cc84720628b89e4a334d5d753  data/dictionary/custom/机构名词典.txt
 
 Beside them the build reads kg's own curated list, ``tools/kb_curated.tsv`` (source key ``kg_curated``): investment
@@ -19,8 +21,9 @@ firms, private companies, platforms and brands, and the short names of big Hong 
 ``kg/data/kb/README.md``. Only names, codes and titles are taken. Which names
 are common words (flag ``ambiguous``) is read from the segmenter's dictionary (jieba's ``dict.txt``, located
 without importing jieba) and kg's own place list; the jieba version is written into the output header. Hong Kong
-names come in traditional script and are converted with OpenCC (``t2s``, a kg dependency), whose version is written
-into the header too.
+and Taiwan names come in traditional script and are converted with OpenCC (``t2s``, a kg dependency), whose version
+is written into the header too: kg converts traditional text to simplified at ingest, and the recogniser matches the
+names as the knowledge base writes them.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import argparse
 import csv
 import functools
 import hashlib
+import html
 import importlib.metadata
 import importlib.util
 import json
@@ -103,6 +107,20 @@ SOURCES = (
         "hk-listings/date.json",
     ),
     Source(
+        "tw_listing_2024",
+        "tw_listing_2024.csv",
+        "damentsai/stock_analysis",
+        "07059a7baf83b3dcb86a163a025def4c41808a38",
+        "t187ap03_L.csv",
+    ),
+    Source(
+        "tw_otc_2024",
+        "tw_otc_2024.csv",
+        "damentsai/stock_analysis",
+        "07059a7baf83b3dcb86a163a025def4c41808a38",
+        "t187ap03_O.csv",
+    ),
+    Source(
         "hanlp_org_2015",
         "hanlp_org_2015.txt",
         "hankcs/HanLP",
@@ -133,8 +151,8 @@ CURATED_FLAGS = frozenset(
         "media",
     }
 )
-# A stock id in the curated list: a mainland or Hong Kong code, or a US ticker (PDD.US).
-_CURATED_STOCK = re.compile(r"stock=(?:\d{6}\.(?:SH|SZ|BJ)|\d{5}\.HK|[A-Z][A-Z0-9]{0,5}\.US)")
+# A stock id in the curated list: a mainland, Hong Kong or Taiwan code, or a US ticker (PDD.US).
+_CURATED_STOCK = re.compile(r"stock=(?:\d{6}\.(?:SH|SZ|BJ)|\d{5}\.HK|\d{4,6}\.TWO?|[A-Z][A-Z0-9]{0,5}\.US)")
 # Flags that say a company is not listed: a row that a stock list names is listed whatever the curated list says.
 _UNLISTED_FLAGS = frozenset({"private", "unicorn"})
 
@@ -180,6 +198,8 @@ class Org:
     ids: set[str] = field(default_factory=set)
     flags: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
+    context_aliases: set[str] = field(default_factory=set)  # names a source says need context (see org_rows)
+    made_up_name: bool = False  # the build made the name (from a registered name): a curated name replaces it
 
 
 @dataclass(frozen=True)
@@ -506,7 +526,7 @@ def add_hk_listings(orgs: dict[str, Org], rows: Iterable[tuple[str, str, str]]) 
         org = by_fullname.get(fullname)
         if org is None:  # the first of several lines of one company (太古 'A' and 'B') takes the others
             org = by_fullname[fullname] = orgs.setdefault(
-                code, Org(key=code, name=short_name(fullname), type="Company")
+                code, Org(key=code, name=short_name(fullname), type="Company", made_up_name=True)
             )
         org.ids.add(f"stock={code}")
         org.aliases.update({fullname, enname, short_name(fullname)} - {""})
@@ -514,6 +534,256 @@ def add_hk_listings(orgs: dict[str, Org], rows: Iterable[tuple[str, str, str]]) 
         if any(w in fullname for w in INVESTOR_WORDS):
             org.flags.add("investor")
         org.sources.add("hk_listing_2026")
+
+
+# ---- Taiwan listings --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TwListing:
+    """One company of the Taiwan exchanges' 上市/上櫃公司基本資料, names in simplified script."""
+
+    code: str  # 2330.TW (Taiwan Stock Exchange), 6488.TWO (Taipei Exchange, 上櫃)
+    name: str  # the plain short name: 矽力 for 矽力*-KY
+    listed: str  # the short name as listed: 矽力*-KY
+    fullname: str  # the registered name: 台湾积体电路制造股份有限公司
+    enname: str  # the English short name when it is a usable name (TSMC, MediaTek), else ""
+    industry: str  # the exchange's industry code (17: finance and insurance)
+    chairman: str  # the 董事長 cell as written (one or several names, a company, notes: see tw_people)
+    manager: str  # the 總經理 cell as written
+
+
+# Markers of a Taiwan short name that are not part of the company's name: -KY a company registered abroad, 創 the
+# Taiwan Innovation Board, -DR a depositary receipt, * a par value other than NT$10 (矽力*-KY, 錼創科技-KY創).
+_TW_MARKERS = re.compile(r"(?:\*|-KY创?|-创|-DR)+$")
+# A registered name's note of a former name (豐達科技股份有限公司(原宏達)) and the abbreviated legal form (股)公司.
+_TW_FORMER_NAME = re.compile(r"\(原[^()]*\)$")
+_TW_ABBREVIATED_FORM = re.compile(r"\(股\)(?:有限)?公司$")
+# The foreign-registration prefix of a registered name: 英屬開曼群島商, 開曼, 蓋曼群島商 (the Cayman Islands).
+_TW_FOREIGN_PREFIX = re.compile(r"^(?:英属)?(?:开曼|盖曼)(?:群岛)?商?")
+# 投控 (投資控股, an investment holding) after a short name: 日月光投控 is the holding of 日月光.
+_TW_HOLDING = re.compile(r"(?<=..)投控$")
+# An English short name is taken when it holds a word of four letters or more: two- and three-letter codes (TCC,
+# EMC, CSC, CHC) name several companies on the lists themselves and other things beside (EMC, CSC), and dotted
+# ones (T.S.M.C., S.C.P.C) are no names readers write.
+_LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def read_tw_listings(path: Path, market: str) -> Iterator[TwListing]:
+    """The listings of one Taiwan list (``market`` TW or TWO): MOPS writes rare characters as HTML character
+    references (黃&#21843;峰), which are decoded; names are converted to simplified script."""
+    convert = _t2s()
+    columns = ("公司代號", "公司名稱", "公司簡稱", "產業別", "董事長", "總經理", "英文簡稱")
+    for line, row in enumerate(_csv_rows(path, columns), start=2):
+        code = row["公司代號"].strip()
+        if not re.fullmatch(r"\d{4,6}", code):
+            raise BuildError(f"{path}: line {line}: not a Taiwan stock code: {code!r}")
+        cell = {column: clean(html.unescape(row[column])) for column in columns}
+        listed = convert(cell["公司簡稱"])
+        plain = _TW_MARKERS.sub("", listed).replace("*", "")
+        if len(plain) < 2 or not _HAN.search(plain) and len(plain) < 4:
+            plain = listed  # ABC-KY, TPK-KY: a Latin code under four letters is no name of its own
+        fullname = _TW_FORMER_NAME.sub("", convert(cell["公司名稱"]))
+        fullname = _TW_ABBREVIATED_FORM.sub("股份有限公司", fullname)
+        enname = re.sub(r"-KY$", "", cell["英文簡稱"], flags=re.IGNORECASE).strip()
+        if not _LATIN_WORD.search(enname) or not re.fullmatch(r"[A-Za-z0-9 .&'-]+", enname):
+            enname = ""
+        yield TwListing(
+            f"{code}.{market}",
+            plain,
+            listed,
+            fullname,
+            enname,
+            row["產業別"].strip(),
+            row["董事長"],
+            row["總經理"],
+        )
+
+
+# Financial companies (industry 17, 金融保險業) by what their registered name says.
+_TW_FINANCE_FLAGS = (("银行", "bank"), ("证券", "securities"), ("保险", "insurance"), ("人寿", "insurance"))
+
+
+def _tw_source(code: str) -> str:
+    return "tw_listing_2024" if code.endswith(".TW") else "tw_otc_2024"
+
+
+def tw_registered_short_name(fullname: str) -> str:
+    """The registered name less the legal form, any bracketed part and a Cayman prefix (台湾积体电路制造股份有限公司
+    → 台湾积体电路制造, 英属开曼群岛商骏吉控股股份有限公司 → 骏吉控股); "" for an English registered name."""
+    if not _HAN.search(fullname):
+        return ""
+    name = short_name(_TW_FOREIGN_PREFIX.sub("", fullname))
+    return name if len(name) >= 2 else ""
+
+
+def add_tw_listings(
+    orgs: dict[str, Org],
+    rows: Iterable[TwListing],
+    curated_names: dict[str, frozenset[str]],
+    reserved: set[str],
+    vocab: Vocab,
+) -> None:
+    """A Taiwan listing joins the row of the same registered name (a Hong Kong company with Taiwan depositary
+    receipts: 康师傅); any other becomes a row of its own, named by its plain short name. A name that is already
+    another row's name or alias, that the curated list gives a row without this stock code (``curated_names``:
+    name → the ids of its curated row) or that is ``reserved`` (a generic word, or a name mainland text knows for
+    another organisation: see well_known_lexicon_names) stays with that row: 海光 is 海光信息 (688041.SH), 中石化
+    is 中国石化, 三星 is the dictionary's 三星, and the Taiwan 海光 (2038.TW) and 三星 (5007.TW) keep their
+    registered names; the row is then named by the first of its registered name less the legal form, registered name and listed name that is
+    free (东科控股 for 東科-KY, whose 东科 is 冠捷科技's former name; 正文科技 for 正文, a generic word). Two kinds
+    of name need context like an ambiguous one: an English short name of one word (TSMC, Solar, GIANT: a code or
+    an ordinary English word), and a three-character short name that is an ordinary word and one character
+    (新零售, 第一金, 统一超, 太空梭: see is_tw_phrase)."""
+    by_fullname: dict[str, Org] = {}
+    for key in sorted(orgs):
+        for fullname in _registered_names(orgs[key]):
+            by_fullname.setdefault(fullname, orgs[key])
+    taken = {n for org in orgs.values() for n in (org.name, *org.aliases)}
+    for listing in rows:
+        org = by_fullname.get(listing.fullname)
+        own = {org.name, *org.aliases} if org is not None else set()
+        registered_short = tw_registered_short_name(listing.fullname)
+        candidates = [
+            listing.name,
+            listing.listed,
+            registered_short,
+            listing.fullname,
+            _TW_HOLDING.sub("", listing.name),  # 日月光投控 → 日月光
+            listing.enname,
+        ]
+        free = [
+            n
+            for n in dict.fromkeys(candidates)
+            if n
+            and (n in own or n not in taken and n not in reserved)
+            and f"stock={listing.code}" in curated_names.get(n, frozenset({f"stock={listing.code}"}))
+        ]
+        if org is None:
+            # the short name, else the registered name less its legal form, the registered name, the listed form
+            order = (listing.name, registered_short, listing.fullname, listing.listed)
+            name = next((n for n in order if n in free), listing.listed)
+            org = orgs.setdefault(
+                listing.code,
+                Org(key=listing.code, name=name, type="Company", made_up_name=name != listing.name),
+            )  # each code of the lists is a company of its own: 昇達科技 and 陞達科技 are both 升达科技 in t2s
+        org.ids.add(f"stock={listing.code}")
+        org.aliases.update(n for n in free if n != listing.enname)
+        if listing.name in free and listing.name not in own and is_tw_phrase(listing.name, vocab):
+            org.context_aliases.add(listing.name)
+        if listing.enname in free and listing.enname not in own:
+            org.aliases.add(listing.enname)
+            if " " not in listing.enname and listing.enname != listing.name:  # IKKA-KY's IKKA is its name
+                org.context_aliases.add(listing.enname)
+        org.flags.add("listed")
+        if listing.industry == "17":
+            org.flags.update(flag for word, flag in _TW_FINANCE_FLAGS if word in listing.fullname)
+        if any(w in listing.fullname for w in INVESTOR_WORDS):
+            org.flags.add("investor")
+        org.sources.add(_tw_source(listing.code))
+
+
+def is_tw_phrase(name: str, vocab: Vocab) -> bool:
+    """A Taiwan short name of three characters that is an ordinary word and one character (新零售 new retail, 第一金
+    first gold, 太空梭 space shuttle; the exchange's abbreviations of 第一金控, 统一超商): it reads as a phrase
+    wherever the segmenter cuts the text into that word and that character."""
+    return len(name) == 3 and (is_common_word(name[1:], vocab) or is_common_word(name[:2], vocab))
+
+
+def well_known_lexicon_names(rows: Iterable[tuple[str, str]], vocab: Vocab) -> set[str]:
+    """The organisation dictionary's names that mainland text knows well: jieba lists them as a name (nz, nt, j)
+    at frequency 20 or more (三星 363, 长虹 400, 联华 43) or they are ambiguous (惠普, 佳能, 光明). A Taiwan
+    listing of that short name (三星 for 三星科技, 5007.TW) is most likely not what a news text means by it; names
+    jieba hardly knows (华硕 75 as a person-like name, 宏碁, 威刚) are the Taiwan companies and join their rows."""
+    out = set()
+    for name, _tag in rows:
+        freq, tag = vocab.words.get(name, (0, ""))
+        if is_ambiguous(name, vocab) or tag in _NAME_TAGS and freq >= _COMMON_WORD_MIN_FREQ:
+            out.add(name)
+    return out
+
+
+# How the 董事長 and 總經理 cells write people: several names (黃某、李某, 甲/乙, 甲及乙), a juristic person with
+# the natural person who represents it (某投資股份有限公司(代表人張某)), notes in brackets ((代理) acting, (執行長)
+# the title, (原名:…) a former name), a title before or after the name (執行長：廖某, 總裁: 魏某, 葉某 營運總經理),
+# and characters the exchange could not encode written as their parts (楊青(山夆), 余 火甘 木發): such a name is
+# left out, as are Latin-script names (news write foreign managers' names in Chinese) and vacancies (待聘任, 無).
+_TW_SEPARATORS = re.compile(r"[、,，/;；&＆]|及(?=[\u4e00-\u9fff]{2})")
+_TW_REPRESENTATIVE = re.compile(r"代表人[:：]?\s*([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
+_TW_TITLE = r"(?:总经理|执行长|总裁|营运长|营运总经理|行政总经理|总执行长|董事长)"
+_TW_ACTING = re.compile(r"^(?:代理|暂代|代行|代)")
+_TW_VACANCY = re.compile(r"待|缺|聘任|^无$")
+_TW_ORGANISATION = re.compile(r"公司|投资|基金会|集团|实业|国际|贸易|控股|企业")
+_TW_PERSON = re.compile(r"[\u4e00-\u9fff]{2,5}")
+
+
+def tw_people(cell: str, title: str) -> list[tuple[str, str]]:
+    """(person, title) for a 董事長 or 總經理 cell (``title`` 董事长 or 总经理), names in simplified script."""
+    convert = _t2s()
+    text = convert(unicodedata.normalize("NFKC", html.unescape(cell))).strip()
+    representative = _TW_REPRESENTATIVE.search(text)
+    if representative:  # the chair is a company; the person who represents it holds the post
+        return [(representative.group(1), title)]
+    out = []
+    for part in _TW_SEPARATORS.split(text):
+        person = _tw_person(part.strip(), title)
+        if person is not None:
+            out += person
+    return out
+
+
+def _tw_person(part: str, title: str) -> list[tuple[str, str]] | None:
+    part = re.sub(r"先生$", "", part)
+    labelled = re.fullmatch(r"([^\s()]*?)\s*[:：]\s*(.+)", part)
+    if labelled:  # 執行長：廖某, 總裁: 魏某; a label that is no title (a division) leaves the column's title
+        label, part = labelled.groups()
+        if re.fullmatch(_TW_TITLE, label):
+            title = label
+    before = re.fullmatch(rf"({_TW_TITLE})([\u4e00-\u9fff]{{2,4}})", part)
+    after = re.fullmatch(rf"([\u4e00-\u9fff]{{2,4}})\s*(董事长)?((?:代理|暂代)?{_TW_TITLE})", part)
+    if before:  # 營運總經理賴某
+        title, part = before.groups()
+    elif after:  # 葉某 營運總經理, 李某董事長代理總經理
+        part, title = after.group(1), after.group(3)
+    note = re.fullmatch(r"(.+?)\s*\((.*)\)", part)
+    if note:
+        part, remark = note.group(1).strip(), note.group(2).strip()
+        if re.search(r"原名|公司", remark):
+            pass  # (原名:…) a former name, (某公司代表人) whom he represents
+        elif remark in ("代理", "暂代", "代行", "代"):
+            title = "代理" + title
+        elif re.search(r"长|裁|经理", remark):  # (執行長), (暫代執行長), (代理總經理), (總執行長暨總裁)
+            title = "代理" + _TW_ACTING.sub("", remark) if _TW_ACTING.match(remark) else remark
+        else:
+            return None  # 楊青(山夆): a character written as its parts; the name cannot be spelt
+    acting = re.fullmatch(r"([\u4e00-\u9fff]{2,4})代理", part)
+    if acting:
+        part, title = acting.group(1), "代理" + title
+    pieces = part.split()
+    if len(pieces) > 1 and all(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p) for p in pieces):
+        names = pieces  # 林某 吳某: two people
+    elif len(pieces) == 2 and len("".join(pieces)) <= 3:
+        names = ["".join(pieces)]  # 何  鈞: one name spaced out
+    else:
+        names = [part]
+    if not all(
+        _TW_PERSON.fullmatch(n) and not _TW_VACANCY.search(n) and not _TW_ORGANISATION.search(n)
+        for n in names
+    ):
+        return None
+    return [(n, title) for n in names]
+
+
+def tw_people_rows(rows: Iterable[TwListing], org_ids: dict[str, str]) -> list[tuple[str, ...]]:
+    """The chairman's and the general manager's posts of each Taiwan listing."""
+    out = set()
+    for listing in rows:
+        org_id = org_ids[listing.code]
+        source = _tw_source(listing.code)
+        for cell, title in ((listing.chairman, "董事长"), (listing.manager, "总经理")):
+            for name, post in tw_people(cell, title):
+                out.add((f"kg:p:{short_hash(name, org_id)}", name, org_id, post, "", source))
+    return sorted(out)
 
 
 # ---- the curated list -------------------------------------------------------------------------------------
@@ -603,10 +873,12 @@ def add_curated(orgs: dict[str, Org], rows: Iterable[CuratedRow], path: Path) ->
         org = index.fold(matched) if matched else index.add(Org(f"curated:{row.name}", row.name, row.type))
         if org.type != row.type:
             raise BuildError(f"{path}: line {row.line}: type {row.type}, but row {kb_id(org)} is {org.type}")
-        if org.name != row.name and (org.sources <= {"hk_listing_2026"} or not _HAN.search(org.name)):
+        if org.name != row.name and (org.made_up_name or not _HAN.search(org.name)):
             org.aliases.add(org.name)
             org.name = row.name
+            org.made_up_name = False
         org.aliases.update(row.names)
+        org.context_aliases -= set(row.names)  # a name the curated list gives is a name (TSMC for 台积电)
         org.ids.update(row.ids)
         org.flags.update(row.flags)
         org.sources.add(CURATED_KEY)
@@ -832,13 +1104,14 @@ def add_lexicon_orgs(orgs: dict[str, Org], rows: Iterable[tuple[str, str]], voca
         org.sources.add("hanlp_org_2015")
 
 
-def _stock_order(code: str) -> tuple[bool, bool, str]:
-    return code.endswith(".US"), code.endswith(".HK"), code
+def _stock_order(code: str) -> tuple[bool, bool, bool, str]:
+    return code.endswith(".US"), code.endswith((".TW", ".TWO")), code.endswith(".HK"), code
 
 
 def kb_id(org: Org) -> str:
-    # mainland codes before Hong Kong ones before US tickers, so that an A+H company keeps its mainland id
-    # (cn:stock:601318.SH) and a Hong Kong and US listing its Hong Kong one (cn:stock:09988.HK)
+    # mainland codes before Hong Kong ones before Taiwan ones before US tickers, so that an A+H company keeps its
+    # mainland id (cn:stock:601318.SH), a Hong Kong and US listing its Hong Kong one (cn:stock:09988.HK) and a Hong
+    # Kong company with Taiwan depositary receipts its Hong Kong one (康师傅, cn:stock:00322.HK)
     stocks = sorted((i.split("=", 1)[1] for i in org.ids if i.startswith("stock=")), key=_stock_order)
     if stocks:
         return f"cn:stock:{stocks[0]}"
@@ -856,13 +1129,18 @@ def org_rows(orgs: Iterable[Org], vocab: Vocab) -> list[tuple[str, ...]]:
         if is_junk(org.name, vocab):
             continue
         flags = set(org.flags)
-        if is_ambiguous(org.name, vocab):
+        if is_ambiguous(org.name, vocab) or org.name in org.context_aliases:
             flags.add("ambiguous")
         if "listed" in flags:
             flags -= _UNLISTED_FLAGS
         aliases = sorted(a for a in org.aliases if a != org.name and not is_junk(a, vocab))
         ambiguous = [
-            a for a in aliases if _HAN.search(a) and not a.endswith("公司") and is_ambiguous(a, vocab)
+            a
+            for a in aliases
+            if a in org.context_aliases
+            or _HAN.search(a)
+            and not a.endswith("公司")
+            and is_ambiguous(a, vocab)
         ]
         rows[kb_id(org)] = (
             kb_id(org),
@@ -974,18 +1252,27 @@ def build(sources_dir: Path, out_dir: Path, curated: Path = CURATED_FILE) -> dic
     orgs = merge_b_shares(merge_same_registered_name(listings), listings)
     add_universities(orgs, read_universities(_open(sources_dir, "moe_hei_2025")), vocab, suffixes)
     add_hk_listings(orgs, read_hk_listings(_open(sources_dir, "hk_listing_2026")))
+    tw_listings = [
+        *read_tw_listings(_open(sources_dir, "tw_listing_2024"), "TW"),
+        *read_tw_listings(_open(sources_dir, "tw_otc_2024"), "TWO"),
+    ]
+    lexicon = list(read_org_lexicon(_open(sources_dir, "hanlp_org_2015")))
+    curated_names = {name: frozenset(row.ids) for row in curated_rows for name in row.names}
+    reserved = well_known_lexicon_names(lexicon, vocab) | vocab.generic  # 正文, 全国 are no names
+    add_tw_listings(orgs, tw_listings, curated_names, reserved, vocab)
     add_curated(orgs, curated_rows, curated)
-    add_lexicon_orgs(orgs, read_org_lexicon(_open(sources_dir, "hanlp_org_2015")), vocab)
+    add_lexicon_orgs(orgs, lexicon, vocab)
     by_code = {
         i.split("=", 1)[1]: kb_id(org) for org in orgs.values() for i in org.ids if i.startswith("stock=")
     }
     organizations = org_rows(orgs.values(), vocab)
     people, unknown = people_rows(read_executives(_open(sources_dir, "cn_exec_2018")), by_code, vocab)
+    people = sorted(set(people) | set(tw_people_rows(tw_listings, by_code)))
     known = {row[0] for row in organizations}
     people = [p for p in people if p[2] in known]
     common = [
         "Built by tools/build_kb.py from the sources listed in kg/data/kb/README.md (keys in the sources column).",
-        f"Hong Kong names converted to simplified script with OpenCC {_package_version('opencc')} (t2s).",
+        f"Hong Kong and Taiwan names converted to simplified script with OpenCC {_package_version('opencc')} (t2s).",
     ]
     write_tsv(
         out_dir / "organizations.tsv",
