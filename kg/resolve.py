@@ -131,7 +131,14 @@ def _entity(eid: str, mentions: list[Mention], doc: Document) -> Entity:
 def _known_name(key: str, stripped: str, lexicon: Lexicon) -> str | None:
     """The name the knowledge base knows this organisation by (北京三快在线科技有限公司 → 美团), as the curated
     lexicon writes it where it has the organisation too (快手科技 → 快手)."""
-    org = load_kb().org(key, stripped)
+    kb = load_kb()
+    org = kb.org(key)
+    if org is None and stripped != key:
+        # 快手科技 → 快手; not 三联集团 → 三联, a listed company's two-character short name that is also a stem
+        # of other names, nor a name that is an ordinary word (ambiguous)
+        stem = kb.org(stripped)
+        if stem is not None and not stem.ambiguous and (len(stripped) >= 3 or "kg_curated" in stem.sources):
+            org = stem
     if org is None:
         return None
     for surface in (org.name, *org.aliases):

@@ -463,3 +463,10 @@ def test_a_quarter_or_a_payment_after_a_company_is_no_product_or_unit():
     names = {k for k, _ in got}
     assert not {"网易Q4", "快手Q3", "大众集团支付"} & names
     assert ("京东支付", "BusinessUnit") in got
+
+
+def test_a_listed_short_name_read_as_a_place_needs_a_cue_after_it():
+    """新建 is a Taiwan-listed company's short name and a word the segmenter reads as a place: 投资新建 (build) is
+    no company; a cue after it (新建公司) would be."""
+    got = found("公司拟在荆门投资新建年产30GWh动力储能电池项目。")
+    assert not {k for k, t in got if k == "新建"}

@@ -89,3 +89,10 @@ def test_a_company_the_lexicon_lists_apart_keeps_its_own_node():
     assert ("person/张楠", "leads", "org/抖音集团") in {
         (r.subject, r.predicate, r.object) for r in res.relations
     }
+
+
+def test_a_groups_name_is_not_renamed_after_a_listed_two_character_stem():
+    """三联集团: the knowledge base lists a company whose short name is 三联 (a stem of many names); the group keeps
+    its own name rather than becoming that company."""
+    ents = entities("三联集团宣布与多家企业签署合作协议。")
+    assert "org/三联集团" in ents and "org/三联" not in ents

@@ -53,19 +53,30 @@ def find_kb_names(ctx: Context, inside_longer_word) -> list[Mention]:
                 continue  # 联合CEO, 一致表示: a verb or adjective here
         elif (
             needs_context or len(name) == 2 and "kg_curated" not in org.sources
-        ) and not _spoken_of_as_organisation(ctx, start, end, w):
+        ) and not _spoken_of_as_organisation(
+            ctx, start, end, w, place_reading=token is not None and token.end == end and token.pos == "ns"
+        ):
+            continue
+        group = w.regex("group_word_after").match(ctx.text, end)
+        if len(name) == 2 and "kg_curated" not in org.sources and group and ctx.is_boundary(group.end()):
+            # 三联集团: a listed company's two-character short name before 集团 / 公司 begins another name (many
+            # groups share a stem); the group is named in full and not linked to the listed company
+            out.append(ctx.mention(start, group.end(), "Company", "pattern:org_suffix", 0.8))
             continue
         types = (org.type, "Platform") if "platform" in org.flags and org.type != "Platform" else (org.type,)
         out.append(ctx.mention(start, end, org.type, "kb", 0.9, key=name, types=types))
     return out
 
 
-def _spoken_of_as_organisation(ctx: Context, start: int, end: int, w) -> bool:
+def _spoken_of_as_organisation(ctx: Context, start: int, end: int, w, *, place_reading: bool = False) -> bool:
     """寒武纪发布财报 / 地平线公司 / 平安（601318）: the clause treats the word as an organisation; the cue is a word
-    of its own (not 与 of 参与)."""
+    of its own (not 与 of 参与). A name the segmenter reads as a place (新建) needs a cue after it: 投资新建 or 与新建
+    is said of places too."""
     after = w.regex("organisation_context_after").match(ctx.text, end)
     kind = w.regex("kind_of_company_before").search(ctx.text[max(0, start - 4) : start])
     if after and ctx.is_boundary(after.end()) and not kind:  # not 一家机器人公司: a kind of company
         return True
+    if place_reading:
+        return False
     before = w.regex("organisation_context_before").search(ctx.text[max(0, start - 6) : start])
     return bool(before) and ctx.is_boundary(start - (len(before.group(0))))
