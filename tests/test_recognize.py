@@ -470,3 +470,15 @@ def test_a_listed_short_name_read_as_a_place_needs_a_cue_after_it():
     no company; a cue after it (新建公司) would be."""
     got = found("公司拟在荆门投资新建年产30GWh动力储能电池项目。")
     assert not {k for k, t in got if k == "新建"}
+
+
+def test_registered_names_with_a_seat_before_their_trade_and_no_copula_names():
+    """普强时代(珠海横琴)信息技术有限公司: the seat may stand before the trade words; 选举王明为公司董事长 names no
+    company 王明为公司, and 公司董事会之日起生效 none after 公司."""
+    got = found(
+        "坐落在创业谷的青禾时代(珠海横琴)信息技术有限公司总部。会议选举鞠振为公司第七届董事会董事长。"
+        "辞职报告自送达公司董事会之日起生效，辞职后仍担任董事。"
+    )
+    assert ("青禾时代(珠海横琴)信息技术有限公司", "Company") in got
+    names = {k for k, _ in got}
+    assert not {n for n in names if n.endswith("为公司") or n.startswith("董事会")}

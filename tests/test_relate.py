@@ -324,3 +324,12 @@ def test_the_outlet_of_a_dateline_is_not_the_topic_of_the_next_sentence():
     )
     posts = {(s, o) for s, p, o in found if p in ("worksFor", "leads")}
     assert ("王明", "科大讯飞") in posts and ("王明", "新浪科技") not in posts, found
+
+
+def test_the_datelines_outlet_is_not_whom_a_bare_title_belongs_to():
+    """新华社广州8月7日电 … 青禾时代…有限公司总部，创始人兼CEO何国涛: the founder is the company's, not the agency's."""
+    found = triples(
+        "新华社广州8月7日电(记者周自扬)坐落在创业谷的青禾时代信息技术有限公司总部，创始人兼CEO何国涛一下午都在接待来访者。"
+    )
+    assert ("青禾时代信息技术有限公司", "founder", "何国涛") in found
+    assert not {t for t in found if "新华社" in t and "何国涛" in t}

@@ -322,6 +322,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue  # 京东战略投资了达达 / 对小红书投资5亿美元: the verb, not a name's end
             if text.startswith(W.words("suffix_compound"), s):
                 continue  # 深化公司治理: 公司 begins a common word here, it ends no name
+            if suffix in W.set("bare_company_suffix") and text[s - 1 : s] in W.set("copula_char"):
+                continue  # 选举王明为公司董事长: 为公司 is "as the company's", the name before it a person's
             bracket = _bracketed_place_before(ctx, s) if suffix in W.set("legal_form") else None
             if (
                 bracket is not None
@@ -453,17 +455,21 @@ def generic_with_acronym(ctx: Context, name: str) -> bool:
 
 
 def _bracketed_place_before(ctx: Context, suffix_start: int) -> int | None:
-    """Where ``(东莞)`` / ``（中国）`` begins when such a bracketed place ends right before a legal form."""
-    m = W.regex("bracketed_seat").search(ctx.text[max(0, suffix_start - 8) : suffix_start])
+    """Where ``(东莞)`` / ``（中国）`` begins when such a bracketed place ends right before a legal form, or before
+    the words of trade that precede it (普强时代(珠海横琴)信息技术有限公司: a city and its district)."""
+    window = max(0, suffix_start - 14)
+    m = W.regex("bracketed_seat").search(ctx.text[window:suffix_start])
     if not m:
         return None
     place = m.group(1)
-    entry = ctx.lexicon.names.get(place)
-    token = ctx.token_at(suffix_start - len(place) - 1)
+    entry = ctx.lexicon.names.get(place) or next(
+        (ctx.lexicon.names.get(place[:k]) for k in (3, 2) if ctx.lexicon.names.get(place[:k])), None
+    )
+    token = ctx.token_at(window + m.start(1))
     is_place = bool(entry and entry.types[0] == "Place") or bool(
         token and token.word == place and token.pos == "ns"
     )
-    return suffix_start - len(m.group(0)) if is_place else None
+    return window + m.start() if is_place else None
 
 
 def _is_place(ctx: Context, tok: Token) -> bool:
@@ -840,6 +846,8 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
             continue
         if W.regex("amount_in_name").search(m.group("name")):
             continue  # 控股公司总计26亿美元: an amount, not a name
+        if m.group("name").startswith(W.words("company_organ")):
+            continue  # 送达公司董事会之日起生效: the company's board, not a company named after 公司
         tokens = [t for t in ctx.tokens[ctx.token_index(start) :] if t.start < end]
         if any(
             t.pos[:1] in "pcudrt" or t.pos[:1] == "v" and ctx.known(t.word) or t.word in ctx.lexicon.titles

@@ -56,7 +56,9 @@ def relate(
             continue
         view = SentenceView.build(doc, sent, local, entity_of)
         out += byline_relations(view, article_id(doc), fields)
-        topic = _org_topic(doc, mentions, local, sent.index, entity_of) if "⟦P" in view.template else None
+        topic = (
+            _org_topic(doc, mentions, local, sent.index, entity_of, fields) if "⟦P" in view.template else None
+        )
         env = RuleEnv(rules.words, lexicon, amounts.get(sent.index, []), topic, frame)
         out += rules.apply(view, env)
     out += _named_units(doc, mentions, entity_of, lexicon)
@@ -66,10 +68,16 @@ def relate(
 
 
 def _org_topic(
-    doc: Document, mentions: list[Mention], local: list[Mention], index: int, entity_of
+    doc: Document, mentions: list[Mention], local: list[Mention], index: int, entity_of, fields=()
 ) -> int | str | None:
-    """The organisation a bare title (创始人宿华) belongs to: one in the sentence, else the topic before it."""
-    agents = [i for i, m in enumerate(local) if m.type in _AGENT and m.source != "pattern:byline"]
+    """The organisation a bare title (创始人宿华) belongs to: one in the sentence, else the topic before it; never
+    the outlet of the byline or dateline (新华社广州8月7日电 … 创始人兼CEO王明: not the news agency's founder)."""
+    in_byline = {(f.start, f.end) for f in fields}
+    agents = [
+        i
+        for i, m in enumerate(local)
+        if m.type in _AGENT and m.source != "pattern:byline" and (m.start, m.end) not in in_byline
+    ]
     people = [m for m in local if m.type == "Person"]
     if len({entity_of[local[i].start] for i in agents}) == 1:
         only = local[agents[0]]
