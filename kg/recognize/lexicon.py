@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..types import ENTITY_TYPES, TYPES
+from ..words import load_words
 
 
 @dataclass(frozen=True)
@@ -189,9 +190,10 @@ def load_lexicon(user_files: tuple[str, ...] = ()) -> Lexicon:
     name_re = _guarded(
         names, f"(?:{_alternation(han)})|(?<![A-Za-z0-9])(?:{_alternation(latin)})(?![A-Za-z0-9])"
     )
+    organ = load_words().alt("board_not_a_title")  # 董事会董事长: 董事 of 董事会 is no title
     title_re = _guarded(
         titles,
-        f"(?:{_alternation([t for t in titles if not t.isascii()])})|(?<![A-Za-z])(?:{_alternation([t for t in titles if t.isascii()])})(?![A-Za-z])",
+        f"(?!{organ})(?:{_alternation([t for t in titles if not t.isascii()])})|(?<![A-Za-z])(?:{_alternation([t for t in titles if t.isascii()])})(?![A-Za-z])",
     )
     suffixes = [(row[0], row[1]) for row in _rows("org_suffixes.txt")]
     return Lexicon(

@@ -107,15 +107,16 @@ def _heads_a_function(prefix: str, words: Words) -> bool:
 
 
 def bare_title(titles: str, lexicon: Lexicon, words: Words) -> bool:
-    """A title whose prefix is only functional domains (运营负责人, 技术副总裁, MCN运营负责人); a prefix with anything
-    else (长安汽车董事长, 东方甄选CEO) may be an organisation's name, so the title is not bare."""
+    """A title whose prefix is only functional domains (运营负责人, 技术副总裁, MCN运营负责人) or the company's own
+    board and its term (第七届董事会董事长); a prefix with anything else (长安汽车董事长, 东方甄选CEO) may be an
+    organisation's name, so the title is not bare."""
     generic = words.regex("generic_title_prefix")
     for part in (p.strip() for p in re.split(words.alt("title_join"), titles)):
         head = head_title(part, lexicon)
         domain = generic.sub("", part[: len(part) - len(head)] if head else part)
         while domain:
             word = next((w for w in lexicon.title_domains if domain.startswith(w)), None)
-            latin = re.match(r"[A-Za-z]+", domain)
+            latin = re.match(r"[A-Za-z]+", domain) or words.regex("board_term").match(domain)
             if word is None and latin is None:
                 return False
             domain = domain[len(word) if word else latin.end() :]  # type: ignore[union-attr]
