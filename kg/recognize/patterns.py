@@ -523,6 +523,13 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break  # 来源阅文集团 / 前述邮储银行: a byline's key or a determiner, not the name's start
         if tok.word in W.set("deal_party") or tok.word.startswith(W.words("heading_word")):
             break  # 收购方华胜旅业基金 / 公司简介比音勒芬服饰股份有限公司: a deal's party or a heading, not the name
+        verb = next((v for v in W.words("post_verb") if tok.word.startswith(v)), None)
+        if verb is not None and tok.word not in ctx.lexicon.names:
+            # 宣布辞任锋泰集团: a verb of leaving or taking a post, on its own or glued to the name, is before it
+            if len(tok.word) > len(verb) and not ctx.known(tok.word):
+                rest = tok.word[len(verb) :]
+                tokens.insert(0, Token(tok.start + len(verb), tok.end, rest, "nz"))
+            break
         if not re.fullmatch(rf"[{HAN}A-Za-z0-9·&]+", tok.word):
             break
         if tokens and tokens[0].pos == "eng" and tok.word in W.set("org_kind_word"):
