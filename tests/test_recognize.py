@@ -482,3 +482,13 @@ def test_registered_names_with_a_seat_before_their_trade_and_no_copula_names():
     assert ("青禾时代(珠海横琴)信息技术有限公司", "Company") in got
     names = {k for k, _ in got}
     assert not {n for n in names if n.endswith("为公司") or n.startswith("董事会")}
+
+
+def test_titled_works_after_a_kind_or_in_a_list_of_works_are_products():
+    """射击游戏《风暴守望》 / 作品包括《星海远航》: products; 据《华尔街日报》报道 and 发布《2023年报告》 name none."""
+    got = found(
+        "网易成立于1997年，作品包括在海外受欢迎的《星海远航》，以及射击游戏《Storm Watch》和角色扮演游戏《晶石》。"
+        "据《华尔街日报》报道，京东发布《2023年消费报告》。"
+    )
+    assert {("星海远航", "Product"), ("Storm Watch", "Product"), ("晶石", "Product")} <= got
+    assert not {k for k, t in got if t == "Product" and k.endswith("报告")}

@@ -40,6 +40,7 @@ from .patterns import (
     find_suffixed_orgs,
     find_titled_media,
     find_titled_people,
+    find_titled_works,
     generic_with_acronym,
     reads_as_a_clause,
 )
@@ -76,6 +77,7 @@ PATTERNS = (
     find_described_orgs,
     find_owned_offerings,
     find_quoted_targets,
+    find_titled_works,
     find_latin_names,
     find_products,
     find_places,

@@ -648,8 +648,8 @@ def find_products(ctx: Context) -> list[Mention]:
         group = 1 if m.group(1) else 2
         name = m.group(group)
         type_ = "Platform" if W.regex("platform_name_ending").search(name) else "Product"
-        if name.endswith(W.words("programme_noun")):
-            continue
+        if name.endswith(W.words("programme_noun")) or name.endswith(W.words("document_word")):
+            continue  # 发布《2023年报告》: a report, not a product
         out.append(ctx.mention(m.start(group), m.end(group), type_, "pattern:launched_product", 0.75))
     return out
 
@@ -885,6 +885,26 @@ def find_founders(ctx: Context) -> list[Mention]:
         tail = re.split(comma, text[found[-1][1] : found[-1][1] + 16])[0] if found else ""
         if found and W.regex("founded_by_clause").search(tail):
             out += [ctx.mention(s, e, "Person", "pattern:founded_by", 0.8) for s, e in found]
+    return out
+
+
+def find_titled_works(ctx: Context) -> list[Mention]:
+    """射击游戏《风暴守望》 / 作品包括《星海远航》、《风暴守望》: a title in book-title marks after a kind of work, or
+    in a list of an organisation's works, is a product (not a report, a law or a newspaper: those have no such
+    cue)."""
+    out = []
+    kind = W.regex("titled_work")
+    for m in kind.finditer(ctx.text):
+        if m.group("name").endswith(W.words("document_word")):
+            continue
+        out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:titled_work", 0.75))
+        pos = m.end()
+        while True:  # 《A》、《B》和《C》: the titles the list goes on with
+            nxt = W.regex("titled_work_next").match(ctx.text, pos)
+            if not nxt or nxt.group("name").endswith(W.words("document_word")):
+                break
+            out.append(ctx.mention(nxt.start("name"), nxt.end("name"), "Product", "pattern:titled_work", 0.7))
+            pos = nxt.end()
     return out
 
 
