@@ -492,3 +492,9 @@ def test_titled_works_after_a_kind_or_in_a_list_of_works_are_products():
     )
     assert {("星海远航", "Product"), ("Storm Watch", "Product"), ("晶石", "Product")} <= got
     assert not {k for k, t in got if t == "Product" and k.endswith("报告")}
+
+
+def test_an_unknown_first_item_of_a_list_of_known_companies_is_a_company():
+    """参股的公司包括艺龙、同程、途牛和去哪儿: the list's first item is of the kind of the known ones after it."""
+    got = found("至此，携程参股的公司包括艺龙、同程、途牛和去哪儿。")
+    assert ("艺龙", "Company") in got
