@@ -141,13 +141,26 @@ class RuleSet:
     def only(self, name: str) -> RuleSet:
         return RuleSet(tuple(r for r in self.rules if r.name == name), self.words)
 
+    @functools.cached_property
+    def rules_of_trigger(self) -> tuple[frozenset[int], dict[str, tuple[int, ...]]]:
+        """The rules (their indices) that need no trigger word, and those each trigger word lets run."""
+        by_word: dict[str, list[int]] = {}
+        for i, rule in enumerate(self.rules):
+            for word in dict.fromkeys(rule.triggers):
+                by_word.setdefault(word, []).append(i)
+        always = frozenset(i for i, rule in enumerate(self.rules) if not rule.triggers)
+        return always, {w: tuple(v) for w, v in by_word.items()}
+
     def apply(self, view: SentenceView, env: RuleEnv) -> list[Relation]:
+        """The relations the rules make in this sentence, rule after rule in their order; a rule with trigger
+        words runs only where the sentence has one of them."""
         out: list[Relation] = []
-        present = _triggers_in(view.template, self.trigger_words)
-        for rule in self.rules:
-            if rule.triggers and present.isdisjoint(rule.triggers):
-                continue
-            for hit in _hits(rule, view, env):
+        always, rules_of = self.rules_of_trigger
+        chosen = set(always)
+        for word in _triggers_in(view.template, self.trigger_words):
+            chosen.update(rules_of.get(word, ()))
+        for i in sorted(chosen):
+            for hit in _hits(self.rules[i], view, env):
                 out += _emit(hit)
         return out
 
