@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import KgError
 from ..model import Relation
+from ..recognize.lexicon import _alternation, _guarded
 from ..types import SLOT_GROUPS
 from ..vocab import PREDICATES, QUALIFIERS
 from ..words import Words, WordsError, load_words
@@ -180,7 +181,10 @@ def _triggers_in(template: str, words: tuple[str, ...]) -> set[str]:
 @functools.lru_cache(maxsize=64)
 def _trigger_finder(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    finder = re.compile("(?=(" + "|".join(re.escape(w) for w in ordered if w) + "))")
+    # the longest word at each position, the words as a trie behind a test of their first characters (as the
+    # lexicon's names: the same matches as an alternation of the words longest first, several times faster)
+    named = [w for w in ordered if w]
+    finder = re.compile("(?=(" + _guarded(named, _alternation(named)) + "))")
     prefixes = {w: tuple(v for v in ordered if w.startswith(v)) for w in ordered if w}
     return finder, prefixes
 
