@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Mention, Token
@@ -433,10 +434,17 @@ def reads_as_a_clause(ctx: Context, start: int, end: int) -> bool:
 
 def generic_with_acronym(ctx: Context, name: str) -> bool:
     """AI创业公司 / IT科技公司: a kind of company after a field's acronym names no company."""
+    if not name.endswith(_as_tuple(ctx.lexicon.non_entities)):
+        return False  # (one test of all the words first: most names end in none of them)
     return any(
         name.endswith(word) and re.fullmatch(r"[A-Za-z]{1,5}", name[: -len(word)] or "-")
         for word in ctx.lexicon.non_entities
     )
+
+
+@functools.cache
+def _as_tuple(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(words)
 
 
 def _bracketed_place_before(ctx: Context, suffix_start: int) -> int | None:
