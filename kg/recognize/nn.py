@@ -228,10 +228,10 @@ class NnTagger:
         forward = first[sentence] + step
         backward = first[sentence] + lengths[sentence] - 1 - step
         joint = [self._joint_ids(x, ks) for ks in _JOINT]
-        bigrams = x[:, 1]
+        bigrams = self._bigrams[x[:, 1]]  # gathered from the large table once, for both directions
         states = []
         for d, rows in enumerate((forward, backward)):
-            gates = _matmul(self._bigrams[bigrams[rows]], self._bigram_proj[d]) + self._bias[d]
+            gates = _matmul(bigrams[rows], self._bigram_proj[d]) + self._bias[d]
             for table, ids_ in zip(self._tables[d], joint, strict=True):
                 gates += table[ids_[rows]]
             states.append(self._run(gates, np.bincount(step).tolist(), self._recurrent[d]))
