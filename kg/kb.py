@@ -72,7 +72,10 @@ class KnowledgeBase:
         return len({p.kb_id for p in self.people.get(name, ())})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
+    """The form names are looked up by (simplified script, half-width, lower case); remembered for the names
+    most recently asked about: the same entity names come up in article after article."""
     return fold_width(to_simplified(name)).lower().strip()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
 import os
 from collections import Counter
@@ -83,7 +85,18 @@ def extract_many(
         ]
         figures = assign_about(doc, figures, mentions, entity_of, frame=frame, relations=relations)
         out.append(DocumentResult(doc, tuple(entities), tuple(relations), tuple(figures)))
+    _freeze_resources()
     return out
+
+
+@functools.cache
+def _freeze_resources() -> None:
+    """Once per process, after the first extraction has loaded the lexicon, the knowledge base, the models and
+    the rules (some 200,000 objects that live as long as the process): move every object alive to the garbage
+    collector's permanent generation, so that its full collections stop walking them all again (about 5% of a
+    build's CPU time). Nothing else changes: they are freed as before when nothing refers to them, and only a
+    reference cycle among them would never be collected."""
+    gc.freeze()
 
 
 def mentions_for(

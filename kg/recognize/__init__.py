@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 from collections.abc import Iterator, Sequence
 
 from ..model import Document, Mention, Token
@@ -263,11 +264,15 @@ def _names_a_body(overlapping: list[Mention], start: int, end: int, type_: str) 
 def _runs_into_common_term(ctx: Context, start: int, end: int) -> bool:
     """A common term of kg's list (通用会计准则, 移动互联网) begins inside the span and runs past its end."""
     terms = _W.set("common_term")
-    return any(
-        ctx.text[j:k] in terms
-        for j in range(start, end)
-        for k in range(end + 1, min(end + 6, len(ctx.text)) + 1)
-    )
+    text, ends = ctx.text, range(end + 1, min(end + 6, len(ctx.text)) + 1)
+    begun = _beginnings(terms)  # (a term that runs past the end begins with what the span has of it)
+    return any(text[j:end] in begun and any(text[j:k] in terms for k in ends) for j in range(start, end))
+
+
+@functools.cache
+def _beginnings(words: frozenset[str]) -> frozenset[str]:
+    """Every beginning of a word shorter than the word."""
+    return frozenset(w[:i] for w in words for i in range(1, len(w)))
 
 
 def _after_place_of(ctx: Context, start: int, end: int) -> int:

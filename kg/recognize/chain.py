@@ -18,39 +18,45 @@ class LinearChain:
         self._outside = outside
 
     def decode(self, emissions: list[np.ndarray]) -> tuple[list[list[int]], list[list[float]]]:
-        """Viterbi labels and, at labelled positions, their marginal probabilities, for sentences of similar length."""
+        """Viterbi labels and, at labelled positions, their marginal probabilities, for sentences of similar length.
+
+        The sentences run longest first, so that at step t the ones still running are a prefix of the batch and
+        a step computes only those (each sentence's arithmetic is the same as alone)."""
         count, width = len(emissions), max(len(e) for e in emissions)
         n_labels = self._trans.shape[0]
-        lengths = np.array([len(e) for e in emissions])
+        order = sorted(range(count), key=lambda i: -len(emissions[i]))  # longest first, stable
+        lengths = np.array([len(emissions[i]) for i in order])
+        running = np.searchsorted(-lengths, -np.arange(width + 1), side="left")  # sentences longer than t
         scores = np.zeros((count, width, n_labels))
-        for i, e in enumerate(emissions):
-            scores[i, : len(e)] = e
+        for row, i in enumerate(order):
+            scores[row, : lengths[row]] = emissions[i]
         rows = np.arange(count)
         # Viterbi: best score of a path ending in each label; back-pointers are recomputed only along the best path
         best = np.empty_like(scores)
         best[:, 0] = scores[:, 0]
         for t in range(1, width):
-            best[:, t] = self._max_plus(best[:, t - 1]) + scores[:, t]
+            k = running[t]
+            best[:k, t] = self._max_plus(best[:k, t - 1]) + scores[:k, t]
         current = best[rows, lengths - 1].argmax(axis=1)
         path = np.zeros((count, width), dtype=np.int64)
-        for t in range(width - 1, -1, -1):
-            path[:, t] = current
-            if t:
-                previous = (best[:, t - 1] + self._trans[:, current].T).argmax(axis=1)
-                current = np.where(t < lengths, previous, current)
+        for t in range(width - 1, 0, -1):
+            k = running[t]
+            path[:k, t] = current[:k]
+            current[:k] = (best[:k, t - 1] + self._trans[:, current[:k]].T).argmax(axis=1)
+        path[:, 0] = current
         tagged = (path != self._outside) & (np.arange(width)[None, :] < lengths[:, None])
         needs = np.flatnonzero(tagged.any(axis=1))  # marginals only for sentences with a span
-        marginals = np.ones((count, width, n_labels))
+        chosen = np.ones((count, width))
         if len(needs):
-            marginals[needs] = self._marginals(scores[needs], lengths[needs])
-        labels, probs = [], []
-        for i, n in enumerate(lengths):
-            labels.append(path[i, :n].tolist())
-            if not tagged[i].any():
-                probs.append([1.0] * int(n))
-            else:
-                chosen = marginals[i, np.arange(n), path[i, :n]]
-                probs.append(np.where(tagged[i, :n], chosen, 1.0).tolist())
+            marginals = self._marginals(scores[needs], lengths[needs])
+            chosen[needs] = np.take_along_axis(marginals, path[needs][:, :, None], axis=2)[:, :, 0]
+        probs_all = np.where(tagged, chosen, 1.0)
+        labels: list[list[int]] = [[] for _ in range(count)]
+        probs: list[list[float]] = [[] for _ in range(count)]
+        for row, i in enumerate(order):
+            n = lengths[row]
+            labels[i] = path[row, :n].tolist()
+            probs[i] = probs_all[row, :n].tolist()
         return labels, probs
 
     def _max_plus(self, previous: np.ndarray) -> np.ndarray:
@@ -63,24 +69,28 @@ class LinearChain:
         return out
 
     def _marginals(self, scores: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Per position and label, P(label | sentence), by scaled forward-backward. Products are summed by einsum,
-        not a matrix product: BLAS may add in an order that depends on the batch's shape, and a sentence must get
-        the same confidence whatever it is batched with (--jobs 1 and 2 write the same; tested)."""
+        """Per position and label, P(label | sentence), by scaled forward-backward, for sentences longest first
+        (a step computes the prefix still running; positions past a sentence's end read 1). Products are summed
+        by einsum, not a matrix product: BLAS may add in an order that depends on the batch's shape, and a sentence
+        must get the same confidence whatever it is batched with (--jobs 1 and 2 write the same; tested)."""
         count, width, n_labels = scores.shape
+        running = np.searchsorted(-lengths, -np.arange(width + 1), side="left")  # sentences longer than t
         weights = np.exp(scores - scores.max(axis=2, keepdims=True))
-        forward = np.empty_like(weights)
+        forward = np.ones_like(weights)
         backward = np.ones_like(weights)
         alpha = weights[:, 0] / weights[:, 0].sum(axis=1, keepdims=True)
         forward[:, 0] = alpha
         for t in range(1, width):
-            alpha = np.einsum("si,ij->sj", alpha, self._exp_trans) * weights[:, t]
+            k = running[t]
+            alpha = np.einsum("si,ij->sj", alpha[:k], self._exp_trans) * weights[:k, t]
             alpha /= alpha.sum(axis=1, keepdims=True)
-            forward[:, t] = alpha
+            forward[:k, t] = alpha
         beta = np.ones((count, n_labels))
         for t in range(width - 2, -1, -1):
-            step = np.einsum("sj,ij->si", weights[:, t + 1] * beta, self._exp_trans)
+            k = running[t + 1]
+            step = np.einsum("sj,ij->si", weights[:k, t + 1] * beta[:k], self._exp_trans)
             step /= step.sum(axis=1, keepdims=True)
-            beta = np.where((t < lengths - 1)[:, None], step, 1.0)
-            backward[:, t] = beta
+            beta[:k] = step
+            backward[:k, t] = step
         joint = forward * backward
         return joint / joint.sum(axis=2, keepdims=True)

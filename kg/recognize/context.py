@@ -48,6 +48,10 @@ class Context:
         """Index of the token that contains ``offset``."""
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
+    def tokens_from(self, start: int, end: int) -> list[Token]:
+        """The tokens from the one that contains ``start`` up to the last that begins before ``end``."""
+        return self.tokens[self.token_index(start) : bisect.bisect_left(self._starts, end)]
+
     def is_boundary(self, offset: int) -> bool:
         return offset in self._ends or offset in self._by_start or offset in (0, len(self.text))
 

@@ -35,12 +35,13 @@ class Gazetteer:
 
     Built from any iterable of (name, kind) pairs, so the feature reads whatever list of names it is given. Tens
     of thousands of names are too many for one regular expression (seconds to compile, slow to match); instead
-    the first two characters of every name are keys, and only where a key occurs are longer names looked up."""
+    the first two characters of every name are keys, and only where a key occurs are names looked up (of the
+    lengths that names beginning with the next three characters have)."""
 
     kinds: dict[str, str]
-    lengths: dict[
+    longer: dict[
         str, tuple[int, ...]
-    ]  # first two characters → lengths of the names they start, longest first
+    ]  # first three characters → lengths of the names they start, longest first
     keys: np.ndarray  # the first two characters of every name as sorted integers, for finding candidates
 
     @classmethod
@@ -49,11 +50,12 @@ class Gazetteer:
         for name, kind in names:
             if len(name) >= 2:  # a one-character name would fire everywhere
                 kinds.setdefault(name, kind)
-        lengths: dict[str, set[int]] = {}
+        longer: dict[str, set[int]] = {}
         for name in kinds:
-            lengths.setdefault(name[:2], set()).add(len(name))
-        keys = np.array(sorted(_key(k) for k in lengths), dtype=np.int64)
-        return cls(kinds, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}, keys)
+            if len(name) > 2:
+                longer.setdefault(name[:3], set()).add(len(name))
+        keys = np.array(sorted({_key(name[:2]) for name in kinds}), dtype=np.int64)
+        return cls(kinds, {k: tuple(sorted(v, reverse=True)) for k, v in longer.items()}, keys)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, kind) of the names in ``text``: at each position the longest, then on after its end.
@@ -67,7 +69,7 @@ class Gazetteer:
         for i in np.flatnonzero(self.keys[at] == pairs).tolist():
             if i < end:
                 continue
-            for size in self.lengths[text[i : i + 2]]:
+            for size in (*self.longer.get(text[i : i + 3], ()), 2):  # only lengths a name here can have
                 name = text[i : i + size]
                 if len(name) == size and name in self.kinds and _edges_ok(text, i, i + size):
                     out.append((i, i + size, self.kinds[name]))

@@ -10,7 +10,7 @@ def filter_spans(mentions: list[Mention]) -> list[Mention]:
     taken: list[Mention] = []
     occupied: set[int] = set()
     for m in ordered:
-        if any(i in occupied for i in range(m.start, m.end)):
+        if not occupied.isdisjoint(range(m.start, m.end)):
             continue
         taken.append(m)
         occupied.update(range(m.start, m.end))

@@ -22,7 +22,7 @@ import numpy as np
 from ..errors import KgError
 from ..model import Token
 from .chain import LinearChain
-from .crf import KG_TYPE, spans
+from .crf import KG_TYPE, _spans
 from .features import FEATURES, FeatureEncoder, Gazetteer, Vocab
 from .lexicon import Lexicon
 
@@ -30,6 +30,7 @@ MODEL_FILE = "ner_nn.npz"
 KB_DIR = "kb"  # kg's knowledge base, in the package data
 TYPES = ("PER", "COM", "ORG", "GOV", "TITLE", "LOC")
 LABELS = ("O", *(f"{p}-{t}" for t in TYPES for p in "BI"))
+_BIO = [(label.startswith("B-"), label.startswith("I-"), label[2:]) for label in LABELS]  # for _spans
 _GROUP = 256  # sentences run together, sorted by length so that padding stays small
 # Feature columns whose embeddings are folded into the LSTM's input weights, as gate tables: the character; the
 # word (boundary + part of speech) and the shape together; the lexicon and gazetteer marks together. Fewer,
@@ -208,8 +209,7 @@ class NnTagger:
             emissions = self.emissions(ids, starts[group], lengths[group])
             for k, labels, probs in zip(group, *self._chain.decode(emissions), strict=True):
                 if any(labels):  # O is label 0: most sentences of a batch have no span
-                    names = [LABELS[j] for j in labels]
-                    results[live[k]] = [(s, e, KG_TYPE[t], p) for s, e, t, p in spans(names, probs)]
+                    results[live[k]] = [(s, e, KG_TYPE[t], p) for s, e, t, p in _spans(labels, probs, _BIO)]
 
     def emissions(self, ids: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
         """Per sentence (its ids start at ``starts[i]`` and run ``lengths[i]`` rows), its (characters × labels)
@@ -228,10 +228,10 @@ class NnTagger:
         forward = first[sentence] + step
         backward = first[sentence] + lengths[sentence] - 1 - step
         joint = [self._joint_ids(x, ks) for ks in _JOINT]
-        bigrams = x[:, 1]
+        bigrams = self._bigrams[x[:, 1]]  # gathered from the large table once, for both directions
         states = []
         for d, rows in enumerate((forward, backward)):
-            gates = _matmul(self._bigrams[bigrams[rows]], self._bigram_proj[d]) + self._bias[d]
+            gates = _matmul(bigrams[rows], self._bigram_proj[d]) + self._bias[d]
             for table, ids_ in zip(self._tables[d], joint, strict=True):
                 gates += table[ids_[rows]]
             states.append(self._run(gates, np.bincount(step).tolist(), self._recurrent[d]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..kb import load_kb
@@ -145,7 +146,7 @@ def find_orgs_before_titles(ctx: Context) -> list[Mention]:
             or name.startswith(tuple(_TENSE_MARKERS))
         ):
             continue
-        tokens = [t for t in ctx.tokens[ctx.token_index(start) :] if t.start < m.start()]
+        tokens = ctx.tokens_from(start, m.start())
         if not tokens or tokens[-1].end != m.start():
             continue
         if (
@@ -429,7 +430,7 @@ def reads_as_a_clause(ctx: Context, start: int, end: int) -> bool:
     """领导阿里云智能集团 / 曾任航天…集团 / 智元机器人在两年内 / 中国移动6月份运营 / 李明远入职OPPO研究院: a span that
     opens with a verb of a clause or a preposition, holds a date, a time or a preposition, or a person's name and
     a verb, is a clause run together, not a name."""
-    tokens = [t for t in ctx.tokens[ctx.token_index(start) :] if t.start < end]
+    tokens = ctx.tokens_from(start, end)
     if not tokens or tokens[0].start < start:
         return False  # the span begins inside a word: leave it to the other filters
     first = tokens[0]
@@ -448,10 +449,17 @@ def reads_as_a_clause(ctx: Context, start: int, end: int) -> bool:
 
 def generic_with_acronym(ctx: Context, name: str) -> bool:
     """AI创业公司 / IT科技公司: a kind of company after a field's acronym names no company."""
+    if not name.endswith(_as_tuple(ctx.lexicon.non_entities)):
+        return False  # (one test of all the words first: most names end in none of them)
     return any(
         name.endswith(word) and re.fullmatch(r"[A-Za-z]{1,5}", name[: -len(word)] or "-")
         for word in ctx.lexicon.non_entities
     )
+
+
+@functools.cache
+def _as_tuple(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(words)
 
 
 def _bracketed_place_before(ctx: Context, suffix_start: int) -> int | None:
@@ -667,7 +675,7 @@ def find_quoted_offerings(ctx: Context, anchors: list[Mention]) -> list[Mention]
         name = m.group(1)
         if name in ctx.lexicon.non_entities or name in ctx.lexicon.titles or name in ctx.lexicon.names:
             continue
-        tokens = [t for t in ctx.tokens[ctx.token_index(m.start(1)) :] if t.start < m.end(1)]
+        tokens = ctx.tokens_from(m.start(1), m.end(1))
         if any(t.pos[:1] in "vpcdrum" and ctx.known(t.word) for t in tokens[:1]):
             continue  # 腾讯“连接一切”: a verb phrase, a slogan
         if tokens and (
@@ -820,7 +828,7 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             elif end - (start + cut.end()) >= 2:  # AI创业公司月之暗面: the descriptor is not part of it
                 start += cut.end()
         name = ctx.text[start:end]
-        tokens = [t for t in ctx.tokens[ctx.token_index(start) :] if t.start < end]
+        tokens = ctx.tokens_from(start, end)
         if tokens and (tokens[0].pos[:1] in "pcrdu" or any(t.pos[:1] == "t" for t in tokens)):
             continue  # 在当天宣布获…投资: a preposition or a time word, not a name
         if (

@@ -80,7 +80,7 @@ def _name_like(ctx: Context, start: int, end: int) -> bool:
     """No function word, number, time or generic noun in it; not only common nouns."""
     if not (ctx.is_boundary(start) and ctx.is_boundary(end)):
         return False
-    tokens = [t for t in ctx.tokens[ctx.token_index(start) :] if t.start < end]
+    tokens = ctx.tokens_from(start, end)
     if any(t.pos[:1] in _BAD_POS for t in tokens):
         return False
     if any(t.word in ctx.lexicon.non_entities or t.word in ctx.lexicon.titles for t in tokens):

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import KgError
 from ..model import Relation
+from ..recognize.lexicon import _alternation, _guarded
 from ..types import SLOT_GROUPS
 from ..vocab import PREDICATES, QUALIFIERS
 from ..words import Words, WordsError, load_words
@@ -141,13 +142,26 @@ class RuleSet:
     def only(self, name: str) -> RuleSet:
         return RuleSet(tuple(r for r in self.rules if r.name == name), self.words)
 
+    @functools.cached_property
+    def rules_of_trigger(self) -> tuple[frozenset[int], dict[str, tuple[int, ...]]]:
+        """The rules (their indices) that need no trigger word, and those each trigger word lets run."""
+        by_word: dict[str, list[int]] = {}
+        for i, rule in enumerate(self.rules):
+            for word in dict.fromkeys(rule.triggers):
+                by_word.setdefault(word, []).append(i)
+        always = frozenset(i for i, rule in enumerate(self.rules) if not rule.triggers)
+        return always, {w: tuple(v) for w, v in by_word.items()}
+
     def apply(self, view: SentenceView, env: RuleEnv) -> list[Relation]:
+        """The relations the rules make in this sentence, rule after rule in their order; a rule with trigger
+        words runs only where the sentence has one of them."""
         out: list[Relation] = []
-        present = _triggers_in(view.template, self.trigger_words)
-        for rule in self.rules:
-            if rule.triggers and present.isdisjoint(rule.triggers):
-                continue
-            for hit in _hits(rule, view, env):
+        always, rules_of = self.rules_of_trigger
+        chosen = set(always)
+        for word in _triggers_in(view.template, self.trigger_words):
+            chosen.update(rules_of.get(word, ()))
+        for i in sorted(chosen):
+            for hit in _hits(self.rules[i], view, env):
                 out += _emit(hit)
         return out
 
@@ -167,7 +181,10 @@ def _triggers_in(template: str, words: tuple[str, ...]) -> set[str]:
 @functools.lru_cache(maxsize=64)
 def _trigger_finder(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    finder = re.compile("(?=(" + "|".join(re.escape(w) for w in ordered if w) + "))")
+    # the longest word at each position, the words as a trie behind a test of their first characters (as the
+    # lexicon's names: the same matches as an alternation of the words longest first, several times faster)
+    named = [w for w in ordered if w]
+    finder = re.compile("(?=(" + _guarded(named, _alternation(named)) + "))")
     prefixes = {w: tuple(v for v in ordered if w.startswith(v)) for w in ordered if w}
     return finder, prefixes
 
