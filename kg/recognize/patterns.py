@@ -863,7 +863,7 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
             continue  # 控股公司总计26亿美元: an amount, not a name
         if m.group("name").startswith(W.words("company_organ")):
             continue  # 送达公司董事会之日起生效: the company's board, not a company named after 公司
-        tokens = [t for t in ctx.tokens[ctx.token_index(start) :] if t.start < end]
+        tokens = ctx.tokens_from(start, end)
         if any(
             t.pos[:1] in "pcudrt" or t.pos[:1] == "v" and ctx.known(t.word) or t.word in ctx.lexicon.titles
             for t in tokens

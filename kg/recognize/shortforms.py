@@ -104,7 +104,7 @@ def _names_it(ctx: Context, s: int, e: int) -> bool:
     name (青禾(苏州)…), and not made only of common words (冷链物流 of a 冷链物流公司)."""
     if not (ctx.is_boundary(s) and ctx.is_boundary(e)) or ctx.text[e : e + 1] in W.set("opening_bracket"):
         return False
-    tokens = [t for t in ctx.tokens[ctx.token_index(s) :] if t.start < e]
+    tokens = ctx.tokens_from(s, e)
     return any(not ctx.known(t.word) or t.pos in NAME_POS for t in tokens)
 
 
