@@ -136,7 +136,7 @@ def _rejected(text: str, m: re.Match[str], vocab: _Vocabulary) -> bool:
         return False
     if chinese and not (scale or unit or any(ch in num for ch in "万亿")):
         return True  # 一 / 三 on their own are words, not figures
-    if any(ch in _BLANKS for ch in m.group()) and (chinese or len(num.split(".")[0]) > 6):
+    if any(ch in _BLANKS for ch in m.group()) and (chinese or len(num.split(".")[0].replace(",", "")) > 6):
         return True  # 一 成 / 20111021 百万: a blank joins only a short Arabic number to its scale or unit
     if chinese and num in w.set("article_numeral") and not scale and unit in w.set("article_classifier"):
         return True  # 一个 / 一家: an article, not a count worth a node

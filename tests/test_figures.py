@@ -29,6 +29,7 @@ def one(text: str):
         ("去年营收为700亿韩元。", "70000000000", "KRW", "money"),
         ("交出了140亿年收入的成绩。", "14000000000", None, "quantity"),
         ("他创业3年收入翻番。", "3", "year", "duration"),
+        ("全年交付 116,007 辆。", "116007", "辆", "quantity"),
     ],
 )
 def test_value_and_unit(text, value, unit, kind):
