@@ -296,6 +296,12 @@ def test_a_long_registered_name_is_kept_whole():
             {("author", "李明"), ("author", "王芳"), ("editor", "陈星")},
             {"每经编辑"},
         ),
+        (
+            "上证报中国证券网讯(记者 王明)青禾科技公告称。",
+            {("publisher", "上海证券报"), ("publisher", "中国证券网"), ("author", "王明")},
+            set(),
+        ),
+        ("智通财经APP讯，青禾科技发布公告。", {("publisher", "智通财经")}, {"智通财经APP"}),
         # 来源：互联网 names no outlet; 据《X》报道 is another outlet's story, not this article's publisher
         ("标题\n来源：互联网\n京东发布财报。", set(), {"互联网"}),
         ("据《华尔街日报》报道，京东发布财报。", set(), {"华尔街日报"}),
