@@ -302,6 +302,7 @@ def test_a_long_registered_name_is_kept_whole():
             set(),
         ),
         ("智通财经APP讯，青禾科技发布公告。", {("publisher", "智通财经")}, {"智通财经APP"}),
+        ("2019-08-15 12:49:04 澎湃新闻\n青禾科技发布财报。", {("publisher", "澎湃新闻")}, set()),
         # 来源：互联网 names no outlet; 据《X》报道 is another outlet's story, not this article's publisher
         ("标题\n来源：互联网\n京东发布财报。", set(), {"互联网"}),
         ("据《华尔街日报》报道，京东发布财报。", set(), {"华尔街日报"}),
