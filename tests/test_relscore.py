@@ -324,23 +324,3 @@ def test_training_items_add_the_real_text_dev_gold_and_leave_out_evaluation_text
     assert texts == {"腾讯与京东合作。"}
     assert test_text not in {i.text for i in items}
     assert {i.source for i in items} == {"finre", "duie", "realtext"}
-
-
-def test_a_predicate_can_ask_more_confidence_than_its_family(monkeypatch):
-    """The scorer's partnership between two heads' companies is made at its confidence, and not where the
-    predicate's own threshold (scorer.LABEL_THRESHOLDS) is above it."""
-    import kg.relate.scorer as scorer_module
-
-    doc = document_from_text("青禾集团董事长王明与星澜科技CEO李强出席了签约仪式。")
-
-    def model_partners():
-        return {
-            (r.subject, r.object, round(r.confidence, 2))
-            for r in extract_many([doc])[0].relations
-            if r.rule.startswith("model:") and r.predicate == "partner"
-        }
-
-    made = model_partners()
-    assert made and all(c >= scorer_module.LABEL_THRESHOLDS["partner"] for _, _, c in made)
-    monkeypatch.setitem(scorer_module.LABEL_THRESHOLDS, "partner", 0.99)
-    assert not model_partners()

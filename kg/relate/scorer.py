@@ -4,8 +4,7 @@ It runs after the rules and only on pairs no rule linked. One multinomial logist
 predicates (kg.relate.features) over hashed sparse features; the forward pass is numpy only. Its probability is
 calibrated (Platt scaling fitted on held-out training data) and a relation is made where the calibrated
 confidence reaches the family's threshold (chosen on held-out training data; the shipped model's person-org
-threshold was then raised from 0.65 to 0.85 on the real-text dev split, and a partnership needs 0.9: see
-``LABEL_THRESHOLDS``). Relations it makes carry
+threshold was then raised from 0.65 to 0.85 on the real-text dev split). Relations it makes carry
 ``rule = "model:<name>"``. The model is a ``.npz`` file: ``kg/data/relscore.npz`` is shipped, trained by
 ``python -m kg.train_relations``.
 """
@@ -45,11 +44,6 @@ from .features import (
 
 DEFAULT_MODEL = "relscore.npz"
 CHOICES = ("default", "none")  # BuildConfig.relation_model: these, or the path of a model file
-
-# Predicates whose relations need more confidence than their family's threshold, chosen on the real-text dev
-# split: the scorer's partnerships were right 3 times in 9 there (two companies named in one clause are often
-# rivals or peers), and the right ones were the most confident.
-LABEL_THRESHOLDS = {"partner": 0.9}
 
 
 @dataclass(frozen=True)
@@ -294,9 +288,7 @@ class RelationScorer:
             work += [(sent.index, local, sentence, item) for item in found]
         best: dict[tuple, Relation] = {}
         for (index, local, sentence, _), d in zip(work, self._decisions([w[3] for w in work]), strict=True):
-            if d.label == "none" or d.confidence < max(
-                self.model.thresholds[d.candidate.family], LABEL_THRESHOLDS.get(d.label, 0.0)
-            ):
+            if d.label == "none" or d.confidence < self.model.thresholds[d.candidate.family]:
                 continue
             rel = self._relation(doc, index, local, sentence, d)
             if rel is None or rel.literal and (rel.subject, rel.predicate) in literal_subjects:
