@@ -49,7 +49,7 @@ def _vocabulary() -> _Vocabulary:
     units = [*currency, *duration, *percent, *w.words("counter"), *w.words("measure_classifier")]
     annual = w.alt("annual_measure")
     unit_alt = "|".join(
-        # 140亿年收入: annual revenue, not 14 billion years (3年收入翻番 stays three years)
+        # 80亿年收入: annual revenue, not 14 billion years (3年收入翻番 stays three years)
         re.escape(u) + (f"(?!(?<=[万亿]年){annual})" if u == "年" else "")
         for u in sorted(set(units), key=lambda u: (-len(u), u))
     )

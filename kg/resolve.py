@@ -94,7 +94,7 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str
                 elif (fam, stripped) in present:
                     target = stripped
             if target == key:
-                # 云鲸智能科技(东莞)有限公司 and 云鲸智能 in one article
+                # 锋泰智能科技(苏州)有限公司 and 锋泰智能 in one article
                 target = next((c for c in trade_cores(key) if c != key and (fam, c) in present), key)
             if target == key and key in linkable:
                 target = _known_name(key, stripped, lexicon) or key

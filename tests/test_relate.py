@@ -284,16 +284,16 @@ def test_a_long_registered_name_is_kept_whole():
             set(),
         ),
         ("標題\n鉅亨網編譯王明\n京東發布財報。", {("publisher", "鉅亨網"), ("author", "王明")}, set()),
-        ("融资频繁来到天使轮。\n作者丨云舟“+”号融资开始频繁出现。", {("author", "云舟")}, set()),
-        ("京东发布财报，营收增长。王军/文", {("author", "王军")}, set()),
+        ("新消费品牌再获融资。\n作者丨云舟“新锐”品牌开始频繁出现。", {("author", "云舟")}, set()),
+        ("京东发布财报，营收增长。李明/文", {("author", "李明")}, set()),
         (
-            "导语：京东发布财报。\n\n王剑 | 作者 青禾商业评论| 出品\n\n营收增长。",
-            {("author", "王剑"), ("publisher", "青禾商业评论")},
+            "导语：京东发布财报。\n\n林舟 | 作者 青禾商业评论| 出品\n\n营收增长。",
+            {("author", "林舟"), ("publisher", "青禾商业评论")},
             set(),
         ),
         (
-            "每经记者 李明 王芳 每经编辑 陈星\n京东发布财报。",
-            {("author", "李明"), ("author", "王芳"), ("editor", "陈星")},
+            "每经记者 李明 王芳 每经编辑 张岚\n京东发布财报。",
+            {("author", "李明"), ("author", "王芳"), ("editor", "张岚")},
             {"每经编辑"},
         ),
         (
@@ -302,7 +302,7 @@ def test_a_long_registered_name_is_kept_whole():
             set(),
         ),
         ("智通财经APP讯，青禾科技发布公告。", {("publisher", "智通财经")}, {"智通财经APP"}),
-        ("2019-08-15 12:49:04 澎湃新闻\n青禾科技发布财报。", {("publisher", "澎湃新闻")}, set()),
+        ("2021-03-02 09:15:30 澎湃新闻\n青禾科技发布财报。", {("publisher", "澎湃新闻")}, set()),
         # 来源：互联网 names no outlet; 据《X》报道 is another outlet's story, not this article's publisher
         ("标题\n来源：互联网\n京东发布财报。", set(), {"互联网"}),
         ("据《华尔街日报》报道，京东发布财报。", set(), {"华尔街日报"}),
@@ -334,9 +334,9 @@ def test_the_outlet_of_a_dateline_is_not_the_topic_of_the_next_sentence():
 
 
 def test_the_datelines_outlet_is_not_whom_a_bare_title_belongs_to():
-    """新华社广州8月7日电 … 青禾时代…有限公司总部，创始人兼CEO何国涛: the founder is the company's, not the agency's."""
+    """新华社深圳9月3日电 … 青禾时代…有限公司总部，创始人兼CEO王明: the founder is the company's, not the agency's."""
     found = triples(
-        "新华社广州8月7日电(记者周自扬)坐落在创业谷的青禾时代信息技术有限公司总部，创始人兼CEO何国涛一下午都在接待来访者。"
+        "新华社深圳9月3日电(记者林海)位于科技园的青禾时代信息技术有限公司总部，创始人兼CEO王明整个上午都在接待来访者。"
     )
-    assert ("青禾时代信息技术有限公司", "founder", "何国涛") in found
-    assert not {t for t in found if "新华社" in t and "何国涛" in t}
+    assert ("青禾时代信息技术有限公司", "founder", "王明") in found
+    assert not {t for t in found if "新华社" in t and "王明" in t}

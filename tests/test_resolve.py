@@ -69,7 +69,7 @@ def test_a_registered_names_short_form_later_in_the_article_is_the_same_company(
     """深圳市青禾芯材科技有限公司 … 青禾芯材: the place, the trade word and the legal form dropped, one node; a kind of
     company (一家冷链物流公司) and a beginning shared by a group's companies (中交) give no short forms."""
     res = result_of(
-        "锋泰电气公告称，其控股子公司深圳市青禾芯材科技有限公司拟收购远澜半导体材料有限公司100%股权。"
+        "锋泰电气公告，旗下子公司深圳市青禾芯材科技有限公司拟购买远澜半导体材料有限公司全部股权。"
         "交易完成后，远澜半导体将成为青禾芯材全资子公司，青禾芯材本次新增注册资本5亿元。"
     )
     by_id = {e.id: e for e in res.entities}
@@ -77,16 +77,16 @@ def test_a_registered_names_short_form_later_in_the_article_is_the_same_company(
     assert "青禾芯材" in qinghe.aliases and len(qinghe.mentions) == 3
     assert "远澜半导体" in by_id["org/远澜半导体材料有限公司"].aliases
     assert not any(e.label in ("青禾芯材", "远澜半导体") for e in res.entities)
-    kinds = result_of("王明称天天鲜果其实是一家很大的冷链物流公司，每天能配送10万单纯冷链物流。")
+    kinds = result_of("李强说青禾鲜生其实是一家大型冷链物流公司，日均配送5万单冷链物流订单。")
     assert not any(m.source == "pattern:short_form" for e in kinds.entities for m in e.mentions)
 
 
 def test_a_company_the_lexicon_lists_apart_keeps_its_own_node():
     """抖音集团 is a company of its own in the lexicon: its legal-form ending does not fold it into the platform 抖音."""
-    res = result_of("现任抖音集团CEO张楠发布了一条朋友圈，抖音用户数继续增长。")
+    res = result_of("抖音集团CEO王明在内部信中表示，抖音用户数继续增长。")
     ids = {e.id for e in res.entities}
     assert {"org/抖音集团", "org/抖音"} <= ids
-    assert ("person/张楠", "leads", "org/抖音集团") in {
+    assert ("person/王明", "leads", "org/抖音集团") in {
         (r.subject, r.predicate, r.object) for r in res.relations
     }
 

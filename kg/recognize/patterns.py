@@ -350,7 +350,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             bracket = _bracketed_place_before(ctx, s) if suffix in W.set("legal_form") else None
             if (
                 bracket is not None
-            ):  # 云鲸智能科技(东莞)有限公司: the seat in brackets inside the registered name
+            ):  # 锋泰智能科技(苏州)有限公司: the seat in brackets inside the registered name
                 named_start = _name_prefix(ctx, bracket)[0]
                 if named_start is not None:
                     out.append(ctx.mention(named_start, end, type_, "pattern:registered_name", 0.85))
@@ -436,7 +436,7 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
         if not inside and tok.pos[:1] in "ucp" and ctx.known(tok.word):
             return None  # 总部位于天津的高恒…有限公司: a particle or preposition stands before the name
         if tok.word.startswith(W.words("ordinal_prefix")):
-            return None  # 美国第二大院线集团AMC…公司: a rank describes the company, it begins no name
+            return None  # 美国第二大连锁集团QXT…公司: a rank describes the company, it begins no name
         if body and tok.pos.startswith("v") and len(tok.word) == 1:
             return None  # 碧溪苑是政府…: a body's name holds words such as 创新 or 改革, not 是 or 为
         if _is_place(ctx, tok) and suffix_start - tok.start > len(tok.word) + 1:
@@ -486,7 +486,7 @@ def _as_tuple(words: frozenset[str]) -> tuple[str, ...]:
 
 def _bracketed_place_before(ctx: Context, suffix_start: int) -> int | None:
     """Where ``(东莞)`` / ``（中国）`` begins when such a bracketed place ends right before a legal form, or before
-    the words of trade that precede it (普强时代(珠海横琴)信息技术有限公司: a city and its district)."""
+    the words of trade that precede it (青禾时代(深圳前海)信息技术有限公司: a city and its district)."""
     window = max(0, suffix_start - 14)
     m = W.regex("bracketed_seat").search(ctx.text[window:suffix_start])
     if not m:
@@ -563,7 +563,7 @@ def _name_prefix(ctx: Context, suffix_start: int):
         if not re.fullmatch(rf"[{HAN}A-Za-z0-9·&]+", tok.word):
             break
         if tokens and tokens[0].pos == "eng" and tok.word in W.set("org_kind_word"):
-            break  # 院线集团AMC娱乐控股公司: a kind of company before a Latin name describes it
+            break  # 连锁集团QXT娱乐控股公司: a kind of company before a Latin name describes it
         tokens.insert(0, tok)
         i -= 1
         if sum(len(t.word) for t in tokens) > 16:
@@ -882,7 +882,7 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
         if not (_name_like(ctx, m.group("name"), start) and ctx.is_boundary(end)):
             continue
         if W.regex("amount_in_name").search(m.group("name")):
-            continue  # 控股公司总计26亿美元: an amount, not a name
+            continue  # 控股公司总计5亿美元: an amount, not a name
         if m.group("name").startswith(W.words("company_organ")):
             continue  # 送达公司董事会之日起生效: the company's board, not a company named after 公司
         tokens = ctx.tokens_from(start, end)
@@ -919,7 +919,7 @@ def find_founders(ctx: Context) -> list[Mention]:
 
 
 def find_titled_works(ctx: Context) -> list[Mention]:
-    """射击游戏《风暴守望》 / 作品包括《星海远航》、《风暴守望》: a title in book-title marks after a kind of work, or
+    """卡牌游戏《风暴守望》 / 作品包括《星海远航》、《风暴守望》: a title in book-title marks after a kind of work, or
     in a list of an organisation's works, is a product (not a report, a law or a newspaper: those have no such
     cue)."""
     out = []
@@ -1063,7 +1063,7 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
 
 def _model_code(ctx: Context, pos: int) -> re.Match[str] | None:
     """A model code at ``pos`` that is no name of its own (字节跳动ByteDance: the company's English name), no
-    product word (讯飞输入法App) and no word of an English name (Google Brain)."""
+    product word (讯飞输入法App) and no word of an English name (Google Research)."""
     code = W.regex("model_code").match(ctx.text, pos)
     if code is None:
         return None
@@ -1073,7 +1073,7 @@ def _model_code(ctx: Context, pos: int) -> re.Match[str] | None:
     if W.regex("reporting_period").fullmatch(word):
         return None  # 网易Q4营收: a quarter of the company's year, not a model
     if word.isalpha() and ctx.text[pos - 1 : pos].isascii():
-        return None  # Google Brain: a word of an English name, not a model of Google
+        return None  # Google Research: a word of an English name, not a model of Google
     return None if load_kb().org(word) is not None else code
 
 

@@ -20,12 +20,12 @@ W = load_words()
 LEGAL_FORM = re.compile(f"{W.alt('company_ending')}$")
 _SEAT = W.regex("registered_seat")
 _MIN_CORE = 2
-_LATIN_HEAD = re.compile(r"[A-Z][A-Za-z0-9&]{1,11}(?=[\u4e00-\u9fff])")  # AMC娱乐控股公司: AMC
+_LATIN_HEAD = re.compile(r"[A-Z][A-Za-z0-9&]{1,11}(?=[\u4e00-\u9fff])")  # QXT娱乐控股公司: QXT
 
 
 def trade_cores(key: str) -> list[str]:
     """A registered name without its legal form and its seat in brackets, then without one word of trade after
-    another, longest first: 云鲸智能科技(东莞)有限公司 → 云鲸智能科技, 云鲸智能, 云鲸. None for a name without a
+    another, longest first: 锋泰智能科技(苏州)有限公司 → 锋泰智能科技, 锋泰智能, 锋泰. None for a name without a
     legal form."""
     if not LEGAL_FORM.search(key):
         return []
@@ -53,7 +53,7 @@ def find_short_forms(ctx: Context, found: list[Mention]) -> list[Mention]:
         done.add(m.key)
         name = ctx.text[m.start : m.end]
         if not name.endswith(W.words("legal_form")) and not _LATIN_HEAD.match(name):
-            continue  # 一家冷链物流公司: a kind of company, not a registered name (AMC娱乐控股公司 is a name)
+            continue  # 一家冷链物流公司: a kind of company, not a registered name (QXT娱乐控股公司 is a name)
         cores = trade_cores(name)
         if not cores:
             continue

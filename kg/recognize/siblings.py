@@ -1,5 +1,5 @@
 """Names that stand in a list of organisations (投资方为IDG、顺为、晨兴等 / 来自IDG、高通、淡马锡、启明的融资 /
-参股的公司包括艺龙、同程和途牛: the first item too, after the word that opens the list) or of products and platforms
+参股的公司包括云途、美团和京东: the first item too, after the word that opens the list) or of products and platforms
 (推出了微信、QQ和X).
 
 An item of such a list that nobody recognised, written like a name (no function word, number or time in it,
@@ -39,7 +39,7 @@ def find_list_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
         head = W.regex("list_head_item").search(ctx.text, max(0, m.start - 12), m.start)
         if head and head.end() == m.start and not _covers_mention(found, starts, head.start("item"), m.start):
             if _name_like(ctx, head.start("item"), head.end("item")):
-                unknown.append((head.start("item"), head.end("item")))  # 包括艺龙、同程和途牛: the first item
+                unknown.append((head.start("item"), head.end("item")))  # 包括云途、同程和途牛: the first item
         while True:
             sep = separator.match(ctx.text, pos)
             if not sep:

@@ -71,7 +71,7 @@ def _org_topic(
     doc: Document, mentions: list[Mention], local: list[Mention], index: int, entity_of, fields=()
 ) -> int | str | None:
     """The organisation a bare title (创始人宿华) belongs to: one in the sentence, else the topic before it; never
-    the outlet of the byline or dateline (新华社广州8月7日电 … 创始人兼CEO王明: not the news agency's founder)."""
+    the outlet of the byline or dateline (新华社深圳9月3日电 … 创始人兼CEO王明: not the news agency's founder)."""
     in_byline = {(f.start, f.end) for f in fields}
     agents = [
         i

@@ -108,7 +108,7 @@ def _heads_a_function(prefix: str, words: Words) -> bool:
 
 def bare_title(titles: str, lexicon: Lexicon, words: Words) -> bool:
     """A title whose prefix is only functional domains (运营负责人, 技术副总裁, MCN运营负责人) or the company's own
-    board and its term (第七届董事会董事长); a prefix with anything else (长安汽车董事长, 东方甄选CEO) may be an
+    board and its term (第五届董事会董事长); a prefix with anything else (长安汽车董事长, 东方甄选CEO) may be an
     organisation's name, so the title is not bare."""
     generic = words.regex("generic_title_prefix")
     for part in (p.strip() for p in re.split(words.alt("title_join"), titles)):
