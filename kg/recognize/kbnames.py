@@ -17,6 +17,7 @@ from ..model import Mention
 from ..words import load_words
 from .context import Context
 from .features import Gazetteer
+from .patterns import model_code
 
 _WORD_POS = ("v", "a", "d", "c", "p", "m", "q", "r")  # the segmenter reads the name as a verb, adjective, …
 
@@ -47,6 +48,12 @@ def find_kb_names(ctx: Context, inside_longer_word) -> list[Mention]:
         if ctx.ends_in_a_verb(start, end):
             continue  # 京东战略投资了达达: the verb, not the name of a fund
         org, needs_context = orgs[name]
+        if needs_context and org.type in ("Company", "Platform"):
+            code = model_code(ctx, end)
+            if code is not None and ctx.is_boundary(code.end()):
+                # 理想L9 / 长安UNI-K: a model code after a brand that is also a word makes it the brand's product
+                out.append(ctx.mention(start, code.end(), "Product", "pattern:product_name", 0.85))
+                continue
         token = ctx.token_at(start)
         if needs_context and token is not None and token.end == end and token.pos[:1] in _WORD_POS:
             if not w.regex("organisation_context_strong").match(ctx.text, end):

@@ -1035,7 +1035,7 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
             continue
         if m.source not in ("lexicon", "kb") or m.type not in ("Company", "Platform"):
             continue
-        code = _model_code(ctx, m.end)
+        code = model_code(ctx, m.end)
         if not code and ctx.text[: m.start].endswith(W.words("model_number_cue")):
             code = W.regex("model_number").match(ctx.text, m.end)  # 旗舰手机小米5
         if code and ctx.is_boundary(code.end()):
@@ -1050,7 +1050,7 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
             word = next((w for w in W.words(words) if ctx.text.startswith(w, m.end)), None)
             end = m.end + len(word) if word else m.end
             generation = (
-                (W.regex("generation").match(ctx.text, end) or _model_code(ctx, end))
+                (W.regex("generation").match(ctx.text, end) or model_code(ctx, end))
                 if kind == "Product" and word
                 else None
             )
@@ -1061,7 +1061,7 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
     return out
 
 
-def _model_code(ctx: Context, pos: int) -> re.Match[str] | None:
+def model_code(ctx: Context, pos: int) -> re.Match[str] | None:
     """A model code at ``pos`` that is no name of its own (字节跳动ByteDance: the company's English name), no
     product word (讯飞输入法App) and no word of an English name (Google Research)."""
     code = W.regex("model_code").match(ctx.text, pos)

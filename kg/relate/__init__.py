@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from ..kb import load_kb
 from ..model import Document, Figure, Mention, Relation
 from ..recognize.byline import byline_fields
 from ..recognize.lexicon import Lexicon, load_lexicon
@@ -114,6 +115,10 @@ def _named_units(
         if m.type != "BusinessUnit" and not named_product and not branch or m.key in seen:
             continue
         parent = _longest_prefix_org(m.key, orgs, lexicon)
+        if parent is None and named_product:
+            parent = _maker_in_kb(
+                m.key, lexicon
+            )  # 理想L9: the brand is a short name the knowledge base knows
         if parent is None and m.type == "BusinessUnit" and m.source.startswith("pattern:org_suffix"):
             parent = _unit_owner(doc, mentions, m, entity_of)  # 到店事业群: the organisation spoken of
         if parent is None:
@@ -138,6 +143,19 @@ def _unit_owner(doc: Document, mentions: list[Mention], unit: Mention, entity_of
     if isinstance(topic, int):
         return entity_of[local[topic].start]
     return topic
+
+
+def _maker_in_kb(key: str, lexicon: Lexicon) -> str | None:
+    """The company of the knowledge base whose name (or short name) begins a product's name (理想L9 → 理想汽车);
+    not a platform's (抖音APP, 飞书文档: a platform is no owner, as in ``_named_units``)."""
+    kb = load_kb()
+    for k in range(len(key) - 1, 1, -1):
+        org = kb.org(key[:k])
+        if org is not None and org.type == "Company" and "platform" not in org.flags:
+            entry = lexicon.names.get(org.name)
+            name = entry.canonical if entry else org.name
+            return entity_id(entry.types[0] if entry else org.type, name)
+    return None
 
 
 def _longest_prefix_org(key: str, orgs: dict[str, str], lexicon: Lexicon) -> str | None:
