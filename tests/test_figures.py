@@ -256,3 +256,9 @@ def test_what_a_figure_is_about(text, figure, about):
     label = {e.id: e.label for e in res.entities}
     found = {f.text: label.get(f.about) for f in res.figures}
     assert found[figure] == about, found
+
+
+def test_a_sales_figure_in_a_sellers_sentence_is_the_sellers():
+    """主播王明快手直播间上周销售额超3亿元: the streamer sells on 快手; the sales are his, not the platform's."""
+    res = result_of("据统计，主播王明快手直播间上周销售额超3亿元。")
+    assert {f.text: f.about for f in res.figures}["超3亿元"] == "person/王明"

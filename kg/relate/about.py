@@ -52,11 +52,14 @@ def assign_about(
     people = [m for m in mentions if m.type == "Person"]
     main = main_organisation(mentions) if figures else None  # once per document, not once per figure
     targets = _deal_targets(relations)
+    sellers = _sellers(relations)
     named = {entity_of.get(m.start) for m in mentions}
     main_named = bool(frame and frame.main and frame.main.entity in named)  # not only as a data source
     listed = load_words().regex("figure_list_join")
     for f in figures:
         target = _target(doc, f, targets)
+        if target is None:
+            target = _seller(doc, f, sellers)
         if target is not None:
             out.append(dataclasses.replace(f, about=target))
             continue
@@ -86,6 +89,31 @@ def _deal_targets(relations) -> dict[int, list[Relation]]:
         if r.predicate in ("investsIn", "acquired") and not r.literal:
             out.setdefault(r.evidence.sentence, []).append(r)
     return out
+
+
+def _sellers(relations) -> dict[int, set[str]]:
+    """Who sells on a platform, per sentence (董宇辉抖音直播间…销售额超3亿元: the streamer)."""
+    out: dict[int, set[str]] = {}
+    for r in relations:
+        if r.predicate == "sellsOn":
+            out.setdefault(r.evidence.sentence, set()).add(r.subject)
+    return out
+
+
+def _seller(doc: Document, f: Figure, sellers: dict[int, set[str]]) -> str | None:
+    """A sales figure in a sentence that says who sells on a platform is the seller's, when one seller is named
+    there and the figure's clause speaks of sales."""
+    found = sellers.get(f.evidence.sentence)
+    if not found or len(found) != 1:
+        return None
+    sent = doc.sentences[f.evidence.sentence]
+    words = load_words()
+    lo = max(
+        [doc.norm.rfind(c, sent.start, f.evidence.start) for c in words.words("clause_break")] + [sent.start]
+    )
+    if not words.regex("sales_word").search(doc.norm, lo, f.evidence.end + 4):
+        return None
+    return next(iter(found))
 
 
 def _target(doc: Document, f: Figure, targets: dict[int, list[Relation]]) -> str | None:
