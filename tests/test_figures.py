@@ -259,6 +259,6 @@ def test_what_a_figure_is_about(text, figure, about):
 
 
 def test_a_sales_figure_in_a_sellers_sentence_is_the_sellers():
-    """主播王明快手直播间上周销售额超3亿元: the streamer sells on 快手; the sales are his, not the platform's."""
-    res = result_of("据统计，主播王明快手直播间上周销售额超3亿元。")
-    assert {f.text: f.about for f in res.figures}["超3亿元"] == "person/王明"
+    """主播王明快手直播间上周成交额超2亿元: the streamer sells on 快手; the sales are his, not the platform's."""
+    res = result_of("据统计，主播王明快手直播间上周成交额超2亿元。")
+    assert {f.text: f.about for f in res.figures}["超2亿元"] == "person/王明"

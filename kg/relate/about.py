@@ -92,7 +92,7 @@ def _deal_targets(relations) -> dict[int, list[Relation]]:
 
 
 def _sellers(relations) -> dict[int, set[str]]:
-    """Who sells on a platform, per sentence (董宇辉抖音直播间…销售额超3亿元: the streamer)."""
+    """Who sells on a platform, per sentence (主播王明快手直播间…成交额超2亿元: the streamer)."""
     out: dict[int, set[str]] = {}
     for r in relations:
         if r.predicate == "sellsOn":
