@@ -73,6 +73,14 @@ class KnowledgeBase:
 
 
 @functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 16)
+def is_market(name: str) -> bool:
+    """An exchange or a regulator (the knowledge base's flags): where a deal is made or approved, not a party to it
+    and not what a figure is about."""
+    org = load_kb().org(name)
+    return bool(org and org.flags & {"exchange", "regulator"})
+
+
 def normalise(name: str) -> str:
     """The form names are looked up by (simplified script, half-width, lower case); remembered for the names
     most recently asked about: the same entity names come up in article after article."""

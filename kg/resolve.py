@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from .kb import load_kb
+from .kb import KbOrg, load_kb
 from .model import ORG_TYPES, Document, Entity, Mention
 from .recognize.lexicon import Lexicon, load_lexicon
 from .recognize.patterns import osa_distance
@@ -30,8 +30,7 @@ TYPE_PRECEDENCE = (
     "Place",
     "Date",
 )
-# Legal-form endings: 京东集团 and 京东 are the same company; 快手电商 (a business unit) is not 快手.
-_LEGAL = LEGAL_FORM
+# Legal-form endings (LEGAL_FORM): 京东集团 and 京东 are the same company; 快手电商 (a business unit) is not 快手.
 
 
 # The types an organisation of the knowledge base can be: products and programmes are never linked to one.
@@ -73,8 +72,8 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str
     # 星澜科技有限公司 and 星澜公司: legal-form variants of one base name are one company
     bases: dict[str, list[str]] = defaultdict(list)
     for fam, key in keys:
-        if fam == "org" and _LEGAL.search(key) and len(_LEGAL.sub("", key)) >= 2:
-            bases[_LEGAL.sub("", key)].append(key)
+        if fam == "org" and LEGAL_FORM.search(key) and len(LEGAL_FORM.sub("", key)) >= 2:
+            bases[LEGAL_FORM.sub("", key)].append(key)
     variant_of = {}
     for variants in bases.values():
         if len(variants) > 1:
@@ -83,10 +82,11 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str
     for fam, key in keys:
         target = variant_of.get(key, key) if fam == "org" else key
         own = lexicon.names.get(key)
-        if own is not None and own.canonical == key and _LEGAL.search(key):
-            pass  # 抖音集团 is a company of its own in the lexicon, not the platform 抖音
-        elif fam == "org" and target == key:
-            stripped = _LEGAL.sub("", key)
+        own_entry = (
+            own is not None and own.canonical == key
+        )  # 抖音集团 is a company of its own, not the platform 抖音
+        if fam == "org" and target == key and not (own_entry and LEGAL_FORM.search(key)):
+            stripped = LEGAL_FORM.sub("", key)
             if stripped != key and len(stripped) >= 2:
                 entry = lexicon.names.get(stripped)
                 if entry and family(entry.types[0]) == "org":
@@ -139,8 +139,12 @@ def _known_name(key: str, stripped: str, lexicon: Lexicon) -> str | None:
         stem = kb.org(stripped)
         if stem is not None and not stem.ambiguous and (len(stripped) >= 3 or "kg_curated" in stem.sources):
             org = stem
-    if org is None:
-        return None
+    return kb_label(org, lexicon) if org is not None else None
+
+
+def kb_label(org: KbOrg, lexicon: Lexicon) -> str:
+    """The name of a knowledge-base organisation as entities are named: the curated lexicon's where it has the
+    organisation too (快手科技 → 快手), else the knowledge base's."""
     for surface in (org.name, *org.aliases):
         entry = lexicon.names.get(surface)
         if entry and family(entry.types[0]) == "org":

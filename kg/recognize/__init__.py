@@ -409,9 +409,13 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False
     if m.type in ORG_TYPES and _W.regex("rank_phrase").search(text):
         return False  # 美国第二大连锁集团QXT娱乐控股公司: a description run into the name
-    if m.type in ORG_TYPES and text.endswith(_W.words("bare_company_suffix")) and len(text) > 3:
-        if text[-3] in _W.set("copula_char"):
-            return False  # 选举王明为公司…: "as the company's", after a person's name
+    if (
+        m.type in ORG_TYPES
+        and len(text) > 3
+        and text.endswith(_W.words("bare_company_suffix"))
+        and text[-3] in _W.set("copula_char")
+    ):
+        return False  # 选举王明为公司…: "as the company's", after a person's name
     return len(text) <= 20
 
 

@@ -492,9 +492,8 @@ def _bracketed_place_before(ctx: Context, suffix_start: int) -> int | None:
     if not m:
         return None
     place = m.group(1)
-    entry = ctx.lexicon.names.get(place) or next(
-        (ctx.lexicon.names.get(place[:k]) for k in (3, 2) if ctx.lexicon.names.get(place[:k])), None
-    )
+    # (深圳前海): a city and its district
+    entry = next(filter(None, (ctx.lexicon.names.get(p) for p in (place, place[:3], place[:2]))), None)
     token = ctx.token_at(window + m.start(1))
     is_place = bool(entry and entry.types[0] == "Place") or bool(
         token and token.word == place and token.pos == "ns"

@@ -14,6 +14,7 @@ import re
 
 from ..model import ORG_TYPES, Mention
 from ..words import load_words
+from ..zh.text import occurrences
 from .context import NAME_POS, Context
 
 W = load_words()
@@ -62,7 +63,7 @@ def find_short_forms(ctx: Context, found: list[Mention]) -> list[Mention]:
         if short is None:
             continue
         length = len(short)
-        for s in _occurrences(ctx.text, short):
+        for s in occurrences(ctx.text, short):
             e = s + length
             if any(occupied[s:e]) or not _names_it(ctx, s, e):
                 continue
@@ -91,7 +92,7 @@ def _repeated_beginning(ctx: Context, core: str, occupied: bytearray, model: Men
             return None  # TCL, 腾讯: a name of its own, a kind of company or a title
         if short.isdigit():
             continue
-        for s in _occurrences(ctx.text, short):
+        for s in occurrences(ctx.text, short):
             e = s + k
             if not (model.start <= s < model.end) and not any(occupied[s:e]):
                 if _names_it(ctx, s, e):
@@ -106,11 +107,3 @@ def _names_it(ctx: Context, s: int, e: int) -> bool:
         return False
     tokens = ctx.tokens_from(s, e)
     return any(not ctx.known(t.word) or t.pos in NAME_POS for t in tokens)
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    out, i = [], text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out

@@ -8,7 +8,7 @@ from ..kb import load_kb
 from ..model import Document, Figure, Mention, Relation
 from ..recognize.byline import byline_fields
 from ..recognize.lexicon import Lexicon, load_lexicon
-from ..resolve import entity_id
+from ..resolve import entity_id, kb_label
 from ..words import load_words
 from .about import _AGENT, _topic, assign_about
 from .byline import byline_relations
@@ -49,6 +49,7 @@ def relate(
             amounts.setdefault(f.evidence.sentence, []).append(f.text)
     frame = frame or document_frame(doc, mentions, entity_of, figures)
     fields = byline_fields(doc)
+    in_byline = {(f.start, f.end) for f in fields}  # the spans a byline or dateline names
     out: list[Relation] = []
     for sent in doc.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
@@ -58,7 +59,9 @@ def relate(
         view = SentenceView.build(doc, sent, local, entity_of)
         out += byline_relations(view, article_id(doc), fields)
         topic = (
-            _org_topic(doc, mentions, local, sent.index, entity_of, fields) if "⟦P" in view.template else None
+            _org_topic(doc, mentions, local, sent.index, entity_of, in_byline)
+            if "⟦P" in view.template
+            else None
         )
         env = RuleEnv(rules.words, lexicon, amounts.get(sent.index, []), topic, frame)
         out += rules.apply(view, env)
@@ -69,11 +72,15 @@ def relate(
 
 
 def _org_topic(
-    doc: Document, mentions: list[Mention], local: list[Mention], index: int, entity_of, fields=()
+    doc: Document,
+    mentions: list[Mention],
+    local: list[Mention],
+    index: int,
+    entity_of,
+    in_byline: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
 ) -> int | str | None:
     """The organisation a bare title (创始人宿华) belongs to: one in the sentence, else the topic before it; never
     the outlet of the byline or dateline (新华社深圳9月3日电 … 创始人兼CEO王明: not the news agency's founder)."""
-    in_byline = {(f.start, f.end) for f in fields}
     agents = [
         i
         for i, m in enumerate(local)
@@ -116,9 +123,7 @@ def _named_units(
             continue
         parent = _longest_prefix_org(m.key, orgs, lexicon)
         if parent is None and named_product:
-            parent = _maker_in_kb(
-                m.key, lexicon
-            )  # 理想L9: the brand is a short name the knowledge base knows
+            parent = _maker_in_kb(m.key, lexicon)  # 理想L9: a brand's short name the knowledge base knows
         if parent is None and m.type == "BusinessUnit" and m.source.startswith("pattern:org_suffix"):
             parent = _unit_owner(doc, mentions, m, entity_of)  # 到店事业群: the organisation spoken of
         if parent is None:
@@ -152,9 +157,7 @@ def _maker_in_kb(key: str, lexicon: Lexicon) -> str | None:
     for k in range(len(key) - 1, 1, -1):
         org = kb.org(key[:k])
         if org is not None and org.type == "Company" and "platform" not in org.flags:
-            entry = lexicon.names.get(org.name)
-            name = entry.canonical if entry else org.name
-            return entity_id(entry.types[0] if entry else org.type, name)
+            return entity_id(org.type, kb_label(org, lexicon))
     return None
 
 

@@ -15,7 +15,7 @@ import dataclasses
 import functools
 import re
 
-from ..kb import load_kb
+from ..kb import is_market
 from ..model import Document, Figure, Mention, Relation
 from ..types import AGENT_TYPES
 from ..words import load_words
@@ -44,7 +44,7 @@ def assign_about(
         for m in mentions
         if m.source not in (BYLINE, "pattern:data_source")
         and m.type != "MediaOrganization"
-        and not _market(m.key)
+        and not is_market(m.key)
         and not source_cue.match(doc.norm, m.end)
         and not (doc.norm[max(0, m.start - 2) : m.start].endswith(citing) and cited.match(doc.norm, m.end))
     ]  # the outlet, any news outlet, an exchange or a regulator (在上交所…), or who publishes the data
@@ -75,13 +75,6 @@ def assign_about(
     return out
 
 
-@functools.lru_cache(maxsize=65536)
-def _market(name: str) -> bool:
-    """An exchange or a regulator (the knowledge base's flags): where a deal is made or approved."""
-    org = load_kb().org(name)
-    return bool(org and org.flags & {"exchange", "regulator"})
-
-
 def _deal_targets(relations) -> dict[int, list[Relation]]:
     """Investments and acquisitions stated in each sentence (their objects are what the money buys)."""
     out: dict[int, list[Relation]] = {}
@@ -106,14 +99,16 @@ def _seller(doc: Document, f: Figure, sellers: dict[int, set[str]]) -> str | Non
     found = sellers.get(f.evidence.sentence)
     if not found or len(found) != 1:
         return None
-    sent = doc.sentences[f.evidence.sentence]
-    words = load_words()
-    lo = max(
-        [doc.norm.rfind(c, sent.start, f.evidence.start) for c in words.words("clause_break")] + [sent.start]
-    )
-    if not words.regex("sales_word").search(doc.norm, lo, f.evidence.end + 4):
+    lo = _clause_start(doc.norm, doc.sentences[f.evidence.sentence].start, f.evidence.start)
+    if not load_words().regex("sales_word").search(doc.norm, lo, f.evidence.end + 4):
         return None
     return next(iter(found))
+
+
+def _clause_start(text: str, sentence_start: int, pos: int) -> int:
+    """Where the clause that holds ``pos`` begins: after the last clause break before it in its sentence."""
+    breaks = load_words().words("clause_break")
+    return max([text.rfind(c, sentence_start, pos) for c in breaks] + [sentence_start - 1]) + 1
 
 
 def _target(doc: Document, f: Figure, targets: dict[int, list[Relation]]) -> str | None:
@@ -160,7 +155,7 @@ def _about(
     start, end = f.evidence.start, f.evidence.end
     text = doc.norm
     seps = load_words().words("clause_break")
-    c_lo = max([text.rfind(c, sent.start, start) for c in seps] + [sent.start - 1]) + 1
+    c_lo = _clause_start(text, sent.start, start)
     c_hi = min([x for x in (text.find(c, end, sent.end) for c in seps) if x >= 0] + [sent.end])
     in_sentence = _in_span(mentions, sent.start, sent.end)
     if f.measure:

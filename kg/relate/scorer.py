@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import KgError
-from ..kb import load_kb
+from ..kb import is_market
 from ..model import Document, Evidence, Mention, Relation
 from ..recognize.lexicon import Lexicon
 from ..vocab import SYMMETRIC
@@ -210,12 +210,6 @@ class RelationScorer:
         self._listed = re.compile(f"\\s*(?:{words.alt('list_separator')})\\s*")  # only a list mark between
         self._negated = re.compile(words.alt("negation"))
 
-    @staticmethod
-    def _market(name: str) -> bool:
-        """An exchange or a regulator (the knowledge base's flags)."""
-        org = load_kb().org(name)
-        return bool(org and org.flags & {"exchange", "regulator"})
-
     @property
     def rule(self) -> str:
         return f"model:{self.model.name}"
@@ -297,7 +291,7 @@ class RelationScorer:
             if self._negated.search(between):
                 continue  # X不属于Y的全资子公司 / A与B未合并: what is denied is no relation
             if d.candidate.family == "org_org" and any(
-                self._market(sentence.slots[k].text) for k in (d.candidate.a, d.candidate.b)
+                is_market(sentence.slots[k].text) for k in (d.candidate.a, d.candidate.b)
             ):
                 continue  # 分拆至深交所创业板上市: an exchange or a regulator is where, not a party
             if rel.predicate == "partner" and self._listed.fullmatch(between):
