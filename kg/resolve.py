@@ -58,7 +58,8 @@ def resolve(
         if m.type == "Date":  # 今年4月 means a different month in every year's articles
             name = date_name(name, doc.id, doc.date)
         groups[entity_id(m.type, name)].append(m)
-    entities = [_entity(eid, ms, doc) for eid, ms in sorted(groups.items())]
+    owner_end = {m.start: m.end for m in mentions if m.source == "embedded"}
+    entities = [_entity(eid, ms, doc, owner_end) for eid, ms in sorted(groups.items())]
     index = {m.start: e.id for e in entities for m in e.mentions if m.source != "embedded"}
     return entities, index
 
@@ -111,7 +112,9 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str
     return out
 
 
-def _entity(eid: str, mentions: list[Mention], doc: Document) -> Entity:
+def _entity(
+    eid: str, mentions: list[Mention], doc: Document, owner_end: dict[int, int] | None = None
+) -> Entity:
     fam, key = eid.split("/", 1)
     if fam == "date":
         key = key.rsplit("/", 1)[-1]  # a date kept to its article: <doc id>/今年4月
@@ -121,6 +124,11 @@ def _entity(eid: str, mentions: list[Mention], doc: Document) -> Entity:
     else:
         label = min(surfaces, key=lambda s: (len(s) < 2, -surfaces[s], s))
     aliases = set(surfaces) | {m.key for m in mentions} | {doc.norm[m.start : m.end] for m in mentions}
+    aliases |= {  # 广汽集团平台技术研究院 is 平台技术研究院 in its own company's articles
+        doc.text[owner_end[m.start] : m.end].strip()
+        for m in mentions
+        if m.type == "BusinessUnit" and owner_end and m.start in owner_end
+    }
     aliases = {a for a in aliases if len(a) > 1 or a.isascii()} - {label}  # 美 (中美关系) is no alias of 美国
     types = _types(mentions)
     value = normalise_date(key, doc.date) if fam == "date" else None

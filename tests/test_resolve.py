@@ -1,6 +1,7 @@
 """Resolution: aliases, legal-form suffixes, typos, sub-units, stable ids, cross-document merge."""
 
-from helpers import result_of
+import pytest
+from helpers import result_of, triples
 
 import kg
 from kg.resolve import merge_entities
@@ -96,3 +97,49 @@ def test_a_groups_name_is_not_renamed_after_a_listed_two_character_stem():
     its own name rather than becoming that company."""
     ents = entities("三联集团宣布与多家企业签署合作协议。")
     assert "org/三联集团" in ents and "org/三联" not in ents
+
+
+def test_a_division_named_after_its_company_is_a_unit_of_it_with_its_own_name_as_alias():
+    res = result_of("王明担任华为无线网络研究院院长。无线网络研究院去年扩编。")
+    units = {e.label: e for e in res.entities if e.type == "BusinessUnit"}
+    assert set(units) == {"华为无线网络研究院"}
+    unit = units["华为无线网络研究院"]
+    assert "无线网络研究院" in unit.aliases and len(unit.mentions) == 2
+    rels = triples("王明担任华为无线网络研究院院长。")
+    assert ("华为无线网络研究院", "parentOrganization", "华为") in rels
+    assert ("王明", "leads", "华为无线网络研究院") in rels
+
+
+def test_a_division_of_a_platform_belongs_to_the_platform():
+    assert ("支付宝商家服务事业部", "parentOrganization", "支付宝") in triples(
+        "王明出任支付宝商家服务事业部总经理。"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("美团宣布对到家事业群、到店事业群进行整合。", "到家事业群"),  # not 美团宣布对到家事业群
+        ("公司宣布成立海外事业群，由王明担任负责人。", "海外事业群"),
+        ("华为常务董事、智能座舱BU总裁王明出席。", "智能座舱BU"),
+    ],
+)
+def test_a_division_without_its_company_name_begins_after_the_last_word_of_the_clause(text, unit):
+    labels = {e.label for e in result_of(text).entities if e.type == "BusinessUnit"}
+    assert unit in labels and not any(label.endswith(unit) and label != unit for label in labels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "华为数据中心位于贵州。",  # 中心 names a division only before a title
+        "阿里巴巴成立新零售事业部。",  # a clause, not a name
+        "OPPO研究院AI实验室发布新模型。",  # the division is OPPO研究院, not one name to the laboratory
+        "字节跳动宣布实行业务线BU化。",  # a generic word before BU
+        "盒马升级为集团26个独立事业部之一。",  # a count of divisions
+    ],
+)
+def test_no_division_from_a_clause_a_building_or_a_count(text):
+    labels = {e.label for e in result_of(text).entities if e.type == "BusinessUnit"}
+    assert not labels & {"华为数据中心", "阿里巴巴成立新零售事业部", "OPPO研究院AI实验室", "业务线BU"}
+    assert not any("个" in label for label in labels)

@@ -48,6 +48,7 @@ from .patterns import (
 from .precision import precise_enough
 from .shortforms import find_short_forms
 from .siblings import find_list_siblings
+from .units import find_org_units
 
 __all__ = [
     "recognize",
@@ -434,6 +435,7 @@ def _rule_mentions(ctx: Context) -> list[Mention]:
         find_glossed_products(ctx, anchors)
         + find_quoted_offerings(ctx, anchors)
         + find_branches(ctx, anchors)
+        + find_org_units(ctx, candidates)
     )
     merged = _join_places([m for m in filter_spans(candidates) if _acceptable(m, ctx)], ctx)
     pairs = find_abbreviations(ctx, merged)

@@ -363,9 +363,14 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 out.append(ctx.mention(registered, end, type_, "pattern:registered_name", 0.85))
                 continue
             if type_ == "BusinessUnit":
-                unit = W.regex("unit_name_head").search(ctx.text[max(0, s - 9) : s])
-                if unit:  # 到店事业群 / 企业服务事业部: a division needs no proper name
-                    out.append(ctx.mention(s - len(unit.group(1)), end, type_, "pattern:org_suffix", 0.75))
+                unit = W.regex("unit_name_head").search(ctx.text[max(0, s - 11) : s])
+                start = s - len(unit.group(1)) if unit else s
+                for tok in ctx.tokens_from(start, s) if unit else ():
+                    if tok.pos in ("p", "c") and tok.start >= start:
+                        start = tok.end  # 美团对到家事业群: the division's name begins after the preposition
+                if s - start >= 2 and ctx.text[start:s] not in W.set("generic_unit_name"):
+                    # 到店事业群 / 企业服务事业部: a division needs no proper name
+                    out.append(ctx.mention(start, end, type_, "pattern:org_suffix", 0.75))
                 continue
             prefix_start, tokens = _name_prefix(ctx, s)
             if prefix_start is None:

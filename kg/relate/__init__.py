@@ -116,6 +116,7 @@ def _named_units(
         for m in mentions
         if m.type in _AGENT and m.type not in ("BusinessUnit", "Platform")
     }
+    platforms = {m.key: entity_of[m.start] for m in mentions if m.type == "Platform" and m.start in entity_of}
     for m in mentions:
         named_product = m.type == "Product" and m.source == "pattern:product_name"  # 腾讯会议
         branch = m.source == "pattern:branch"  # 招行广州分行
@@ -124,6 +125,9 @@ def _named_units(
         parent = _longest_prefix_org(m.key, orgs, lexicon)
         if parent is None and named_product:
             parent = _maker_in_kb(m.key, lexicon)  # 理想L9: a brand's short name the knowledge base knows
+        if parent is None and m.source == "pattern:org_unit":
+            parent = _longest_prefix_org(m.key, platforms, lexicon, _OWNER_TYPES + ("Platform",))
+            # (支付宝消费者事业部: a division of the platform)
         if parent is None and m.type == "BusinessUnit" and m.source.startswith("pattern:org_suffix"):
             parent = _unit_owner(doc, mentions, m, entity_of)  # 到店事业群: the organisation spoken of
         if parent is None:
@@ -161,12 +165,14 @@ def _maker_in_kb(key: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _longest_prefix_org(key: str, orgs: dict[str, str], lexicon: Lexicon) -> str | None:
+def _longest_prefix_org(
+    key: str, orgs: dict[str, str], lexicon: Lexicon, types: tuple[str, ...] | None = None
+) -> str | None:
     """The organisation named in the article whose name begins ``key``, else a well-known one."""
     named = [k for k in orgs if key.startswith(k) and k != key]
     if named:
         return orgs[max(named, key=len)]
-    found = lexicon.owner_of(key, _OWNER_TYPES)
+    found = lexicon.owner_of(key, types or _OWNER_TYPES)
     return entity_id(found[1].types[0], found[1].canonical) if found else None
 
 

@@ -1,0 +1,89 @@
+"""Divisions named after their company: 京东 O2O 事业部, 广汽集团平台技术研究院, 网易新媒体中心负责人.
+
+A known company's name, a name of the division's own (O2O, 平台技术, 新媒体) and a word that ends a division's name
+make one business unit; its company becomes its parent through the relation builder's ``unit_name`` rule, and
+the article's later mentions of the division by its own name alone (平台技术研究院) are the same division.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention
+from ..words import load_words
+from ..zh.text import occurrences
+from .context import Context
+
+W = load_words()
+_OWNER_TYPES = ("Company", "Platform", "Organization")
+# what may not stand inside the division's own name: a verb, a preposition, a number, a pronoun, a position word…
+_NOT_IN_NAME = ("p", "c", "u", "d", "r", "m", "q", "t", "f", "x", "w", "y", "e", "o", "z", "ns")
+_MAX_NAME = 10
+
+
+def _suffix_regex() -> re.Pattern[str]:
+    strong = sorted(W.words("org_unit_suffix"), key=len, reverse=True)
+    weak = sorted(W.words("org_unit_suffix_before_title"), key=len, reverse=True)
+    own = rf"[\u4e00-\u9fffA-Za-z0-9+ ]{{1,{_MAX_NAME}}}?"  # (的, 和: tokens that stop a name, below)
+    return re.compile(
+        rf" ?(?P<own>{own})(?:(?P<strong>{'|'.join(map(re.escape, strong))})|(?P<weak>{'|'.join(map(re.escape, weak))}))"
+    )
+
+
+_UNIT = _suffix_regex()
+
+
+def find_org_units(ctx: Context, anchors: list[Mention]) -> list[Mention]:
+    """Divisions written as a known organisation's name, a name of their own and a division word, and the later
+    mentions of the same divisions by their own names."""
+    out: list[Mention] = []
+    for a in anchors:
+        if a.source not in ("lexicon", "kb") or a.type not in _OWNER_TYPES:
+            continue
+        unit = _unit_after(ctx, a.end)
+        if unit is None:
+            continue
+        own_start, end = unit
+        found = ctx.mention(a.start, end, "BusinessUnit", "pattern:org_unit", 0.8)
+        out.append(found)
+        out.extend(_own_name_mentions(ctx, found, own_start))
+    return out
+
+
+def _unit_after(ctx: Context, pos: int) -> tuple[int, int] | None:
+    """(start of the division's own name, end of the division word) when one follows ``pos``."""
+    text = ctx.text
+    m = _UNIT.match(text, pos)
+    if m is None:
+        return None
+    own_start, word_start, end = m.start("own"), m.end("own"), m.end()
+    titled = ctx.lexicon.title_pattern.match(text, end) is not None
+    if m.group("weak") and not titled:
+        return None  # 华为数据中心 may be a building; 网易新媒体中心负责人 is a division's head
+    if not titled and not ctx.is_boundary(end):
+        return None
+    if not ctx.is_boundary(own_start) or not ctx.is_boundary(word_start):
+        return None  # 抖音头部主播: 部 ends another word
+    if any(w in m.group("own") for w in W.words("org_unit_suffix")):
+        return None  # OPPO研究院AI实验室: the division (OPPO研究院) ends before the laboratory
+    for tok in ctx.tokens_from(own_start, word_start):
+        if tok.start < own_start or not tok.word.strip():
+            continue
+        verb = tok.pos.startswith("v") and tok.pos != "vn" and ctx.known(tok.word)
+        if verb or tok.pos in _NOT_IN_NAME or tok.word in ctx.lexicon.names:
+            return None  # 阿里巴巴成立新零售事业部: a clause, not a name
+    return own_start, end
+
+
+def _own_name_mentions(ctx: Context, unit: Mention, own_start: int) -> list[Mention]:
+    """The division's own name (平台技术研究院) elsewhere in the article, keyed to the division."""
+    own = ctx.text[own_start : unit.end].strip()
+    if len(own) < 3 or own in ctx.lexicon.names or ctx.known(own):
+        return []
+    out = []
+    for s in occurrences(ctx.text, own):
+        e = s + len(own)
+        if unit.start <= s < unit.end or not (ctx.is_boundary(s) and ctx.is_boundary(e)):
+            continue
+        out.append(ctx.mention(s, e, "BusinessUnit", "pattern:org_unit", 0.75, key=unit.key))
+    return out
