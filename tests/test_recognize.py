@@ -498,3 +498,36 @@ def test_an_unknown_first_item_of_a_list_of_known_companies_is_a_company():
     """参股的公司包括云途、美团、京东和拼多多: the list's first item is of the kind of the known ones after it."""
     got = found("至此，腾讯参股的公司包括云途、美团、京东和拼多多。")
     assert ("云途", "Company") in got
+
+
+@pytest.mark.parametrize(
+    "text, product",
+    [
+        ("荣耀推出了平板MagicPad 3。", "MagicPad 3"),  # a Latin name after a word for a device
+        ("锋泰发布旗舰SUV ES9。", "ES9"),  # not "SUV ES9"
+        ("百度发布青禾大模型。", "青禾大模型"),  # a name and the word for its kind
+        ("网易旗下的远澜手游收入增长。", "远澜手游"),
+        ("华为发布了Mate 80系列。", "Mate 80系列"),
+    ],
+)
+def test_a_product_named_with_the_word_for_its_kind(text, product):
+    assert product in {m.text for m in mentions_of(text)[2] if m.type == "Product"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司一共发布了80多款手游。",
+        "百度发布了基座大模型。",
+        "腾讯推出自研操作系统。",
+        "百度发布了新一代多模态大模型。",
+    ],
+)
+def test_a_count_or_a_description_of_a_kind_names_no_product(text):
+    assert not [m for m in mentions_of(text)[2] if m.type == "Product"]
+
+
+@pytest.mark.parametrize("text", ["快手 CEO 王明一开始是犹豫的。", "CEO李强一直没有表态。"])
+def test_an_adverb_after_a_name_is_not_part_of_it(text):
+    people = {m.text for m in mentions_of(text)[2] if m.type == "Person"}
+    assert people and all(len(p) == 2 for p in people)

@@ -111,7 +111,7 @@ class Context:
             tok
             and tok.pos.startswith("nr")
             and len(tok.word) > slen + 1
-            and (tok.word[-1] in GLUED or self._as_title(tok.end - 1))
+            and (tok.word[-1] in GLUED or self._as_title(tok.end - 1) or self._adverb_at(tok.end - 1))
         ):
             tok = Token(
                 tok.start, tok.end - 1, tok.word[:-1], tok.pos
@@ -122,7 +122,7 @@ class Context:
                 nxt
                 and len(nxt.word) == 1
                 and nxt.pos not in ("p", "v", "d", "c", "u", "uj", "ul", "r", "f")
-                and self.text[nxt.start : nxt.start + 2] not in _ADVERBS
+                and not self._adverb_at(nxt.start)
             )  # 贺涛 / 即 / 将调任: 即将 is one word
             glued = nxt and len(nxt.word) == 2 and nxt.word[1] in GLUED and nxt.word not in _ADVERBS
             # 张大 / 为 / 表示: 为 before a speech verb or a clause's end ends the name 张大为, not a clause
@@ -159,6 +159,9 @@ class Context:
             if self.plausible_name(chunk):
                 return end
         return None
+
+    def _adverb_at(self, at: int) -> bool:
+        return self.text[at : at + 2] in _ADVERBS or self.text[at : at + 3] in _ADVERBS
 
     def _before_speech(self, at: int) -> bool:
         rest = self.text[at : at + 2]

@@ -663,6 +663,27 @@ def find_products(ctx: Context) -> list[Mention]:
         name = m.group(1)
         if len(name) >= 3 and name not in ctx.lexicon.titles and not name.isupper() or re.search(r"\d", name):
             out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:launched_product", 0.75))
+    for m in W.regex("kind_latin_product").finditer(text):
+        name = m.group(1)
+        if len(name) >= 3 and not name.isupper() or re.search(r"\d", name):
+            out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:kind_product", 0.75))
+    for m in W.regex("kind_named_product").finditer(text):
+        name = m.group("name")
+        first = ctx.token_at(m.start(1))
+        if (
+            name.startswith(DEMONSTRATIVES)
+            or name in ctx.lexicon.non_entities
+            or name in ctx.lexicon.names  # 豆包大模型: the known name is the product
+            or W.regex("counted_kind").match(name)  # 发布了80多款手游
+            or name in W.set("kind_modifier")  # 基座大模型: a kind, not a name
+            or any(ch in name for ch in W.words("possessive"))
+            or not ctx.is_boundary(m.start(1))
+            or first is not None
+            and first.pos[:1] in "vpcdumqrt"
+            and ctx.known(first.word)
+        ):
+            continue  # 发布多款手游 / 推出自己的大模型: no name before the kind
+        out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:kind_product", 0.75))
     for m in W.regex("under_banner_product").finditer(text):
         out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:under_banner", 0.75))
     programme_end = re.compile(W.alt("programme_noun") + "$")
