@@ -1,7 +1,7 @@
 """Recognition: lexicon, patterns, precedence, junk filtering; offsets always point into the text."""
 
 import pytest
-from helpers import mentions_of, result_of
+from helpers import mentions_of, result_of, triples
 
 from kg.config import BuildConfig
 from kg.ingest import document_from_text
@@ -531,3 +531,38 @@ def test_a_count_or_a_description_of_a_kind_names_no_product(text):
 def test_an_adverb_after_a_name_is_not_part_of_it(text):
     people = {m.text for m in mentions_of(text)[2] if m.type == "Person"}
     assert people and all(len(p) == 2 for p in people)
+
+
+@pytest.mark.parametrize(
+    "text, model",
+    [
+        ("此外，Mate 80 Pro+将于下月上市。", "Mate 80 Pro+"),
+        ("HarmonyOS 6目前升级设备数达6000万。", "HarmonyOS 6"),
+        ("新模型已经超过了GPT-5。", "GPT-5"),
+        ("P80系列的处理器与此前相同。", "P80系列"),
+    ],
+)
+def test_a_latin_model_name_with_a_number_is_a_product(text, model):
+    assert model in {m.text for m in mentions_of(text)[2] if m.type == "Product"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司公布了Q3 2024财报。",
+        "该公司入选Top 10榜单。",
+        "G20峰会在杭州举行。",
+        "公司开展B2B业务。",
+        "研发L4自动驾驶。",
+    ],
+)
+def test_a_quarter_a_ranking_a_summit_or_a_level_is_no_model(text):
+    assert not [m for m in mentions_of(text)[2] if m.type == "Product"]
+
+
+def test_a_model_of_a_family_is_made_by_the_maker_of_the_family():
+    rels = triples("华为发布了Mate 80系列。此外，Mate 80 Pro+将于下月上市。")
+    assert ("Mate 80 Pro+", "productOf", "华为") in rels and ("Mate 80系列", "productOf", "华为") in rels
+    # two makers of one family: no guess
+    rels = triples("华为发布了Mate 80系列，小米推出了Mate 9系列。此外，Mate 80 Pro+将于下月上市。")
+    assert not any(s == "Mate 80 Pro+" and p == "productOf" for s, p, _ in rels)

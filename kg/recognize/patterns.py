@@ -663,6 +663,15 @@ def find_products(ctx: Context) -> list[Mention]:
         name = m.group(1)
         if len(name) >= 3 and name not in ctx.lexicon.titles and not name.isupper() or re.search(r"\d", name):
             out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:launched_product", 0.75))
+    for m in W.regex("latin_model").finditer(text):  # Mate 70 Pro+ / GPT-5 / P70系列
+        first = m.group("name").split()[0].split("-")[0]
+        series = m.group(1).endswith(W.words("model_series_end"))
+        single = len(m.group("name")) == 1 and not series  # P70系列 / P70 Pro, not B2B or L4
+        if first in W.set("latin_model_stop") and not series or single:
+            continue
+        if m.group("name") in ctx.lexicon.names and ctx.lexicon.names[m.group("name")].types[0] != "Product":
+            continue  # OPPO 5: a company's name (a model of it is find_business_units')
+        out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:latin_model", 0.7))
     for m in W.regex("kind_latin_product").finditer(text):
         name = m.group(1)
         if len(name) >= 3 and not name.isupper() or re.search(r"\d", name):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..kb import load_kb
 from ..model import Document, Figure, Mention, Relation
@@ -66,6 +67,7 @@ def relate(
         env = RuleEnv(rules.words, lexicon, amounts.get(sent.index, []), topic, frame)
         out += rules.apply(view, env)
     out += _named_units(doc, mentions, entity_of, lexicon)
+    out += _model_family(doc, mentions, entity_of, out)
     if scorer is not None:
         out += scorer.relations(doc, mentions, entity_of, linked=out)
     return _dedupe(out)
@@ -136,6 +138,38 @@ def _named_units(
         view = SentenceView.build(doc, doc.sentences[m.sentence], [m], entity_of)
         predicate = "productOf" if named_product else "parentOrganization"
         out.append(view.relation(0, predicate, 0, rule="unit_name", confidence=0.8, object_id=parent))
+    return out
+
+
+_FAMILY = re.compile(r"[A-Za-z]{2,}")
+
+
+def _model_family(
+    doc: Document, mentions: list[Mention], entity_of: dict[int, str], found: list[Relation]
+) -> list[Relation]:
+    """Mate 70 Pro+ is made by whoever makes the Mate 70系列 the article names: a model no rule gave a maker
+    belongs to the one maker of the article's models of the same family (the Latin word its name begins with)."""
+    makers: dict[str, set[str]] = {}
+    made = {r.subject for r in found if r.predicate == "productOf"}
+    for r in found:
+        if r.predicate == "productOf":
+            family = _FAMILY.search(r.subject.split("/", 1)[1])
+            if family:
+                makers.setdefault(family.group(), set()).add(r.object)
+    out: list[Relation] = []
+    for m in mentions:
+        eid = entity_of.get(m.start)
+        if m.type != "Product" or eid is None or eid in made:
+            continue
+        family = _FAMILY.search(m.key)
+        maker = makers.get(family.group(), set()) if family else set()
+        if len(maker) != 1:
+            continue
+        made.add(eid)
+        view = SentenceView.build(doc, doc.sentences[m.sentence], [m], entity_of)
+        out.append(
+            view.relation(0, "productOf", 0, rule="model_family", confidence=0.7, object_id=next(iter(maker)))
+        )
     return out
 
 
