@@ -57,6 +57,15 @@ class KnowledgeBase:
                 return None
         return None
 
+    def maker_of(self, name: str) -> tuple[int, KbOrg] | None:
+        """The company whose name (or short name) begins a product's name (理想L9 → 理想汽车), with the length of
+        that beginning: the longest such, never a platform's (抖音APP, 飞书文档: a platform is no owner)."""
+        for k in range(len(name) - 1, 1, -1):
+            org = self.org(name[:k])
+            if org is not None and org.type == "Company" and "platform" not in org.flags:
+                return k, org
+        return None
+
     def names(self) -> list[tuple[str, KbOrg]]:
         """Every (surface, organisation) the knowledge base can recognise: unambiguous names only."""
         out = []
@@ -72,7 +81,6 @@ class KnowledgeBase:
         return len({p.kb_id for p in self.people.get(name, ())})
 
 
-@functools.lru_cache(maxsize=1 << 16)
 @functools.lru_cache(maxsize=1 << 16)
 def is_market(name: str) -> bool:
     """An exchange or a regulator (the knowledge base's flags): where a deal is made or approved, not a party to it

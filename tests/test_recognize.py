@@ -566,3 +566,18 @@ def test_a_model_of_a_family_is_made_by_the_maker_of_the_family():
     # two makers of one family: no guess
     rels = triples("华为发布了Mate 80系列，小米推出了Mate 9系列。此外，Mate 80 Pro+将于下月上市。")
     assert not any(s == "Mate 80 Pro+" and p == "productOf" for s, p, _ in rels)
+
+
+@pytest.mark.parametrize(
+    "text", ["小米智能手表已经准备就绪。", "去年，珀莱雅泡泡面膜在抖音上走红。", "理想L9上市。"]
+)
+def test_a_brands_goods_are_its_product_and_the_brand_is_a_node_of_the_graph(text):
+    res = result_of(text)
+    ids = {e.id for e in res.entities}
+    made = [(r.subject, r.object) for r in res.relations if r.predicate == "productOf"]
+    assert made and all(s in ids and o in ids for s, o in made)
+
+
+@pytest.mark.parametrize("text", ["小米推出手表。", "小米的手表卖得好。"])
+def test_goods_after_a_verb_or_a_possessive_are_no_product_name(text):
+    assert not [m for m in mentions_of(text)[2] if m.type == "Product"]

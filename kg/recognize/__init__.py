@@ -7,6 +7,7 @@ import dataclasses
 import functools
 from collections.abc import Iterator, Sequence
 
+from ..kb import load_kb
 from ..model import Document, Mention, Token
 from ..types import ORG_TYPES, PROPAGATE_TYPES
 from ..words import load_words
@@ -18,6 +19,7 @@ from .merge import filter_spans
 from .patterns import (
     find_abbreviations,
     find_branches,
+    find_brand_goods,
     find_business_units,
     find_byline,
     find_country_abbreviations,
@@ -427,7 +429,7 @@ def _rule_mentions(ctx: Context) -> list[Mention]:
     )  # 網易遊戲: a unit of a known company, even if the KB lists it
     taken = {(m.start, m.end) for m in units}
     candidates.extend(m for m in find_kb_names(ctx, inside_longer_word) if (m.start, m.end) not in taken)
-    candidates.extend(units)
+    candidates.extend(units + find_brand_goods(ctx, candidates))
     for finder in PATTERNS:
         candidates.extend(finder(ctx))
     anchors = filter_spans(candidates)
@@ -515,20 +517,27 @@ def embedded_parents(
         )
         if found:
             end, owner = m.start + len(found[0]), found[1]
-            out.append(
-                Mention(
-                    m.start,
-                    end,
-                    doc.text[m.start : end],
-                    owner.types[0],
-                    "embedded",
-                    0.9,
-                    owner.canonical,
-                    m.sentence,
-                    owner.types,
-                    doc.id,
-                )
+            key, types = owner.canonical, owner.types
+        elif m.source == "pattern:product_name" and (made := load_kb().maker_of(m.key)):
+            from ..resolve import kb_label  # (resolution reads the recognisers' data: imported when used)
+
+            end, key, types = m.start + made[0], kb_label(made[1], lexicon), (made[1].type,)
+        else:
+            continue  # 理想L9: the maker the knowledge base knows by the name the model begins with
+        out.append(
+            Mention(
+                m.start,
+                end,
+                doc.text[m.start : end],
+                types[0],
+                "embedded",
+                0.9,
+                key,
+                m.sentence,
+                types,
+                doc.id,
             )
+        )
     return out
 
 

@@ -1095,6 +1095,40 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
     return out
 
 
+def find_brand_goods(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """小米智能手表 / 珀莱雅泡泡面膜: a known brand, a few words that describe them, and a word for goods."""
+    out = []
+    for m in known:
+        if m.source in ("lexicon", "kb") and m.type in ("Company", "Platform"):
+            end = _goods_after(ctx, m.end)
+            if end:
+                out.append(ctx.mention(m.start, end, "Product", "pattern:product_name", 0.8))
+    return out
+
+
+def _goods_after(ctx: Context, pos: int) -> int | None:
+    """The end of a word for goods (after at most six characters that describe them) right after a brand at ``pos``."""
+    text = ctx.text
+    for n in range(0, 7):
+        word = next((w for w in W.words("goods_noun") if text.startswith(w, pos + n)), None)
+        if word is None:
+            continue
+        end = pos + n + len(word)
+        if not ctx.is_boundary(end) or not ctx.is_boundary(pos + n) and n:
+            return None
+        for tok in ctx.tokens_from(pos, pos + n):
+            if tok.start >= pos and (
+                tok.pos[:1] in "vpcdumqrft" and tok.pos != "vn" or not _is_han_word(tok.word)
+            ):
+                return None  # 小米推出手表 / 小米的手表: a clause or a phrase, not one product's name
+        return end
+    return None
+
+
+def _is_han_word(word: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in word)
+
+
 def model_code(ctx: Context, pos: int) -> re.Match[str] | None:
     """A model code at ``pos`` that is no name of its own (字节跳动ByteDance: the company's English name), no
     product word (讯飞输入法App) and no word of an English name (Google Research)."""

@@ -189,14 +189,9 @@ def _unit_owner(doc: Document, mentions: list[Mention], unit: Mention, entity_of
 
 
 def _maker_in_kb(key: str, lexicon: Lexicon) -> str | None:
-    """The company of the knowledge base whose name (or short name) begins a product's name (理想L9 → 理想汽车);
-    not a platform's (抖音APP, 飞书文档: a platform is no owner, as in ``_named_units``)."""
-    kb = load_kb()
-    for k in range(len(key) - 1, 1, -1):
-        org = kb.org(key[:k])
-        if org is not None and org.type == "Company" and "platform" not in org.flags:
-            return entity_id(org.type, kb_label(org, lexicon))
-    return None
+    """The company of the knowledge base whose name (or short name) begins a product's name (理想L9 → 理想汽车)."""
+    found = load_kb().maker_of(key)
+    return entity_id(found[1].type, kb_label(found[1], lexicon)) if found else None
 
 
 def _longest_prefix_org(
