@@ -345,4 +345,4 @@ def test_the_datelines_outlet_is_not_whom_a_bare_title_belongs_to():
 def test_a_model_after_a_brand_that_is_also_a_word_is_the_makers_product():
     """理想 alone is a word (the knowledge base asks for context); 理想L9 is a model, the product of 理想汽车."""
     found = triples("理想L9本月交付量破万。")
-    assert ("理想L9", "productOf", "理想汽车") in found  # the maker, a node of its own (named by the knowledge base)
+    assert ("理想L9", "productOf", "理想汽车") in found  # the maker: a node, named by the knowledge base
