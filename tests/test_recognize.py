@@ -438,7 +438,9 @@ def test_an_english_name_after_a_company_is_no_model_of_it():
     product word — none of them a model of the company before it."""
     got = found("字节跳动ByteDance宣布组织调整。他此前在Google Research工作。讯飞输入法App月活过亿。")
     names = {k for k, _ in got}
-    assert not {"字节跳动ByteDance", "Google Research", "讯飞输入法App"} & names
+    assert not {"字节跳动ByteDance", "讯飞输入法App"} & names
+    assert ("Google Research", "Product") not in got
+    assert ("Google Research", "Company") in got  # a Latin name with a word for an organisation
 
 
 def test_a_rank_or_an_amount_is_no_part_of_a_name_and_a_latin_name_keeps_its_short_form():
@@ -581,3 +583,21 @@ def test_a_brands_goods_are_its_product_and_the_brand_is_a_node_of_the_graph(tex
 @pytest.mark.parametrize("text", ["小米推出手表。", "小米的手表卖得好。"])
 def test_goods_after_a_verb_or_a_possessive_are_no_product_name(text):
     assert not [m for m in mentions_of(text)[2] if m.type == "Product"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("该基金与 Silver Lake Management 同意收购。", "Silver Lake Management"),
+        ("通过Max Smart Limited持股13.5%。", "Max Smart Limited"),
+        ("法国初创公司Mistral AI完成融资。", "Mistral AI"),
+    ],
+)
+def test_a_latin_name_with_a_word_for_a_company_is_one(text, name):
+    orgs = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+    assert name in orgs and not any(o.endswith("初创公司") for o in orgs)
+
+
+@pytest.mark.parametrize("text", ["王明2014年加入字节，堪称元老级员工。", "王明在字节内部颇具声望。"])
+def test_a_short_name_that_is_also_a_word_is_the_company_after_joining_or_inside(text):
+    assert "字节" in {m.text for m in mentions_of(text)[2] if m.type == "Company"}

@@ -392,6 +392,9 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 named = True  # 义乌市政府: a place and a government suffix is a government body
             elif only_place:
                 continue
+            after_place = next((t.start for t in tokens if t.pos != "ns"), prefix_start)
+            if text[after_place:end] in ctx.lexicon.non_entities:
+                continue  # 法国初创公司: a place and a kind of company, not a name
             if not named or generic_with_acronym(ctx, ctx.text[prefix_start:end]):
                 continue
             if reads_as_a_clause(ctx, prefix_start, end):
@@ -582,7 +585,9 @@ def _name_prefix(ctx: Context, suffix_start: int):
 
 _LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*(?![A-Za-z0-9])")
 _LATIN_ORG_SUFFIX = re.compile(
-    r" (Inc|Ltd|Holdings|Group|Capital|Technologies|Technology|Corp|Corporation|Ventures|Partners)\.?$"
+    r" (Inc|Ltd|Limited|LLC|LLP|Holdings|Group|Capital|Technologies|Technology|Corp|Corporation|Ventures|Partners"
+    r"|Management|Investments?|Fund|Securities|Advisors|Associates|Labs?|Research|AI|Systems|Networks|Motors"
+    r"|Games|Studios?|Media|Bank|Pharmaceuticals|Therapeutics|Robotics|Semiconductor)\.?$"
 )
 
 
