@@ -601,3 +601,16 @@ def test_a_latin_name_with_a_word_for_a_company_is_one(text, name):
 @pytest.mark.parametrize("text", ["王明2014年加入字节，堪称元老级员工。", "王明在字节内部颇具声望。"])
 def test_a_short_name_that_is_also_a_word_is_the_company_after_joining_or_inside(text):
     assert "字节" in {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+
+
+@pytest.mark.parametrize(
+    "text, name, junk",
+    [
+        ("王明将继续指导青禾驱动科技的工作。", "青禾驱动科技", "指导青禾驱动科技"),
+        ("中国银行福建省分行成为锋泰科技大学的合作银行。", "锋泰科技大学", "福建省分行成为锋泰科技大学"),
+        ("他收购达该公司20%股权。", None, "达该公司"),
+    ],
+)
+def test_a_verb_or_a_demonstrative_is_no_part_of_an_organisations_name(text, name, junk):
+    orgs = {m.text for m in mentions_of(text)[2]}
+    assert junk not in orgs and (name is None or name in orgs)

@@ -359,6 +359,10 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             legal = suffix in W.set("legal_form")
             registered = _registered_name_start(ctx, s, body=not legal) if legal or body else None
             # (深圳市科技创新委员会: a place begins a body's name, whose words may be verbs)
+            if registered is not None and any(
+                t.word in W.set("clause_inside_name") for t in ctx.tokens_from(registered, s)[1:]
+            ):
+                registered = None  # 福建省分行成为福耀科技大学: a clause, not one name
             if registered is not None:  # 北京三快在线科技有限公司: a place begins a registered name
                 out.append(ctx.mention(registered, end, type_, "pattern:registered_name", 0.85))
                 continue
@@ -470,6 +474,8 @@ def reads_as_a_clause(ctx: Context, start: int, end: int) -> bool:
         return True
     if any(t.pos[:1] == "t" or t.pos == "p" and ctx.known(t.word) for t in tokens[1:]):
         return True
+    if any(t.word[1:2] in W.set("demonstrative_char") for t in tokens if len(t.word) == 2):
+        return True  # 收购达该公司: 达该 ends a verb and opens 该公司 (this company), no name
     if W.regex("date").search(ctx.text[start:end]) or W.regex("time_phrase").search(ctx.text[start:end]):
         return True
     has_name = any(t.pos.startswith("nr") for t in tokens)
@@ -546,6 +552,8 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         if tok.word in ctx.lexicon.non_entities or tok.word in ctx.lexicon.titles:
             break
+        if tok.word in W.set("clause_inside_name"):
+            break  # 指导蔚来驱动科技: a verb (the segmenter may take it for a noun) ends the name's start
         if (
             len(tok.word) == 2
             and tok.word.endswith(tuple(_TENSE_MARKERS))
