@@ -614,3 +614,9 @@ def test_a_short_name_that_is_also_a_word_is_the_company_after_joining_or_inside
 def test_a_verb_or_a_demonstrative_is_no_part_of_an_organisations_name(text, name, junk):
     orgs = {m.text for m in mentions_of(text)[2]}
     assert junk not in orgs and (name is None or name in orgs)
+
+
+def test_a_name_that_is_also_a_word_after_a_lone_character_ends_a_name_of_its_own():
+    # 头条 (a headline) names 今日头条 only in context; 趣头条 is another company
+    found_names = {(m.text, m.type) for m in mentions_of("趣头条发布了第四季度财报，营收增长。")[2]}
+    assert ("趣头条", "Company") in found_names and not any(t == "头条" for t, _ in found_names)

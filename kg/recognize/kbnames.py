@@ -54,6 +54,12 @@ def find_kb_names(ctx: Context, inside_longer_word) -> list[Mention]:
                 # 理想L9 / 长安UNI-K: a model code after a brand that is also a word makes it the brand's product
                 out.append(ctx.mention(start, code.end(), "Product", "pattern:product_name", 0.85))
                 continue
+        if needs_context and _glued_to_a_character(ctx, start):
+            # 趣头条: a name that is also a word (头条), after a lone character, ends an unknown name, which the
+            # clause may speak of as an organisation
+            if _spoken_of_as_organisation(ctx, start - 1, end, w):
+                out.append(ctx.mention(start - 1, end, "Company", "pattern:glued_name", 0.75))
+            continue
         token = ctx.token_at(start)
         if needs_context and token is not None and token.end == end and token.pos[:1] in _WORD_POS:
             if not w.regex("organisation_context_strong").match(ctx.text, end):
@@ -73,6 +79,19 @@ def find_kb_names(ctx: Context, inside_longer_word) -> list[Mention]:
         types = (org.type, "Platform") if "platform" in org.flags and org.type != "Platform" else (org.type,)
         out.append(ctx.mention(start, end, org.type, "kb", 0.9, key=name, types=types))
     return out
+
+
+def _glued_to_a_character(ctx: Context, start: int) -> bool:
+    """The segmenter's word before ``start`` is a lone Chinese character it reads as a noun or a name."""
+    if start == 0:
+        return False
+    before = ctx.tokens[ctx.token_index(start - 1)]
+    return (
+        before.end == start
+        and len(before.word) == 1
+        and "\u4e00" <= before.word <= "\u9fff"
+        and before.pos in ("n", "ng", "nr", "nz", "j")
+    )
 
 
 def _spoken_of_as_organisation(ctx: Context, start: int, end: int, w, *, place_reading: bool = False) -> bool:
