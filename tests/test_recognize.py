@@ -620,3 +620,15 @@ def test_a_name_that_is_also_a_word_after_a_lone_character_ends_a_name_of_its_ow
     # 头条 (a headline) names 今日头条 only in context; 趣头条 is another company
     found_names = {(m.text, m.type) for m in mentions_of("趣头条发布了第四季度财报，营收增长。")[2]}
     assert ("趣头条", "Company") in found_names and not any(t == "头条" for t, _ in found_names)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("百联咨询创始人王明告诉记者。", "百联咨询"),  # a trade word ends a company's short name
+        ("腾讯入股了芯片新秀青禾半导体。", "青禾半导体"),  # a description before the name is no part of it
+        ("锋泰光电发布公告。", "锋泰光电"),
+    ],
+)
+def test_a_short_company_name_ending_in_a_word_of_trade(text, name):
+    assert name in {m.text for m in mentions_of(text)[2] if m.type == "Company"}

@@ -552,6 +552,8 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         if tok.word in ctx.lexicon.non_entities or tok.word in ctx.lexicon.titles:
             break
+        if tok.word in W.set("descriptor_noun") and tokens:
+            break  # 芯片新秀光舟半导体: a description of the company, then its name
         if tok.word in W.set("clause_inside_name"):
             break  # 指导蔚来驱动科技: a verb (the segmenter may take it for a noun) ends the name's start
         if (

@@ -45,7 +45,10 @@ def find_short_forms(ctx: Context, found: list[Mention]) -> list[Mention]:
     """Later short mentions of the registered names among ``found`` (which they may not overlap)."""
     occupied = bytearray(len(ctx.text) + 1)
     for m in found:
-        occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
+        if (
+            m.source != "pattern:org_suffix"
+        ):  # 远澜半导体 after 远澜半导体材料有限公司: the short form, not a name of its own
+            occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
     out: list[Mention] = []
     done: set[str] = set()
     for m in found:
@@ -67,7 +70,7 @@ def find_short_forms(ctx: Context, found: list[Mention]) -> list[Mention]:
             e = s + length
             if any(occupied[s:e]) or not _names_it(ctx, s, e):
                 continue
-            out.append(ctx.mention(s, e, m.type, "pattern:short_form", 0.8, key=m.key, types=m.types))
+            out.append(ctx.mention(s, e, m.type, "pattern:short_form", 0.85, key=m.key, types=m.types))
             occupied[s:e] = b"\x01" * length
     return out
 
