@@ -632,3 +632,9 @@ def test_a_name_that_is_also_a_word_after_a_lone_character_ends_a_name_of_its_ow
 )
 def test_a_short_company_name_ending_in_a_word_of_trade(text, name):
     assert name in {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+
+
+@pytest.mark.parametrize("text", ["红杉中国曾在2019年投资青禾科技。", "小米集团宣布战略投资青禾科技。"])
+def test_a_name_right_after_a_verb_is_found_without_the_verb(text):
+    orgs = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+    assert "青禾科技" in orgs and not any(o.startswith("投资") for o in orgs)

@@ -402,7 +402,16 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             if not named or generic_with_acronym(ctx, ctx.text[prefix_start:end]):
                 continue
             if reads_as_a_clause(ctx, prefix_start, end):
-                continue  # 领导阿里云智能集团 / 李明远入职OPPO研究院: a clause run together, not a name
+                # 领导阿里云智能集团 / 李明远入职OPPO研究院: a clause run together, not a name; where only its first
+                # word is a verb (投资青禾科技, 增持青禾科技), the name is what follows the verb
+                rest = tokens[1:] if tokens and _opens_a_clause(ctx, tokens[0]) else []
+                if (
+                    rest
+                    and any(t.pos in NAME_POS and t.pos != "ns" or not ctx.known(t.word) for t in rest)
+                    and not reads_as_a_clause(ctx, rest[0].start, end)
+                ):
+                    out.append(ctx.mention(rest[0].start, end, type_, "pattern:org_suffix", 0.8))
+                continue
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return out
 
@@ -481,6 +490,13 @@ def reads_as_a_clause(ctx: Context, start: int, end: int) -> bool:
     has_name = any(t.pos.startswith("nr") for t in tokens)
     verbs = W.set("clause_verb")
     return has_name and any(t.pos == "v" and (ctx.known(t.word) or t.word in verbs) for t in tokens)
+
+
+def _opens_a_clause(ctx: Context, tok: Token) -> bool:
+    """A verb that opens a clause (投资, 增持, 领导): what follows it may be a name, it is none."""
+    return tok.word not in ctx.lexicon.names and (
+        tok.word in W.set("clause_verb") or tok.pos.startswith("v") and ctx.known(tok.word)
+    )
 
 
 def generic_with_acronym(ctx: Context, name: str) -> bool:
