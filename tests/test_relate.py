@@ -346,3 +346,7 @@ def test_a_model_after_a_brand_that_is_also_a_word_is_the_makers_product():
     """理想 alone is a word (the knowledge base asks for context); 理想L9 is a model, the product of 理想汽车."""
     found = triples("理想L9本月交付量破万。")
     assert ("理想L9", "productOf", "理想汽车") in found  # the maker: a node, named by the knowledge base
+
+
+def test_a_description_between_is_and_the_founders_name():
+    assert ("青禾科技", "founder", "王明") in triples("青禾科技创始人为理工科奇才王明，曾在多家公司任职。")
