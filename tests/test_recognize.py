@@ -638,3 +638,15 @@ def test_a_short_company_name_ending_in_a_word_of_trade(text, name):
 def test_a_name_right_after_a_verb_is_found_without_the_verb(text):
     orgs = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
     assert "青禾科技" in orgs and not any(o.startswith("投资") for o in orgs)
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        ("已经启动对青禾电子投资。", "青禾电子投资"),  # 对 … 投资: the verb, not a firm's name
+        ("锋泰以及王明个人投资的远澜资本已启动投资。", "王明个人投资"),
+        ("青禾日记母公司锋泰电商发布第三季度财报。", "青禾日记母公司锋泰"),
+    ],
+)
+def test_no_name_runs_into_a_verb_or_the_word_that_relates_two_names(text, junk):
+    assert junk not in {m.text for m in mentions_of(text)[2]}

@@ -404,6 +404,8 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # MCN, CEO, AI: an acronym is not a person
     if m.type != "Person" and (text in ctx.lexicon.non_entities or generic_with_acronym(ctx, text)):
         return False  # 创业公司, SaaS公司: a kind of organisation
+    if m.type != "Person" and any(w in text for w in _W.words("owner_word")):
+        return False  # 青禾日记母公司锋泰: two names and the word that relates them
     if m.type == "Company" and _W.regex("department_end").search(text):
         return False  # 战略发展部: a department (of the company before it), not a company
     if m.type in ORG_TYPES and ctx.ends_in_a_verb(m.start, m.end):

@@ -401,6 +401,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue  # 法国初创公司: a place and a kind of company, not a name
             if not named or generic_with_acronym(ctx, ctx.text[prefix_start:end]):
                 continue
+            if ctx.ends_in_a_verb(prefix_start, end):
+                continue  # 对青禾电子投资: 对 marks the name before the verb
             if reads_as_a_clause(ctx, prefix_start, end):
                 # 领导阿里云智能集团 / 李明远入职OPPO研究院: a clause run together, not a name; where only its first
                 # word is a verb (投资青禾科技, 增持青禾科技), the name is what follows the verb
