@@ -1141,21 +1141,18 @@ def find_brand_goods(ctx: Context, known: list[Mention]) -> list[Mention]:
 
 def _goods_after(ctx: Context, pos: int) -> int | None:
     """The end of a word for goods (after at most six characters that describe them) right after a brand at ``pos``."""
-    text = ctx.text
-    for n in range(0, 7):
-        word = next((w for w in W.words("goods_noun") if text.startswith(w, pos + n)), None)
-        if word is None:
-            continue
-        end = pos + n + len(word)
-        if not ctx.is_boundary(end) or not ctx.is_boundary(pos + n) and n:
-            return None
-        for tok in ctx.tokens_from(pos, pos + n):
-            if tok.start >= pos and (
-                tok.pos[:1] in "vpcdumqrft" and tok.pos != "vn" or not _is_han_word(tok.word)
-            ):
-                return None  # 小米推出手表 / 小米的手表: a clause or a phrase, not one product's name
-        return end
-    return None
+    m = W.regex("goods_after_brand").match(ctx.text, pos)
+    if m is None:
+        return None
+    start, end = m.start("word"), m.end()
+    if not ctx.is_boundary(end) or start > pos and not ctx.is_boundary(start):
+        return None
+    for tok in ctx.tokens_from(pos, start):
+        if tok.start >= pos and (
+            tok.pos[:1] in "vpcdumqrft" and tok.pos != "vn" or not _is_han_word(tok.word)
+        ):
+            return None  # 小米推出手表 / 小米的手表: a clause or a phrase, not one product's name
+    return end
 
 
 def _is_han_word(word: str) -> bool:
