@@ -6,6 +6,7 @@ and every document; cross-document resolution is a merge of entities with equal 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -15,6 +16,8 @@ from .recognize.lexicon import Lexicon, load_lexicon
 from .recognize.patterns import osa_distance
 from .recognize.shortforms import LEGAL_FORM, trade_cores
 from .zh.dates import date_name, normalise_date
+
+_LATIN_LETTER = re.compile("[A-Za-z]")  # a model's own name (Mate 70), not a product word (会议 of 腾讯会议)
 
 # Where two types compete for one entity, the earlier wins.
 TYPE_PRECEDENCE = (
@@ -124,10 +127,13 @@ def _entity(
     else:
         label = min(surfaces, key=lambda s: (len(s) < 2, -surfaces[s], s))
     aliases = set(surfaces) | {m.key for m in mentions} | {doc.norm[m.start : m.end] for m in mentions}
-    aliases |= {  # 广汽集团平台技术研究院 is 平台技术研究院 in its own company's articles
-        doc.text[owner_end[m.start] : m.end].strip()
+    aliases |= {  # 广汽集团平台技术研究院 is 平台技术研究院 in its own company's articles; 华为Mate 70 is Mate 70
+        own
         for m in mentions
-        if m.type == "BusinessUnit" and owner_end and m.start in owner_end
+        if owner_end
+        and m.start in owner_end
+        and (own := doc.text[owner_end[m.start] : m.end].strip())
+        and (m.type == "BusinessUnit" or m.type == "Product" and _LATIN_LETTER.search(own))
     }
     aliases = {a for a in aliases if len(a) > 1 or a.isascii()} - {label}  # 美 (中美关系) is no alias of 美国
     types = _types(mentions)

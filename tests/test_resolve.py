@@ -143,3 +143,9 @@ def test_no_division_from_a_clause_a_building_or_a_count(text):
     labels = {e.label for e in result_of(text).entities if e.type == "BusinessUnit"}
     assert not labels & {"华为数据中心", "阿里巴巴成立新零售事业部", "OPPO研究院AI实验室", "业务线BU"}
     assert not any("个" in label for label in labels)
+
+
+def test_a_model_named_after_its_maker_has_its_own_name_as_alias_but_a_product_word_has_none():
+    ents = {e.label: e for e in result_of("华为发布了华为Mate 80系列。腾讯会议上线新功能。").entities}
+    assert "Mate 80系列" in ents["华为Mate 80系列"].aliases
+    assert "会议" not in ents["腾讯会议"].aliases
