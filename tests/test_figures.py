@@ -262,3 +262,19 @@ def test_a_sales_figure_in_a_sellers_sentence_is_the_sellers():
     """主播王明快手直播间上周成交额超2亿元: the streamer sells on 快手; the sales are his, not the platform's."""
     res = result_of("据统计，主播王明快手直播间上周成交额超2亿元。")
     assert {f.text: f.about for f in res.figures}["超2亿元"] == "person/王明"
+
+
+def test_a_government_body_that_speaks_is_not_what_a_figure_is_about():
+    res = result_of("投资推广署助理署长表示，本港初创企业数目增加21%。")
+    labels = {e.id: e.label for e in res.entities}
+    assert "投资推广署" in labels.values()
+    assert all(labels.get(f.about) != "投资推广署" for f in res.figures)
+
+
+def test_well_known_government_bodies_are_recognised():
+    orgs = {
+        (e.label, e.type)
+        for e in result_of("科技部与经济部的官员出席了会议，金管会表示将加强监管。").entities
+    }
+    assert {("科技部", "GovernmentOrganization"), ("经济部", "GovernmentOrganization")} <= orgs
+    assert ("金管会", "GovernmentOrganization") in orgs

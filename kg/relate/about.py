@@ -43,11 +43,11 @@ def assign_about(
         m
         for m in mentions
         if m.source not in (BYLINE, "pattern:data_source")
-        and m.type != "MediaOrganization"
+        and m.type not in ("MediaOrganization", "GovernmentOrganization")
         and not is_market(m.key)
         and not source_cue.match(doc.norm, m.end)
         and not (doc.norm[max(0, m.start - 2) : m.start].endswith(citing) and cited.match(doc.norm, m.end))
-    ]  # the outlet, any news outlet, an exchange or a regulator (在上交所…), or who publishes the data
+    ]  # the outlet, any news outlet, a government body, an exchange or a regulator (在上交所…), or who publishes the data
     # (艾媒咨询数据显示, 根据易观最新发布的《…报告》), is not what figures are about
     people = [m for m in mentions if m.type == "Person"]
     main = main_organisation(mentions) if figures else None  # once per document, not once per figure
