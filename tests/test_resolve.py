@@ -149,3 +149,9 @@ def test_a_model_named_after_its_maker_has_its_own_name_as_alias_but_a_product_w
     ents = {e.label: e for e in result_of("华为发布了华为Mate 80系列。腾讯会议上线新功能。").entities}
     assert "Mate 80系列" in ents["华为Mate 80系列"].aliases
     assert "会议" not in ents["腾讯会议"].aliases
+
+
+def test_central_state_enterprises_are_known_by_their_short_names():
+    ents = {e.label: e for e in result_of("通用技术集团与中国五矿集团签署战略合作协议。").entities}
+    assert {"中国通用技术集团", "中国五矿"} <= set(ents)
+    assert "中国五矿集团" in ents["中国五矿"].aliases
