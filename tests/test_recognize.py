@@ -650,3 +650,16 @@ def test_a_name_right_after_a_verb_is_found_without_the_verb(text):
 )
 def test_no_name_runs_into_a_verb_or_the_word_that_relates_two_names(text, junk):
     assert junk not in {m.text for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text, arm",
+    [("亚马逊中国宣布调整业务。", "亚马逊中国"), ("这是继蔚来北美副总裁之后又一位离职的高管。", "蔚来北美")],
+)
+def test_a_companys_arm_in_a_region_is_a_unit_of_it(text, arm):
+    assert (arm, "BusinessUnit") in {(m.text, m.type) for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize("text", ["比亚迪欧洲市场销量增长。", "阿里巴巴美国上市。", "腾讯中国区总裁表示。"])
+def test_a_region_after_a_company_that_is_the_region_itself_is_no_unit(text):
+    assert not [m for m in mentions_of(text)[2] if m.type == "BusinessUnit"]

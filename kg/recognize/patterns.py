@@ -1108,6 +1108,10 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
         if code and ctx.is_boundary(code.end()):
             out.append(ctx.mention(m.start, code.end(), "Product", "pattern:product_name", 0.85))
             continue
+        region = W.regex("regional_arm").match(ctx.text, m.end) if m.type == "Company" else None
+        if region and ctx.is_boundary(region.end()):  # 亚马逊中国 / 蔚来北美: a company's arm in a region
+            out.append(ctx.mention(m.start, region.end(), "BusinessUnit", "pattern:business_unit", 0.8))
+            continue
         if m.source != "lexicon":
             continue
         for kind, words, source in (
