@@ -663,3 +663,15 @@ def test_a_companys_arm_in_a_region_is_a_unit_of_it(text, arm):
 @pytest.mark.parametrize("text", ["比亚迪欧洲市场销量增长。", "阿里巴巴美国上市。", "腾讯中国区总裁表示。"])
 def test_a_region_after_a_company_that_is_the_region_itself_is_no_unit(text):
     assert not [m for m in mentions_of(text)[2] if m.type == "BusinessUnit"]
+
+
+@pytest.mark.parametrize(
+    "text, name, junk",
+    [
+        ("公司所属企业青禾国际金融集团有限公司上市获批。", "青禾国际金融集团有限公司", "上市获批"),
+        ("锋泰控股集团有限公司发布公告。", "锋泰控股集团有限公司", None),
+    ],
+)
+def test_a_registered_name_keeps_its_group_word_and_no_event_after_it_is_a_name(text, name, junk):
+    found_names = {m.text for m in mentions_of(text)[2]}
+    assert name in found_names and junk not in found_names

@@ -418,6 +418,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
     return out
 
 
+LEGAL_FORM_AT = re.compile(W.alt("legal_form"))
+
 _PREFIX_STOP_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "x", "w", "y", "e", "o", "z")
 
 
@@ -568,6 +570,14 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         if tok.pos.startswith("v") and tok.pos != "vn" and tok.word not in ctx.lexicon.names and not guessed:
             break
+        if (
+            not tokens
+            and tok.word in W.set("group_before_legal_form")
+            and LEGAL_FORM_AT.match(ctx.text, suffix_start)
+        ):
+            tokens.insert(0, tok)  # 青禾国际金融集团有限公司: 集团 before the legal form is part of the name
+            i -= 1
+            continue
         if tok.word in ctx.lexicon.non_entities or tok.word in ctx.lexicon.titles:
             break
         if tok.word in W.set("descriptor_noun") and tokens:
@@ -960,6 +970,8 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
             continue  # 公司和互联网公司都在做 / 品牌总经理卢伟冰今日发文: function words, verbs, times, titles
         if not any(not ctx.known(t.word) or t.pos in NAME_POS and t.pos != "j" for t in tokens):
             continue  # 公司高管表示满意: ordinary words only, no name among them
+        if m.group("name").endswith(W.words("event_verb")) or all(t.pos.startswith("v") for t in tokens):
+            continue  # 有限公司上市获批: what happens to the company, not a name
         out.append(ctx.mention(start, end, "Company", "pattern:described_org", 0.7))
     return out
 
