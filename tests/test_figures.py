@@ -278,3 +278,9 @@ def test_well_known_government_bodies_are_recognised():
     }
     assert {("科技部", "GovernmentOrganization"), ("经济部", "GovernmentOrganization")} <= orgs
     assert ("金管会", "GovernmentOrganization") in orgs
+
+
+def test_an_investors_amount_in_a_round_story_is_the_rounds():
+    res = result_of("快手宣布完成B轮融资。DCM投资了8000万美元。")
+    labels = {e.id: e.label for e in res.entities}
+    assert {f.text: labels.get(f.about) for f in res.figures}["8000万美元"] == "快手"

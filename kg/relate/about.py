@@ -196,6 +196,15 @@ def _about(
         i = bisect.bisect_right(people, start, key=lambda m: m.end)
         return people[i - 1] if i else None
     before = [m for m in agents if c_lo <= m.start and m.end <= start]
+    if (
+        before
+        and f.kind == "money"
+        and frame
+        and frame.funded
+        and frame.funded.entity != entity_of.get(before[-1].start)
+        and load_words().regex("investor_pays").search(text[before[-1].end : start])
+    ):
+        return frame.funded.entity  # DCM投资了8000万美元 (in a story of 快手's round): the round's money
     if before:
         return before[-1]
     after = [m for m in agents if end <= m.start < c_hi]
