@@ -146,6 +146,17 @@ def test_byline_gives_author_editor_and_publisher():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "本文来自微信公众号：远澜财经（ID：yuanlancj），作者：王明，经授权发布。\n青禾科技宣布完成融资。",
+        "本文来自微信公众号“远澜财经”，作者：王明。\n青禾科技宣布完成融资。",
+    ],
+)
+def test_an_article_from_an_official_account_is_published_by_it(text):
+    assert {("ARTICLE", "publisher", "远澜财经"), ("ARTICLE", "author", "王明")} <= triples(text)
+
+
+@pytest.mark.parametrize(
     "text,expected",
     [
         ("刘强东于1998年创办了京东。", ("京东", "founder", "刘强东")),  # 京东 is a company and a platform
