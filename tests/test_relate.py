@@ -156,6 +156,12 @@ def test_an_article_from_an_official_account_is_published_by_it(text):
     assert {("ARTICLE", "publisher", "远澜财经"), ("ARTICLE", "author", "王明")} <= triples(text)
 
 
+def test_an_author_note_in_brackets_names_the_author():
+    assert ("ARTICLE", "author", "王明") in triples(
+        "（本文作者王明，系远澜研究院研究员）\n青禾科技宣布完成融资。"
+    )
+
+
 @pytest.mark.parametrize(
     "text,expected",
     [
