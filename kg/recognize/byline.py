@@ -9,6 +9,7 @@ the recogniser makes people and outlets of the values, the relation builder link
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -34,11 +35,16 @@ def byline_fields(doc: Document) -> list[Field]:
     sentences, and the reporters named in brackets after it."""
     sentences = doc.sentences
     chosen = sentences[:_HEAD_SENTENCES] + sentences[max(_HEAD_SENTENCES, len(sentences) - _TAIL_SENTENCES) :]
+    return list(_fields(tuple((doc.norm[s.start : s.end], s.start, s.index) for s in chosen)))
+
+
+@functools.lru_cache(maxsize=1024)  # more than a batch of documents (pipeline.BATCH)
+def _fields(lines: tuple[tuple[str, int, int], ...]) -> tuple[Field, ...]:
+    """The fields of a document's head and tail lines (remembered: recognition and relations both ask)."""
     out: list[Field] = []
-    for sent in chosen:
-        text = doc.norm[sent.start : sent.end]
-        out += _key_values(text, sent.start, sent.index) + _datelines(text, sent.start, sent.index)
-    return sorted(set(out), key=lambda f: (f.start, f.end, f.role))
+    for text, start, index in lines:
+        out += _key_values(text, start, index) + _datelines(text, start, index)
+    return tuple(sorted(set(out), key=lambda f: (f.start, f.end, f.role)))
 
 
 def _key_values(text: str, base: int, index: int) -> list[Field]:
