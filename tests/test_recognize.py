@@ -675,3 +675,7 @@ def test_a_region_after_a_company_that_is_the_region_itself_is_no_unit(text):
 def test_a_registered_name_keeps_its_group_word_and_no_event_after_it_is_a_name(text, name, junk):
     found_names = {m.text for m in mentions_of(text)[2]}
     assert name in found_names and junk not in found_names
+
+
+def test_a_name_that_is_also_a_word_before_a_kind_of_company_after_de_is_a_kind():
+    assert not [m for m in mentions_of("青禾科技是一家成立于2015年的机器人公司。")[2] if m.text == "机器人"]

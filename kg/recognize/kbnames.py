@@ -99,7 +99,10 @@ def _spoken_of_as_organisation(ctx: Context, start: int, end: int, w, *, place_r
     of its own (not 与 of 参与). A name the segmenter reads as a place (新建) needs a cue after it: 投资新建 or 与新建
     is said of places too."""
     after = w.regex("organisation_context_after").match(ctx.text, end)
-    kind = w.regex("kind_of_company_before").search(ctx.text[max(0, start - 4) : start])
+    kind = w.regex("kind_of_company_before").search(ctx.text[max(0, start - 4) : start]) or (
+        ctx.text[start - 1 : start] in w.words("possessive")
+        and ctx.text.startswith(w.words("kind_noun"), end)
+    )  # 成立于2015年的机器人公司: a kind of company (那时的熊猫营收: the company)
     if after and ctx.is_boundary(after.end()) and not kind:  # not 一家机器人公司: a kind of company
         return True
     if place_reading:
