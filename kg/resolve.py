@@ -127,7 +127,7 @@ def _entity(
     else:
         label = min(surfaces, key=lambda s: (len(s) < 2, -surfaces[s], s))
     aliases = set(surfaces) | {m.key for m in mentions} | {doc.norm[m.start : m.end] for m in mentions}
-    aliases |= {  # 广汽集团平台技术研究院 is 平台技术研究院 in its own company's articles; 华为Mate 70 is Mate 70
+    aliases |= {  # 华为无线网络研究院 is 无线网络研究院 in its own company's articles; 华为Mate 70 is Mate 70
         own
         for m in mentions
         if owner_end

@@ -265,7 +265,7 @@ def test_a_sales_figure_in_a_sellers_sentence_is_the_sellers():
 
 
 def test_a_government_body_that_speaks_is_not_what_a_figure_is_about():
-    res = result_of("投资推广署助理署长表示，本港初创企业数目增加21%。")
+    res = result_of("投资推广署发言人表示，今年新设的企业增加了15%。")
     labels = {e.id: e.label for e in res.entities}
     assert "投资推广署" in labels.values()
     assert all(labels.get(f.about) != "投资推广署" for f in res.figures)
@@ -281,6 +281,6 @@ def test_well_known_government_bodies_are_recognised():
 
 
 def test_an_investors_amount_in_a_round_story_is_the_rounds():
-    res = result_of("快手宣布完成B轮融资。DCM投资了8000万美元。")
+    res = result_of("青禾科技宣布完成B轮融资。红杉中国投资了5000万美元。")
     labels = {e.id: e.label for e in res.entities}
-    assert {f.text: labels.get(f.about) for f in res.figures}["8000万美元"] == "快手"
+    assert {f.text: labels.get(f.about) for f in res.figures}["5000万美元"] == "青禾科技"

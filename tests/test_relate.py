@@ -366,4 +366,4 @@ def test_a_model_after_a_brand_that_is_also_a_word_is_the_makers_product():
 
 
 def test_a_description_between_is_and_the_founders_name():
-    assert ("青禾科技", "founder", "王明") in triples("青禾科技创始人为理工科奇才王明，曾在多家公司任职。")
+    assert ("青禾科技", "founder", "王明") in triples("青禾科技创始人为技术出身的王明，曾在多家公司任职。")

@@ -119,7 +119,7 @@ def test_a_division_of_a_platform_belongs_to_the_platform():
 @pytest.mark.parametrize(
     "text, unit",
     [
-        ("美团宣布对到家事业群、到店事业群进行整合。", "到家事业群"),  # not 美团宣布对到家事业群
+        ("腾讯宣布对互娱事业群、技术事业群进行整合。", "互娱事业群"),  # not 腾讯宣布对互娱事业群
         ("公司宣布成立海外事业群，由王明担任负责人。", "海外事业群"),
         ("华为常务董事、智能座舱BU总裁王明出席。", "智能座舱BU"),
     ],
@@ -136,7 +136,7 @@ def test_a_division_without_its_company_name_begins_after_the_last_word_of_the_c
         "阿里巴巴成立新零售事业部。",  # a clause, not a name
         "OPPO研究院AI实验室发布新模型。",  # the division is OPPO研究院, not one name to the laboratory
         "字节跳动宣布实行业务线BU化。",  # a generic word before BU
-        "盒马升级为集团26个独立事业部之一。",  # a count of divisions
+        "锋泰成为集团旗下12个事业部之一。",  # a count of divisions
     ],
 )
 def test_no_division_from_a_clause_a_building_or_a_count(text):

@@ -362,7 +362,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             if registered is not None and any(
                 t.word in W.set("clause_inside_name") for t in ctx.tokens_from(registered, s)[1:]
             ):
-                registered = None  # 福建省分行成为福耀科技大学: a clause, not one name
+                registered = None  # 青岛分行成为锋泰科技大学: a clause, not one name
             if registered is not None:  # 北京三快在线科技有限公司: a place begins a registered name
                 out.append(ctx.mention(registered, end, type_, "pattern:registered_name", 0.85))
                 continue
@@ -373,7 +373,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                     if tok.pos in ("p", "c") and tok.start >= start:
                         start = tok.end  # 美团对到家事业群: the division's name begins after the preposition
                 if s - start >= 2 and ctx.text[start:s] not in W.set("generic_unit_name"):
-                    # 到店事业群 / 企业服务事业部: a division needs no proper name
+                    # 海外事业群 / 企业服务事业部: a division needs no proper name
                     out.append(ctx.mention(start, end, type_, "pattern:org_suffix", 0.75))
                 continue
             prefix_start, tokens = _name_prefix(ctx, s)
@@ -575,15 +575,15 @@ def _name_prefix(ctx: Context, suffix_start: int):
             and tok.word in W.set("group_before_legal_form")
             and LEGAL_FORM_AT.match(ctx.text, suffix_start)
         ):
-            tokens.insert(0, tok)  # 青禾国际金融集团有限公司: 集团 before the legal form is part of the name
+            tokens.insert(0, tok)  # 锋泰智造集团有限公司: 集团 before the legal form is part of the name
             i -= 1
             continue
         if tok.word in ctx.lexicon.non_entities or tok.word in ctx.lexicon.titles:
             break
         if tok.word in W.set("descriptor_noun") and tokens:
-            break  # 芯片新秀光舟半导体: a description of the company, then its name
+            break  # 芯片新秀青禾半导体: a description of the company, then its name
         if tok.word in W.set("clause_inside_name"):
-            break  # 指导蔚来驱动科技: a verb (the segmenter may take it for a noun) ends the name's start
+            break  # 指导青禾驱动科技: a verb (the segmenter may take it for a noun) ends the name's start
         if (
             len(tok.word) == 2
             and tok.word.endswith(tuple(_TENSE_MARKERS))
@@ -950,7 +950,7 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
 
 
 def find_described_orgs(ctx: Context) -> list[Mention]:
-    """国产DRAM厂商长鑫存储、DPU独角兽云豹智能、量子计算公司IQM等: a name right after a word for a kind of company
+    """存储厂商青禾存储、DPU独角兽锋泰智能、量子计算公司QXT等: a name right after a word for a kind of company
     and right before a list mark is a company; so is one after 子公司 / 控股子公司 (美的集团拟将控股子公司云岭光电分拆)."""
     out = []
     found = [*W.regex("described_org").finditer(ctx.text), *W.regex("subsidiary_org").finditer(ctx.text)]
@@ -1121,7 +1121,7 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
             out.append(ctx.mention(m.start, code.end(), "Product", "pattern:product_name", 0.85))
             continue
         region = W.regex("regional_arm").match(ctx.text, m.end) if m.type == "Company" else None
-        if region and ctx.is_boundary(region.end()):  # 亚马逊中国 / 蔚来北美: a company's arm in a region
+        if region and ctx.is_boundary(region.end()):  # 微软中国 / 蔚来欧洲: a company's arm in a region
             out.append(ctx.mention(m.start, region.end(), "BusinessUnit", "pattern:business_unit", 0.8))
             continue
         if m.source != "lexicon":
@@ -1145,7 +1145,7 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
 
 
 def find_brand_goods(ctx: Context, known: list[Mention]) -> list[Mention]:
-    """小米智能手表 / 珀莱雅泡泡面膜: a known brand, a few words that describe them, and a word for goods."""
+    """小米智能手表 / 珀莱雅补水面膜: a known brand, a few words that describe them, and a word for goods."""
     out = []
     for m in known:
         if m.source in ("lexicon", "kb") and m.type in ("Company", "Platform"):

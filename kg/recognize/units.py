@@ -1,8 +1,8 @@
-"""Divisions named after their company: 京东 O2O 事业部, 广汽集团平台技术研究院, 网易新媒体中心负责人.
+"""Divisions named after their company: 京东 XR 事业部, 华为无线网络研究院, 网易创新中心负责人.
 
-A known company's name, a name of the division's own (O2O, 平台技术, 新媒体) and a word that ends a division's name
+A known company's name, a name of the division's own (XR, 无线网络, 创新) and a word that ends a division's name
 make one business unit; its company becomes its parent through the relation builder's ``unit_name`` rule, and
-the article's later mentions of the division by its own name alone (平台技术研究院) are the same division.
+the article's later mentions of the division by its own name alone (无线网络研究院) are the same division.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def _unit_after(ctx: Context, pos: int) -> tuple[int, int] | None:
     own_start, word_start, end = m.start("own"), m.end("own"), m.end()
     titled = ctx.lexicon.title_pattern.match(text, end) is not None
     if m.group("weak") and not titled:
-        return None  # 华为数据中心 may be a building; 网易新媒体中心负责人 is a division's head
+        return None  # 华为数据中心 may be a building; 网易创新中心负责人 is a division's head
     if not titled and not ctx.is_boundary(end):
         return None
     if not ctx.is_boundary(own_start) or not ctx.is_boundary(word_start):
@@ -76,7 +76,7 @@ def _unit_after(ctx: Context, pos: int) -> tuple[int, int] | None:
 
 
 def _own_name_mentions(ctx: Context, unit: Mention, own_start: int) -> list[Mention]:
-    """The division's own name (平台技术研究院) elsewhere in the article, keyed to the division."""
+    """The division's own name (无线网络研究院) elsewhere in the article, keyed to the division."""
     own = ctx.text[own_start : unit.end].strip()
     if len(own) < 3 or own in ctx.lexicon.names or ctx.known(own):
         return []

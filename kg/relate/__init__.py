@@ -129,9 +129,9 @@ def _named_units(
             parent = _maker_in_kb(m.key, lexicon)  # 理想L9: a brand's short name the knowledge base knows
         if parent is None and m.source == "pattern:org_unit":
             parent = _longest_prefix_org(m.key, platforms, lexicon, _OWNER_TYPES + ("Platform",))
-            # (支付宝消费者事业部: a division of the platform)
+            # (支付宝商家服务事业部: a division of the platform)
         if parent is None and m.type == "BusinessUnit" and m.source.startswith("pattern:org_suffix"):
-            parent = _unit_owner(doc, mentions, m, entity_of)  # 到店事业群: the organisation spoken of
+            parent = _unit_owner(doc, mentions, m, entity_of)  # 海外事业群: the organisation spoken of
         if parent is None:
             continue
         seen.add(m.key)

@@ -204,7 +204,7 @@ def _about(
         and frame.funded.entity != entity_of.get(before[-1].start)
         and load_words().regex("investor_pays").search(text[before[-1].end : start])
     ):
-        return frame.funded.entity  # DCM投资了8000万美元 (in a story of 快手's round): the round's money
+        return frame.funded.entity  # 红杉中国投资了5000万美元 (in a story of 青禾's round): the round's money
     if before:
         return before[-1]
     after = [m for m in agents if end <= m.start < c_hi]
