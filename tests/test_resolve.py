@@ -155,3 +155,10 @@ def test_central_state_enterprises_are_known_by_their_short_names():
     ents = {e.label: e for e in result_of("通用技术集团与中国五矿集团签署战略合作协议。").entities}
     assert {"中国通用技术集团", "中国五矿"} <= set(ents)
     assert "中国五矿集团" in ents["中国五矿"].aliases
+
+
+def test_a_short_name_the_article_defines_is_an_abbreviation_even_when_the_lexicon_knows_it():
+    res = result_of("香港金融管理局（金管局）昨日公布数据，金管局表示将维持利率不变。")
+    short = [m for e in res.entities for m in e.mentions if m.text == "金管局"]
+    assert any(m.source == "pattern:abbreviation" for m in short)
+    assert len({e.id for e in res.entities if "金管局" in {e.label, *e.aliases}}) == 1

@@ -897,7 +897,9 @@ def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention
             m.end(group),
             full.type,
             "pattern:abbreviation",
-            full.score,
+            min(
+                1.0, full.score + 0.01
+            ),  # (it wins over the lexicon's mention of the same short name: it defines it)
             key=entry.canonical if entry else None,
             types=full.types,
         )
