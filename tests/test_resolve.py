@@ -158,7 +158,7 @@ def test_central_state_enterprises_are_known_by_their_short_names():
 
 
 def test_a_short_name_the_article_defines_is_an_abbreviation_even_when_the_lexicon_knows_it():
-    res = result_of("香港金融管理局（金管局）昨日公布数据，金管局表示将维持利率不变。")
+    res = result_of("香港金融管理局（以下简称“金管局”）昨日公布数据，金管局表示将维持利率不变。")
     short = [m for e in res.entities for m in e.mentions if m.text == "金管局"]
     assert any(m.source == "pattern:abbreviation" for m in short)
     assert len({e.id for e in res.entities if "金管局" in {e.label, *e.aliases}}) == 1
