@@ -54,9 +54,10 @@ def find_kb_names(ctx: Context, inside_longer_word) -> list[Mention]:
                 # 理想L9 / 长安UNI-K: a model code after a brand that is also a word makes it the brand's product
                 out.append(ctx.mention(start, code.end(), "Product", "pattern:product_name", 0.85))
                 continue
-        if needs_context and _glued_to_a_character(ctx, start):
-            # 趣头条: a name that is also a word (头条), after a lone character, ends an unknown name, which the
-            # clause may speak of as an organisation
+        if needs_context and _glued_to_a_character(ctx, start) and "kg_curated" in org.sources:
+            # 趣头条: a curated short name that is also a word (头条), after a lone character, ends an unknown name,
+            # which the clause may speak of as an organisation (a listed company's short name, 全新, is left to the
+            # checks below)
             if _spoken_of_as_organisation(ctx, start - 1, end, w):
                 out.append(ctx.mention(start - 1, end, "Company", "pattern:glued_name", 0.75))
             continue
