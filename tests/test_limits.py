@@ -127,3 +127,20 @@ def test_a_long_document_is_recognised_in_parts_with_its_own_offsets(monkeypatch
     assert {(m.start, m.end, m.type, m.key) for m in in_parts} == {
         (m.start, m.end, m.type, m.key) for m in whole
     }
+
+
+def test_divisions_and_their_own_names_cost_linear_work():
+    """Each division named after its company is looked for by its own name in one pass over the text for all of
+    them, however many distinct divisions the document names."""
+    chars = "青禾锋泰远澜星桥云帆海岳"
+
+    def units_article(n: int) -> str:
+        names = [a + b + c for a in chars for b in chars for c in chars if len({a, b, c}) == 3]
+        return "".join(f"华为{names[i]}事业部总经理表示，{names[i]}事业部营收增长。" for i in range(n))
+
+    small, large = document_from_text(units_article(60)), document_from_text(units_article(240))
+    pipeline.mentions_for(small)
+    units = [m for m in pipeline.mentions_for(small) if m.type == "BusinessUnit"]
+    assert len({m.key for m in units}) == 60 and len(units) == 120  # each division, and its own name once
+    ratio = work(pipeline.mentions_for, large) / work(pipeline.mentions_for, small)
+    assert ratio <= PER_DOUBLING**2, f"4x the input cost {ratio:.1f}x the work"
