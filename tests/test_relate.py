@@ -367,3 +367,9 @@ def test_a_model_after_a_brand_that_is_also_a_word_is_the_makers_product():
 
 def test_a_description_between_is_and_the_founders_name():
     assert ("青禾科技", "founder", "王明") in triples("青禾科技创始人为技术出身的王明，曾在多家公司任职。")
+
+
+def test_a_count_or_a_rank_before_a_title_is_no_part_of_it():
+    res = result_of("王明曾是腾讯的一名工程师。")
+    titles = [dict(r.qualifiers).get("title") for r in res.relations if r.predicate == "worksFor"]
+    assert titles == ["工程师"]
