@@ -284,3 +284,10 @@ def test_an_investors_amount_in_a_round_story_is_the_rounds():
     res = result_of("青禾科技宣布完成B轮融资。红杉中国投资了5000万美元。")
     labels = {e.id: e.label for e in res.entities}
     assert {f.text: labels.get(f.about) for f in res.figures}["5000万美元"] == "青禾科技"
+
+
+def test_a_count_of_buyers_with_no_company_in_its_clause_is_the_articles_company():
+    res = result_of("拼多多发布第二季度财报。在截至6月30日的12个月内，活跃买家数量8.5亿，同比增长12%。")
+    labels = {e.id: e.label for e in res.entities}
+    figure = next(f for f in res.figures if f.text == "8.5亿")
+    assert figure.measure.endswith("买家数量") and labels.get(figure.about) == "拼多多"
