@@ -10,8 +10,13 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import TYPE_CHECKING
 
+from .types import family
 from .zh.text import fold_width, to_simplified
+
+if TYPE_CHECKING:
+    from .recognize.lexicon import Lexicon
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,16 @@ def is_market(name: str) -> bool:
     and not what a figure is about."""
     org = load_kb().org(name)
     return bool(org and org.flags & {"exchange", "regulator"})
+
+
+def kb_label(org: KbOrg, lexicon: Lexicon) -> str:
+    """The name of a knowledge-base organisation as entities are named: the curated lexicon's where it has the
+    organisation too (快手科技 → 快手), else the knowledge base's."""
+    for surface in (org.name, *org.aliases):
+        entry = lexicon.names.get(surface)
+        if entry and family(entry.types[0]) == "org":
+            return entry.canonical
+    return org.name
 
 
 def normalise(name: str) -> str:

@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from .kb import KbOrg, load_kb
+from .kb import kb_label, load_kb
 from .model import ORG_TYPES, Document, Entity, Mention
 from .recognize.lexicon import Lexicon, load_lexicon
 from .recognize.patterns import osa_distance
@@ -88,7 +88,7 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str
         own = lexicon.names.get(key)
         own_entry = (
             own is not None and own.canonical == key
-        )  # 抖音集团 is a company of its own, not the platform 抖音
+        )  # 抖音集团: a company of its own, not the platform 抖音
         if fam == "org" and target == key and not (own_entry and LEGAL_FORM.search(key)):
             stripped = LEGAL_FORM.sub("", key)
             if stripped != key and len(stripped) >= 2:
@@ -154,16 +154,6 @@ def _known_name(key: str, stripped: str, lexicon: Lexicon) -> str | None:
         if stem is not None and not stem.ambiguous and (len(stripped) >= 3 or "kg_curated" in stem.sources):
             org = stem
     return kb_label(org, lexicon) if org is not None else None
-
-
-def kb_label(org: KbOrg, lexicon: Lexicon) -> str:
-    """The name of a knowledge-base organisation as entities are named: the curated lexicon's where it has the
-    organisation too (快手科技 → 快手), else the knowledge base's."""
-    for surface in (org.name, *org.aliases):
-        entry = lexicon.names.get(surface)
-        if entry and family(entry.types[0]) == "org":
-            return entry.canonical
-    return org.name
 
 
 def link(*names: str) -> tuple[tuple[str, str], ...]:

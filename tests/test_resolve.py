@@ -24,13 +24,27 @@ def test_legal_suffix_merges_with_the_short_name_in_the_same_article():
     assert len(orgs) == 1 and orgs[0].label == "星澜科技有限公司" and "星澜公司" in orgs[0].aliases
 
 
-def test_sub_unit_stays_distinct_but_is_linked_to_its_parent():
-    res = result_of("快手电商负责人表示，快手将加大投入。")
-    ids = {e.id for e in res.entities}
-    assert {"org/快手电商", "org/快手"} <= ids
-    assert ("org/快手电商", "parentOrganization", "org/快手") in {
-        (r.subject, r.predicate, r.object) for r in res.relations
-    }
+@pytest.mark.parametrize(
+    "text, ids, fact",
+    [
+        # a sub-unit stays distinct but is linked to its parent
+        (
+            "快手电商负责人表示，快手将加大投入。",
+            {"org/快手电商", "org/快手"},
+            ("org/快手电商", "parentOrganization", "org/快手"),
+        ),
+        # 抖音集团 is a company of its own in the lexicon: its legal-form ending does not fold it into the platform
+        (
+            "抖音集团CEO王明在内部信中表示，抖音用户数继续增长。",
+            {"org/抖音集团", "org/抖音"},
+            ("person/王明", "leads", "org/抖音集团"),
+        ),
+    ],
+)
+def test_a_unit_or_a_company_named_after_another_keeps_its_own_node(text, ids, fact):
+    res = result_of(text)
+    assert ids <= {e.id for e in res.entities}
+    assert fact in {(r.subject, r.predicate, r.object) for r in res.relations}
 
 
 def test_same_name_and_type_give_the_same_id_in_every_run_and_document():
@@ -80,16 +94,6 @@ def test_a_registered_names_short_form_later_in_the_article_is_the_same_company(
     assert not any(e.label in ("青禾芯材", "远澜半导体") for e in res.entities)
     kinds = result_of("李强说青禾鲜生其实是一家大型冷链物流公司，日均配送5万单冷链物流订单。")
     assert not any(m.source == "pattern:short_form" for e in kinds.entities for m in e.mentions)
-
-
-def test_a_company_the_lexicon_lists_apart_keeps_its_own_node():
-    """抖音集团 is a company of its own in the lexicon: its legal-form ending does not fold it into the platform 抖音."""
-    res = result_of("抖音集团CEO王明在内部信中表示，抖音用户数继续增长。")
-    ids = {e.id for e in res.entities}
-    assert {"org/抖音集团", "org/抖音"} <= ids
-    assert ("person/王明", "leads", "org/抖音集团") in {
-        (r.subject, r.predicate, r.object) for r in res.relations
-    }
 
 
 def test_a_groups_name_is_not_renamed_after_a_listed_two_character_stem():

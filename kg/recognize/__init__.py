@@ -7,7 +7,7 @@ import dataclasses
 import functools
 from collections.abc import Iterator, Sequence
 
-from ..kb import load_kb
+from ..kb import kb_label, load_kb
 from ..model import Document, Mention, Token
 from ..types import ORG_TYPES, PROPAGATE_TYPES
 from ..words import load_words
@@ -17,6 +17,7 @@ from .kbnames import find_kb_names
 from .lexicon import Lexicon, load_lexicon
 from .merge import filter_spans
 from .patterns import (
+    as_the_company,
     find_abbreviations,
     find_branches,
     find_brand_goods,
@@ -414,12 +415,7 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False
     if m.type in ORG_TYPES and _W.regex("rank_phrase").search(text):
         return False  # 美国第二大连锁集团QXT娱乐控股公司: a description run into the name
-    if (
-        m.type in ORG_TYPES
-        and len(text) > 3
-        and text.endswith(_W.words("bare_company_suffix"))
-        and text[-3] in _W.set("copula_char")
-    ):
+    if m.type in ORG_TYPES and len(text) > 3 and as_the_company(text, len(text)):
         return False  # 选举王明为公司…: "as the company's", after a person's name
     return len(text) <= 20
 
@@ -521,8 +517,6 @@ def embedded_parents(
             end, owner = m.start + len(found[0]), found[1]
             key, types = owner.canonical, owner.types
         elif m.source == "pattern:product_name" and (made := load_kb().maker_of(m.key)):
-            from ..resolve import kb_label  # (resolution reads the recognisers' data: imported when used)
-
             end, key, types = m.start + made[0], kb_label(made[1], lexicon), (made[1].type,)
         else:
             continue  # 理想L9: the maker the knowledge base knows by the name the model begins with

@@ -345,7 +345,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue  # 京东战略投资了达达 / 对小红书投资5亿美元: the verb, not a name's end
             if text.startswith(W.words("suffix_compound"), s):
                 continue  # 深化公司治理: 公司 begins a common word here, it ends no name
-            if suffix in W.set("bare_company_suffix") and text[s - 1 : s] in W.set("copula_char"):
+            if as_the_company(text, end):
                 continue  # 选举王明为公司董事长: 为公司 is "as the company's", the name before it a person's
             bracket = _bracketed_place_before(ctx, s) if suffix in W.set("legal_form") else None
             if (
@@ -418,8 +418,6 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
     return out
 
 
-LEGAL_FORM_AT = re.compile(W.alt("legal_form"))
-
 _PREFIX_STOP_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "x", "w", "y", "e", "o", "z")
 
 
@@ -471,6 +469,12 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
             return ctx.tokens[i].start
         i -= 1
     return None
+
+
+def as_the_company(text: str, end: int) -> bool:
+    """The text before ``end`` ends in a copula and a bare 公司 (选举王明为公司…: "as the company's")."""
+    bare = next((w for w in W.words("bare_company_suffix") if text.endswith(w, 0, end)), None)
+    return bare is not None and text[end - len(bare) - 1 : end - len(bare)] in W.set("copula_char")
 
 
 def reads_as_a_clause(ctx: Context, start: int, end: int) -> bool:
@@ -573,7 +577,7 @@ def _name_prefix(ctx: Context, suffix_start: int):
         if (
             not tokens
             and tok.word in W.set("group_before_legal_form")
-            and LEGAL_FORM_AT.match(ctx.text, suffix_start)
+            and ctx.text.startswith(W.words("legal_form"), suffix_start)
         ):
             tokens.insert(0, tok)  # 锋泰智造集团有限公司: 集团 before the legal form is part of the name
             i -= 1
@@ -622,11 +626,7 @@ def _name_prefix(ctx: Context, suffix_start: int):
 
 
 _LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*(?![A-Za-z0-9])")
-_LATIN_ORG_SUFFIX = re.compile(
-    r" (Inc|Ltd|Limited|LLC|LLP|Holdings|Group|Capital|Technologies|Technology|Corp|Corporation|Ventures|Partners"
-    r"|Management|Investments?|Fund|Securities|Advisors|Associates|Labs?|Research|AI|Systems|Networks|Motors"
-    r"|Games|Studios?|Media|Bank|Pharmaceuticals|Therapeutics|Robotics|Semiconductor)\.?$"
-)
+_LATIN_ORG_SUFFIX = re.compile(rf" (?:{W.alt('latin_org_suffix')})\.?$")
 
 
 def find_latin_names(ctx: Context) -> list[Mention]:
@@ -897,9 +897,7 @@ def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention
             m.end(group),
             full.type,
             "pattern:abbreviation",
-            min(
-                1.0, full.score + 0.01
-            ),  # (it wins over the lexicon's mention of the same short name: it defines it)
+            min(1.0, full.score + 0.01),  # above the lexicon's mention of the short name: the text defines it
             key=entry.canonical if entry else None,
             types=full.types,
         )
@@ -1167,14 +1165,10 @@ def _goods_after(ctx: Context, pos: int) -> int | None:
         return None
     for tok in ctx.tokens_from(pos, start):
         if tok.start >= pos and (
-            tok.pos[:1] in "vpcdumqrft" and tok.pos != "vn" or not _is_han_word(tok.word)
+            tok.pos[:1] in "vpcdumqrft" and tok.pos != "vn" or not re.fullmatch(rf"[{HAN}]+", tok.word)
         ):
             return None  # 小米推出手表 / 小米的手表: a clause or a phrase, not one product's name
     return end
-
-
-def _is_han_word(word: str) -> bool:
-    return all("\u4e00" <= ch <= "\u9fff" for ch in word)
 
 
 def model_code(ctx: Context, pos: int) -> re.Match[str] | None:

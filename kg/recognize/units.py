@@ -37,9 +37,8 @@ def find_org_units(ctx: Context, anchors: list[Mention]) -> list[Mention]:
     """Divisions written as a known organisation's name, a name of their own and a division word, and the later
     mentions of the same divisions by their own names."""
     out: list[Mention] = []
-    own_names: dict[
-        str, Mention
-    ] = {}  # a division's own name (无线网络研究院) → the division's first mention
+    # a division's own name (无线网络研究院) → the division's key
+    own_names: dict[str, str] = {}
     for a in anchors:
         if a.source not in ("lexicon", "kb") or a.type not in _OWNER_TYPES:
             continue
@@ -51,7 +50,7 @@ def find_org_units(ctx: Context, anchors: list[Mention]) -> list[Mention]:
         out.append(found)
         own = ctx.text[own_start:end].strip()
         if len(own) >= 3 and own not in ctx.lexicon.names and not ctx.known(own):
-            own_names.setdefault(own, found)
+            own_names.setdefault(own, found.key)
     return out + _own_name_mentions(ctx, own_names, {(m.start, m.end) for m in out})
 
 
@@ -80,9 +79,7 @@ def _unit_after(ctx: Context, pos: int) -> tuple[int, int] | None:
     return own_start, end
 
 
-def _own_name_mentions(
-    ctx: Context, own_names: dict[str, Mention], units: set[tuple[int, int]]
-) -> list[Mention]:
+def _own_name_mentions(ctx: Context, own_names: dict[str, str], units: set[tuple[int, int]]) -> list[Mention]:
     """The divisions' own names (无线网络研究院) elsewhere in the article, keyed to their divisions: one pass over
     the text for all of them."""
     if not own_names:
@@ -96,5 +93,5 @@ def _own_name_mentions(
         if i >= 0 and inside[i][0] <= s < inside[i][1] or not (ctx.is_boundary(s) and ctx.is_boundary(e)):
             continue  # (the own name inside a full mention of a division is that mention's)
         # (0.78: above a division found by its word alone, 0.75, at the same span)
-        out.append(ctx.mention(s, e, "BusinessUnit", "pattern:org_unit", 0.78, key=own_names[m.group()].key))
+        out.append(ctx.mention(s, e, "BusinessUnit", "pattern:org_unit", 0.78, key=own_names[m.group()]))
     return out

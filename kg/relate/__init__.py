@@ -5,11 +5,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..kb import load_kb
+from ..kb import kb_label, load_kb
 from ..model import Document, Figure, Mention, Relation
 from ..recognize.byline import byline_fields
 from ..recognize.lexicon import Lexicon, load_lexicon
-from ..resolve import entity_id, kb_label
+from ..resolve import entity_id
 from ..words import load_words
 from .about import _AGENT, _topic, assign_about
 from .byline import byline_relations
