@@ -62,6 +62,8 @@ def test_format_decimal(value, text):
         ("去年", "2019-07-01", "2018"),
         ("二〇一九年", None, "2019"),
         ("618", None, None),
+        ("2021 年 3 月 5 日", None, "2021-03-05"),
+        ("2014 年", None, "2014"),
     ],
 )
 def test_normalise_date(text, ref, value):

@@ -361,6 +361,9 @@ def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Menti
     rest = ctx.text[rest_start:rest_end]
     if not rest or rest in ctx.lexicon.non_entities or rest in ctx.lexicon.titles:
         return False
+    kinds = (*_W.words("org_kind_word"), *_W.words("descriptor_noun"))
+    if rest_start == start and rest_end < end and rest.endswith(kinds):
+        return False  # 私募股权基金凯雷集团: a kind of organisation before a known name describes it
     if ctx.text[end : end + 1] in _ASPECT:
         return False  # 腾讯投资了: the extension is a verb
     # 拜仁慕尼黑, 中国电动汽车百人会: a place in a body's name

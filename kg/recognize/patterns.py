@@ -611,8 +611,14 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         if not re.fullmatch(rf"[{HAN}A-Za-z0-9·&]+", tok.word):
             break
-        if tokens and tokens[0].pos == "eng" and tok.word in W.set("org_kind_word"):
-            break  # 连锁集团QXT娱乐控股公司: a kind of company before a Latin name describes it
+        if (
+            tokens
+            and tok.word in W.set("org_kind_word")
+            and (tokens[0].pos == "eng" or tokens[0].pos in NAME_POS or not ctx.known(tokens[0].word))
+        ):
+            # 连锁集团QXT娱乐控股公司 / 私募股权基金凯雷集团: a kind of company before a name describes it (in
+            # 青禾基金管理公司 a plain word follows the kind word, and the name goes on)
+            break
         tokens.insert(0, tok)
         i -= 1
         if sum(len(t.word) for t in tokens) > 16:

@@ -20,7 +20,9 @@ def _year(text: str) -> int | None:
 
 
 def normalise_date(text: str, reference: str | None = None) -> str | None:
-    """An xsd-style value (gYear, gYearMonth, date or --MM-DD), or None when the text names no calendar point."""
+    """An xsd-style value (gYear, gYearMonth, date or --MM-DD), or None when the text names no calendar point.
+    Spaces between the numbers and their units (2021 年 3 月, the house style of several outlets) do not count."""
+    text = re.sub(r"\s+", "", text)
     iso = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
     if iso:
         return f"{int(iso.group(1)):04d}-{int(iso.group(2)):02d}-{int(iso.group(3)):02d}"
