@@ -37,6 +37,13 @@ class Lexicon:
         """Words to add to the segmenter so that known names and titles come out whole."""
         words = [(name, TYPES[e.types[0]].segmenter) for name, e in self.names.items() if not name.isascii()]
         words += [(t, "n") for t in self.titles if not t.isascii()]
+        # the longer words that end organisation names (事业群, 研究中心), so that the segmenter does not glue the
+        # next character onto them (事业|群由)
+        words += [
+            (suffix, TYPES[type_].segmenter)
+            for suffix, type_ in self.org_suffixes
+            if len(suffix) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", suffix)
+        ]
         return sorted(words)
 
     def owner_of(self, key: str, types: tuple[str, ...]) -> tuple[str, LexEntry] | None:
