@@ -47,6 +47,10 @@ def find_kb_names(ctx: Context, inside_longer_word) -> list[Mention]:
             continue
         if ctx.ends_in_a_verb(start, end):
             continue  # 京东战略投资了达达: the verb, not the name of a fund
+        if name.endswith(w.words("investment_kind")) and ctx.text[max(0, start - 3) : start].endswith(
+            w.words("receive_verb")
+        ):
+            continue  # 获得小米战略投资: an investment received, not the investor's fund 小米战略投资
         org, needs_context = orgs[name]
         if needs_context and org.type in ("Company", "Platform"):
             code = model_code(ctx, end)
