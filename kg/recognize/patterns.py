@@ -77,6 +77,22 @@ def find_titled_media(ctx: Context) -> list[Mention]:
     return out
 
 
+def find_platform_stores(ctx: Context) -> list[Mention]:
+    """天猫鲜馥旗舰店: a store named after the platform it is on is a seller of its own (鲜馥旗舰店), whose name
+    runs from the platform's end to the store word."""
+    out = []
+    for m in W.regex("store_after_platform").finditer(ctx.text):
+        start, end = m.span("store")
+        if not (ctx.is_boundary(start) and ctx.is_boundary(end)):
+            continue
+        name = ctx.text[start:end]
+        own = re.sub(W.regex("store_kind").pattern + "$", "", name)  # 鲜馥 of 鲜馥旗舰店
+        if len(own) < 2 or own in W.set("generic_store_name") or W.regex("date").search(name):
+            continue  # 天猫官方旗舰店 / 京东自营旗舰店: a kind of store, no name of its own
+        out.append(ctx.mention(start, end, "Company", "pattern:store", 0.8))
+    return out
+
+
 def find_streamers(ctx: Context) -> list[Mention]:
     """快手带货顶流辛巴 / 头部主播疯狂小杨哥: the name after a streamer word is a person's, a nickname as often
     as not (so any word up to the next mark or verb), when it is no known name or common word."""

@@ -196,7 +196,15 @@ def _not_unit(hit: Hit, arg: str | None) -> bool:
     return all(hit.view.mention(n).type != "BusinessUnit" for n in hit.slots(arg or ""))
 
 
+def _store(hit: Hit, arg: str | None) -> bool:
+    """The organisation in slot ``arg`` is a store (鲜馥旗舰店): its name ends in a store word."""
+    return all(
+        hit.view.mention(n).key.endswith(hit.env.words.words("store_word")) for n in hit.slots(arg or "")
+    )
+
+
 CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
+    "store": _store,
     "year_date": _year_date,
     "not_unit": _not_unit,
     "bare_title": _bare_title,
