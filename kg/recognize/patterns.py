@@ -89,6 +89,11 @@ def find_platform_stores(ctx: Context) -> list[Mention]:
         own = re.sub(W.regex("store_kind").pattern + "$", "", name)  # 鲜馥 of 鲜馥旗舰店
         if len(own) < 2 or own in W.set("generic_store_name") or W.regex("date").search(name):
             continue  # 天猫官方旗舰店 / 京东自营旗舰店: a kind of store, no name of its own
+        if any(
+            tok.pos[:1] in "vpcdumqrft" and tok.pos != "vn" and ctx.known(tok.word)
+            for tok in ctx.tokens_from(start, start + len(own))
+        ):
+            continue  # 在天猫开设官方旗舰店: a clause, not a store's name
         out.append(ctx.mention(start, end, "Company", "pattern:store", 0.8))
     return out
 
