@@ -323,6 +323,8 @@ def test_a_long_registered_name_is_kept_whole():
         # 来源：互联网 names no outlet; 据《X》报道 is another outlet's story, not this article's publisher
         ("标题\n来源：互联网\n京东发布财报。", set(), {"互联网"}),
         ("据《华尔街日报》报道，京东发布财报。", set(), {"华尔街日报"}),
+        # a first sentence that ends a clause with 腾讯 / 资讯 has no dateline's 讯
+        ("王明出身于腾讯，曾任微信产品总监。", set(), {"王明出身于腾"}),
     ],
 )
 def test_bylines_and_datelines_as_pages_write_them(text, expected, absent):
