@@ -1114,6 +1114,15 @@ def find_people_after_cue(ctx: Context) -> list[Mention]:
 def _name_before(ctx: Context, end: int) -> int | None:
     """Start of a personal name that ends exactly at ``end``: a person token, else two or three characters."""
     tok = ctx.tokens[ctx.token_index(end - 1)] if end > 0 else None
+    if (
+        tok
+        and tok.pos.startswith("nr")
+        and tok.end == end
+        and len(tok.word) == 3
+        and tok.word[0] in W.set("never_a_surname")
+        and ctx.plausible_name(tok.word[1:])
+    ):
+        return tok.start + 1  # 小米由雷军于2010年创立: the segmenter glued the preposition to the name
     if tok and tok.pos.startswith("nr") and tok.start < end and ctx.name_end(tok.start) == end:
         return tok.start
     for length in (2, 3):
