@@ -51,7 +51,7 @@ from .patterns import (
 )
 from .precision import precise_enough
 from .shortforms import find_short_forms
-from .siblings import find_list_siblings
+from .siblings import find_cooperation_partners, find_list_siblings
 from .units import find_org_units
 
 __all__ = [
@@ -178,7 +178,8 @@ def recognize(
     mentions = _rule_mentions(ctx)
     if tagged is None:
         mentions = filter_spans(mentions + find_short_forms(ctx, mentions))
-        return filter_spans(mentions + find_list_siblings(ctx, mentions))
+        mentions = filter_spans(mentions + find_list_siblings(ctx, mentions))
+        return filter_spans(mentions + find_cooperation_partners(ctx, mentions))
     extra = [
         m
         for m in statistical_mentions(ctx, tagged, mentions, min_confidence=min_confidence, source=source)
@@ -195,7 +196,8 @@ def recognize(
     sure = [m for m in extra if m.score >= CRF_PROPAGATE_SCORE]
     found = filter_spans(found + _propagate(ctx, sure, taken=found))
     found = filter_spans(found + find_short_forms(ctx, found))
-    return filter_spans(found + find_list_siblings(ctx, found))
+    found = filter_spans(found + find_list_siblings(ctx, found))
+    return filter_spans(found + find_cooperation_partners(ctx, found))
 
 
 def statistical_mentions(

@@ -66,6 +66,25 @@ def find_list_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
     return out
 
 
+def find_cooperation_partners(ctx: Context, found: list[Mention]) -> list[Mention]:
+    """小米与徕卡宣布达成战略合作: a name nobody recognised, joined to a known organisation by 与 / 携手 before a
+    wording of cooperation, is an organisation too (written like a name, as for list siblings)."""
+    found = sorted(found, key=lambda m: (m.start, m.end))
+    starts = [m.start for m in found]
+    rx = W.regex("cooperation_partner")
+    out = []
+    for m in found:
+        if m.type not in _FAMILIES[0]:
+            continue
+        c = rx.match(ctx.text, m.end)
+        if c is None:
+            continue
+        s, e = c.span("name")
+        if not _covers_mention(found, starts, s, e) and _name_like(ctx, s, e):
+            out.append(ctx.mention(s, e, "Company", "pattern:partner", 0.6))
+    return out
+
+
 def _mention_at(found: list[Mention], starts: list[int], pos: int) -> Mention | None:
     i = bisect.bisect_left(starts, pos)
     return found[i] if i < len(found) and found[i].start == pos else None
@@ -87,4 +106,5 @@ def _name_like(ctx: Context, start: int, end: int) -> bool:
         return False
     if all(t.pos == "ns" for t in tokens):
         return False  # 与腾讯、南山等地: a place
-    return any(not ctx.known(t.word) or t.pos in NAME_POS or t.pos[:1] in "dv" for t in tokens)
+    # (徕/x 卡/n: a character the segmenter cannot tag is a name's, not a word's)
+    return any(not ctx.known(t.word) or t.pos in NAME_POS or t.pos[:1] in "dvx" for t in tokens)
