@@ -420,6 +420,10 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # 京东战略投资了达达: the verb, not a name's end
     if m.type in ORG_TYPES and reads_as_a_clause(ctx, m.start, m.end):
         return False
+    if m.type in ORG_TYPES and any(
+        t.word in _W.set("clause_inside_name") for t in ctx.tokens_from(m.start, m.end)[1:]
+    ):
+        return False  # 青禾物流隶属于星澜集团: a verb the segmenter took for a noun makes it a clause
     if m.type in ORG_TYPES and _W.regex("rank_phrase").search(text):
         return False  # 美国第二大连锁集团QXT娱乐控股公司: a description run into the name
     if m.type in ORG_TYPES and len(text) > 3 and as_the_company(text, len(text)):

@@ -578,6 +578,11 @@ def _name_prefix(ctx: Context, suffix_start: int):
         if tok.word.startswith(DEMONSTRATIVES) and tok.word not in ctx.lexicon.names:
             break
         glued = tok.word[0] in _FUNCTION_CHARS or tok.word[0] in W.set("aspect_particle")
+        if not glued and tok.word[0] in W.set("verb_complement") and i > 0:
+            before = ctx.tokens[i - 1]
+            glued = before.end == tok.start and before.pos.startswith(
+                "v"
+            )  # 拆分出青禾科技: 出 completes the verb
         if glued and tok.word not in ctx.lexicon.names:
             # 由原比亚迪… / 向云汐 / 投资了泽东公司: a preposition or an aspect particle the segmenter glued to an
             # unknown name is not part of it
