@@ -101,10 +101,10 @@ def find_lexicon(ctx: Context) -> list[Mention]:
     out = []
     for m in ctx.lexicon.name_pattern.finditer(ctx.text):
         start, end = m.span()
-        if ctx.text[end : end + 1] in _ASPECT:
+        if ctx.text[end : end + 1] in _ASPECT or received_investment(ctx, start, end):
             shorter = _shorter_name(
                 ctx, start, end
-            )  # 腾讯投资了蔚来: 了 marks 投资 as a verb, so the name is 腾讯
+            )  # 腾讯投资了蔚来: 了 marks 投资 as a verb, so the name is 腾讯 (获得腾讯投资: an investment from 腾讯)
             if shorter is None:
                 continue
             end = shorter
@@ -115,6 +115,15 @@ def find_lexicon(ctx: Context) -> list[Mention]:
             ctx.mention(start, end, entry.types[0], "lexicon", 0.95, key=entry.canonical, types=entry.types)
         )
     return out
+
+
+def received_investment(ctx: Context, start: int, end: int) -> bool:
+    """获得腾讯投资 / 获小米战略投资: after a verb of receiving, a name that ends in a kind of investment (腾讯投资,
+    小米战略投资 are also the names of investment arms) is the investment received, not the arm."""
+    name = ctx.text[start:end]
+    return name.endswith(_W.words("investment_kind")) and ctx.text[max(0, start - 3) : start].endswith(
+        _W.words("receive_verb")
+    )
 
 
 def inside_longer_word(ctx: Context, start: int, end: int) -> bool:
@@ -420,6 +429,8 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # 京东战略投资了达达: the verb, not a name's end
     if m.type in ORG_TYPES and reads_as_a_clause(ctx, m.start, m.end):
         return False
+    if m.type in ORG_TYPES and received_investment(ctx, m.start, m.end):
+        return False  # 获得腾讯投资: the investment received
     if m.type in ORG_TYPES and any(
         t.word in _W.set("clause_inside_name") for t in ctx.tokens_from(m.start, m.end)[1:]
     ):
@@ -437,7 +448,11 @@ def _rule_mentions(ctx: Context) -> list[Mention]:
         ctx, candidates
     )  # 網易遊戲: a unit of a known company, even if the KB lists it
     taken = {(m.start, m.end) for m in units}
-    candidates.extend(m for m in find_kb_names(ctx, inside_longer_word) if (m.start, m.end) not in taken)
+    candidates.extend(
+        m
+        for m in find_kb_names(ctx, inside_longer_word, received_investment)
+        if (m.start, m.end) not in taken
+    )
     candidates.extend(units + find_brand_goods(ctx, candidates))
     for finder in PATTERNS:
         candidates.extend(finder(ctx))

@@ -36,7 +36,7 @@ def _gazetteer() -> tuple[Gazetteer, dict[str, tuple[KbOrg, bool]]]:
     return Gazetteer.from_names((name, name) for name in orgs), orgs
 
 
-def find_kb_names(ctx: Context, inside_longer_word) -> list[Mention]:
+def find_kb_names(ctx: Context, inside_longer_word, received_investment) -> list[Mention]:
     gazetteer, orgs = _gazetteer()
     w = load_words()
     out = []
@@ -47,9 +47,7 @@ def find_kb_names(ctx: Context, inside_longer_word) -> list[Mention]:
             continue
         if ctx.ends_in_a_verb(start, end):
             continue  # 京东战略投资了达达: the verb, not the name of a fund
-        if name.endswith(w.words("investment_kind")) and ctx.text[max(0, start - 3) : start].endswith(
-            w.words("receive_verb")
-        ):
+        if received_investment(ctx, start, end):
             continue  # 获得小米战略投资: an investment received, not the investor's fund 小米战略投资
         org, needs_context = orgs[name]
         if needs_context and org.type in ("Company", "Platform"):
