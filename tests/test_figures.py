@@ -135,6 +135,14 @@ def test_who_publishes_the_data_is_not_what_a_figure_is_about():
     assert [f.about for f in res.figures if f.text == "1480.4亿元"] != ["org/艾媒咨询"]
 
 
+def test_figures_of_cited_data_are_not_the_articles_companys():
+    """A survey's shares in a story about a company are about what the survey studied, which no name gives."""
+    res = result_of(
+        "青禾集团完成了代际传承。青禾家族企业研究协会的一组调查数据表明，30%的家族企业能够传到第二代。"
+    )
+    assert {f.text: f.about for f in res.figures}.get("30%") is None
+
+
 def test_a_news_outlet_or_an_exchange_is_not_what_a_figure_is_about():
     """格隆汇10月17日… / 在上交所…: the outlet reports, the exchange is where; the figures are the company's."""
     res = result_of("格隆汇3月8日，青禾科技股价报8.21元，成交2.3亿元。锋泰电气在上交所的市值为37.6亿元。")

@@ -39,6 +39,16 @@ def assign_about(
     out = []
     source_cue = load_words().regex("data_source_cue")
     cited, citing = load_words().regex("cited_source"), load_words().words("citing_word")
+    # who publishes the data (艾媒咨询数据显示, 根据易观最新发布的《…报告》) is not what figures are about, and
+    # in a sentence that cites data, the article's company is no fallback for them
+    cited_data = {
+        m.sentence
+        for m in mentions
+        if m.source == "pattern:data_source"
+        or source_cue.match(doc.norm, m.end)
+        or doc.norm[max(0, m.start - 2) : m.start].endswith(citing)
+        and cited.match(doc.norm, m.end)
+    }
     mentions = [
         m
         for m in mentions
@@ -47,8 +57,7 @@ def assign_about(
         and not is_market(m.key)
         and not source_cue.match(doc.norm, m.end)
         and not (doc.norm[max(0, m.start - 2) : m.start].endswith(citing) and cited.match(doc.norm, m.end))
-    ]  # the outlet, any news outlet, a government body, an exchange or a regulator (在上交所…), or who publishes the data
-    # (艾媒咨询数据显示, 根据易观最新发布的《…报告》), is not what figures are about
+    ]  # the outlet, any news outlet, a government body, an exchange or a regulator (在上交所…) is none either
     people = [m for m in mentions if m.type == "Person"]
     main = main_organisation(mentions) if figures else None  # once per document, not once per figure
     targets = _deal_targets(relations)
@@ -67,7 +76,9 @@ def assign_about(
         if prev is not None and listed.fullmatch(doc.norm, prev.evidence.end, f.evidence.start):
             out.append(dataclasses.replace(f, about=prev.about))  # 分别不低于3,100万元、4,200万元: one list
             continue
-        about = _about(doc, f, mentions, people, main, frame, entity_of, main_named)
+        about = _about(
+            doc, f, mentions, people, main, frame, entity_of, main_named, f.evidence.sentence in cited_data
+        )
         if isinstance(about, str):
             out.append(dataclasses.replace(f, about=about))
         else:
@@ -150,6 +161,7 @@ def _about(
     frame: Frame | None,
     entity_of: dict[int, str],
     main_named: bool = True,
+    cites_data: bool = False,
 ) -> Mention | str | None:
     sent = doc.sentences[f.evidence.sentence]
     start, end = f.evidence.start, f.evidence.end
@@ -210,6 +222,8 @@ def _about(
     after = [m for m in agents if end <= m.start < c_hi]
     if after:
         return after[0]
+    if cites_data and not agents:
+        return None  # X的一组调查数据表明，30%的家族企业…: the data's subject, which no name here gives
     if frame and frame.main and _company_measure(f):
         # 净营收 5.614 亿美元 in a results story: the article's company
         return (frame.company or frame.main).entity
