@@ -128,7 +128,8 @@ def _round(hit: Hit, arg: str | None) -> str | None:
 
 
 def _stake(hit: Hit, arg: str | None) -> str | None:
-    return hit.groups.get("stake")
+    stake = hit.groups.get("stake")
+    return re.sub(r"\s", "", stake) if stake else None  # 54.5 % → 54.5%
 
 
 def _planned(hit: Hit, arg: str | None) -> str | None:
