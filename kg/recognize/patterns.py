@@ -1066,6 +1066,19 @@ def find_quoted_targets(ctx: Context) -> list[Mention]:
             and not (entry and entry.types[0] == "Place")
         ):
             out.append(ctx.mention(m.start("name"), m.end("name"), "Company", "pattern:deal_target", 0.7))
+    for m in W.regex("stake_target").finditer(ctx.text):
+        start, end = m.span("name")
+        name = m.group("name")
+        tokens = ctx.tokens_from(start, end)
+        if (
+            ctx.is_boundary(start)
+            and ctx.is_boundary(end)
+            and name not in ctx.lexicon.non_entities
+            and not name.startswith(DEMONSTRATIVES)
+            and all(t.pos[:1] in "nx" or not ctx.known(t.word) for t in tokens)
+            and not all(t.pos == "ns" for t in tokens)
+        ):  # 收购矽品24.71%股份: what the stake is of (not 公司 or a place)
+            out.append(ctx.mention(start, end, "Company", "pattern:deal_target", 0.7))
     return out
 
 
