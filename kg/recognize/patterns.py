@@ -153,6 +153,16 @@ def find_orgs_before_titles(ctx: Context) -> list[Mention]:
         lead = next((w for w in W.words("clause_opener") if text.startswith(w, start)), "")
         if lead and m.start() - start - len(lead) >= 2:
             start += len(lead)  # 但凡客诚品CEO: 但 opens the clause, 凡客诚品 is the name
+        glued = next(
+            (
+                t.start + 1
+                for t in ctx.tokens_from(start, m.start())
+                if t.start >= start and t.word[0] in _FUNCTION_CHARS and t.word not in ctx.lexicon.names
+            ),
+            None,
+        )
+        if glued is not None:
+            start = glued  # 会议由青禾科技董事长: the name begins after the preposition (由青禾 was one word)
         name = text[start : m.start()]
         if (
             any(name[:k] in ctx.lexicon.names for k in range(2, len(name)))
