@@ -184,6 +184,14 @@ def test_a_clear_wording_the_rules_miss_gets_a_model_relation_with_evidence(scor
     assert rel.evidence.text == doc.sentences[rel.evidence.sentence].text
 
 
+def test_scorer_leaves_alone_what_a_rule_linked_through_a_name(scorer):
+    """李宁入驻抖音电商: the rule relates 李宁 to the platform 抖音; 抖音电商, named after it, is no new pair."""
+    _, label, found = _relations("李宁入驻抖音电商后销量大增。", scorer)
+    got = {(label[r.subject], r.predicate, r.object, r.rule) for r in found}
+    assert ("李宁", "sellsOn", "org/抖音", "joined_platform") in got
+    assert not [g for g in got if g[3].startswith("model:")]
+
+
 def test_scorer_never_relates_a_pair_a_rule_linked(scorer):
     text = "小米与美团签署合作协议，腾讯斥资20亿元入股京东。"
     _, _, rules_only = _relations(text, None)

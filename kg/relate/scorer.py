@@ -270,6 +270,10 @@ class RelationScorer:
         roles = _roles_by_sentence(linked)
         active = [f for f in self.model.families if self.model.thresholds[f.name] <= 1]
         ruled = _ruled_by_sentence(linked)
+        by_sentence: dict[int, list[Relation]] = {}
+        for r in linked:
+            if not r.literal:
+                by_sentence.setdefault(r.evidence.sentence, []).append(r)
         starts = [m.start for m in mentions]
         work = []
         for sent in doc.sentences:
@@ -278,7 +282,8 @@ class RelationScorer:
             if len(local) < 2:
                 continue
             sentence = SentenceSlots.build(doc, sent.index, local, entity_of)
-            found = self.features(sentence, ruled.get(sent.index), families=active, skip=pairs)
+            skip = pairs | _named_after(by_sentence.get(sent.index, []), local, entity_of)
+            found = self.features(sentence, ruled.get(sent.index), families=active, skip=skip)
             work += [(sent.index, local, sentence, item) for item in found]
         best: dict[tuple, Relation] = {}
         for (index, local, sentence, _), d in zip(work, self._decisions([w[3] for w in work]), strict=True):
@@ -401,6 +406,22 @@ def _co_arguments(roles: dict[str, set[tuple[str, str, str]]], a: str, b: str) -
     company, two units of one parent)."""
     shared = roles.get(a, set()) & roles.get(b, set())
     return any(other not in (a, b) for _, _, other in shared)
+
+
+def _named_after(
+    relations: Sequence[Relation], local: Sequence[Mention], entity_of: dict[int, str]
+) -> frozenset[frozenset[str]]:
+    """Pairs a rule linked through a name: where a rule related X to 抖音 reading 李宁入驻抖音电商, X and 抖音电商
+    (named after the rule's end) are linked too, and the scorer leaves them alone."""
+    out = set()
+    for r in relations:
+        for end, other in ((r.object, r.subject), (r.subject, r.object)):
+            name = end.split("/", 1)[-1]
+            for m in local:
+                entity = entity_of[m.start]
+                if entity not in (r.subject, r.object) and len(m.key) > len(name) and m.key.startswith(name):
+                    out.add(frozenset((other, entity)))
+    return frozenset(out)
 
 
 def _ruled_by_sentence(relations: Sequence[Relation]) -> dict[int, dict[str, tuple[str, ...]]]:
