@@ -1258,6 +1258,8 @@ def find_owned_offerings(ctx: Context) -> list[Mention]:
         if not _name_like(ctx, m.group(1), m.start(1)):
             continue
         kind = m.group(2)
+        if kind.endswith(W.words("person_kind")) or any(kind.endswith(t) for t in ctx.lexicon.titles):
+            continue  # 张伟是青禾科技推出的一位新高管: a person, not an offering
         type_ = (
             "Company"
             if kind.endswith(W.words("company_kind"))
