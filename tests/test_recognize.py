@@ -41,6 +41,14 @@ def found(text: str) -> set[tuple[str, str]]:
         ("小米公司正为小米手机三代铺路。", {("小米手机三代", "Product")}),
         ("第二季度，拼多多APP平均月活用户数达5亿。", {("拼多多APP", "Product")}),
         ("小米Note是小米公司发布的旗舰手机。", {("小米Note", "Product")}),
+        # a title after a known name is no word across its end (大学校长, 银行行长)
+        ("清华大学校长王明表示。", {("清华大学", "Organization")}),
+        ("中国人民银行行长易纲表示。", {("中国人民银行", "GovernmentOrganization")}),
+        # store names, stake targets, partners beside a known company, investments received
+        ("寿光商家天猫鲜馥旗舰店负责人表示。", {("鲜馥旗舰店", "Company")}),
+        ("日月光公开收购矽品24.71%股份。", {("矽品", "Company")}),
+        ("小米与徕卡宣布达成战略合作。", {("徕卡", "Company")}),
+        ("星澜科技获得腾讯投资。", {("腾讯", "Company")}),
         # a blank where Latin meets Chinese, as many outlets type it (B 站 for B站), keeps the known name
         ("B 站董事长兼 CEO 陈睿表示，平台将继续投入。", {("哔哩哔哩", "Company"), ("陈睿", "Person")}),
     ],

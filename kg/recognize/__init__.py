@@ -135,8 +135,11 @@ def inside_longer_word(ctx: Context, start: int, end: int) -> bool:
     rank = _W.regex("rank_phrase").search(text, max(0, start - 4), start + 1)
     if rank and rank.start() < start < rank.end():
         return True  # 第二大连锁集团: 大 closes the rank, 大连 is not named there
+    title = ctx.lexicon.title_pattern.match(text, end)
     for j in range(start, end):
         for k in range(end + 1, min(end + 4, len(text)) + 1):
+            if title and k <= title.end():
+                continue  # 清华大学校长 / 人民银行行长: a title after the name, not a word across its end
             word = text[j:k]
             if len(word) >= 3 and (word in terms or ctx.known(word)) and word not in ctx.lexicon.names:
                 return True
