@@ -323,6 +323,19 @@ def test_a_long_registered_name_is_kept_whole():
         # 来源：互联网 names no outlet; 据《X》报道 is another outlet's story, not this article's publisher
         ("标题\n来源：互联网\n京东发布财报。", set(), {"互联网"}),
         ("据《华尔街日报》报道，京东发布财报。", set(), {"华尔街日报"}),
+        ("京东发布财报。营收增长。(李明)", {("author", "李明")}, set()),
+        ("京东发布财报。\n\n(青禾新闻)", {("publisher", "青禾新闻")}, set()),
+        ("京东发布财报。\n记者 李明 (青禾日报)", {("author", "李明"), ("publisher", "青禾日报")}, set()),
+        (
+            "人民网福州5月15日电 (林海)14日，京东发布财报。",
+            {("author", "林海"), ("publisher", "人民网")},
+            set(),
+        ),
+        (
+            "新华社北京2月24日专电(记者林海)京东发布财报。",
+            {("author", "林海"), ("publisher", "新华社")},
+            set(),
+        ),
         # a first sentence that ends a clause with 腾讯 / 资讯 has no dateline's 讯
         ("王明出身于腾讯，曾任微信产品总监。", set(), {"王明出身于腾"}),
     ],

@@ -32,18 +32,21 @@ class Field:
 
 def byline_fields(doc: Document) -> list[Field]:
     """Every byline field of ``doc``: key–value lines near its top or bottom, the dateline of its first
-    sentences, and the reporters named in brackets after it."""
+    sentences, the reporters named in brackets after it, and a closing line in brackets."""
     sentences = doc.sentences
     chosen = sentences[:_HEAD_SENTENCES] + sentences[max(_HEAD_SENTENCES, len(sentences) - _TAIL_SENTENCES) :]
-    return list(_fields(tuple((doc.norm[s.start : s.end], s.start, s.index) for s in chosen)))
+    last = sentences[-1].index if sentences else -1
+    return list(_fields(tuple((doc.norm[s.start : s.end], s.start, s.index) for s in chosen), last))
 
 
 @functools.lru_cache(maxsize=1024)  # more than a batch of documents (pipeline.BATCH)
-def _fields(lines: tuple[tuple[str, int, int], ...]) -> tuple[Field, ...]:
+def _fields(lines: tuple[tuple[str, int, int], ...], last: int = -1) -> tuple[Field, ...]:
     """The fields of a document's head and tail lines (remembered: recognition and relations both ask)."""
     out: list[Field] = []
     for text, start, index in lines:
         out += _key_values(text, start, index) + _datelines(text, start, index)
+        if index == last and index > 0:
+            out += _tail_bylines(text, start, index)
     return tuple(sorted(set(out), key=lambda f: (f.start, f.end, f.role)))
 
 
@@ -95,8 +98,20 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
             out.append(Field("publisher", base + m.start(group), base + end, index))
     if index < 3:
         for r in w.regex("reporter_in_brackets").finditer(text[:160]):
-            group = next(g for g in ("names", "staff", "glued", "reported", "wired") if r.group(g))
+            group = next(g for g in ("names", "staff", "glued", "reported", "wired", "bare") if r.group(g))
             out.append(Field("author", base + r.start(group), base + r.end(group), index, True))
+    return out
+
+
+def _tail_bylines(text: str, base: int, index: int) -> list[Field]:
+    """(可心) / (海报新闻) / 记者 杜仲莹 (昆明日报): a closing line that names the author or the outlet in brackets."""
+    m = load_words().regex("tail_byline").match(text)
+    if m is None:
+        return []
+    out = []
+    for group, role in (("reporter", "author"), ("author", "author"), ("outlet", "publisher")):
+        if m.group(group):
+            out.append(Field(role, base + m.start(group), base + m.end(group), index, role == "author"))
     return out
 
 
