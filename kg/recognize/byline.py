@@ -85,8 +85,12 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
     """新浪科技讯 / 财联社5月14日讯 / 新华社北京1月25日电 / 电车汇消息: the outlet; （记者 陈思远）: its reporters."""
     w = load_words()
     out = []
-    found = [w.regex("dateline").match(text)] if index < 3 else []
-    found += list(w.regex("outlet_reporter").finditer(text))
+    # the first lines, or a short line of its own further down (时代周报记者 刘科 发自杭州 after a lead paragraph)
+    head = index < 3 or len(text.strip()) <= 40 and w.set("sentence_end").isdisjoint(text)
+    dateline = w.regex("dateline").match(text) if head else None
+    if dateline and index >= 3 and not (dateline.group("staffed") or dateline.group("glued")):
+        dateline = None  # further down, only a reporter's own line (not a bracketed heading: 【…】 / [广告])
+    found = [dateline, *w.regex("outlet_reporter").finditer(text)]
     for m in found:
         group = next((g for g, v in (m.groupdict() if m else {}).items() if v), None)
         if m and group and not w.regex("not_an_outlet").fullmatch(m.group(group)):
@@ -96,7 +100,7 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
             if len(m.group(group)) - len(tail) >= 2:
                 end -= len(tail)  # 【TechWeb报道】: the outlet is TechWeb
             out.append(Field("publisher", base + m.start(group), base + end, index))
-    if index < 3:
+    if head:
         for r in w.regex("reporter_in_brackets").finditer(text[:160]):
             group = next(g for g in ("names", "staff", "glued", "reported", "wired", "bare") if r.group(g))
             out.append(Field("author", base + r.start(group), base + r.end(group), index, True))
