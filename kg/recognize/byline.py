@@ -100,11 +100,26 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
             if len(m.group(group)) - len(tail) >= 2:
                 end -= len(tail)  # 【TechWeb报道】: the outlet is TechWeb
             out.append(Field("publisher", base + m.start(group), base + end, index))
+    bar = w.regex("outlet_bar_author").match(text) if index == 0 else None
+    if (
+        bar
+        and not w.regex("not_an_outlet").fullmatch(bar.group("outlet").strip())
+        and _surnamed(bar.group("author"))
+    ):  # (not a headline's 小米汽车丨雷军的豪赌: the part after the bar is a personal name)
+        out.append(Field("publisher", base + bar.start("outlet"), base + bar.end("outlet"), index))
+        out.append(Field("author", base + bar.start("author"), base + bar.end("author"), index, True))
     if head:
         for r in w.regex("reporter_in_brackets").finditer(text[:160]):
             group = next(g for g in ("names", "staff", "glued", "reported", "wired", "bare") if r.group(g))
             out.append(Field("author", base + r.start(group), base + r.end(group), index, True))
     return out
+
+
+def _surnamed(name: str) -> bool:
+    from .lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    return name[:1] in lexicon.surnames or name[:2] in lexicon.compound_surnames
 
 
 def _tail_bylines(text: str, base: int, index: int) -> list[Field]:

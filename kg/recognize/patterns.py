@@ -262,6 +262,16 @@ def find_byline(ctx: Context) -> list[Mention]:
         parts = split_names(ctx.text[field.start : field.end])
         if field.role == "publisher" and len(parts) == 1:
             parts = _two_outlets(ctx, parts[0]) or parts  # 上证报中国证券网讯: two known outlets run together
+        elif (
+            field.role == "publisher"
+            and len(parts) == 2
+            and not parts[0][2].isascii()
+            and parts[1][2].isascii()
+        ):
+            parts = [
+                (parts[0][0], parts[1][1], ctx.text[field.start + parts[0][0] : field.start + parts[1][1]])
+            ]
+            # 汽势 Auto-First: an outlet's Chinese and English names are one name
         for i, (s, e, part) in enumerate(parts):
             s, e = s + field.start, e + field.start
             entry = ctx.lexicon.names.get(part)
@@ -279,7 +289,7 @@ def find_byline(ctx: Context) -> list[Mention]:
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.8))  # 编辑:木木Q 乙小姐
             elif (
                 field.role != "editor"
-                and re.fullmatch(rf"[{HAN}A-Za-z0-9·]{{2,16}}", part)
+                and re.fullmatch(rf"[{HAN}A-Za-z0-9·][{HAN}A-Za-z0-9·\- ]{{1,23}}", part)
                 and not W.regex("not_an_outlet").fullmatch(part)  # 本刊实习记者: a role, not an outlet
             ):
                 out.append(ctx.mention(s, e, "MediaOrganization", "pattern:byline", 0.85))
