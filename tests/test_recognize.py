@@ -75,6 +75,13 @@ def test_recognises(text, expected):
         ("王明自2021年领导阿里云智能集团。", {"领导阿里云智能集团"}),
         ("碧溪苑是政府投资建设的小区。", {"碧溪苑是政府", "是政府"}),
         ("主播开启直播。", {"开启"}),
+        # what glues onto a name: 为 after an appointee, a verb's complement, a preposition before a head's title
+        ("美团宣布调整架构，任命张川为到店事业群总裁。", {"张川为"}),
+        ("星澜集团拆分出青禾科技。", {"出青禾科技"}),
+        ("会议由青禾科技董事长王明主持。", {"会议由青禾科技"}),
+        ("腾讯领投青禾科技5亿元B轮融资。", {"腾讯领投青禾科技"}),
+        ("青禾物流隶属于星澜集团。", {"青禾物流隶属于星澜集团"}),
+        ("星澜科技即将被国际知名私募股权基金凯雷集团收购。", {"私募股权基金凯雷集团"}),
         # a generic body (which city's government? which court?) is no node of the graph
         ("市政府决定加大投入，法院受理了此案，公安机关介入调查。", {"市政府", "法院", "公安机关"}),
         # a word read across a known name's start and end: 海地 (Haiti) in 沿海地区, 京东 in 北京东路

@@ -256,6 +256,13 @@ def statistical_mentions(
         start = _after_place_of(ctx, start, end) if type_ in ORG_TYPES else start
         if type_ == "Person" and end - start > 2 and ctx.text[end - 1] in GLUED:
             end -= 1  # 王良于1995年: the segmenter glued 于 onto the name, and the tagger followed it
+        elif (
+            type_ == "Person"
+            and end - start == 3
+            and ctx.text[end - 1] in _W.set("appointed_as")
+            and _W.regex("appointee_cue").search(ctx.text[max(0, start - 3) : start])
+        ):
+            end -= 1  # 任命张川为到店事业群总裁: 为 (as) after the appointee's name
         m = ctx.mention(start, end, type_, source, round(prob * 0.8, 2))
         if ctx.text[start:end] in ctx.lexicon.names and inside_longer_word(ctx, start, end):
             continue  # the tagger learnt that known names are names; in 中国移动互联网 this one is not
