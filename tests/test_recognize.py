@@ -45,9 +45,9 @@ def found(text: str) -> set[tuple[str, str]]:
         ("清华大学校长王明表示。", {("清华大学", "Organization")}),
         ("中国人民银行行长易纲表示。", {("中国人民银行", "GovernmentOrganization")}),
         # store names, stake targets, partners beside a known company, investments received
-        ("寿光商家天猫鲜馥旗舰店负责人表示。", {("鲜馥旗舰店", "Company")}),
-        ("日月光公开收购矽品24.71%股份。", {("矽品", "Company")}),
-        ("小米与徕卡宣布达成战略合作。", {("徕卡", "Company")}),
+        ("本地商家天猫青禾果蔬旗舰店的店长说。", {("青禾果蔬旗舰店", "Company")}),
+        ("星澜集团公开收购锐思24.71%股份。", {("锐思", "Company")}),
+        ("星澜汽车与锐思光学达成了战略合作。", {("锐思光学", "Company")}),
         ("星澜科技获得腾讯投资。", {("腾讯", "Company")}),
         # a blank where Latin meets Chinese, as many outlets type it (B 站 for B站), keeps the known name
         ("B 站董事长兼 CEO 陈睿表示，平台将继续投入。", {("哔哩哔哩", "Company"), ("陈睿", "Person")}),
@@ -76,12 +76,12 @@ def test_recognises(text, expected):
         ("碧溪苑是政府投资建设的小区。", {"碧溪苑是政府", "是政府"}),
         ("主播开启直播。", {"开启"}),
         # what glues onto a name: 为 after an appointee, a verb's complement, a preposition before a head's title
-        ("美团宣布调整架构，任命张川为到店事业群总裁。", {"张川为"}),
+        ("京东宣布，任命王川为零售事业群总裁。", {"王川为"}),
         ("星澜集团拆分出青禾科技。", {"出青禾科技"}),
         ("会议由青禾科技董事长王明主持。", {"会议由青禾科技"}),
         ("腾讯领投青禾科技5亿元B轮融资。", {"腾讯领投青禾科技"}),
         ("青禾物流隶属于星澜集团。", {"青禾物流隶属于星澜集团"}),
-        ("星澜科技即将被国际知名私募股权基金凯雷集团收购。", {"私募股权基金凯雷集团"}),
+        ("星澜科技将被私募股权基金黑石集团收购。", {"私募股权基金黑石集团"}),
         # a generic body (which city's government? which court?) is no node of the graph
         ("市政府决定加大投入，法院受理了此案，公安机关介入调查。", {"市政府", "法院", "公安机关"}),
         # a word read across a known name's start and end: 海地 (Haiti) in 沿海地区, 京东 in 北京东路

@@ -262,7 +262,7 @@ def statistical_mentions(
             and ctx.text[end - 1] in _W.set("appointed_as")
             and _W.regex("appointee_cue").search(ctx.text[max(0, start - 3) : start])
         ):
-            end -= 1  # 任命张川为到店事业群总裁: 为 (as) after the appointee's name
+            end -= 1  # 任命王川为零售事业群总裁: 为 (as) after the appointee's name
         m = ctx.mention(start, end, type_, source, round(prob * 0.8, 2))
         if ctx.text[start:end] in ctx.lexicon.names and inside_longer_word(ctx, start, end):
             continue  # the tagger learnt that known names are names; in 中国移动互联网 this one is not
@@ -386,7 +386,7 @@ def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Menti
         return False
     kinds = (*_W.words("org_kind_word"), *_W.words("descriptor_noun"))
     if rest_start == start and rest_end < end and rest.endswith(kinds):
-        return False  # 私募股权基金凯雷集团: a kind of organisation before a known name describes it
+        return False  # 私募股权基金黑石集团: a kind of organisation before a known name describes it
     if ctx.text[end : end + 1] in _ASPECT:
         return False  # 腾讯投资了: the extension is a verb
     # 拜仁慕尼黑, 中国电动汽车百人会: a place in a body's name

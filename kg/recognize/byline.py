@@ -85,7 +85,7 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
     """新浪科技讯 / 财联社5月14日讯 / 新华社北京1月25日电 / 电车汇消息: the outlet; （记者 陈思远）: its reporters."""
     w = load_words()
     out = []
-    # the first lines, or a short line of its own further down (时代周报记者 刘科 发自杭州 after a lead paragraph)
+    # the first lines, or a short line of its own further down (青禾周报记者 林海 发自杭州 after a lead paragraph)
     head = index < 3 or len(text.strip()) <= 40 and w.set("sentence_end").isdisjoint(text)
     dateline = w.regex("dateline").match(text) if head else None
     if dateline and index >= 3 and not (dateline.group("staffed") or dateline.group("glued")):
@@ -105,7 +105,7 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
         bar
         and not w.regex("not_an_outlet").fullmatch(bar.group("outlet").strip())
         and _surnamed(bar.group("author"))
-    ):  # (not a headline's 小米汽车丨雷军的豪赌: the part after the bar is a personal name)
+    ):  # (not a headline's 小米汽车丨年度盘点: the part after the bar is a personal name)
         out.append(Field("publisher", base + bar.start("outlet"), base + bar.end("outlet"), index))
         out.append(Field("author", base + bar.start("author"), base + bar.end("author"), index, True))
     if head:
@@ -123,7 +123,7 @@ def _surnamed(name: str) -> bool:
 
 
 def _tail_bylines(text: str, base: int, index: int) -> list[Field]:
-    """(可心) / (海报新闻) / 记者 杜仲莹 (昆明日报): a closing line that names the author or the outlet in brackets."""
+    """(林海) / (青禾新闻) / 记者 张岚 (青禾日报): a closing line that names the author or the outlet in brackets."""
     m = load_words().regex("tail_byline").match(text)
     if m is None:
         return []

@@ -662,7 +662,7 @@ def _name_prefix(ctx: Context, suffix_start: int):
             and tok.word in W.set("org_kind_word")
             and (tokens[0].pos == "eng" or tokens[0].pos in NAME_POS or not ctx.known(tokens[0].word))
         ):
-            # 连锁集团QXT娱乐控股公司 / 私募股权基金凯雷集团: a kind of company before a name describes it (in
+            # 连锁集团QXT娱乐控股公司 / 私募股权基金黑石集团: a kind of company before a name describes it (in
             # 青禾基金管理公司 a plain word follows the kind word, and the name goes on)
             break
         tokens.insert(0, tok)
@@ -1160,7 +1160,7 @@ def _name_before(ctx: Context, end: int) -> int | None:
         and tok.word[0] in W.set("never_a_surname")
         and ctx.plausible_name(tok.word[1:])
     ):
-        return tok.start + 1  # 小米由雷军于2010年创立: the segmenter glued the preposition to the name
+        return tok.start + 1  # 青禾科技由王明于2010年创立: the segmenter glued the preposition to the name
     if tok and tok.pos.startswith("nr") and tok.start < end and ctx.name_end(tok.start) == end:
         return tok.start
     for length in (2, 3):

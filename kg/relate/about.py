@@ -223,7 +223,7 @@ def _about(
     if after:
         return after[0]
     if cites_data and not agents:
-        return None  # X的一组调查数据表明，30%的家族企业…: the data's subject, which no name here gives
+        return None  # X的一份调研报告指出，40%的受访企业…: the data's subject, which no name here gives
     if frame and frame.main and _company_measure(f):
         # 净营收 5.614 亿美元 in a results story: the article's company
         return (frame.company or frame.main).entity
