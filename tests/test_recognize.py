@@ -47,6 +47,7 @@ def found(text: str) -> set[tuple[str, str]]:
         # store names, stake targets, partners beside a known company, investments received
         ("本地商家天猫青禾果蔬旗舰店的店长说。", {("青禾果蔬旗舰店", "Company")}),
         ("星澜集团公开收购锐思24.71%股份。", {("锐思", "Company")}),
+        ("青禾集团拟收购星澜科技持有的锋泰电子51%股权。", {("锋泰电子", "Company")}),
         ("星澜汽车与锐思光学达成了战略合作。", {("锐思光学", "Company")}),
         ("星澜科技获得腾讯投资。", {("腾讯", "Company")}),
         # a blank where Latin meets Chinese, as many outlets type it (B 站 for B站), keeps the known name

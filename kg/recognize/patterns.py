@@ -1097,7 +1097,7 @@ def find_quoted_targets(ctx: Context) -> list[Mention]:
             and not name.startswith(DEMONSTRATIVES)
             and all(t.pos[:1] in "nx" or not ctx.known(t.word) for t in tokens)
             and not all(t.pos == "ns" for t in tokens)
-        ):  # 收购矽品24.71%股份: what the stake is of (not 公司 or a place)
+        ):  # 收购锐思24.71%股份: what the stake is of (not 公司 or a place)
             out.append(ctx.mention(start, end, "Company", "pattern:deal_target", 0.7))
     return out
 
