@@ -158,6 +158,8 @@ _W = load_words()
 _ORG_HEADS = _W.words("org_head")
 # Aspect particles follow verbs, never names: a lexicon name followed by one ends in a verb.
 _ASPECT = _W.set("aspect_particle")
+# Words for a kind of organisation or a description of one: before a known name they describe it.
+_DESCRIBING_KINDS = (*_W.words("org_kind_word"), *_W.words("descriptor_noun"))
 
 
 def _shorter_name(ctx: Context, start: int, end: int) -> int | None:
@@ -384,8 +386,7 @@ def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Menti
     rest = ctx.text[rest_start:rest_end]
     if not rest or rest in ctx.lexicon.non_entities or rest in ctx.lexicon.titles:
         return False
-    kinds = (*_W.words("org_kind_word"), *_W.words("descriptor_noun"))
-    if rest_start == start and rest_end < end and rest.endswith(kinds):
+    if rest_start == start and rest_end < end and rest.endswith(_DESCRIBING_KINDS):
         return False  # 私募股权基金黑石集团: a kind of organisation before a known name describes it
     if ctx.text[end : end + 1] in _ASPECT:
         return False  # 腾讯投资了: the extension is a verb

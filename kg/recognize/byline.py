@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Document
 from ..words import load_words
+from .lexicon import load_lexicon
 
 _HEAD_SENTENCES, _TAIL_SENTENCES = 12, 6
 
@@ -104,7 +105,7 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
     if (
         bar
         and not w.regex("not_an_outlet").fullmatch(bar.group("outlet").strip())
-        and _surnamed(bar.group("author"))
+        and load_lexicon().surname_length(bar.group("author")) > 0
     ):  # (not a headline's 小米汽车丨年度盘点: the part after the bar is a personal name)
         out.append(Field("publisher", base + bar.start("outlet"), base + bar.end("outlet"), index))
         out.append(Field("author", base + bar.start("author"), base + bar.end("author"), index, True))
@@ -113,13 +114,6 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
             group = next(g for g in ("names", "staff", "glued", "reported", "wired", "bare") if r.group(g))
             out.append(Field("author", base + r.start(group), base + r.end(group), index, True))
     return out
-
-
-def _surnamed(name: str) -> bool:
-    from .lexicon import load_lexicon
-
-    lexicon = load_lexicon()
-    return name[:1] in lexicon.surnames or name[:2] in lexicon.compound_surnames
 
 
 def _tail_bylines(text: str, base: int, index: int) -> list[Field]:

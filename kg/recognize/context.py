@@ -85,10 +85,7 @@ class Context:
 
     # --- personal names -------------------------------------------------------------------------
     def surname_length(self, start: int) -> int:
-        text = self.text
-        if text[start : start + 2] in self.lexicon.compound_surnames:
-            return 2
-        return 1 if start < len(text) and text[start] in self.lexicon.surnames else 0
+        return self.lexicon.surname_length(self.text, start)
 
     def ends_in_a_verb(self, start: int, end: int) -> bool:
         """京东战略投资了达达 / 对小红书投资5亿美元 / 小米投资小鹏汽车: the span ends in an organisation suffix that is

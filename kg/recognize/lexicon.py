@@ -48,6 +48,12 @@ class Lexicon:
         words += [(verb, "v") for verb in load_words().words("segmenter_verb")]
         return sorted(words)
 
+    def surname_length(self, text: str, start: int = 0) -> int:
+        """The length of the surname that begins at ``start`` (2 for a compound surname), or 0."""
+        if text[start : start + 2] in self.compound_surnames:
+            return 2
+        return 1 if start < len(text) and text[start] in self.surnames else 0
+
     def owner_of(self, key: str, types: tuple[str, ...]) -> tuple[str, LexEntry] | None:
         """The longest known name of one of ``types`` that begins ``key`` and is shorter, with its entry
         (快手 for 快手电商, 網易 for 網易遊戲)."""

@@ -78,15 +78,15 @@ def find_titled_media(ctx: Context) -> list[Mention]:
 
 
 def find_platform_stores(ctx: Context) -> list[Mention]:
-    """天猫鲜馥旗舰店: a store named after the platform it is on is a seller of its own (鲜馥旗舰店), whose name
-    runs from the platform's end to the store word."""
+    """天猫青禾果蔬旗舰店: a store named after the platform it is on is a seller of its own (青禾果蔬旗舰店), whose
+    name runs from the platform's end to the store word."""
     out = []
     for m in W.regex("store_after_platform").finditer(ctx.text):
         start, end = m.span("store")
         if not (ctx.is_boundary(start) and ctx.is_boundary(end)):
             continue
         name = ctx.text[start:end]
-        own = re.sub(W.regex("store_kind").pattern + "$", "", name)  # 鲜馥 of 鲜馥旗舰店
+        own = W.regex("store_kind_end").sub("", name)  # 青禾果蔬 of 青禾果蔬旗舰店
         if len(own) < 2 or own in W.set("generic_store_name") or W.regex("date").search(name):
             continue  # 天猫官方旗舰店 / 京东自营旗舰店: a kind of store, no name of its own
         if any(

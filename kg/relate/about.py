@@ -39,25 +39,28 @@ def assign_about(
     out = []
     source_cue = load_words().regex("data_source_cue")
     cited, citing = load_words().regex("cited_source"), load_words().words("citing_word")
-    # who publishes the data (艾媒咨询数据显示, 根据易观最新发布的《…报告》) is not what figures are about, and
-    # in a sentence that cites data, the article's company is no fallback for them
-    cited_data = {
-        m.sentence
-        for m in mentions
-        if m.source == "pattern:data_source"
-        or source_cue.match(doc.norm, m.end)
-        or doc.norm[max(0, m.start - 2) : m.start].endswith(citing)
-        and cited.match(doc.norm, m.end)
-    }
+
+    def publishes_data(m: Mention) -> bool:
+        return bool(
+            m.source == "pattern:data_source"
+            or source_cue.match(doc.norm, m.end)
+            or doc.norm[max(0, m.start - 2) : m.start].endswith(citing)
+            and cited.match(doc.norm, m.end)
+        )
+
+    # who publishes the data (艾媒咨询数据显示, 根据易观最新发布的《…报告》) is not what figures are about, and in a
+    # sentence that cites data, the article's company is no fallback for them; the outlet, any news outlet, a
+    # government body, an exchange or a regulator (在上交所…) is none either
+    sources = [publishes_data(m) for m in mentions]
+    cited_data = {m.sentence for m, source in zip(mentions, sources, strict=True) if source}
     mentions = [
         m
-        for m in mentions
-        if m.source not in (BYLINE, "pattern:data_source")
+        for m, source in zip(mentions, sources, strict=True)
+        if not source
+        and m.source != BYLINE
         and m.type not in ("MediaOrganization", "GovernmentOrganization")
         and not is_market(m.key)
-        and not source_cue.match(doc.norm, m.end)
-        and not (doc.norm[max(0, m.start - 2) : m.start].endswith(citing) and cited.match(doc.norm, m.end))
-    ]  # the outlet, any news outlet, a government body, an exchange or a regulator (在上交所…) is none either
+    ]
     people = [m for m in mentions if m.type == "Person"]
     main = main_organisation(mentions) if figures else None  # once per document, not once per figure
     targets = _deal_targets(relations)

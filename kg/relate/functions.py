@@ -198,7 +198,7 @@ def _not_unit(hit: Hit, arg: str | None) -> bool:
 
 
 def _store(hit: Hit, arg: str | None) -> bool:
-    """The organisation in slot ``arg`` is a store (鲜馥旗舰店): its name ends in a store word."""
+    """The organisation in slot ``arg`` is a store (青禾果蔬旗舰店): its name ends in a store word."""
     return all(
         hit.view.mention(n).key.endswith(hit.env.words.words("store_word")) for n in hit.slots(arg or "")
     )

@@ -269,11 +269,8 @@ class RelationScorer:
         literal_subjects = {(r.subject, r.predicate) for r in linked if r.literal}
         roles = _roles_by_sentence(linked)
         active = [f for f in self.model.families if self.model.thresholds[f.name] <= 1]
-        ruled = _ruled_by_sentence(linked)
-        by_sentence: dict[int, list[Relation]] = {}
-        for r in linked:
-            if not r.literal:
-                by_sentence.setdefault(r.evidence.sentence, []).append(r)
+        by_sentence = _by_sentence(linked)
+        ruled = {k: ruled_predicates(v, k) for k, v in by_sentence.items()}
         starts = [m.start for m in mentions]
         work = []
         for sent in doc.sentences:
@@ -414,7 +411,7 @@ def _named_after(
     """Pairs a rule linked through a name: where a rule related X to 抖音 reading 李宁入驻抖音电商, X and 抖音电商
     (named after the rule's end) are linked too, and the scorer leaves them alone."""
     out = set()
-    for r in relations:
+    for r in (r for r in relations if not r.literal):
         for end, other in ((r.object, r.subject), (r.subject, r.object)):
             name = end.split("/", 1)[-1]
             for m in local:
@@ -424,12 +421,12 @@ def _named_after(
     return frozenset(out)
 
 
-def _ruled_by_sentence(relations: Sequence[Relation]) -> dict[int, dict[str, tuple[str, ...]]]:
-    """Per sentence, what ``ruled_predicates`` gives (the predicates of the relations touching each entity)."""
-    by_sentence: dict[int, list[Relation]] = {}
+def _by_sentence(relations: Sequence[Relation]) -> dict[int, list[Relation]]:
+    """The relations of each sentence (by their evidence)."""
+    out: dict[int, list[Relation]] = {}
     for r in relations:
-        by_sentence.setdefault(r.evidence.sentence, []).append(r)
-    return {k: ruled_predicates(v, k) for k, v in by_sentence.items()}
+        out.setdefault(r.evidence.sentence, []).append(r)
+    return out
 
 
 def _between(sentence: SentenceSlots, i: int, j: int) -> str:
