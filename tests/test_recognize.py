@@ -689,3 +689,30 @@ def test_a_registered_name_keeps_its_group_word_and_no_event_after_it_is_a_name(
 
 def test_a_name_that_is_also_a_word_before_a_kind_of_company_after_de_is_a_kind():
     assert not [m for m in mentions_of("青禾科技是一家成立于2015年的机器人公司。")[2] if m.text == "机器人"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("云途工场由王明创立于 2015 年 4 月，主要运营共享办公空间。", "云途工场"),
+        ("锋泰智能12日晚公告，公司拟收购一家工厂。", "锋泰智能"),
+        ("航远建设与腾讯签署战略合作协议。", "航远建设"),
+    ],
+)
+def test_an_unknown_name_that_is_founded_files_a_notice_or_signs_with_a_known_partner_is_a_company(
+    text, name
+):
+    assert (name, "Company") in {(m.text, m.type) for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text, junk, name",
+    [
+        ("主要投资者是手机供应商富士康科技集团。", "手机供应商富士康科技集团", "富士康科技集团"),
+        ("此轮引入了新加坡投资公司淡马锡。", "新加坡投资公司", "淡马锡"),
+        ("论坛嘉宾有绿澜资本创始合伙人张明。", "有绿澜资本", "绿澜资本"),
+    ],
+)
+def test_what_describes_or_introduces_a_company_is_not_part_of_its_name(text, junk, name):
+    found = {m.text for m in mentions_of(text)[2]}
+    assert name in found and junk not in found

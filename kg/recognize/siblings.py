@@ -67,21 +67,31 @@ def find_list_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
 
 
 def find_cooperation_partners(ctx: Context, found: list[Mention]) -> list[Mention]:
-    """星澜汽车与锐思光学达成了战略合作: a name nobody recognised, joined to a known organisation by 与 / 携手 before a
-    wording of cooperation, is an organisation too (written like a name, as for list siblings)."""
+    """星澜汽车与锐思光学达成了战略合作 / 锐思光学与星澜汽车签署战略合作协议: a name nobody recognised, joined to a known
+    organisation by 与 / 携手 before a wording of cooperation, is an organisation too (written like a name, as for
+    list siblings)."""
     found = sorted(found, key=lambda m: (m.start, m.end))
     starts = [m.start for m in found]
-    rx = W.regex("cooperation_partner")
+    after, before, wording = (
+        W.regex("cooperation_partner"),
+        W.regex("cooperation_partner_before"),
+        W.regex("cooperation_wording"),
+    )
     out = []
     for m in found:
         if m.type not in _FAMILIES[0]:
             continue
-        c = rx.match(ctx.text, m.end)
-        if c is None:
-            continue
-        s, e = c.span("name")
-        if not _covers_mention(found, starts, s, e) and _name_like(ctx, s, e):
-            out.append(ctx.mention(s, e, "Company", "pattern:partner", 0.6))
+        spans = []
+        c = after.match(ctx.text, m.end)
+        if c is not None:
+            spans.append(c.span("name"))
+        if wording.match(ctx.text, m.end):
+            c = before.search(ctx.text, max(0, m.start - 10), m.start)
+            if c is not None:
+                spans.append(c.span("name"))
+        for s, e in spans:
+            if not _covers_mention(found, starts, s, e) and _name_like(ctx, s, e):
+                out.append(ctx.mention(s, e, "Company", "pattern:partner", 0.6))
     return out
 
 
