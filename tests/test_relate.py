@@ -401,3 +401,18 @@ def test_a_count_or_a_rank_before_a_title_is_no_part_of_it():
     res = result_of("王明曾是腾讯的一名工程师。")
     titles = [dict(r.qualifiers).get("title") for r in res.relations if r.predicate == "worksFor"]
     assert titles == ["工程师"]
+
+
+def test_a_pronoun_that_opens_a_clause_stands_for_the_one_person_just_named():
+    text = "联合创始人王建国毕业于清华大学。2012年，他加入百度，担任高级工程师。"
+    res = result_of(text)
+    label = {e.id: e.label for e in res.entities}
+    joined = [r for r in res.relations if (label.get(r.subject), label.get(r.object)) == ("王建国", "百度")]
+    assert joined and all(r.predicate == "worksFor" for r in joined)
+    # the evidence is the pronoun's clause: the fact can be traced to where the text says it
+    assert any(text[r.evidence.start : r.evidence.end].startswith("他") for r in joined)
+
+
+def test_a_pronoun_after_two_people_stays_unresolved():
+    found = triples("联合创始人王建国和李娜见了面。他加入百度，担任高级工程师。")
+    assert not {t for t in found if t[2] == "百度" and t[1] == "worksFor"}

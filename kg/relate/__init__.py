@@ -12,6 +12,7 @@ from ..recognize.lexicon import Lexicon, load_lexicon
 from ..resolve import entity_id
 from ..words import load_words
 from .about import _AGENT, _topic, assign_about
+from .anaphora import pronoun_mentions
 from .byline import byline_relations
 from .frame import Frame, document_frame
 from .rules import RuleEnv, RuleSet, load_rules
@@ -52,12 +53,17 @@ def relate(
     fields = byline_fields(doc)
     in_byline = {(f.start, f.end) for f in fields}  # the spans a byline or dateline names
     out: list[Relation] = []
+    pronouns, pronoun_ids = pronoun_mentions(doc, mentions, entity_of)
+    read_as = {**entity_of, **pronoun_ids}  # a pronoun slot stands for its person's entity
     for sent in doc.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         local = mentions[lo:hi]
         if not local:
             continue
-        view = SentenceView.build(doc, sent, local, entity_of)
+        here = [p for p in pronouns if sent.start <= p.start < sent.end]
+        if here:
+            local = sorted([*local, *here], key=lambda m: m.start)
+        view = SentenceView.build(doc, sent, local, read_as)
         out += byline_relations(view, article_id(doc), fields)
         topic = (
             _org_topic(doc, mentions, local, sent.index, entity_of, in_byline)
