@@ -155,8 +155,8 @@ class Context:
             whole = self.token_at(start)
             if whole and whole.end == end and whole.pos.startswith(_NOT_GIVEN_NAME):
                 continue  # 曾经 / 高度: one word, an adverb or a verb, that begins with a surname
-            if length == slen + 2 and self._as_title(end - 1):
-                continue
+            if length == slen + 2 and (self._as_title(end - 1) or self._adverb_at(end - 1)):
+                continue  # 姚颂 / 更是: the last character begins an adverb, not the name
             if self.plausible_name(chunk):
                 return end
         return None
