@@ -64,6 +64,7 @@ def _main(
     return (
         _in_title(doc, agents, entity_of)
         or funded
+        or _announcer(doc, agents, entity_of)
         or _most_mentioned(doc, agents, entity_of)
         or _anchor(doc, agents[0], entity_of)  # the first organisation named
     )
@@ -95,6 +96,18 @@ def _round(
         money = [f.text for f in figures if f.kind == "money" and f.evidence.sentence == m.sentence]
         return _anchor(doc, m, entity_of), (stage.group() if stage else None), (money[0] if money else None)
     return None, None, None
+
+
+def _announcer(doc: Document, agents: list[Mention], entity_of: dict[int, str]) -> Anchor | None:
+    """The company whose notice the article opens with (皖能电力11月7日晚间披露，公司… / 科陆电子公告称): in its
+    first two sentences, an organisation followed by a wording of filing a notice."""
+    notice = load_words().regex("notice_after_name")
+    for m in agents:
+        if m.sentence > 1:
+            break
+        if notice.match(doc.norm, m.end):
+            return _anchor(doc, m, entity_of)
+    return None
 
 
 def _in_title(doc: Document, agents: list[Mention], entity_of: dict[int, str]) -> Anchor | None:
