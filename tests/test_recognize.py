@@ -716,3 +716,22 @@ def test_an_unknown_name_that_is_founded_files_a_notice_or_signs_with_a_known_pa
 def test_what_describes_or_introduces_a_company_is_not_part_of_its_name(text, junk, name):
     found = {m.text for m in mentions_of(text)[2]}
     assert name in found and junk not in found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("公司控股子公司上海高捷联冠电气有限公司收购了一家工厂。", "上海高捷联冠电气有限公司"),
+        ("院长暨星澜研发集团成员王明出席。", "星澜研发集团"),
+    ],
+)
+def test_a_registered_name_begins_at_the_known_place_and_no_conjunction_begins_a_name(text, name):
+    assert name in {m.text for m in mentions_of(text)[2]}
+
+
+def test_a_plan_after_the_word_company_is_no_name():
+    assert not [
+        m
+        for m in mentions_of("星澜电气：公司拟以45,267.99万元收购锋泰电器55%股权")[2]
+        if m.text.startswith("拟")
+    ]

@@ -471,9 +471,12 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
     """Where a registered company name that begins with a place starts (北京三快在线科技有限公司 /
     上海寻梦信息技术有限公司): walking left from the legal form over at most 20 characters of words (verbs and
     places the segmenter found inside the name included) to the nearest place; None if no place begins it. A
-    body's name (``body``: 深圳市科技创新委员会) may hold such verbs too, but no one-character verb (是, 为)."""
+    body's name (``body``: 深圳市科技创新委员会) may hold such verbs too, but no one-character verb (是, 为). A place
+    the lexicon does not know (捷联/ns in 上海高捷联冠电气有限公司) begins the name only if no place it knows does
+    further left."""
     i = ctx.token_index(suffix_start - 1)
     size = 0
+    guessed: int | None = None
     while i >= 0:
         tok = ctx.tokens[i]
         if tok.end > suffix_start:
@@ -485,7 +488,7 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
             or not re.fullmatch(rf"[{HAN}A-Za-z0-9·&]+", tok.word)
             or tok.word in W.set("deal_party")
         ):
-            return None
+            return guessed
         prev = ctx.tokens[i - 1] if i > 0 else None
         inside = (  # 青岛高新盛和发展有限公司: 盛|和, a one-character word and 和 the segmenter split off a name
             len(tok.word) == 1
@@ -496,20 +499,24 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
         if not inside and (
             tok.word in _FUNCTION_CHARS or tok.word[0] in _FUNCTION_CHARS and not ctx.known(tok.word)
         ):
-            return None  # 由 / 向云汐: a preposition, on its own or glued to a name, is before the name
+            return guessed  # 由 / 向云汐: a preposition, on its own or glued to a name, is before the name
         if not inside and tok.pos[:1] in "ucp" and ctx.known(tok.word):
-            return None  # 总部位于天津的高恒…有限公司: a particle or preposition stands before the name
+            return guessed  # 总部位于天津的高恒…有限公司: a particle or preposition stands before the name
         if tok.word.startswith(W.words("ordinal_prefix")):
-            return None  # 美国第二大连锁集团QXT…公司: a rank describes the company, it begins no name
+            return guessed  # 美国第二大连锁集团QXT…公司: a rank describes the company, it begins no name
         if body and tok.pos.startswith("v") and len(tok.word) == 1:
-            return None  # 碧溪苑是政府…: a body's name holds words such as 创新 or 改革, not 是 or 为
+            return guessed  # 碧溪苑是政府…: a body's name holds words such as 创新 or 改革, not 是 or 为
         if _is_place(ctx, tok) and suffix_start - tok.start > len(tok.word) + 1:
+            if guessed is None and tok.word not in ctx.lexicon.names:
+                guessed = tok.start
+                i -= 1
+                continue
             while i > 0 and _is_place(ctx, ctx.tokens[i - 1]) and size + len(ctx.tokens[i - 1].word) <= 20:
                 i -= 1  # 杭州 + 宜格 (a place guess): the name begins at the first of adjacent places
                 size += len(ctx.tokens[i].word)
             return ctx.tokens[i].start
         i -= 1
-    return None
+    return guessed
 
 
 def as_the_company(text: str, end: int) -> bool:
@@ -1010,8 +1017,10 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
         start, end = m.span("name")
         if not (_name_like(ctx, m.group("name"), start) and ctx.is_boundary(end)):
             continue
-        if W.regex("amount_in_name").search(m.group("name")):
-            continue  # 控股公司总计5亿美元: an amount, not a name
+        if W.regex("amount_in_name").search(m.group("name")) or m.group("name").startswith(
+            W.words("plan_marker")
+        ):
+            continue  # 控股公司总计5亿美元 / 公司拟以45,267万元: an amount or a plan, not a name
         if m.group("name").startswith(W.words("company_organ")):
             continue  # 送达公司董事会之日起生效: the company's board, not a company named after 公司
         tokens = ctx.tokens_from(start, end)
