@@ -735,3 +735,8 @@ def test_a_plan_after_the_word_company_is_no_name():
         for m in mentions_of("星澜电气：公司拟以45,267.99万元收购锋泰电器55%股权")[2]
         if m.text.startswith("拟")
     ]
+
+
+def test_a_title_and_a_glossed_nickname_after_a_platform_is_a_person_not_a_product():
+    found = {(m.text, m.type) for m in mentions_of("天猫总裁云舟（左一）与获奖者合影。")[2]}
+    assert ("云舟", "Person") in found and not any(t == "Product" for _, t in found)

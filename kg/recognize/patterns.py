@@ -859,6 +859,12 @@ def find_glossed_products(ctx: Context, anchors: list[Mention]) -> list[Mention]
         m = W.regex("glossed_product").match(text, a.end)
         if not m or m.group(1) in ctx.lexicon.non_entities or m.group(1) in ctx.lexicon.titles:
             continue
+        title = ctx.lexicon.title_pattern.match(m.group(1))
+        if title:  # 天猫总裁家洛(左一): a title and a person's (nick)name, glossed with where they stand
+            name_start = m.start(1) + title.end()
+            if 2 <= m.end(1) - name_start <= 3 and re.fullmatch(rf"[{HAN}]+", text[name_start : m.end(1)]):
+                out.append(ctx.mention(name_start, m.end(1), "Person", "pattern:title_person", 0.7))
+            continue
         first = ctx.token_at(m.start(1))
         if first and first.pos[:1] in "vpcdum" and ctx.known(first.word):
             continue  # 小米超过百度(809亿美元): a verb, not a product's name
