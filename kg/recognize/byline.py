@@ -117,12 +117,14 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
 
 
 def _tail_bylines(text: str, base: int, index: int) -> list[Field]:
-    """(林海) / (青禾新闻) / 记者 张岚 (青禾日报): a closing line that names the author or the outlet in brackets."""
+    """(林海) / (青禾新闻) / 记者 张岚 (青禾日报) / (青禾日报记者 林海): a closing line that names the author or the
+    outlet in brackets."""
     m = load_words().regex("tail_byline").match(text)
     if m is None:
         return []
     out = []
-    for group, role in (("reporter", "author"), ("author", "author"), ("outlet", "publisher")):
+    groups = (("reporter", "author"), ("author", "author"), ("outlet", "publisher"), ("staff", "author"))
+    for group, role in (*groups, ("staff_outlet", "publisher")):
         if m.group(group):
             out.append(Field(role, base + m.start(group), base + m.end(group), index, role == "author"))
     return out
