@@ -740,3 +740,14 @@ def test_a_plan_after_the_word_company_is_no_name():
 def test_a_title_and_a_glossed_nickname_after_a_platform_is_a_person_not_a_product():
     found = {(m.text, m.type) for m in mentions_of("天猫总裁云舟（左一）与获奖者合影。")[2]}
     assert ("云舟", "Person") in found and not any(t == "Product" for _, t in found)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("由陈健与锋协董事长王志刚见证。", "锋协"),
+        ("宣布加入小米的青澜前总裁卢伟冰将担任副总裁。", "青澜"),
+    ],
+)
+def test_a_name_before_a_head_after_a_conjunction_or_de_and_before_qian_is_an_organisation(text, name):
+    assert (name, "Company") in {(m.text, m.type) for m in mentions_of(text)[2]}

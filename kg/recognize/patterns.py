@@ -143,27 +143,31 @@ def find_orgs_before_titles(ctx: Context) -> list[Mention]:
             if not nxt:
                 break
             pos = nxt.end()
-        opener = W.regex("name_before_title").search(text[max(0, m.start() - 10) : m.start()])
+        opener = W.regex("name_before_title").search(text, max(0, m.start() - 11), m.start())
         if not opener:
             continue
         took_post = opener.group("verb") is not None  # 王明接替李强成为星澜视频总裁: the person came first
         if not took_post and not ctx.name_end(pos + (1 if text[pos : pos + 1] == " " else 0)):
             continue
-        start = m.start() - len(opener.group("name"))
+        was = opener.group("was") or ""
+        if was and ctx.known(opener.group("name")[-1] + was):
+            was = ""  # 河南中原董事长: 中原 is a word of the name, not "former"
+        title_start = m.start() - len(was)  # 金立前总裁: the name ends before 前
+        start = m.start() - len(opener.group("name")) - len(opener.group("was") or "")
         lead = next((w for w in W.words("clause_opener") if text.startswith(w, start)), "")
-        if lead and m.start() - start - len(lead) >= 2:
+        if lead and title_start - start - len(lead) >= 2:
             start += len(lead)  # 但凡客诚品CEO: 但 opens the clause, 凡客诚品 is the name
         glued = next(
             (
                 t.start + 1
-                for t in ctx.tokens_from(start, m.start())
+                for t in ctx.tokens_from(start, title_start)
                 if t.start >= start and t.word[0] in _FUNCTION_CHARS and t.word not in ctx.lexicon.names
             ),
             None,
         )
         if glued is not None:
             start = glued  # 会议由青禾科技董事长: the name begins after the preposition (由青禾 was one word)
-        name = text[start : m.start()]
+        name = text[start:title_start]
         if (
             any(name[:k] in ctx.lexicon.names for k in range(2, len(name)))
             or name.endswith(ctx.lexicon.title_domains)
@@ -177,8 +181,8 @@ def find_orgs_before_titles(ctx: Context) -> list[Mention]:
             or name.startswith(tuple(_TENSE_MARKERS))
         ):
             continue
-        tokens = ctx.tokens_from(start, m.start())
-        if not tokens or tokens[-1].end != m.start():
+        tokens = ctx.tokens_from(start, title_start)
+        if not tokens or tokens[-1].end not in (title_start, m.start()):  # (星澜前 may be one word)
             continue
         if (
             any(
@@ -197,7 +201,7 @@ def find_orgs_before_titles(ctx: Context) -> list[Mention]:
             counts[name] = text.count(name)
         repeated = counts.get(name, 0) >= 2  # 天天果园: common words, but named again
         if named and not any(t.pos[:1] == "t" for t in tokens) or repeated:
-            out.append(ctx.mention(start, m.start(), "Company", "pattern:org_before_title", 0.65))
+            out.append(ctx.mention(start, title_start, "Company", "pattern:org_before_title", 0.65))
     return out
 
 
