@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import re
 from collections.abc import Iterator, Sequence
 
 from ..kb import kb_label, load_kb
@@ -12,7 +13,7 @@ from ..model import Document, Mention, Token
 from ..types import ORG_TYPES, PROPAGATE_TYPES
 from ..words import load_words
 from ..zh.text import occurrences
-from .context import GLUED, Context
+from .context import GLUED, HAN, Context
 from .kbnames import find_kb_names
 from .lexicon import Lexicon, load_lexicon
 from .merge import filter_spans
@@ -255,7 +256,7 @@ def statistical_mentions(
             end -= 1
         if start == end:
             continue
-        start = _after_place_of(ctx, start, end) if type_ in ORG_TYPES else start
+        start = _after_kind_of(ctx, _after_place_of(ctx, start, end), end) if type_ in ORG_TYPES else start
         if type_ == "Person" and end - start > 2 and ctx.text[end - 1] in GLUED:
             end -= 1  # 王良于1995年: the segmenter glued 于 onto the name, and the tagger followed it
         elif (
@@ -314,6 +315,28 @@ def _after_place_of(ctx: Context, start: int, end: int) -> int:
         tok = ctx.token_at(start)
         if place and place.types[0] == "Place" or tok and tok.end == cut and tok.pos == "ns":
             return cut + len(particle)
+    return start
+
+
+def _after_kind_of(ctx: Context, start: int, end: int) -> int:
+    """研究机构纳弗斯 / 投资机构锋泰资本: a short description ending in a kind of organisation, then a name, is not
+    part of the name (the name after it is neither a generic word nor one that ends like an organisation's)."""
+    head = ctx.text[start : min(end, start + 6)]
+    for kind in _W.words("org_kind_word"):
+        cut = head.find(kind)
+        if cut < 0:
+            continue
+        rest_start = start + cut + len(kind)
+        rest = ctx.text[rest_start:end]
+        if (
+            len(rest) >= 2
+            and rest not in ctx.lexicon.non_entities
+            and not rest.endswith(tuple(suffix for suffix, _ in ctx.lexicon.org_suffixes))
+            and not any(rest.startswith(suffix) for suffix, _ in ctx.lexicon.org_suffixes)
+            and re.fullmatch(rf"[{HAN}]+", ctx.text[start:rest_start])
+            and ctx.is_boundary(rest_start)
+        ):
+            return rest_start
     return start
 
 
