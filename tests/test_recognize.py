@@ -754,5 +754,5 @@ def test_a_name_before_a_head_after_a_conjunction_or_de_and_before_qian_is_an_or
 
 
 def test_a_tagged_name_does_not_take_the_kind_of_organisation_before_it():
-    found = {m.text for m in mentions_of("研究机构纳弗斯首席分析师李怀斌在接受采访时表示。")[2]}
+    found = {e.label for e in result_of("研究机构纳弗斯首席分析师李怀斌在接受采访时表示。").entities}
     assert "纳弗斯" in found and "研究机构纳弗斯" not in found
