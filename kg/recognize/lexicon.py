@@ -46,6 +46,7 @@ class Lexicon:
         ]
         # verbs of deal news the dictionary lacks (腾讯领投青禾科技 was cut 领投青|禾)
         words += [(verb, "v") for verb in load_words().words("segmenter_verb")]
+        words += [(noun, "n") for noun in load_words().words("segmenter_noun")]
         return sorted(words)
 
     def surname_length(self, text: str, start: int = 0) -> int:
