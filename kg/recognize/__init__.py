@@ -49,6 +49,7 @@ from .patterns import (
     find_titled_works,
     generic_with_acronym,
     reads_as_a_clause,
+    received_investment,
 )
 from .precision import precise_enough
 from .shortforms import find_short_forms
@@ -116,15 +117,6 @@ def find_lexicon(ctx: Context) -> list[Mention]:
             ctx.mention(start, end, entry.types[0], "lexicon", 0.95, key=entry.canonical, types=entry.types)
         )
     return out
-
-
-def received_investment(ctx: Context, start: int, end: int) -> bool:
-    """获得腾讯投资 / 获小米战略投资: after a verb of receiving, a name that ends in a kind of investment (腾讯投资,
-    小米战略投资 are also the names of investment arms) is the investment received, not the arm."""
-    name = ctx.text[start:end]
-    return name.endswith(_W.words("investment_kind")) and ctx.text[max(0, start - 3) : start].endswith(
-        _W.words("receive_verb")
-    )
 
 
 def inside_longer_word(ctx: Context, start: int, end: int) -> bool:

@@ -378,6 +378,15 @@ def find_data_sources(ctx: Context) -> list[Mention]:
     return out
 
 
+def received_investment(ctx: Context, start: int, end: int) -> bool:
+    """获得腾讯投资 / 获小米战略投资: after a verb of receiving, a name that ends in a kind of investment (腾讯投资,
+    小米战略投资 are also the names of investment arms) is the investment received, not the arm."""
+    name = ctx.text[start:end]
+    return name.endswith(W.words("investment_kind")) and ctx.text[max(0, start - 3) : start].endswith(
+        W.words("receive_verb")
+    )
+
+
 def find_suffixed_orgs(ctx: Context) -> list[Mention]:
     """Names ending in 有限公司/集团/银行/研究院 …, with a name-like part before the suffix."""
     text, out = ctx.text, []
@@ -459,6 +468,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 ):
                     out.append(ctx.mention(rest[0].start, end, type_, "pattern:org_suffix", 0.8))
                 continue
+            if received_investment(ctx, prefix_start, end):
+                continue  # 被小米投资 / 获得青禾投资: the investment received, not an investment arm's name
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return out
 

@@ -41,9 +41,9 @@ def expand_slots(pattern: str) -> str:
             return rf"⟦[{_group_codes(spec)}](?P<{name}>\d+)⟧" if name else single
         if many == "+~":
             item = f"(?:{single}|{words.alt('unknown_list_item')}(?={words.alt('unknown_item_end')}))"
-            body = f"{single}(?:{words.alt('loose_list_separator')}{item})*"
-        else:
-            body = f"{single}(?:{words.alt('list_separator')}{single})*"
+            body = f"{single}(?:\\s?{words.alt('loose_list_separator')}\\s?{item})*"
+        else:  # (智谱 AI 、百川智能: pages put blanks around Latin names)
+            body = f"{single}(?:\\s?{words.alt('list_separator')}\\s?{single})*"
         return f"(?P<{name}>{body})" if name else f"(?:{body})"
 
     return _SLOT_MACRO.sub(one, pattern)
