@@ -756,3 +756,12 @@ def test_a_name_before_a_head_after_a_conjunction_or_de_and_before_qian_is_an_or
 def test_a_tagged_name_does_not_take_the_kind_of_organisation_before_it():
     found = {e.label for e in result_of("研究机构纳弗斯首席分析师李怀斌在接受采访时表示。").entities}
     assert "纳弗斯" in found and "研究机构纳弗斯" not in found
+
+
+def test_a_term_of_office_before_a_title_is_no_name_and_the_promoted_person_is_found():
+    found = {(m.text, m.type) for m in mentions_of("决定晋升卢伟冰为新一任集团总裁。")[2]}
+    assert ("卢伟冰", "Person") in found and not any(t != "Person" for _, t in found)
+
+
+def test_who_data_comes_from_does_not_take_the_verb_and_a_third_party_is_nobody():
+    assert not [m for m in mentions_of("来自第三方的统计显示，市场份额持续下降。")[2] if "第三方" in m.text]

@@ -125,7 +125,12 @@ class Context:
                 and nxt.pos not in ("p", "v", "d", "c", "u", "uj", "ul", "r", "f")
                 and not self._adverb_at(nxt.start)
             )  # 贺涛 / 即 / 将调任: 即将 is one word
-            glued = nxt and len(nxt.word) == 2 and nxt.word[1] in GLUED and nxt.word not in _ADVERBS
+            glued = (
+                nxt
+                and len(nxt.word) == 2
+                and nxt.word not in _ADVERBS
+                and (nxt.word[1] in GLUED or self._as_title(nxt.start + 1))
+            )  # 卢伟 / 冰为 / 新一任: the segmenter glued 为 (as) onto the name's last character
             # 张大 / 为 / 表示: 为 before a speech verb or a clause's end ends the name 张大为, not a clause
             speaks = nxt and nxt.word in _W.set("as_title") and self._before_speech(nxt.end)
             if (
@@ -169,10 +174,14 @@ class Context:
         return rest.startswith(_W.words("speech_verb")) or rest[:1] in _W.set("clause_punctuation")
 
     def _as_title(self, at: int) -> bool:
-        """张海为副总经理: 为 (as) followed by a title ends the name before it (a name may end in 为: 张大为)."""
-        return self.text[at : at + 1] in _W.set("as_title") and bool(
-            self.lexicon.title_pattern.match(self.text, at + 1)
-        )
+        """张海为副总经理 / 卢伟冰为新一任集团总裁: 为 (as) followed by a title ends the name before it (a name may end
+        in 为: 张大为)."""
+        if self.text[at : at + 1] not in _W.set("as_title"):
+            return False
+        pos = at + 1
+        pos += len(next((w for w in _W.words("term_marker") if self.text.startswith(w, pos)), ""))
+        pos += len(next((w for w in _W.words("bare_company_suffix") if self.text.startswith(w, pos)), ""))
+        return bool(self.lexicon.title_pattern.match(self.text, pos))
 
     def plausible_name(self, name: str) -> bool:
         lex = self.lexicon

@@ -654,6 +654,8 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         if tok.word in W.set("descriptor_noun") and tokens:
             break  # 芯片新秀青禾半导体: a description of the company, then its name
+        if tok.word in W.set("term_marker"):
+            break  # 为新一任集团总裁: a term of office before a title, not a name
         if tok.word in W.set("clause_inside_name"):
             break  # 指导青禾驱动科技: a verb (the segmenter may take it for a noun) ends the name's start
         if (
