@@ -765,3 +765,15 @@ def test_a_term_of_office_before_a_title_is_no_name_and_the_promoted_person_is_f
 
 def test_who_data_comes_from_does_not_take_the_verb_and_a_third_party_is_nobody():
     assert not [m for m in mentions_of("来自第三方的统计显示，市场份额持续下降。")[2] if "第三方" in m.text]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("福建中行先后与闽江学院等开启全面战略合作。", "福建中行"),
+        ("华为与广汽集团全资子公司广汽埃安新能源汽车有限公司联合开发新车。", "广汽埃安新能源汽车有限公司"),
+        ("东风公司旗下智新科技、东风畅行分别与宁德时代签署协议。", "智新科技"),
+    ],
+)
+def test_a_branch_a_registered_name_after_a_brand_and_a_name_after_qixia_are_whole(text, name):
+    assert name in {m.text for m in mentions_of(text)[2]}

@@ -521,6 +521,10 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
             return guessed  # 美国第二大连锁集团QXT…公司: a rank describes the company, it begins no name
         if body and tok.pos.startswith("v") and len(tok.word) == 1:
             return guessed  # 碧溪苑是政府…: a body's name holds words such as 创新 or 改革, not 是 or 为
+        if guessed is not None and _is_known_org(ctx, tok):
+            return (
+                tok.start
+            )  # 广汽埃安新能源汽车有限公司: a known company's name begins it, before a guessed place
         if _is_place(ctx, tok) and suffix_start - tok.start > len(tok.word) + 1:
             if guessed is None and tok.word not in ctx.lexicon.names:
                 guessed = tok.start
@@ -600,6 +604,11 @@ def _bracketed_place_before(ctx: Context, suffix_start: int) -> int | None:
         token and token.word == place and token.pos == "ns"
     )
     return window + m.start() if is_place else None
+
+
+def _is_known_org(ctx: Context, tok: Token) -> bool:
+    entry = ctx.lexicon.names.get(tok.word)
+    return bool(entry and entry.types[0] in ("Company", "Organization", "BusinessUnit"))
 
 
 def _is_place(ctx: Context, tok: Token) -> bool:
@@ -893,7 +902,8 @@ def find_glossed_products(ctx: Context, anchors: list[Mention]) -> list[Mention]
 
 def find_branches(ctx: Context, anchors: list[Mention]) -> list[Mention]:
     """招行广州分行 / 中国电信武汉分公司 / 工商银行总行: a company's name, the place a branch serves, and the word for
-    a branch name the branch, a company of its own (CLUENER2020 labels it so; it is registered as one)."""
+    a branch name the branch, a company of its own (CLUENER2020 labels it so; it is registered as one); so do a
+    place and a bank's short name (福建中行)."""
     text, out = ctx.text, []
     places = {m.start: m for m in anchors if m.type == "Place"}
     for a in anchors:
@@ -907,6 +917,16 @@ def find_branches(ctx: Context, anchors: list[Mention]) -> list[Mention]:
         if between and not (place and place.end == m.end("place")):
             continue  # only a place may stand between the name and the branch word
         out.append(ctx.mention(a.start, m.end(), "Company", "pattern:branch", 0.85))
+    ends = {m.end: m for m in anchors if m.type == "Place"}
+    for a in anchors:  # 福建中行 / 广东农行: a province's or city's branch of a bank, named by its short name
+        place = ends.get(a.start)
+        if (
+            a.type == "Company"
+            and place
+            and a.source == "lexicon"
+            and a.text.endswith(W.words("bank_short_end"))
+        ):
+            out.append(ctx.mention(place.start, a.end, "Company", "pattern:branch", 0.85))
     return out
 
 
