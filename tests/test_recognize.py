@@ -777,3 +777,15 @@ def test_who_data_comes_from_does_not_take_the_verb_and_a_third_party_is_nobody(
 )
 def test_a_branch_a_registered_name_after_a_brand_and_a_name_after_qixia_are_whole(text, name):
     assert name in {m.text for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text, junk", [("快手对单一头部主播依赖过高。", "依赖过高"), ("旗下主播群体被称为家族。", "群体")]
+)
+def test_what_follows_a_streamer_word_is_no_name_when_it_is_a_verb_or_a_group(text, junk):
+    assert junk not in {m.text for m in mentions_of(text)[2]}
+
+
+def test_well_known_beauty_brands_are_companies_not_people():
+    found = {(m.text, m.type) for m in mentions_of("前三席由雅诗兰黛、兰蔻和欧莱雅拿下。")[2]}
+    assert {("雅诗兰黛", "Company"), ("兰蔻", "Company"), ("欧莱雅", "Company")} <= found

@@ -121,8 +121,10 @@ def find_streamers(ctx: Context) -> list[Mention]:
         tok = ctx.token_at(start)
         if tok and tok.start == start and tok.pos[:1] in "kupcrdmf":
             continue  # 主播们在…: a suffix or a function word, not a name
-        if tok and tok.start == start and tok.end == n.end("name") and tok.pos == "v" and ctx.known(tok.word):
-            continue  # 主播开启直播: a verb of the dictionary, not a nickname
+        if tok and tok.start == start and tok.pos[:1] == "v" and ctx.known(tok.word) and len(tok.word) >= 2:
+            continue  # 主播开启直播 / 主播依赖过高: a verb of the dictionary, not a nickname
+        if name in W.set("collective_noun"):
+            continue  # 主播群体: the group, not one person
         if name.startswith(DEMONSTRATIVES) or W.regex("date").search(name):
             continue
         out.append(ctx.mention(start, start + len(name), "Person", "pattern:streamer", 0.7))
