@@ -439,14 +439,21 @@ def load_rules(user_files: tuple[str, ...] = (), title_pattern: str | None = Non
 @functools.cache
 def _load_rules(user_files: tuple[str, ...], title_pattern: str) -> RuleSet:
     words = load_words().merged({"title": {"pattern": title_pattern}}, load_words().origin)
-    documents = _shipped() + [_user(p) for p in user_files]
-    for origin, data in documents[len(RULE_FILES) :]:
+    users = [_user(p) for p in user_files]
+    rules: dict[str, Rule] = {}
+    if users and not any("words" in data for _, data in users):
+        # the user's files change no vocabulary: the shipped rules compile as they always do, so reuse them
+        shipped = _load_rules((), title_pattern)
+        words, rules = shipped.words, {rule.name: rule for rule in shipped.rules}
+        documents = users
+    else:
+        documents = _shipped() + users
+    for origin, data in users:
         if "words" in data:
             try:
                 words = words.merged(data["words"], origin)
             except WordsError as exc:
                 raise RuleError(origin, None, exc.problem) from None
-    rules: dict[str, Rule] = {}
     for origin, data in documents:
         unknown = sorted(set(data) - {"rule", "words"})
         if unknown:
