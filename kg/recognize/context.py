@@ -183,7 +183,7 @@ class Context:
         return rest.startswith(_W.words("speech_verb")) or rest[:1] in _W.set("clause_punctuation")
 
     def _as_title(self, at: int) -> bool:
-        """张海为副总经理 / 卢伟冰为新一任集团总裁: 为 (as) followed by a title ends the name before it (a name may end
+        """张海为副总经理 / 王建国为新一任总裁: 为 (as) followed by a title ends the name before it (a name may end
         in 为: 张大为)."""
         if self.text[at : at + 1] not in _W.set("as_title"):
             return False

@@ -489,7 +489,7 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
     上海寻梦信息技术有限公司): walking left from the legal form over at most 20 characters of words (verbs and
     places the segmenter found inside the name included) to the nearest place; None if no place begins it. A
     body's name (``body``: 深圳市科技创新委员会) may hold such verbs too, but no one-character verb (是, 为). A place
-    the lexicon does not know (捷联/ns in 上海高捷联冠电气有限公司) begins the name only if no place it knows does
+    the lexicon does not know (澜锋/ns in 上海高澜锋冠电气有限公司) begins the name only if no place it knows does
     further left."""
     i = ctx.token_index(suffix_start - 1)
     size = 0
@@ -526,7 +526,7 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
         if guessed is not None and _is_known_org(ctx, tok):
             return (
                 tok.start
-            )  # 广汽埃安新能源汽车有限公司: a known company's name begins it, before a guessed place
+            )  # 广汽星途新能源汽车有限公司: a known company's name begins it, before a guessed place
         if _is_place(ctx, tok) and suffix_start - tok.start > len(tok.word) + 1:
             if guessed is None and tok.word not in ctx.lexicon.names:
                 guessed = tok.start
@@ -666,7 +666,7 @@ def _name_prefix(ctx: Context, suffix_start: int):
         if tok.word in W.set("descriptor_noun") and tokens:
             break  # 芯片新秀青禾半导体: a description of the company, then its name
         if tok.word in W.set("term_marker"):
-            break  # 为新一任集团总裁: a term of office before a title, not a name
+            break  # 为新一任总裁: a term of office before a title, not a name
         if tok.word in W.set("clause_inside_name"):
             break  # 指导青禾驱动科技: a verb (the segmenter may take it for a noun) ends the name's start
         if (
@@ -1068,6 +1068,8 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
             continue  # 控股公司总计5亿美元 / 公司拟以45,267万元: an amount or a plan, not a name
         if m.group("name").startswith(W.words("company_organ")):
             continue  # 送达公司董事会之日起生效: the company's board, not a company named after 公司
+        if m.group("name").startswith(W.words("joint_adverb")):
+            continue  # 有限公司联合开发新车: acting together (the dictionary tags 联合开发 as a body), not a name
         tokens = ctx.tokens_from(start, end)
         if any(
             t.pos[:1] in "pcudrt" or t.pos[:1] == "v" and ctx.known(t.word) or t.word in ctx.lexicon.titles

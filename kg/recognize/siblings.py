@@ -67,7 +67,7 @@ def find_list_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
 
 
 def find_cooperation_partners(ctx: Context, found: list[Mention]) -> list[Mention]:
-    """星澜汽车与锐思光学达成了战略合作 / 锐思光学与星澜汽车签署战略合作协议: a name nobody recognised, joined to a known
+    """星澜汽车与锐思光学达成了战略合作 / 锐思光学与星澜汽车签订合作协议: a name nobody recognised, joined to a known
     organisation by 与 / 携手 before a wording of cooperation, is an organisation too (written like a name, as for
     list siblings)."""
     found = sorted(found, key=lambda m: (m.start, m.end))

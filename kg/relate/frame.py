@@ -99,7 +99,7 @@ def _round(
 
 
 def _announcer(doc: Document, agents: list[Mention], entity_of: dict[int, str]) -> Anchor | None:
-    """The company whose notice the article opens with (皖能电力11月7日晚间披露，公司… / 科陆电子公告称): in its
+    """The company whose notice the article opens with (青禾能源5月6日晚间披露，公司… / 锋泰电子公告称): in its
     first two sentences, an organisation followed by a wording of filing a notice."""
     notice = load_words().regex("notice_after_name")
     for m in agents:

@@ -42,7 +42,7 @@ def expand_slots(pattern: str) -> str:
         if many == "+~":
             item = f"(?:{single}|{words.alt('unknown_list_item')}(?={words.alt('unknown_item_end')}))"
             body = f"{single}(?:\\s?{words.alt('loose_list_separator')}\\s?{item})*"
-        else:  # (智谱 AI 、百川智能: pages put blanks around Latin names)
+        else:  # (青禾 AI 、锋泰智能: pages put blanks around Latin names)
             body = f"{single}(?:\\s?{words.alt('list_separator')}\\s?{single})*"
         return f"(?P<{name}>{body})" if name else f"(?:{body})"
 
