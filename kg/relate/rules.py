@@ -441,8 +441,9 @@ def _load_rules(user_files: tuple[str, ...], title_pattern: str) -> RuleSet:
     words = load_words().merged({"title": {"pattern": title_pattern}}, load_words().origin)
     users = [_user(p) for p in user_files]
     rules: dict[str, Rule] = {}
-    if users and not any("words" in data for _, data in users):
-        # the user's files change no vocabulary: the shipped rules compile as they always do, so reuse them
+    if users and not any(set(data.get("words", ())) & set(words.entries) for _, data in users):
+        # the user's files change no shipped vocabulary (new entries at most): the shipped rules compile as they
+        # always do, so reuse them
         shipped = _load_rules((), title_pattern)
         words, rules = shipped.words, {rule.name: rule for rule in shipped.rules}
         documents = users
