@@ -204,8 +204,25 @@ def _store(hit: Hit, arg: str | None) -> bool:
     )
 
 
+def _named_after_another(hit: Hit, arg: str | None) -> bool:
+    """``what/who``: a platform in slot(s) ``what`` is named after a known organisation other than the one in ``who``
+    (瑞幸上线美团外卖: 美团外卖 is 美团's platform, not one 瑞幸 launched)."""
+    what, _, who = (arg or "").partition("/")
+    subjects = {hit.view.entity(n) for n in hit.slots(who)}
+    for n in hit.slots(what):
+        mention = hit.view.mention(n)
+        if mention.type != "Platform":
+            continue  # (小米发布Redmi K80 / 阿里巴巴推出天猫精灵: a product named after a brand of the group is its own)
+        found = hit.env.lexicon.owner_of(mention.key, ("Company", "Platform", "Organization"))
+        if found and entity_id(found[1].types[0], found[1].canonical) not in subjects:
+            return True
+    return False
+
+
 CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "store": _store,
+    "named_after_another": _named_after_another,
+    "not_named_after_another": lambda hit, arg: not _named_after_another(hit, arg),
     "year_date": _year_date,
     "not_unit": _not_unit,
     "bare_title": _bare_title,
