@@ -134,6 +134,9 @@ def inside_longer_word(ctx: Context, start: int, end: int) -> bool:
             if title and k <= title.end():
                 continue  # 清华大学校长 / 人民银行行长: a title after the name, not a word across its end
             word = text[j:k]
+            if j == start and ctx.is_boundary(end):
+                continue  # 腾讯通过…: the name and a character after it make a word (腾讯通), but the segmenter read
+                # the name on its own (小米粥 / 京东方, read as one word, stay no mention of 小米 / 京东)
             if len(word) >= 3 and (word in terms or ctx.known(word)) and word not in ctx.lexicon.names:
                 return True
     if not ctx.is_boundary(start) and not ctx.is_boundary(end):
