@@ -55,12 +55,15 @@ def relate(
     out: list[Relation] = []
     pronouns, pronoun_ids = pronoun_mentions(doc, mentions, entity_of)
     read_as = {**entity_of, **pronoun_ids}  # a pronoun slot stands for its person's entity
+    pronouns_in: dict[int, list[Mention]] = {}
+    for p in pronouns:
+        pronouns_in.setdefault(p.sentence, []).append(p)
     for sent in doc.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         local = mentions[lo:hi]
         if not local:
             continue
-        here = [p for p in pronouns if sent.start <= p.start < sent.end]
+        here = pronouns_in.get(sent.index)
         if here:
             local = sorted([*local, *here], key=lambda m: m.start)
         view = SentenceView.build(doc, sent, local, read_as)

@@ -25,9 +25,10 @@ def pronoun_mentions(
     starts = [m.start for m in people]
     out: list[Mention] = []
     ids: dict[int, str] = {}
+    sentence_starts = [s.start for s in doc.sentences]
     for match in W.regex("clause_pronoun").finditer(doc.norm):
         at = match.start("pronoun")
-        sentence = _sentence_at(doc, at)
+        sentence = _sentence_at(doc, sentence_starts, at)
         if sentence is None:
             continue
         person = _antecedent(doc, people, starts, entity_of, sentence, at)
@@ -46,8 +47,8 @@ def pronoun_mentions(
     return out, ids
 
 
-def _sentence_at(doc: Document, offset: int) -> int | None:
-    i = bisect.bisect_right([s.start for s in doc.sentences], offset) - 1
+def _sentence_at(doc: Document, starts: list[int], offset: int) -> int | None:
+    i = bisect.bisect_right(starts, offset) - 1
     return i if i >= 0 and offset < doc.sentences[i].end else None
 
 
