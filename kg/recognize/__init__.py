@@ -187,9 +187,7 @@ def recognize(
     ctx = Context(doc, tokens, lexicon or load_lexicon(), known)
     mentions = _rule_mentions(ctx)
     if tagged is None:
-        mentions = filter_spans(mentions + find_short_forms(ctx, mentions))
-        mentions = filter_spans(mentions + find_list_siblings(ctx, mentions))
-        return filter_spans(mentions + find_cooperation_partners(ctx, mentions))
+        return _with_neighbours(ctx, filter_spans(mentions + find_short_forms(ctx, mentions)))
     extra = [
         m
         for m in statistical_mentions(ctx, tagged, mentions, min_confidence=min_confidence, source=source)
@@ -205,7 +203,12 @@ def recognize(
     # a name the tagger is sure of is the same name where it occurs again (春雨医生 in the headline and the lead)
     sure = [m for m in extra if m.score >= CRF_PROPAGATE_SCORE]
     found = filter_spans(found + _propagate(ctx, sure, taken=found))
-    found = filter_spans(found + find_short_forms(ctx, found))
+    return _with_neighbours(ctx, filter_spans(found + find_short_forms(ctx, found)))
+
+
+def _with_neighbours(ctx: Context, found: list[Mention]) -> list[Mention]:
+    """``found`` and the unknown names that stand beside its organisations: other items of their lists, and
+    partners before a wording of cooperation."""
     found = filter_spans(found + find_list_siblings(ctx, found))
     return filter_spans(found + find_cooperation_partners(ctx, found))
 
@@ -317,6 +320,7 @@ def _after_kind_of(ctx: Context, start: int, end: int) -> int:
     """研究机构纳弗斯 / 投资机构锋泰资本: a short description ending in a kind of organisation, then a name, is not
     part of the name (the name after it is neither a generic word nor one that ends like an organisation's)."""
     head = ctx.text[start : min(end, start + 6)]
+    suffixes = tuple(suffix for suffix, _ in ctx.lexicon.org_suffixes)
     for kind in _W.words("org_kind_word"):
         cut = head.find(kind)
         if cut < 0:
@@ -326,8 +330,8 @@ def _after_kind_of(ctx: Context, start: int, end: int) -> int:
         if (
             len(rest) >= 2
             and rest not in ctx.lexicon.non_entities
-            and not rest.endswith(tuple(suffix for suffix, _ in ctx.lexicon.org_suffixes))
-            and not any(rest.startswith(suffix) for suffix, _ in ctx.lexicon.org_suffixes)
+            and not rest.endswith(suffixes)
+            and not rest.startswith(suffixes)
             and re.fullmatch(rf"[{HAN}]+", ctx.text[start:rest_start])
             and ctx.is_boundary(rest_start)
         ):

@@ -123,8 +123,14 @@ def _tail_bylines(text: str, base: int, index: int) -> list[Field]:
     if m is None:
         return []
     out = []
-    groups = (("reporter", "author"), ("author", "author"), ("outlet", "publisher"), ("staff", "author"))
-    for group, role in (*groups, ("staff_outlet", "publisher")):
+    roles = {
+        "reporter": "author",
+        "author": "author",
+        "staff": "author",
+        "outlet": "publisher",
+        "staff_outlet": "publisher",
+    }
+    for group, role in roles.items():
         if m.group(group):
             out.append(Field(role, base + m.start(group), base + m.end(group), index, role == "author"))
     return out

@@ -162,12 +162,7 @@ class Context:
                 continue  # 曾经 / 高度: one word, an adverb or a verb, that begins with a surname
             if whole and len(whole.word) >= 2 and whole.end < end and whole.pos.startswith(("v", "d")):
                 continue  # 依赖 / 过高: a verb that begins with a surname, then more words, is no name
-            if (
-                whole
-                and whole.end == end
-                and self.known(whole.word)
-                and whole.word in _W.set("collective_noun")
-            ):
+            if whole and whole.end == end and whole.word in _W.set("collective_noun"):
                 continue  # 主播群体: a word for a group, not a given name
             if length == slen + 2 and (self._as_title(end - 1) or self._adverb_at(end - 1)):
                 continue  # 姚颂 / 更是: the last character begins an adverb, not the name

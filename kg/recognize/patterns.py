@@ -151,11 +151,9 @@ def find_orgs_before_titles(ctx: Context) -> list[Mention]:
         took_post = opener.group("verb") is not None  # 王明接替李强成为星澜视频总裁: the person came first
         if not took_post and not ctx.name_end(pos + (1 if text[pos : pos + 1] == " " else 0)):
             continue
-        was = opener.group("was") or ""
-        if was and ctx.known(opener.group("name")[-1] + was):
-            was = ""  # 河南中原董事长: 中原 is a word of the name, not "former"
-        title_start = m.start() - len(was)  # 金立前总裁: the name ends before 前
-        start = m.start() - len(opener.group("name")) - len(opener.group("was") or "")
+        start, title_start = opener.span("name")  # 金立前总裁: the name ends before 前
+        if opener.group("was") and ctx.known(text[title_start - 1 : m.start()]):
+            title_start = m.start()  # 河南中原董事长: 中原 is a word of the name, not "former"
         lead = next((w for w in W.words("clause_opener") if text.startswith(w, start)), "")
         if lead and title_start - start - len(lead) >= 2:
             start += len(lead)  # 但凡客诚品CEO: 但 opens the clause, 凡客诚品 is the name
@@ -524,9 +522,8 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
         if body and tok.pos.startswith("v") and len(tok.word) == 1:
             return guessed  # 碧溪苑是政府…: a body's name holds words such as 创新 or 改革, not 是 or 为
         if guessed is not None and _is_known_org(ctx, tok):
-            return (
-                tok.start
-            )  # 广汽星途新能源汽车有限公司: a known company's name begins it, before a guessed place
+            # 广汽星途新能源汽车有限公司: a known company's name begins it, before a guessed place
+            return tok.start
         if _is_place(ctx, tok) and suffix_start - tok.start > len(tok.word) + 1:
             if guessed is None and tok.word not in ctx.lexicon.names:
                 guessed = tok.start
