@@ -789,3 +789,55 @@ def test_what_follows_a_streamer_word_is_no_name_when_it_is_a_verb_or_a_group(te
 def test_well_known_beauty_brands_are_companies_not_people():
     found = {(m.text, m.type) for m in mentions_of("榜单前三名由雅诗兰黛、兰蔻和欧莱雅占据。")[2]}
     assert {("雅诗兰黛", "Company"), ("兰蔻", "Company"), ("欧莱雅", "Company")} <= found
+
+
+@pytest.mark.parametrize(
+    "text, firm",
+    [("青禾资本投资总监王建国表示看好。", "青禾资本"), ("李娜现任红杉中国投资经理。", "红杉中国")],
+)
+def test_a_title_whose_domain_is_a_suffix_is_no_part_of_the_firm_before_it(text, firm):
+    names = {m.text for m in mentions_of(text)[2]}
+    assert firm in names and firm + "投资" not in names
+
+
+@pytest.mark.parametrize(
+    "text, name, junk",
+    [
+        ("锋泰资本以3亿元买入*ST青禾大股东的股份。", "青禾", "青禾大"),
+        ("远澜基金重仓ST锋泰，股价随后下跌。", "锋泰", "ST锋泰"),
+        ("本周ST板块整体走弱。", None, "板块"),
+    ],
+)
+def test_a_risk_flagged_stock_name_is_the_company_without_its_flag(text, name, junk):
+    found = {(m.text, m.type) for m in mentions_of(text)[2]}
+    assert name is None or (name, "Company") in found
+    assert not any(junk in t for t, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text", ["这是一家金融科技公司。", "多家证券公司下调了评级。", "新能源汽车企业纷纷降价。"]
+)
+def test_a_field_and_a_suffix_is_a_kind_of_company_not_a_name(text):
+    assert not [m for m in mentions_of(text)[2] if m.type in ("Company", "Organization")]
+
+
+@pytest.mark.parametrize(
+    "text, name, junk",
+    [
+        ("储备库日前已正式交由中国石化青禾管道公司管理。", "中国石化青禾管道公司", "交由"),
+        ("公司控股子公司锋泰青禾动力电池有限公司拟投资扩产。", "锋泰青禾动力电池有限公司", None),
+        ("青禾集团拟挂牌转让锋泰材料股份有限公司5%股权。", "锋泰材料股份有限公司", "转让"),
+        ("前远澜汽车CTO王建国已加入青禾科技。", "远澜汽车", "前远澜"),
+        ("而有关永丰科技所投资设立的项目成为焦点。", "永丰科技", None),
+    ],
+)
+def test_a_name_before_a_suffix_starts_where_the_clause_ends(text, name, junk):
+    found = {m.text for m in mentions_of(text)[2]}
+    assert name in found
+    assert junk is None or not any(junk in t for t in found)
+
+
+def test_shi_inside_a_word_opens_no_offering():
+    assert not [
+        m for m in mentions_of("也就是说青禾集团原来旗下的两家公司只保留一家。")[2] if m.text == "也就"
+    ]

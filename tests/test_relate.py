@@ -191,7 +191,7 @@ def test_titles_do_not_attach_to_the_wrong_organisation(text, wrong):
 def test_planned_acquisition_is_marked_planned():
     res = result_of("海尔将收购三洋的家电业务。阿里巴巴收购了饿了么。")
     status = {r.object: dict(r.qualifiers).get("status") for r in res.relations if r.predicate == "acquired"}
-    assert status == {"org/三洋": "planned", "org/饿了么": None}
+    assert status == {"org/三洋电机": "planned", "org/饿了么": None}
 
 
 @pytest.mark.parametrize(

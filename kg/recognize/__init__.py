@@ -28,6 +28,7 @@ from .patterns import (
     find_data_sources,
     find_dates,
     find_described_orgs,
+    find_flagged_stock_names,
     find_founders,
     find_glossed_products,
     find_introduced_orgs,
@@ -70,6 +71,7 @@ __all__ = [
 
 PATTERNS = (
     find_country_abbreviations,
+    find_flagged_stock_names,
     find_titled_people,
     find_titled_media,
     find_streamers,
@@ -440,6 +442,26 @@ def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Menti
     )
 
 
+def _only_a_kind(ctx: Context, m: Mention) -> bool:
+    """The span is words of a field or counting words (kg's list) before an organisation suffix."""
+    text = ctx.text[m.start : m.end]
+    suffix = next((s for s, _ in ctx.lexicon.org_suffixes if text.endswith(s) and len(s) < len(text)), None)
+    return suffix is not None and _made_of(text[: -len(suffix)], _W.set("field_word"))
+
+
+def _made_of(text: str, words: frozenset[str]) -> bool:
+    """``text`` is a run of ``words`` and nothing else."""
+    ends = {0}
+    for i in range(len(text)):
+        if i in ends:
+            ends.update(i + len(w) for w in _prefix_words(text, i, words))
+    return len(text) in ends
+
+
+def _prefix_words(text: str, i: int, words: frozenset[str]) -> list[str]:
+    return [text[i:j] for j in range(i + 1, min(len(text), i + 4) + 1) if text[i:j] in words]
+
+
 def _plausible_statistical(m: Mention, ctx: Context) -> bool:
     text = ctx.text[m.start : m.end]
     if not text.strip() or any(ch in _W.set("not_in_a_name") for ch in text):
@@ -454,6 +476,8 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # MCN, CEO, AI: an acronym is not a person
     if m.type != "Person" and (text in ctx.lexicon.non_entities or generic_with_acronym(ctx, text)):
         return False  # 创业公司, SaaS公司: a kind of organisation
+    if m.type in ORG_TYPES and _only_a_kind(ctx, m):
+        return False  # 金融科技公司 / 多家证券公司: a field and a suffix, a kind of company
     if m.type != "Person" and any(w in text for w in _W.words("owner_word")):
         return False  # 青禾日记母公司锋泰: two names and the word that relates them
     if m.type == "Company" and _W.regex("department_end").search(text):

@@ -43,6 +43,8 @@ def find_kb_names(ctx: Context, inside_longer_word, received_investment) -> list
     for start, end, name in gazetteer.spans(ctx.text):
         if name in ctx.lexicon.names or not (ctx.is_boundary(start) and ctx.is_boundary(end)):
             continue
+        if w.regex("stock_flag").match(name):
+            continue  # ST宏盛: the flag is a trading status; find_flagged_stock_names gives the name without it
         if inside_longer_word(ctx, start, end):
             continue
         if ctx.ends_in_a_verb(start, end):

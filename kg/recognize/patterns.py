@@ -6,7 +6,7 @@ import functools
 import re
 
 from ..kb import load_kb
-from ..model import Mention, Token
+from ..model import ORG_TYPES, Mention, Token
 from ..words import load_words
 from ..zh.text import occurrences
 from .byline import byline_fields, split_names
@@ -401,6 +401,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue  # 深化公司治理: 公司 begins a common word here, it ends no name
             if as_the_company(text, end):
                 continue  # 选举王明为公司董事长: 为公司 is "as the company's", the name before it a person's
+            if suffix in W.set("domain_suffix") and _title_domain_after_a_name(ctx, s, end):
+                continue  # 青禾资本投资总监: the firm's 投资总监, not a firm named 青禾资本投资
             bracket = _bracketed_place_before(ctx, s) if suffix in W.set("legal_form") else None
             if (
                 bracket is not None
@@ -435,17 +437,15 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue
             named = any(
                 t.pos in NAME_POS
-                and t.pos != "ns"
+                and (t.pos != "ns" or not _a_known_place(ctx, t.word))
                 and not _acronym(t.word)
                 or t.word in ctx.lexicon.names
                 or not ctx.known(t.word)
                 and not _acronym(t.word)
                 for t in tokens
-            )  # (VR设备公司 / 医疗AI公司: the acronym of a field names no company)
-            only_place = all(
-                t.pos == "ns" or t.word in ctx.lexicon.names and ctx.lexicon.names[t.word].types[0] == "Place"
-                for t in tokens
-            )
+            )  # (VR设备公司 / 医疗AI公司: the acronym of a field names no company; 永中科技: a place the lexicon
+            # does not know, the segmenter's guess, is a brand)
+            only_place = all(_a_known_place(ctx, t.word) for t in tokens)
             if only_place and type_ == "GovernmentOrganization":
                 named = True  # 义乌市政府: a place and a government suffix is a government body
             elif only_place:
@@ -470,11 +470,40 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue
             if received_investment(ctx, prefix_start, end):
                 continue  # 被小米投资 / 获得青禾投资: the investment received, not an investment arm's name
+            prefix_start = _from_a_known_name(ctx, tokens, prefix_start)
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return out
 
 
-_PREFIX_STOP_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "x", "w", "y", "e", "o", "z")
+_PREFIX_STOP_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "x", "w", "y", "e", "o", "z", "l")
+
+
+def _from_a_known_name(ctx: Context, tokens: list[Token], start: int) -> int:
+    """Where a name before a suffix begins when a known organisation's name stands inside it after words of a
+    clause (正式交由中国石化管道公司 / 商报讯海航集团: at the known name). Not after a place (北京百度网讯科技: a
+    registered name) or after nouns (时代上汽动力电池, 长安福特: a joint venture's name)."""
+    kb = load_kb()
+
+    def known(name: str) -> bool:
+        entry = ctx.lexicon.names.get(name)
+        return len(name) >= 2 and (entry is not None and entry.types[0] in ORG_TYPES or name in kb.by_name)
+
+    for k, tok in enumerate(tokens[1:], 1):
+        if any(_a_known_place(ctx, t.word) or t.pos == "ns" or known(t.word) for t in tokens[:k]):
+            return start  # (广汽星途新能源汽车: a known name before the other one makes one name of both)
+        if not any(t.pos[:1] in "vdl" or t.pos == "nt" for t in tokens[:k]):
+            continue
+        if any(known(ctx.text[tok.start : tokens[j - 1].end]) for j in range(len(tokens), k, -1)):
+            return tok.start
+    return start
+
+
+def _a_known_place(ctx: Context, word: str) -> bool:
+    """A place kg's lexicon knows (北京, 浙江), or a word with a place's level (义乌市)."""
+    entry = ctx.lexicon.names.get(word)
+    if entry is not None:
+        return entry.types[0] == "Place"
+    return word[-1] in W.set("place_level")
 
 
 def _acronym(word: str) -> bool:
@@ -535,6 +564,17 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
             return ctx.tokens[i].start
         i -= 1
     return guessed
+
+
+def _title_domain_after_a_name(ctx: Context, suffix_start: int, end: int) -> bool:
+    """A title follows the suffix (投资|总监) and the text before the suffix already ends as an organisation's
+    name: a known name (红杉中国) or one with an organisation suffix of its own (青禾资本)."""
+    if not ctx.lexicon.title_pattern.match(ctx.text, end):
+        return False
+    before = ctx.text[max(0, suffix_start - 12) : suffix_start]
+    return any(before.endswith(suffix) for suffix, _ in ctx.lexicon.org_suffixes) or any(
+        before[k:] in ctx.lexicon.names for k in range(len(before) - 1)
+    )
 
 
 def as_the_company(text: str, end: int) -> bool:
@@ -627,7 +667,14 @@ def _name_prefix(ctx: Context, suffix_start: int):
             continue
         if tok.word.startswith(DEMONSTRATIVES) and tok.word not in ctx.lexicon.names:
             break
-        glued = tok.word[0] in _FUNCTION_CHARS or tok.word[0] in W.set("aspect_particle")
+        glued = (
+            tok.word[0] in _FUNCTION_CHARS
+            or tok.word[0] in W.set("aspect_particle")
+            or tok.word[0]
+            in W.set("former_marker")  # 前威马汽车: 前 ("former") glued to a name it does not know
+            and len(tok.word) >= 3
+            and not ctx.known(tok.word)
+        )
         if not glued and tok.word[0] in W.set("verb_complement") and i > 0:
             before = ctx.tokens[i - 1]
             glued = before.end == tok.start and before.pos.startswith(
@@ -940,6 +987,22 @@ def find_places(ctx: Context) -> list[Mention]:
             if nxt and nxt in W.set("admin_suffix") and (after is None or after.end == tok.end + 1):
                 # 美洲市场: 市 begins 市场 there, and 美洲市 is no place
                 out.append(ctx.mention(tok.start, tok.end + 1, "Place", "pattern:admin_place", 0.75))
+    return out
+
+
+def find_flagged_stock_names(ctx: Context) -> list[Mention]:
+    """*ST宏盛 / ST银广夏: a listed company's short name after the exchange's risk flag. The flag is a trading
+    status, the name (two or three characters, as short names are) the company's."""
+    out = []
+    for m in W.regex("stock_flag").finditer(ctx.text):
+        start = m.end()
+        name = re.match(rf"[{HAN}]{{2,3}}", ctx.text[start : start + 3])
+        if name is None:
+            continue
+        end = start + len(name.group())
+        if end - start == 3 and (ctx.text[end - 1] in W.set("flagged_name_stop") or not ctx.is_boundary(end)):
+            end -= 1
+        out.append(ctx.mention(start, end, "Company", "pattern:stock_flag", 0.85))
     return out
 
 
@@ -1318,8 +1381,8 @@ def find_owned_offerings(ctx: Context) -> list[Mention]:
     """剪映是字节跳动旗下的视频剪辑工具 / 东方甄选是新东方旗下的直播电商平台: what is "under" an owner is an offering."""
     out = []
     for m in W.regex("under_owner").finditer(ctx.text):
-        if not _name_like(ctx, m.group(1), m.start(1)):
-            continue
+        if not _name_like(ctx, m.group(1), m.start(1)) or not ctx.is_boundary(m.end(1)):
+            continue  # (也就是说: 是 inside a word)
         kind = m.group(2)
         if kind.endswith(W.words("person_kind")) or any(kind.endswith(t) for t in ctx.lexicon.titles):
             continue  # 张伟是青禾科技推出的一位新高管: a person, not an offering

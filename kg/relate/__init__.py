@@ -100,13 +100,35 @@ def _org_topic(
     people = [m for m in local if m.type == "Person"]
     if len({entity_of[local[i].start] for i in agents}) == 1:
         only = local[agents[0]]
-        if not people or only.start < people[0].start or _same_clause(doc, only, people[0]):
+        if (
+            not people
+            or only.start < people[0].start
+            or (_same_clause(doc, only, people[0]) and not _post_elsewhere(doc, people[0], only))
+        ):
             return agents[0]
-        # 总裁刘炽平指出，视频号…: an organisation in a later clause is what the person talks about
+        # 总裁刘炽平指出，视频号…: an organisation in a later clause is what the person talks about; 其创始人王明 /
+        # 创始人王明曾在华为任职: the title is at the organisation before the sentence
     elif agents:
         return None  # several organisations: ambiguous, prefer no edge
     topic = _topic(doc, mentions, index)
     return entity_of[topic.start] if topic else None
+
+
+def _post_elsewhere(doc: Document, person: Mention, org: Mention) -> bool:
+    """The organisation after a person with a bare title is not the title's: the person's clause opens with a word
+    that points back (其创始人王明 / 该公司CTO李娜), or the words between make it a past employer or a school
+    (创始人王明曾在华为任职 / 毕业于清华)."""
+    words = load_words()
+    breaks, floor = words.set("clause_break"), doc.sentences[person.sentence].start
+    start = person.start
+    while start > floor and doc.norm[start - 1] not in breaks:
+        start -= 1
+    opening = doc.norm[start : person.start].strip()
+    if opening.startswith(words.words("title_owner_anaphor")) and load_lexicon().title_pattern.search(
+        opening
+    ):
+        return True
+    return any(w in doc.norm[person.end : org.start] for w in words.words("career_elsewhere"))
 
 
 def _same_clause(doc: Document, a: Mention, b: Mention) -> bool:
@@ -129,12 +151,13 @@ def _named_units(
     }
     platforms = {m.key: entity_of[m.start] for m in mentions if m.type == "Platform" and m.start in entity_of}
     for m in mentions:
-        named_product = m.type == "Product" and m.source == "pattern:product_name"  # 腾讯会议
+        named_product = m.type == "Product" and m.source in ("pattern:product_name", "pattern:kind_product")
+        # (腾讯会议 / 百度文心大模型: a product whose name begins with its maker's)
         branch = m.source == "pattern:branch"  # 招行广州分行
         if m.type != "BusinessUnit" and not named_product and not branch or m.key in seen:
             continue
         parent = _longest_prefix_org(m.key, orgs, lexicon)
-        if parent is None and named_product:
+        if parent is None and m.source == "pattern:product_name":
             parent = _maker_in_kb(m.key, lexicon)  # 理想L9: a brand's short name the knowledge base knows
         if parent is None and m.source == "pattern:org_unit":
             parent = _longest_prefix_org(m.key, platforms, lexicon, _OWNER_TYPES + ("Platform",))
