@@ -428,3 +428,40 @@ def test_a_pronoun_that_opens_a_clause_stands_for_the_one_person_just_named():
 def test_a_pronoun_after_two_people_stays_unresolved():
     found = triples("联合创始人王建国和李娜见了面。他加入百度，担任高级工程师。")
     assert not {t for t in found if t[2] == "百度" and t[1] == "worksFor"}
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        ("青禾科技是一家电池企业。去年公司被宁德时代收购。", ("宁德时代", "acquired", "青禾科技")),
+        ("锋泰科技发布公告。该公司与比亚迪签署了战略合作协议。", ("锋泰科技", "partner", "比亚迪")),
+        ("青禾科技是一家电池企业。目前已与宁德时代达成战略合作。", ("宁德时代", "partner", "青禾科技")),
+        ("锋泰科技成立于2016年。随后被美团收购。", ("美团", "acquired", "锋泰科技")),
+    ],
+)
+def test_a_clause_about_the_company_without_its_name_is_about_the_organisation_before(text, fact):
+    found = triples(text)
+    s, p, o = fact
+    assert fact in found or p == "partner" and (o, p, s) in found
+
+
+def test_a_gap_after_two_organisations_in_the_sentence_before_goes_to_the_one_it_opens_with():
+    found = triples("美团投资了锋泰科技。随后被腾讯收购。")
+    assert ("腾讯", "acquired", "美团") in found and ("腾讯", "acquired", "锋泰科技") not in found
+
+
+def test_its_founder_after_two_organisations_in_one_sentence_is_left_alone():
+    found = triples("锋泰科技与比亚迪关系密切，其创始人王建国曾在比亚迪工作多年。")
+    assert not {t for t in found if t[1] == "founder"}
+
+
+def test_an_anaphor_fact_has_the_anaphors_sentence_as_evidence():
+    text = "锋泰科技发布公告。公司与比亚迪签署了战略合作协议。"
+    res = result_of(text)
+    label = {e.id: e.label for e in res.entities}
+    deals = [
+        r
+        for r in res.relations
+        if r.predicate == "partner" and "比亚迪" in (label.get(r.subject), label.get(r.object))
+    ]
+    assert deals and any(r.evidence.sentence == 1 for r in deals)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from ..kb import kb_label, load_kb
 from ..model import Document, Figure, Mention, Relation
@@ -12,12 +13,14 @@ from ..recognize.lexicon import Lexicon, load_lexicon
 from ..resolve import entity_id
 from ..words import load_words
 from .about import _AGENT, _topic, assign_about
-from .anaphora import pronoun_mentions
+from .anaphora import company_mentions, gap_mentions, pronoun_mentions
 from .byline import byline_relations
 from .frame import Frame, document_frame
 from .rules import RuleEnv, RuleSet, load_rules
 from .scorer import RelationScorer
 from .template import SentenceView
+
+ANAPHOR_DISCOUNT = 0.9
 
 __all__ = ["relate", "assign_about", "article_id"]
 
@@ -54,14 +57,27 @@ def relate(
     in_byline = {(f.start, f.end) for f in fields}  # the spans a byline or dateline names
     out: list[Relation] = []
     pronouns, pronoun_ids = pronoun_mentions(doc, mentions, entity_of)
-    read_as = {**entity_of, **pronoun_ids}  # a pronoun slot stands for its person's entity
+    main = frame.main.entity if frame.main else None
+    companies, company_ids = company_mentions(doc, mentions, entity_of, main)
+    gaps, gap_ids = gap_mentions(doc, mentions, entity_of, main)
+    companies += gaps
+    read_as = {
+        **entity_of,
+        **pronoun_ids,
+        **company_ids,
+        **gap_ids,
+    }  # an anaphor's slot: its antecedent's entity
     pronouns_in: dict[int, list[Mention]] = {}
     for p in pronouns:
         pronouns_in.setdefault(p.sentence, []).append(p)
+    companies_in: dict[int, list[Mention]] = {}
+    for c in companies:
+        companies_in.setdefault(c.sentence, []).append(c)
     for sent in doc.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         local = mentions[lo:hi]
-        if not local:
+        anaphors = companies_in.get(sent.index)
+        if not local and not anaphors:
             continue
         here = pronouns_in.get(sent.index)
         if here:
@@ -75,6 +91,18 @@ def relate(
         )
         env = RuleEnv(rules.words, lexicon, amounts.get(sent.index, []), topic, frame)
         out += rules.apply(view, env)
+        if (
+            anaphors
+        ):  # the sentence again with 公司 / 其 as the organisation they stand for (rules that read the
+            # word itself, 公司与X签署, keep their reading above)
+            both = sorted([*local, *anaphors], key=lambda m: m.start)
+            at = {m.start for m in anaphors}
+            out += [  # a fact read through an anaphor is a little less sure than one that names both ends
+                replace(r, confidence=round(r.confidence * ANAPHOR_DISCOUNT, 2))
+                if r.evidence.start in at
+                else r
+                for r in rules.apply(SentenceView.build(doc, sent, both, read_as), env)
+            ]
     out += _named_units(doc, mentions, entity_of, lexicon)
     out += _model_family(doc, mentions, entity_of, out)
     if scorer is not None:

@@ -1,9 +1,14 @@
-"""A personal pronoun that opens a clause stands for the person the text was just about.
+"""A personal pronoun that opens a clause stands for the person the text was just about; 公司 / 该公司 / 其
+opening a clause stand for the organisation it is about.
 
 张伟2009年加入青禾科技。他现任青禾科技副总裁。 — 他 is 张伟: the rules read the second sentence as ⟦P⟧现任⟦O⟧副总裁 and
 the fact's evidence is the pronoun itself. The person is the one nearest before the pronoun: earlier in its own
 sentence, else in the nearest earlier sentence of the same paragraph (at most two back) that names people, and only
-where that sentence names one person (张伟对李强说…。他… is left alone: the text does not say who)."""
+where that sentence names one person (张伟对李强说…。他… is left alone: the text does not say who).
+
+青禾科技发布公告。公司与锋泰集团签署合作协议。 — 公司 is 青禾科技: the organisation named before it in its own
+sentence where that sentence names one, else (none named before it) the article's main organisation (the document
+frame's); after several (A与B有关系，其创始人…) it is left alone: the text does not say which."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ import bisect
 from dataclasses import replace
 
 from ..model import Document, Mention
+from ..types import AGENT_TYPES
 from ..words import load_words
 
 _LOOKBACK = 2  # sentences
@@ -47,6 +53,104 @@ def pronoun_mentions(
     return out, ids
 
 
+def company_mentions(
+    doc: Document, mentions: list[Mention], entity_of: dict[int, str], main: str | None
+) -> tuple[list[Mention], dict[int, str]]:
+    """Organisation mentions for the clause-opening company anaphors of ``doc`` whose organisation is clear, with
+    their entities; ``main`` is the entity of the article's main organisation, if any."""
+    W = load_words()
+    orgs = sorted(
+        (
+            m
+            for m in mentions
+            if m.type in AGENT_TYPES and m.start in entity_of and m.source != "pattern:byline"
+        ),
+        key=lambda m: m.start,
+    )
+    starts = [m.start for m in orgs]
+    taken = sorted((m.start, m.end) for m in mentions)
+    first_of: dict[str, Mention] = {}
+    for m in orgs:
+        first_of.setdefault(entity_of[m.start], m)
+    out: list[Mention] = []
+    ids: dict[int, str] = {}
+    sentence_starts = [s.start for s in doc.sentences]
+    for match in W.regex("clause_company_anaphor").finditer(doc.norm):
+        at, end = match.span("anaphor")
+        sentence = _sentence_at(doc, sentence_starts, at)
+        if sentence is None or _overlaps(taken, at, end):
+            continue
+        here = doc.sentences[sentence]
+        before = orgs[bisect.bisect_left(starts, here.start) : bisect.bisect_left(starts, at)]
+        entities = {entity_of[m.start] for m in before}
+        if len(entities) == 1:
+            org = before[-1]
+        elif main is not None and not entities:
+            org = first_of[main]
+        else:
+            continue
+        out.append(
+            replace(org, start=at, end=end, text=doc.text[at:end], source="anaphora", sentence=sentence)
+        )
+        ids[at] = entity_of[org.start]
+    return out, ids
+
+
+def gap_mentions(
+    doc: Document, mentions: list[Mention], entity_of: dict[int, str], main: str | None
+) -> tuple[list[Mention], dict[int, str]]:
+    """Empty organisation mentions for sentences that open with an organisation's predicate and no subject
+    (2021年获得红杉中国投资 / 目前已与宁德时代达成合作): the organisation the sentence before opens with, in the same
+    paragraph, else the article's main organisation. The mention has no characters; the fact's evidence is the
+    sentence."""
+    W = load_words()
+    opening = W.regex("subjectless_opening")
+    starts = [m.start for m in mentions]
+    out: list[Mention] = []
+    ids: dict[int, str] = {}
+    for sent in doc.sentences:
+        gap = opening.match(doc.norm, sent.start, sent.end)
+        if gap is None:
+            continue
+        at = gap.start("gap")
+        i = bisect.bisect_left(starts, sent.start)
+        if any(m.type != "Date" for m in mentions[i : bisect.bisect_left(starts, at)]):
+            continue  # a name before the predicate: the sentence has its subject
+        org = _sentence_subject(doc, mentions, starts, entity_of, sent.index - 1, sent.paragraph)
+        if org is None and main is not None:
+            org = next((m for m in mentions if entity_of.get(m.start) == main), None)
+        if org is None:
+            continue
+        out.append(replace(org, start=at, end=at, text="", source="anaphora", sentence=sent.index))
+        ids[at] = entity_of[org.start]
+    return out, ids
+
+
+def _sentence_subject(
+    doc: Document,
+    mentions: list[Mention],
+    starts: list[int],
+    entity_of: dict[int, str],
+    index: int,
+    paragraph: int,
+) -> Mention | None:
+    """The organisation sentence ``index`` opens with (its first mention, at most a few characters in), if it is in
+    ``paragraph``."""
+    if index < 0 or doc.sentences[index].paragraph != paragraph:
+        return None
+    s = doc.sentences[index]
+    i = bisect.bisect_left(starts, s.start)
+    first = mentions[i] if i < len(mentions) and mentions[i].start < s.end else None
+    if first is None or first.start - s.start > 12 or first.type not in AGENT_TYPES:
+        return None
+    return first if first.start in entity_of and first.source != "pattern:byline" else None
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[max(0, i - 8) : i])
+
+
 def _sentence_at(doc: Document, starts: list[int], offset: int) -> int | None:
     i = bisect.bisect_right(starts, offset) - 1
     return i if i >= 0 and offset < doc.sentences[i].end else None
@@ -71,4 +175,4 @@ def _antecedent(
     return None
 
 
-__all__ = ["pronoun_mentions"]
+__all__ = ["company_mentions", "gap_mentions", "pronoun_mentions"]
