@@ -72,6 +72,10 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str
     present = {k for k in keys}
     linkable = {m.key for m in mentions if m.type in LINKABLE}  # a product (小黄车) is not the company (ofo)
     counts = Counter((family(m.type), m.key) for m in mentions)
+    registered: dict[str, set[str]] = defaultdict(set)  # the registered names written for a key (简称“X”)
+    for m in mentions:
+        if m.text != m.key and LEGAL_FORM.search(m.text):
+            registered[m.key].add(m.text)
     out: dict[tuple[str, str], str] = {}
     # 星澜科技有限公司 and 星澜公司: legal-form variants of one base name are one company
     bases: dict[str, list[str]] = defaultdict(list)
@@ -100,7 +104,7 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str
             if target == key:
                 # 锋泰智能科技(苏州)有限公司 and 锋泰智能 in one article
                 target = next((c for c in trade_cores(key) if c != key and (fam, c) in present), key)
-            if target == key and key in linkable:
+            if target == key and key in linkable and not _unknown_registered_name(registered.get(key, ())):
                 target = _known_name(key, stripped, lexicon) or key
             if target == key and key.isascii() and len(key) >= 6:
                 rivals = [
@@ -157,9 +161,20 @@ def _known_name(key: str, stripped: str, lexicon: Lexicon) -> str | None:
 
 
 def link(*names: str) -> tuple[tuple[str, str], ...]:
-    """The knowledge base's identifiers of the organisation these names name (the first name it knows)."""
+    """The knowledge base's identifiers of the organisation these names name (the first name it knows); none where
+    a registered name among them is one the knowledge base does not know."""
+    if _unknown_registered_name(n for n in names if LEGAL_FORM.search(n)):
+        return ()
     org = load_kb().org(*names)
     return (("kb", org.kb_id), *org.ids) if org else ()
+
+
+def _unknown_registered_name(names: Iterable[str]) -> bool:
+    """山东省高新技术创业投资有限公司 (简称“高新投”): the article names its organisation in full, and the knowledge
+    base, which knows 高新投 as another city's company, does not know that name: the short name alone does not
+    make them one organisation."""
+    kb = load_kb()
+    return any(len(n) >= 8 and kb.org(n) is None and not kb.by_name.get(n) for n in names)
 
 
 def _types(mentions: Iterable[Mention]) -> tuple[str, ...]:

@@ -864,8 +864,9 @@ def find_products(ctx: Context) -> list[Mention]:
             or first is not None
             and first.pos[:1] in "vpcdumqrt"
             and ctx.known(first.word)
+            or any(t.pos[:1] == "p" and ctx.known(t.word) for t in ctx.tokens_from(m.start(1), m.end("name")))
         ):
-            continue  # 发布多款手游 / 推出自己的大模型: no name before the kind
+            continue  # 发布多款手游 / 推出自己的大模型 / 阿里云基于大模型: no name before the kind
         out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:kind_product", 0.75))
     for m in W.regex("under_banner_product").finditer(text):
         out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:under_banner", 0.75))

@@ -7,8 +7,9 @@ sentence, else in the nearest earlier sentence of the same paragraph (at most tw
 where that sentence names one person (张伟对李强说…。他… is left alone: the text does not say who).
 
 青禾科技发布公告。公司与锋泰集团签署合作协议。 — 公司 is 青禾科技: the organisation named before it in its own
-sentence where that sentence names one, else (none named before it) the article's main organisation (the document
-frame's); after several (A与B有关系，其创始人…) it is left alone: the text does not say which."""
+sentence where that sentence names one (not the source of its information: 据天眼查显示，公司…), else (none named
+before it) the article's main organisation (the document frame's) if the text has named it by then; after several
+(A与B有关系，其创始人…) it is left alone: the text does not say which."""
 
 from __future__ import annotations
 
@@ -81,11 +82,15 @@ def company_mentions(
         if sentence is None or _overlaps(taken, at, end):
             continue
         here = doc.sentences[sentence]
-        before = orgs[bisect.bisect_left(starts, here.start) : bisect.bisect_left(starts, at)]
+        before = [
+            m
+            for m in orgs[bisect.bisect_left(starts, here.start) : bisect.bisect_left(starts, at)]
+            if not _a_source(doc, m)
+        ]
         entities = {entity_of[m.start] for m in before}
         if len(entities) == 1:
             org = before[-1]
-        elif main is not None and not entities:
+        elif main is not None and not entities and first_of[main].start < at:
             org = first_of[main]
         else:
             continue
@@ -118,7 +123,7 @@ def gap_mentions(
             continue  # a name before the predicate: the sentence has its subject
         org = _sentence_subject(doc, mentions, starts, entity_of, sent.index - 1, sent.paragraph)
         if org is None and main is not None:
-            org = next((m for m in mentions if entity_of.get(m.start) == main), None)
+            org = next((m for m in mentions if entity_of.get(m.start) == main and m.start < at), None)
         if org is None:
             continue
         out.append(replace(org, start=at, end=at, text="", source="anaphora", sentence=sent.index))
@@ -144,6 +149,14 @@ def _sentence_subject(
     if first is None or first.start - s.start > 12 or first.type not in AGENT_TYPES:
         return None
     return first if first.start in entity_of and first.source != "pattern:byline" else None
+
+
+def _a_source(doc: Document, m: Mention) -> bool:
+    """据天眼查信息显示 / 根据企查查数据: the organisation is where the text's information comes from."""
+    W = load_words()
+    return doc.norm[max(0, m.start - 2) : m.start].endswith(W.words("source_before")) and bool(
+        W.regex("source_after").match(doc.norm, m.end)
+    )
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
