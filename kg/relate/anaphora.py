@@ -77,7 +77,8 @@ def company_mentions(
     ids: dict[int, str] = {}
     sentence_starts = [s.start for s in doc.sentences]
     for match in W.regex("clause_company_anaphor").finditer(doc.norm):
-        at, end = match.span("anaphor")
+        group = "anaphor" if match.group("anaphor") is not None else "its"
+        at, end = match.span(group)
         sentence = _sentence_at(doc, sentence_starts, at)
         if sentence is None or _overlaps(taken, at, end):
             continue
