@@ -15,6 +15,7 @@ from .model import ORG_TYPES, Document, Entity, Mention
 from .recognize.lexicon import Lexicon, load_lexicon
 from .recognize.patterns import osa_distance
 from .recognize.shortforms import LEGAL_FORM, trade_cores
+from .words import load_words
 from .zh.dates import date_name, normalise_date
 
 _LATIN_LETTER = re.compile("[A-Za-z]")  # a model's own name (Mate 70), not a product word (会议 of 腾讯会议)
@@ -54,7 +55,7 @@ def resolve(
 ) -> tuple[list[Entity], dict[int, str]]:
     """Entities of one document and a map from mention start offset to entity id."""
     lexicon = lexicon or load_lexicon()
-    canon = _canonical_keys(mentions, lexicon)
+    canon = _canonical_keys(mentions, lexicon, doc.norm)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         name = canon[(family(m.type), m.key)]
@@ -67,7 +68,7 @@ def resolve(
     return entities, index
 
 
-def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str, str], str]:
+def _canonical_keys(mentions: list[Mention], lexicon: Lexicon, text: str = "") -> dict[tuple[str, str], str]:
     keys = sorted({(family(m.type), m.key) for m in mentions})
     present = {k for k in keys}
     linkable = {m.key for m in mentions if m.type in LINKABLE}  # a product (小黄车) is not the company (ofo)
@@ -99,13 +100,20 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon) -> dict[tuple[str
                 entry = lexicon.names.get(stripped)
                 if entry and family(entry.types[0]) == "org":
                     target = entry.canonical
-                elif (fam, stripped) in present:
+                elif (fam, stripped) in present and not _group_over_listed(key, stripped, text):
                     target = stripped
             if target == key:
                 # 锋泰智能科技(苏州)有限公司 and 锋泰智能 in one article
-                target = next((c for c in trade_cores(key) if c != key and (fam, c) in present), key)
+                target = next(
+                    (
+                        c
+                        for c in trade_cores(key)
+                        if c != key and (fam, c) in present and not _group_over_listed(key, c, text)
+                    ),
+                    key,
+                )
             if target == key and key in linkable and not _unknown_registered_name(registered.get(key, ())):
-                target = _known_name(key, stripped, lexicon) or key
+                target = _known_name(key, stripped, lexicon, text) or key
             if target == key and key.isascii() and len(key) >= 6:
                 rivals = [
                     k
@@ -146,7 +154,7 @@ def _entity(
     return Entity(eid, label, types[0], types, tuple(sorted(aliases)), tuple(mentions), (doc.id,), value, ids)
 
 
-def _known_name(key: str, stripped: str, lexicon: Lexicon) -> str | None:
+def _known_name(key: str, stripped: str, lexicon: Lexicon, text: str = "") -> str | None:
     """The name the knowledge base knows this organisation by (北京三快在线科技有限公司 → 美团), as the curated
     lexicon writes it where it has the organisation too (快手科技 → 快手)."""
     kb = load_kb()
@@ -155,7 +163,12 @@ def _known_name(key: str, stripped: str, lexicon: Lexicon) -> str | None:
         # 快手科技 → 快手; not 三联集团 → 三联, a listed company's two-character short name that is also a stem
         # of other names, nor a name that is an ordinary word (ambiguous)
         stem = kb.org(stripped)
-        if stem is not None and not stem.ambiguous and (len(stripped) >= 3 or "kg_curated" in stem.sources):
+        if (
+            stem is not None
+            and not stem.ambiguous
+            and (len(stripped) >= 3 or "kg_curated" in stem.sources)
+            and not _group_over_listed(key, stripped, text)
+        ):
             org = stem
     return kb_label(org, lexicon) if org is not None else None
 
@@ -167,6 +180,20 @@ def link(*names: str) -> tuple[tuple[str, str], ...]:
         return ()
     org = load_kb().org(*names)
     return (("kb", org.kb_id), *org.ids) if org else ()
+
+
+def _group_over_listed(key: str, short: str, text: str) -> bool:
+    """云天化集团 and 云天化 where the article says the group owns or controls the company (其控股股东云天化集团 /
+    云天化集团旗下): two organisations, the group the parent. Elsewhere (比亚迪集团 and 比亚迪) one company."""
+    words = load_words()
+    if not any(w in key[len(short) :] for w in words.words("parent_group_word")):
+        return False
+    owner = re.escape(key)
+    return bool(
+        re.search(
+            f"(?:{words.alt('parent_role_before')}){owner}|{owner}(?:{words.alt('parent_role_after')})", text
+        )
+    )
 
 
 def _unknown_registered_name(names: Iterable[str]) -> bool:

@@ -172,3 +172,13 @@ def test_a_short_name_the_article_gives_to_a_registered_name_the_kb_lacks_links_
     res = result_of("青禾省高新技术创业投资有限公司（简称“高新投”）与锋泰集团签署协议。高新投出资2000万元。")
     org = next(e for e in res.entities if "高新投" in (e.label, *e.aliases))
     assert org.ids == () and org.label != "深圳高新投"
+
+
+def test_a_group_the_article_says_controls_the_company_of_its_name_is_its_parent_not_the_company():
+    found = triples("青禾科技发布公告，其控股股东青禾科技集团拟增持公司股份。")
+    assert ("青禾科技", "parentOrganization", "青禾科技集团") in found
+
+
+def test_a_group_named_after_a_company_with_nothing_said_of_ownership_is_the_company():
+    res = result_of("青禾科技集团今日宣布，青禾科技将加大研发投入。")
+    assert len({e.id for e in res.entities if e.type == "Company"}) == 1

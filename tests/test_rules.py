@@ -209,11 +209,11 @@ def test_a_bad_user_lexicon_line_is_named(tmp_path, line, problem):
 def test_a_user_rule_file_adds_a_wording_through_the_cli(tmp_path):
     rules = tmp_path / "my_rules.toml"
     rules.write_text(
-        '[words.form_verb]\nwords = ["组建", "组成"]\n' + GOOD.replace("组建合资公司", "<form_verb>合资公司"),
+        '[words.form_verb]\nwords = ["组建", "组成"]\n' + GOOD.replace("组建合资公司", "<form_verb>联营体"),
         encoding="utf-8",
     )
     article = tmp_path / "a.txt"
-    article.write_text("腾讯与京东组成合资公司。", encoding="utf-8")
+    article.write_text("腾讯与京东组成联营体。", encoding="utf-8")
     plain, extended = tmp_path / "plain", tmp_path / "extended"
     rules_only = ["--relation-model", "none"]  # the learned scorer reads this wording too
     CliRunner().invoke(main, ["build", str(article), "--out", str(plain), "--format", "json", *rules_only])
