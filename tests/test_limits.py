@@ -15,6 +15,8 @@ from kg.relate import assign_about, relate
 from kg.resolve import resolve
 from kg.segment import get_segmenter
 
+pytestmark = pytest.mark.slow  # each test times a stage at several document sizes
+
 # A doubling of the input may at most multiply the work by this (linear is 2, quadratic 4).
 PER_DOUBLING = 2.3
 # Sentences dense in names, dates and figures: where a scan of all mentions per figure (or per tagger span, or

@@ -28,11 +28,13 @@ def _validate(data: Graph):
     return conforms, text
 
 
+@pytest.mark.slow  # SHACL over the seed article's graph
 def test_seed_graph_satisfies_the_shapes(seed_graph: Exported):
     conforms, text = _validate(seed_graph.rdf)
     assert conforms, text
 
 
+@pytest.mark.slow  # SHACL over every fixture graph
 def test_fixture_graphs_satisfy_the_shapes(fixture_graphs):
     for name, exported in fixture_graphs.items():
         conforms, text = _validate(exported.rdf)

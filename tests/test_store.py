@@ -239,6 +239,7 @@ def _sparql(port: int, query: str, path: str = "query") -> str:
         return resp.read().decode("utf-8")
 
 
+@pytest.mark.slow  # starts a server
 def test_serve_answers_sparql_over_http_and_refuses_updates(store_dir):
     port = _free_port()
     proc = subprocess.Popen(
@@ -314,6 +315,7 @@ def test_store_path_that_is_a_file_or_locked_is_a_one_line_error(tmp_path):
             Store(tmp_path / "s")
 
 
+@pytest.mark.slow  # builds a store twice
 def test_a_large_build_compacts_the_store_and_a_small_one_does_not(tmp_path, monkeypatch):
     import kg.corpus
 
@@ -328,6 +330,7 @@ def test_a_large_build_compacts_the_store_and_a_small_one_does_not(tmp_path, mon
     assert len(calls) == 1
 
 
+@pytest.mark.slow  # builds and compacts a store
 def test_compaction_keeps_the_store_as_it_was(tmp_path, store_dir):
     build_store(INPUTS, tmp_path / "s")
     before = dump(tmp_path / "s")

@@ -33,6 +33,7 @@ def assert_same_as_rdflib(graph: kg.KnowledgeGraph, base: str = DEFAULT_BASE) ->
     assert render(graph, "nt", base=base) == rdflib_ntriples(graph, base)
 
 
+@pytest.mark.slow  # serialises every fixture graph twice per base
 @pytest.mark.parametrize("base", BASES)
 def test_turtle_and_ntriples_are_rdflibs_bytes_on_the_fixtures_and_the_seed(fixture_graphs, seed_graph, base):
     for exported in [seed_graph, *fixture_graphs.values()]:
