@@ -465,3 +465,13 @@ def test_an_anaphor_fact_has_the_anaphors_sentence_as_evidence():
         if r.predicate == "partner" and "比亚迪" in (label.get(r.subject), label.get(r.object))
     ]
     assert deals and any(r.evidence.sentence == 1 for r in deals)
+
+
+def test_an_honorific_after_a_name_does_not_hide_the_post():
+    assert ("王建国", "worksFor", "小米") in triples("小米发布通知，任命王建国先生为小米集团副总裁。")
+
+
+def test_the_outlet_of_a_dateline_is_not_the_topic_of_the_next_sentence():
+    text = "智通财经APP讯，青禾科技发布公告，公司董事长王建国辞职。辞职后，王建国仍担任公司董事、总裁。"
+    found = triples(text)
+    assert not {t for t in found if t[2] == "智通财经" and t[1] in ("leads", "worksFor")}

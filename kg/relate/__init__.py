@@ -91,17 +91,19 @@ def relate(
         )
         env = RuleEnv(rules.words, lexicon, amounts.get(sent.index, []), topic, frame)
         out += rules.apply(view, env)
-        if (
-            anaphors
-        ):  # the sentence again with 公司 / 其 as the organisation they stand for (rules that read the
-            # word itself, 公司与X签署, keep their reading above)
+        if anaphors:  # the sentence again with 公司 / 其 as the organisation they stand for (rules that read
+            # the word itself, 公司与X签署, keep their reading above)
             both = sorted([*local, *anaphors], key=lambda m: m.start)
             at = {m.start for m in anaphors}
+            again = SentenceView.build(doc, sent, both, read_as)
+            if topic is not None:  # the topic is a slot number: the same mention's number in this view
+                topic = _org_topic(doc, mentions, both, sent.index, read_as, in_byline)
+                env = RuleEnv(rules.words, lexicon, amounts.get(sent.index, []), topic, frame)
             out += [  # a fact read through an anaphor is a little less sure than one that names both ends
                 replace(r, confidence=round(r.confidence * ANAPHOR_DISCOUNT, 2))
                 if r.evidence.start in at
                 else r
-                for r in rules.apply(SentenceView.build(doc, sent, both, read_as), env)
+                for r in rules.apply(again, env)
             ]
     out += _named_units(doc, mentions, entity_of, lexicon)
     out += _model_family(doc, mentions, entity_of, out)

@@ -17,6 +17,7 @@ import re
 
 from ..kb import is_market
 from ..model import Document, Figure, Mention, Relation
+from ..recognize.byline import byline_fields
 from ..types import AGENT_TYPES
 from ..words import load_words
 from .frame import Frame
@@ -270,11 +271,19 @@ def _topic(doc: Document, mentions: list[Mention], index: int) -> Mention | None
         s = doc.sentences[back]
         if here.paragraph - s.paragraph > 1:
             break
-        # (the outlet of a dateline, 新浪科技讯, is not what the next sentence is about)
-        agents = [m for m in _in_span(mentions, s.start, s.end) if m.type in _AGENT and m.source != BYLINE]
+        # (the outlet of a dateline, 新浪科技讯 / 智通财经APP讯, is not what the next sentence is about)
+        agents = [
+            m
+            for m in _in_span(mentions, s.start, s.end)
+            if m.type in _AGENT and m.source != BYLINE and not _in_dateline(doc, m)
+        ]
         if agents:
             return agents[0]
     return None
+
+
+def _in_dateline(doc: Document, m: Mention) -> bool:
+    return m.sentence == 0 and any((f.start, f.end) == (m.start, m.end) for f in byline_fields(doc))
 
 
 @functools.cache

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Document, Evidence, Figure, Mention
+from ..recognize.byline import byline_fields
 from ..types import AGENT_TYPES
 from ..words import load_words
 
@@ -43,9 +44,15 @@ def document_frame(
     entity_of: dict[int, str],
     figures: list[Figure] | tuple[Figure, ...] = (),
 ) -> Frame:
-    # the article's outlet (its byline, its dateline) is not what it is about
+    # the article's outlet (its byline, its dateline: 智通财经APP讯) is not what it is about
+    bylined = {(f.start, f.end) for f in byline_fields(doc)}
     agents = [
-        m for m in mentions if m.type in AGENT_TYPES and m.start in entity_of and m.source != "pattern:byline"
+        m
+        for m in mentions
+        if m.type in AGENT_TYPES
+        and m.start in entity_of
+        and m.source != "pattern:byline"
+        and (m.start, m.end) not in bylined
     ]
     if not agents:
         return Frame()

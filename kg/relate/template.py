@@ -83,6 +83,7 @@ class SentenceView:
             pos = m.end
         parts.append(doc.norm[pos : sentence.end])
         template = _fold_modifier_places(_drop_glosses("".join(parts), mentions, entity_of), mentions, doc)
+        template = _drop_honorifics(template)
         return cls(doc, sentence, mentions, entity_of, _carry_subject(template))
 
     def mention(self, number: str | int) -> Mention:
@@ -152,6 +153,16 @@ def _clause_subject(clause: str, role: str) -> str | None:
     """The slot a clause is about, in ``role`` (org or person), if one opens it."""
     m = template_regex(f"clause_subject_{role}").match(clause)
     return m.group("subject") if m else None
+
+
+def _drop_honorifics(template: str) -> str:
+    """任命⟦P0⟧先生为…: the honorific after a person's slot is left out, so that rules see ⟦P0⟧为…."""
+    return _honorific().sub(r"\1", template)
+
+
+@functools.cache
+def _honorific() -> re.Pattern[str]:
+    return re.compile(rf"(⟦P\d+⟧)(?:{load_words().alt('honorific')})")
 
 
 def _drop_glosses(template: str, mentions: list[Mention], entity_of: dict[int, str]) -> str:
