@@ -471,7 +471,7 @@ def test_an_honorific_after_a_name_does_not_hide_the_post():
     assert ("王建国", "worksFor", "小米") in triples("小米发布通知，任命王建国先生为小米集团副总裁。")
 
 
-def test_the_outlet_of_a_dateline_is_not_the_topic_of_the_next_sentence():
+def test_an_outlet_glued_to_its_dateline_is_not_the_topic_two_sentences_on():
     text = "智通财经APP讯，青禾科技发布公告，公司董事长王建国辞职。辞职后，王建国仍担任公司董事、总裁。"
     found = triples(text)
     assert not {t for t in found if t[2] == "智通财经" and t[1] in ("leads", "worksFor")}
