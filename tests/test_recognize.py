@@ -841,3 +841,8 @@ def test_shi_inside_a_word_opens_no_offering():
     assert not [
         m for m in mentions_of("也就是说青禾集团原来旗下的两家公司只保留一家。")[2] if m.text == "也就"
     ]
+
+
+def test_a_name_whose_last_character_the_segmenter_glued_to_zai_is_found_after_a_title():
+    found = {(m.text, m.type) for m in mentions_of("青禾集团掌门人何享健在昨天的董事会上宣布辞任。")[2]}
+    assert ("何享健", "Person") in found

@@ -475,3 +475,8 @@ def test_an_outlet_glued_to_its_dateline_is_not_the_topic_two_sentences_on():
     text = "智通财经APP讯，青禾科技发布公告，公司董事长王建国辞职。辞职后，王建国仍担任公司董事、总裁。"
     found = triples(text)
     assert not {t for t in found if t[2] == "智通财经" and t[1] in ("leads", "worksFor")}
+
+
+def test_a_subjectless_career_clause_after_a_person_ending_the_clause_before_is_that_persons():
+    text = "青禾科技公布了高管任命，锋泰科技原副总裁王建国，将出任百度副总裁。"
+    assert ("王建国", "worksFor", "百度") in triples(text)

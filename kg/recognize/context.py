@@ -150,7 +150,10 @@ class Context:
             if end > len(text) or not _all_han(chunk) or any(ch in NAME_STOP for ch in chunk[slen:]):
                 continue
             follows_stop = end == len(text) or text[end] in NAME_STOP or not _is_han(text[end])
-            if length == slen + 2 and not (self.is_boundary(end) or follows_stop):
+            last = self.token_at(end - 1) if end < len(text) and text[end] in GLUED else None
+            glued_on = last is not None and last.start == end - 1 and last.end == end + 1
+            # (何享 / 健在: the segmenter read the name's last character and 在 after it as one word)
+            if length == slen + 2 and not (self.is_boundary(end) or follows_stop or glued_on):
                 continue
             if length == slen + 1 and not (follows_stop or self.is_boundary(end)):
                 continue
@@ -160,8 +163,15 @@ class Context:
             whole = self.token_at(start)
             if whole and whole.end == end and whole.pos.startswith(_NOT_GIVEN_NAME):
                 continue  # 曾经 / 高度: one word, an adverb or a verb, that begins with a surname
-            if whole and len(whole.word) >= 2 and whole.end < end and whole.pos.startswith(("v", "d")):
-                continue  # 依赖 / 过高: a verb that begins with a surname, then more words, is no name
+            if (
+                whole
+                and len(whole.word) >= 2
+                and whole.end < end
+                and whole.pos.startswith(("v", "d"))
+                and self.known(whole.word)
+            ):
+                continue  # 依赖 / 过高: a verb that begins with a surname, then more words, is no name (何享 / 健在
+                # is a guess of the segmenter's, not a word it knows)
             if whole and whole.end == end and whole.word in _W.set("collective_noun"):
                 continue  # 主播群体: a word for a group, not a given name
             if length == slen + 2 and (self._as_title(end - 1) or self._adverb_at(end - 1)):

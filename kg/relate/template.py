@@ -138,7 +138,9 @@ def _carry_subject(template: str) -> str:
     out: list[str] = []
     for i, clause in enumerate(clauses):
         if i and career_rx.match(clause):
-            carried = person or _first_slot("".join(out), "P")
+            # no clause opened with a person: the one the clause before ends with (…中兴手机CEO曾学忠，将出任…),
+            # else the first named
+            carried = person or _ending_slot(out[-1], "P") or _first_slot("".join(out), "P")
             clause = (carried or "") + clause
         elif i and org_rx.match(clause):
             carried = org or _first_slot("".join(out), "OABR")  # no clause opened with one: the first named
@@ -187,6 +189,12 @@ def _fold_modifier_places(template: str, mentions: list[Mention], doc: Document)
     return template_regex("modifier_place").sub(
         lambda m: doc.norm[mentions[int(m.group(1))].start : mentions[int(m.group(1))].end], template
     )
+
+
+def _ending_slot(clause: str, codes: str) -> str | None:
+    """The slot a clause ends with (before its comma), of one of ``codes``."""
+    m = re.search(rf"(⟦[{codes}]\d+⟧)\s*{load_words().alt('comma')}?\s*$", clause)
+    return m.group(1) if m else None
 
 
 def _first_slot(text: str, codes: str) -> str | None:
