@@ -846,3 +846,12 @@ def test_shi_inside_a_word_opens_no_offering():
 def test_a_name_whose_last_character_the_segmenter_glued_to_zai_is_found_after_a_title():
     found = {(m.text, m.type) for m in mentions_of("青禾集团掌门人何享健在昨天的董事会上宣布辞任。")[2]}
     assert ("何享健", "Person") in found
+
+
+def test_a_verb_before_a_registered_name_with_a_bracketed_seat_is_not_part_of_it():
+    found = {m.text for m in mentions_of("锋泰基金于上个月投资青禾微电子（上海）股份有限公司。")[2]}
+    assert "青禾微电子（上海）股份有限公司" in found and not any(t.startswith("投资") for t in found)
+
+
+def test_a_clause_about_two_organisations_is_no_name():
+    assert not [m for m in mentions_of("锋泰资本曾为青禾科技等公司提供融资服务。")[2] if "曾为" in m.text]

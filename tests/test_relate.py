@@ -480,3 +480,8 @@ def test_an_outlet_glued_to_its_dateline_is_not_the_topic_two_sentences_on():
 def test_a_subjectless_career_clause_after_a_person_ending_the_clause_before_is_that_persons():
     text = "青禾科技公布了高管任命，锋泰科技原副总裁王建国，将出任百度副总裁。"
     assert ("王建国", "worksFor", "百度") in triples(text)
+
+
+def test_a_round_of_a_company_kg_does_not_know_gives_its_investors_to_no_other_company():
+    text = "星巴克在中国开店很快。星巴克门店数量超过6000家。新中式茶饮品牌煮葉已完成数千万元Pre-A轮融资，投资方为红杉中国。"
+    assert not {t for t in triples(text) if t[1] == "investsIn" and t[2] == "星巴克"}

@@ -173,14 +173,14 @@ def _relations(text: str, scorer: RelationScorer | None):
 
 
 def test_a_clear_wording_the_rules_miss_gets_a_model_relation_with_evidence(scorer):
-    text = "据悉，腾讯去年斥资20亿元入股京东。"
+    text = "据悉，腾讯那年斥资20亿元入股京东。"
     _, label, rules_only = _relations(text, None)
-    assert not rules_only, "the rules do not read 去年斥资…入股 (if they now do, pick another wording)"
+    assert not rules_only, "the rules do not read 那年斥资…入股 (if they now do, pick another wording)"
     doc, label, found = _relations(text, scorer)
     (rel,) = found
     assert (label[rel.subject], rel.predicate, label[rel.object]) == ("腾讯", "investsIn", "京东")
     assert rel.rule == "model:relscore" and scorer.model.thresholds["org_org"] <= rel.confidence <= 1
-    assert doc.text[rel.evidence.start : rel.evidence.end] == "腾讯去年斥资20亿元入股京东"
+    assert doc.text[rel.evidence.start : rel.evidence.end] == "腾讯那年斥资20亿元入股京东"
     assert rel.evidence.text == doc.sentences[rel.evidence.sentence].text
 
 

@@ -476,6 +476,8 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # MCN, CEO, AI: an acronym is not a person
     if m.type != "Person" and (text in ctx.lexicon.non_entities or generic_with_acronym(ctx, text)):
         return False  # 创业公司, SaaS公司: a kind of organisation
+    if m.type in ORG_TYPES and any(w in text[1:] for w in _W.words("clause_inside_org_span")):
+        return False  # 云岫资本曾为宇树科技: a clause about two organisations, not one name
     if m.type in ORG_TYPES and _only_a_kind(ctx, m):
         return False  # 金融科技公司 / 多家证券公司: a field and a suffix, a kind of company
     if m.type != "Person" and any(w in text for w in _W.words("owner_word")):

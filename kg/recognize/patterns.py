@@ -407,7 +407,11 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             if (
                 bracket is not None
             ):  # 锋泰智能科技(苏州)有限公司: the seat in brackets inside the registered name
-                named_start = _name_prefix(ctx, bracket)[0]
+                named_start, named = _name_prefix(ctx, bracket)
+                if named and _opens_a_clause(ctx, named[0]) and len(named) > 1:
+                    named_start = named[
+                        1
+                    ].start  # 投资芯原微电子(上海)股份有限公司: the verb is before the name
                 if named_start is not None:
                     out.append(ctx.mention(named_start, end, type_, "pattern:registered_name", 0.85))
                     continue
@@ -711,8 +715,9 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break  # 芯片新秀青禾半导体: a description of the company, then its name
         if tok.word in W.set("term_marker"):
             break  # 为新一任总裁: a term of office before a title, not a name
-        if tok.word in W.set("clause_inside_name"):
-            break  # 指导青禾驱动科技: a verb (the segmenter may take it for a noun) ends the name's start
+        if tok.word in W.set("clause_inside_name") or tok.word in W.set("clause_inside_org_span"):
+            break  # 指导青禾驱动科技 / 锋泰资本曾为青禾科技: a verb (the segmenter may take it for a noun) ends the
+            # name's start
         if (
             len(tok.word) == 2
             and tok.word.endswith(tuple(_TENSE_MARKERS))

@@ -54,6 +54,12 @@ def _round_company(hit: Hit, arg: str | None) -> list[End]:
     anchor = frame.funded or frame.main if frame else None
     if anchor is None:
         return []
+    if (
+        frame
+        and not frame.funded
+        and hit.env.words.regex("unnamed_round").search(hit.view.template[: hit.start])
+    ):
+        return []  # 煮葉已完成Pre-A轮融资，投资方为…: a round of a company kg did not recognise, not the article's
     end = _local(hit, anchor)
     if isinstance(end, int) and frame and not frame.funded:
         return []  # no round reported and the article's organisation named here: it is an investor, not funded
