@@ -485,3 +485,13 @@ def test_a_subjectless_career_clause_after_a_person_ending_the_clause_before_is_
 def test_a_round_of_a_company_kg_does_not_know_gives_its_investors_to_no_other_company():
     text = "星巴克在中国开店很快。星巴克门店数量超过6000家。新中式茶饮品牌煮葉已完成数千万元Pre-A轮融资，投资方为红杉中国。"
     assert not {t for t in triples(text) if t[1] == "investsIn" and t[2] == "星巴克"}
+
+
+def test_the_head_of_a_business_works_for_the_company_and_does_not_lead_it():
+    found = triples("华为消费者业务CEO余承东发表主题演讲。")
+    assert ("余承东", "worksFor", "华为") in found and ("余承东", "leads", "华为") not in found
+
+
+def test_a_launch_in_a_city_and_a_development_begun_years_ago_are_products():
+    found = triples("小米在北京发布新款手机小米MIX 5。华为早在两年前开始研发鸿蒙操作系统。")
+    assert {("小米MIX 5", "productOf", "小米"), ("鸿蒙", "productOf", "华为")} <= found
