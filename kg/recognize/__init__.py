@@ -267,6 +267,8 @@ def statistical_mentions(
         ):
             end -= 1  # 任命王川为零售事业群总裁: 为 (as) after the appointee's name
         m = ctx.mention(start, end, type_, source, round(prob * 0.8, 2))
+        if type_ == "Person" and ctx.text[start] in _W.set("post_verb_char") and by_position.ends_at(start):
+            continue  # 王兴任摩拜董事长: 任 after a name found is the verb of the post, not a surname
         if ctx.text[start:end] in ctx.lexicon.names and inside_longer_word(ctx, start, end):
             continue  # the tagger learnt that known names are names; in 中国移动互联网 this one is not
         if _runs_into_common_term(ctx, start, end):
@@ -354,6 +356,12 @@ class _SpanIndex:
         lo = bisect.bisect_left(self.starts, start - self.longest)
         hi = bisect.bisect_left(self.starts, end)
         return [m for m in self.mentions[lo:hi] if m.start < end and start < m.end]
+
+    def ends_at(self, at: int, type_: str = "Person") -> bool:
+        """Whether a mention of ``type_`` ends right at ``at``."""
+        lo = bisect.bisect_left(self.starts, at - self.longest)
+        hi = bisect.bisect_left(self.starts, at)
+        return any(m.end == at and m.type == type_ for m in self.mentions[lo:hi])
 
 
 def tag_documents(
@@ -476,6 +484,8 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # MCN, CEO, AI: an acronym is not a person
     if m.type != "Person" and (text in ctx.lexicon.non_entities or generic_with_acronym(ctx, text)):
         return False  # 创业公司, SaaS公司: a kind of organisation
+    if m.type in ORG_TYPES and text.endswith(_W.words("speech_end")):
+        return False  # 公司内部信称: the clause's verb of saying, not a name's end
     if m.type in ORG_TYPES and any(w in text[1:] for w in _W.words("clause_inside_org_span")):
         return False  # 云岫资本曾为宇树科技: a clause about two organisations, not one name
     if m.type in ORG_TYPES and _only_a_kind(ctx, m):

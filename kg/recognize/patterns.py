@@ -401,6 +401,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue  # 深化公司治理: 公司 begins a common word here, it ends no name
             if as_the_company(text, end):
                 continue  # 选举王明为公司董事长: 为公司 is "as the company's", the name before it a person's
+            if suffix in W.set("bare_company_suffix") and text[s - 1 : s] in W.set("own_company_marker"):
+                continue  # 纳入本集团 / 为本公司董事长: "this company", not a name's end
             if suffix in W.set("domain_suffix") and _title_domain_after_a_name(ctx, s, end):
                 continue  # 青禾资本投资总监: the firm's 投资总监, not a firm named 青禾资本投资
             bracket = _bracketed_place_before(ctx, s) if suffix in W.set("legal_form") else None
@@ -1144,8 +1146,12 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
             continue  # 公司和互联网公司都在做 / 品牌总经理卢伟冰今日发文: function words, verbs, times, titles
         if not any(not ctx.known(t.word) or t.pos in NAME_POS and t.pos != "j" for t in tokens):
             continue  # 公司高管表示满意: ordinary words only, no name among them
-        if m.group("name").endswith(W.words("event_verb")) or all(t.pos.startswith("v") for t in tokens):
-            continue  # 有限公司上市获批: what happens to the company, not a name
+        if (
+            m.group("name").endswith(W.words("event_verb"))
+            or m.group("name").endswith(W.words("speech_end"))
+            or all(t.pos.startswith("v") for t in tokens)
+        ):
+            continue  # 有限公司上市获批 / 公司内部信称: what happens to the company or its saying, not a name
         out.append(ctx.mention(start, end, "Company", "pattern:described_org", 0.7))
     return out
 
