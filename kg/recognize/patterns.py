@@ -692,6 +692,11 @@ def _name_prefix(ctx: Context, suffix_start: int):
             if len(tok.word) >= 3 and not ctx.known(tok.word) and re.fullmatch(rf"[{HAN}]+", tok.word):
                 tokens.insert(0, Token(tok.start + 1, tok.end, tok.word[1:], "nz"))
             break
+        inner = next((k for k in range(len(tok.word) - 2, 0, -1) if tok.word[k] in _FUNCTION_CHARS), None)
+        if inner is not None and not ctx.known(tok.word) and re.fullmatch(rf"[{HAN}]+", tok.word):
+            # 员工股由锋|泰实业: a preposition inside a word the segmenter guessed begins the name after it
+            tokens.insert(0, Token(tok.start + inner + 1, tok.end, tok.word[inner + 1 :], "nz"))
+            break
         # the segmenter guesses a POS for words it does not know (锐能 → v); such words are likely names
         guessed = not ctx.known(tok.word)
         if (
