@@ -855,3 +855,8 @@ def test_a_verb_before_a_registered_name_with_a_bracketed_seat_is_not_part_of_it
 
 def test_a_clause_about_two_organisations_is_no_name():
     assert not [m for m in mentions_of("锋泰资本曾为青禾科技等公司提供融资服务。")[2] if "曾为" in m.text]
+
+
+def test_this_company_ends_no_name_but_the_ben_of_a_word_does_not_stop_one():
+    found = {m.text for m in mentions_of("投资方包括腾讯、阿布扎比资本集团。王建国先生为本公司董事长。")[2]}
+    assert "阿布扎比资本集团" in found and not any(t.endswith("本公司") for t in found)

@@ -401,7 +401,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue  # 深化公司治理: 公司 begins a common word here, it ends no name
             if as_the_company(text, end):
                 continue  # 选举王明为公司董事长: 为公司 is "as the company's", the name before it a person's
-            if suffix in W.set("bare_company_suffix") and text[s - 1 : s] in W.set("own_company_marker"):
+            if suffix in W.set("bare_company_suffix") and _this_company(ctx, s, end):
                 continue  # 纳入本集团 / 为本公司董事长: "this company", not a name's end
             if suffix in W.set("domain_suffix") and _title_domain_after_a_name(ctx, s, end):
                 continue  # 青禾资本投资总监: the firm's 投资总监, not a firm named 青禾资本投资
@@ -570,6 +570,15 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
             return ctx.tokens[i].start
         i -= 1
     return guessed
+
+
+def _this_company(ctx: Context, suffix_start: int, end: int) -> bool:
+    """本 / 该 / 此 right before 公司 or 集团, on its own or as one word with it (本公司): "this company" (not the 本
+    of 资本集团)."""
+    if ctx.text[suffix_start - 1 : suffix_start] not in W.set("own_company_marker"):
+        return False
+    tok = ctx.token_at(suffix_start - 1)
+    return tok is not None and (tok.end == suffix_start and len(tok.word) == 1 or tok.end == end)
 
 
 def _title_domain_after_a_name(ctx: Context, suffix_start: int, end: int) -> bool:
