@@ -495,3 +495,13 @@ def test_the_head_of_a_business_works_for_the_company_and_does_not_lead_it():
 def test_a_launch_in_a_city_and_a_development_begun_years_ago_are_products():
     found = triples("小米在北京发布新款手机小米MIX 5。华为早在两年前开始研发鸿蒙操作系统。")
     assert {("小米MIX 5", "productOf", "小米"), ("鸿蒙", "productOf", "华为")} <= found
+
+
+def test_blanks_between_names_and_chinese_text_do_not_hide_a_fact():
+    found = triples("据了解，王建国于 2010 年加入百度。百度 CEO 李彦宏宣布，任命高级副总裁李娜为百度集团 CTO。")
+    assert {("王建国", "worksFor", "百度"), ("李娜", "worksFor", "百度")} <= found
+
+
+def test_a_doctor_before_a_post_and_a_weekday_in_a_dateline():
+    found = triples("2024年03月19日 星期二\n百度正式任命前微软执行副总裁王建国博士担任百度集团总裁。")
+    assert ("王建国", "leads", "百度") in found and not {t for t in found if t[1] == "publisher"}

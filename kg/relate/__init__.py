@@ -85,7 +85,7 @@ def relate(
         view = SentenceView.build(doc, sent, local, read_as)
         out += byline_relations(view, article_id(doc), fields)
         topic = (
-            _org_topic(doc, mentions, local, sent.index, entity_of, in_byline)
+            _org_topic(doc, mentions, local, sent.index, entity_of, in_byline, main)
             if "⟦P" in view.template
             else None
         )
@@ -97,7 +97,7 @@ def relate(
             at = {m.start for m in anaphors}
             again = SentenceView.build(doc, sent, both, read_as)
             if topic is not None:  # the topic is a slot number: the same mention's number in this view
-                topic = _org_topic(doc, mentions, both, sent.index, read_as, in_byline)
+                topic = _org_topic(doc, mentions, both, sent.index, read_as, in_byline, main)
                 env = RuleEnv(rules.words, lexicon, amounts.get(sent.index, []), topic, frame)
             out += [  # a fact read through an anaphor is a little less sure than one that names both ends
                 replace(r, confidence=round(r.confidence * ANAPHOR_DISCOUNT, 2))
@@ -119,6 +119,7 @@ def _org_topic(
     index: int,
     entity_of,
     in_byline: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+    main: str | None = None,
 ) -> int | str | None:
     """The organisation a bare title (创始人宿华) belongs to: one in the sentence, else the topic before it; never
     the outlet of the byline or dateline (新华社深圳9月3日电 … 创始人兼CEO王明: not the news agency's founder)."""
@@ -140,6 +141,8 @@ def _org_topic(
         # 创始人王明曾在华为任职: the title is at the organisation before the sentence
     elif agents:
         return None  # several organisations: ambiguous, prefer no edge
+    if main is not None and load_words().regex("that_company").search(doc.sentences[index].text):
+        return main  # 提请该公司股东任命王明为执行董事: 该公司 is the article's organisation
     topic = _topic(doc, mentions, index)
     return entity_of[topic.start] if topic else None
 
