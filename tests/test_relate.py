@@ -498,7 +498,9 @@ def test_a_launch_in_a_city_and_a_development_begun_years_ago_are_products():
 
 
 def test_blanks_between_names_and_chinese_text_do_not_hide_a_fact():
-    found = triples("据了解，王建国于 2010 年加入百度。百度 CEO 李彦宏宣布，任命高级副总裁李娜为百度集团 CTO。")
+    found = triples(
+        "据了解，王建国于 2010 年加入百度。百度 CEO 李彦宏宣布，任命高级副总裁李娜为百度集团 CTO。"
+    )
     assert {("王建国", "worksFor", "百度"), ("李娜", "worksFor", "百度")} <= found
 
 

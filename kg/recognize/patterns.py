@@ -1077,6 +1077,8 @@ def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention
         if full is None or full.type in ("Date", "Place"):
             continue
         group = 1 if m.group(1) else 2  # 简称“X” or a Latin acronym: 世界卫生组织（WHO）
+        if m.group(group) in ctx.lexicon.non_entities:
+            continue  # （以下简称“公司”）: the document's word for the company, not a name
         entry = ctx.lexicon.names.get(m.group(group))
         short = ctx.mention(
             m.start(group),
