@@ -860,3 +860,17 @@ def test_a_clause_about_two_organisations_is_no_name():
 def test_this_company_ends_no_name_but_the_ben_of_a_word_does_not_stop_one():
     found = {m.text for m in mentions_of("投资方包括腾讯、阿布扎比资本集团。王建国先生为本公司董事长。")[2]}
     assert "阿布扎比资本集团" in found and not any(t.endswith("本公司") for t in found)
+
+
+@pytest.mark.parametrize(
+    "text, name, junk",
+    [
+        ("本轮领投方锋泰资本李娜表示，市场空间巨大。", "锋泰资本", "方锋泰资本"),
+        ("推荐王建国为贵州茅台酒股份有限公司总经理人选。", "贵州茅台酒股份有限公司", "王建国为"),
+        ("推荐万波同志为贵州茅台酒股份有限公司副总经理人选。", "贵州茅台酒股份有限公司", "同志"),
+        ("2017年获得鼎晖投资、星澜资本等机构的B轮融资。", "鼎晖投资", None),
+    ],
+)
+def test_a_party_word_a_person_or_a_receiving_verb_before_a_firm_is_not_part_of_it(text, name, junk):
+    found = {m.text for m in mentions_of(text)[2]}
+    assert name in found and (junk is None or not any(junk in t for t in found))

@@ -17,6 +17,7 @@ SPEECH = W.words("speech_verb")
 DEMONSTRATIVES = W.words("demonstrative")
 _TENSE_MARKERS = W.words("tense_marker")
 _FUNCTION_CHARS = W.set("function_character")
+_LEGAL_END = re.compile(f"{W.alt('legal_form')}$")  # a registered name's legal form
 
 
 def _name_like(ctx: Context, name: str, start: int) -> bool:
@@ -382,9 +383,11 @@ def received_investment(ctx: Context, start: int, end: int) -> bool:
     """获得腾讯投资 / 获小米战略投资: after a verb of receiving, a name that ends in a kind of investment (腾讯投资,
     小米战略投资 are also the names of investment arms) is the investment received, not the arm."""
     name = ctx.text[start:end]
-    return name.endswith(W.words("investment_kind")) and ctx.text[max(0, start - 3) : start].endswith(
-        W.words("receive_verb")
-    )
+    return (
+        name.endswith(W.words("investment_kind"))
+        and ctx.text[max(0, start - 3) : start].endswith(W.words("receive_verb"))
+        and ctx.text[end : end + 1] not in W.set("name_list_mark")
+    )  # (获得鼎晖投资、赛领资本等机构的融资: the first of a list of investors, a firm's name)
 
 
 def find_suffixed_orgs(ctx: Context) -> list[Mention]:
@@ -476,7 +479,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue
             if received_investment(ctx, prefix_start, end):
                 continue  # 被小米投资 / 获得青禾投资: the investment received, not an investment arm's name
-            prefix_start = _from_a_known_name(ctx, tokens, prefix_start)
+            prefix_start = _from_a_known_name(ctx, tokens, prefix_start, end)
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return out
 
@@ -484,7 +487,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
 _PREFIX_STOP_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "x", "w", "y", "e", "o", "z", "l")
 
 
-def _from_a_known_name(ctx: Context, tokens: list[Token], start: int) -> int:
+def _from_a_known_name(ctx: Context, tokens: list[Token], start: int, end: int) -> int:
     """Where a name before a suffix begins when a known organisation's name stands inside it after words of a
     clause (正式交由中国石化管道公司 / 商报讯海航集团: at the known name). Not after a place (北京百度网讯科技: a
     registered name) or after nouns (时代上汽动力电池, 长安福特: a joint venture's name)."""
@@ -494,6 +497,18 @@ def _from_a_known_name(ctx: Context, tokens: list[Token], start: int) -> int:
         entry = ctx.lexicon.names.get(name)
         return len(name) >= 2 and (entry is not None and entry.types[0] in ORG_TYPES or name in kb.by_name)
 
+    registered = next(
+        (
+            t.start
+            for t in tokens[1:]
+            if _LEGAL_END.search(ctx.text[t.start : end]) and ctx.text[t.start : end] in kb.by_name
+        ),
+        None,
+    )
+    if registered is not None:
+        return (
+            registered  # 王晓维为|贵州茅台酒股份有限公司: a registered name the knowledge base knows, whole
+        )
     for k, tok in enumerate(tokens[1:], 1):
         if any(_a_known_place(ctx, t.word) or t.pos == "ns" or known(t.word) for t in tokens[:k]):
             return start  # (广汽星途新能源汽车: a known name before the other one makes one name of both)
@@ -502,6 +517,14 @@ def _from_a_known_name(ctx: Context, tokens: list[Token], start: int) -> int:
         if any(known(ctx.text[tok.start : tokens[j - 1].end]) for j in range(len(tokens), k, -1)):
             return tok.start
     return start
+
+
+def _party_glued(ctx: Context, tok: Token) -> int:
+    """How many characters at the start of ``tok`` end a word for a party to a deal (领投|方德联: 1), 0 if none."""
+    for i in range(1, len(tok.word)):
+        if any(ctx.text.endswith(w, 0, tok.start + i) for w in W.words("party_word")):
+            return i
+    return 0
 
 
 def _a_known_place(ctx: Context, word: str) -> bool:
@@ -700,6 +723,11 @@ def _name_prefix(ctx: Context, suffix_start: int):
             # unknown name is not part of it
             if len(tok.word) >= 3 and not ctx.known(tok.word) and re.fullmatch(rf"[{HAN}]+", tok.word):
                 tokens.insert(0, Token(tok.start + 1, tok.end, tok.word[1:], "nz"))
+            break
+        party = _party_glued(ctx, tok)
+        if party and tok.word not in ctx.lexicon.names:
+            # 领投|方德联|资本 / 领投方德联: the role of a party (领投方) glued by the segmenter to the name after it
+            tokens.insert(0, Token(tok.start + party, tok.end, tok.word[party:], "nz"))
             break
         inner = next((k for k in range(len(tok.word) - 2, 0, -1) if tok.word[k] in _FUNCTION_CHARS), None)
         if inner is not None and not ctx.known(tok.word) and re.fullmatch(rf"[{HAN}]+", tok.word):
