@@ -507,3 +507,9 @@ def test_blanks_between_names_and_chinese_text_do_not_hide_a_fact():
 def test_a_doctor_before_a_post_and_a_weekday_in_a_dateline():
     found = triples("2024年03月19日 星期二\n百度正式任命前微软执行副总裁王建国博士担任百度集团总裁。")
     assert ("王建国", "leads", "百度") in found and not {t for t in found if t[1] == "publisher"}
+
+
+def test_gai_gongsi_after_a_sentence_about_another_company_is_that_company():
+    text = "锋泰科技发布公告，称公司拟分拆子公司上市。青禾科技成功登陆北交所。该公司是美团控股的一家子公司。"
+    found = triples(text)
+    assert ("美团", "investsIn", "青禾科技") in found and ("美团", "investsIn", "锋泰科技") not in found

@@ -8,8 +8,9 @@ where that sentence names one person (张伟对李强说…。他… is left alo
 
 青禾科技发布公告。公司与锋泰集团签署合作协议。 — 公司 is 青禾科技: the organisation named before it in its own
 sentence where that sentence names one (not the source of its information: 据天眼查显示，公司…), else (none named
-before it) the article's main organisation (the document frame's) if the text has named it by then; after several
-(A与B有关系，其创始人…) it is left alone: the text does not say which."""
+before it) the organisation the sentence before opens with, in the same paragraph, else the article's main
+organisation (the document frame's) if the text has named it by then; after several (A与B有关系，其创始人…) it is
+left alone: the text does not say which."""
 
 from __future__ import annotations
 
@@ -69,6 +70,7 @@ def company_mentions(
         key=lambda m: m.start,
     )
     starts = [m.start for m in orgs]
+    all_starts = [m.start for m in mentions]
     taken = sorted((m.start, m.end) for m in mentions)
     first_of: dict[str, Mention] = {}
     for m in orgs:
@@ -91,7 +93,14 @@ def company_mentions(
         entities = {entity_of[m.start] for m in before}
         if len(entities) == 1:
             org = before[-1]
-        elif main is not None and not entities and first_of[main].start < at:
+        elif entities:
+            continue
+        elif not W.regex("own_company_word").fullmatch(doc.norm[at:end]) and (
+            subject := _sentence_subject(doc, mentions, all_starts, entity_of, sentence - 1, here.paragraph)
+        ):
+            org = subject  # 开发科技登陆北交所。该公司是深科技控股的子公司: the one the sentence before is about (公司
+            # / 本公司 in a notice are the announcing company's own words for itself: the article's)
+        elif main is not None and first_of[main].start < at:
             org = first_of[main]
         else:
             continue
