@@ -510,6 +510,6 @@ def test_a_doctor_before_a_post_and_a_weekday_in_a_dateline():
 
 
 def test_gai_gongsi_after_a_sentence_about_another_company_is_that_company():
-    text = "锋泰科技发布公告，称公司拟分拆子公司上市。青禾科技成功登陆北交所。该公司是美团投资的企业。"
+    text = "锋泰科技发布公告，称公司拟分拆子公司上市。青禾科技成功登陆北交所。该公司是美团入股的企业。"
     found = triples(text)
     assert ("美团", "investsIn", "青禾科技") in found and ("美团", "investsIn", "锋泰科技") not in found
