@@ -49,6 +49,7 @@ from .patterns import (
     find_titled_people,
     find_titled_works,
     generic_with_acronym,
+    place_and_kind,
     reads_as_a_clause,
     received_investment,
 )
@@ -454,7 +455,9 @@ def _only_a_kind(ctx: Context, m: Mention) -> bool:
     """The span is words of a field or counting words (kg's list) before an organisation suffix."""
     text = ctx.text[m.start : m.end]
     suffix = next((s for s, _ in ctx.lexicon.org_suffixes if text.endswith(s) and len(s) < len(text)), None)
-    return suffix is not None and _made_of(text[: -len(suffix)], _W.set("field_word"))
+    if suffix is None:
+        return False
+    return place_and_kind(ctx, text) or _made_of(text[: -len(suffix)], _W.set("field_word"))
 
 
 def _made_of(text: str, words: frozenset[str]) -> bool:

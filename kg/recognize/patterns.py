@@ -1241,6 +1241,13 @@ def find_titled_works(ctx: Context) -> list[Mention]:
     return out
 
 
+def place_and_kind(ctx: Context, name: str) -> bool:
+    """美国公司 / 日本企业: a place the lexicon knows and a bare word for companies, no company's name."""
+    bare = next((w for w in W.words("bare_company_suffix") if name.endswith(w) and len(w) < len(name)), None)
+    entry = ctx.lexicon.names.get(name[: -len(bare)]) if bare else None
+    return entry is not None and entry.types[0] == "Place"
+
+
 def find_quoted_targets(ctx: Context) -> list[Mention]:
     """收购了独立工作室「白鹭互动」 / 海尔将收购三洋的家电业务: a name (quoted, or one word the segmenter takes for
     a name) that is bought or invested in is a company."""
@@ -1256,6 +1263,7 @@ def find_quoted_targets(ctx: Context) -> list[Mention]:
             and tok.end == m.end("name")
             and tok.pos in NAME_POS
             and not (entry and entry.types[0] == "Place")
+            and not place_and_kind(ctx, m.group("name"))
         ):
             out.append(ctx.mention(m.start("name"), m.end("name"), "Company", "pattern:deal_target", 0.7))
     for m in W.regex("stake_target").finditer(ctx.text):
