@@ -49,7 +49,7 @@ from .patterns import (
     find_titled_people,
     find_titled_works,
     generic_with_acronym,
-    place_and_kind,
+    kind_of_company,
     reads_as_a_clause,
     received_investment,
 )
@@ -451,28 +451,6 @@ def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Menti
     )
 
 
-def _only_a_kind(ctx: Context, m: Mention) -> bool:
-    """The span is words of a field or counting words (kg's list) before an organisation suffix."""
-    text = ctx.text[m.start : m.end]
-    suffix = next((s for s, _ in ctx.lexicon.org_suffixes if text.endswith(s) and len(s) < len(text)), None)
-    if suffix is None:
-        return False
-    return place_and_kind(ctx, text) or _made_of(text[: -len(suffix)], _W.set("field_word"))
-
-
-def _made_of(text: str, words: frozenset[str]) -> bool:
-    """``text`` is a run of ``words`` and nothing else."""
-    ends = {0}
-    for i in range(len(text)):
-        if i in ends:
-            ends.update(i + len(w) for w in _prefix_words(text, i, words))
-    return len(text) in ends
-
-
-def _prefix_words(text: str, i: int, words: frozenset[str]) -> list[str]:
-    return [text[i:j] for j in range(i + 1, min(len(text), i + 4) + 1) if text[i:j] in words]
-
-
 def _plausible_statistical(m: Mention, ctx: Context) -> bool:
     text = ctx.text[m.start : m.end]
     if not text.strip() or any(ch in _W.set("not_in_a_name") for ch in text):
@@ -491,7 +469,7 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # 公司内部信称: the clause's verb of saying, not a name's end
     if m.type in ORG_TYPES and any(w in text[1:] for w in _W.words("clause_inside_org_span")):
         return False  # 云岫资本曾为宇树科技: a clause about two organisations, not one name
-    if m.type in ORG_TYPES and _only_a_kind(ctx, m):
+    if m.type in ORG_TYPES and kind_of_company(ctx, ctx.text[m.start : m.end]):
         return False  # 金融科技公司 / 多家证券公司: a field and a suffix, a kind of company
     if m.type != "Person" and any(w in text for w in _W.words("owner_word")):
         return False  # 青禾日记母公司锋泰: two names and the word that relates them

@@ -17,7 +17,7 @@ from ..model import Mention
 from ..words import load_words
 from .context import Context
 from .features import Gazetteer
-from .patterns import model_code
+from .patterns import kind_of_company, model_code
 
 _WORD_POS = ("v", "a", "d", "c", "p", "m", "q", "r")  # the segmenter reads the name as a verb, adjective, …
 
@@ -43,6 +43,8 @@ def find_kb_names(ctx: Context, inside_longer_word, received_investment) -> list
     for start, end, name in gazetteer.spans(ctx.text):
         if name in ctx.lexicon.names or not (ctx.is_boundary(start) and ctx.is_boundary(end)):
             continue
+        if kind_of_company(ctx, name):
+            continue  # 中小基金公司: a kind of company the lists hold as a name
         if w.regex("stock_flag").match(name):
             continue  # ST宏盛: the flag is a trading status; find_flagged_stock_names gives the name without it
         if inside_longer_word(ctx, start, end):

@@ -477,8 +477,9 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 ):
                     out.append(ctx.mention(rest[0].start, end, type_, "pattern:org_suffix", 0.8))
                 continue
-            if received_investment(ctx, prefix_start, end):
-                continue  # 被小米投资 / 获得青禾投资: the investment received, not an investment arm's name
+            if received_investment(ctx, prefix_start, end) or kind_of_company(ctx, text[prefix_start:end]):
+                continue  # 被小米投资 / 获得青禾投资: the investment received, not an investment arm's name; 公募基金:
+                # a kind of company
             prefix_start = _from_a_known_name(ctx, tokens, prefix_start, end)
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return out
@@ -967,6 +968,8 @@ def find_quoted_offerings(ctx: Context, anchors: list[Mention]) -> list[Mention]
             continue  # 合鲸资本“资源性投资” / X“完美”: an activity or a common word, not a name
         if W.regex("date").search(name) or name in W.set("shopping_festival"):
             continue  # 天猫“双11”: a date
+        if name.endswith(W.words("person_kind")):
+            continue  # 恒瑞医药的“灵魂人物”: a word for a person, not an offering
         type_ = "Programme" if name.endswith(W.words("programme_noun")) else "Product"
         out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:owner_quoted", 0.7))
     return out
@@ -1239,6 +1242,24 @@ def find_titled_works(ctx: Context) -> list[Mention]:
             out.append(ctx.mention(nxt.start("name"), nxt.end("name"), "Product", "pattern:titled_work", 0.7))
             pos = nxt.end()
     return out
+
+
+def kind_of_company(ctx: Context, name: str) -> bool:
+    """金融科技公司 / 多家证券公司 / 公募基金 / 美国公司: words of a field, counting words or a place (kg's lists)
+    before an organisation suffix: a kind of company, not one named."""
+    suffix = next((s for s, _ in ctx.lexicon.org_suffixes if name.endswith(s) and len(s) < len(name)), None)
+    if suffix is None:
+        return False
+    return place_and_kind(ctx, name) or _made_of(name[: -len(suffix)], W.set("field_word"))
+
+
+def _made_of(text: str, words: frozenset[str]) -> bool:
+    """``text`` is a run of ``words`` and nothing else."""
+    ends = {0}
+    for i in range(len(text)):
+        if i in ends:
+            ends.update(j for j in range(i + 1, min(len(text), i + 4) + 1) if text[i:j] in words)
+    return len(text) in ends
 
 
 def place_and_kind(ctx: Context, name: str) -> bool:
