@@ -522,8 +522,11 @@ def _from_a_known_name(ctx: Context, tokens: list[Token], start: int, end: int) 
 
 def _party_glued(ctx: Context, tok: Token) -> int:
     """How many characters at the start of ``tok`` end a word for a party to a deal (领投|方德联: 1), 0 if none."""
+    last = {w[-1] for w in W.words("party_word")}
     for i in range(1, len(tok.word)):
-        if any(ctx.text.endswith(w, 0, tok.start + i) for w in W.words("party_word")):
+        if tok.word[i - 1] in last and any(
+            ctx.text.endswith(w, 0, tok.start + i) for w in W.words("party_word")
+        ):
             return i
     return 0
 
@@ -1247,10 +1250,16 @@ def find_titled_works(ctx: Context) -> list[Mention]:
 def kind_of_company(ctx: Context, name: str) -> bool:
     """金融科技公司 / 多家证券公司 / 公募基金 / 美国公司: words of a field, counting words or a place (kg's lists)
     before an organisation suffix: a kind of company, not one named."""
-    suffix = next((s for s, _ in ctx.lexicon.org_suffixes if name.endswith(s) and len(s) < len(name)), None)
-    if suffix is None:
+    m = _suffix_at_end(ctx.lexicon.org_suffixes).search(name)
+    if m is None or m.start() == 0:
         return False
-    return place_and_kind(ctx, name) or _made_of(name[: -len(suffix)], W.set("field_word"))
+    return place_and_kind(ctx, name) or _made_of(name[: m.start()], W.set("field_word"))
+
+
+@functools.cache
+def _suffix_at_end(suffixes: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """The longest organisation suffix a name ends with (one search, not one test per suffix)."""
+    return re.compile("(?:" + "|".join(re.escape(s) for s, _ in suffixes) + ")$")
 
 
 def _made_of(text: str, words: frozenset[str]) -> bool:
