@@ -197,7 +197,7 @@ def _group_over_listed(key: str, short: str, text: str) -> bool:
 
 
 def _unknown_registered_name(names: Iterable[str]) -> bool:
-    """山东省高新技术创业投资有限公司 (简称“高新投”): the article names its organisation in full, and the knowledge
+    """青禾市高新区投资运营有限公司 (简称“高新投”): the article names its organisation in full, and the knowledge
     base, which knows 高新投 as another city's company, does not know that name: the short name alone does not
     make them one organisation."""
     kb = load_kb()

@@ -824,11 +824,11 @@ def test_a_field_and_a_suffix_is_a_kind_of_company_not_a_name(text):
 @pytest.mark.parametrize(
     "text, name, junk",
     [
-        ("储备库日前已正式交由中国石化青禾管道公司管理。", "中国石化青禾管道公司", "交由"),
-        ("公司控股子公司锋泰青禾动力电池有限公司拟投资扩产。", "锋泰青禾动力电池有限公司", None),
-        ("青禾集团拟挂牌转让锋泰材料股份有限公司5%股权。", "锋泰材料股份有限公司", "转让"),
+        ("储备库上月已交由中国石化青禾储运公司管理。", "中国石化青禾储运公司", "交由"),
+        ("公司控股子公司锋泰青禾储能有限公司拟投资扩产。", "锋泰青禾储能有限公司", None),
+        ("青禾集团拟挂牌转让锋泰新材股份有限公司8%股权。", "锋泰新材股份有限公司", "转让"),
         ("前远澜汽车CTO王建国已加入青禾科技。", "远澜汽车", "前远澜"),
-        ("而有关永丰科技所投资设立的项目成为焦点。", "永丰科技", None),
+        ("关于永丰科技所设立的项目，各方看法不一。", "永丰科技", None),
     ],
 )
 def test_a_name_before_a_suffix_starts_where_the_clause_ends(text, name, junk):
@@ -844,8 +844,8 @@ def test_shi_inside_a_word_opens_no_offering():
 
 
 def test_a_name_whose_last_character_the_segmenter_glued_to_zai_is_found_after_a_title():
-    found = {(m.text, m.type) for m in mentions_of("青禾集团掌门人何享健在昨天的董事会上宣布辞任。")[2]}
-    assert ("何享健", "Person") in found
+    found = {(m.text, m.type) for m in mentions_of("青禾集团掌门人何家健在昨天的董事会上宣布辞任。")[2]}
+    assert ("何家健", "Person") in found
 
 
 def test_a_verb_before_a_registered_name_with_a_bracketed_seat_is_not_part_of_it():
@@ -858,16 +858,16 @@ def test_a_clause_about_two_organisations_is_no_name():
 
 
 def test_this_company_ends_no_name_but_the_ben_of_a_word_does_not_stop_one():
-    found = {m.text for m in mentions_of("投资方包括腾讯、阿布扎比资本集团。王建国先生为本公司董事长。")[2]}
-    assert "阿布扎比资本集团" in found and not any(t.endswith("本公司") for t in found)
+    found = {m.text for m in mentions_of("出资方包括小米、锋泰资本集团。李娜女士为本公司董事长。")[2]}
+    assert "锋泰资本集团" in found and not any(t.endswith("本公司") for t in found)
 
 
 @pytest.mark.parametrize(
     "text, name, junk",
     [
         ("本轮领投方锋泰资本李娜表示，市场空间巨大。", "锋泰资本", "方锋泰资本"),
-        ("推荐王建国为贵州茅台酒股份有限公司总经理人选。", "贵州茅台酒股份有限公司", "王建国为"),
-        ("推荐万波同志为贵州茅台酒股份有限公司副总经理人选。", "贵州茅台酒股份有限公司", "同志"),
+        ("推荐王建国为海尔智家股份有限公司的总经理人选。", "海尔智家股份有限公司", "王建国为"),
+        ("推荐李明同志为海尔智家股份有限公司的监事人选。", "海尔智家股份有限公司", "同志"),
         ("2017年获得鼎晖投资、星澜资本等机构的B轮融资。", "鼎晖投资", None),
     ],
 )

@@ -436,7 +436,7 @@ def test_a_pronoun_after_two_people_stays_unresolved():
         ("青禾科技是一家电池企业。去年公司被宁德时代收购。", ("宁德时代", "acquired", "青禾科技")),
         ("锋泰科技发布公告。该公司与比亚迪签署了战略合作协议。", ("锋泰科技", "partner", "比亚迪")),
         ("青禾科技是一家电池企业。目前已与宁德时代达成战略合作。", ("宁德时代", "partner", "青禾科技")),
-        ("锋泰科技成立于2016年。随后被美团收购。", ("美团", "acquired", "锋泰科技")),
+        ("锋泰科技创办于2017年。随后被美团收购。", ("美团", "acquired", "锋泰科技")),
     ],
 )
 def test_a_clause_about_the_company_without_its_name_is_about_the_organisation_before(text, fact):
@@ -468,13 +468,13 @@ def test_an_anaphor_fact_has_the_anaphors_sentence_as_evidence():
 
 
 def test_an_honorific_after_a_name_does_not_hide_the_post():
-    assert ("王建国", "worksFor", "小米") in triples("小米发布通知，任命王建国先生为小米集团副总裁。")
+    assert ("王建国", "worksFor", "小米") in triples("小米发出通知，任命王建国先生为小米集团高级副总裁。")
 
 
 def test_an_outlet_glued_to_its_dateline_is_not_the_topic_two_sentences_on():
-    text = "智通财经APP讯，青禾科技发布公告，公司董事长王建国辞职。辞职后，王建国仍担任公司董事、总裁。"
+    text = "锋泰财经APP讯，青禾科技发布公告，公司董事长王建国辞职。辞职后，王建国继续担任公司总裁。"
     found = triples(text)
-    assert not {t for t in found if t[2] == "智通财经" and t[1] in ("leads", "worksFor")}
+    assert not {t for t in found if t[2] == "锋泰财经" and t[1] in ("leads", "worksFor")}
 
 
 def test_a_subjectless_career_clause_after_a_person_ending_the_clause_before_is_that_persons():
@@ -483,33 +483,31 @@ def test_a_subjectless_career_clause_after_a_person_ending_the_clause_before_is_
 
 
 def test_a_round_of_a_company_kg_does_not_know_gives_its_investors_to_no_other_company():
-    text = "星巴克在中国开店很快。星巴克门店数量超过6000家。新中式茶饮品牌煮葉已完成数千万元Pre-A轮融资，投资方为红杉中国。"
+    text = "星巴克在中国开店很快。星巴克门店数量超过6000家。一家新茶饮品牌已完成数千万元天使轮融资，投资方为红杉中国。"
     assert not {t for t in triples(text) if t[1] == "investsIn" and t[2] == "星巴克"}
 
 
 def test_the_head_of_a_business_works_for_the_company_and_does_not_lead_it():
-    found = triples("华为消费者业务CEO余承东发表主题演讲。")
-    assert ("余承东", "worksFor", "华为") in found and ("余承东", "leads", "华为") not in found
+    found = triples("青禾科技移动业务CEO王建国发表演讲。")
+    assert ("王建国", "worksFor", "青禾科技") in found and ("王建国", "leads", "青禾科技") not in found
 
 
 def test_a_launch_in_a_city_and_a_development_begun_years_ago_are_products():
-    found = triples("小米在北京发布新款手机小米MIX 5。华为早在两年前开始研发鸿蒙操作系统。")
+    found = triples("小米在北京发布新款手机小米MIX 5。华为早在三年前就开始研发鸿蒙系统。")
     assert {("小米MIX 5", "productOf", "小米"), ("鸿蒙", "productOf", "华为")} <= found
 
 
 def test_blanks_between_names_and_chinese_text_do_not_hide_a_fact():
-    found = triples(
-        "据了解，王建国于 2010 年加入百度。百度 CEO 李彦宏宣布，任命高级副总裁李娜为百度集团 CTO。"
-    )
-    assert {("王建国", "worksFor", "百度"), ("李娜", "worksFor", "百度")} <= found
+    found = triples("据悉，王建国于 2016 年加入京东。京东 CEO 张伟宣布，任命高级副总裁李娜为京东集团 CTO。")
+    assert {("王建国", "worksFor", "京东"), ("李娜", "worksFor", "京东")} <= found
 
 
 def test_a_doctor_before_a_post_and_a_weekday_in_a_dateline():
-    found = triples("2024年03月19日 星期二\n百度正式任命前微软执行副总裁王建国博士担任百度集团总裁。")
+    found = triples("2023年05月16日 星期二\n百度正式任命前微软副总裁王建国博士出任百度总裁。")
     assert ("王建国", "leads", "百度") in found and not {t for t in found if t[1] == "publisher"}
 
 
 def test_gai_gongsi_after_a_sentence_about_another_company_is_that_company():
-    text = "锋泰科技发布公告，称公司拟分拆子公司上市。青禾科技成功登陆北交所。该公司是美团入股的企业。"
+    text = "锋泰科技发布公告，称公司计划分拆业务。青禾科技成功登陆科创板。该公司是美团入股的企业。"
     found = triples(text)
     assert ("美团", "investsIn", "青禾科技") in found and ("美团", "investsIn", "锋泰科技") not in found

@@ -169,7 +169,7 @@ def test_a_short_name_the_article_defines_is_an_abbreviation_even_when_the_lexic
 
 
 def test_a_short_name_the_article_gives_to_a_registered_name_the_kb_lacks_links_to_nothing():
-    res = result_of("青禾省高新技术创业投资有限公司（简称“高新投”）与锋泰集团签署协议。高新投出资2000万元。")
+    res = result_of("青禾市高新区投资运营有限公司（简称“高新投”）与锋泰集团签署协议。高新投将出资3000万元。")
     org = next(e for e in res.entities if "高新投" in (e.label, *e.aliases))
     assert org.ids == () and org.label != "深圳高新投"
 

@@ -269,7 +269,7 @@ def statistical_mentions(
             end -= 1  # 任命王川为零售事业群总裁: 为 (as) after the appointee's name
         m = ctx.mention(start, end, type_, source, round(prob * 0.8, 2))
         if type_ == "Person" and ctx.text[start] in _W.set("post_verb_char") and by_position.ends_at(start):
-            continue  # 王兴任摩拜董事长: 任 after a name found is the verb of the post, not a surname
+            continue  # 王明任锋泰董事长: 任 after a name found is the verb of the post, not a surname
         if ctx.text[start:end] in ctx.lexicon.names and inside_longer_word(ctx, start, end):
             continue  # the tagger learnt that known names are names; in 中国移动互联网 this one is not
         if _runs_into_common_term(ctx, start, end):
@@ -468,7 +468,7 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
     if m.type in ORG_TYPES and text.endswith(_W.words("speech_end")):
         return False  # 公司内部信称: the clause's verb of saying, not a name's end
     if m.type in ORG_TYPES and any(w in text[1:] for w in _W.words("clause_inside_org_span")):
-        return False  # 云岫资本曾为宇树科技: a clause about two organisations, not one name
+        return False  # 锋泰资本曾为青禾科技: a clause about two organisations, not one name
     if m.type in ORG_TYPES and kind_of_company(ctx, ctx.text[m.start : m.end]):
         return False  # 金融科技公司 / 多家证券公司: a field and a suffix, a kind of company
     if m.type != "Person" and any(w in text for w in _W.words("owner_word")):

@@ -387,7 +387,7 @@ def received_investment(ctx: Context, start: int, end: int) -> bool:
         name.endswith(W.words("investment_kind"))
         and ctx.text[max(0, start - 3) : start].endswith(W.words("receive_verb"))
         and ctx.text[end : end + 1] not in W.set("name_list_mark")
-    )  # (获得鼎晖投资、赛领资本等机构的融资: the first of a list of investors, a firm's name)
+    )  # (获得鼎晖投资、星澜资本等机构的融资: the first of a list of investors, a firm's name)
 
 
 def find_suffixed_orgs(ctx: Context) -> list[Mention]:
@@ -490,8 +490,8 @@ _PREFIX_STOP_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "x", "w", "y", 
 
 def _from_a_known_name(ctx: Context, tokens: list[Token], start: int, end: int) -> int:
     """Where a name before a suffix begins when a known organisation's name stands inside it after words of a
-    clause (正式交由中国石化管道公司 / 商报讯海航集团: at the known name). Not after a place (北京百度网讯科技: a
-    registered name) or after nouns (时代上汽动力电池, 长安福特: a joint venture's name)."""
+    clause (交由中国石化青禾分公司 / 晨报讯海航集团: at the known name). Not after a place (北京百度网讯科技: a
+    registered name) or after nouns (时代锋泰动力电池, 长安福特: a joint venture's name)."""
     kb = load_kb()
 
     def known(name: str) -> bool:
@@ -507,9 +507,7 @@ def _from_a_known_name(ctx: Context, tokens: list[Token], start: int, end: int) 
         None,
     )
     if registered is not None:
-        return (
-            registered  # 王晓维为|贵州茅台酒股份有限公司: a registered name the knowledge base knows, whole
-        )
+        return registered  # 王明为|青岛啤酒股份有限公司: a registered name the knowledge base knows, whole
     for k, tok in enumerate(tokens[1:], 1):
         if any(_a_known_place(ctx, t.word) or t.pos == "ns" or known(t.word) for t in tokens[:k]):
             return start  # (广汽星途新能源汽车: a known name before the other one makes one name of both)
@@ -919,7 +917,7 @@ def find_products(ctx: Context) -> list[Mention]:
             and ctx.known(first.word)
             or any(t.pos[:1] == "p" and ctx.known(t.word) for t in ctx.tokens_from(m.start(1), m.end("name")))
         ):
-            continue  # 发布多款手游 / 推出自己的大模型 / 阿里云基于大模型: no name before the kind
+            continue  # 发布多款手游 / 推出自己的大模型 / 青禾云基于大模型: no name before the kind
         out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:kind_product", 0.75))
     for m in W.regex("under_banner_product").finditer(text):
         out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:under_banner", 0.75))
@@ -972,7 +970,7 @@ def find_quoted_offerings(ctx: Context, anchors: list[Mention]) -> list[Mention]
         if W.regex("date").search(name) or name in W.set("shopping_festival"):
             continue  # 天猫“双11”: a date
         if name.endswith(W.words("person_kind")):
-            continue  # 恒瑞医药的“灵魂人物”: a word for a person, not an offering
+            continue  # 锋泰药业的“核心人物”: a word for a person, not an offering
         type_ = "Programme" if name.endswith(W.words("programme_noun")) else "Product"
         out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:owner_quoted", 0.7))
     return out
@@ -1112,7 +1110,7 @@ def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention
             continue
         group = 1 if m.group(1) else 2  # 简称“X” or a Latin acronym: 世界卫生组织（WHO）
         if m.group(group) in ctx.lexicon.non_entities:
-            continue  # （以下简称“公司”）: the document's word for the company, not a name
+            continue  # （简称“公司”）: the document's word for the company, not a name
         entry = ctx.lexicon.names.get(m.group(group))
         short = ctx.mention(
             m.start(group),

@@ -142,7 +142,7 @@ def _org_topic(
     elif agents:
         return None  # several organisations: ambiguous, prefer no edge
     if main is not None and load_words().regex("that_company").search(doc.sentences[index].text):
-        return main  # 提请该公司股东任命王明为执行董事: 该公司 is the article's organisation
+        return main  # 建议该公司股东推选王明为执行董事: 该公司 is the article's organisation
     topic = _topic(doc, mentions, index)
     return entity_of[topic.start] if topic else None
 

@@ -271,7 +271,7 @@ def _topic(doc: Document, mentions: list[Mention], index: int) -> Mention | None
         s = doc.sentences[back]
         if here.paragraph - s.paragraph > 1:
             break
-        # (the outlet of a dateline, 新浪科技讯 / 智通财经APP讯, is not what the next sentence is about)
+        # (the outlet of a dateline, 新浪科技讯 / 青禾财经APP讯, is not what the next sentence is about)
         agents = [
             m
             for m in _in_span(mentions, s.start, s.end)

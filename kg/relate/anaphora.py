@@ -7,7 +7,7 @@ sentence, else in the nearest earlier sentence of the same paragraph (at most tw
 where that sentence names one person (张伟对李强说…。他… is left alone: the text does not say who).
 
 青禾科技发布公告。公司与锋泰集团签署合作协议。 — 公司 is 青禾科技: the organisation named before it in its own
-sentence where that sentence names one (not the source of its information: 据天眼查显示，公司…), else (none named
+sentence where that sentence names one (not the source of its information: 据某平台显示，公司…), else (none named
 before it) the organisation the sentence before opens with, in the same paragraph, else the article's main
 organisation (the document frame's) if the text has named it by then; after several (A与B有关系，其创始人…) it is
 left alone: the text does not say which."""
@@ -98,7 +98,7 @@ def company_mentions(
         elif not W.regex("own_company_word").fullmatch(doc.norm[at:end]) and (
             subject := _sentence_subject(doc, mentions, all_starts, entity_of, sentence - 1, here.paragraph)
         ):
-            org = subject  # 开发科技登陆北交所。该公司是深科技控股的子公司: the one the sentence before is about (公司
+            org = subject  # 青禾科技登陆科创板。该公司是锋泰集团控股的子公司: the one the sentence before is about (公司
             # / 本公司 in a notice are the announcing company's own words for itself: the article's)
         elif main is not None and first_of[main].start < at:
             org = first_of[main]
@@ -162,7 +162,7 @@ def _sentence_subject(
 
 
 def _a_source(doc: Document, m: Mention) -> bool:
-    """据天眼查信息显示 / 根据企查查数据: the organisation is where the text's information comes from."""
+    """据某工商平台信息显示 / 根据企查查数据: the organisation is where the text's information comes from."""
     W = load_words()
     return doc.norm[max(0, m.start - 2) : m.start].endswith(W.words("source_before")) and bool(
         W.regex("source_after").match(doc.norm, m.end)

@@ -44,7 +44,7 @@ def document_frame(
     entity_of: dict[int, str],
     figures: list[Figure] | tuple[Figure, ...] = (),
 ) -> Frame:
-    # the article's outlet (its byline, its dateline: 智通财经APP讯) is not what it is about
+    # the article's outlet (its byline, its dateline: 青禾财经APP讯) is not what it is about
     bylined = {(f.start, f.end) for f in byline_fields(doc)}
     agents = [
         m

@@ -138,7 +138,7 @@ def _carry_subject(template: str) -> str:
     out: list[str] = []
     for i, clause in enumerate(clauses):
         if i and career_rx.match(clause):
-            # no clause opened with a person: the one the clause before ends with (…中兴手机CEO曾学忠，将出任…),
+            # no clause opened with a person: the one the clause before ends with (…锋泰手机CEO王明，将出任…),
             # else the first named
             carried = person or _ending_slot(out[-1], "P") or _first_slot("".join(out), "P")
             clause = (carried or "") + clause
