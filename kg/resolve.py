@@ -100,7 +100,7 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon, text: str = "") -
                 entry = lexicon.names.get(stripped)
                 if entry and family(entry.types[0]) == "org":
                     target = entry.canonical
-                elif (fam, stripped) in present and not _group_over_listed(key, stripped, text):
+                elif (fam, stripped) in present and not _group_owns_company(key, stripped, text):
                     target = stripped
             if target == key:
                 # 锋泰智能科技(苏州)有限公司 and 锋泰智能 in one article
@@ -108,7 +108,7 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon, text: str = "") -
                     (
                         c
                         for c in trade_cores(key)
-                        if c != key and (fam, c) in present and not _group_over_listed(key, c, text)
+                        if c != key and (fam, c) in present and not _group_owns_company(key, c, text)
                     ),
                     key,
                 )
@@ -167,7 +167,7 @@ def _known_name(key: str, stripped: str, lexicon: Lexicon, text: str = "") -> st
             stem is not None
             and not stem.ambiguous
             and (len(stripped) >= 3 or "kg_curated" in stem.sources)
-            and not _group_over_listed(key, stripped, text)
+            and not _group_owns_company(key, stripped, text)
         ):
             org = stem
     return kb_label(org, lexicon) if org is not None else None
@@ -182,7 +182,7 @@ def link(*names: str) -> tuple[tuple[str, str], ...]:
     return (("kb", org.kb_id), *org.ids) if org else ()
 
 
-def _group_over_listed(key: str, short: str, text: str) -> bool:
+def _group_owns_company(key: str, short: str, text: str) -> bool:
     """云天化集团 and 云天化 where the article says the group owns or controls the company (其控股股东云天化集团 /
     云天化集团旗下): two organisations, the group the parent. Elsewhere (比亚迪集团 and 比亚迪) one company."""
     words = load_words()

@@ -60,18 +60,13 @@ def relate(
     main = frame.main.entity if frame.main else None
     companies, company_ids = company_mentions(doc, mentions, entity_of, main)
     gaps, gap_ids = gap_mentions(doc, mentions, entity_of, main)
-    companies += gaps
-    read_as = {
-        **entity_of,
-        **pronoun_ids,
-        **company_ids,
-        **gap_ids,
-    }  # an anaphor's slot: its antecedent's entity
+    # an anaphor's slot (他, 公司, 其, an empty subject) stands for its antecedent's entity
+    read_as = {**entity_of, **pronoun_ids, **company_ids, **gap_ids}
     pronouns_in: dict[int, list[Mention]] = {}
     for p in pronouns:
         pronouns_in.setdefault(p.sentence, []).append(p)
     companies_in: dict[int, list[Mention]] = {}
-    for c in companies:
+    for c in companies + gaps:
         companies_in.setdefault(c.sentence, []).append(c)
     for sent in doc.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)

@@ -100,7 +100,7 @@ def company_mentions(
         ):
             org = subject  # 青禾科技登陆科创板。该公司是锋泰集团控股的子公司: the one the sentence before is about (公司
             # / 本公司 in a notice are the announcing company's own words for itself: the article's)
-        elif main is not None and first_of[main].start < at:
+        elif main in first_of and first_of[main].start < at:
             org = first_of[main]
         else:
             continue
@@ -129,8 +129,8 @@ def gap_mentions(
             continue
         at = gap.start("gap")
         i = bisect.bisect_left(starts, sent.start)
-        if any(m.type != "Date" for m in mentions[i : bisect.bisect_left(starts, at)]):
-            continue  # a name before the predicate: the sentence has its subject
+        if any(m.type != "Date" for m in mentions[i : bisect.bisect_right(starts, at)]):
+            continue  # a name before the predicate (or beginning where it does): the sentence has its subject
         org = _sentence_subject(doc, mentions, starts, entity_of, sent.index - 1, sent.paragraph)
         if org is None and main is not None:
             org = next((m for m in mentions if entity_of.get(m.start) == main and m.start < at), None)
