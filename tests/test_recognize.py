@@ -874,3 +874,11 @@ def test_this_company_ends_no_name_but_the_ben_of_a_word_does_not_stop_one():
 def test_a_party_word_a_person_or_a_receiving_verb_before_a_firm_is_not_part_of_it(text, name, junk):
     found = {m.text for m in mentions_of(text)[2]}
     assert name in found and (junk is None or not any(junk in t for t in found))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("青禾科技发布了新款扫地机器人“星尘”。", "星尘"), ("锋泰集团推出子品牌“星澜”，主打年轻市场。", "星澜")],
+)
+def test_a_quoted_name_after_a_launch_and_a_kind_of_product_is_a_product(text, name):
+    assert (name, "Product") in {(m.text, m.type) for m in mentions_of(text)[2]}
