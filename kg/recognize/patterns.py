@@ -18,6 +18,9 @@ DEMONSTRATIVES = W.words("demonstrative")
 _TENSE_MARKERS = W.words("tense_marker")
 _FUNCTION_CHARS = W.set("function_character")
 _LEGAL_END = re.compile(f"{W.alt('legal_form')}$")  # a registered name's legal form
+_PARTY_LAST = frozenset(
+    w[-1] for w in W.words("party_word")
+)  # the last characters of words for a party to a deal
 
 
 def _name_like(ctx: Context, name: str, start: int) -> bool:
@@ -498,16 +501,12 @@ def _from_a_known_name(ctx: Context, tokens: list[Token], start: int, end: int) 
         entry = ctx.lexicon.names.get(name)
         return len(name) >= 2 and (entry is not None and entry.types[0] in ORG_TYPES or name in kb.by_name)
 
-    registered = next(
-        (
-            t.start
-            for t in tokens[1:]
-            if _LEGAL_END.search(ctx.text[t.start : end]) and ctx.text[t.start : end] in kb.by_name
-        ),
-        None,
-    )
-    if registered is not None:
-        return registered  # 王明为|青岛啤酒股份有限公司: a registered name the knowledge base knows, whole
+    if _LEGAL_END.search(ctx.text[start:end]):
+        for t in tokens[1:]:
+            if ctx.text[t.start : end] in kb.by_name:
+                return (
+                    t.start
+                )  # 王明为|青岛啤酒股份有限公司: a registered name the knowledge base knows, whole
     for k, tok in enumerate(tokens[1:], 1):
         if any(_a_known_place(ctx, t.word) or t.pos == "ns" or known(t.word) for t in tokens[:k]):
             return start  # (广汽星途新能源汽车: a known name before the other one makes one name of both)
@@ -520,9 +519,8 @@ def _from_a_known_name(ctx: Context, tokens: list[Token], start: int, end: int) 
 
 def _party_glued(ctx: Context, tok: Token) -> int:
     """How many characters at the start of ``tok`` end a word for a party to a deal (领投|方德联: 1), 0 if none."""
-    last = {w[-1] for w in W.words("party_word")}
     for i in range(1, len(tok.word)):
-        if tok.word[i - 1] in last and any(
+        if tok.word[i - 1] in _PARTY_LAST and any(
             ctx.text.endswith(w, 0, tok.start + i) for w in W.words("party_word")
         ):
             return i
@@ -612,7 +610,7 @@ def _title_domain_after_a_name(ctx: Context, suffix_start: int, end: int) -> boo
     if not ctx.lexicon.title_pattern.match(ctx.text, end):
         return False
     before = ctx.text[max(0, suffix_start - 12) : suffix_start]
-    return any(before.endswith(suffix) for suffix, _ in ctx.lexicon.org_suffixes) or any(
+    return _suffix_at_end(ctx.lexicon.org_suffixes).search(before) is not None or any(
         before[k:] in ctx.lexicon.names for k in range(len(before) - 1)
     )
 
@@ -1262,10 +1260,11 @@ def _suffix_at_end(suffixes: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
 
 def _made_of(text: str, words: frozenset[str]) -> bool:
     """``text`` is a run of ``words`` and nothing else."""
+    longest = max(map(len, words), default=0)
     ends = {0}
     for i in range(len(text)):
         if i in ends:
-            ends.update(j for j in range(i + 1, min(len(text), i + 4) + 1) if text[i:j] in words)
+            ends.update(j for j in range(i + 1, min(len(text), i + longest) + 1) if text[i:j] in words)
     return len(text) in ends
 
 

@@ -80,7 +80,7 @@ def relate(
         view = SentenceView.build(doc, sent, local, read_as)
         out += byline_relations(view, article_id(doc), fields)
         topic = (
-            _org_topic(doc, mentions, local, sent.index, entity_of, in_byline, main)
+            _org_topic(doc, mentions, local, sent.index, entity_of, in_byline, main, lexicon)
             if "⟦P" in view.template
             else None
         )
@@ -92,7 +92,7 @@ def relate(
             at = {m.start for m in anaphors}
             again = SentenceView.build(doc, sent, both, read_as)
             if topic is not None:  # the topic is a slot number: the same mention's number in this view
-                topic = _org_topic(doc, mentions, both, sent.index, read_as, in_byline, main)
+                topic = _org_topic(doc, mentions, both, sent.index, read_as, in_byline, main, lexicon)
                 env = RuleEnv(rules.words, lexicon, amounts.get(sent.index, []), topic, frame)
             out += [  # a fact read through an anaphor is a little less sure than one that names both ends
                 replace(r, confidence=round(r.confidence * ANAPHOR_DISCOUNT, 2))
@@ -115,6 +115,7 @@ def _org_topic(
     entity_of,
     in_byline: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
     main: str | None = None,
+    lexicon: Lexicon | None = None,
 ) -> int | str | None:
     """The organisation a bare title (创始人宿华) belongs to: one in the sentence, else the topic before it; never
     the outlet of the byline or dateline (新华社深圳9月3日电 … 创始人兼CEO王明: not the news agency's founder)."""
@@ -129,7 +130,7 @@ def _org_topic(
         if (
             not people
             or only.start < people[0].start
-            or (_same_clause(doc, only, people[0]) and not _post_elsewhere(doc, people[0], only))
+            or (_same_clause(doc, only, people[0]) and not _post_elsewhere(doc, people[0], only, lexicon))
         ):
             return agents[0]
         # 总裁刘炽平指出，视频号…: an organisation in a later clause is what the person talks about; 其创始人王明 /
@@ -142,7 +143,7 @@ def _org_topic(
     return entity_of[topic.start] if topic else None
 
 
-def _post_elsewhere(doc: Document, person: Mention, org: Mention) -> bool:
+def _post_elsewhere(doc: Document, person: Mention, org: Mention, lexicon: Lexicon | None = None) -> bool:
     """The organisation after a person with a bare title is not the title's: the person's clause opens with a word
     that points back (其创始人王明 / 该公司CTO李娜), or the words between make it a past employer or a school
     (创始人王明曾在华为任职 / 毕业于清华)."""
@@ -152,9 +153,8 @@ def _post_elsewhere(doc: Document, person: Mention, org: Mention) -> bool:
     while start > floor and doc.norm[start - 1] not in breaks:
         start -= 1
     opening = doc.norm[start : person.start].strip()
-    if opening.startswith(words.words("title_owner_anaphor")) and load_lexicon().title_pattern.search(
-        opening
-    ):
+    titles = (lexicon or load_lexicon()).title_pattern
+    if opening.startswith(words.words("title_owner_anaphor")) and titles.search(opening):
         return True
     return any(w in doc.norm[person.end : org.start] for w in words.words("career_elsewhere"))
 

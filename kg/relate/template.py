@@ -83,7 +83,7 @@ class SentenceView:
             pos = m.end
         parts.append(doc.norm[pos : sentence.end])
         template = _fold_modifier_places(_drop_glosses("".join(parts), mentions, entity_of), mentions, doc)
-        template = _drop_honorifics(template)
+        template = _SLOT_BLANKS.sub("", _drop_honorifics(template))
         return cls(doc, sentence, mentions, entity_of, _carry_subject(template))
 
     def mention(self, number: str | int) -> Mention:
@@ -158,12 +158,13 @@ def _clause_subject(clause: str, role: str) -> str | None:
 
 
 def _drop_honorifics(template: str) -> str:
-    """任命⟦P0⟧先生为…: the honorific after a person's slot is left out, so that rules see ⟦P0⟧为…; so are blanks
-    between a slot and Chinese text (王海峰于 ⟦D⟧ 加入⟦O⟧ / 为⟦O⟧ CTO: the house style of some outlets)."""
-    return _SLOT_BLANKS.sub("", _honorific().sub(r"\1", template))
+    """任命⟦P0⟧先生为…: the honorific after a person's slot is left out, so that rules see ⟦P0⟧为…."""
+    return _honorific().sub(r"\1", template)
 
 
-_SLOT_BLANKS = re.compile(  # (not between two slots: 虎嗅 陆一鸣 / IDG资本 红杉中国 are a byline and a list)
+# Blanks between a slot and Chinese text are read past (王明于 ⟦D⟧ 加入⟦O⟧ / 为⟦O⟧ CTO: the house style of some
+# outlets); not those between two slots (虎嗅 陆一鸣 / IDG资本 红杉中国 are a byline and a list).
+_SLOT_BLANKS = re.compile(
     r"(?<=⟧)[ \u3000]+(?=[\u4e00-\u9fff]|[A-Z]{2,5}(?![a-z]))|(?<=[\u4e00-\u9fff])[ \u3000]+(?=⟦)"
 )
 
