@@ -882,3 +882,30 @@ def test_a_party_word_a_person_or_a_receiving_verb_before_a_firm_is_not_part_of_
 )
 def test_a_quoted_name_after_a_launch_and_a_kind_of_product_is_a_product(text, name):
     assert (name, "Product") in {(m.text, m.type) for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text, names, junk",
+    [
+        ("本轮融资由远望资本领投，晨跑基金和丙丁资本跟投。", {"远望资本", "晨跑基金", "丙丁资本"}, None),
+        ("本轮融资由社会资本领投。", set(), "社会资本"),
+        ("本轮融资由海川全球管理基金领投。", set(), "管理基金"),
+    ],
+)
+def test_a_fund_named_with_common_words_is_a_name_where_a_round_gives_it_a_role(text, names, junk):
+    found = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+    assert names <= found
+    assert junk is None or junk not in found
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("青禾电子(300999)与锋泰股份（600888.SH）签署合作协议。", {"青禾电子", "锋泰股份"}),
+        ("远澜(00981.HK)股价下跌3%，澄湖（6239）持平。", {"远澜", "澄湖"}),
+        ("该行业报告(2023)显示，市场规模继续扩大。", set()),
+    ],
+)
+def test_a_name_before_a_stock_code_in_brackets_is_a_listed_company(text, names):
+    found = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+    assert found == names

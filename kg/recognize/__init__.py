@@ -24,6 +24,7 @@ from .patterns import (
     find_brand_goods,
     find_business_units,
     find_byline,
+    find_coded_names,
     find_country_abbreviations,
     find_data_sources,
     find_dates,
@@ -73,6 +74,7 @@ __all__ = [
 PATTERNS = (
     find_country_abbreviations,
     find_flagged_stock_names,
+    find_coded_names,
     find_titled_people,
     find_titled_media,
     find_streamers,

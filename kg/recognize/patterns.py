@@ -446,6 +446,12 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue
             prefix_start, tokens = _name_prefix(ctx, s)
             if prefix_start is None:
+                word = (
+                    ctx.tokens[ctx.token_index(s - 1)] if s and suffix in W.set("investor_suffix") else None
+                )
+                if word is not None and word.end == s and _named_by_round(ctx, word.start, s, end):
+                    out.append(ctx.mention(word.start, end, type_, "pattern:org_suffix", 0.75))
+                    # (由远望资本领投: a verb's word names the fund the round gives a role)
                 continue
             named = any(
                 t.pos in NAME_POS
@@ -457,6 +463,12 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 for t in tokens
             )  # (VR设备公司 / 医疗AI公司: the acronym of a field names no company; 永中科技: a place the lexicon
             # does not know, the segmenter's guess, is a brand)
+            by_round = (
+                not named
+                and suffix in W.set("investor_suffix")
+                and _named_by_round(ctx, prefix_start, s, end)
+            )
+            named = named or by_round  # 由厚朴基金领投 / 由远望资本领投: an investor the round names
             only_place = all(_a_known_place(ctx, t.word) for t in tokens)
             if only_place and type_ == "GovernmentOrganization":
                 named = True  # 义乌市政府: a place and a government suffix is a government body
@@ -469,7 +481,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue
             if ctx.ends_in_a_verb(prefix_start, end):
                 continue  # 对青禾电子投资: 对 marks the name before the verb
-            if reads_as_a_clause(ctx, prefix_start, end):
+            if not by_round and reads_as_a_clause(ctx, prefix_start, end):
                 # 领导阿里云智能集团 / 李明远入职OPPO研究院: a clause run together, not a name; where only its first
                 # word is a verb (投资青禾科技, 增持青禾科技), the name is what follows the verb
                 rest = tokens[1:] if tokens and _opens_a_clause(ctx, tokens[0]) else []
@@ -486,6 +498,22 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             prefix_start = _from_a_known_name(ctx, tokens, prefix_start, end)
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return out
+
+
+def _named_by_round(ctx: Context, start: int, suffix_start: int, end: int) -> bool:
+    """A fund whose name is a common word (厚朴基金, 远望资本) is a name where a round gives it a role: it stands
+    in a list of investors that 领投 / 跟投 / 参投 ends. Not a generic word before the suffix (社会资本)."""
+    head = ctx.text[start:suffix_start]
+    if (
+        not 2 <= len(head) <= 4
+        or head in W.set("generic_investor_head")
+        or not re.fullmatch(rf"[{HAN}]+", head)
+    ):
+        return False
+    before = ctx.text[start - 1] if start else ""
+    if before and before not in W.set("investor_list_opener"):
+        return False  # 老虎全球|管理基金: the name begins further left, where this cannot tell
+    return W.regex("round_role_after").match(ctx.text, end) is not None
 
 
 _PREFIX_STOP_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "x", "w", "y", "e", "o", "z", "l")
@@ -1055,6 +1083,28 @@ def find_flagged_stock_names(ctx: Context) -> list[Mention]:
         if end - start == 3 and (ctx.text[end - 1] in W.set("flagged_name_stop") or not ctx.is_boundary(end)):
             end -= 1
         out.append(ctx.mention(start, end, "Company", "pattern:stock_flag", 0.85))
+    return out
+
+
+def find_coded_names(ctx: Context) -> list[Mention]:
+    """力成(6239) / 青禾电子(300999) / 锋泰(00981.HK): a name right before a listed company's code in brackets is
+    that company's, whatever its words (a year in brackets is no code: 报告(2023))."""
+    out = []
+    for m in W.regex("coded_name_code").finditer(ctx.text):
+        at = m.start()
+        if at and ctx.text[at - 1] in " \u3000":
+            at -= 1
+        if not at or not re.match(rf"[{HAN}A-Za-z]", ctx.text[at - 1]):
+            continue
+        start, tokens = _name_prefix(ctx, at)
+        if start is None:
+            tok = ctx.tokens[ctx.token_index(at - 1)]
+            if tok.end != at or ctx.known(tok.word) or not re.fullmatch(rf"[{HAN}]{{2,4}}", tok.word):
+                continue
+            start = tok.start  # 参股|力成: a word the segmenter does not know, the short name
+        if at - start < 2 or ctx.text[start:at] in ctx.lexicon.non_entities:
+            continue
+        out.append(ctx.mention(start, at, "Company", "pattern:stock_code", 0.85))
     return out
 
 

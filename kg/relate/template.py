@@ -83,7 +83,7 @@ class SentenceView:
             pos = m.end
         parts.append(doc.norm[pos : sentence.end])
         template = _fold_modifier_places(_drop_glosses("".join(parts), mentions, entity_of), mentions, doc)
-        template = _SLOT_BLANKS.sub("", _drop_honorifics(template))
+        template = _SLOT_BLANKS.sub("", _drop_codes(_drop_honorifics(template)))
         return cls(doc, sentence, mentions, entity_of, _carry_subject(template))
 
     def mention(self, number: str | int) -> Mention:
@@ -160,6 +160,17 @@ def _clause_subject(clause: str, role: str) -> str | None:
 def _drop_honorifics(template: str) -> str:
     """任命⟦P0⟧先生为…: the honorific after a person's slot is left out, so that rules see ⟦P0⟧为…."""
     return _honorific().sub(r"\1", template)
+
+
+def _drop_codes(template: str) -> str:
+    """青禾集团参股⟦O1⟧(6239)、⟦O2⟧(8150): a listed company's code after its slot is left out, so that rules see
+    a list of two names."""
+    return _stock_code().sub(r"\1", template) if "(" in template or "\uff08" in template else template
+
+
+@functools.cache
+def _stock_code() -> re.Pattern[str]:
+    return re.compile(rf"(⟦[A-Z]+\d+⟧){load_words().alt('coded_name_code')}")
 
 
 # Blanks between a slot and Chinese text are read past (王明于 ⟦D⟧ 加入⟦O⟧ / 为⟦O⟧ CTO: the house style of some
