@@ -1102,6 +1102,9 @@ def find_coded_names(ctx: Context) -> list[Mention]:
             if tok.end != at or ctx.known(tok.word) or not re.fullmatch(rf"[{HAN}]{{2,4}}", tok.word):
                 continue
             start = tok.start  # 参股|力成: a word the segmenter does not know, the short name
+        dateline = W.regex("dateline_before_name").match(ctx.text, start, at)
+        if dateline:
+            start = dateline.end()  # 北京2月20日讯东阿阿胶(000423.SZ): the dateline, then the name
         if at - start < 2 or ctx.text[start:at] in ctx.lexicon.non_entities:
             continue
         out.append(ctx.mention(start, at, "Company", "pattern:stock_code", 0.85))
