@@ -129,8 +129,10 @@ class Context:
                 nxt
                 and len(nxt.word) == 2
                 and nxt.word not in _ADVERBS
+                and not (nxt.pos[:1] in "cpd" and self.known(nxt.word))
                 and (nxt.word[1] in GLUED or self._as_title(nxt.start + 1))
-            )  # 卢伟 / 冰为 / 新一任: the segmenter glued 为 (as) onto the name's last character
+            )  # 卢伟 / 冰为 / 新一任: the segmenter glued 为 (as) onto the name's last character (not 由于, a
+            # conjunction it knows: 王芳 / 由于)
             # 张大 / 为 / 表示: 为 before a speech verb or a clause's end ends the name 张大为, not a clause
             speaks = nxt and nxt.word in _W.set("as_title") and self._before_speech(nxt.end)
             if (

@@ -171,6 +171,8 @@ def find_orgs_before_titles(ctx: Context) -> list[Mention]:
         )
         if glued is not None:
             start = glued  # 会议由青禾科技董事长: the name begins after the preposition (由青禾 was one word)
+        term = next((w for w in W.words("term_marker") if text.endswith(w, start, title_start)), "")
+        title_start -= len(term)  # 青禾科技新任董事长: 新任 is the term of office, no part of the name
         name = text[start:title_start]
         if (
             any(name[:k] in ctx.lexicon.names for k in range(2, len(name)))

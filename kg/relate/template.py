@@ -125,6 +125,9 @@ class SentenceView:
         return Relation(s, predicate, o, evidence, round(confidence, 2), rule, quals, literal is not None)
 
 
+_APART = "\u2060"  # a word joiner: keeps a carried subject from joining the list of names before it
+
+
 def _carry_subject(template: str) -> str:
     """Give each subjectless clause the subject of the nearest clause before it that has one of the same role:
     an organisation before 由…创立 / 成立于 / 总部位于 / 入驻 (京东宣布与蔚来合作，蔚来由李斌创立，成立于2014年:
@@ -141,6 +144,8 @@ def _carry_subject(template: str) -> str:
             # no clause opened with a person: the one the clause before ends with (…锋泰手机CEO王明，将出任…),
             # else the first named
             carried = person or _ending_slot(out[-1], "P") or _first_slot("".join(out), "P")
+            if carried and _ending_slot(out[-1], "P") not in (None, carried):
+                carried = _APART + carried  # 王芳将接任⟦李明⟧，⟦王芳⟧出任…: the two are no list of people
             clause = (carried or "") + clause
         elif i and org_rx.match(clause):
             carried = org or _first_slot("".join(out), "OABR")  # no clause opened with one: the first named
@@ -164,8 +169,13 @@ def _drop_honorifics(template: str) -> str:
 
 def _drop_codes(template: str) -> str:
     """青禾集团参股⟦O1⟧(6239)、⟦O2⟧(8150): a listed company's code after its slot is left out, so that rules see
-    a list of two names."""
-    return _stock_code().sub(r"\1", template) if "(" in template or "\uff08" in template else template
+    a list of two names; so is an organisation's name in Latin letters (在⟦O1⟧(Yuanlan Medical)担任…)."""
+    if "(" not in template and "\uff08" not in template:
+        return template
+    return _LATIN_GLOSS.sub(r"\1", _stock_code().sub(r"\1", template))
+
+
+_LATIN_GLOSS = re.compile(r"(⟦[OAB]\d+⟧)[(\uff08][A-Za-z][A-Za-z0-9 .&,'·-]{1,40}[)\uff09]")
 
 
 @functools.cache
