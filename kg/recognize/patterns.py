@@ -291,7 +291,9 @@ def find_byline(ctx: Context) -> list[Mention]:
                         s, e, entry.types[0], "pattern:byline", 0.96, key=entry.canonical, types=entry.types
                     )
                 )
-            elif field.role != "publisher" and _byline_person(ctx, s, e, part, last=i == len(parts) - 1):
+            elif (field.role != "publisher" or i > 0 and ctx.text[s - 1].isspace()) and _byline_person(
+                ctx, s, e, part, last=i == len(parts) - 1
+            ):  # (来源:青禾日报 王芳 李明: the outlet, then its writers)
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.9))
             elif field.role == "author" and _pen_name(part, alone=len(parts) == 1, last=i == len(parts) - 1):
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.8))
@@ -968,6 +970,8 @@ def find_products(ctx: Context) -> list[Mention]:
         type_ = "Platform" if W.regex("platform_name_ending").search(name) else "Product"
         if name.endswith(W.words("programme_noun")) or name.endswith(W.words("document_word")):
             continue  # 发布《2023年报告》: a report, not a product
+        if group == 2 and W.regex("named_company_after").match(text, m.end()):
+            type_ = "Company"  # 投资了一家名为“星川智”的机器人公司: the name of a company of that field
         out.append(ctx.mention(m.start(group), m.end(group), type_, "pattern:launched_product", 0.75))
     return out
 
@@ -1176,6 +1180,32 @@ def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention
         )
         pairs.append((full, short))
     return pairs
+
+
+def find_listed_parties(ctx: Context) -> list[Mention]:
+    """青禾科技的合作伙伴包括锋泰股份、远澜电子等 / 投资了数家创业公司，包括澄湖智能、… / 股东包括…: the items of a
+    list that names an organisation's partners, investees or shareholders are organisations, whatever their words."""
+    out = []
+    for intro in W.regex("party_list_intro").finditer(ctx.text):
+        pos = intro.end()
+        while True:
+            item = W.regex("party_list_item").match(ctx.text, pos)
+            if item is None:
+                break
+            start, end = item.span(1)
+            name = ctx.text[start:end]
+            if (
+                ctx.is_boundary(end)
+                and _name_like(ctx, name, start)
+                and not kind_of_company(ctx, name)
+                and not W.regex("party_list_not_a_name").search(name)
+                and name not in ctx.lexicon.titles
+            ):
+                out.append(ctx.mention(start, end, "Company", "pattern:listed_party", 0.7))
+            pos = item.end()
+            if not item.group("sep"):
+                break
+    return out
 
 
 def find_introduced_orgs(ctx: Context) -> list[Mention]:

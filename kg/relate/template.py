@@ -169,13 +169,17 @@ def _drop_honorifics(template: str) -> str:
 
 def _drop_codes(template: str) -> str:
     """青禾集团参股⟦O1⟧(6239)、⟦O2⟧(8150): a listed company's code after its slot is left out, so that rules see
-    a list of two names; so is an organisation's name in Latin letters (在⟦O1⟧(Yuanlan Medical)担任…)."""
+    a list of two names; so is an organisation's other name (在⟦O1⟧(Yuanlan Medical)担任… / ⟦O2⟧(蔻图资本)领投)."""
     if "(" not in template and "\uff08" not in template:
         return template
-    return _LATIN_GLOSS.sub(r"\1", _stock_code().sub(r"\1", template))
+    return _other_name().sub(r"\1", _stock_code().sub(r"\1", template))
 
 
-_LATIN_GLOSS = re.compile(r"(⟦[OAB]\d+⟧)[(\uff08][A-Za-z][A-Za-z0-9 .&,'·-]{1,40}[)\uff09]")
+@functools.cache
+def _other_name() -> re.Pattern[str]:
+    """A bracket after an organisation's slot that gives its name in Latin letters or its Chinese name."""
+    other = r"[A-Za-z][A-Za-z0-9 .&,'·-]{1,40}|[\u4e00-\u9fff]{2,8}" + load_words().alt("gloss_org_suffix")
+    return re.compile(rf"(⟦[OAB]\d+⟧)[(\uff08](?:{other})[)\uff09]")
 
 
 @functools.cache
