@@ -125,9 +125,6 @@ class SentenceView:
         return Relation(s, predicate, o, evidence, round(confidence, 2), rule, quals, literal is not None)
 
 
-_APART = "\u2060"  # a word joiner: keeps a carried subject from joining the list of names before it
-
-
 def _carry_subject(template: str) -> str:
     """Give each subjectless clause the subject of the nearest clause before it that has one of the same role:
     an organisation before 由…创立 / 成立于 / 总部位于 / 入驻 (京东宣布与蔚来合作，蔚来由李斌创立，成立于2014年:
@@ -144,8 +141,10 @@ def _carry_subject(template: str) -> str:
             # no clause opened with a person: the one the clause before ends with (…锋泰手机CEO王明，将出任…),
             # else the first named
             carried = person or _ending_slot(out[-1], "P") or _first_slot("".join(out), "P")
-            if carried and _ending_slot(out[-1], "P") not in (None, carried):
-                carried = _APART + carried  # 王芳将接任⟦李明⟧，⟦王芳⟧出任…: the two are no list of people
+            if out[-1].startswith(load_words().words("agent_marker")) and _ending_slot(out[-1], "P"):
+                carried = _ending_slot(
+                    out[-1], "P"
+                )  # …一职，由⟦O⟧副总经理⟦P4⟧，出任…: the one named after 由
             clause = (carried or "") + clause
         elif i and org_rx.match(clause):
             carried = org or _first_slot("".join(out), "OABR")  # no clause opened with one: the first named
