@@ -449,6 +449,13 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                     out.append(ctx.mention(start, end, type_, "pattern:org_suffix", 0.75))
                 continue
             prefix_start, tokens = _name_prefix(ctx, s)
+            if prefix_start is not None:
+                described = _descriptor_end(ctx.text, prefix_start, s)
+                if (
+                    described is not None
+                ):  # 造车新势力青禾汽车: a description (in several words), then the name
+                    prefix_start = described
+                    tokens = [t for t in tokens if t.start >= described]
             if prefix_start is None:
                 word = (
                     ctx.tokens[ctx.token_index(s - 1)] if s and suffix in W.set("investor_suffix") else None
@@ -502,6 +509,16 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             prefix_start = _from_a_known_name(ctx, tokens, prefix_start, end)
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return out
+
+
+def _descriptor_end(text: str, start: int, suffix_start: int) -> int | None:
+    """Where a description the segmenter split into several words ends inside a name's prefix (造车新势力青禾: after
+    新势力), if a name of two characters or more follows it."""
+    found = None
+    for m in W.regex("descriptor_in_prefix").finditer(text, start, suffix_start):
+        if suffix_start - m.end() >= 2:
+            found = m.end()
+    return found
 
 
 def _named_by_round(ctx: Context, start: int, suffix_start: int, end: int) -> bool:
