@@ -909,3 +909,29 @@ def test_a_fund_named_with_common_words_is_a_name_where_a_round_gives_it_a_role(
 def test_a_name_before_a_stock_code_in_brackets_is_a_listed_company(text, names):
     found = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
     assert found == names
+
+
+@pytest.mark.parametrize(
+    "text, products, absent",
+    [
+        (
+            "其主要产品为米家智能扫地机器人、米家手持无线吸尘器，以及自有品牌石头智能扫地机器人和小瓦智能扫地机器人。",
+            {"米家智能扫地机器人", "米家手持无线吸尘器", "石头智能扫地机器人", "小瓦智能扫地机器人"},
+            set(),
+        ),
+        ("公司核心产品包括高压连接器、充换电连接器、高压配电单元等。", set(), {"高压连接器", "充换电连接器"}),
+    ],
+)
+def test_a_list_of_products_gives_the_named_ones_not_kinds_of_goods(text, products, absent):
+    found = {m.text for m in mentions_of(text)[2] if m.type == "Product"}
+    assert products <= found
+    assert not found & absent
+
+
+def test_the_items_of_a_list_of_partners_are_organisations_whatever_their_words():
+    found = {
+        m.text
+        for m in mentions_of("青禾科技的合作伙伴包括了锋泰股份、远澜电子,澄湖智能等。")[2]
+        if m.type == "Company"
+    }
+    assert {"锋泰股份", "远澜电子", "澄湖智能"} <= found

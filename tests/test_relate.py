@@ -460,6 +460,13 @@ def test_its_founder_after_two_organisations_in_one_sentence_is_left_alone():
     assert not {t for t in found if t[1] == "founder"}
 
 
+def test_its_after_two_organisations_goes_to_the_one_the_sentence_opens_with():
+    text = "据了解，青禾科技是锋泰集团的生态链公司，其主要产品为远澜智能扫地机器人和远澜无线吸尘器。"
+    found = triples(text)
+    assert ("远澜智能扫地机器人", "productOf", "青禾科技") in found
+    assert not {t for t in found if t[1] == "productOf" and t[2] == "锋泰集团"}
+
+
 def test_an_anaphor_fact_has_the_anaphors_sentence_as_evidence():
     text = "锋泰科技发布公告。公司与比亚迪签署了战略合作协议。"
     res = result_of(text)

@@ -1225,6 +1225,48 @@ def find_listed_parties(ctx: Context) -> list[Mention]:
     return out
 
 
+def find_listed_products(ctx: Context) -> list[Mention]:
+    """其主要产品为米家智能扫地机器人、…，以及自有品牌石头智能扫地机器人和小瓦智能扫地机器人: the items of a list of an
+    organisation's products are products where they carry a name (a word the segmenter does not know, a known
+    brand, Latin letters or digits, or a brand word before them), not where they name a kind (高压连接器)."""
+    out = []
+    kb = load_kb()
+    for intro in W.regex("product_list_intro").finditer(ctx.text):
+        pos = intro.end()
+        while True:
+            item = W.regex("product_list_item").match(ctx.text, pos)
+            if item is None:
+                break
+            start, end = item.span("name")
+            name = ctx.text[start:end]
+            tokens = [t for t in ctx.tokens_from(start, end) if t.start >= start]
+            named = (
+                item.group("brand") is not None
+                or re.search(r"[A-Za-z0-9]", name) is not None
+                or any(
+                    not ctx.known(t.word) and t.pos[:1] not in "vad" or t.pos in NAME_POS and t.pos != "ns"
+                    for t in tokens
+                )  # (充换电连接器: a verb the segmenter guessed names no brand)
+                or any(
+                    name[:n] in kb.by_name or name[:n] in ctx.lexicon.names
+                    for n in range(2, min(7, len(name)))
+                )
+            )  # (米家智能扫地机器人: a known brand begins it)
+            if (
+                named
+                and ctx.is_boundary(end)
+                and not name.startswith(DEMONSTRATIVES)
+                and not any(ch in name for ch in W.words("possessive"))
+                and name not in ctx.lexicon.non_entities
+                and name not in ctx.lexicon.names
+            ):  # (为米家…: the segmenter may glue the intro's last character to the first item)
+                out.append(ctx.mention(start, end, "Product", "pattern:listed_product", 0.75))
+            pos = item.end()
+            if not item.group("sep"):
+                break
+    return out
+
+
 def find_introduced_orgs(ctx: Context) -> list[Mention]:
     """星海游戏成立于2014年 / X总部位于成都 / 青禾在抖音开启直播: a name that is founded, headquartered or sells on
     a platform is an organisation."""

@@ -91,8 +91,23 @@ def company_mentions(
             if not _a_source(doc, m)
         ]
         entities = {entity_of[m.start] for m in before}
+        opener = (
+            _sentence_subject(doc, mentions, all_starts, entity_of, sentence, here.paragraph)
+            if len(entities) > 1
+            else None
+        )
         if len(entities) == 1:
             org = before[-1]
+        elif (
+            opener is not None
+            and opener.type != "MediaOrganization"  # (上证报讯…公司与A、B签署…: a dateline's outlet opens it)
+            and entity_of[opener.start] in entities
+            and opener.start < at
+            and not W.regex("coordinated_after").match(
+                doc.norm, opener.end
+            )  # (A与B关系密切，其…: both open it)
+        ):
+            org = opener  # 据了解，青禾科技是锋泰集团的生态链公司，其主要产品为…: the one the sentence opens with
         elif entities:
             continue
         elif not W.regex("own_company_word").fullmatch(doc.norm[at:end]) and (
