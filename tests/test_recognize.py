@@ -935,3 +935,19 @@ def test_the_items_of_a_list_of_partners_are_organisations_whatever_their_words(
         if m.type == "Company"
     }
     assert {"锋泰股份", "远澜电子", "澄湖智能"} <= found
+
+
+@pytest.mark.parametrize(
+    "text, junk, name",
+    [
+        ("这四大子集团的四位CEO全部调整了。", {"四大子集团", "全部"}, None),
+        ("锋泰把原有的七大事业群调整为6大事业群。", {"6大事业群", "七大事业群"}, None),
+        ("锋泰汽车设有五个董事席位。", {"席位"}, None),
+        ("原零售CEO徐磊升为锋泰集团总裁。", {"徐磊升"}, "徐磊"),
+        ("此外，锋泰电动项目总负责人王建国、青禾科技副总裁李娜等担任董事。", {"总负责人王建国"}, "王建国"),
+    ],
+)
+def test_counts_words_and_verbs_next_to_titles_make_no_names(text, junk, name):
+    found = {m.text for m in mentions_of(text)[2]}
+    assert not found & junk
+    assert name is None or name in found

@@ -463,6 +463,8 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False
     if m.type == "Person" and text.startswith(_W.words("heading_not_a_name")):
         return False  # 公司简介: a heading the segmenter took for a name
+    if m.type == "Person" and len(text) >= 3 and ctx.text.startswith(_W.words("post_verb_glued"), m.end - 1):
+        return False  # 徐雷升为…总裁: the verb's first character, not the name's last
     if m.type == "Person" and all("\u4e00" <= ch <= "\u9fff" for ch in text):
         return 2 <= len(text) <= 4  # Chinese names; transliterated foreign names may be longer
     if m.type == "Person" and (

@@ -112,7 +112,14 @@ class Context:
             tok
             and tok.pos.startswith("nr")
             and len(tok.word) > slen + 1
-            and (tok.word[-1] in GLUED or self._as_title(tok.end - 1) or self._adverb_at(tok.end - 1))
+            and (
+                tok.word[-1] in GLUED
+                or self._as_title(tok.end - 1)
+                or self._adverb_at(tok.end - 1)
+                or text.startswith(
+                    _W.words("post_verb_glued"), tok.end - 1
+                )  # 徐雷 / 升为: 升 begins the verb
+            )
         ):
             tok = Token(
                 tok.start, tok.end - 1, tok.word[:-1], tok.pos

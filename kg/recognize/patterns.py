@@ -444,7 +444,11 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 for tok in ctx.tokens_from(start, s) if unit else ():
                     if tok.pos in ("p", "c") and tok.start >= start:
                         start = tok.end  # 美团对到家事业群: the division's name begins after the preposition
-                if s - start >= 2 and ctx.text[start:s] not in W.set("generic_unit_name"):
+                if (
+                    s - start >= 2
+                    and ctx.text[start:s] not in W.set("generic_unit_name")
+                    and not W.regex("counted_org_prefix").fullmatch(ctx.text, start, s)
+                ):
                     # 海外事业群 / 企业服务事业部: a division needs no proper name
                     out.append(ctx.mention(start, end, type_, "pattern:org_suffix", 0.75))
                 continue
@@ -485,6 +489,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 named = True  # 义乌市政府: a place and a government suffix is a government body
             elif only_place:
                 continue
+            if W.regex("counted_org_prefix").fullmatch(text, prefix_start, s):
+                continue  # 四大子集团 / 两家子公司: a count of organisations, not one named
             after_place = next((t.start for t in tokens if t.pos != "ns"), prefix_start)
             if text[after_place:end] in ctx.lexicon.non_entities:
                 continue  # 法国初创公司: a place and a kind of company, not a name
@@ -762,6 +768,8 @@ def _name_prefix(ctx: Context, suffix_start: int):
             and len(tok.word) >= 3
             and not ctx.known(tok.word)
         )
+        if not glued and tok.word[0] in W.set("copula") and i > 0 and not ctx.known(tok.word):
+            glued = ctx.tokens[i - 1].pos.startswith("nr")  # 徐磊升|为锋泰|集团: 为 after a person's name
         if not glued and tok.word[0] in W.set("verb_complement") and i > 0:
             before = ctx.tokens[i - 1]
             glued = before.end == tok.start and before.pos.startswith(
@@ -1328,6 +1336,8 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
             continue  # 送达公司董事会之日起生效: the company's board, not a company named after 公司
         if m.group("name").startswith(W.words("joint_adverb")):
             continue  # 有限公司联合开发新车: acting together (the dictionary tags 联合开发 as a body), not a name
+        if ctx.lexicon.title_pattern.search(m.group("name")):
+            continue  # 电动项目总负责人王明、: a title and a person's name, not a company
         tokens = ctx.tokens_from(start, end)
         if any(
             t.pos[:1] in "pcudrt" or t.pos[:1] == "v" and ctx.known(t.word) or t.word in ctx.lexicon.titles
