@@ -111,6 +111,7 @@ def test_founding_date_is_a_typed_literal_with_the_text_as_written():
         # the head of a function or a region works for the organisation; the title says what she heads
         ("快手电商运营负责人白晓峰表示。", "worksFor", "运营负责人"),
         ("苹果公司大中华区总裁白晓峰表示。", "worksFor", "大中华区总裁"),
+        ("锋泰汽车电动项目总负责人白晓峰表示。", "worksFor", "电动项目总负责人"),
         # a founder stays a founder when the article calls him former (原…联合创始人)
         ("原美团联合创始人王大文宣布创业。", "founder", "联合创始人"),
     ],

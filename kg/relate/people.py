@@ -44,8 +44,11 @@ def relations_by_title(
         ):
             role = "works"  # 副院长 / 副总经理: a deputy works for the organisation, it does not lead it
         prefix = part[: len(part) - len(head)]
+        unit = words.regex("title_modifier_end").sub(
+            "", prefix
+        )  # 电动项目总负责人: the project's, 总 modifies
         if role == "leads" and (
-            _heads_a_function(prefix, words) or words.regex("department_end").search(prefix)
+            _heads_a_function(prefix, words) or words.regex("department_end").search(unit)
         ):
             role = "works"  # 市场负责人 / 中国区总裁 / 对公事业部总经理: the head of a function, region or department
         if role == "none" or role == "profession" and not professions:
