@@ -1275,6 +1275,31 @@ def find_listed_products(ctx: Context) -> list[Mention]:
     return out
 
 
+def find_founded_orgs(ctx: Context) -> list[Mention]:
+    """王雷创办的正浩创新，… / 唐文轩创办的无弦吉他LiberLive已完成…: what a person founded, named right after 创办的, is an
+    organisation (a Latin name after a description of what it makes is the name)."""
+    out = []
+    for m in W.regex("founded_org_name").finditer(ctx.text):
+        start, end = m.span("name")
+        latin = re.search(r"[A-Za-z][A-Za-z0-9]+$", m.group("name"))
+        if latin and latin.start() > 0:
+            start += latin.start()  # 无弦吉他LiberLive: what it makes, then its name
+        name = ctx.text[start:end]
+        tokens = ctx.tokens_from(start, end)
+        if (
+            len(name) < 2
+            or not ctx.is_boundary(end)
+            or not _name_like(ctx, name, start)
+            and not latin
+            or kind_of_company(ctx, name)
+            or any(t.pos[:1] in "pcudrt" and ctx.known(t.word) for t in tokens if t.start >= start)
+            or any(name[:k] in ctx.lexicon.names for k in range(2, len(name) + 1))  # 创立的腾讯发布财报
+        ):
+            continue
+        out.append(ctx.mention(start, end, "Company", "pattern:founded_org", 0.7))
+    return out
+
+
 def find_introduced_orgs(ctx: Context) -> list[Mention]:
     """星海游戏成立于2014年 / X总部位于成都 / 青禾在抖音开启直播: a name that is founded, headquartered or sells on
     a platform is an organisation."""

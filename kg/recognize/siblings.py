@@ -116,5 +116,9 @@ def _name_like(ctx: Context, start: int, end: int) -> bool:
         return False
     if all(t.pos == "ns" for t in tokens):
         return False  # 与腾讯、南山等地: a place
+    if tokens and (
+        tokens[0].pos[:1] in "cd" and ctx.known(tokens[0].word) or ctx.text[start] in W.set("clause_joiner")
+    ):
+        return False  # ，且将与腾讯…合作: a conjunction or an adverb that opens the clause
     # (徕/x 卡/n: a character the segmenter cannot tag is a name's, not a word's)
     return any(not ctx.known(t.word) or t.pos in NAME_POS or t.pos[:1] in "dvx" for t in tokens)
