@@ -951,3 +951,22 @@ def test_counts_words_and_verbs_next_to_titles_make_no_names(text, junk, name):
     found = {m.text for m in mentions_of(text)[2]}
     assert not found & junk
     assert name is None or name in found
+
+
+def test_a_counted_list_of_apps_names_each_app():
+    found = {m.text for m in mentions_of("这五款应用分别是青禾、红果短剧、多闪和锋泰音乐。")[2] if m.type == "Product"}
+    assert {"红果短剧", "多闪"} <= found
+
+
+@pytest.mark.parametrize(
+    "text, name, junk",
+    [
+        ("大疆前研发负责人王雷创办的正浩创新，距离大疆400米。", "正浩创新", None),
+        ("前大疆工程师唐文轩创办的无弦吉他QingheLive已完成两轮融资。", "QingheLive", "无弦吉他QingheLive"),
+        ("马化腾、张志东共同创立的腾讯发布财报。", None, "腾讯发布财报"),
+    ],
+)
+def test_what_a_person_founded_is_an_organisation(text, name, junk):
+    found = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+    assert name is None or name in found
+    assert junk is None or junk not in found

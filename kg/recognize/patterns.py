@@ -1249,7 +1249,8 @@ def find_listed_products(ctx: Context) -> list[Mention]:
             name = ctx.text[start:end]
             tokens = [t for t in ctx.tokens_from(start, end) if t.start >= start]
             named = (
-                item.group("brand") is not None
+                intro.group("counted") is not None  # 这五款应用分别是A、B: the count says each is one
+                or item.group("brand") is not None
                 or re.search(r"[A-Za-z0-9]", name) is not None
                 or any(
                     not ctx.known(t.word) and t.pos[:1] not in "vad" or t.pos in NAME_POS and t.pos != "ns"
@@ -1262,8 +1263,10 @@ def find_listed_products(ctx: Context) -> list[Mention]:
             )  # (米家智能扫地机器人: a known brand begins it)
             if (
                 named
-                and ctx.is_boundary(end)
-                and not name.startswith(DEMONSTRATIVES)
+                and (
+                    ctx.is_boundary(end) or intro.group("counted") is not None
+                )  # (多闪|和: glued by the segmenter)
+                and (not name.startswith(DEMONSTRATIVES) or intro.group("counted") is not None)
                 and not any(ch in name for ch in W.words("possessive"))
                 and name not in ctx.lexicon.non_entities
                 and name not in ctx.lexicon.names
