@@ -954,7 +954,11 @@ def test_counts_words_and_verbs_next_to_titles_make_no_names(text, junk, name):
 
 
 def test_a_counted_list_of_apps_names_each_app():
-    found = {m.text for m in mentions_of("这五款应用分别是青禾、红果短剧、多闪和锋泰音乐。")[2] if m.type == "Product"}
+    found = {
+        m.text
+        for m in mentions_of("这五款应用分别是青禾、红果短剧、多闪和锋泰音乐。")[2]
+        if m.type == "Product"
+    }
     assert {"红果短剧", "多闪"} <= found
 
 
