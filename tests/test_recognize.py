@@ -974,3 +974,7 @@ def test_what_a_person_founded_is_an_organisation(text, name, junk):
     found = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
     assert name is None or name in found
     assert junk is None or junk not in found
+
+
+def test_a_time_after_a_founding_verb_is_no_organisation():
+    assert not [m for m in mentions_of("在王明创办的第二年，锋泰推出首款游戏。")[2] if m.text == "第二年"]

@@ -1295,7 +1295,8 @@ def find_founded_orgs(ctx: Context) -> list[Mention]:
             or not _name_like(ctx, name, start)
             and not latin
             or kind_of_company(ctx, name)
-            or any(t.pos[:1] in "pcudrt" and ctx.known(t.word) for t in tokens if t.start >= start)
+            or any(t.pos[:1] in "pcudrtmqf" and ctx.known(t.word) for t in tokens if t.start >= start)
+            or W.regex("time_phrase_name").search(name)  # 创办的第二年: a time, not what was founded
             or any(name[:k] in ctx.lexicon.names for k in range(2, len(name) + 1))  # 创立的腾讯发布财报
         ):
             continue
