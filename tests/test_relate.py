@@ -524,3 +524,14 @@ def test_gai_gongsi_after_a_sentence_about_another_company_is_that_company():
     text = "锋泰科技发布公告，称公司计划分拆业务。青禾科技成功登陆科创板。该公司是美团入股的企业。"
     found = triples(text)
     assert ("美团", "investsIn", "青禾科技") in found and ("美团", "investsIn", "锋泰科技") not in found
+
+
+def test_a_sale_is_no_deal_amount_and_a_short_code_is_read_past():
+    res = result_of("外媒报道，腾讯(700)减持锋泰科技套现2亿美元。")
+    label = {e.id: e.label for e in res.entities}
+    sells = [
+        r
+        for r in res.relations
+        if (label.get(r.subject), r.predicate, label.get(r.object)) == ("腾讯", "investsIn", "锋泰科技")
+    ]
+    assert sells and all("amount" not in dict(r.qualifiers) for r in sells)

@@ -49,8 +49,11 @@ def relate(
     starts = [m.start for m in mentions]
     amounts: dict[int, list[str]] = {}
     not_paid = load_words().words("not_a_deal_amount")
+    sale = load_words().regex("sale_before_amount")
     for f in figures:  # what a deal pays: money, but not a valuation or revenue (融资后估值将达到30亿美元)
         if f.kind == "money" and not (f.measure and any(w in f.measure for w in not_paid)):
+            if sale.search(doc.norm, max(0, f.evidence.start - 4), f.evidence.start):
+                continue  # 减持富途套现2亿美元: what a sale brings in
             amounts.setdefault(f.evidence.sentence, []).append(f.text)
     frame = frame or document_frame(doc, mentions, entity_of, figures)
     fields = byline_fields(doc)

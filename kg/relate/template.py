@@ -183,7 +183,7 @@ def _other_name() -> re.Pattern[str]:
 
 @functools.cache
 def _stock_code() -> re.Pattern[str]:
-    return re.compile(rf"(⟦[A-Z]+\d+⟧){load_words().alt('coded_name_code')}")
+    return re.compile(rf"(⟦[A-Z]+\d+⟧){load_words().alt('code_after_slot')}")
 
 
 # Blanks between a slot and Chinese text are read past (王明于 ⟦D⟧ 加入⟦O⟧ / 为⟦O⟧ CTO: the house style of some
