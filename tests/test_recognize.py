@@ -978,3 +978,15 @@ def test_what_a_person_founded_is_an_organisation(text, name, junk):
 
 def test_a_time_after_a_founding_verb_is_no_organisation():
     assert not [m for m in mentions_of("在王明创办的第二年，锋泰推出首款游戏。")[2] if m.text == "第二年"]
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        ("另外一个基金规模达人民币25亿元。", "民币25亿元"),
+        ("市场人士表示，王建国也是锋泰集团E次集团副总经理。", "是锋泰集团"),
+        ("子公司锋泰创投于2月26日处分青禾光电普通股8695万股。", "处分青禾光电"),
+    ],
+)
+def test_verbs_and_copulas_glued_by_the_segmenter_begin_no_name(text, junk):
+    assert junk not in {m.text for m in mentions_of(text)[2]}

@@ -108,8 +108,9 @@ def find_streamers(ctx: Context) -> list[Mention]:
     out = []
     for m in W.regex("streamer").finditer(ctx.text):
         n = W.regex("streamer_name").match(ctx.text, m.end())
-        if not n:
-            continue
+        last = ctx.tokens[ctx.token_index(m.end() - 1)]
+        if not n or m.start() < last.start and last.end > m.end() and ctx.known(last.word):
+            continue  # (规模达人民币25亿元: 达|人民币, the word's end begins another word: no 达人)
         name, start = n.group("name"), n.start("name")
         cut = next(
             (
@@ -768,8 +769,8 @@ def _name_prefix(ctx: Context, suffix_start: int):
             and len(tok.word) >= 3
             and not ctx.known(tok.word)
         )
-        if not glued and tok.word[0] in W.set("copula") and i > 0 and not ctx.known(tok.word):
-            glued = ctx.tokens[i - 1].pos.startswith("nr")  # 徐磊升|为锋泰|集团: 为 after a person's name
+        if not glued and tok.word[0] in W.set("copula") and len(tok.word) >= 3 and not ctx.known(tok.word):
+            glued = True  # 徐磊升|为锋泰|集团 / 也|是鸿海|集团: 是 or 为 glued to the name after it
         if not glued and tok.word[0] in W.set("verb_complement") and i > 0:
             before = ctx.tokens[i - 1]
             glued = before.end == tok.start and before.pos.startswith(
