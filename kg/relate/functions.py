@@ -135,6 +135,8 @@ def _round(hit: Hit, arg: str | None) -> str | None:
 
 def _stake(hit: Hit, arg: str | None) -> str | None:
     stake = hit.groups.get("stake")
+    if not stake and hit.groups.get("whole"):
+        return "100%"  # 已发行全部股份: the whole company
     return re.sub(r"\s", "", stake) if stake else None  # 54.5 % → 54.5%
 
 
@@ -168,7 +170,7 @@ def _stake_below(hit: Hit, arg: str | None) -> bool:
 
 def _stake_at_least(hit: Hit, arg: str | None) -> bool:
     stake = hit.groups.get("stake")
-    return bool(stake and float(stake.rstrip("%％")) >= float(arg or 50))
+    return bool(hit.groups.get("whole")) or bool(stake and float(stake.rstrip("%％")) >= float(arg or 50))
 
 
 def _stake_at_most(hit: Hit, arg: str | None) -> bool:
@@ -179,7 +181,7 @@ def _stake_at_most(hit: Hit, arg: str | None) -> bool:
 
 def _stake_above(hit: Hit, arg: str | None) -> bool:
     stake = hit.groups.get("stake")
-    return bool(stake and float(stake.rstrip("%％")) > float(arg or 50))
+    return bool(hit.groups.get("whole")) or bool(stake and float(stake.rstrip("%％")) > float(arg or 50))
 
 
 def _year_date(hit: Hit, arg: str | None) -> bool:
