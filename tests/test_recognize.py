@@ -990,3 +990,17 @@ def test_a_time_after_a_founding_verb_is_no_organisation():
 )
 def test_verbs_and_copulas_glued_by_the_segmenter_begin_no_name(text, junk):
     assert junk not in {m.text for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text, name, key",
+    [("王芳1991年在国际商业机器(IBM)开展事业。", "国际商业机器", "IBM")],
+)
+def test_a_chinese_name_before_a_known_latin_one_in_brackets_is_the_same_organisation(text, name, key):
+    found = {m.text: m.key for m in mentions_of(text)[2]}
+    assert name in found and found[name] == found.get(key, key)
+
+
+def test_former_glued_to_a_body_is_no_part_of_its_name():
+    found = {m.text for m in mentions_of("董事会已委任前财经事务及库务局局长王建国为独立非执行董事。")[2]}
+    assert "前财经事务及库务局" not in found

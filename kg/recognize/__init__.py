@@ -32,6 +32,7 @@ from .patterns import (
     find_flagged_stock_names,
     find_founded_orgs,
     find_founders,
+    find_glossed_names,
     find_glossed_products,
     find_introduced_orgs,
     find_latin_names,
@@ -52,6 +53,7 @@ from .patterns import (
     find_titled_media,
     find_titled_people,
     find_titled_works,
+    former_stripped,
     generic_with_acronym,
     kind_of_company,
     reads_as_a_clause,
@@ -78,6 +80,7 @@ PATTERNS = (
     find_country_abbreviations,
     find_flagged_stock_names,
     find_coded_names,
+    find_glossed_names,
     find_titled_people,
     find_titled_media,
     find_streamers,
@@ -266,6 +269,8 @@ def statistical_mentions(
         if start == end:
             continue
         start = _after_kind_of(ctx, _after_place_of(ctx, start, end), end) if type_ in ORG_TYPES else start
+        if type_ in ORG_TYPES:
+            start = former_stripped(ctx, start, end)  # 委任前财经事务及库务局局长: 前 is "former"
         if type_ == "Person" and end - start > 2 and ctx.text[end - 1] in GLUED:
             end -= 1  # 王良于1995年: the segmenter glued 于 onto the name, and the tagger followed it
         elif (

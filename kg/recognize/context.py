@@ -204,7 +204,8 @@ class Context:
         pos = at + 1
         pos += len(next((w for w in _W.words("term_marker") if self.text.startswith(w, pos)), ""))
         pos += len(next((w for w in _W.words("bare_company_suffix") if self.text.startswith(w, pos)), ""))
-        return bool(self.lexicon.title_pattern.match(self.text, pos))
+        modifier = _W.regex("board_seat_modifier").match(self.text, pos)  # 为独立非执行董事
+        return bool(self.lexicon.title_pattern.match(self.text, modifier.end() if modifier else pos))
 
     def plausible_name(self, name: str) -> bool:
         lex = self.lexicon

@@ -515,7 +515,20 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 # a kind of company
             prefix_start = _from_a_known_name(ctx, tokens, prefix_start, end)
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
-    return out
+    return [_without_former(ctx, m) for m in out]
+
+
+def _without_former(ctx: Context, m: Mention) -> Mention:
+    start = former_stripped(ctx, m.start, m.end)
+    return m if start == m.start else ctx.mention(start, m.end, m.type, m.source, m.score)
+
+
+def former_stripped(ctx: Context, start: int, end: int) -> int:
+    """前财经事务及库务局局长: 前 ("former") glued before a name it is no part of (not 前海人寿: a word of its own)."""
+    text = ctx.text
+    if end - start > 3 and text[start] in W.set("former_marker") and not ctx.known(text[start : start + 2]):
+        return start + 1
+    return start
 
 
 def _descriptor_end(text: str, start: int, suffix_start: int) -> int | None:
@@ -1115,6 +1128,42 @@ def find_flagged_stock_names(ctx: Context) -> list[Mention]:
         if end - start == 3 and (ctx.text[end - 1] in W.set("flagged_name_stop") or not ctx.is_boundary(end)):
             end -= 1
         out.append(ctx.mention(start, end, "Company", "pattern:stock_flag", 0.85))
+    return out
+
+
+def find_glossed_names(ctx: Context) -> list[Mention]:
+    """易安信(EMC) / 国际商业机器(IBM): a Chinese name right before a known organisation's Latin name in brackets is
+    another name of it (same type, same entity)."""
+    out = []
+    for m in W.regex("latin_gloss_of_known").finditer(ctx.text):
+        entry = ctx.lexicon.names.get(m.group("latin").strip())
+        at = m.start()
+        if entry is None or entry.types[0] not in ORG_TYPES or not at:
+            continue
+        start = at
+        for tok in reversed(ctx.tokens_from(max(0, at - 8), at)):
+            if (
+                tok.end > at
+                or not re.fullmatch(rf"[{HAN}]+", tok.word)
+                or tok.pos[:1] in "pcurdvmqft"
+                or tok.word in W.set("kind_noun")
+                or tok.word in W.set("descriptor_noun")
+                or at - tok.start > 8
+            ):
+                break
+            start = (
+                tok.start
+            )  # 国际商业机器(IBM): the words before the bracket, back to a function word or a kind
+        if at - start < 2:
+            continue
+        name = ctx.text[start:at]
+        if name in ctx.lexicon.non_entities or name in ctx.lexicon.names or kind_of_company(ctx, name):
+            continue
+        out.append(
+            ctx.mention(
+                start, at, entry.types[0], "pattern:glossed_name", 0.8, key=entry.canonical, types=entry.types
+            )
+        )
     return out
 
 
