@@ -535,3 +535,15 @@ def test_a_sale_is_no_deal_amount_and_a_short_code_is_read_past():
         if (label.get(r.subject), r.predicate, label.get(r.object)) == ("腾讯", "investsIn", "锋泰科技")
     ]
     assert sells and all("amount" not in dict(r.qualifiers) for r in sells)
+
+
+def test_a_price_per_share_is_no_deal_amount():
+    res = result_of("青禾集团以15.23元/股的价格认购锋泰科技19.99%股份；锋泰科技则认购青禾集团1.09%股份。")
+    label = {e.id: e.label for e in res.entities}
+    deals = {
+        (label.get(r.subject), label.get(r.object)): dict(r.qualifiers)
+        for r in res.relations
+        if r.predicate == "investsIn"
+    }
+    assert ("锋泰科技", "青禾集团") in deals
+    assert deals[("青禾集团", "锋泰科技")].get("amount") is None

@@ -49,11 +49,15 @@ def relate(
     starts = [m.start for m in mentions]
     amounts: dict[int, list[str]] = {}
     not_paid = load_words().words("not_a_deal_amount")
-    sale = load_words().regex("sale_before_amount")
+    sale, per_share = load_words().regex("sale_before_amount"), load_words().regex("per_share_after")
     for f in figures:  # what a deal pays: money, but not a valuation or revenue (融资后估值将达到30亿美元)
         if f.kind == "money" and not (f.measure and any(w in f.measure for w in not_paid)):
             if sale.search(doc.norm, max(0, f.evidence.start - 4), f.evidence.start):
                 continue  # 减持富途套现2亿美元: what a sale brings in
+            if per_share.match(doc.norm, f.evidence.end) or doc.norm.endswith(
+                load_words().words("per_share_before"), 0, f.evidence.start
+            ):
+                continue  # 以15.23元/股的价格 / 每股13.80港元: a price per share, not what the deal pays
             amounts.setdefault(f.evidence.sentence, []).append(f.text)
     frame = frame or document_frame(doc, mentions, entity_of, figures)
     fields = byline_fields(doc)
