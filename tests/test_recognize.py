@@ -1004,3 +1004,9 @@ def test_a_chinese_name_before_a_known_latin_one_in_brackets_is_the_same_organis
 def test_former_glued_to_a_body_is_no_part_of_its_name():
     found = {m.text for m in mentions_of("董事会已委任前财经事务及库务局局长王建国为独立非执行董事。")[2]}
     assert "前财经事务及库务局" not in found
+
+
+def test_a_function_before_a_title_is_no_part_of_the_organisation():
+    res = result_of("对于产品售价，Gogoro行销副总彭明义表示，都还在规划中。")  # the tagger took 行销 into the name
+    assert {e.label for e in res.entities} >= {"Gogoro", "彭明义"}
+    assert "Gogoro行销" not in {e.label for e in res.entities}

@@ -271,6 +271,11 @@ def statistical_mentions(
         start = _after_kind_of(ctx, _after_place_of(ctx, start, end), end) if type_ in ORG_TYPES else start
         if type_ in ORG_TYPES:
             start = former_stripped(ctx, start, end)  # 委任前财经事务及库务局局长: 前 is "former"
+            domain = next(
+                (d for d in _W.words("function_not_name_end") if ctx.text.endswith(d, start, end)), None
+            )
+            if domain and end - start > len(domain) + 1 and ctx.lexicon.title_pattern.match(ctx.text, end):
+                end -= len(domain)  # Gogoro行销副总王明: 行销 is the title's domain, not the name's end
         if type_ == "Person" and end - start > 2 and ctx.text[end - 1] in GLUED:
             end -= 1  # 王良于1995年: the segmenter glued 于 onto the name, and the tagger followed it
         elif (
