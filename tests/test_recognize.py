@@ -1007,6 +1007,8 @@ def test_former_glued_to_a_body_is_no_part_of_its_name():
 
 
 def test_a_function_before_a_title_is_no_part_of_the_organisation():
-    res = result_of("对于产品售价，Gogoro行销副总彭明义表示，都还在规划中。")  # the tagger took 行销 into the name
+    res = result_of(
+        "对于产品售价，Gogoro行销副总彭明义表示，都还在规划中。"
+    )  # the tagger took 行销 into the name
     assert {e.label for e in res.entities} >= {"Gogoro", "彭明义"}
     assert "Gogoro行销" not in {e.label for e in res.entities}
