@@ -782,7 +782,12 @@ def _name_prefix(ctx: Context, suffix_start: int):
             and len(tok.word) >= 3
             and not ctx.known(tok.word)
         )
-        if not glued and tok.word[0] in W.set("copula") and len(tok.word) >= 3 and not ctx.known(tok.word):
+        if (
+            not glued
+            and tok.word[0] in W.set("glued_copula")
+            and len(tok.word) >= 3
+            and not ctx.known(tok.word)
+        ):
             glued = True  # 徐磊升|为锋泰|集团 / 也|是鸿海|集团: 是 or 为 glued to the name after it
         if not glued and tok.word[0] in W.set("verb_complement") and i > 0:
             before = ctx.tokens[i - 1]
