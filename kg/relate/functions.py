@@ -134,10 +134,25 @@ def _round(hit: Hit, arg: str | None) -> str | None:
 
 
 def _stake(hit: Hit, arg: str | None) -> str | None:
+    value = _stake_value(hit)
     stake = hit.groups.get("stake")
-    if not stake and hit.groups.get("whole"):
-        return "100%"  # 已发行全部股份: the whole company
-    return re.sub(r"\s", "", stake) if stake else None  # 54.5 % → 54.5%
+    if stake:
+        return re.sub(r"\s", "", stake)  # 54.5 % → 54.5%
+    return f"{value:g}%" if value is not None else None  # 已发行全部股份 → 100% / 约9成股份 → 90%
+
+
+def _stake_value(hit: Hit) -> float | None:
+    """The stake the match names, in percent: 54.5% / 全部 (100) / 9成 (90)."""
+    stake = hit.groups.get("stake")
+    if stake:
+        return float(re.sub(r"\s", "", stake).rstrip("%％"))
+    if hit.groups.get("whole"):
+        return 100.0
+    tenths = hit.groups.get("tenths")
+    if tenths:
+        digits = "".join(hit.env.words.words("han_digit"))  # the digits one to nine in characters
+        return 10.0 * (digits.index(tenths) + 1 if tenths in digits else int(tenths))
+    return None
 
 
 def _planned(hit: Hit, arg: str | None) -> str | None:
@@ -164,24 +179,24 @@ QUALIFIERS: dict[str, Callable[[Hit, str | None], str | None]] = {
 
 def _stake_below(hit: Hit, arg: str | None) -> bool:
     """The stake in the match is below ``arg`` percent (a minority stake is an investment, not a takeover)."""
-    stake = hit.groups.get("stake")
-    return bool(stake and float(stake.rstrip("%％")) < float(arg or 50))
+    value = _stake_value(hit)
+    return value is not None and value < float(arg or 50)
 
 
 def _stake_at_least(hit: Hit, arg: str | None) -> bool:
-    stake = hit.groups.get("stake")
-    return bool(hit.groups.get("whole")) or bool(stake and float(stake.rstrip("%％")) >= float(arg or 50))
+    value = _stake_value(hit)
+    return value is not None and value >= float(arg or 50)
 
 
 def _stake_at_most(hit: Hit, arg: str | None) -> bool:
     """The stake in the match is at most ``arg`` percent: half or less is an investment (50%的股权), not control."""
-    stake = hit.groups.get("stake")
-    return bool(stake and float(stake.rstrip("%％")) <= float(arg or 50))
+    value = _stake_value(hit)
+    return value is not None and value <= float(arg or 50)
 
 
 def _stake_above(hit: Hit, arg: str | None) -> bool:
-    stake = hit.groups.get("stake")
-    return bool(hit.groups.get("whole")) or bool(stake and float(stake.rstrip("%％")) > float(arg or 50))
+    value = _stake_value(hit)
+    return value is not None and value > float(arg or 50)
 
 
 def _year_date(hit: Hit, arg: str | None) -> bool:
