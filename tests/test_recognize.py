@@ -1012,3 +1012,14 @@ def test_a_function_before_a_title_is_no_part_of_the_organisation():
     )  # the tagger took 行销 into the name
     assert {e.label for e in res.entities} >= {"Gogoro", "彭明义"}
     assert "Gogoro行销" not in {e.label for e in res.entities}
+
+
+def test_an_unknown_name_in_a_list_of_people_is_a_person():
+    found = {m.text: m.type for m in mentions_of("青禾科技的联合创始人分别是CEO王芳、CTO李明和赵强。")[2]}
+    assert found.get("赵强") == "Person"
+
+
+def test_a_short_span_the_tagger_calls_a_body_needs_a_bodys_ending():
+    res = result_of("小米的创始人一共有七个人，分别是雷军、林斌、黎万强、周光平、黄江吉和刘德。")
+    types = {e.label: e.type for e in res.entities}
+    assert types.get("雷军") != "GovernmentOrganization"

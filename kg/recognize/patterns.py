@@ -372,18 +372,21 @@ def find_data_sources(ctx: Context) -> list[Mention]:
     """飞瓜快数数据显示 / X发布的报告指出: whoever publishes data is an organisation."""
     out = []
     for m in W.regex("data_source").finditer(ctx.text):
-        name = m.group(1)
+        name, end = m.group(1), m.end(1)
+        trailer = next((w for w in W.words("data_source_trailer") if name.endswith(w)), "")
+        if trailer and len(name) - len(trailer) >= 2:
+            name, end = name[: -len(trailer)], end - len(trailer)  # 天猫相关数据显示: 天猫 publishes the data
         if not _name_like(ctx, name, m.start(1)) or name.endswith(W.words("not_a_data_source")):
             continue
         tok = ctx.token_at(m.start(1))
-        single_word = tok is not None and tok.end == m.end(1) and tok.pos not in NAME_POS
+        single_word = tok is not None and tok.end == end and tok.pos not in NAME_POS
         if single_word and not name.isascii():
             continue  # 行业数据显示 / 公开数据显示: a common word, not a name
         if name.isascii() and (name.isupper() and len(name) <= 3 or name.isdigit()):
             continue
-        if reads_as_a_clause(ctx, m.start(1), m.end(1)):
+        if reads_as_a_clause(ctx, m.start(1), end):
             continue  # 中国移动6月份运营数据显示: a name and a time, not one name
-        out.append(ctx.mention(m.start(1), m.end(1), "Organization", "pattern:data_source", 0.75))
+        out.append(ctx.mention(m.start(1), end, "Organization", "pattern:data_source", 0.75))
     return out
 
 

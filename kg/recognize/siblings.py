@@ -1,6 +1,6 @@
 """Names that stand in a list of organisations (投资方为IDG、顺为、晨兴等 / 来自IDG、高通、淡马锡、启明的融资 /
 参股的公司包括云途、美团和京东: the first item too, after the word that opens the list) or of products and platforms
-(推出了微信、QQ和X).
+(推出了微信、QQ和X), or of people (分别是王芳、李明和赵强: an item that reads as a personal name).
 
 An item of such a list that nobody recognised, written like a name (no function word, number or time in it,
 not only common nouns: a word the dictionary does not know, knows as a name, or a short word the segmenter
@@ -19,7 +19,8 @@ W = load_words()
 _FAMILIES = (
     ("Company", "Organization"),
     ("Product", "Platform"),
-)  # a list keeps to organisations or offerings
+    ("Person",),
+)  # a list keeps to organisations, offerings or people (a person's item must read as a personal name)
 _BAD_POS = "pcurtmqfy"  # (the segmenter's guesses for a short unknown name are often d or v: 顺为/d, 晨兴/v)
 
 
@@ -38,7 +39,7 @@ def find_list_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
         known, unknown, pos = [m], [], m.end
         head = W.regex("list_head_item").search(ctx.text, max(0, m.start - 12), m.start)
         if head and head.end() == m.start and not _covers_mention(found, starts, head.start("item"), m.start):
-            if _name_like(ctx, head.start("item"), head.end("item")):
+            if _item_like(ctx, family, head.start("item"), head.end("item")):
                 unknown.append((head.start("item"), head.end("item")))  # 包括云途、同程和途牛: the first item
         while True:
             sep = separator.match(ctx.text, pos)
@@ -52,13 +53,16 @@ def find_list_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
                 done.add(nxt.start)
                 pos = nxt.end
                 continue
-            cand = item.match(ctx.text, sep.end())
-            if not cand or _covers_mention(found, starts, cand.start(), cand.end()):
+            if family == ("Person",):
+                end = ctx.name_end(sep.end())  # 分别是A、B、C和洪锋: a personal name, by its surname
+                span = (sep.end(), end) if end else None
+            else:
+                cand = item.match(ctx.text, sep.end())
+                span = cand.span() if cand else None
+            if not span or _covers_mention(found, starts, *span) or not _item_like(ctx, family, *span):
                 break
-            if not _name_like(ctx, cand.start(), cand.end()):
-                break
-            unknown.append((cand.start(), cand.end()))
-            pos = cand.end()
+            unknown.append(span)
+            pos = span[1]
         closed = ctx.text.startswith(W.words("list_closer"), pos)
         if unknown and (len(known) >= 2 or closed):
             type_ = max(family, key=lambda t: sum(k.type == t for k in known))
@@ -93,6 +97,13 @@ def find_cooperation_partners(ctx: Context, found: list[Mention]) -> list[Mentio
             if not _covers_mention(found, starts, s, e) and _name_like(ctx, s, e):
                 out.append(ctx.mention(s, e, "Company", "pattern:partner", 0.6))
     return out
+
+
+def _item_like(ctx: Context, family: tuple[str, ...], start: int, end: int) -> bool:
+    """An unknown item that reads like a name of the list's kind: a personal name for people."""
+    if family == ("Person",):
+        return ctx.name_end(start) == end and ctx.plausible_name(ctx.text[start:end])
+    return _name_like(ctx, start, end)
 
 
 def _mention_at(found: list[Mention], starts: list[int], pos: int) -> Mention | None:
