@@ -1023,3 +1023,8 @@ def test_a_short_span_the_tagger_calls_a_body_needs_a_bodys_ending():
     res = result_of("小米的创始人一共有七个人，分别是雷军、林斌、黎万强、周光平、黄江吉和刘德。")
     types = {e.label: e.type for e in res.entities}
     assert types.get("雷军") != "GovernmentOrganization"
+
+
+def test_a_profile_that_opens_with_a_birth_year_names_a_person():
+    found = {m.text: m.type for m in mentions_of("王建国，1965年出生于浙江杭州，1991年创立青禾集团。")[2]}
+    assert found.get("王建国") == "Person"
