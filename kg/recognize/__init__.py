@@ -268,6 +268,13 @@ def statistical_mentions(
             end -= 1
         if start == end:
             continue
+        if (
+            type_ == "GovernmentOrganization"
+            and end - start <= 3
+            and ctx.text[end - 1] not in _W.set("government_name_end")
+            and ctx.name_end(start) == end
+        ):
+            type_ = "Person"  # 雷军发布内部信: a personal name the tagger took for a body (no body's ending)
         start = _after_kind_of(ctx, _after_place_of(ctx, start, end), end) if type_ in ORG_TYPES else start
         if type_ in ORG_TYPES:
             start = former_stripped(ctx, start, end)  # 委任前财经事务及库务局局长: 前 is "former"
