@@ -273,6 +273,9 @@ def statistical_mentions(
             and end - start <= 3
             and ctx.text[end - 1] not in _W.set("government_name_end")
             and ctx.name_end(start) == end
+            and not ctx.known(
+                ctx.text[start:end]
+            )  # (中共 / 人大 / 政协: words of the dictionary, bodies indeed)
         ):
             type_ = "Person"  # 雷军发布内部信: a personal name the tagger took for a body (no body's ending)
         start = _after_kind_of(ctx, _after_place_of(ctx, start, end), end) if type_ in ORG_TYPES else start
@@ -482,12 +485,6 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False
     if m.type == "Person" and text.startswith(_W.words("heading_not_a_name")):
         return False  # 公司简介: a heading the segmenter took for a name
-    if (
-        m.type == "GovernmentOrganization"
-        and len(text) <= 4
-        and text[-1] not in _W.set("government_name_end")
-    ):
-        return False  # 雷军 / 刘德 typed as a body by the tagger: a short body's name ends in 局, 部, 委 …
     if m.type == "Person" and len(text) >= 3 and ctx.text.startswith(_W.words("post_verb_glued"), m.end - 1):
         return False  # 徐雷升为…总裁: the verb's first character, not the name's last
     if m.type == "Person" and all("\u4e00" <= ch <= "\u9fff" for ch in text):
