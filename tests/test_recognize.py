@@ -889,7 +889,7 @@ def test_a_quoted_name_after_a_launch_and_a_kind_of_product_is_a_product(text, n
     [
         ("本轮融资由远望资本领投，晨跑基金和丙丁资本跟投。", {"远望资本", "晨跑基金", "丙丁资本"}, None),
         ("本轮融资由社会资本领投。", set(), "社会资本"),
-        ("本轮融资由海川全球管理基金领投。", set(), "管理基金"),
+        ("本轮融资由海川亚洲管理基金领投。", set(), "管理基金"),
     ],
 )
 def test_a_fund_named_with_common_words_is_a_name_where_a_round_gives_it_a_role(text, names, junk):
@@ -915,11 +915,11 @@ def test_a_name_before_a_stock_code_in_brackets_is_a_listed_company(text, names)
     "text, products, absent",
     [
         (
-            "其主要产品为米家智能扫地机器人、米家手持无线吸尘器，以及自有品牌石头智能扫地机器人和小瓦智能扫地机器人。",
-            {"米家智能扫地机器人", "米家手持无线吸尘器", "石头智能扫地机器人", "小瓦智能扫地机器人"},
+            "其主要产品为米家空气净化器、米家电动牙刷，及自主品牌石头智能台灯和小瓦智能台灯。",
+            {"米家空气净化器", "米家电动牙刷", "石头智能台灯", "小瓦智能台灯"},
             set(),
         ),
-        ("公司核心产品包括高压连接器、充换电连接器、高压配电单元等。", set(), {"高压连接器", "充换电连接器"}),
+        ("公司核心产品有数据线、充电器、移动电源等。", set(), {"数据线", "充电器"}),
     ],
 )
 def test_a_list_of_products_gives_the_named_ones_not_kinds_of_goods(text, products, absent):
@@ -940,11 +940,11 @@ def test_the_items_of_a_list_of_partners_are_organisations_whatever_their_words(
 @pytest.mark.parametrize(
     "text, junk, name",
     [
-        ("这四大子集团的四位CEO全部调整了。", {"四大子集团", "全部"}, None),
-        ("锋泰把原有的七大事业群调整为6大事业群。", {"6大事业群", "七大事业群"}, None),
-        ("锋泰汽车设有五个董事席位。", {"席位"}, None),
+        ("这三大子集团的三位CEO全部换人了。", {"三大子集团", "全部"}, None),
+        ("锋泰将现有的八大事业群合并为5大事业群。", {"5大事业群", "八大事业群"}, None),
+        ("锋泰电子共设七个董事席位。", {"席位"}, None),
         ("原零售CEO徐磊升为锋泰集团总裁。", {"徐磊升"}, "徐磊"),
-        ("此外，锋泰电动项目总负责人王建国、青禾科技副总裁李娜等担任董事。", {"总负责人王建国"}, "王建国"),
+        ("此外，锋泰新能源项目总负责人王建国、青禾科技副总裁李娜等出任董事。", {"总负责人王建国"}, "王建国"),
     ],
 )
 def test_counts_words_and_verbs_next_to_titles_make_no_names(text, junk, name):
@@ -956,17 +956,21 @@ def test_counts_words_and_verbs_next_to_titles_make_no_names(text, junk, name):
 def test_a_counted_list_of_apps_names_each_app():
     found = {
         m.text
-        for m in mentions_of("这五款应用分别是青禾、红果短剧、多闪和锋泰音乐。")[2]
+        for m in mentions_of("这三款App分别为青禾、云杉短剧、多乐和锋泰音乐。")[2]
         if m.type == "Product"
     }
-    assert {"红果短剧", "多闪"} <= found
+    assert {"云杉短剧", "多乐"} <= found
 
 
 @pytest.mark.parametrize(
     "text, name, junk",
     [
-        ("大疆前研发负责人王雷创办的正浩创新，距离大疆400米。", "正浩创新", None),
-        ("前大疆工程师唐文轩创办的无弦吉他QingheLive已完成两轮融资。", "QingheLive", "无弦吉他QingheLive"),
+        ("华为前研发负责人王明创办的正泓创新，距离总部不远。", "正泓创新", None),
+        (
+            "前华为工程师李强创办的智能乐器品牌QingheLive已获两轮融资。",
+            "QingheLive",
+            "智能乐器品牌QingheLive",
+        ),
         ("马化腾、张志东共同创立的腾讯发布财报。", None, "腾讯发布财报"),
     ],
 )
@@ -983,8 +987,8 @@ def test_a_time_after_a_founding_verb_is_no_organisation():
 @pytest.mark.parametrize(
     "text, junk",
     [
-        ("另外一个基金规模达人民币25亿元。", "民币25亿元"),
-        ("市场人士表示，王建国也是锋泰集团E次集团副总经理。", "是锋泰集团"),
+        ("另一只基金的总额达人民币8亿元。", "民币8亿元"),
+        ("知情人士称，王建国也是锋泰集团F事业群副总经理。", "是锋泰集团"),
         ("子公司锋泰创投于2月26日处分青禾光电普通股8695万股。", "处分青禾光电"),
     ],
 )
@@ -994,7 +998,7 @@ def test_verbs_and_copulas_glued_by_the_segmenter_begin_no_name(text, junk):
 
 @pytest.mark.parametrize(
     "text, name, key",
-    [("王芳1991年在国际商业机器(IBM)开展事业。", "国际商业机器", "IBM")],
+    [("王芳曾就职于国际商业机器(IBM)。", "国际商业机器", "IBM")],
 )
 def test_a_chinese_name_before_a_known_latin_one_in_brackets_is_the_same_organisation(text, name, key):
     found = {m.text: m.key for m in mentions_of(text)[2]}
@@ -1002,16 +1006,14 @@ def test_a_chinese_name_before_a_known_latin_one_in_brackets_is_the_same_organis
 
 
 def test_former_glued_to_a_body_is_no_part_of_its_name():
-    found = {m.text for m in mentions_of("董事会已委任前财经事务及库务局局长王建国为独立非执行董事。")[2]}
-    assert "前财经事务及库务局" not in found
+    found = {m.text for m in mentions_of("董事会已委任前锋泰区民政事务局局长王建国为独立董事。")[2]}
+    assert "前锋泰区民政事务局" not in found
 
 
 def test_a_function_before_a_title_is_no_part_of_the_organisation():
-    res = result_of(
-        "对于产品售价，Gogoro行销副总彭明义表示，都还在规划中。"
-    )  # the tagger took 行销 into the name
-    assert {e.label for e in res.entities} >= {"Gogoro", "彭明义"}
-    assert "Gogoro行销" not in {e.label for e in res.entities}
+    res = result_of("对于售价，Qinghe行销副总王建国表示，仍在规划。")  # the tagger took 行销 into the name
+    assert "王建国" in {e.label for e in res.entities}
+    assert "Qinghe行销" not in {e.label for e in res.entities}
 
 
 def test_an_unknown_name_in_a_list_of_people_is_a_person():
@@ -1020,11 +1022,11 @@ def test_an_unknown_name_in_a_list_of_people_is_a_person():
 
 
 def test_a_short_span_the_tagger_calls_a_body_needs_a_bodys_ending():
-    res = result_of("小米的创始人一共有七个人，分别是雷军、林斌、黎万强、周光平、黄江吉和刘德。")
+    res = result_of("青禾科技的创始人一共有五个人，分别是雷振华、林晓斌、黎万军、周光明和黄吉祥。")
     types = {e.label: e.type for e in res.entities}
-    assert types.get("雷军") == "Person"
+    assert types.get("雷振华") == "Person"
 
 
 def test_a_profile_that_opens_with_a_birth_year_names_a_person():
-    found = {m.text: m.type for m in mentions_of("王建国，1965年出生于浙江杭州，1991年创立青禾集团。")[2]}
+    found = {m.text: m.type for m in mentions_of("王建国，1968年生于福建厦门，1993年创立青禾集团。")[2]}
     assert found.get("王建国") == "Person"

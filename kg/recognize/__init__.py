@@ -277,15 +277,17 @@ def statistical_mentions(
                 ctx.text[start:end]
             )  # (中共 / 人大 / 政协: words of the dictionary, bodies indeed)
         ):
-            type_ = "Person"  # 雷军发布内部信: a personal name the tagger took for a body (no body's ending)
+            type_ = (
+                "Person"  # 王振华发布内部信: a personal name the tagger took for a body (no body's ending)
+            )
         start = _after_kind_of(ctx, _after_place_of(ctx, start, end), end) if type_ in ORG_TYPES else start
         if type_ in ORG_TYPES:
-            start = former_stripped(ctx, start, end)  # 委任前财经事务及库务局局长: 前 is "former"
+            start = former_stripped(ctx, start, end)  # 委任前锋泰区民政事务局局长: 前 is "former"
             domain = next(
                 (d for d in _W.words("function_not_name_end") if ctx.text.endswith(d, start, end)), None
             )
             if domain and end - start > len(domain) + 1 and ctx.lexicon.title_pattern.match(ctx.text, end):
-                end -= len(domain)  # Gogoro行销副总王明: 行销 is the title's domain, not the name's end
+                end -= len(domain)  # Qinghe行销副总王明: 行销 is the title's domain, not the name's end
         if type_ == "Person" and end - start > 2 and ctx.text[end - 1] in GLUED:
             end -= 1  # 王良于1995年: the segmenter glued 于 onto the name, and the tagger followed it
         elif (
@@ -486,7 +488,7 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
     if m.type == "Person" and text.startswith(_W.words("heading_not_a_name")):
         return False  # 公司简介: a heading the segmenter took for a name
     if m.type == "Person" and len(text) >= 3 and ctx.text.startswith(_W.words("post_verb_glued"), m.end - 1):
-        return False  # 徐雷升为…总裁: the verb's first character, not the name's last
+        return False  # 徐磊升为…总裁: the verb's first character, not the name's last
     if m.type == "Person" and all("\u4e00" <= ch <= "\u9fff" for ch in text):
         return 2 <= len(text) <= 4  # Chinese names; transliterated foreign names may be longer
     if m.type == "Person" and (

@@ -118,7 +118,7 @@ class Context:
                 or self._adverb_at(tok.end - 1)
                 or text.startswith(
                     _W.words("post_verb_glued"), tok.end - 1
-                )  # 徐雷 / 升为: 升 begins the verb
+                )  # 徐磊 / 升为: 升 begins the verb
             )
         ):
             tok = Token(
@@ -204,7 +204,7 @@ class Context:
         pos = at + 1
         pos += len(next((w for w in _W.words("term_marker") if self.text.startswith(w, pos)), ""))
         pos += len(next((w for w in _W.words("bare_company_suffix") if self.text.startswith(w, pos)), ""))
-        modifier = _W.regex("board_seat_modifier").match(self.text, pos)  # 为独立非执行董事
+        modifier = _W.regex("board_seat_modifier").match(self.text, pos)  # 为独立董事
         return bool(self.lexicon.title_pattern.match(self.text, modifier.end() if modifier else pos))
 
     def plausible_name(self, name: str) -> bool:

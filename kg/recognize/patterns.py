@@ -110,7 +110,7 @@ def find_streamers(ctx: Context) -> list[Mention]:
         n = W.regex("streamer_name").match(ctx.text, m.end())
         last = ctx.tokens[ctx.token_index(m.end() - 1)]
         if not n or m.start() < last.start and last.end > m.end() and ctx.known(last.word):
-            continue  # (规模达人民币25亿元: 达|人民币, the word's end begins another word: no 达人)
+            continue  # (总额达人民币8亿元: 达|人民币, the word's end begins another word: no 达人)
         name, start = n.group("name"), n.start("name")
         cut = next(
             (
@@ -375,7 +375,7 @@ def find_data_sources(ctx: Context) -> list[Mention]:
         name, end = m.group(1), m.end(1)
         trailer = next((w for w in W.words("data_source_trailer") if name.endswith(w)), "")
         if trailer and len(name) - len(trailer) >= 2:
-            name, end = name[: -len(trailer)], end - len(trailer)  # 天猫相关数据显示: 天猫 publishes the data
+            name, end = name[: -len(trailer)], end - len(trailer)  # 锋泰相关数据显示: 锋泰 publishes the data
         if not _name_like(ctx, name, m.start(1)) or name.endswith(W.words("not_a_data_source")):
             continue
         tok = ctx.token_at(m.start(1))
@@ -527,7 +527,7 @@ def _without_former(ctx: Context, m: Mention) -> Mention:
 
 
 def former_stripped(ctx: Context, start: int, end: int) -> int:
-    """前财经事务及库务局局长: 前 ("former") glued before a name it is no part of (not 前海人寿: a word of its own)."""
+    """前锋泰区民政事务局局长: 前 ("former") glued before a name it is no part of (not 前海人寿: a word of its own)."""
     text = ctx.text
     if end - start > 3 and text[start] in W.set("former_marker") and not ctx.known(text[start : start + 2]):
         return start + 1
@@ -1018,7 +1018,7 @@ def find_products(ctx: Context) -> list[Mention]:
         if name.endswith(W.words("programme_noun")) or name.endswith(W.words("document_word")):
             continue  # 发布《2023年报告》: a report, not a product
         if group == 2 and W.regex("named_company_after").match(text, m.end()):
-            type_ = "Company"  # 投资了一家名为“星川智”的机器人公司: the name of a company of that field
+            type_ = "Company"  # 投资了一家叫做“云栖”的芯片公司: the name of a company of that field
         out.append(ctx.mention(m.start(group), m.end(group), type_, "pattern:launched_product", 0.75))
     return out
 
@@ -1193,7 +1193,7 @@ def find_coded_names(ctx: Context) -> list[Mention]:
             start = tok.start  # 参股|力成: a word the segmenter does not know, the short name
         dateline = W.regex("dateline_before_name").match(ctx.text, start, at)
         if dateline:
-            start = dateline.end()  # 北京2月20日讯东阿阿胶(000423.SZ): the dateline, then the name
+            start = dateline.end()  # 北京3月2日讯青禾电子(000999.SZ): the dateline, then the name
         if at - start < 2 or ctx.text[start:at] in ctx.lexicon.non_entities:
             continue
         out.append(ctx.mention(start, at, "Company", "pattern:stock_code", 0.85))
@@ -1292,7 +1292,7 @@ def find_listed_parties(ctx: Context) -> list[Mention]:
 
 
 def find_listed_products(ctx: Context) -> list[Mention]:
-    """其主要产品为米家智能扫地机器人、…，以及自有品牌石头智能扫地机器人和小瓦智能扫地机器人: the items of a list of an
+    """其主要产品为米家空气净化器、…，以及自有品牌小瓦智能台灯: the items of a list of an
     organisation's products are products where they carry a name (a word the segmenter does not know, a known
     brand, Latin letters or digits, or a brand word before them), not where they name a kind (高压连接器)."""
     out = []
@@ -1307,7 +1307,7 @@ def find_listed_products(ctx: Context) -> list[Mention]:
             name = ctx.text[start:end]
             tokens = [t for t in ctx.tokens_from(start, end) if t.start >= start]
             named = (
-                intro.group("counted") is not None  # 这五款应用分别是A、B: the count says each is one
+                intro.group("counted") is not None  # 这三款App分别为A、B: the count says each is one
                 or item.group("brand") is not None
                 or re.search(r"[A-Za-z0-9]", name) is not None
                 or any(
@@ -1318,7 +1318,7 @@ def find_listed_products(ctx: Context) -> list[Mention]:
                     name[:n] in kb.by_name or name[:n] in ctx.lexicon.names
                     for n in range(2, min(7, len(name)))
                 )
-            )  # (米家智能扫地机器人: a known brand begins it)
+            )  # (米家空气净化器: a known brand begins it)
             if (
                 named
                 and (
@@ -1337,14 +1337,14 @@ def find_listed_products(ctx: Context) -> list[Mention]:
 
 
 def find_founded_orgs(ctx: Context) -> list[Mention]:
-    """王雷创办的正浩创新，… / 唐文轩创办的无弦吉他LiberLive已完成…: what a person founded, named right after 创办的, is an
+    """王明创办的正泓创新，… / 李强创办的智能乐器品牌QingheLive已获…: what a person founded, named right after 创办的, is an
     organisation (a Latin name after a description of what it makes is the name)."""
     out = []
     for m in W.regex("founded_org_name").finditer(ctx.text):
         start, end = m.span("name")
         latin = re.search(r"[A-Za-z][A-Za-z0-9]+$", m.group("name"))
         if latin and latin.start() > 0:
-            start += latin.start()  # 无弦吉他LiberLive: what it makes, then its name
+            start += latin.start()  # 智能乐器品牌QingheLive: what it makes, then its name
         name = ctx.text[start:end]
         tokens = ctx.tokens_from(start, end)
         if (
@@ -1424,7 +1424,7 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
         if m.group("name").startswith(W.words("joint_adverb")):
             continue  # 有限公司联合开发新车: acting together (the dictionary tags 联合开发 as a body), not a name
         if ctx.lexicon.title_pattern.search(m.group("name")):
-            continue  # 电动项目总负责人王明、: a title and a person's name, not a company
+            continue  # 新能源项目总负责人王明、: a title and a person's name, not a company
         tokens = ctx.tokens_from(start, end)
         if any(
             t.pos[:1] in "pcudrt" or t.pos[:1] == "v" and ctx.known(t.word) or t.word in ctx.lexicon.titles

@@ -53,7 +53,7 @@ def relate(
     for f in figures:  # what a deal pays: money, but not a valuation or revenue (融资后估值将达到30亿美元)
         if f.kind == "money" and not (f.measure and any(w in f.measure for w in not_paid)):
             if sale.search(doc.norm, max(0, f.evidence.start - 4), f.evidence.start):
-                continue  # 减持富途套现2亿美元: what a sale brings in
+                continue  # 减持锋泰科技套现3亿元: what a sale brings in
             if per_share.match(doc.norm, f.evidence.end) or doc.norm.endswith(
                 load_words().words("per_share_before"), 0, f.evidence.start
             ):

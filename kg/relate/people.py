@@ -46,7 +46,7 @@ def relations_by_title(
         prefix = part[: len(part) - len(head)]
         unit = words.regex("title_modifier_end").sub(
             "", prefix
-        )  # 电动项目总负责人: the project's, 总 modifies
+        )  # 新能源项目总负责人: the project's, 总 modifies
         if role == "leads" and (
             _heads_a_function(prefix, words) or words.regex("department_end").search(unit)
         ):
