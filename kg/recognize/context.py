@@ -116,9 +116,7 @@ class Context:
                 tok.word[-1] in GLUED
                 or self._as_title(tok.end - 1)
                 or self._adverb_at(tok.end - 1)
-                or text.startswith(
-                    _W.words("post_verb_glued"), tok.end - 1
-                )  # 徐磊 / 升为: 升 begins the verb
+                or text.startswith(_W.words("post_verb_glued"), tok.end - 1)  # 徐磊 / 升为: 升 is the verb's
             )
         ):
             tok = Token(

@@ -1269,26 +1269,29 @@ def find_listed_parties(ctx: Context) -> list[Mention]:
     """青禾科技的合作伙伴包括锋泰股份、远澜电子等 / 投资了数家创业公司，包括澄湖智能、… / 股东包括…: the items of a
     list that names an organisation's partners, investees or shareholders are organisations, whatever their words."""
     out = []
-    for intro in W.regex("party_list_intro").finditer(ctx.text):
+    for _intro, _item, start, end in _list_items(ctx, "party_list_intro", "party_list_item", 1):
+        name = ctx.text[start:end]
+        if (
+            ctx.is_boundary(end)
+            and _name_like(ctx, name, start)
+            and not kind_of_company(ctx, name)
+            and not W.regex("party_list_not_a_name").search(name)
+            and name not in ctx.lexicon.titles
+        ):
+            out.append(ctx.mention(start, end, "Company", "pattern:listed_party", 0.7))
+    return out
+
+
+def _list_items(ctx: Context, intro_name: str, item_name: str, group: int | str):
+    """Each item of the lists that ``intro_name`` opens, read with ``item_name`` (whose group ``sep`` says the list
+    goes on): (the intro's match, the item's match, the item's start and end)."""
+    for intro in W.regex(intro_name).finditer(ctx.text):
         pos = intro.end()
-        while True:
-            item = W.regex("party_list_item").match(ctx.text, pos)
-            if item is None:
-                break
-            start, end = item.span(1)
-            name = ctx.text[start:end]
-            if (
-                ctx.is_boundary(end)
-                and _name_like(ctx, name, start)
-                and not kind_of_company(ctx, name)
-                and not W.regex("party_list_not_a_name").search(name)
-                and name not in ctx.lexicon.titles
-            ):
-                out.append(ctx.mention(start, end, "Company", "pattern:listed_party", 0.7))
+        while (item := W.regex(item_name).match(ctx.text, pos)) is not None:
+            yield intro, item, item.start(group), item.end(group)
             pos = item.end()
             if not item.group("sep"):
                 break
-    return out
 
 
 def find_listed_products(ctx: Context) -> list[Mention]:
@@ -1297,42 +1300,32 @@ def find_listed_products(ctx: Context) -> list[Mention]:
     brand, Latin letters or digits, or a brand word before them), not where they name a kind (高压连接器)."""
     out = []
     kb = load_kb()
-    for intro in W.regex("product_list_intro").finditer(ctx.text):
-        pos = intro.end()
-        while True:
-            item = W.regex("product_list_item").match(ctx.text, pos)
-            if item is None:
-                break
-            start, end = item.span("name")
-            name = ctx.text[start:end]
-            tokens = [t for t in ctx.tokens_from(start, end) if t.start >= start]
-            named = (
-                intro.group("counted") is not None  # 这三款App分别为A、B: the count says each is one
-                or item.group("brand") is not None
-                or re.search(r"[A-Za-z0-9]", name) is not None
-                or any(
-                    not ctx.known(t.word) and t.pos[:1] not in "vad" or t.pos in NAME_POS and t.pos != "ns"
-                    for t in tokens
-                )  # (充换电连接器: a verb the segmenter guessed names no brand)
-                or any(
-                    name[:n] in kb.by_name or name[:n] in ctx.lexicon.names
-                    for n in range(2, min(7, len(name)))
-                )
-            )  # (米家空气净化器: a known brand begins it)
-            if (
-                named
-                and (
-                    ctx.is_boundary(end) or intro.group("counted") is not None
-                )  # (多闪|和: glued by the segmenter)
-                and (not name.startswith(DEMONSTRATIVES) or intro.group("counted") is not None)
-                and not any(ch in name for ch in W.words("possessive"))
-                and name not in ctx.lexicon.non_entities
-                and name not in ctx.lexicon.names
-            ):  # (为米家…: the segmenter may glue the intro's last character to the first item)
-                out.append(ctx.mention(start, end, "Product", "pattern:listed_product", 0.75))
-            pos = item.end()
-            if not item.group("sep"):
-                break
+    for intro, item, start, end in _list_items(ctx, "product_list_intro", "product_list_item", "name"):
+        name = ctx.text[start:end]
+        counted = intro.group("counted") is not None  # 这三款App分别为A、B: the count says each is one
+        tokens = [t for t in ctx.tokens_from(start, end) if t.start >= start]
+        named = (
+            counted
+            or item.group("brand") is not None
+            or re.search(r"[A-Za-z0-9]", name) is not None
+            or any(
+                not ctx.known(t.word) and t.pos[:1] not in "vad" or t.pos in NAME_POS and t.pos != "ns"
+                for t in tokens
+            )
+            # (充换电连接器: a verb the segmenter guessed names no brand)
+            or any(
+                name[:n] in kb.by_name or name[:n] in ctx.lexicon.names for n in range(2, min(7, len(name)))
+            )
+        )  # (米家空气净化器: a known brand begins it)
+        if (
+            named
+            and (ctx.is_boundary(end) or counted)  # (多乐|和: glued by the segmenter)
+            and (not name.startswith(DEMONSTRATIVES) or counted)
+            and not any(ch in name for ch in W.words("possessive"))
+            and name not in ctx.lexicon.non_entities
+            and name not in ctx.lexicon.names
+        ):  # (为米家…: the segmenter may glue the intro's last character to the first item)
+            out.append(ctx.mention(start, end, "Product", "pattern:listed_product", 0.75))
     return out
 
 

@@ -26,11 +26,7 @@ def byline_relations(
         inside = [i for i, m in enumerate(view.mentions) if field.start <= m.start < field.end]
         people = [i for i in inside if view.mentions[i].type == "Person"]
         orgs = [i for i in inside if view.mentions[i].type in _OUTLET_TYPES]
-        if field.role in (
-            "author",
-            "editor",
-            "publisher",
-        ):  # (来源:青禾日报 王芳: the writer after the outlet)
+        if people:  # (来源:青禾日报 王芳: the people after the outlet on a source line wrote the article)
             role = "author" if field.role == "publisher" else field.role
             out += [_article(view, article_id, role, p, 0.9) for p in people]
             writers += [(p, role) for p in people]

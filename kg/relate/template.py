@@ -141,10 +141,10 @@ def _carry_subject(template: str) -> str:
             # no clause opened with a person: the one the clause before ends with (…锋泰手机CEO王明，将出任…),
             # else the first named
             carried = person or _ending_slot(out[-1], "P") or _first_slot("".join(out), "P")
-            if out[-1].startswith(load_words().words("agent_marker")) and _ending_slot(out[-1], "P"):
-                carried = _ending_slot(
-                    out[-1], "P"
-                )  # …一职，由⟦O⟧副总经理⟦P4⟧，出任…: the one named after 由
+            agent = (
+                _ending_slot(out[-1], "P") if out[-1].startswith(load_words().words("agent_marker")) else None
+            )
+            carried = agent or carried  # …一职，由⟦O⟧副总经理⟦P4⟧，出任…: the one named after 由
             clause = (carried or "") + clause
         elif i and org_rx.match(clause):
             carried = org or _first_slot("".join(out), "OABR")  # no clause opened with one: the first named
