@@ -1030,3 +1030,9 @@ def test_a_short_span_the_tagger_calls_a_body_needs_a_bodys_ending():
 def test_a_profile_that_opens_with_a_birth_year_names_a_person():
     found = {m.text: m.type for m in mentions_of("王建国，1968年生于福建厦门，1993年创立青禾集团。")[2]}
     assert found.get("王建国") == "Person"
+
+
+def test_a_programme_word_inside_a_longer_word_ends_no_programme():
+    assert not [
+        m for m in mentions_of("青禾科技宣布委任工程师王建国为首席营运官。")[2] if m.type == "Programme"
+    ]

@@ -1008,6 +1008,9 @@ def find_products(ctx: Context) -> list[Mention]:
                 or head.startswith(DEMONSTRATIVES)
                 or any(ch in name for ch in W.words("possessive"))
                 or head in ctx.lexicon.non_entities
+                or not ctx.is_boundary(
+                    m.end(1)
+                )  # 宣布委任工程|师: 工程 begins 工程师 here, no programme ends
             ):
                 continue
             out.append(ctx.mention(m.start(1), m.end(1), "Programme", "pattern:programme", 0.8))
