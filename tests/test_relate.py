@@ -353,6 +353,11 @@ def test_a_long_registered_name_is_kept_whole():
         ("京东发布财报。\n\n(青禾新闻)", {("publisher", "青禾新闻")}, set()),
         ("京东发布财报。\n记者 李明 (青禾日报)", {("author", "李明"), ("publisher", "青禾日报")}, set()),
         (
+            "青禾日报快讯(记者林海)今日，京东发布财报。",
+            {("author", "林海"), ("publisher", "青禾日报")},
+            set(),
+        ),
+        (
             "2016年03月02日 10:15   来源:青禾日报   林海 王芳\n京东发布财报。",
             {("author", "林海"), ("author", "王芳"), ("publisher", "青禾日报")},
             set(),
