@@ -1039,5 +1039,5 @@ def test_a_programme_word_inside_a_longer_word_ends_no_programme():
 
 
 def test_a_committee_of_the_board_is_no_organisation_of_its_own():
-    res = result_of("王芳获委任公司执行董事、行政总裁、董事会薪酬委员会成员及提名委员会成员，即日起生效。")
+    res = result_of("王芳出任执行董事、总裁、董事会科技创新委员会成员，即日起生效。")
     assert not [e for e in res.entities if e.label.endswith("委员会")]

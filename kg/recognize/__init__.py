@@ -502,7 +502,7 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
     if m.type in ORG_TYPES and any(w in text[1:] for w in _W.words("clause_inside_org_span")):
         return False  # 锋泰资本曾为青禾科技: a clause about two organisations, not one name
     if m.type in ORG_TYPES and _W.regex("board_committee").fullmatch(text):
-        return False  # 董事会薪酬委员会: a committee of the company's board, not an organisation of its own
+        return False  # 董事会的薪酬委员会: a committee of the company's board, not an organisation of its own
     if m.type in ORG_TYPES and kind_of_company(ctx, text):
         return False  # 金融科技公司 / 多家证券公司: a field and a suffix, a kind of company
     if m.type != "Person" and any(w in text for w in _W.words("owner_word")):
