@@ -227,6 +227,44 @@ def _with_neighbours(ctx: Context, found: list[Mention]) -> list[Mention]:
     return filter_spans(found + find_cooperation_partners(ctx, found))
 
 
+def _body_or_person(ctx: Context, start: int, end: int, type_: str) -> str:
+    """王振华发布内部信: a short personal name the tagger took for a body (no body's ending, one word, not a word of
+    the dictionary such as 中共 / 人大 / 政协) is a person."""
+    if (
+        type_ == "GovernmentOrganization"
+        and end - start <= 3
+        and ctx.text[end - 1] not in _W.set("government_name_end")
+        and ctx.name_end(start) == end
+        and not ctx.known(ctx.text[start:end])
+    ):
+        return "Person"
+    return type_
+
+
+def _trimmed_org(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """An organisation span without the place, kind or 前 ("former", 委任前锋泰区民政事务局局长) before its name, and
+    without a title's domain after it (Qinghe行销副总王明: 行销 belongs to the title)."""
+    start = former_stripped(ctx, _after_kind_of(ctx, _after_place_of(ctx, start, end), end), end)
+    domain = next((d for d in _W.words("function_not_name_end") if ctx.text.endswith(d, start, end)), None)
+    if domain and end - start > len(domain) + 1 and ctx.lexicon.title_pattern.match(ctx.text, end):
+        end -= len(domain)
+    return start, end
+
+
+def _trimmed_person(ctx: Context, start: int, end: int) -> int:
+    """The end of a personal name without a function word glued onto it: 王良于1995年 (the segmenter glued 于 onto
+    the name, and the tagger followed it), 任命王川为零售事业群总裁 (为, "as", after the appointee's name)."""
+    if end - start > 2 and ctx.text[end - 1] in GLUED:
+        return end - 1
+    if (
+        end - start == 3
+        and ctx.text[end - 1] in _W.set("appointed_as")
+        and _W.regex("appointee_cue").search(ctx.text[max(0, start - 3) : start])
+    ):
+        return end - 1
+    return end
+
+
 def statistical_mentions(
     ctx: Context,
     tagged: list[Span],
@@ -268,35 +306,11 @@ def statistical_mentions(
             end -= 1
         if start == end:
             continue
-        if (
-            type_ == "GovernmentOrganization"
-            and end - start <= 3
-            and ctx.text[end - 1] not in _W.set("government_name_end")
-            and ctx.name_end(start) == end
-            and not ctx.known(
-                ctx.text[start:end]
-            )  # (中共 / 人大 / 政协: words of the dictionary, bodies indeed)
-        ):
-            type_ = (
-                "Person"  # 王振华发布内部信: a personal name the tagger took for a body (no body's ending)
-            )
-        start = _after_kind_of(ctx, _after_place_of(ctx, start, end), end) if type_ in ORG_TYPES else start
+        type_ = _body_or_person(ctx, start, end, type_)
         if type_ in ORG_TYPES:
-            start = former_stripped(ctx, start, end)  # 委任前锋泰区民政事务局局长: 前 is "former"
-            domain = next(
-                (d for d in _W.words("function_not_name_end") if ctx.text.endswith(d, start, end)), None
-            )
-            if domain and end - start > len(domain) + 1 and ctx.lexicon.title_pattern.match(ctx.text, end):
-                end -= len(domain)  # Qinghe行销副总王明: 行销 is the title's domain, not the name's end
-        if type_ == "Person" and end - start > 2 and ctx.text[end - 1] in GLUED:
-            end -= 1  # 王良于1995年: the segmenter glued 于 onto the name, and the tagger followed it
-        elif (
-            type_ == "Person"
-            and end - start == 3
-            and ctx.text[end - 1] in _W.set("appointed_as")
-            and _W.regex("appointee_cue").search(ctx.text[max(0, start - 3) : start])
-        ):
-            end -= 1  # 任命王川为零售事业群总裁: 为 (as) after the appointee's name
+            start, end = _trimmed_org(ctx, start, end)
+        elif type_ == "Person":
+            end = _trimmed_person(ctx, start, end)
         m = ctx.mention(start, end, type_, source, round(prob * 0.8, 2))
         if type_ == "Person" and ctx.text[start] in _W.set("post_verb_char") and by_position.ends_at(start):
             continue  # 王明任锋泰董事长: 任 after a name found is the verb of the post, not a surname

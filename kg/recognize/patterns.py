@@ -420,14 +420,12 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             if suffix in W.set("domain_suffix") and _title_domain_after_a_name(ctx, s, end):
                 continue  # 青禾资本投资总监: the firm's 投资总监, not a firm named 青禾资本投资
             bracket = _bracketed_place_before(ctx, s) if suffix in W.set("legal_form") else None
-            if (
-                bracket is not None
-            ):  # 锋泰智能科技(苏州)有限公司: the seat in brackets inside the registered name
+            if bracket is not None:
+                # 锋泰智能科技(苏州)有限公司: the seat in brackets inside the registered name
                 named_start, named = _name_prefix(ctx, bracket)
                 if named and _opens_a_clause(ctx, named[0]) and len(named) > 1:
-                    named_start = named[
-                        1
-                    ].start  # 投资芯原微电子(上海)股份有限公司: the verb is before the name
+                    # 投资芯原微电子(上海)股份有限公司: the verb is before the name
+                    named_start = named[1].start
                 if named_start is not None:
                     out.append(ctx.mention(named_start, end, type_, "pattern:registered_name", 0.85))
                     continue
@@ -459,9 +457,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             prefix_start, tokens = _name_prefix(ctx, s)
             if prefix_start is not None:
                 described = _descriptor_end(ctx.text, prefix_start, s)
-                if (
-                    described is not None
-                ):  # 造车新势力青禾汽车: a description (in several words), then the name
+                if described is not None:
+                    # 造车新势力青禾汽车: a description (in several words), then the name
                     prefix_start = described
                     tokens = [t for t in tokens if t.start >= described]
             if prefix_start is None:
@@ -534,11 +531,14 @@ def former_stripped(ctx: Context, start: int, end: int) -> int:
     return start
 
 
+_DESCRIPTOR = re.compile(W.alt("descriptor_noun"))
+
+
 def _descriptor_end(text: str, start: int, suffix_start: int) -> int | None:
     """Where a description the segmenter split into several words ends inside a name's prefix (造车新势力青禾: after
     新势力), if a name of two characters or more follows it."""
     found = None
-    for m in W.regex("descriptor_in_prefix").finditer(text, start, suffix_start):
+    for m in _DESCRIPTOR.finditer(text, start, suffix_start):
         if suffix_start - m.end() >= 2:
             found = m.end()
     return found
@@ -576,9 +576,8 @@ def _from_a_known_name(ctx: Context, tokens: list[Token], start: int, end: int) 
     if _LEGAL_END.search(ctx.text[start:end]):
         for t in tokens[1:]:
             if ctx.text[t.start : end] in kb.by_name:
-                return (
-                    t.start
-                )  # 王明为|青岛啤酒股份有限公司: a registered name the knowledge base knows, whole
+                # 王明为|青岛啤酒股份有限公司: a registered name the knowledge base knows, whole
+                return t.start
     for k, tok in enumerate(tokens[1:], 1):
         if any(_a_known_place(ctx, t.word) or t.pos == "ns" or known(t.word) for t in tokens[:k]):
             return start  # (广汽星途新能源汽车: a known name before the other one makes one name of both)
@@ -777,26 +776,19 @@ def _name_prefix(ctx: Context, suffix_start: int):
             continue
         if tok.word.startswith(DEMONSTRATIVES) and tok.word not in ctx.lexicon.names:
             break
+        first = tok.word[0]
+        # 前威马汽车 / 徐磊升|为锋泰|集团: 前 ("former"), 是 or 为 glued to a name the segmenter does not know
         glued = (
-            tok.word[0] in _FUNCTION_CHARS
-            or tok.word[0] in W.set("aspect_particle")
-            or tok.word[0]
-            in W.set("former_marker")  # 前威马汽车: 前 ("former") glued to a name it does not know
+            first in _FUNCTION_CHARS
+            or first in W.set("aspect_particle")
+            or (first in W.set("former_marker") or first in W.set("glued_copula"))
             and len(tok.word) >= 3
             and not ctx.known(tok.word)
         )
-        if (
-            not glued
-            and tok.word[0] in W.set("glued_copula")
-            and len(tok.word) >= 3
-            and not ctx.known(tok.word)
-        ):
-            glued = True  # 徐磊升|为锋泰|集团 / 也|是鸿海|集团: 是 or 为 glued to the name after it
-        if not glued and tok.word[0] in W.set("verb_complement") and i > 0:
+        if not glued and first in W.set("verb_complement") and i > 0:
+            # 拆分出青禾科技: 出 completes the verb before it
             before = ctx.tokens[i - 1]
-            glued = before.end == tok.start and before.pos.startswith(
-                "v"
-            )  # 拆分出青禾科技: 出 completes the verb
+            glued = before.end == tok.start and before.pos.startswith("v")
         if glued and tok.word not in ctx.lexicon.names:
             # 由原比亚迪… / 向云汐 / 投资了泽东公司: a preposition or an aspect particle the segmenter glued to an
             # unknown name is not part of it
@@ -1003,14 +995,13 @@ def find_products(ctx: Context) -> list[Mention]:
         for m in rx.finditer(text):
             name = m.group(1)
             head = programme_end.sub("", name)
+            # (宣布委任工程|师: 工程 begins 工程师 here, no programme ends)
             if (
                 len(head) < 2
                 or head.startswith(DEMONSTRATIVES)
                 or any(ch in name for ch in W.words("possessive"))
                 or head in ctx.lexicon.non_entities
-                or not ctx.is_boundary(
-                    m.end(1)
-                )  # 宣布委任工程|师: 工程 begins 工程师 here, no programme ends
+                or not ctx.is_boundary(m.end(1))
             ):
                 continue
             out.append(ctx.mention(m.start(1), m.end(1), "Programme", "pattern:programme", 0.8))
@@ -1162,9 +1153,8 @@ def find_glossed_names(ctx: Context) -> list[Mention]:
                 or at - tok.start > 8
             ):
                 break
-            start = (
-                tok.start
-            )  # 国际商业机器(IBM): the words before the bracket, back to a function word or a kind
+            # 国际商业机器(IBM): the words before the bracket, back to a function word or a kind
+            start = tok.start
         if at - start < 2:
             continue
         name = ctx.text[start:at]
@@ -1182,7 +1172,7 @@ def find_coded_names(ctx: Context) -> list[Mention]:
     """力成(6239) / 青禾电子(300999) / 锋泰(00981.HK): a name right before a listed company's code in brackets is
     that company's, whatever its words (a year in brackets is no code: 报告(2023))."""
     out = []
-    for m in W.regex("coded_name_code").finditer(ctx.text):
+    for m in W.regex("stock_code").finditer(ctx.text):
         at = m.start()
         if at and ctx.text[at - 1] in " \u3000":
             at -= 1

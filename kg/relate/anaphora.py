@@ -91,30 +91,20 @@ def company_mentions(
             if not _a_source(doc, m)
         ]
         entities = {entity_of[m.start] for m in before}
-        opener = (
-            _sentence_subject(doc, mentions, all_starts, entity_of, sentence, here.paragraph)
-            if len(entities) > 1
-            else None
-        )
         if len(entities) == 1:
             org = before[-1]
-        elif (
-            opener is not None
-            and opener.type != "MediaOrganization"  # (上证报讯…公司与A、B签署…: a dateline's outlet opens it)
-            and entity_of[opener.start] in entities
-            and opener.start < at
-            and not W.regex("coordinated_after").match(
-                doc.norm, opener.end
-            )  # (A与B关系密切，其…: both open it)
-        ):
-            org = opener  # 据了解，青禾科技是锋泰集团的生态链公司，其主要产品为…: the one the sentence opens with
         elif entities:
-            continue
+            # 据了解，青禾科技是锋泰集团的生态链公司，其主要产品为…: the one the sentence opens with
+            opener = _sentence_subject(doc, mentions, all_starts, entity_of, sentence, here.paragraph)
+            if opener is None or not _opens_for(doc, opener, entity_of, entities, at):
+                continue
+            org = opener
         elif not W.regex("own_company_word").fullmatch(doc.norm[at:end]) and (
             subject := _sentence_subject(doc, mentions, all_starts, entity_of, sentence - 1, here.paragraph)
         ):
-            org = subject  # 青禾科技登陆科创板。该公司是锋泰集团控股的子公司: the one the sentence before is about (公司
-            # / 本公司 in a notice are the announcing company's own words for itself: the article's)
+            # 青禾科技登陆科创板。该公司是锋泰集团控股的子公司: the one the sentence before is about (公司 / 本公司 in a
+            # notice are the announcing company's own words for itself: the article's)
+            org = subject
         elif main in first_of and first_of[main].start < at:
             org = first_of[main]
         else:
@@ -124,6 +114,19 @@ def company_mentions(
         )
         ids[at] = entity_of[org.start]
     return out, ids
+
+
+def _opens_for(
+    doc: Document, opener: Mention, entity_of: dict[int, str], entities: set[str], at: int
+) -> bool:
+    """Whether the organisation a sentence opens with is the one an anaphor at ``at`` stands for, among several
+    before it: not a dateline's outlet (上证报讯…公司与A、B签署…), not one of a pair (A与B关系密切，其…)."""
+    return (
+        opener.type != "MediaOrganization"
+        and entity_of[opener.start] in entities
+        and opener.start < at
+        and not load_words().regex("coordinated_after").match(doc.norm, opener.end)
+    )
 
 
 def gap_mentions(

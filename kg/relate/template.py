@@ -177,7 +177,8 @@ def _drop_codes(template: str) -> str:
 @functools.cache
 def _other_name() -> re.Pattern[str]:
     """A bracket after an organisation's slot that gives its name in Latin letters or its Chinese name."""
-    other = r"[A-Za-z][A-Za-z0-9 .&,'·-]{1,40}|[\u4e00-\u9fff]{2,8}" + load_words().alt("gloss_org_suffix")
+    words = load_words()
+    other = words.alt("latin_org_name") + r"|[\u4e00-\u9fff]{2,8}" + words.alt("gloss_org_suffix")
     return re.compile(rf"(⟦[OAB]\d+⟧)[(\uff08](?:{other})[)\uff09]")
 
 
