@@ -552,3 +552,66 @@ def test_a_price_per_share_is_no_deal_amount():
     }
     assert ("锋泰科技", "青禾集团") in deals
     assert deals[("青禾集团", "锋泰科技")].get("amount") is None
+
+
+def _made_by(text: str, date: str | None = None) -> dict[str, tuple[str, str, float]]:
+    """product → (maker, rule, confidence) of each productOf the article states."""
+    from kg.ingest import document_from_text
+    from kg.pipeline import extract
+
+    res = extract(document_from_text(text, date=date))
+    label = {e.id: e.label for e in res.entities}
+    return {
+        label[r.subject]: (label[r.object], r.rule, r.confidence)
+        for r in res.relations
+        if r.predicate == "productOf"
+    }
+
+
+def test_a_well_known_product_is_its_makers_in_an_article_that_names_both():
+    made = _made_by("青禾证券点评了腾讯的季度业绩。报告期内，微信的月活跃账户数继续增长。")
+    maker, rule, confidence = made["微信"]
+    assert (maker, rule) == ("腾讯", "known_maker")
+    # named in different sentences: less sure than a sentence that names both
+    assert confidence < _made_by("腾讯表示，微信的月活跃账户数继续增长。")["微信"][2]
+
+
+def test_a_well_known_product_gets_no_maker_the_article_does_not_name():
+    assert "微信" not in _made_by("报告期内，微信的月活跃账户数继续增长，视频号也在增长。")
+
+
+def test_a_product_taken_over_gets_that_maker_only_in_articles_dated_after_the_takeover():
+    text = "美团今天公布了新的配送计划。大众点评的商户数量继续上升。"
+    assert "大众点评" not in _made_by(text, date="2013-06-01")
+    assert _made_by(text, date="2019-06-01")["大众点评"][0] == "美团"
+
+
+def test_the_most_specific_maker_the_article_names_is_taken():
+    text = "字节跳动调整了组织架构，抖音集团负责国内业务。抖音的日活跃用户已经超过7亿。"
+    assert _made_by(text)["抖音"][0] == "抖音集团"
+    assert _made_by("字节跳动调整了组织架构。抖音的日活跃用户已经超过7亿。")["抖音"][0] == "字节跳动"
+
+
+def test_a_maker_the_sentence_states_is_kept_over_the_curated_one():
+    # the curated list would take 淘天集团 (its first maker the article names); the sentence says 阿里巴巴
+    made = _made_by("淘宝是阿里巴巴旗下的购物平台。淘天集团公布了新的商家扶持计划。")
+    assert made["淘宝"][0] == "阿里巴巴" and made["淘宝"][1] != "known_maker"
+    assert _made_by("淘天集团公布了新的商家扶持计划。淘宝的商家数量继续增长。")["淘宝"][:2] == (
+        "淘天集团",
+        "known_maker",
+    )
+
+
+def test_every_row_of_the_makers_list_names_lexicon_entries():
+    from kg.recognize.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    assert len(lexicon.makers) >= 50
+    for product, (makers, since) in lexicon.makers.items():
+        entry = lexicon.names.get(product)
+        assert entry is not None and entry.canonical == product, product
+        assert entry.types[0] in ("Product", "Platform"), product
+        for maker in makers:
+            owner = lexicon.names.get(maker)
+            assert owner is not None and owner.types[0] in ("Company", "Organization"), (product, maker)
+        assert since is None or 1990 <= since <= 2026, product

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -32,6 +32,8 @@ class Lexicon:
     title_pattern: re.Pattern[str]
     measure_pattern: re.Pattern[str]
     title_domains: tuple[str, ...]  # longest first
+    # a well-known product or platform's canonical name → (its makers, most specific first; the year since)
+    makers: dict[str, tuple[tuple[str, ...], int | None]] = field(default_factory=dict)
 
     def segmenter_words(self) -> list[tuple[str, str]]:
         """Words to add to the segmenter so that known names and titles come out whole."""
@@ -224,4 +226,8 @@ def load_lexicon(user_files: tuple[str, ...] = ()) -> Lexicon:
         title_pattern=re.compile(title_re),
         measure_pattern=re.compile(_alternation(_words("measures.txt"))),
         title_domains=tuple(sorted(set(_words("title_domains.txt")), key=lambda w: (-len(w), w))),
+        makers={
+            row[0]: (tuple(row[1].split("|")), int(row[2]) if len(row) > 2 and row[2].strip() else None)
+            for row in _rows("makers.tsv")
+        },
     )

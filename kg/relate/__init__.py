@@ -16,6 +16,7 @@ from .about import _AGENT, _topic, assign_about
 from .anaphora import company_mentions, gap_mentions, pronoun_mentions
 from .byline import byline_relations
 from .frame import Frame, document_frame
+from .makers import known_makers
 from .rules import RuleEnv, RuleSet, load_rules
 from .scorer import RelationScorer
 from .template import SentenceView
@@ -109,6 +110,7 @@ def relate(
             ]
     out += _named_units(doc, mentions, entity_of, lexicon)
     out += _model_family(doc, mentions, entity_of, out)
+    out += known_makers(doc, mentions, entity_of, lexicon, out)
     if scorer is not None:
         out += scorer.relations(doc, mentions, entity_of, linked=out)
     return _dedupe(out)

@@ -1,0 +1,59 @@
+"""Who makes a well-known product: 微信 is 腾讯's, in an article that names both (kg/data/makers.tsv)."""
+
+from __future__ import annotations
+
+from ..model import Document, Mention, Relation
+from ..recognize.lexicon import Lexicon
+from ..resolve import entity_id
+from .template import SentenceView
+
+_MADE = ("Product", "Platform")
+# a sentence naming both the product and its maker is better evidence than the product's sentence alone
+SAME_SENTENCE, ELSEWHERE = 0.85, 0.7
+
+
+def known_makers(
+    doc: Document, mentions: list[Mention], entity_of: dict[int, str], lexicon: Lexicon, found: list[Relation]
+) -> list[Relation]:
+    """``productOf`` for each product or platform of the curated list whose maker the article also names, where no
+    rule already gave it a maker. The maker is the first of the list's makers the article names (抖音: 抖音集团 in an
+    article that names it, else 字节跳动); an article dated before the maker took the product over gets none."""
+    if not lexicon.makers:
+        return []
+    made = {r.subject for r in found if r.predicate == "productOf"}
+    sentences_of: dict[str, set[int]] = {}
+    for m in mentions:
+        if m.start in entity_of:
+            sentences_of.setdefault(entity_of[m.start], set()).add(m.sentence)
+    year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
+    out: list[Relation] = []
+    for m in mentions:
+        product = entity_of.get(m.start)
+        entry = lexicon.names.get(m.key)
+        if m.type not in _MADE or product is None or product in made or entry is None:
+            continue
+        makers, since = lexicon.makers.get(entry.canonical, ((), None))
+        if since is not None and year is not None and year < since:
+            continue
+        maker = next((i for i in (_maker_id(name, lexicon) for name in makers) if i in sentences_of), None)
+        if maker is None:
+            continue
+        made.add(product)
+        both = sorted(sentences_of[product] & sentences_of[maker])
+        sentence = both[0] if both else m.sentence
+        at = (
+            m
+            if m.sentence == sentence
+            else next(x for x in mentions if x.sentence == sentence and entity_of.get(x.start) == product)
+        )
+        view = SentenceView.build(doc, doc.sentences[sentence], [at], entity_of)
+        confidence = SAME_SENTENCE if both else ELSEWHERE
+        out.append(
+            view.relation(0, "productOf", None, rule="known_maker", confidence=confidence, object_id=maker)
+        )
+    return out
+
+
+def _maker_id(name: str, lexicon: Lexicon) -> str:
+    entry = lexicon.names.get(name)
+    return entity_id(entry.types[0], entry.canonical) if entry else entity_id("Company", name)
