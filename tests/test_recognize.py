@@ -87,6 +87,8 @@ def test_recognises(text, expected):
         ("市政府决定加大投入，法院受理了此案，公安机关介入调查。", {"市政府", "法院", "公安机关"}),
         # a word read across a known name's start and end: 海地 (Haiti) in 沿海地区, 京东 in 北京东路
         ("沿海地区经济发展迅速，北京东路有家店。", {"海地", "京东"}),
+        # 国际 is one word: no country is named in a company's name that ends with it
+        ("锋泰国际与韦德国际签署了合作协议。", {"泰国", "德国"}),
         # a field's acronym and a kind of company, or what a name belongs to, name no company
         ("该集团花费巨资收购VR设备公司Nova。", {"VR设备公司"}),
         ("云雀科技(灵犀助手所属公司)的股东。", {"灵犀助手所属公司", "所属公司"}),
