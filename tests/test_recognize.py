@@ -22,6 +22,11 @@ def found(text: str) -> set[tuple[str, str]]:
     "text,expected",
     [
         ("小米集团创始人兼CEO雷军表示，今年将加大投入。", {("雷军", "Person"), ("小米", "Company")}),
+        # electronics, precision, motor and computer makers (Taiwan's and Hong Kong's names often end so)
+        (
+            "青禾電子資深副總裁王明表示，鋒泰精密與遠澜電機將合作。",
+            {("青禾电子", "Company"), ("锋泰精密", "Company"), ("远澜电机", "Company")},
+        ),
         ("据美团高级副总裁王莆中介绍，新业务进展顺利。", {("王莆中", "Person"), ("美团", "Company")}),
         ("易观分析发布的报告显示，直播电商规模继续扩大。", {("易观", "Organization")}),
         ("企鹅智库数据显示，短视频用户超过8亿。", {("企鹅智库", "Organization")}),
@@ -89,6 +94,8 @@ def test_recognises(text, expected):
         ("沿海地区经济发展迅速，北京东路有家店。", {"海地", "京东"}),
         # 国际 is one word: no country is named in a company's name that ends with it
         ("锋泰国际与韦德国际签署了合作协议。", {"泰国", "德国"}),
+        # 及 after a three-character name: the segmenter glued it on (青及), neither name runs across it
+        ("青禾精密董事长卢松青及锋泰汽车董事长何小明出席。", {"卢松", "卢松青及锋泰汽车", "青及锋泰汽车"}),
         # a field's acronym and a kind of company, or what a name belongs to, name no company
         ("该集团花费巨资收购VR设备公司Nova。", {"VR设备公司"}),
         ("云雀科技(灵犀助手所属公司)的股东。", {"灵犀助手所属公司", "所属公司"}),

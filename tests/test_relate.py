@@ -615,3 +615,12 @@ def test_every_row_of_the_makers_list_names_lexicon_entries():
             owner = lexicon.names.get(maker)
             assert owner is not None and owner.types[0] in ("Company", "Organization"), (product, maker)
         assert since is None or 1990 <= since <= 2026, product
+
+
+def test_group_opening_a_clause_stands_for_the_group_named_before():
+    facts = triples("锋泰集团董事长陈立德指出，集团将收购青禾半导体。")
+    assert ("锋泰集团", "acquired", "青禾半导体") in facts
+    # not a word that begins with 集团
+    assert not any(
+        p == "acquired" for _, p, _ in triples("锋泰集团董事长陈立德指出，集团化经营将收购成本降低。")
+    )
