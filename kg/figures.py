@@ -106,7 +106,12 @@ def find_figures(doc: Document, mentions: list[Mention], *, lexicon: Lexicon | N
         number = _parse(m, vocab)
         if number is None or _small_count(m, number, vocab):
             continue
-        figure = _figure(doc, dates, lexicon, m.start() if m.group("pre") else start, m.end(), number, vocab)
+        begin = m.start() if m.group("pre") else start
+        currency = _currency_before(text, begin, m, vocab)
+        if currency:  # 新台币5亿元: TWD, and the currency is part of the figure's text
+            number.kind, number.unit = "money", vocab.currency[currency]
+            begin -= len(currency)
+        figure = _figure(doc, dates, lexicon, begin, m.end(), number, vocab)
         if number.unit in vocab.counters and number.value < _SMALL_COUNT and not m.group("scale"):
             if figure.measure is None:
                 continue  # 7个 / 5名 counting nothing named: no figure a reader could use
@@ -118,6 +123,15 @@ def find_figures(doc: Document, mentions: list[Mention], *, lexicon: Lexicon | N
             number = _Number(scale_value(m.group("scale")), qualifiers=quals)
             out.append(_figure(doc, dates, lexicon, m.start(), m.end(), number, vocab))
     return sorted(out, key=lambda f: f.evidence.start)
+
+
+def _currency_before(text: str, start: int, m: re.Match[str], vocab: _Vocabulary) -> str | None:
+    """The currency written right before an amount whose unit is a bare yuan or none (新台币5亿元 / 港币3亿)."""
+    w = vocab.words
+    unit = m.group("unit") or ""
+    if unit and unit not in w.words("generic_yuan") or not (unit or m.group("scale")):
+        return None
+    return next((c for c in w.words("currency_before_amount") if text.endswith(c, 0, start)), None)
 
 
 def _glued_to_latin(text: str, start: int) -> bool:

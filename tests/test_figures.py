@@ -30,6 +30,11 @@ def one(text: str):
         ("交出了80亿年收入的成绩。", "8000000000", None, "quantity"),
         ("他创业3年收入翻番。", "3", "year", "duration"),
         ("全年交付 52,318 辆。", "52318", "辆", "quantity"),
+        # a currency written before the amount: the yuan after it is that currency's
+        ("公司完成新台币5亿元增资。", "500000000", "TWD", "money"),
+        ("公司營收達新台幣120億元。", "12000000000", "TWD", "money"),
+        ("公司获得港币3亿元投资。", "300000000", "HKD", "money"),
+        ("公司获得人民币2亿投资。", "200000000", "CNY", "money"),
     ],
 )
 def test_value_and_unit(text, value, unit, kind):
@@ -297,3 +302,8 @@ def test_a_count_of_buyers_with_no_company_in_its_clause_is_the_articles_company
     labels = {e.id: e.label for e in res.entities}
     figure = next(f for f in res.figures if f.text == "8.5亿")
     assert figure.measure.endswith("买家数量") and labels.get(figure.about) == "拼多多"
+
+
+def test_a_currency_before_the_amount_is_part_of_the_figure():
+    f = one("公司完成新台币5亿元增资。")
+    assert f.text == "新台币5亿元" and f.unit == "TWD"
