@@ -22,6 +22,8 @@ def found(text: str) -> set[tuple[str, str]]:
     "text,expected",
     [
         ("小米集团创始人兼CEO雷军表示，今年将加大投入。", {("雷军", "Person"), ("小米", "Company")}),
+        # a fund named with a common word after a verb of receiving, before 注资 / 投资: the investor
+        ("青禾科技获远望资本注资1亿美元。", {("远望资本", "Company")}),
         # electronics, precision, motor and computer makers (Taiwan's and Hong Kong's names often end so)
         (
             "青禾電子資深副總裁王明表示，鋒泰精密與遠澜電機將合作。",

@@ -546,7 +546,8 @@ def _descriptor_end(text: str, start: int, suffix_start: int) -> int | None:
 
 def _named_by_round(ctx: Context, start: int, suffix_start: int, end: int) -> bool:
     """A fund whose name is a common word (厚朴基金, 远望资本) is a name where a round gives it a role: it stands
-    in a list of investors that 领投 / 跟投 / 参投 ends. Not a generic word before the suffix (社会资本)."""
+    in a list of investors that 领投 / 跟投 / 参投 ends, or after a verb of receiving before 注资 / 投资 (获远望资本注资).
+    Not a generic word before the suffix (社会资本)."""
     head = ctx.text[start:suffix_start]
     if (
         not 2 <= len(head) <= 4
@@ -554,6 +555,10 @@ def _named_by_round(ctx: Context, start: int, suffix_start: int, end: int) -> bo
         or not re.fullmatch(rf"[{HAN}]+", head)
     ):
         return False
+    if ctx.text[max(0, start - 2) : start].endswith(W.words("receive_verb")) and W.regex(
+        "investment_after_receipt"
+    ).match(ctx.text, end):
+        return True  # 获远望资本注资: the fund that invests
     before = ctx.text[start - 1] if start else ""
     if before and before not in W.set("investor_list_opener"):
         return False  # 老虎全球|管理基金: the name begins further left, where this cannot tell
