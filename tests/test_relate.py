@@ -624,3 +624,9 @@ def test_group_opening_a_clause_stands_for_the_group_named_before():
     assert not any(
         p == "acquired" for _, p, _ in triples("锋泰集团董事长陈立德指出，集团化经营将收购成本降低。")
     )
+
+
+def test_a_founder_who_leaves_a_post_stays_the_founder():
+    facts = triples("锋泰集团创始人林海卸任董事长一职。")
+    assert ("锋泰集团", "founder", "林海") in facts
+    assert ("林海", "worksFor", "锋泰集团") in facts and ("林海", "leads", "锋泰集团") not in facts

@@ -300,7 +300,7 @@ def _by_title_at_topic(hit: Hit, subject: End, obj: End) -> list[Relation]:
     from .people import relations_by_title
     from .rules import end_key
 
-    if any(p == end_key(subject) and o != end_key(obj) for p, o in hit.env.claims.get("post", set())):
+    if any(p == end_key(subject) and o != end_key(obj) for p, o in hit.env.claims.get("post", {})):
         return []  # the person has a post at a named organisation already
     return relations_by_title(hit, subject, obj, professions=False)
 

@@ -123,7 +123,8 @@ class RuleEnv:
     amounts: list[str] = field(default_factory=list)
     org_topic: int | str | None = None
     frame: Frame | None = None
-    claims: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+    # claim → (subject, object) → the predicates the rule that claimed the pair made of it
+    claims: dict[str, dict[tuple[str, str], set[str]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -223,16 +224,21 @@ def _emit(hit: Hit) -> list[Relation]:
     out: list[Relation] = []
     for s in _members(hit, rule.subject):
         for o in _members(hit, rule.object):
-            claimed = hit.env.claims.setdefault(rule.claim, set()) if rule.claim is not None else None
-            if claimed is not None and (end_key(s), end_key(o)) in claimed:
+            claimed = hit.env.claims.setdefault(rule.claim, {}) if rule.claim is not None else None
+            pair = (end_key(s), end_key(o))
+            taken = claimed.get(pair) if claimed is not None else None
+            if taken is not None and ("founder" in taken or "founder" not in rule.predicates):
                 continue
             if rule.emit:
                 made = [r for r in functions.emit(rule.emit, hit, s, o) if r.predicate in rule.predicates]
             else:
                 rel = _relation(hit, s, o)
                 made = [rel] if rel is not None else []
+            if taken is not None:
+                # the pair's post is claimed; a founder stays one (青禾创始人王明辞去董事长职务: founder, former post)
+                made = [r for r in made if r.predicate == "founder"]
             if claimed is not None and made:  # a rule that made nothing of the pair leaves it to the next
-                claimed.add((end_key(s), end_key(o)))
+                claimed.setdefault(pair, set()).update(r.predicate for r in made)
             out += made + _elsewhere(made, s, o)
     return out
 
