@@ -98,6 +98,11 @@ def test_recognises(text, expected):
         ("锋泰国际与韦德国际签署了合作协议。", {"泰国", "德国"}),
         # 及 after a three-character name: the segmenter glued it on (青及), neither name runs across it
         ("青禾精密董事长卢松青及锋泰汽车董事长何小明出席。", {"卢松", "卢松青及锋泰汽车", "青及锋泰汽车"}),
+        # a verb the segmenter glued to the name after it begins no name: 获|锋泰 / 私有化
+        (
+            "青禾科技获锋泰集团入股。锋泰集团宣布以每股5元私有化青禾科技。",
+            {"青禾科技获锋泰集团", "私有化青禾科技"},
+        ),
         # a field's acronym and a kind of company, or what a name belongs to, name no company
         ("该集团花费巨资收购VR设备公司Nova。", {"VR设备公司"}),
         ("云雀科技(灵犀助手所属公司)的股东。", {"灵犀助手所属公司", "所属公司"}),

@@ -713,6 +713,8 @@ def reads_as_a_clause(ctx: Context, start: int, end: int) -> bool:
         return True
     if any(t.word[1:2] in W.set("demonstrative_char") for t in tokens if len(t.word) == 2):
         return True  # 收购达该公司: 达该 ends a verb and opens 该公司 (this company), no name
+    if any(t.word[:1] in W.set("glued_receive") and not ctx.known(t.word) for t in tokens[1:]):
+        return True  # 青禾科技|获锋泰|集团: a verb of receiving glued to the name after it
     if W.regex("date").search(ctx.text[start:end]) or W.regex("time_phrase").search(ctx.text[start:end]):
         return True
     has_name = any(t.pos.startswith("nr") for t in tokens)
@@ -786,7 +788,11 @@ def _name_prefix(ctx: Context, suffix_start: int):
         glued = (
             first in _FUNCTION_CHARS
             or first in W.set("aspect_particle")
-            or (first in W.set("former_marker") or first in W.set("glued_copula"))
+            or (
+                first in W.set("former_marker")
+                or first in W.set("glued_copula")
+                or first in W.set("glued_receive")
+            )
             and len(tok.word) >= 3
             and not ctx.known(tok.word)
         )
