@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ..model import Relation
 from ..resolve import entity_id
 from ..zh.dates import normalise_date
+from ..zh.text import to_simplified
 from .frame import Anchor
 
 if TYPE_CHECKING:
@@ -63,7 +64,27 @@ def _round_company(hit: Hit, arg: str | None) -> list[End]:
     end = _local(hit, anchor)
     if isinstance(end, int) and frame and not frame.funded:
         return []  # no round reported and the article's organisation named here: it is an investor, not funded
+    if not isinstance(end, int) and _another_round_before(hit, anchor):
+        return []  # ofo刚宣布获1.3亿美元融资。此轮融资由…领投: that round, whoever's it is, not the article's
     return [end]
+
+
+def _another_round_before(hit: Hit, anchor: Anchor) -> bool:
+    """The sentence points back to a round (此轮融资) and the sentence before reports one, neither naming the company
+    of ``anchor`` nor standing for it."""
+    index = hit.view.sentence.index
+    if index == 0 or anchor.evidence is not None and anchor.evidence.sentence == index - 1:
+        return False
+    if not hit.text.startswith(hit.env.words.words("anaphoric_round")):
+        return False  # B轮获来自…的融资: a round the sentence names, not one it points back to
+    before = hit.view.doc.sentences[index - 1].text
+    words = hit.env.words
+    if not words.regex("other_round_before").search(before) or words.regex("round_owner_anaphor").search(
+        before
+    ):
+        return False
+    name = anchor.entity.split("/", 1)[-1]
+    return to_simplified(name[:2]) not in to_simplified(before)
 
 
 def _main_org(hit: Hit, arg: str | None) -> list[End]:
