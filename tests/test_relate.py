@@ -630,3 +630,15 @@ def test_a_founder_who_leaves_a_post_stays_the_founder():
     facts = triples("锋泰集团创始人林海卸任董事长一职。")
     assert ("锋泰集团", "founder", "林海") in facts
     assert ("林海", "worksFor", "锋泰集团") in facts and ("林海", "leads", "锋泰集团") not in facts
+
+
+def test_a_dateline_with_a_reporter_and_a_date_names_the_outlet_and_is_no_investee():
+    facts = triples("南都记者3月13日获悉，锋泰集团战略投资了青禾科技，投资金额为5亿元。")
+    assert ("ARTICLE", "publisher", "南方都市报") in facts
+    assert {(s, o) for s, p, o in facts if p == "investsIn"} == {("锋泰集团", "青禾科技")}
+
+
+def test_a_news_flash_is_no_publisher():
+    facts = triples("锋泰科技发布新品。\n2026-03-08 来源:快讯 编辑:瑞雪")
+    assert ("ARTICLE", "editor", "瑞雪") in facts
+    assert not any(p == "publisher" or o == "快讯" for _, p, o in facts)
