@@ -28,7 +28,7 @@ import numpy as np
 from .errors import KgError, MissingDependency
 from .recognize.lexicon import load_lexicon
 from .relate.features import FAMILIES, Family
-from .relate.scorer import RelationScorer, ScorerModel, save_model
+from .relate.scorer import RelationScorer, ScorerModel, read_model, save_model
 from .relate.trainset import (
     Annotated,
     Example,
@@ -319,6 +319,20 @@ def check_sample(
     return out
 
 
+def _label_thresholds(items: list[str]) -> dict[str, float]:
+    """``partner=1.01`` → {"partner": 1.01}; a malformed item is a ``KgError`` naming it."""
+    out = {}
+    for item in items:
+        name, _, value = item.partition("=")
+        try:
+            out[name.strip()] = float(value)
+        except ValueError:
+            raise KgError(f"--label-threshold {item!r}: expected PREDICATE=NUMBER") from None
+        if not name.strip():
+            raise KgError(f"--label-threshold {item!r}: expected PREDICATE=NUMBER")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/datasets"))
@@ -333,22 +347,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-inject", dest="inject", action="store_false", help="learn from kg's mentions only"
     )
+    parser.add_argument(
+        "--label-threshold",
+        action="append",
+        default=[],
+        metavar="PREDICATE=T",
+        help="a predicate's own threshold (1.01: never stated), e.g. partner=1.01; repeatable",
+    )
+    parser.add_argument(
+        "--retune",
+        type=Path,
+        metavar="MODEL",
+        help="only set --label-threshold on an existing model file (written to --out), without training",
+    )
     args = parser.parse_args(argv)
     try:
-        import sklearn  # noqa: F401
-    except ImportError:
-        raise MissingDependency("scikit-learn", extra="train") from None
-    try:
-        items = training_items(args.data, args.realtext)
-        model = train(
-            items,
-            dim=args.dim,
-            c=args.c,
-            inject=args.inject,
-            unlabelled=args.unlabelled,
-            precision=args.precision,
-            log=lambda m: print(m, file=sys.stderr),
-        )
+        floors = _label_thresholds(args.label_threshold)
+        if args.retune is not None:
+            model = read_model(args.retune)
+        else:
+            try:
+                import sklearn  # noqa: F401
+            except ImportError:
+                raise MissingDependency("scikit-learn", extra="train") from None
+            items = training_items(args.data, args.realtext)
+            model = train(
+                items,
+                dim=args.dim,
+                c=args.c,
+                inject=args.inject,
+                unlabelled=args.unlabelled,
+                precision=args.precision,
+                log=lambda m: print(m, file=sys.stderr),
+            )
+        model = replace(model, label_thresholds={**model.label_thresholds, **floors})
         save_model(model, args.out)
     except KgError as exc:
         print(f"Error: {exc}", file=sys.stderr)
