@@ -13,11 +13,11 @@ CORPUS = ROOT / "benchmarks" / "realtext" / "corpus.jsonl"
 
 # (split, what) -> (precision, recall) floors
 FLOORS = {
-    ("dev", "relations"): (0.78, 0.47),
+    ("dev", "relations"): (0.78, 0.49),
     ("dev", "bylines"): (0.93, 0.88),
     ("dev", "organisation"): (0.84, 0.80),
     ("dev", "person"): (0.91, 0.87),
-    ("test", "relations"): (0.64, 0.275),
+    ("test", "relations"): (0.645, 0.30),
     ("test", "bylines"): (0.86, 0.65),
     ("test", "organisation"): (0.77, 0.70),
     ("test", "person"): (0.88, 0.88),
