@@ -894,7 +894,15 @@ def test_a_party_word_a_person_or_a_receiving_verb_before_a_firm_is_not_part_of_
 
 @pytest.mark.parametrize(
     "text, name",
-    [("青禾科技发布了新款扫地机器人“星尘”。", "星尘"), ("锋泰集团推出子品牌“星澜”，主打年轻市场。", "星澜")],
+    [
+        ("青禾科技发布了新款扫地机器人“星尘”。", "星尘"),
+        ("锋泰集团推出子品牌“星澜”，主打年轻市场。", "星澜"),
+        # launched before (此前推出的“X”), developed (开发的“X”), under its owner after its kind (旗下AI助手“X”)
+        ("青禾科技此前推出的“星河”App用户已过亿。", "星河"),
+        ("这款由青禾实验室开发的“星河”大模型已接入多个应用。", "星河"),
+        ("青禾科技旗下AI助手“星河”月活突破1亿。", "星河"),
+        ("青禾科技自研的星河芯片已量产。", "星河芯片"),
+    ],
 )
 def test_a_quoted_name_after_a_launch_and_a_kind_of_product_is_a_product(text, name):
     assert (name, "Product") in {(m.text, m.type) for m in mentions_of(text)[2]}
