@@ -55,13 +55,10 @@ def _round_company(hit: Hit, arg: str | None) -> list[End]:
     anchor = frame.funded or frame.main if frame else None
     if anchor is None:
         return []
-    if (
-        frame
-        and not frame.funded
-        and hit.env.words.regex("unnamed_round").search(hit.view.template[: hit.start])
-    ):
-        return []  # 煮葉已完成Pre-A轮融资，投资方为…: a round of a company kg did not recognise, not the article's
     end = _local(hit, anchor)
+    if _unnamed_round_before(hit):
+        return []  # 煮葉已完成Pre-A轮融资，投资方为… / …，同在赛道的星海亦完成A轮融资，由…领投: a round of a company
+        # kg did not recognise, not the article's
     if isinstance(end, int) and frame and not frame.funded:
         return []  # no round reported and the article's organisation named here: it is an investor, not funded
     if not isinstance(end, int) and _another_round_before(hit, anchor):
@@ -69,14 +66,23 @@ def _round_company(hit: Hit, arg: str | None) -> list[End]:
     return [end]
 
 
+def _unnamed_round_before(hit: Hit) -> bool:
+    """The last round the sentence reports before the match is in a clause that names no organisation."""
+    before = hit.view.template[: hit.start]
+    rounds = list(hit.env.words.regex("unnamed_round").finditer(before))
+    if not rounds:
+        return False
+    last = rounds[-1]
+    clause = max(before.rfind(ch, 0, last.start()) for ch in hit.env.words.set("clause_break")) + 1
+    return "⟦" not in before[clause : last.start()]
+
+
 def _another_round_before(hit: Hit, anchor: Anchor) -> bool:
-    """The sentence points back to a round (此轮融资) and the sentence before reports one, neither naming the company
-    of ``anchor`` nor standing for it."""
+    """The sentence before reports the round of a company it names in quotes or Latin letters, neither the company
+    of ``anchor`` nor a word standing for it."""
     index = hit.view.sentence.index
     if index == 0 or anchor.evidence is not None and anchor.evidence.sentence == index - 1:
         return False
-    if not hit.text.startswith(hit.env.words.words("anaphoric_round")):
-        return False  # B轮获来自…的融资: a round the sentence names, not one it points back to
     before = hit.view.doc.sentences[index - 1].text
     words = hit.env.words
     if not words.regex("other_round_before").search(before) or words.regex("round_owner_anaphor").search(

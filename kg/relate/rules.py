@@ -33,8 +33,8 @@ from .triggers import trigger_words
 
 RULE_FILES = ("people.toml", "corporate.toml", "commerce.toml")
 _KEYS = {
-    "name", "predicate", "pattern", "then", "subject", "object", "confidence", "confidence_outside", "qualifiers",
-    "check", "emit", "symmetric", "claim", "literal", "object_map", "examples", "doc",
+    "name", "predicate", "pattern", "then", "then_stop", "subject", "object", "confidence", "confidence_outside",
+    "qualifiers", "check", "emit", "symmetric", "claim", "literal", "object_map", "examples", "doc",
 }  # fmt: skip
 _REQUIRED = ("name", "predicate", "pattern", "subject", "object", "confidence")
 
@@ -93,6 +93,7 @@ class Rule:
     object_map: str | None = None
     examples: tuple[Example, ...] = ()
     pattern: str = ""
+    then_stop: re.Pattern[str] | None = None  # where the rest of the sentence that ``then`` searches ends
 
 
 @dataclass
@@ -197,6 +198,9 @@ def _hits(rule: Rule, view: SentenceView, env: RuleEnv) -> Iterable[Hit]:
             yield Hit(view, rule, m.groupdict(), m.group(), m.start(), env)
             continue
         rest = t[m.end() :]
+        stop = rule.then_stop.search(rest) if rule.then_stop is not None else None
+        if stop is not None:
+            rest = rest[: stop.start()]  # …完成A轮融资；同在赛道的B亦完成A轮融资，由X领投: X is B's
         for then in rule.then:
             for n in then.finditer(rest):
                 yield Hit(view, rule, {**m.groupdict(), **n.groupdict()}, m.group(), m.start(), env)
@@ -356,6 +360,9 @@ def _rule(raw: Mapping[str, Any], words: Words, origin: str) -> Rule:
         _compile(p, words, origin, name) for p in ([then_raw] if isinstance(then_raw, str) else then_raw)
     )
     groups = set(regex.groupindex).union(*(p.groupindex for p in then))
+    then_stop = _compile(raw["then_stop"], words, origin, name) if raw.get("then_stop") else None
+    if then_stop is not None and not then:
+        raise RuleError(origin, name, "then_stop needs then")
     try:
         subject, obj = Ref.parse(raw["subject"]), Ref.parse(raw["object"])
     except ValueError as exc:
@@ -387,6 +394,7 @@ def _rule(raw: Mapping[str, Any], words: Words, origin: str) -> Rule:
         predicates=predicates,
         regex=regex,
         then=then,
+        then_stop=then_stop,
         subject=subject,
         object=obj,
         confidence=float(confidence),
