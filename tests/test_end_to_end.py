@@ -55,7 +55,8 @@ SEED_FACTS = [
     ("铁林", "worksFor", "刺猬公社", {}),
     ("雷霆计划", "productOf", "快手", {}),
     ("百亿流量补贴计划", "productOf", "快手", {}),
-    ("张崭", "leads", "快手", {"title": "MCN运营负责人"}),
+    # the head of a function (MCN operations) works for the company, as the head of operations does
+    ("张崭", "worksFor", "快手", {"title": "MCN运营负责人"}),
     ("小黄车", "productOf", "快手", {}),
     ("娃娃夫妻", "sellsOn", "快手", {}),
 ]

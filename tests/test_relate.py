@@ -642,3 +642,22 @@ def test_a_news_flash_is_no_publisher():
     facts = triples("锋泰科技发布新品。\n2026-03-08 来源:快讯 编辑:瑞雪")
     assert ("ARTICLE", "editor", "瑞雪") in facts
     assert not any(p == "publisher" or o == "快讯" for _, p, o in facts)
+
+
+@pytest.mark.parametrize(
+    "text,predicate",
+    [
+        # what the person heads inside the organisation: a business, a branch, a region
+        ("青禾科技消费者业务软件总裁王明发表演讲。", "worksFor"),
+        ("青禾科技云服务总裁王明表示。", "worksFor"),
+        ("青禾科技中国区CEO王明表示。", "worksFor"),
+        # words that keep the title the head of the whole organisation
+        ("青禾集团董事局主席王明表示。", "leads"),
+        ("青禾科技全球CEO王明表示。", "leads"),
+        ("青禾科技新任CEO王明表示。", "leads"),
+        ("青禾科技执行总裁王明表示。", "leads"),
+    ],
+)
+def test_the_head_of_a_part_of_an_organisation_works_for_it(text, predicate):
+    posts = {p for s, p, o in triples(text) if s == "王明" and o.startswith("青禾")}
+    assert posts == {predicate}
