@@ -150,6 +150,9 @@ def test_filter_spans_longest_wins_then_score_then_earliest():
         ),  # 毕业 after a comma is a verb, not a name
         ("董事长张大为表示，公司将扩产。", ["张大为"]),  # a name may end in 为 when no title follows it
         ("公司任命王小川为首席执行官。", ["王小川"]),
+        # 为 before a known organisation's title, 以 before how one speaks: not the name's last character
+        ("小米集团任命原金立总裁卢伟冰为小米集团副总裁。", ["卢伟冰"]),
+        ("对此，青禾科技副总裁徐冰以官方口径回应。", ["徐冰"]),
     ],
 )
 def test_people_after_titles_stop_at_the_clause(text, people):
