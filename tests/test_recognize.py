@@ -96,6 +96,11 @@ def test_recognises(text, expected):
         ("沿海地区经济发展迅速，北京东路有家店。", {"海地", "京东"}),
         # 国际 is one word: no country is named in a company's name that ends with it
         ("锋泰国际与韦德国际签署了合作协议。", {"泰国", "德国"}),
+        # a count of divisions names none (到家两大事业群 / 腾讯两大事业群)
+        (
+            "公司将组建到店、到家两大事业群。腾讯两大事业群高管调整后，两位副总裁连发内部信。",
+            {"到家两大事业群", "腾讯两大事业群"},
+        ),
         # 及 after a three-character name: the segmenter glued it on (青及), neither name runs across it
         ("青禾精密董事长卢松青及锋泰汽车董事长何小明出席。", {"卢松", "卢松青及锋泰汽车", "青及锋泰汽车"}),
         # a verb the segmenter glued to the name after it begins no name: 获|锋泰 / 私有化
