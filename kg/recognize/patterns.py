@@ -1400,6 +1400,13 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             continue  # A轮获4100万美元融资 / A、B轮共获得: a round, not a company
         if tokens and (tokens[0].pos[:1] == "v" and ctx.known(tokens[0].word) or tokens[-1].pos[:1] == "d"):
             continue  # 宣布新获…融资: a verb and an adverb, not a name
+        described = W.regex("one_of_a_kind").match(name)
+        if (
+            described
+            and (entry := ctx.lexicon.names.get(described.group("place")))
+            and "Place" in entry.types
+        ):
+            continue  # 山东一茶企: a tea company in Shandong, not a name
         if _name_like(ctx, name, start) and not W.regex("date").search(name):
             # (华为于1987年成立于深圳: the name stops before the date)
             out.append(ctx.mention(start, end, "Company", "pattern:introduced_org", 0.7))
