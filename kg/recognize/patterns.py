@@ -1058,6 +1058,8 @@ def find_quoted_offerings(ctx: Context, anchors: list[Mention]) -> list[Mention]
             continue  # 天猫“双11”: a date
         if name.endswith(W.words("person_kind")):
             continue  # 锋泰药业的“核心人物”: a word for a person, not an offering
+        if W.regex("concept_quote").search(name):
+            continue  # 百度“最大钱袋子” / 李宁“中国元素”: a figure of speech or an idea
         type_ = "Programme" if name.endswith(W.words("programme_noun")) else "Product"
         out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:owner_quoted", 0.7))
     return out
