@@ -24,6 +24,8 @@ def found(text: str) -> set[tuple[str, str]]:
         ("小米集团创始人兼CEO雷军表示，今年将加大投入。", {("雷军", "Person"), ("小米", "Company")}),
         # a fund named with a common word after a verb of receiving, before 注资 / 投资: the investor
         ("青禾科技获远望资本注资1亿美元。", {("远望资本", "Company")}),
+        # a bracket that holds only a division's name keeps its 与 (平台与内容事业群)
+        ("青禾科技PCG(平台与内容事业群)做出高管调整。", {("平台与内容事业群", "BusinessUnit")}),
         # electronics, precision, motor and computer makers (Taiwan's and Hong Kong's names often end so)
         (
             "青禾電子資深副總裁王明表示，鋒泰精密與遠澜電機將合作。",

@@ -446,6 +446,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 for tok in ctx.tokens_from(start, s) if unit else ():
                     if tok.pos in ("p", "c") and tok.start >= start:
                         start = tok.end  # 美团对到家事业群: the division's name begins after the preposition
+                start = _bracketed_division_start(ctx, start)
                 if (
                     s - start >= 2
                     and ctx.text[start:s] not in W.set("generic_unit_name")
@@ -770,6 +771,16 @@ def _is_known_org(ctx: Context, tok: Token) -> bool:
 def _is_place(ctx: Context, tok: Token) -> bool:
     entry = ctx.lexicon.names.get(tok.word)
     return tok.pos == "ns" or bool(entry and entry.types[0] == "Place")
+
+
+def _bracketed_division_start(ctx: Context, start: int) -> int:
+    """(平台与内容事业群): where a bracket holds only a division's name, 与 / 和 joining two nouns stays in it."""
+    if ctx.text[start - 1 : start] not in W.set("division_name_joiner"):
+        return start
+    opened = max(ctx.text.rfind(ch, max(0, start - 6), start - 1) for ch in W.set("opening_bracket"))
+    if opened >= 0 and re.fullmatch(rf"[{HAN}]{{1,4}}", ctx.text[opened + 1 : start - 1]):
+        return opened + 1
+    return start
 
 
 def _name_prefix(ctx: Context, suffix_start: int):
