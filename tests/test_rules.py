@@ -128,6 +128,7 @@ confidence = 0.8
         (("组建合资公司", "(unclosed"), "pattern does not compile"),
         (("confidence = 0.8", 'confidence = 0.8\ncheck = "nonsense"'), "unknown check 'nonsense'"),
         (('name = "my_rule"', 'name = "my_rule"\nname = "twice"'), "not valid TOML"),
+        (("confidence = 0.8", "confidence = 0.8\nthen_stop = '；'"), "then_stop needs then"),
     ],
 )
 def test_a_bad_rule_file_is_one_line_naming_the_file_and_the_rule(tmp_path, change, message):
