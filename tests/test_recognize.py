@@ -98,6 +98,8 @@ def test_recognises(text, expected):
         ("沿海地区经济发展迅速，北京东路有家店。", {"海地", "京东"}),
         # 国际 is one word: no country is named in a company's name that ends with it
         ("锋泰国际与韦德国际签署了合作协议。", {"泰国", "德国"}),
+        # a party committee or a department without a place or a company before it is no node
+        ("行政部门副总经理吴俊龙另有任用。市委副书记王明陪同。", {"行政部门", "市委"}),
         # a quoted figure of speech or idea after a company is no offering of it
         ("原本负责百度“最大钱袋子”的负责人转岗。青禾“中国元素”系列大受欢迎。", {"最大钱袋子", "中国元素"}),
         # a place and 一 before a kind of company describe one; a company's sales arm is no name
