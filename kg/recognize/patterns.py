@@ -394,6 +394,8 @@ def received_investment(ctx: Context, start: int, end: int) -> bool:
     """获得腾讯投资 / 获小米战略投资: after a verb of receiving, a name that ends in a kind of investment (腾讯投资,
     小米战略投资 are also the names of investment arms) is the investment received, not the arm."""
     name = ctx.text[start:end]
+    if name.endswith(W.words("investment_kind")) and W.regex("after_verb_use").match(ctx.text, end):
+        return True  # 在腾讯投资后: after Tencent invested, not 腾讯投资 (the arm)
     return (
         name.endswith(W.words("investment_kind"))
         and ctx.text[max(0, start - 3) : start].endswith(W.words("receive_verb"))
