@@ -98,6 +98,8 @@ def test_recognises(text, expected):
         ("沿海地区经济发展迅速，北京东路有家店。", {"海地", "京东"}),
         # 国际 is one word: no country is named in a company's name that ends with it
         ("锋泰国际与韦德国际签署了合作协议。", {"泰国", "德国"}),
+        # a model-like code before 工厂 names a factory, not a product
+        ("蔚来F4工厂将于明年投产。", {"蔚来F4", "F4"}),
         # 投资 before 后 is the verb (after Tencent invested), not the arm 腾讯投资
         (
             "在腾讯投资后，搜狐仍是搜狗的控股股东。小米投资之后，青禾科技的估值翻了一番。",

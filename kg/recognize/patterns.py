@@ -990,6 +990,8 @@ def find_products(ctx: Context) -> list[Mention]:
         single = len(m.group("name")) == 1 and not series  # P70系列 / P70 Pro, not B2B or L4
         if first in W.set("latin_model_stop") and not series or single:
             continue
+        if text.startswith(W.words("facility_after"), m.end(1)):
+            continue  # 蔚来F4工厂: a factory
         if m.group("name") in ctx.lexicon.names and ctx.lexicon.names[m.group("name")].types[0] != "Product":
             continue  # OPPO 5: a company's name (a model of it is find_business_units')
         out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:latin_model", 0.7))
@@ -1726,6 +1728,8 @@ def model_code(ctx: Context, pos: int) -> re.Match[str] | None:
         return None
     if W.regex("reporting_period").fullmatch(word):
         return None  # 网易Q4营收: a quarter of the company's year, not a model
+    if ctx.text.startswith(W.words("facility_after"), code.end()):
+        return None  # 蔚来F4工厂: a factory, not a model
     if word.isalpha() and ctx.text[pos - 1 : pos].isascii():
         return None  # Google Research: a word of an English name, not a model of Google
     return None if load_kb().org(word) is not None else code
