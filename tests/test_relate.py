@@ -661,3 +661,13 @@ def test_a_news_flash_is_no_publisher():
 def test_the_head_of_a_part_of_an_organisation_works_for_it(text, predicate):
     posts = {p for s, p, o in triples(text) if s == "王明" and o.startswith("青禾")}
     assert posts == {predicate}
+
+
+def test_a_division_of_a_platform_belongs_to_the_platforms_maker_the_article_names():
+    assert ("抖音电商", "parentOrganization", "字节跳动") in triples(
+        "抖音电商今年GMV大增，字节跳动表示满意。"
+    )
+    # no maker named: the division is left without one rather than given to the platform or an absent company
+    assert not any(
+        p == "parentOrganization" and o == "字节跳动" for _, p, o in triples("抖音电商今年GMV大增。")
+    )

@@ -16,7 +16,7 @@ from .about import _AGENT, _topic, assign_about
 from .anaphora import company_mentions, gap_mentions, pronoun_mentions
 from .byline import byline_relations
 from .frame import Frame, document_frame
-from .makers import known_makers
+from .makers import known_makers, named_maker
 from .rules import RuleEnv, RuleSet, load_rules
 from .scorer import RelationScorer
 from .template import SentenceView
@@ -201,6 +201,14 @@ def _named_units(
             # (支付宝商家服务事业部: a division of the platform)
         if parent is None and m.type == "BusinessUnit" and m.source.startswith("pattern:org_suffix"):
             parent = _unit_owner(doc, mentions, m, entity_of)  # 海外事业群: the organisation spoken of
+        platform = (
+            _longest_prefix_org(m.key, {}, lexicon, ("Platform",)) if m.type == "BusinessUnit" else None
+        )
+        if platform is not None and (parent is None or parent.endswith("/" + platform.split("/", 1)[1])):
+            # 抖音电商 / 抖音 BU: a division of a platform belongs to the platform's maker the article names
+            parent = (
+                named_maker(platform.split("/", 1)[1], set(entity_of.values()), lexicon, doc.date) or parent
+            )
         if parent is None:
             continue
         seen.add(m.key)

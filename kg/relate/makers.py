@@ -25,17 +25,13 @@ def known_makers(
     for m in mentions:
         if m.start in entity_of:
             sentences_of.setdefault(entity_of[m.start], set()).add(m.sentence)
-    year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
     out: list[Relation] = []
     for m in mentions:
         product = entity_of.get(m.start)
         entry = lexicon.names.get(m.key)
         if m.type not in _MADE or product is None or product in made or entry is None:
             continue
-        makers, since = lexicon.makers.get(entry.canonical, ((), None))
-        if since is not None and year is not None and year < since:
-            continue
-        maker = next((i for i in (_maker_id(name, lexicon) for name in makers) if i in sentences_of), None)
+        maker = named_maker(entry.canonical, sentences_of, lexicon, doc.date)
         if maker is None:
             continue
         made.add(product)
@@ -52,6 +48,18 @@ def known_makers(
             view.relation(0, "productOf", None, rule="known_maker", confidence=confidence, object_id=maker)
         )
     return out
+
+
+def named_maker(
+    product: str, present: set[str] | dict, lexicon: Lexicon, date: str | None = None
+) -> str | None:
+    """The entity id of the first of a curated product's makers that is among ``present`` (entity ids of the
+    article), or None; none for an article dated before the maker took the product over."""
+    makers, since = lexicon.makers.get(product, ((), None))
+    year = int(date[:4]) if date and date[:4].isdigit() else None
+    if since is not None and year is not None and year < since:
+        return None
+    return next((i for i in (_maker_id(name, lexicon) for name in makers) if i in present), None)
 
 
 def _maker_id(name: str, lexicon: Lexicon) -> str:
