@@ -831,7 +831,7 @@ def _name_prefix(ctx: Context, suffix_start: int):
             tokens.insert(0, Token(tok.start + inner + 1, tok.end, tok.word[inner + 1 :], "nz"))
             break
         if tokens and len(tok.word) >= 2 and tok.word[-1] in _FUNCTION_CHARS and not ctx.known(tok.word):
-            break  # 卢松|青及|锋泰|汽车: a conjunction the segmenter glued to the word before ends the name's start
+            break  # 周立|青及|锋泰|汽车: a conjunction the segmenter glued to the word before ends the name's start
         # the segmenter guesses a POS for words it does not know (锐能 → v); such words are likely names
         guessed = not ctx.known(tok.word)
         if (
