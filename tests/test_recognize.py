@@ -24,8 +24,8 @@ def found(text: str) -> set[tuple[str, str]]:
         ("小米集团创始人兼CEO雷军表示，今年将加大投入。", {("雷军", "Person"), ("小米", "Company")}),
         # a fund named with a common word after a verb of receiving, before 注资 / 投资: the investor
         ("青禾科技获远望资本注资1亿美元。", {("远望资本", "Company")}),
-        # a bracket that holds only a division's name keeps its 与 (平台与内容事业群)
-        ("青禾科技PCG(平台与内容事业群)做出高管调整。", {("平台与内容事业群", "BusinessUnit")}),
+        # a bracket that holds only a division's name keeps its 与 (数字与文娱事业群)
+        ("青禾科技PCG(数字与文娱事业群)做出高管调整。", {("数字与文娱事业群", "BusinessUnit")}),
         # electronics, precision, motor and computer makers (Taiwan's and Hong Kong's names often end so)
         (
             "青禾電子資深副總裁王明表示，鋒泰精密與遠澜電機將合作。",
@@ -102,19 +102,19 @@ def test_recognises(text, expected):
         ("蔚来F4工厂将于明年投产。", {"蔚来F4", "F4"}),
         # 投资 before 后 is the verb (after Tencent invested), not the arm 腾讯投资
         (
-            "在腾讯投资后，搜狐仍是搜狗的控股股东。小米投资之后，青禾科技的估值翻了一番。",
+            "在腾讯投资后，锋泰集团仍是青禾科技的第一大股东。小米投资之后，青禾科技的估值翻了一番。",
             {"腾讯投资", "小米投资"},
         ),
         # a department without a company before it is no node
-        ("行政部门副总经理吴俊龙另有任用。", {"行政部门"}),
+        ("行政部门的副总经理王海涛另有任用。", {"行政部门"}),
         # a quoted figure of speech or idea after a company is no offering of it
-        ("原本负责百度“最大钱袋子”的负责人转岗。青禾“中国元素”系列大受欢迎。", {"最大钱袋子", "中国元素"}),
+        ("锋泰集团“最大印钞机”的负责人换人。青禾“国潮元素”系列大受欢迎。", {"最大印钞机", "国潮元素"}),
         # a place and 一 before a kind of company describe one; a company's sales arm is no name
-        ("山东一茶企日前获国内茶行业最大投资。林杰出任销售公司总经理。", {"山东一茶企", "销售公司"}),
-        # a count of divisions names none (到家两大事业群 / 腾讯两大事业群)
+        ("浙江一茶企近日获得千万元投资。王涛现任销售公司的负责人。", {"浙江一茶企", "销售公司"}),
+        # a count of divisions names none (物流两大事业群 / 锋泰科技两大事业群)
         (
-            "公司将组建到店、到家两大事业群。腾讯两大事业群高管调整后，两位副总裁连发内部信。",
-            {"到家两大事业群", "腾讯两大事业群"},
+            "公司将组建零售、物流两大事业群。锋泰科技两大事业群负责人近日调整。",
+            {"物流两大事业群", "锋泰科技两大事业群", "两大事业群"},
         ),
         # 及 after a three-character name: the segmenter glued it on (青及), neither name runs across it
         ("青禾精密董事长周立青及锋泰汽车董事长何小明出席。", {"周立", "周立青及锋泰汽车", "青及锋泰汽车"}),
@@ -171,8 +171,8 @@ def test_filter_spans_longest_wins_then_score_then_earliest():
         ("董事长张大为表示，公司将扩产。", ["张大为"]),  # a name may end in 为 when no title follows it
         ("公司任命王小川为首席执行官。", ["王小川"]),
         # 为 before a known organisation's title, 以 before how one speaks: not the name's last character
-        ("小米集团任命原金立总裁孙立冰为小米集团副总裁。", ["孙立冰"]),
-        ("对此，青禾科技副总裁林冰以官方口径回应。", ["林冰"]),
+        ("锋泰集团任命原金立总裁孙立冰为京东集团副总裁。", ["孙立冰"]),
+        ("对此，青禾科技副总裁林冰以官方身份作出回应。", ["林冰"]),
     ],
 )
 def test_people_after_titles_stop_at_the_clause(text, people):

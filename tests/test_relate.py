@@ -633,14 +633,14 @@ def test_a_founder_who_leaves_a_post_stays_the_founder():
 
 
 def test_a_dateline_with_a_reporter_and_a_date_names_the_outlet_and_is_no_investee():
-    facts = triples("南都记者3月13日获悉，锋泰集团战略投资了青禾科技，投资金额为5亿元。")
-    assert ("ARTICLE", "publisher", "南方都市报") in facts
+    facts = triples("新京报记者5月8日获悉，锋泰集团战略投资了青禾科技，金额达5亿元。")
+    assert ("ARTICLE", "publisher", "新京报") in facts
     assert {(s, o) for s, p, o in facts if p == "investsIn"} == {("锋泰集团", "青禾科技")}
 
 
 def test_a_news_flash_is_no_publisher():
-    facts = triples("锋泰科技发布新品。\n2026-03-08 来源:快讯 编辑:瑞雪")
-    assert ("ARTICLE", "editor", "瑞雪") in facts
+    facts = triples("锋泰科技发布新品。\n2025-11-02 来源:快讯 编辑:林夏")
+    assert ("ARTICLE", "editor", "林夏") in facts
     assert not any(p == "publisher" or o == "快讯" for _, p, o in facts)
 
 
@@ -648,7 +648,7 @@ def test_a_news_flash_is_no_publisher():
     "text,predicate",
     [
         # what the person heads inside the organisation: a business, a branch, a region
-        ("青禾科技消费者业务软件总裁王明发表演讲。", "worksFor"),
+        ("青禾科技家庭娱乐业务硬件总裁王明发表演讲。", "worksFor"),
         ("青禾科技云服务总裁王明表示。", "worksFor"),
         ("青禾科技中国区CEO王明表示。", "worksFor"),
         # words that keep the title the head of the whole organisation

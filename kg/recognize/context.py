@@ -202,7 +202,7 @@ class Context:
         return rest.startswith(_W.words("speech_verb")) or rest[:1] in _W.set("clause_punctuation")
 
     def _as_title(self, at: int, *, across_org: bool = False) -> bool:
-        """张海为副总经理 / 王建国为新一任总裁 / 孙立冰为小米集团副总裁: 为 (as) followed by a title (or a known
+        """张海为副总经理 / 王建国为新一任总裁 / 孙立冰为京东集团副总裁: 为 (as) followed by a title (or a known
         organisation's title) ends the name before it (a name may end in 为: 张大为)."""
         if self.text[at : at + 1] not in _W.set("as_title"):
             return False
@@ -210,7 +210,7 @@ class Context:
         pos += len(next((w for w in _W.words("term_marker") if self.text.startswith(w, pos)), ""))
         pos += len(next((w for w in _W.words("bare_company_suffix") if self.text.startswith(w, pos)), ""))
         known = self.lexicon.name_pattern.match(self.text, pos) if across_org else None
-        if known:  # 任命孙立冰为小米集团副总裁: a known organisation's title
+        if known:  # 任命孙立冰为京东集团副总裁: a known organisation's title
             pos = known.end()
         modifier = _W.regex("board_seat_modifier").match(self.text, pos)  # 为独立董事
         return bool(self.lexicon.title_pattern.match(self.text, modifier.end() if modifier else pos))

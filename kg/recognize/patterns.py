@@ -776,7 +776,7 @@ def _is_place(ctx: Context, tok: Token) -> bool:
 
 
 def _bracketed_division_start(ctx: Context, start: int) -> int:
-    """(平台与内容事业群): where a bracket holds only a division's name, 与 / 和 joining two nouns stays in it."""
+    """(数字与文娱事业群): where a bracket holds only a division's name, 与 / 和 joining two nouns stays in it."""
     if ctx.text[start - 1 : start] not in W.set("division_name_joiner"):
         return start
     opened = max(ctx.text.rfind(ch, max(0, start - 6), start - 1) for ch in W.set("opening_bracket"))
@@ -1074,7 +1074,7 @@ def find_quoted_offerings(ctx: Context, anchors: list[Mention]) -> list[Mention]
         if name.endswith(W.words("person_kind")):
             continue  # 锋泰药业的“核心人物”: a word for a person, not an offering
         if W.regex("concept_quote").search(name):
-            continue  # 百度“最大钱袋子” / 李宁“中国元素”: a figure of speech or an idea
+            continue  # 锋泰“最大印钞机” / 青禾“国潮元素”: a figure of speech or an idea
         type_ = "Programme" if name.endswith(W.words("programme_noun")) else "Product"
         out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:owner_quoted", 0.7))
     return out
@@ -1423,7 +1423,7 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             and (entry := ctx.lexicon.names.get(described.group("place")))
             and "Place" in entry.types
         ):
-            continue  # 山东一茶企: a tea company in Shandong, not a name
+            continue  # 浙江一茶企: a tea company in Shandong, not a name
         if _name_like(ctx, name, start) and not W.regex("date").search(name):
             # (华为于1987年成立于深圳: the name stops before the date)
             out.append(ctx.mention(start, end, "Company", "pattern:introduced_org", 0.7))

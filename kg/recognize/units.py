@@ -71,7 +71,7 @@ def _unit_after(ctx: Context, pos: int) -> tuple[int, int] | None:
     if any(w in m.group("own") for w in W.words("org_unit_suffix")):
         return None  # OPPO研究院AI实验室: the division (OPPO研究院) ends before the laboratory
     if W.regex("count_before_suffix").search(m.group("own")):
-        return None  # 腾讯两大事业群: a count of divisions, none named
+        return None  # 锋泰两大事业群: a count of divisions, none named
     for tok in ctx.tokens_from(own_start, word_start):
         if tok.start < own_start or not tok.word.strip():
             continue

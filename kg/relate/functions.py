@@ -62,7 +62,7 @@ def _round_company(hit: Hit, arg: str | None) -> list[End]:
     if isinstance(end, int) and frame and not frame.funded:
         return []  # no round reported and the article's organisation named here: it is an investor, not funded
     if not isinstance(end, int) and _another_round_before(hit, anchor):
-        return []  # ofo刚宣布获1.3亿美元融资。此轮融资由…领投: that round, whoever's it is, not the article's
+        return []  # “锋泰出行”日前宣布获得融资。此轮融资由…领投: that round, whoever's it is, not the article's
     return [end]
 
 

@@ -53,8 +53,8 @@ def relations_by_title(
             or not words.regex("leading_title_modifier").match(lexicon.title_pattern.sub("", prefix))
             and not (isinstance(org, int) and hit.view.mention(org).type == "BusinessUnit")
         ):
-            role = "works"  # 市场负责人 / 中国区总裁 / 对公事业部总经理 / 消费者业务软件总裁: the head of a function,
-            # region, department or business inside the organisation (words after a division's name, 阿里云智能总裁,
+            role = "works"  # 市场负责人 / 中国区总裁 / 对公事业部总经理 / 家庭娱乐业务硬件总裁: the head of a function,
+            # region, department or business inside the organisation (words after a division's name, 青禾云智能总裁,
             # are more of the division's name)
         if role == "none" or role == "profession" and not professions:
             continue  # 商家陈建波 / 主播李佳琦: a role or an occupation, not a post at the topic's organisation
