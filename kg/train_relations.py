@@ -323,13 +323,13 @@ def _label_thresholds(items: list[str]) -> dict[str, float]:
     """``partner=1.01`` → {"partner": 1.01}; a malformed item is a ``KgError`` naming it."""
     out = {}
     for item in items:
-        name, _, value = item.partition("=")
+        name, _, value = (part.strip() for part in item.partition("="))
         try:
-            out[name.strip()] = float(value)
+            if not name:
+                raise ValueError(item)
+            out[name] = float(value)
         except ValueError:
             raise KgError(f"--label-threshold {item!r}: expected PREDICATE=NUMBER") from None
-        if not name.strip():
-            raise KgError(f"--label-threshold {item!r}: expected PREDICATE=NUMBER")
     return out
 
 

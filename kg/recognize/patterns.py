@@ -990,8 +990,6 @@ def find_products(ctx: Context) -> list[Mention]:
         single = len(m.group("name")) == 1 and not series  # P70系列 / P70 Pro, not B2B or L4
         if first in W.set("latin_model_stop") and not series or single:
             continue
-        if text.startswith(W.words("facility_after"), m.end(1)):
-            continue  # 蔚来F4工厂: a factory
         if m.group("name") in ctx.lexicon.names and ctx.lexicon.names[m.group("name")].types[0] != "Product":
             continue  # OPPO 5: a company's name (a model of it is find_business_units')
         out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:latin_model", 0.7))

@@ -187,6 +187,7 @@ def _named_units(
         if m.type in _AGENT and m.type not in ("BusinessUnit", "Platform")
     }
     platforms = {m.key: entity_of[m.start] for m in mentions if m.type == "Platform" and m.start in entity_of}
+    present: set[str] = set()  # the article's entities, made when a division of a platform needs its maker
     for m in mentions:
         named_product = m.type == "Product" and m.source in ("pattern:product_name", "pattern:kind_product")
         # (腾讯会议 / 百度文心大模型: a product whose name begins with its maker's)
@@ -201,14 +202,11 @@ def _named_units(
             # (支付宝商家服务事业部: a division of the platform)
         if parent is None and m.type == "BusinessUnit" and m.source.startswith("pattern:org_suffix"):
             parent = _unit_owner(doc, mentions, m, entity_of)  # 海外事业群: the organisation spoken of
-        platform = (
-            _longest_prefix_org(m.key, {}, lexicon, ("Platform",)) if m.type == "BusinessUnit" else None
-        )
-        if platform is not None and (parent is None or parent.endswith("/" + platform.split("/", 1)[1])):
+        platform = lexicon.owner_of(m.key, ("Platform",)) if m.type == "BusinessUnit" else None
+        if platform is not None and parent in (None, entity_id("Platform", platform[1].canonical)):
             # 抖音电商 / 抖音 BU: a division of a platform belongs to the platform's maker the article names
-            parent = (
-                named_maker(platform.split("/", 1)[1], set(entity_of.values()), lexicon, doc.date) or parent
-            )
+            present = present or set(entity_of.values())
+            parent = named_maker(platform[1].canonical, present, lexicon, doc.date) or parent
         if parent is None:
             continue
         seen.add(m.key)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from ..model import Document, Mention, Relation
 from ..recognize.lexicon import Lexicon
 from ..resolve import entity_id
@@ -18,7 +20,7 @@ def known_makers(
     """``productOf`` for each product or platform of the curated list whose maker the article also names, where no
     rule already gave it a maker. The maker is the first of the list's makers the article names (抖音: 抖音集团 in an
     article that names it, else 字节跳动); an article dated before the maker took the product over gets none."""
-    if not lexicon.makers:
+    if not lexicon.makers or not any(m.type in _MADE for m in mentions):
         return []
     made = {r.subject for r in found if r.predicate == "productOf"}
     sentences_of: dict[str, set[int]] = {}
@@ -51,7 +53,7 @@ def known_makers(
 
 
 def named_maker(
-    product: str, present: set[str] | dict, lexicon: Lexicon, date: str | None = None
+    product: str, present: Collection[str], lexicon: Lexicon, date: str | None = None
 ) -> str | None:
     """The entity id of the first of a curated product's makers that is among ``present`` (entity ids of the
     article), or None; none for an article dated before the maker took the product over."""

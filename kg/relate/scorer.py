@@ -6,8 +6,8 @@ calibrated (Platt scaling fitted on held-out training data) and a relation is ma
 confidence reaches the family's threshold (chosen on held-out training data; the shipped model's person-org
 threshold was then raised from 0.65 to 0.85 on the real-text dev split). A predicate may have a threshold of its
 own (``label_thresholds``): the shipped model states no partner, whose precision on real articles was 0.27.
-Relations it makes carry ``rule = "model:<name>"``. The model is a ``.npz`` file: ``kg/data/relscore.npz`` is shipped, trained by
-``python -m kg.train_relations``.
+Relations it makes carry ``rule = "model:<name>"``. The model is a ``.npz`` file: ``kg/data/relscore.npz`` is
+shipped, trained by ``python -m kg.train_relations``.
 """
 
 from __future__ import annotations
