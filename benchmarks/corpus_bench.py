@@ -66,7 +66,8 @@ def report(name: str, seconds: float, p: Progress, size: int, cores: int) -> Non
     print(
         f"{name}: {seconds:.1f}s, {size / 1e6 / seconds:.3f} MB/s ({size / 1e6 / seconds / cores:.3f} MB/s per core), "
         f"{p.added} added; the store writer busy {p.writer_seconds:.1f}s = {p.writer_seconds / seconds:.0%} of the "
-        f"time, the build waiting for it {p.waited_seconds:.1f}s = {p.waited_seconds / seconds:.0%}; "
+        f"time, the build waiting for it {p.waited_seconds:.1f}s = {p.waited_seconds / seconds:.0%} "
+        f"(the final compaction {p.compaction_seconds:.1f}s); "
         f"peak RSS of the main process {own:.0f} MB"
     )
 
@@ -93,6 +94,51 @@ def posseg_baseline(corpus: Path, limit_chars: int) -> float:
     for t in texts:
         seg.tokens(t)
     return total / (time.perf_counter() - start)
+
+
+def _posseg_timed(texts: list[str]) -> tuple[float, float, int]:
+    """In a worker: wait for the others, then segment ``texts``; (start, end, characters)."""
+    from kg.segment import get_segmenter
+
+    seg = get_segmenter("jieba")
+    seg.tokens("快手宣布与京东合作。")  # the dictionary loads before the clock starts
+    _BARRIER.wait()
+    start = time.time()
+    for t in texts:
+        seg.tokens(t)
+    return start, time.time(), sum(len(t) for t in texts)
+
+
+_BARRIER = None
+
+
+def _set_barrier(barrier) -> None:
+    global _BARRIER
+    _BARRIER = barrier
+
+
+def posseg_scaling(corpus: Path, jobs: list[int], chars_each: int) -> dict[int, float]:
+    """jieba.posseg in J processes at once, each on its own ``chars_each`` characters of the corpus: characters
+    per second of them all. What J processes of plain Python segmentation gain on this machine is the ceiling
+    the build's speed-up is read against."""
+    import multiprocessing
+
+    texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
+    out = {}
+    for j in jobs:
+        slices, it = [], iter(texts)
+        for _ in range(j):
+            part, n = [], 0
+            while n < chars_each:
+                part.append(next(it))
+                n += len(part[-1])
+            slices.append(part)
+        ctx = multiprocessing.get_context("forkserver")
+        with ctx.Pool(j, initializer=_set_barrier, initargs=(ctx.Barrier(j),)) as pool:
+            runs = pool.map(_posseg_timed, slices, chunksize=1)
+        took = max(end for _, end, _ in runs) - min(start for start, _, _ in runs)
+        out[j] = sum(n for _, _, n in runs) / took
+    return out
 
 
 def timed_queries(run, queries: dict[str, str], repeat: int) -> dict[str, tuple[float, float]]:
@@ -128,6 +174,18 @@ def main() -> None:
     parser.add_argument("--model", default="nn", choices=["crf", "nn", "none"])
     parser.add_argument("--no-sparql", action="store_true")
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument(
+        "--scaling-chars",
+        type=int,
+        default=0,
+        help="also time jieba.posseg in J processes at once for each J of --jobs, each on this many characters",
+    )
+    parser.add_argument(
+        "--baseline-chars",
+        type=int,
+        default=2_000_000,
+        help="characters of the corpus jieba.posseg is timed on",
+    )
     args = parser.parse_args()
     config = BuildConfig(model=args.model)
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
@@ -135,11 +193,18 @@ def main() -> None:
         corpus = tmp / "corpus.jsonl"
         size = make_corpus(corpus, args.articles)
         print(f"corpus: {args.articles} articles, {size / 1e6:.1f} MB UTF-8")
-        baseline = [
-            posseg_baseline(corpus, 2_000_000)
-        ]  # before and after the builds: the machine's load drifts
+        # jieba.posseg before and after the builds: the machine's load drifts
+        baseline = [posseg_baseline(corpus, args.baseline_chars)]
+        job_counts = [int(j) for j in args.jobs.split(",") if j]
+        scaling = {}
+        if args.scaling_chars:
+            scaling = posseg_scaling(corpus, sorted({1, *job_counts}), args.scaling_chars)
+            for j, rate in scaling.items():
+                print(
+                    f"jieba.posseg in {j} processes at once: {rate * 3 / 1e6:.3f} MB/s = {rate / scaling[1]:.2f}x one"
+                )
         seconds = {}
-        for jobs in [int(j) for j in args.jobs.split(",") if j]:
+        for jobs in job_counts:
             seconds[jobs], p = timed_build(corpus, tmp / f"store{jobs}", config, jobs=jobs)
             report(f"--jobs {jobs}", seconds[jobs], p, size, jobs)
         for workers in [int(w) for w in args.dask.split(",") if w]:
@@ -156,10 +221,16 @@ def main() -> None:
                 print(
                     f"  Dask with {workers} workers takes {took / seconds[workers]:.2f}x the time of --jobs {workers}"
                 )
-        baseline.append(posseg_baseline(corpus, 2_000_000))
+        baseline.append(posseg_baseline(corpus, args.baseline_chars))
         for jobs in sorted(seconds)[1:]:
+            ceiling = (
+                f" (jieba.posseg in as many processes against as few: {scaling[jobs] / scaling[min(seconds)]:.2f}x)"
+                if scaling
+                else ""
+            )
             print(
-                f"--jobs {jobs} speed-up over --jobs {min(seconds)}: {seconds[min(seconds)] / seconds[jobs]:.2f}x"
+                f"--jobs {jobs} speed-up over --jobs {min(seconds)}: "
+                f"{seconds[min(seconds)] / seconds[jobs]:.2f}x{ceiling}"
             )
         posseg = statistics.mean(baseline)
         first = min(seconds)

@@ -47,6 +47,7 @@ class Progress:
     total: int | None = None  # documents in the inputs, counted before the build (None: standard input)
     writer_busy: list[tuple[float, float]] = field(default_factory=list)  # (start, end) of each write
     waited_seconds: float = 0.0  # the build stood waiting for the store writer
+    compaction_seconds: float = 0.0  # of those, the compaction at the end
     started: float = field(default_factory=time.perf_counter)
 
     @property
@@ -87,8 +88,8 @@ class Extracted:
 
     doc_id: str
     digest: str
-    data: str  # N-Quads: the document's graph, then its triples for the union
-    hashes: str  # the content-hash quad, loaded last
+    data: bytes  # N-Quads in UTF-8: the document's graph, then its triples for the union
+    hashes: bytes  # the content-hash quad, loaded last
     characters: int
     entities: int
     relations: int
@@ -102,11 +103,11 @@ def extract_for_store(docs: list[Document], config: BuildConfig) -> list[Extract
     for r in extract_many(docs, config=config):
         data, hashes = document_quads(r, base=config.base)
         out.append(
-            Extracted(
+            Extracted(  # encoded here, in parallel: the build's process only joins and loads
                 r.document.id,
                 content_hash(r.document.text),
-                data,
-                hashes,
+                data.encode("utf-8"),
+                hashes.encode("utf-8"),
                 len(r.document.text),
                 len(r.entities),
                 len(r.relations),
@@ -129,9 +130,9 @@ def extract_partition(docs: list[Document], config: BuildConfig, folder: str | N
     """A cluster task: one batch extracted and serialised, written as partition files to ``folder`` (a path every
     worker and the client see) or compressed for the trip back. Only counts and ids travel besides."""
     results = extract_for_store(docs, config)
-    data = "".join(r.data for r in results).encode("utf-8")
-    hashes = "".join(r.hashes for r in results).encode("utf-8")
-    light = [dataclasses.replace(r, data="", hashes="") for r in results]
+    data = b"".join(r.data for r in results)
+    hashes = b"".join(r.hashes for r in results)
+    light = [dataclasses.replace(r, data=b"", hashes=b"") for r in results]
     if folder is None:
         return Partition(light, packed=(zlib.compress(data, 1), zlib.compress(hashes, 1)))
     stem = Path(folder) / f"part-{uuid.uuid4().hex}"
@@ -188,8 +189,10 @@ def build_store(
         if progress.added + progress.replaced >= OPTIMIZE_AFTER:
             progress.stage = "compacting the store"
             on_progress(progress)
+            start = time.perf_counter()
             with _timed(progress):
                 store.optimize()  # a full compaction: worth it after a large load, too slow to repeat after a few
+            progress.compaction_seconds = time.perf_counter() - start
             progress.stage = ""
     return progress
 
@@ -238,19 +241,18 @@ class _Writer:
         finally:
             self._pool.shutdown(wait=True)  # no load may outlive the store it writes to
 
-    def load(self, parts: tuple, ids: list[str]) -> None:
-        """Start loading ``parts`` (graphs then hashes: text, bytes or partition files) in the background."""
+    def load(self, parts: tuple[bytes, bytes], ids: list[str], *, done: tuple[Path, ...] = ()) -> None:
+        """Start loading ``parts`` (graphs then hashes) in the background; remove the files ``done`` once loaded."""
         while len(self._running) >= self.threads:
             self._finish_oldest()
-        self._running.append((self._pool.submit(self._load, parts), ids))
+        self._running.append((self._pool.submit(self._load, parts, done), ids))
         self._collect_done()
 
-    def _load(self, parts: tuple) -> tuple[float, float]:
+    def _load(self, parts: tuple[bytes, bytes], done: tuple[Path, ...]) -> tuple[float, float]:
         start = time.perf_counter()
         self.store.load_documents(*parts)
-        for part in parts:
-            if isinstance(part, Path):
-                part.unlink()
+        for path in done:
+            path.unlink()
         return start, time.perf_counter()
 
     def wait(self) -> None:
@@ -303,7 +305,10 @@ class _Loader:
         self.pending: dict[str, str] = {}  # doc id → hash, for every document added and not yet loaded
         self.todo: list[Document] = []
         self.inflight: deque = deque()  # handles of submitted batches, oldest first
-        self.unloaded: list[Extracted] = []
+        self.unloaded: list[Extracted] = []  # landed, not yet loaded: extracted here or by local workers
+        self.partitions: list[tuple[bytes, bytes]] = []  # likewise, whole batches from a cluster
+        self.partition_ids: list[str] = []
+        self.partition_files: list[Path] = []  # the shared folder's files of those, removed once loaded
 
     def latest_hash(self, doc_id: str) -> str | None:
         """The content hash this document will have in the store once everything added so far is loaded."""
@@ -346,22 +351,26 @@ class _Loader:
             with _timed(progress):
                 for doc_id in drops:
                     store.drop_document(doc_id)
-        if partition is not None:
-            self.writer.load(
-                partition, [item.doc_id for item in results]
-            )  # the cluster's partition, in one load
+        if partition is not None:  # a cluster's batch: loaded with the next ones (few, large loads cost less)
+            self.partitions.append((_read(partition[0]), _read(partition[1])))
+            self.partition_files.extend(part for part in partition if isinstance(part, Path))
+            self.partition_ids.extend(item.doc_id for item in results)
         else:
             self.unloaded.extend(results)
-            if len(self.unloaded) >= self.load_every:
-                self._load()
+        if len(self.unloaded) + len(self.partition_ids) >= self.load_every:
+            self._load()
         self._forget_loaded()
         self.on_progress(progress)
 
     def _load(self) -> None:
         if self.unloaded:
-            parts = ("".join(r.data for r in self.unloaded), "".join(r.hashes for r in self.unloaded))
+            parts = (b"".join(r.data for r in self.unloaded), b"".join(r.hashes for r in self.unloaded))
             self.writer.load(parts, [item.doc_id for item in self.unloaded])
             self.unloaded = []
+        if self.partitions:
+            parts = (b"".join(p[0] for p in self.partitions), b"".join(p[1] for p in self.partitions))
+            self.writer.load(parts, self.partition_ids, done=tuple(self.partition_files))
+            self.partitions, self.partition_ids, self.partition_files = [], [], []
 
     def _forget_loaded(self) -> None:
         """Documents whose loads finished are in the store: their hashes are read from it from now on."""
@@ -432,12 +441,20 @@ class _runner:
         if self._pool is not None:
             return handle.result(), None
         if self._client is not None:
-            partition: Partition = handle.result()
-            if partition.paths is not None:
-                return partition.results, tuple(Path(p) for p in partition.paths)
-            assert partition.packed is not None
-            return partition.results, tuple(zlib.decompress(part) for part in partition.packed)
+            return unpack(handle.result())
         return extract_for_store(handle, self.config), None
+
+
+def unpack(partition: Partition) -> tuple[list[Extracted], tuple[Path, Path] | tuple[bytes, bytes]]:
+    """A cluster's batch: its documents, and their N-Quads (the shared folder's files, or decompressed)."""
+    if partition.paths is not None:
+        return partition.results, (Path(partition.paths[0]), Path(partition.paths[1]))
+    assert partition.packed is not None
+    return partition.results, (zlib.decompress(partition.packed[0]), zlib.decompress(partition.packed[1]))
+
+
+def _read(part: bytes | Path) -> bytes:
+    return part.read_bytes() if isinstance(part, Path) else part
 
 
 def _warm(config: BuildConfig, parent: int) -> None:

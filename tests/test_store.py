@@ -8,6 +8,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -160,6 +161,43 @@ def test_dask_build_on_a_two_worker_cluster_is_identical(tmp_path, store_dir):
         )
     assert dump(tmp_path / "d") == dump(tmp_path / "f") == dump(store_dir)
     assert list(shared.iterdir()) == []  # each partition removed once loaded
+
+
+@pytest.mark.parametrize("shared", [False, True], ids=["sent back", "shared folder"])
+def test_a_clusters_batches_are_loaded_together(tmp_path, store_dir, monkeypatch, shared):
+    """A cluster returns one partition per batch; they are loaded several at a time (every load of Oxigraph's
+    adds files its compactions must merge), their files removed once loaded, and the store is the same."""
+    import kg.corpus
+
+    class InProcessCluster(kg.corpus._runner):  # a cluster's partitions, made here
+        parallel = True
+
+        def __enter__(self):
+            if self.partition_dir is not None:
+                Path(self.partition_dir).mkdir()
+            return self
+
+        def __exit__(self, *exc):
+            pass
+
+        def submit(self, docs):
+            return kg.corpus.extract_partition(docs, self.config, self.partition_dir)
+
+        def collect(self, partition):
+            return kg.corpus.unpack(partition)
+
+    loads = []
+    original = Store.load_documents
+    monkeypatch.setattr(
+        Store, "load_documents", lambda self, *parts: (loads.append(1), original(self, *parts))
+    )
+    monkeypatch.setattr(kg.corpus, "_runner", InProcessCluster)
+    monkeypatch.setattr(kg.corpus, "LOAD_EVERY", 3)
+    folder = tmp_path / "parts" if shared else None
+    build_store(INPUTS, tmp_path / "c", engine="dask", partition_dir=folder, batch_size=1)
+    assert len(loads) == -(-N_DOCS // 3) < N_DOCS
+    assert dump(tmp_path / "c") == dump(store_dir)
+    assert folder is None or list(folder.iterdir()) == []
 
 
 def test_cross_document_entities_are_one_node(tmp_path):
