@@ -235,11 +235,14 @@ def test_a_name_does_not_take_the_first_character_of_an_adverb():
         ("腾讯、阿里巴巴和多家银行都在做。", set(), {("多家银行", "Company")}),
         ("他们与百度、腾讯、合作伙伴等一起推进。", set(), {("合作伙伴", "Company")}),
         ("公司计划与腾讯、南山等地展开合作。", set(), {("南山", "Company")}),
+        ("本轮由星河资本领投，禾川、锋泰基金跟投。", {("禾川", "Company")}, set()),
+        ("他表示，禾川、锋泰基金都很重视。", set(), {("禾川", "Company")}),
     ],
 )
 def test_unknown_names_in_a_list_of_organisations(text, expected, unwanted):
     """An unrecognised name-like item of a list of known organisations is one (kg/recognize/siblings.py); a
-    generic noun, a quantity or a list with one known organisation and no closing 等 is not."""
+    generic noun, a quantity or a list with one known organisation and no closing 等 is not; a list that ends in
+    a part in a round (跟投, 联合领投) is closed as by 等."""
     got = found(text)
     assert expected <= got
     assert not unwanted & got
@@ -334,11 +337,13 @@ def test_a_tagged_span_that_reads_as_a_clause_is_no_organisation():
             set(),
             {("双11", "Product"), ("618", "Product")},
         ),
+        ("他指出，未来将保留锋泰科技的「天天星河」等网站。", {("天天星河", "Product")}, set()),
+        ("锋泰电器「铁腕女董」王芳近日卸任董事长。", set(), {("铁腕女董", "Product")}),
     ],
 )
 def test_quoted_offerings(text, expected, unwanted):
-    """A short quoted name after its owner, launched, or named (一款叫“X”的APP) is an offering; a slogan or an
-    activity or a shopping festival in quotes is not."""
+    """A short quoted name (“…” or 「…」) after its owner, launched, or named (一款叫“X”的APP) is an offering; a
+    slogan or an activity or a shopping festival in quotes is not, nor an epithet before a person's name."""
     got = found(text)
     assert expected <= got
     assert not unwanted & got
@@ -350,6 +355,14 @@ def test_an_organisation_suffix_used_as_a_verb_ends_no_name():
     names = {k for k, _ in got}
     assert "京东战略投资" not in names and "小红书投资" not in names
     assert {"京东", "小红书", "哈勃投资"} <= names
+
+
+def test_a_companys_short_name_that_is_a_common_word_before_a_suffix_is_a_name():
+    """平安 is a common word and 中国平安's short name (knowledge base): 平安证券 is a company; a common word that
+    names no company (安全) before the same suffix is none."""
+    got = found("据悉，平安证券将扩大投行团队。据悉，安全证券的说法不准确。")
+    assert ("平安证券", "Company") in got
+    assert not any(name.startswith("安全") for name, _ in got)
 
 
 def test_an_outlet_in_book_title_marks():

@@ -483,6 +483,10 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 for t in tokens
             )  # (VR设备公司 / 医疗AI公司: the acronym of a field names no company; 永中科技: a place the lexicon
             # does not know, the segmenter's guess, is a brand)
+            if not named and len(tokens) == 1 and len(tokens[0].word) >= 2:
+                known = load_kb().org(tokens[0].word)
+                named = known is not None and known.type == "Company"
+                # 平安证券 / 长安汽车: a company's short name (a common word too) before an industry's suffix
             by_round = (
                 not named
                 and suffix in W.set("investor_suffix")
@@ -1054,10 +1058,11 @@ def find_quoted_offerings(ctx: Context, anchors: list[Mention]) -> list[Mention]
         m = W.regex("owner_quoted_offering").match(ctx.text, a.end)
         if not m:
             continue
-        name = m.group(1)
+        g = 1 if m.group(1) is not None else 2  # “…” or 「…」
+        name = m.group(g)
         if name in ctx.lexicon.non_entities or name in ctx.lexicon.titles or name in ctx.lexicon.names:
             continue
-        tokens = ctx.tokens_from(m.start(1), m.end(1))
+        tokens = ctx.tokens_from(m.start(g), m.end(g))
         if any(t.pos[:1] in "vpcdrum" and ctx.known(t.word) for t in tokens[:1]):
             continue  # 腾讯“连接一切”: a verb phrase, a slogan
         if tokens and (
@@ -1069,12 +1074,12 @@ def find_quoted_offerings(ctx: Context, anchors: list[Mention]) -> list[Mention]
             continue  # 合鲸资本“资源性投资” / X“完美”: an activity or a common word, not a name
         if W.regex("date").search(name) or name in W.set("shopping_festival"):
             continue  # 天猫“双11”: a date
-        if name.endswith(W.words("person_kind")):
-            continue  # 锋泰药业的“核心人物”: a word for a person, not an offering
+        if name.endswith(W.words("person_kind")) or ctx.name_end(m.end()) is not None:
+            continue  # 锋泰药业的“核心人物” / 锋泰电器“铁娘子”王芳: a word for a person, an epithet, not an offering
         if W.regex("concept_quote").search(name):
             continue  # 锋泰“最大印钞机” / 青禾“国潮元素”: a figure of speech or an idea
         type_ = "Programme" if name.endswith(W.words("programme_noun")) else "Product"
-        out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:owner_quoted", 0.7))
+        out.append(ctx.mention(m.start(g), m.end(g), type_, "pattern:owner_quoted", 0.7))
     return out
 
 
