@@ -881,6 +881,8 @@ def test_a_field_and_a_suffix_is_a_kind_of_company_not_a_name(text):
         ("青禾集团拟挂牌转让锋泰新材股份有限公司8%股权。", "锋泰新材股份有限公司", "转让"),
         ("前远澜汽车CTO王建国已加入青禾科技。", "远澜汽车", "前远澜"),
         ("关于永丰科技所设立的项目，各方看法不一。", "永丰科技", None),
+        ("扩产计划已定。但锋泰科技表示反对。", "锋泰科技", "但锋泰"),
+        ("王明赞成，而锋泰科技CEO李强表示反对。", "锋泰科技", "而锋泰"),
     ],
 )
 def test_a_name_before_a_suffix_starts_where_the_clause_ends(text, name, junk):

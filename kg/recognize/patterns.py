@@ -806,6 +806,10 @@ def _name_prefix(ctx: Context, suffix_start: int):
         glued = (
             first in _FUNCTION_CHARS
             or first in W.set("aspect_particle")
+            or first in W.set("clause_opening_conjunction")
+            and len(tok.word) >= 3
+            and not ctx.known(tok.word)
+            and (tok.start == 0 or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.text[tok.start - 1]))
             or (
                 first in W.set("former_marker")
                 or first in W.set("glued_copula")
