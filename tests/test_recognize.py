@@ -365,6 +365,13 @@ def test_a_companys_short_name_that_is_a_common_word_before_a_suffix_is_a_name()
     assert not any(name.startswith("安全") for name, _ in got)
 
 
+def test_an_epithet_x_zhi_fu_marks_a_name_and_founds_nothing():
+    """“流氓软件之父”王明 is an epithet: the name after it is a person's, and X is not what he founded."""
+    result = result_of("据报道，青禾软件之父王明首次公开揭秘新功能。")
+    assert "王明" in {e.label for e in result.entities if e.type == "Person"}
+    assert not [r for r in result.relations if r.predicate == "founder"]
+
+
 def test_an_outlet_in_book_title_marks():
     """《新闻晨报》 ends like a newspaper; 《壹览商业》采访了 is an outlet by what it does; 《三体》 is neither."""
     got = found("王明曾参与创办《新闻晨报》。近日，《壹览商业》采访了一位品牌创始人。他读了《三体》。")
