@@ -13,11 +13,11 @@ CORPUS = ROOT / "benchmarks" / "realtext" / "corpus.jsonl"
 
 # (split, what) -> (precision, recall) floors
 FLOORS = {
-    ("dev", "relations"): (0.78, 0.49),
+    ("dev", "relations"): (0.78, 0.50),
     ("dev", "bylines"): (0.93, 0.88),
     ("dev", "organisation"): (0.84, 0.80),
     ("dev", "person"): (0.91, 0.87),
-    ("test", "relations"): (0.65, 0.305),
+    ("test", "relations"): (0.65, 0.31),
     ("test", "bylines"): (0.86, 0.65),
     ("test", "organisation"): (0.77, 0.70),
     ("test", "person"): (0.88, 0.88),

@@ -874,7 +874,13 @@ def test_a_risk_flagged_stock_name_is_the_company_without_its_flag(text, name, j
 
 
 @pytest.mark.parametrize(
-    "text", ["这是一家金融科技公司。", "多家证券公司下调了评级。", "新能源汽车企业纷纷降价。"]
+    "text",
+    [
+        "这是一家金融科技公司。",
+        "多家证券公司下调了评级。",
+        "新能源汽车企业纷纷降价。",
+        "两家公司宣布合资成立创投基金。",
+    ],
 )
 def test_a_field_and_a_suffix_is_a_kind_of_company_not_a_name(text):
     assert not [m for m in mentions_of(text)[2] if m.type in ("Company", "Organization")]

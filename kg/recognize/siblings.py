@@ -37,22 +37,16 @@ def find_list_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
         if family is None or m.start in done:
             continue
         known, unknown, pos = [m], [], m.end
-        needs_role = (
-            False  # the first item stands after a comma or 由: the list must end in a part in a round
-        )
+        needs_role = False  # a first item after a comma or 由: the list must then end in a part in a round
         for name in ("list_head_item", "list_head_item_in_round"):
             head = W.regex(name).search(ctx.text, max(0, m.start - 12), m.start)
-            if (
-                head
-                and head.end() == m.start
-                and not _covers_mention(found, starts, head.start("item"), m.start)
-            ):
-                if _item_like(ctx, family, head.start("item"), head.end("item")):
-                    unknown.append(
-                        (head.start("item"), head.end("item"))
-                    )  # 包括云途、同程和途牛: the first item
-                    needs_role = name == "list_head_item_in_round"
-                break
+            if head is None or head.end() != m.start:
+                continue
+            first = head.span("item")
+            if not _covers_mention(found, starts, first[0], m.start) and _item_like(ctx, family, *first):
+                unknown.append(first)  # 包括云途、同程和途牛 / ，华新、锋泰基金跟投: the first item
+                needs_role = name == "list_head_item_in_round"
+            break
         while True:
             sep = separator.match(ctx.text, pos)
             if not sep:
@@ -78,9 +72,7 @@ def find_list_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
         in_round = family[0] == "Company" and bool(W.regex("list_closer_role").match(ctx.text, pos))
         closed = ctx.text.startswith(W.words("list_closer"), pos) or in_round
         if needs_role and not in_round:
-            unknown = unknown[
-                1:
-            ]  # (，华为、小米等: a first item after a comma needs the round to vouch for it)
+            unknown = unknown[1:]  # ，华为、小米等: a first item after a comma needs a round to vouch for it
         if unknown and (len(known) >= 2 or closed):
             type_ = max(family, key=lambda t: sum(k.type == t for k in known))
             out += [ctx.mention(s, e, type_, "pattern:list_sibling", 0.6) for s, e in unknown]
