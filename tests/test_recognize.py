@@ -896,6 +896,7 @@ def test_a_field_and_a_suffix_is_a_kind_of_company_not_a_name(text):
         ("关于永丰科技所设立的项目，各方看法不一。", "永丰科技", None),
         ("扩产计划已定。但锋泰科技表示反对。", "锋泰科技", "但锋泰"),
         ("王明赞成，而锋泰科技CEO李强表示反对。", "锋泰科技", "而锋泰"),
+        ("毕业后，王明入职锋泰研究院AI实验室。", "锋泰研究院", "职锋泰"),
     ],
 )
 def test_a_name_before_a_suffix_starts_where_the_clause_ends(text, name, junk):

@@ -810,6 +810,10 @@ def _name_prefix(ctx: Context, suffix_start: int):
             and len(tok.word) >= 3
             and not ctx.known(tok.word)
             and (tok.start == 0 or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.text[tok.start - 1]))
+            or tok.start > 0
+            and ctx.text[tok.start - 1 : tok.start + 1] in W.set("post_verb")
+            and len(tok.word) >= 3
+            and not ctx.known(tok.word)  # 入 / 职锋泰 / 研究院: 职 ends the verb 入职
             or (
                 first in W.set("former_marker")
                 or first in W.set("glued_copula")
