@@ -366,7 +366,7 @@ def test_a_companys_short_name_that_is_a_common_word_before_a_suffix_is_a_name()
 
 
 def test_an_epithet_x_zhi_fu_marks_a_name_and_founds_nothing():
-    """“流氓软件之父”王明 is an epithet: the name after it is a person's, and X is not what he founded."""
+    """“青禾软件之父”王明 is an epithet: the name after it is a person's, and X is not what he founded."""
     result = result_of("据报道，青禾软件之父王明首次公开揭秘新功能。")
     assert "王明" in {e.label for e in result.entities if e.type == "Person"}
     assert not [r for r in result.relations if r.predicate == "founder"]
