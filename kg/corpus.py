@@ -299,7 +299,9 @@ class _Loader:
     ) -> None:
         self.store, self.runner, self.progress, self.on_progress = store, runner, progress, on_progress
         self.writer = writer
-        self.load_every = max(batch_size, LOAD_EVERY)  # bulk loads: fewer, larger ones cost less per quad
+        self.load_every = max(
+            batch_size, LOAD_EVERY
+        )  # (per quad, loads of 512 or 8,000 documents cost the same)
         # batches submitted beyond the one being landed: enough for the workers to go on while a load runs
         self.ahead = max(runner.jobs, self.load_every // batch_size) + 1 if runner.parallel else 0
         self.pending: dict[str, str] = {}  # doc id → hash, for every document added and not yet loaded
@@ -351,7 +353,7 @@ class _Loader:
             with _timed(progress):
                 for doc_id in drops:
                     store.drop_document(doc_id)
-        if partition is not None:  # a cluster's batch: loaded with the next ones (few, large loads cost less)
+        if partition is not None:  # a cluster's batch: loaded with the next ones, as local results are
             self.partitions.append((_read(partition[0]), _read(partition[1])))
             self.partition_files.extend(part for part in partition if isinstance(part, Path))
             self.partition_ids.extend(item.doc_id for item in results)
