@@ -30,6 +30,7 @@ from .progress import count_documents, counted
 from .store import Store, content_hash, document_quads
 
 ENGINES = ("local", "dask")
+Part = bytes | Path  # N-Quads to load: in memory, or a partition file in the shared folder
 OPTIMIZE_AFTER = 1000  # documents loaded in one build after which the store is compacted
 LOAD_EVERY = 512  # documents in one bulk load (at least a batch)
 
@@ -241,17 +242,18 @@ class _Writer:
         finally:
             self._pool.shutdown(wait=True)  # no load may outlive the store it writes to
 
-    def load(self, parts: tuple[bytes, bytes], ids: list[str], *, done: tuple[Path, ...] = ()) -> None:
-        """Start loading ``parts`` (graphs then hashes) in the background; remove the files ``done`` once loaded."""
+    def load(self, parts: list[tuple[Part, Part]], ids: list[str]) -> None:
+        """Start loading ``parts`` ((graphs, hashes) of each document or cluster batch) in the background, as one
+        load; the shared folder's files among them are removed once loaded."""
         while len(self._running) >= self.threads:
             self._finish_oldest()
-        self._running.append((self._pool.submit(self._load, parts, done), ids))
+        self._running.append((self._pool.submit(self._load, parts), ids))
         self._collect_done()
 
-    def _load(self, parts: tuple[bytes, bytes], done: tuple[Path, ...]) -> tuple[float, float]:
-        start = time.perf_counter()
-        self.store.load_documents(*parts)
-        for path in done:
+    def _load(self, parts: list[tuple[Part, Part]]) -> tuple[float, float]:
+        start = time.perf_counter()  # (read and joined here, in the writer's thread, not the build's)
+        self.store.load_documents(*(b"".join(_read(p[i]) for p in parts) for i in (0, 1)))
+        for path in (q for p in parts for q in p if isinstance(q, Path)):
             path.unlink()
         return start, time.perf_counter()
 
@@ -299,18 +301,16 @@ class _Loader:
     ) -> None:
         self.store, self.runner, self.progress, self.on_progress = store, runner, progress, on_progress
         self.writer = writer
-        self.load_every = max(
-            batch_size, LOAD_EVERY
-        )  # (per quad, loads of 512 or 8,000 documents cost the same)
+        # (per quad, loads of 512 or 8,000 documents cost the same: fewer loads are fewer to wait for)
+        self.load_every = max(batch_size, LOAD_EVERY)
         # batches submitted beyond the one being landed: enough for the workers to go on while a load runs
         self.ahead = max(runner.jobs, self.load_every // batch_size) + 1 if runner.parallel else 0
         self.pending: dict[str, str] = {}  # doc id → hash, for every document added and not yet loaded
         self.todo: list[Document] = []
         self.inflight: deque = deque()  # handles of submitted batches, oldest first
-        self.unloaded: list[Extracted] = []  # landed, not yet loaded: extracted here or by local workers
-        self.partitions: list[tuple[bytes, bytes]] = []  # likewise, whole batches from a cluster
-        self.partition_ids: list[str] = []
-        self.partition_files: list[Path] = []  # the shared folder's files of those, removed once loaded
+        # landed, not yet loaded: (graphs, hashes) of each document, or of each batch a cluster sent, and their ids
+        self.unloaded: list[tuple[Part, Part]] = []
+        self.unloaded_ids: list[str] = []
 
     def latest_hash(self, doc_id: str) -> str | None:
         """The content hash this document will have in the store once everything added so far is loaded."""
@@ -353,26 +353,20 @@ class _Loader:
             with _timed(progress):
                 for doc_id in drops:
                     store.drop_document(doc_id)
-        if partition is not None:  # a cluster's batch: loaded with the next ones, as local results are
-            self.partitions.append((_read(partition[0]), _read(partition[1])))
-            self.partition_files.extend(part for part in partition if isinstance(part, Path))
-            self.partition_ids.extend(item.doc_id for item in results)
+        if partition is not None:  # a cluster's batch, loaded with the next ones as local results are
+            self.unloaded.append(partition)
         else:
-            self.unloaded.extend(results)
-        if len(self.unloaded) + len(self.partition_ids) >= self.load_every:
+            self.unloaded += [(item.data, item.hashes) for item in results]
+        self.unloaded_ids += [item.doc_id for item in results]
+        if len(self.unloaded_ids) >= self.load_every:
             self._load()
         self._forget_loaded()
         self.on_progress(progress)
 
     def _load(self) -> None:
         if self.unloaded:
-            parts = (b"".join(r.data for r in self.unloaded), b"".join(r.hashes for r in self.unloaded))
-            self.writer.load(parts, [item.doc_id for item in self.unloaded])
-            self.unloaded = []
-        if self.partitions:
-            parts = (b"".join(p[0] for p in self.partitions), b"".join(p[1] for p in self.partitions))
-            self.writer.load(parts, self.partition_ids, done=tuple(self.partition_files))
-            self.partitions, self.partition_ids, self.partition_files = [], [], []
+            self.writer.load(self.unloaded, self.unloaded_ids)
+            self.unloaded, self.unloaded_ids = [], []
 
     def _forget_loaded(self) -> None:
         """Documents whose loads finished are in the store: their hashes are read from it from now on."""
@@ -447,7 +441,7 @@ class _runner:
         return extract_for_store(handle, self.config), None
 
 
-def unpack(partition: Partition) -> tuple[list[Extracted], tuple[Path, Path] | tuple[bytes, bytes]]:
+def unpack(partition: Partition) -> tuple[list[Extracted], tuple[Part, Part]]:
     """A cluster's batch: its documents, and their N-Quads (the shared folder's files, or decompressed)."""
     if partition.paths is not None:
         return partition.results, (Path(partition.paths[0]), Path(partition.paths[1]))
@@ -455,7 +449,7 @@ def unpack(partition: Partition) -> tuple[list[Extracted], tuple[Path, Path] | t
     return partition.results, (zlib.decompress(partition.packed[0]), zlib.decompress(partition.packed[1]))
 
 
-def _read(part: bytes | Path) -> bytes:
+def _read(part: Part) -> bytes:
     return part.read_bytes() if isinstance(part, Path) else part
 
 

@@ -129,6 +129,9 @@ confidence = 0.8
         (("confidence = 0.8", 'confidence = 0.8\ncheck = "nonsense"'), "unknown check 'nonsense'"),
         (('name = "my_rule"', 'name = "my_rule"\nname = "twice"'), "not valid TOML"),
         (("confidence = 0.8", "confidence = 0.8\nthen_stop = '；'"), "then_stop needs then"),
+        (('subject = "a"', 'subject = ["a", "x"]'), "no slot named 'x' in the pattern"),
+        (('subject = "a"', 'subject = ["a", "@main_org"]'), "a list of groups takes no resolver"),
+        (('subject = "a"', "subject = []"), "subject and object are a group"),
     ],
 )
 def test_a_bad_rule_file_is_one_line_naming_the_file_and_the_rule(tmp_path, change, message):

@@ -806,21 +806,17 @@ def _name_prefix(ctx: Context, suffix_start: int):
         glued = (
             first in _FUNCTION_CHARS
             or first in W.set("aspect_particle")
-            or first in W.set("clause_opening_conjunction")
-            and len(tok.word) >= 3
+            or len(tok.word) >= 3
             and not ctx.known(tok.word)
-            and (tok.start == 0 or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.text[tok.start - 1]))
-            or tok.start > 0
-            and ctx.text[tok.start - 1 : tok.start + 1] in W.set("post_verb")
-            and len(tok.word) >= 3
-            and not ctx.known(tok.word)  # 入 / 职锋泰 / 研究院: 职 ends the verb 入职
-            or (
+            and (
                 first in W.set("former_marker")
                 or first in W.set("glued_copula")
                 or first in W.set("glued_receive")
+                or first in W.set("clause_opening_conjunction")  # 。但锋泰|科技: 但 opens the clause
+                and (tok.start == 0 or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.text[tok.start - 1]))
+                # 入|职锋泰|研究院: 职 ends the verb 入职
+                or ctx.text[tok.start - 1 : tok.start + 1] in W.set("post_verb")
             )
-            and len(tok.word) >= 3
-            and not ctx.known(tok.word)
         )
         if not glued and first in W.set("verb_complement") and i > 0:
             # 拆分出青禾科技: 出 completes the verb before it

@@ -134,8 +134,8 @@ def _amount(hit: Hit, arg: str | None) -> str | None:
     if len(hit.env.amounts) == 1:
         amount = hit.env.amounts[0]
         payer = _payer(hit, amount)
-        subject = hit.rule.subject.group
-        if payer is not None and subject is not None and payer not in hit.slots(subject):
+        subjects = hit.rule.subject.groups
+        if payer is not None and subjects and not any(payer in hit.slots(group) for group in subjects):
             return None  # 由腾讯领投，京东投资10亿元参与: 京东's money, not the round's or 腾讯's
         return amount
     if arg == "round" and not hit.env.amounts and hit.env.frame:

@@ -58,18 +58,25 @@ class Example:
 
 @dataclass(frozen=True)
 class Ref:
-    """A rule's subject or object: a pattern group (optionally only its slots of some groups) or a named resolver."""
+    """A rule's subject or object: pattern groups (each optionally only its slots of some groups: ``"a:company"``;
+    a list, ``["first", "second"]``, takes the slots of each) or a named resolver (``"@main_org"``)."""
 
-    group: str | None = None
+    groups: tuple[str, ...] = ()
     codes: str | None = None  # keep only slots of these codes
     resolver: str | None = None
 
     @classmethod
-    def parse(cls, text: str) -> Ref:
-        if text.startswith("@"):
-            return cls(resolver=text[1:])
-        group, _, only = text.partition(":")
-        return cls(group=group, codes=_codes(only) if only else None)
+    def parse(cls, spec: str | list[str]) -> Ref:
+        items = [spec] if isinstance(spec, str) else spec
+        if not items or not all(isinstance(item, str) for item in items):
+            raise ValueError("subject and object are a group, a list of groups or @resolver")
+        if len(items) == 1 and items[0].startswith("@"):
+            return cls(resolver=items[0][1:])
+        parts = [item.partition(":") for item in items]
+        if any(group.startswith("@") for group, _, _ in parts) or len({only for _, _, only in parts}) > 1:
+            raise ValueError("a list of groups takes no resolver, and one restriction (a:company) for all")
+        only = parts[0][2]
+        return cls(groups=tuple(group for group, _, _ in parts), codes=_codes(only) if only else None)
 
 
 @dataclass(frozen=True)
@@ -214,8 +221,7 @@ def end_key(end: int | Anchor) -> str:
 def _members(hit: Hit, ref: Ref) -> list[int | Anchor]:
     if ref.resolver:
         return functions.resolve(ref.resolver, hit)
-    assert ref.group is not None
-    found = hit.slots(ref.group)
+    found = [n for group in ref.groups for n in hit.slots(group)]
     if ref.codes:
         found = [n for n in found if hit.view.code(n) in ref.codes]
     return list(found)
@@ -367,9 +373,9 @@ def _rule(raw: Mapping[str, Any], words: Words, origin: str) -> Rule:
         subject, obj = Ref.parse(raw["subject"]), Ref.parse(raw["object"])
     except ValueError as exc:
         raise RuleError(origin, name, str(exc)) from None
-    for ref in (subject, obj):
-        if ref.group and ref.group not in groups:
-            raise RuleError(origin, name, f"no slot named {ref.group!r} in the pattern")
+    for group in (*subject.groups, *obj.groups):
+        if group not in groups:
+            raise RuleError(origin, name, f"no slot named {group!r} in the pattern")
     qualifiers = raw.get("qualifiers", {})
     if not isinstance(qualifiers, Mapping) or any(k not in QUALIFIERS for k in qualifiers):
         raise RuleError(origin, name, f"qualifiers must be a table of: {', '.join(QUALIFIERS)}")
