@@ -289,3 +289,20 @@ def test_no_chinese_vocabulary_in_python_string_literals(folder):
                 if han.search(node.value) and han.search(ast.get_source_segment(source, node) or ""):
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not found, found
+
+
+def test_a_rules_pattern_compiles_at_first_use_and_travels_to_other_processes_uncompiled():
+    import pickle
+    import re
+
+    from kg.relate.rules import LazyPattern
+
+    lazy = LazyPattern("(?P<a>⟦[A-Z]\\d+⟧)与(?P<b>⟦[A-Z]\\d+⟧)(?:签约|合作)")
+    assert lazy.groupindex == {"a": 1, "b": 2} and lazy.triggers == ("合作", "签约")
+    assert lazy._compiled is None  # read, checked, not compiled
+    assert lazy.search("⟦O0⟧与⟦O1⟧签约").group("b") == "⟦O1⟧"
+    assert isinstance(lazy._compiled, re.Pattern)
+    copy = pickle.loads(pickle.dumps(lazy))
+    assert copy == lazy and copy._compiled is None and [m.group() for m in copy.finditer("⟦O0⟧与⟦O1⟧合作")]
+    with pytest.raises(re.error):
+        LazyPattern("(?P<a>x")  # a syntax error shows when the rules load, not at first use

@@ -14,7 +14,7 @@ import dataclasses
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -29,7 +29,7 @@ from ..words import Words, WordsError, load_words
 from . import functions
 from .frame import Anchor, Frame
 from .template import SentenceView, expand_slots
-from .triggers import trigger_words
+from .triggers import parse, triggers_of
 
 RULE_FILES = ("people.toml", "corporate.toml", "commerce.toml")
 _KEYS = {
@@ -45,6 +45,45 @@ class RuleError(KgError):
     def __init__(self, origin: str, rule: str | None, problem: str) -> None:
         where = f"{origin}: rule {rule!r}" if rule else origin
         super().__init__(f"{where}: {problem}")
+
+
+class LazyPattern:
+    """A rule's regular expression, checked and its groups and trigger words read when the rules load, compiled
+    the first time a sentence holds one of its triggers. Python compiles the shipped rules' 265 KB of patterns in
+    about a second; a build of a few articles needs a few of them, and listing rules or loading user files none."""
+
+    __slots__ = ("pattern", "groupindex", "triggers", "_compiled")
+
+    def __init__(self, pattern: str) -> None:
+        tree = parse(pattern)  # re.error here, with the load's other errors, not at first use
+        self.pattern = pattern
+        self.groupindex: dict[str, int] = dict(tree.state.groupdict)
+        self.triggers = triggers_of(tree)
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled().search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(text)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LazyPattern) and other.pattern == self.pattern
+
+    def __hash__(self) -> int:
+        return hash(self.pattern)
+
+    def __getstate__(self) -> tuple[str, dict[str, int], tuple[str, ...]]:
+        return self.pattern, self.groupindex, self.triggers  # a process compiles for itself
+
+    def __setstate__(self, state: tuple[str, dict[str, int], tuple[str, ...]]) -> None:
+        self.pattern, self.groupindex, self.triggers = state
+        self._compiled = None
 
 
 @dataclass(frozen=True)
@@ -83,8 +122,8 @@ class Ref:
 class Rule:
     name: str
     predicates: tuple[str, ...]  # what it may produce: one, or several where an emitter chooses
-    regex: re.Pattern[str]
-    then: tuple[re.Pattern[str], ...]
+    regex: LazyPattern
+    then: tuple[LazyPattern, ...]
     subject: Ref
     object: Ref
     confidence: float
@@ -100,7 +139,7 @@ class Rule:
     object_map: str | None = None
     examples: tuple[Example, ...] = ()
     pattern: str = ""
-    then_stop: re.Pattern[str] | None = None  # where the rest of the sentence that ``then`` searches ends
+    then_stop: LazyPattern | None = None  # where the rest of the sentence that ``then`` searches ends
 
 
 @dataclass
@@ -147,6 +186,12 @@ class RuleSet:
     def trigger_words(self) -> tuple[str, ...]:
         """Every rule's trigger words, for ``_triggers_in``."""
         return tuple(sorted({w for r in self.rules for w in r.triggers}))
+
+    def compile_all(self) -> None:
+        """Compile every pattern now rather than at its first use (for timing steady-state throughput)."""
+        for rule in self.rules:
+            for pattern in (rule.regex, *rule.then, *([rule.then_stop] if rule.then_stop else [])):
+                pattern.compiled()
 
     def only(self, name: str) -> RuleSet:
         return RuleSet(tuple(r for r in self.rules if r.name == name), self.words)
@@ -319,9 +364,9 @@ def _codes(spec: str) -> str:
     return "".join(sorted(set(codes), key=codes.index))
 
 
-def _compile(pattern: str, words: Words, origin: str, name: str) -> re.Pattern[str]:
+def _compile(pattern: str, words: Words, origin: str, name: str) -> LazyPattern:
     try:
-        return re.compile(expand_slots(words.expand(pattern)))
+        return LazyPattern(expand_slots(words.expand(pattern)))
     except WordsError as exc:
         raise RuleError(origin, name, exc.problem) from None
     except (re.error, ValueError) as exc:
@@ -405,7 +450,7 @@ def _rule(raw: Mapping[str, Any], words: Words, origin: str) -> Rule:
         object=obj,
         confidence=float(confidence),
         origin=origin,
-        triggers=trigger_words(regex.pattern) if not then else trigger_words(regex.pattern),
+        triggers=regex.triggers,
         confidence_outside=raw.get("confidence_outside"),
         qualifiers=tuple((str(k), str(v)) for k, v in qualifiers.items()),
         check=check,

@@ -41,7 +41,17 @@ _IGNORED = frozenset({"⟦", "⟧"})  # every template has slot brackets: they s
 
 def trigger_words(pattern: str) -> tuple[str, ...]:
     """Literal strings of which every match of ``pattern`` contains one; empty if none can be derived."""
-    found = _required(_parser.parse(pattern))
+    return triggers_of(_parser.parse(pattern))
+
+
+def parse(pattern: str):
+    """The parse of ``pattern`` (``re.error`` where it has a syntax error), for ``triggers_of`` and its groups."""
+    return _parser.parse(pattern)
+
+
+def triggers_of(tree) -> tuple[str, ...]:
+    """``trigger_words`` of a pattern already parsed by ``parse``."""
+    found = _required(tree)
     return tuple(sorted(found)) if found else ()
 
 
