@@ -126,6 +126,10 @@ def test_recognises(text, expected):
         # a field's acronym and a kind of company, or what a name belongs to, name no company
         ("该集团花费巨资收购VR设备公司Nova。", {"VR设备公司"}),
         ("云雀科技(灵犀助手所属公司)的股东。", {"灵犀助手所属公司", "所属公司"}),
+        # a word and a localiser before a career verb are no person (毕 is also a surname); a field is no name
+        ("他毕业后加入科技公司。", {"毕业后", "科技公司"}),
+        # a company suffix inside a run after a kind of company ends the name
+        ("星河集团投资的新创公司锋泰科技传将上市。", {"锋泰科技传将上市", "锋泰科技传将"}),
     ],
 )
 def test_does_not_make_junk(text, junk):

@@ -466,12 +466,20 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                     prefix_start = described
                     tokens = [t for t in tokens if t.start >= described]
             if prefix_start is None:
-                word = (
-                    ctx.tokens[ctx.token_index(s - 1)] if s and suffix in W.set("investor_suffix") else None
-                )
-                if word is not None and word.end == s and _named_by_round(ctx, word.start, s, end):
+                word = ctx.tokens[ctx.token_index(s - 1)] if s else None
+                if (
+                    word is not None
+                    and word.end == s
+                    and (
+                        suffix in W.set("investor_suffix")
+                        and _named_by_round(ctx, word.start, s, end)
+                        or type_ == "Company"
+                        and _named_by_joining(ctx, word.start, s)
+                    )
+                ):
                     out.append(ctx.mention(word.start, end, type_, "pattern:org_suffix", 0.75))
-                    # (由远望资本领投: a verb's word names the fund the round gives a role)
+                    # (由远望资本领投 / 就职于远望科技: a verb's word names the fund the round gives a role, or
+                    # the company a person works at)
                 continue
             named = any(
                 t.pos in NAME_POS
@@ -492,7 +500,10 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 and suffix in W.set("investor_suffix")
                 and _named_by_round(ctx, prefix_start, s, end)
             )
-            named = named or by_round  # 由厚朴基金领投 / 由远望资本领投: an investor the round names
+            by_role = not named and not by_round and _named_by_joining(ctx, prefix_start, s)
+            named = (
+                named or by_round or by_role
+            )  # 由厚朴基金领投 / 由远望资本领投: an investor the round names
             only_place = all(_a_known_place(ctx, t.word) for t in tokens)
             if only_place and type_ == "GovernmentOrganization":
                 named = True  # 义乌市政府: a place and a government suffix is a government body
@@ -507,7 +518,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue
             if ctx.ends_in_a_verb(prefix_start, end):
                 continue  # 对青禾电子投资: 对 marks the name before the verb
-            if not by_round and reads_as_a_clause(ctx, prefix_start, end):
+            if not (by_round or by_role) and reads_as_a_clause(ctx, prefix_start, end):
                 # 领导阿里云智能集团 / 李明远入职OPPO研究院: a clause run together, not a name; where only its first
                 # word is a verb (投资青禾科技, 增持青禾科技), the name is what follows the verb
                 rest = tokens[1:] if tokens and _opens_a_clause(ctx, tokens[0]) else []
@@ -563,14 +574,28 @@ def _named_by_round(ctx: Context, start: int, suffix_start: int, end: int) -> bo
         or not re.fullmatch(rf"[{HAN}]+", head)
     ):
         return False
-    if ctx.text[max(0, start - 2) : start].endswith(W.words("receive_verb")) and W.regex(
-        "investment_after_receipt"
+    if W.regex("receipt_before_list").search(ctx.text[max(0, start - 40) : start]) and W.regex(
+        "receipt_list_after"
     ).match(ctx.text, end):
-        return True  # 获远望资本注资: the fund that invests
+        return True  # 获远望资本注资 / 获星河资本、远望资本等机构投资: the funds that invest
     before = ctx.text[start - 1] if start else ""
     if before and before not in W.set("investor_list_opener"):
         return False  # 老虎全球|管理基金: the name begins further left, where this cannot tell
     return W.regex("round_role_after").match(ctx.text, end) is not None
+
+
+def _named_by_joining(ctx: Context, start: int, suffix_start: int) -> bool:
+    """A company whose name is a common word (远望科技, 星河科技) is a name where a person joins or works at it:
+    就职于远望科技 / 加入了星河科技和远望科技. Not a field before the suffix (加入科技公司: a kind of company)."""
+    head = ctx.text[start:suffix_start]
+    if (
+        not 2 <= len(head) <= 4
+        or head in W.set("generic_investor_head")
+        or not re.fullmatch(rf"[{HAN}]+", head)
+        or _made_of(head, W.set("field_word"))
+    ):
+        return False
+    return W.regex("join_before_list").search(ctx.text[max(0, start - 40) : start]) is not None
 
 
 _PREFIX_STOP_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "x", "w", "y", "e", "o", "z", "l")
@@ -1457,6 +1482,18 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
         if ctx.lexicon.title_pattern.search(m.group("name")):
             continue  # 新能源项目总负责人王明、: a title and a person's name, not a company
         tokens = ctx.tokens_from(start, end)
+        suffixes = {suffix for suffix, _ in ctx.lexicon.org_suffixes}
+        cut = next(
+            (
+                t.end
+                for t, after in zip(tokens[1:-1], tokens[2:], strict=False)
+                if t.word in suffixes and after.word not in suffixes and t.end - start >= 4
+            ),
+            None,
+        )
+        if cut is not None and cut < end:
+            # 新创公司锋泰科技传将IPO: a company suffix inside the run ends the name, what follows is not part of it
+            end, tokens = cut, ctx.tokens_from(start, cut)
         if any(
             t.pos[:1] in "pcudrt" or t.pos[:1] == "v" and ctx.known(t.word) or t.word in ctx.lexicon.titles
             for t in tokens
@@ -1649,6 +1686,17 @@ def _name_before(ctx: Context, end: int) -> int | None:
         whole = ctx.token_at(start)
         if whole and whole.end == end and ctx.known(whole.word) and not whole.pos.startswith("nr"):
             continue  # 被任命为: a word of the dictionary (任命) before the cue, not a name
+        last = ctx.token_at(end - 1)
+        if (
+            whole
+            and last
+            and whole.end == end - 1
+            and ctx.known(whole.word)
+            and not whole.pos.startswith("nr")
+            and last.start == end - 1
+            and last.pos == "f"
+        ):
+            continue  # 他毕业后加入: a word of the dictionary and a localiser (毕业|后), not a name
         if ctx.is_boundary(start) and ctx.name_end(start) == end:
             return start
     return None
