@@ -474,7 +474,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                         suffix in W.set("investor_suffix")
                         and _named_by_round(ctx, word.start, s, end)
                         or type_ == "Company"
-                        and _named_by_joining(ctx, word.start, s)
+                        and _named_by_joining(ctx, word.start, s, end)
                     )
                 ):
                     out.append(ctx.mention(word.start, end, type_, "pattern:org_suffix", 0.75))
@@ -500,7 +500,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 and suffix in W.set("investor_suffix")
                 and _named_by_round(ctx, prefix_start, s, end)
             )
-            by_role = not named and not by_round and _named_by_joining(ctx, prefix_start, s)
+            by_role = not named and not by_round and _named_by_joining(ctx, prefix_start, s, end)
             named = (
                 named or by_round or by_role
             )  # 由厚朴基金领投 / 由远望资本领投: an investor the round names
@@ -584,18 +584,26 @@ def _named_by_round(ctx: Context, start: int, suffix_start: int, end: int) -> bo
     return W.regex("round_role_after").match(ctx.text, end) is not None
 
 
-def _named_by_joining(ctx: Context, start: int, suffix_start: int) -> bool:
-    """A company whose name is a common word (远望科技, 星河科技) is a name where a person joins or works at it:
-    就职于远望科技 / 加入了星河科技和远望科技. Not a field before the suffix (加入科技公司: a kind of company)."""
+def _named_by_joining(ctx: Context, start: int, suffix_start: int, end: int) -> bool:
+    """A company whose name is a common word (远望科技, 星河科技) is a name where a person joins or works at it
+    (就职于远望科技 / 加入了星河科技和远望科技) or where a job title and a person's name follow it (星河科技董事长王强).
+    Not a field before the suffix (加入科技公司: a kind of company), nor 上市公司 or a demonstrative's company."""
     head = ctx.text[start:suffix_start]
     if (
         not 2 <= len(head) <= 4
         or head in W.set("generic_investor_head")
         or not re.fullmatch(rf"[{HAN}]+", head)
         or _made_of(head, W.set("field_word"))
+        or ctx.text[start:end] in ctx.lexicon.non_entities
+        or head.startswith(DEMONSTRATIVES)
     ):
         return False
-    return W.regex("join_before_list").search(ctx.text[max(0, start - 40) : start]) is not None
+    if W.regex("join_before_list").search(ctx.text[max(0, start - 40) : start]) is not None:
+        return True
+    if any(t.pos.startswith("v") and ctx.known(t.word) for t in ctx.tokens_from(start, suffix_start)):
+        return False  # 接到公司董事长张斌: a verb, then "the company's chairman"
+    title = ctx.lexicon.title_pattern.match(ctx.text, end)
+    return title is not None and ctx.name_end(title.end()) is not None
 
 
 _PREFIX_STOP_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "x", "w", "y", "e", "o", "z", "l")
