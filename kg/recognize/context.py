@@ -96,8 +96,10 @@ class Context:
                 _W.regex("after_verb_use").match(self.text, end)
                 or self.lexicon.name_pattern.match(self.text, end)
                 or self.text[max(0, start - 1) : start] in _W.set("object_marker")
+                or self.text.endswith(_W.words("adverb_before_verb_suffix"), 0, end - 2)
             )
-        )  # (小米投资小鹏汽车: a known name right after it is what the verb takes; 对青禾投资: 对 marks the object)
+        )  # (小米投资小鹏汽车: a known name right after it is what the verb takes; 对青禾投资: 对 marks the object;
+        # 由青禾资本独家投资: an adverb before it)
 
     def name_end(self, start: int) -> int | None:
         """End of a Chinese personal name starting at ``start``, or None if none starts there."""
