@@ -353,6 +353,11 @@ def test_quoted_offerings(text, expected, unwanted):
     assert not unwanted & got
 
 
+def test_a_suffix_the_segmenter_joined_to_a_verb_still_ends_a_name():
+    # 锋泰|科技开发|的: the dictionary's 科技开发 holds the suffix of the name and the verb after it
+    assert ("锋泰科技", "Company") in found("据介绍，青禾App是锋泰科技开发的一款社交软件。")
+
+
 def test_an_organisation_suffix_used_as_a_verb_ends_no_name():
     """哈勃投资 is a fund; in 京东战略投资了达达集团 and 阿里巴巴对小红书投资5亿美元, 投资 is the verb."""
     got = found("京东战略投资了达达集团。阿里巴巴对小红书投资5亿美元。华为旗下哈勃投资入股了思瑞浦。")

@@ -409,7 +409,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
     for suffix, type_ in ctx.lexicon.org_suffixes:
         for s in occurrences(text, suffix):
             end = s + len(suffix)
-            if not ctx.is_boundary(s) or not ctx.is_boundary(end):
+            if not ctx.is_boundary(s) or not (ctx.is_boundary(end) or _verb_glued_after(ctx, s, end)):
                 continue
             if ctx.ends_in_a_verb(s, end):
                 continue  # 京东战略投资了达达 / 对小红书投资5亿美元: the verb, not a name's end
@@ -535,6 +535,18 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             prefix_start = _from_a_known_name(ctx, tokens, prefix_start, end)
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return [_without_former(ctx, m) for m in out]
+
+
+def _verb_glued_after(ctx: Context, suffix_start: int, end: int) -> bool:
+    """The segmenter made one word of a suffix and the verb after it (锋泰|科技开发|的): the suffix still ends a
+    name there."""
+    tok = ctx.token_at(suffix_start)
+    return (
+        tok is not None
+        and tok.start == suffix_start
+        and tok.end > end
+        and ctx.text[end : tok.end] in W.set("verb_glued_to_suffix")
+    )
 
 
 def _without_former(ctx: Context, m: Mention) -> Mention:
