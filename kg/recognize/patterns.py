@@ -1506,8 +1506,8 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
         cut = next(
             (
                 t.end
-                for t, after in zip(tokens[1:-1], tokens[2:], strict=False)
-                if t.word in suffixes and after.word not in suffixes and t.end - start >= 4
+                for t, after in zip(tokens[:-1], tokens[1:], strict=False)
+                if t.word.endswith(tuple(suffixes)) and after.word not in suffixes and t.end - start >= 4
             ),
             None,
         )
