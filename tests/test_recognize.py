@@ -128,6 +128,8 @@ def test_recognises(text, expected):
         ("云雀科技(灵犀助手所属公司)的股东。", {"灵犀助手所属公司", "所属公司"}),
         # a word and a localiser before a career verb are no person (毕 is also a surname); a field is no name
         ("他毕业后加入科技公司。", {"毕业后", "科技公司"}),
+        # 后 (after) closing a verb's clause is no part of the name the segmenter glued it to
+        ("锋泰科技拟收购远澜科技，交易完成后远澜科技将成为其全资子公司。", {"后远澜科技"}),
         # a company suffix inside a run after a kind of company ends the name
         ("星河集团投资的新创公司锋泰科技传将上市。", {"锋泰科技传将上市", "锋泰科技传将"}),
     ],

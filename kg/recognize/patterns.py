@@ -857,6 +857,10 @@ def _name_prefix(ctx: Context, suffix_start: int):
                 first in W.set("former_marker")
                 or first in W.set("glued_copula")
                 or first in W.set("glued_receive")
+                or first in W.set("glued_after_verb")
+                and i > 0
+                and ctx.tokens[i - 1].end == tok.start
+                and ctx.tokens[i - 1].pos.startswith("v")
                 or first in W.set("clause_opening_conjunction")  # 。但锋泰|科技: 但 opens the clause
                 and (tok.start == 0 or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.text[tok.start - 1]))
                 # 入|职锋泰|研究院: 职 ends the verb 入职
