@@ -13,7 +13,7 @@ CORPUS = ROOT / "benchmarks" / "realtext" / "corpus.jsonl"
 
 # (split, what) -> (precision, recall) floors
 FLOORS = {
-    ("dev", "relations"): (0.78, 0.50),
+    ("dev", "relations"): (0.78, 0.51),
     ("dev", "bylines"): (0.93, 0.88),
     ("dev", "organisation"): (0.84, 0.80),
     ("dev", "person"): (0.91, 0.87),
