@@ -29,6 +29,29 @@ class LabelMap:
     requires: dict[str, tuple[str, str]] = field(
         default_factory=dict
     )  # kg predicate → (qualifier, contained value)
+    placeholders: dict[str, str] = field(default_factory=dict)  # what the dataset put for numbers → a number
+
+    def restored(self, record: dict) -> dict:
+        """The record with the dataset's placeholders (FinRE's ``<N>`` for every number) put back as a number, in
+        the text and in the names of its relations alike, so that wordings with numbers (持股<N>% → 持股5%) read
+        as they were published."""
+        if not self.placeholders:
+            return record
+
+        def put_back(text: str) -> str:
+            for mark, value in self.placeholders.items():
+                text = text.replace(mark, value)
+            return text
+
+        out = dict(record, text=put_back(record["text"]))
+        if "relations" in record:
+            out["relations"] = [
+                dict(r, subject=put_back(r["subject"]), object=put_back(r["object"]))
+                for r in record["relations"]
+            ]
+        if "no_relation_pairs" in record:
+            out["no_relation_pairs"] = [[put_back(x) for x in pair] for pair in record["no_relation_pairs"]]
+        return out
 
     def kg_to_label(self) -> dict[str, str]:
         return {t: label for label, types in self.ner.items() for t in types}
@@ -41,18 +64,21 @@ def load_label_map(dataset: str) -> LabelMap:
     ner: dict[str, tuple[str, ...]] = {}
     rel: dict[str, tuple[str, str]] = {}
     requires: dict[str, tuple[str, str]] = {}
+    placeholders: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
         if cells[0] == "ner":
             ner[cells[1]] = tuple(cells[2].split("|"))
+        elif cells[0] == "text":
+            placeholders[cells[1]] = cells[2]
         else:
             rel[cells[1]] = (cells[2], cells[3])
             if len(cells) > 4 and "=" in cells[4]:
                 qualifier, _, value = cells[4].partition("=")
                 requires[cells[2]] = (qualifier, value)
-    return LabelMap(ner, rel, requires)
+    return LabelMap(ner, rel, requires, placeholders)
 
 
 def guess_dataset(path: str | Path) -> str:
@@ -203,13 +229,17 @@ def sentence_document(text: str, index: int) -> Document:
 
 
 def _processed(
-    path: str | Path, limit: int | None, process: Callable[[list[Document]], list]
+    path: str | Path,
+    limit: int | None,
+    process: Callable[[list[Document]], list],
+    restore: Callable[[dict], dict] = lambda record: record,
 ) -> Iterator[tuple]:
-    """(record, its sentence document, what ``process`` made of it) for each record, processed 64 at a time
-    (the tagger decodes the sentences of a batch together)."""
+    """(record, its sentence document, what ``process`` made of it) for each record (as ``restore`` gives it back),
+    processed 64 at a time (the tagger decodes the sentences of a batch together)."""
     from .pipeline import batches
 
-    for chunk in batches(enumerate(read_jsonl(path, limit=limit)), 64):
+    records = (restore(record) for record in read_jsonl(path, limit=limit))
+    for chunk in batches(enumerate(records), 64):
         docs = [sentence_document(record["text"], i) for i, record in chunk]
         yield from zip((record for _, record in chunk), docs, process(docs), strict=True)
 
@@ -308,7 +338,9 @@ def evaluate_relations(
     dataset = dataset or guess_dataset(path)
     lmap = load_label_map(dataset)
     scores, chars, started = Scores(), 0, time.perf_counter()
-    for record, _, result in _processed(path, limit, lambda docs: extract_many(docs, config=config)):
+    for record, _, result in _processed(
+        path, limit, lambda docs: extract_many(docs, config=config), restore=lmap.restored
+    ):
         text = record["text"]
         chars += len(text)
         gold: set[tuple] = set()

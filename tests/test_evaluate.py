@@ -249,3 +249,20 @@ def test_graph_scorer_counts_a_bylines_employer_apart(tmp_path):
     rows = {row["label"]: row for row in report.relations.table()}
     assert rows["micro"]["precision"] == 1.0 and "worksFor" not in rows
     assert "byline employers" in report.format()
+
+
+def test_finres_number_placeholder_is_put_back_in_text_and_names_alike():
+    from kg.evaluate import load_label_map
+
+    record = {
+        "text": "青禾集团持股锋泰<N>号<N>.<N>%。",
+        "relations": [{"subject": "青禾集团", "predicate": "持股", "object": "锋泰<N>号"}],
+        "no_relation_pairs": [["锋泰<N>号", "青禾集团"]],
+    }
+    restored = load_label_map("finre").restored(record)
+    assert restored["text"] == "青禾集团持股锋泰5号5.5%。"
+    assert restored["relations"][0]["object"] == "锋泰5号" and restored["no_relation_pairs"] == [
+        ["锋泰5号", "青禾集团"]
+    ]
+    assert record["text"].count("<N>") == 3  # the record read stays as it was
+    assert load_label_map("duie").restored(record) is record  # a dataset without placeholders keeps its text

@@ -129,7 +129,7 @@ def read_relation_set(path: str | Path, dataset: str, *, training: bool = True) 
     lmap = load_label_map(dataset)
     extra = train_map(dataset)
     mapping = {**lmap.re, **(extra.re if training else {})}
-    for record in read_jsonl(path):
+    for record in map(lmap.restored, read_jsonl(path)):  # FinRE's <N>: a number again, as in kg evaluate
         gold: list[Gold] = []
         negatives: set[frozenset[str]] = set()
         names: dict[str, str] = {}
