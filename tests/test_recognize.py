@@ -358,6 +358,13 @@ def test_quoted_offerings(text, expected, unwanted):
 def test_a_suffix_the_segmenter_joined_to_a_verb_still_ends_a_name():
     # 锋泰|科技开发|的: the dictionary's 科技开发 holds the suffix of the name and the verb after it
     assert ("锋泰科技", "Company") in found("据介绍，青禾App是锋泰科技开发的一款社交软件。")
+    # 电子科技|大学毕业: a university the knowledge base knows, named with a field's words, before 毕业
+    assert ("电子科技大学", "Organization") in found("王明2018年从电子科技大学毕业后加入锋泰科技。")
+
+
+def test_a_known_company_before_the_place_of_a_registered_name_begins_it():
+    keys = {k for k, _ in found("一家名为腾讯香港投资有限公司的企业进入了股东名单。")}
+    assert "腾讯香港投资有限公司" in keys and "香港投资有限公司" not in keys
 
 
 def test_an_organisation_suffix_used_as_a_verb_ends_no_name():

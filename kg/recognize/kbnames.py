@@ -17,7 +17,7 @@ from ..model import Mention
 from ..words import load_words
 from .context import Context
 from .features import Gazetteer
-from .patterns import kind_of_company, model_code
+from .patterns import kind_of_company, model_code, verb_glued_after
 
 _WORD_POS = ("v", "a", "d", "c", "p", "m", "q", "r")  # the segmenter reads the name as a verb, adjective, …
 
@@ -41,14 +41,18 @@ def find_kb_names(ctx: Context, inside_longer_word, received_investment) -> list
     w = load_words()
     out = []
     for start, end, name in gazetteer.spans(ctx.text):
-        if name in ctx.lexicon.names or not (ctx.is_boundary(start) and ctx.is_boundary(end)):
+        if name in ctx.lexicon.names or not (
+            ctx.is_boundary(start) and (ctx.is_boundary(end) or verb_glued_after(ctx, end))
+        ):
             continue
-        if kind_of_company(ctx, name):
-            continue  # 中小基金公司: a kind of company the lists hold as a name
+        if orgs[name][0].type == "Company" and kind_of_company(ctx, name):
+            continue  # 中小基金公司: a kind of company the lists hold as a name (电子科技大学 is a university's)
         if w.regex("stock_flag").match(name):
             continue  # ST宏盛: the flag is a trading status; find_flagged_stock_names gives the name without it
-        if inside_longer_word(ctx, start, end):
-            continue
+        if not (not ctx.is_boundary(end) and verb_glued_after(ctx, end)) and inside_longer_word(
+            ctx, start, end
+        ):
+            continue  # (电子科技|大学毕业: the word across the name's end is the name's and a verb's)
         if ctx.ends_in_a_verb(start, end):
             continue  # 京东战略投资了达达: the verb, not the name of a fund
         if received_investment(ctx, start, end):

@@ -409,7 +409,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
     for suffix, type_ in ctx.lexicon.org_suffixes:
         for s in occurrences(text, suffix):
             end = s + len(suffix)
-            if not ctx.is_boundary(s) or not (ctx.is_boundary(end) or _verb_glued_after(ctx, s, end)):
+            if not ctx.is_boundary(s) or not (ctx.is_boundary(end) or verb_glued_after(ctx, end)):
                 continue
             if ctx.ends_in_a_verb(s, end):
                 continue  # 京东战略投资了达达 / 对小红书投资5亿美元: the verb, not a name's end
@@ -537,14 +537,14 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
     return [_without_former(ctx, m) for m in out]
 
 
-def _verb_glued_after(ctx: Context, suffix_start: int, end: int) -> bool:
-    """The segmenter made one word of a suffix and the verb after it (锋泰|科技开发|的): the suffix still ends a
-    name there."""
-    tok = ctx.token_at(suffix_start)
+def verb_glued_after(ctx: Context, end: int) -> bool:
+    """The segmenter made one word of a name's last word and the verb after it (锋泰|科技开发|的 / 电子科技|大学毕业):
+    the name still ends at ``end``."""
+    tok = ctx.tokens[ctx.token_index(end - 1)] if end > 0 and ctx.tokens else None
     return (
         tok is not None
-        and tok.start == suffix_start
-        and tok.end > end
+        and tok.start < end < tok.end
+        and end - tok.start >= 2
         and ctx.text[end : tok.end] in W.set("verb_glued_to_suffix")
     )
 
@@ -719,6 +719,16 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
             while i > 0 and _is_place(ctx, ctx.tokens[i - 1]) and size + len(ctx.tokens[i - 1].word) <= 20:
                 i -= 1  # 杭州 + 宜格 (a place guess): the name begins at the first of adjacent places
                 size += len(ctx.tokens[i].word)
+            prev = ctx.tokens[i - 1] if i > 0 else None
+            if (
+                prev is not None
+                and prev.end == ctx.tokens[i].start
+                and size + len(prev.word) <= 20
+                and (_is_known_org(ctx, prev) or _known_company(prev.word))
+            ):
+                return (
+                    prev.start
+                )  # 隆基香港投资有限公司: a known company's name before the place begins the name
             return ctx.tokens[i].start
         i -= 1
     return guessed
@@ -817,6 +827,12 @@ def _bracketed_place_before(ctx: Context, suffix_start: int) -> int | None:
 def _is_known_org(ctx: Context, tok: Token) -> bool:
     entry = ctx.lexicon.names.get(tok.word)
     return bool(entry and entry.types[0] in ("Company", "Organization", "BusinessUnit"))
+
+
+def _known_company(word: str) -> bool:
+    """A company the knowledge base knows by this name, and not a name that is also an ordinary word."""
+    org = load_kb().org(word) if len(word) >= 2 else None
+    return org is not None and org.type == "Company" and not org.ambiguous
 
 
 def _is_place(ctx: Context, tok: Token) -> bool:
