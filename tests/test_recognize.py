@@ -131,7 +131,7 @@ def test_recognises(text, expected):
         # 后 (after) closing a verb's clause is no part of the name the segmenter glued it to
         ("锋泰科技拟收购远澜科技，交易完成后远澜科技将成为其全资子公司。", {"后远澜科技"}),
         # a company suffix inside a run after a kind of company ends the name
-        ("星河集团投资的新创公司锋泰科技传将上市。", {"锋泰科技传将上市", "锋泰科技传将"}),
+        ("星河集团入股的初创公司锋泰科技传将上市。", {"锋泰科技传将上市", "锋泰科技传将"}),
     ],
 )
 def test_does_not_make_junk(text, junk):
@@ -358,13 +358,14 @@ def test_quoted_offerings(text, expected, unwanted):
 def test_a_suffix_the_segmenter_joined_to_a_verb_still_ends_a_name():
     # 锋泰|科技开发|的: the dictionary's 科技开发 holds the suffix of the name and the verb after it
     assert ("锋泰科技", "Company") in found("据介绍，青禾App是锋泰科技开发的一款社交软件。")
-    # 电子科技|大学毕业: a university the knowledge base knows, named with a field's words, before 毕业
-    assert ("电子科技大学", "Organization") in found("王明2018年从电子科技大学毕业后加入锋泰科技。")
+    # a university the knowledge base knows, named with a field's words; 中国传媒|大学毕业: its last word and 毕业
+    assert ("电子科技大学", "Organization") in found("他毕业于电子科技大学，随后加入锋泰。")
+    assert ("中国传媒大学", "Organization") in found("李娜中国传媒大学毕业后加入锋泰。")
 
 
 def test_a_known_company_before_the_place_of_a_registered_name_begins_it():
-    keys = {k for k, _ in found("一家名为腾讯香港投资有限公司的企业进入了股东名单。")}
-    assert "腾讯香港投资有限公司" in keys and "香港投资有限公司" not in keys
+    keys = {k for k, _ in found("一家名为腾讯澳门投资有限公司的机构进入了股东名单。")}
+    assert "腾讯澳门投资有限公司" in keys and "澳门投资有限公司" not in keys
 
 
 def test_an_organisation_suffix_used_as_a_verb_ends_no_name():

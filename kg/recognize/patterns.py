@@ -613,7 +613,7 @@ def _named_by_joining(ctx: Context, start: int, suffix_start: int, end: int) -> 
     if W.regex("join_before_list").search(ctx.text[max(0, start - 40) : start]) is not None:
         return True
     if any(t.pos.startswith("v") and ctx.known(t.word) for t in ctx.tokens_from(start, suffix_start)):
-        return False  # 接到公司董事长张斌: a verb, then "the company's chairman"
+        return False  # 接到公司董事长王明: a verb, then "the company's chairman"
     title = ctx.lexicon.title_pattern.match(ctx.text, end)
     return title is not None and ctx.name_end(title.end()) is not None
 
@@ -631,10 +631,11 @@ def _from_a_known_name(ctx: Context, tokens: list[Token], start: int, end: int) 
         entry = ctx.lexicon.names.get(name)
         return len(name) >= 2 and (entry is not None and entry.types[0] in ORG_TYPES or name in kb.by_name)
 
-    if _LEGAL_END.search(ctx.text[start:end]):
+    if _LEGAL_END.search(ctx.text[start:end]) or tokens and tokens[0].pos.startswith("nr"):
         for t in tokens[1:]:
             if ctx.text[t.start : end] in kb.by_name:
-                # 王明为|青岛啤酒股份有限公司: a registered name the knowledge base knows, whole
+                # 王明为|青岛啤酒股份有限公司 / 李娜|中国传媒大学: a name the knowledge base knows, whole, after a
+                # clause's words or a person's name
                 return t.start
     for k, tok in enumerate(tokens[1:], 1):
         if any(_a_known_place(ctx, t.word) or t.pos == "ns" or known(t.word) for t in tokens[:k]):
@@ -728,7 +729,7 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
             ):
                 return (
                     prev.start
-                )  # 隆基香港投资有限公司: a known company's name before the place begins the name
+                )  # 腾讯澳门投资有限公司: a known company's name before the place begins the name
             return ctx.tokens[i].start
         i -= 1
     return guessed
