@@ -501,9 +501,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 and _named_by_round(ctx, prefix_start, s, end)
             )
             by_role = not named and not by_round and _named_by_joining(ctx, prefix_start, s, end)
-            named = (
-                named or by_round or by_role
-            )  # 由厚朴基金领投 / 由远望资本领投: an investor the round names
+            # 由厚朴基金领投 / 由远望资本领投: an investor the round names; 就职于远望科技: a company a person works at
+            named = named or by_round or by_role
             only_place = all(_a_known_place(ctx, t.word) for t in tokens)
             if only_place and type_ == "GovernmentOrganization":
                 named = True  # 义乌市政府: a place and a government suffix is a government body
@@ -727,9 +726,8 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
                 and size + len(prev.word) <= 20
                 and (_is_known_org(ctx, prev) or _known_company(prev.word))
             ):
-                return (
-                    prev.start
-                )  # 腾讯澳门投资有限公司: a known company's name before the place begins the name
+                # 腾讯澳门投资有限公司: a known company's name before the place begins the name
+                return prev.start
             return ctx.tokens[i].start
         i -= 1
     return guessed
