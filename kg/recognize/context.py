@@ -88,18 +88,18 @@ class Context:
         return self.lexicon.surname_length(self.text, start)
 
     def ends_in_a_verb(self, start: int, end: int) -> bool:
-        """京东战略投资了达达 / 对小红书投资5亿美元 / 小米投资小鹏汽车: the span ends in an organisation suffix that is
-        the verb here."""
-        return (
-            self.text[start:end].endswith(_W.words("verb_like_suffix"))
-            and bool(
-                _W.regex("after_verb_use").match(self.text, end)
-                or self.lexicon.name_pattern.match(self.text, end)
-                or self.text[max(0, start - 1) : start] in _W.set("object_marker")
-                or self.text.endswith(_W.words("adverb_before_verb_suffix"), 0, end - 2)
-            )
+        """京东战略投资了达达 / 对小红书投资5亿美元 / 小米投资小鹏汽车 / 由青禾资本独家投资: the span ends in an organisation
+        suffix that is the verb here."""
+        suffix = next((w for w in _W.words("verb_like_suffix") if self.text.endswith(w, start, end)), None)
+        if suffix is None:
+            return False
+        return bool(
+            _W.regex("after_verb_use").match(self.text, end)
+            or self.lexicon.name_pattern.match(self.text, end)
+            or self.text[max(0, start - 1) : start] in _W.set("object_marker")
+            or self.text.endswith(_W.words("adverb_before_verb_suffix"), 0, end - len(suffix))
         )  # (小米投资小鹏汽车: a known name right after it is what the verb takes; 对青禾投资: 对 marks the object;
-        # 由青禾资本独家投资: an adverb before it)
+        # 独家投资: an adverb before it)
 
     def name_end(self, start: int) -> int | None:
         """End of a Chinese personal name starting at ``start``, or None if none starts there."""

@@ -41,18 +41,15 @@ def find_kb_names(ctx: Context, inside_longer_word, received_investment) -> list
     w = load_words()
     out = []
     for start, end, name in gazetteer.spans(ctx.text):
-        if name in ctx.lexicon.names or not (
-            ctx.is_boundary(start) and (ctx.is_boundary(end) or verb_glued_after(ctx, end))
-        ):
+        glued = verb_glued_after(ctx, end)  # 电子科技|大学毕业: the name's last word and a verb are one word
+        if name in ctx.lexicon.names or not (ctx.is_boundary(start) and (ctx.is_boundary(end) or glued)):
             continue
         if orgs[name][0].type == "Company" and kind_of_company(ctx, name):
             continue  # 中小基金公司: a kind of company the lists hold as a name (电子科技大学 is a university's)
         if w.regex("stock_flag").match(name):
             continue  # ST宏盛: the flag is a trading status; find_flagged_stock_names gives the name without it
-        if not (not ctx.is_boundary(end) and verb_glued_after(ctx, end)) and inside_longer_word(
-            ctx, start, end
-        ):
-            continue  # (电子科技|大学毕业: the word across the name's end is the name's and a verb's)
+        if not glued and inside_longer_word(ctx, start, end):
+            continue  # (where glued, the word across the name's end is the name's and a verb's)
         if ctx.ends_in_a_verb(start, end):
             continue  # 京东战略投资了达达: the verb, not the name of a fund
         if received_investment(ctx, start, end):

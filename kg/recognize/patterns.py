@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from ..kb import load_kb
@@ -1521,12 +1522,12 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
         if ctx.lexicon.title_pattern.search(m.group("name")):
             continue  # 新能源项目总负责人王明、: a title and a person's name, not a company
         tokens = ctx.tokens_from(start, end)
-        suffixes = {suffix for suffix, _ in ctx.lexicon.org_suffixes}
+        suffix_end = _suffix_at_end(ctx.lexicon.org_suffixes)
         cut = next(
             (
                 t.end
-                for t, after in zip(tokens[:-1], tokens[1:], strict=False)
-                if t.word.endswith(tuple(suffixes)) and after.word not in suffixes and t.end - start >= 4
+                for t, after in itertools.pairwise(tokens)
+                if suffix_end.search(t.word) and not suffix_end.fullmatch(after.word) and t.end - start >= 4
             ),
             None,
         )

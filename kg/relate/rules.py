@@ -128,7 +128,6 @@ class Rule:
     object: Ref
     confidence: float
     origin: str
-    triggers: tuple[str, ...]
     confidence_outside: float | None = None
     qualifiers: tuple[tuple[str, str], ...] = ()
     check: tuple[str, ...] = ()
@@ -140,6 +139,11 @@ class Rule:
     examples: tuple[Example, ...] = ()
     pattern: str = ""
     then_stop: LazyPattern | None = None  # where the rest of the sentence that ``then`` searches ends
+
+    @property
+    def triggers(self) -> tuple[str, ...]:
+        """The words one of which the sentence must hold for the rule to run: its pattern's (``then`` follows it)."""
+        return self.regex.triggers
 
 
 @dataclass
@@ -450,7 +454,6 @@ def _rule(raw: Mapping[str, Any], words: Words, origin: str) -> Rule:
         object=obj,
         confidence=float(confidence),
         origin=origin,
-        triggers=regex.triggers,
         confidence_outside=raw.get("confidence_outside"),
         qualifiers=tuple((str(k), str(v)) for k, v in qualifiers.items()),
         check=check,
