@@ -247,6 +247,9 @@ def _trimmed_org(ctx: Context, start: int, end: int) -> tuple[int, int]:
     """An organisation span without the place, kind or 前 ("former", 委任前锋泰区民政事务局局长) before its name, and
     without a title's domain after it (Qinghe行销副总王明: 行销 belongs to the title)."""
     start = former_stripped(ctx, _after_kind_of(ctx, _after_place_of(ctx, start, end), end), end)
+    link = _W.regex("relation_noun_before_name").match(ctx.text, start, end)
+    if link and end - link.end() >= 4 and ctx.is_boundary(link.end()):
+        start = link.end()  # 全资子公司锋泰勘察设计院有限公司: what the company is to another, then its name
     domain = next((d for d in _W.words("function_not_name_end") if ctx.text.endswith(d, start, end)), None)
     if domain and end - start > len(domain) + 1 and ctx.lexicon.title_pattern.match(ctx.text, end):
         end -= len(domain)

@@ -420,6 +420,10 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue  # 选举王明为公司董事长: 为公司 is "as the company's", the name before it a person's
             if suffix in W.set("bare_company_suffix") and _this_company(ctx, s, end):
                 continue  # 纳入本集团 / 为本公司董事长: "this company", not a name's end
+            if suffix in W.set("common_noun_suffix") and W.regex("investment_common_noun_after").match(
+                text, end
+            ):
+                continue  # 明星投资机构 / 投资方 / 资本方: a common noun, not a firm's name ending in 投资
             if suffix in W.set("domain_suffix") and _title_domain_after_a_name(ctx, s, end):
                 continue  # 青禾资本投资总监: the firm's 投资总监, not a firm named 青禾资本投资
             bracket = _bracketed_place_before(ctx, s) if suffix in W.set("legal_form") else None
@@ -511,6 +515,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue
             if W.regex("counted_org_prefix").fullmatch(text, prefix_start, s):
                 continue  # 四大子集团 / 两家子公司: a count of organisations, not one named
+            if W.regex("round_stage").search(text, prefix_start, s):
+                continue  # 获锋泰资本A轮投资: a round's stage before 投资, no name of a firm
             after_place = next((t.start for t in tokens if t.pos != "ns"), prefix_start)
             if text[after_place:end] in ctx.lexicon.non_entities:
                 continue  # 法国初创公司: a place and a kind of company, not a name
@@ -590,6 +596,10 @@ def _named_by_round(ctx: Context, start: int, suffix_start: int, end: int) -> bo
         "receipt_list_after"
     ).match(ctx.text, end):
         return True  # 获远望资本注资 / 获星河资本、远望资本等机构投资: the funds that invest
+    if W.regex("investor_descriptor").search(ctx.text, max(0, start - 8), start) and not W.regex(
+        "amount_head"
+    ).search(head):
+        return True  # 明星投资机构远望资本 / 旗下产业基金远望资本: the description of a firm, then its name
     before = ctx.text[start - 1] if start else ""
     if before and before not in W.set("investor_list_opener"):
         return False  # 老虎全球|管理基金: the name begins further left, where this cannot tell
@@ -1589,6 +1599,25 @@ def find_titled_works(ctx: Context) -> list[Mention]:
                 break
             out.append(ctx.mention(nxt.start("name"), nxt.end("name"), "Product", "pattern:titled_work", 0.7))
             pos = nxt.end()
+    for m in W.regex("quoted_kind_product").finditer(ctx.text):  # 首款火箭“远航一号” / 王牌栏目「晨间快报」
+        name = m.group("name").strip()
+        if (
+            len(name) < 2
+            or name in ctx.lexicon.non_entities
+            or name in ctx.lexicon.titles
+            or name.endswith(W.words("document_word"))
+            or W.regex("concept_quote").search(name)
+            or W.regex("date").search(name)
+        ):
+            continue
+        tokens = ctx.tokens_from(m.start("name"), m.end("name"))
+        if (
+            tokens
+            and ctx.known(tokens[0].word)
+            and (tokens[0].pos[:1] in "pcdrum" or tokens[0].pos[:1] == "v" and len(tokens) == 1)
+        ):
+            continue  # 栏目“如何” / 游戏“出海”: a quoted word or phrase, not a name (远航|一号 is one)
+        out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:quoted_kind", 0.72))
     return out
 
 

@@ -111,6 +111,15 @@ def _local(hit: Hit, anchor: Anchor) -> End:
     return anchor
 
 
+def _sentence_subject(hit: Hit, arg: str | None) -> list[End]:
+    """The organisation that opens the sentence, before its first clause ends (青禾成立于2014年，2015年获…: 青禾),
+    when the match comes after that clause: the subject of the clauses that name none."""
+    m = hit.env.words.regex("sentence_subject").match(hit.view.template)
+    return (
+        [int(m.group("slot"))] if m and m.end() - 1 <= hit.start else []
+    )  # (the match may begin at its comma)
+
+
 def _profile_person(hit: Hit, arg: str | None) -> list[End]:
     """A profile's person: the name that opens the sentence, followed by a comma (文剑平，男，…)."""
     m = re.match(r"⟦P(\d+)⟧" + hit.env.words.alt("comma"), hit.view.template)
@@ -123,6 +132,7 @@ RESOLVERS: dict[str, Callable[[Hit, str | None], list[End]]] = {
     "round_company": _round_company,
     "main_org": _main_org,
     "profile_person": _profile_person,
+    "sentence_subject": _sentence_subject,
 }
 
 
