@@ -240,6 +240,14 @@ def _body_or_person(ctx: Context, start: int, end: int, type_: str) -> str:
         and not ctx.known(ctx.text[start:end])
     ):
         return "Person"
+    if (
+        type_ in ("Company", "Organization")
+        and 2 <= end - start <= 3
+        and _W.regex("appointee_cue").search(ctx.text, max(0, start - 2), start)
+        and ctx.text[end : end + 1] in _W.set("appointed_as")
+        and not ctx.known(ctx.text[start:end])
+    ):
+        return "Person"  # 聘任项立新为公司副总经理: the one appointed as something is a person
     return type_
 
 

@@ -887,6 +887,14 @@ def _name_prefix(ctx: Context, suffix_start: int):
                 and i > 0
                 and ctx.tokens[i - 1].end == tok.start
                 and ctx.tokens[i - 1].pos.startswith("v")
+                or first
+                in W.set("glued_post")  # 2015年|任锋泰|集团副总裁: 任 ("served as") after a date or a comma
+                and i > 0
+                and (
+                    ctx.tokens[i - 1].pos in ("m", "t")
+                    or ctx.tokens[i - 1].word in W.set("time_word_before_post")
+                    or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.tokens[i - 1].word)
+                )
                 or first in W.set("clause_opening_conjunction")  # 。但锋泰|科技: 但 opens the clause
                 and (tok.start == 0 or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.text[tok.start - 1]))
                 # 入|职锋泰|研究院: 职 ends the verb 入职

@@ -31,7 +31,9 @@ def relations_by_title(
     from .rules import confidence_for
 
     lexicon, words = hit.env.lexicon, hit.env.words
-    former = former or bool(hit.groups.get("former") or hit.groups.get("was")) or _leaves_after(hit)
+    former = (
+        former or bool(hit.groups.get("former") or hit.groups.get("was")) or _leaves_after(hit) or _ended(hit)
+    )
     conf = confidence_for(hit, person, org)
     out = []
     for part in (p.strip() for p in re.split(words.alt("title_join"), hit.groups.get("titles") or "")):
@@ -75,6 +77,19 @@ def relations_by_title(
     return out
 
 
+def _ended(hit: Hit) -> bool:
+    """The post is held over a period that has ended (2016年4月至2019年4月，任锋泰实业董秘)."""
+    slot = hit.groups.get("period")
+    if not slot:  # 2016年4月至2019年4月，任…: the period is a clause of its own before the post's
+        before = re.search(
+            r"⟦D(\d+)⟧\s?" + hit.env.words.alt("comma") + r"\s?$", hit.view.template[: hit.start]
+        )
+        slot = before.group(1) if before else None
+    if not slot:
+        return False
+    return hit.env.words.regex("closed_period").search(hit.view.mention(slot).text) is not None
+
+
 def _leaves_after(hit: Hit) -> bool:
     """飞书总裁张楠因个人原因，已于近日卸任: the person the match ends with leaves the post later in the sentence
     (before any other person is named; not 将会在明年退任, a plan)."""
@@ -82,9 +97,12 @@ def _leaves_after(hit: Hit) -> bool:
     rest = hit.view.template[hit.start + len(hit.text) :].split("⟦P", 1)[0]
     rest = re.split(words.alt("sentence_end"), rest)[0]
     leaves = re.search(words.alt("resign_verb"), rest)
-    return leaves is not None and not re.search(
-        words.alt("plan_marker"), rest[: leaves.start()]
-    )  # 将会…退任: not yet
+    if leaves is None:
+        return False
+    before = words.regex("effective_from").sub(
+        "", rest[: leaves.start()]
+    )  # 将于7月21日起辞去: decided, dated
+    return not re.search(words.alt("plan_marker"), before)  # 将会…退任: not yet
 
 
 def _post(hit: Hit, subject: End, predicate: str, obj: End, conf: float, quals: dict[str, str]) -> Relation:
