@@ -372,6 +372,13 @@ def test_a_long_registered_name_is_kept_whole():
             {("author", "林海"), ("publisher", "新华社")},
             set(),
         ),
+        # a wire byline in brackets further down, after a headline, a date and a site's notices
+        (
+            "锋泰公司换帅\n\n2021/4/23 20:19\n请先同意隐私条款。\n\n请先同意隐私条款，才能收听。\n\n"
+            "(青禾社记者林海川台北23日电)锋泰公司董事长一职将由王强接任。",
+            {("author", "林海川"), ("publisher", "青禾社")},
+            set(),
+        ),
         # a first sentence that ends a clause with 腾讯 / 资讯 has no dateline's 讯
         ("王明出身于腾讯，曾任微信产品总监。", set(), {"王明出身于腾"}),
     ],

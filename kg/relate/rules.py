@@ -33,7 +33,7 @@ from .triggers import parse, triggers_of
 
 RULE_FILES = ("people.toml", "corporate.toml", "commerce.toml")
 _KEYS = {
-    "name", "predicate", "pattern", "then", "then_stop", "subject", "object", "confidence", "confidence_outside",
+    "name", "predicate", "pattern", "then", "then_stop", "then_chain", "subject", "object", "confidence", "confidence_outside",
     "qualifiers", "check", "emit", "symmetric", "claim", "literal", "object_map", "examples", "doc",
 }  # fmt: skip
 _REQUIRED = ("name", "predicate", "pattern", "subject", "object", "confidence")
@@ -139,6 +139,7 @@ class Rule:
     examples: tuple[Example, ...] = ()
     pattern: str = ""
     then_stop: LazyPattern | None = None  # where the rest of the sentence that ``then`` searches ends
+    then_chain: bool = False  # each ``then`` match is looked for again right after the last (a list goes on)
 
     @property
     def triggers(self) -> tuple[str, ...]:
@@ -258,8 +259,22 @@ def _hits(rule: Rule, view: SentenceView, env: RuleEnv) -> Iterable[Hit]:
         if stop is not None:
             rest = rest[: stop.start()]  # …完成A轮融资；同在赛道的B亦完成A轮融资，由X领投: X is B's
         for then in rule.then:
-            for n in then.finditer(rest):
+            for n in _then_matches(then, rest, chain=rule.then_chain):
                 yield Hit(view, rule, {**m.groupdict(), **n.groupdict()}, m.group(), m.start(), env)
+
+
+def _then_matches(then: LazyPattern, rest: str, *, chain: bool) -> Iterable[re.Match[str]]:
+    """``then``'s matches in the rest of the sentence; chained, each next one is looked for where the last ended
+    (its pattern anchored with ^ there: A、B、C after 月之暗面创始人杨植麟), until one is not found."""
+    if not chain:
+        yield from then.finditer(rest)
+        return
+    while rest:
+        n = then.search(rest)
+        if n is None or n.end() == 0:
+            return
+        yield n
+        rest = rest[n.end() :]
 
 
 def end_key(end: int | Anchor) -> str:
@@ -418,6 +433,8 @@ def _rule(raw: Mapping[str, Any], words: Words, origin: str) -> Rule:
     then_stop = _compile(raw["then_stop"], words, origin, name) if raw.get("then_stop") else None
     if then_stop is not None and not then:
         raise RuleError(origin, name, "then_stop needs then")
+    if raw.get("then_chain") and not then:
+        raise RuleError(origin, name, "then_chain needs then")
     try:
         subject, obj = Ref.parse(raw["subject"]), Ref.parse(raw["object"])
     except ValueError as exc:
@@ -450,6 +467,7 @@ def _rule(raw: Mapping[str, Any], words: Words, origin: str) -> Rule:
         regex=regex,
         then=then,
         then_stop=then_stop,
+        then_chain=bool(raw.get("then_chain", False)),
         subject=subject,
         object=obj,
         confidence=float(confidence),

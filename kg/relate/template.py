@@ -218,9 +218,13 @@ def _fold_modifier_places(template: str, mentions: list[Mention], doc: Document)
     """A place that only describes the organisation after it (收购中国本地生活平台“口碑”) becomes its text again:
     rules that allow a description between a verb and its object then see the object. Location rules are untouched:
     they read places after 位于 / 在 / 总部, never before a kind of organisation."""
-    return template_regex("modifier_place").sub(
-        lambda m: doc.norm[mentions[int(m.group(1))].start : mentions[int(m.group(1))].end], template
-    )
+
+    def text_of(m: re.Match[str]) -> str:
+        return doc.norm[mentions[int(m.group(1))].start : mentions[int(m.group(1))].end]
+
+    # (锋泰制药山东大区总经理王斌: a region inside a title, the title's, not a place the rules should read)
+    template = template_regex("region_in_title").sub(text_of, template)
+    return template_regex("modifier_place").sub(text_of, template)
 
 
 def _ending_slot(clause: str, codes: str) -> str | None:
