@@ -253,6 +253,17 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
             "5,600万元",
             "京东",
         ),
+        # 分别: the n-th figure of the list is the n-th name's
+        (
+            "锋泰汽车共交付新车5055台，青禾汽车、远澜汽车紧随其后，分别为3692台和3040台。",
+            "3040台",
+            "远澜汽车",
+        ),
+        (
+            "锋泰汽车共交付新车5055台，青禾汽车、远澜汽车紧随其后，分别为3692台和3040台。",
+            "3692台",
+            "青禾汽车",
+        ),
         # a market's size from a cited report is about no one
         (
             "哔哩哔哩发布了第三季度财报。\n根据易观最新发布的《2023年中国短视频行业研究报告》，"

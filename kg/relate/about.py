@@ -70,6 +70,10 @@ def assign_about(
     main_named = bool(frame and frame.main and frame.main.entity in named)  # not only as a data source
     listed = load_words().regex("figure_list_join")
     for f in figures:
+        paired = _respectively(doc, f, figures, mentions)
+        if paired is not None:  # 理想、小鹏紧随其后，分别为3692台和3040台: the n-th figure is the n-th name's
+            out.append(dataclasses.replace(f, about=entity_of.get(paired.start)))
+            continue
         target = _target(doc, f, targets)
         if target is None:
             target = _seller(doc, f, sellers)
@@ -88,6 +92,53 @@ def assign_about(
         else:
             out.append(dataclasses.replace(f, about=entity_of[about.start] if about else None))
     return out
+
+
+_LISTED_TYPES = ("Company", "Organization", "Platform", "Product", "BusinessUnit", "Person")
+
+
+def _respectively(doc: Document, f: Figure, figures: list[Figure], mentions: list[Mention]) -> Mention | None:
+    """A figure in a list after 分别 (respectively) that pairs with a list of as many names before it, in order:
+    理想汽车、小鹏汽车紧随其后，分别为3692台和3040台 — the second figure is 小鹏汽车's."""
+    words = load_words()
+    sentence = doc.sentences[f.evidence.sentence]
+    marker = None
+    for m in words.regex("respectively").finditer(doc.norm, sentence.start, f.evidence.start):
+        marker = m
+    if marker is None:
+        return None
+    joins = words.regex("figure_list_join")
+    run = [
+        g for g in figures if g.evidence.sentence == f.evidence.sentence and g.evidence.start >= marker.end()
+    ]
+    run.sort(key=lambda g: g.evidence.start)
+    chain: list[Figure] = []
+    pos = marker.end()
+    for g in run:  # the figures that follow the marker, one list (joined by 、 / 和 / 及, or a comma)
+        between = doc.norm[pos : g.evidence.start]
+        if chain and not (joins.fullmatch(between) or between.strip() in words.set("comma")):
+            break
+        if not chain and len(between) > 4:
+            break
+        chain.append(g)
+        pos = g.evidence.end
+    if f not in chain or len(chain) < 2:
+        return None
+    names = [
+        m
+        for m in mentions
+        if m.type in _LISTED_TYPES and sentence.start <= m.start and m.end <= marker.start()
+    ]
+    names.sort(key=_start)
+    listed: list[Mention] = []
+    for m in reversed(names):  # the list of names that ends last before the marker
+        if listed and not joins.fullmatch(doc.norm, m.end, listed[0].start):
+            break
+        if not listed or m.end <= listed[0].start:
+            listed.insert(0, m)
+    if len(listed) != len(chain):
+        return None
+    return listed[chain.index(f)]
 
 
 def _deal_targets(relations) -> dict[int, list[Relation]]:
