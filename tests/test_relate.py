@@ -480,6 +480,12 @@ def test_its_after_two_organisations_goes_to_the_one_the_sentence_opens_with():
     assert not {t for t in found if t[1] == "productOf" and t[2] == "锋泰集团"}
 
 
+def test_that_group_after_two_organisations_is_the_group_among_them():
+    found = triples("锋泰水务完成A轮融资，获青禾集团注资，该集团创始人兼董事长刘海川亲任锋泰水务主席。")
+    assert ("青禾集团", "founder", "刘海川") in found
+    assert ("锋泰水务", "founder", "刘海川") not in found
+
+
 def test_an_anaphor_fact_has_the_anaphors_sentence_as_evidence():
     text = "锋泰科技发布公告。公司与比亚迪签署了战略合作协议。"
     res = result_of(text)

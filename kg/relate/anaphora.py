@@ -91,7 +91,13 @@ def company_mentions(
             if not _a_source(doc, m)
         ]
         entities = {entity_of[m.start] for m in before}
-        if len(entities) == 1:
+        kind = W.regex("anaphor_kind").search(doc.norm, at, end)
+        same_kind = [m for m in before if kind and doc.norm[m.start : m.end].endswith(kind.group())]
+        if kind and len({entity_of[m.start] for m in same_kind}) == 1:
+            org = same_kind[
+                -1
+            ]  # 获锋泰集团注资，该集团创始人…: the one organisation of the kind the anaphor names
+        elif len(entities) == 1:
             org = before[-1]
         elif entities:
             # 据了解，青禾科技是锋泰集团的生态链公司，其主要产品为…: the one the sentence opens with
