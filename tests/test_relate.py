@@ -379,6 +379,8 @@ def test_a_long_registered_name_is_kept_whole():
             {("author", "林海川"), ("publisher", "青禾社")},
             set(),
         ),
+        # a wire's dateline with no city, then a line of its own that says where the news is from
+        ("青禾中通社2月15日电 台北消息:锋泰集团发布年报。", {("publisher", "青禾中通社")}, set()),
         # a first sentence that ends a clause with 腾讯 / 资讯 has no dateline's 讯
         ("王明出身于腾讯，曾任微信产品总监。", set(), {"王明出身于腾"}),
     ],
