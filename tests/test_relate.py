@@ -381,6 +381,27 @@ def test_a_long_registered_name_is_kept_whole():
         ),
         # a wire's dateline with no city, then a line of its own that says where the news is from
         ("青禾中通社2月15日电 台北消息:锋泰集团发布年报。", {("publisher", "青禾中通社")}, set()),
+        # a page's source line with a time glued before 来源, and a date glued after the outlet
+        ("2020-06-18 16:46:03来源:青禾参考报\n锋泰集团发布公告。", {("publisher", "青禾参考报")}, set()),
+        ("来源 :青禾经济网2025-11-21\n锋泰集团发布公告。", {("publisher", "青禾经济网")}, set()),
+        # a copyright notice after the outlet a text was taken from is no outlet
+        (
+            "本文转自青禾通信网,如有侵权请联系删除\n锋泰集团发布公告。",
+            {("publisher", "青禾通信网")},
+            {"如有侵权请联系删除"},
+        ),
+        # an intern's byline in brackets; an outlet, a reporter and where the report was filed from
+        (
+            "青禾质量新闻网讯(实习 张阳)锋泰集团发布公告。",
+            {("author", "张阳"), ("publisher", "青禾质量新闻网")},
+            set(),
+        ),
+        (
+            "专题:年会 青禾财经 康路 发自瑞士达沃斯 2026年1月21日，锋泰集团发布公告。",
+            {("author", "康路"), ("publisher", "青禾财经")},
+            set(),
+        ),
+        ("青禾汇·02/08/2023 13:07:40\n锋泰集团发布公告。", {("publisher", "青禾汇")}, set()),
         # a first sentence that ends a clause with 腾讯 / 资讯 has no dateline's 讯
         ("王明出身于腾讯，曾任微信产品总监。", set(), {"王明出身于腾"}),
     ],
