@@ -255,13 +255,13 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         ),
         # 分别: the n-th figure of the list is the n-th name's
         (
-            "锋泰汽车共交付新车5055台，青禾汽车、远澜汽车紧随其后，分别为3692台和3040台。",
-            "3040台",
+            "锋泰汽车上月交付新车4210辆，青禾汽车、远澜汽车位列其后，分别为2870辆和1930辆。",
+            "1930辆",
             "远澜汽车",
         ),
         (
-            "锋泰汽车共交付新车5055台，青禾汽车、远澜汽车紧随其后，分别为3692台和3040台。",
-            "3692台",
+            "锋泰汽车上月交付新车4210辆，青禾汽车、远澜汽车位列其后，分别为2870辆和1930辆。",
+            "2870辆",
             "青禾汽车",
         ),
         # a market's size from a cited report is about no one

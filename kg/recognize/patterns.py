@@ -273,7 +273,7 @@ def find_byline(ctx: Context) -> list[Mention]:
             continue
         parts = split_names(ctx.text[field.start : field.end])
         if field.role == "publisher" and len(parts) == 1:
-            parts = _two_outlets(ctx, parts[0]) or parts  # 上证报中国证券网讯: two known outlets run together
+            parts = _two_outlets(ctx, parts[0]) or parts  # 青禾证券网讯: two known outlets run together
         elif (
             field.role == "publisher"
             and len(parts) == 2

@@ -71,7 +71,7 @@ def assign_about(
     listed = load_words().regex("figure_list_join")
     for f in figures:
         paired = _respectively(doc, f, figures, mentions)
-        if paired is not None:  # 理想、小鹏紧随其后，分别为3692台和3040台: the n-th figure is the n-th name's
+        if paired is not None:  # 青禾、远澜位列其后，分别为2870辆和1930辆: the n-th figure is the n-th name's
             out.append(dataclasses.replace(f, about=entity_of.get(paired.start)))
             continue
         target = _target(doc, f, targets)
@@ -99,12 +99,12 @@ _LISTED_TYPES = ("Company", "Organization", "Platform", "Product", "BusinessUnit
 
 def _respectively(doc: Document, f: Figure, figures: list[Figure], mentions: list[Mention]) -> Mention | None:
     """A figure in a list after 分别 (respectively) that pairs with a list of as many names before it, in order:
-    理想汽车、小鹏汽车紧随其后，分别为3692台和3040台 — the second figure is 小鹏汽车's."""
+    青禾汽车、远澜汽车位列其后，分别为2870辆和1930辆 — the second figure is 远澜汽车's."""
     words = load_words()
     sentence = doc.sentences[f.evidence.sentence]
     marker = None
-    for m in words.regex("respectively").finditer(doc.norm, sentence.start, f.evidence.start):
-        marker = m
+    for found in words.regex("respectively").finditer(doc.norm, sentence.start, f.evidence.start):
+        marker = found
     if marker is None:
         return None
     joins = words.regex("figure_list_join")

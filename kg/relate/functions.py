@@ -112,7 +112,7 @@ def _local(hit: Hit, anchor: Anchor) -> End:
 
 
 def _sentence_subject(hit: Hit, arg: str | None) -> list[End]:
-    """The organisation that opens the sentence, before its first clause ends (青禾成立于2014年，2015年获…: 青禾),
+    """The organisation that opens the sentence, before its first clause ends (青禾于2013年创办，2015年获…: 青禾),
     when the match comes after that clause: the subject of the clauses that name none."""
     m = hit.env.words.regex("sentence_subject").match(hit.view.template)
     return (

@@ -78,9 +78,9 @@ def relations_by_title(
 
 
 def _ended(hit: Hit) -> bool:
-    """The post is held over a period that has ended (2016年4月至2019年4月，任锋泰实业董秘)."""
+    """The post is held over a period that has ended (2014年5月至2017年9月，任锋泰实业董秘)."""
     slot = hit.groups.get("period")
-    if not slot:  # 2016年4月至2019年4月，任…: the period is a clause of its own before the post's
+    if not slot:  # 2014年5月至2017年9月，任…: the period is a clause of its own before the post's
         before = re.search(
             r"⟦D(\d+)⟧\s?" + hit.env.words.alt("comma") + r"\s?$", hit.view.template[: hit.start]
         )
@@ -99,9 +99,7 @@ def _leaves_after(hit: Hit) -> bool:
     leaves = re.search(words.alt("resign_verb"), rest)
     if leaves is None:
         return False
-    before = words.regex("effective_from").sub(
-        "", rest[: leaves.start()]
-    )  # 将于7月21日起辞去: decided, dated
+    before = words.regex("effective_from").sub("", rest[: leaves.start()])  # 将于9月1日起辞去: decided, dated
     return not re.search(words.alt("plan_marker"), before)  # 将会…退任: not yet
 
 

@@ -265,7 +265,7 @@ def _hits(rule: Rule, view: SentenceView, env: RuleEnv) -> Iterable[Hit]:
 
 def _then_matches(then: LazyPattern, rest: str, *, chain: bool) -> Iterable[re.Match[str]]:
     """``then``'s matches in the rest of the sentence; chained, each next one is looked for where the last ended
-    (its pattern anchored with ^ there: A、B、C after 月之暗面创始人杨植麟), until one is not found."""
+    (its pattern anchored with ^ there: A、B、C after 青禾科技创始人王强), until one is not found."""
     if not chain:
         yield from then.finditer(rest)
         return
