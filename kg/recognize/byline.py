@@ -87,9 +87,8 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
     w = load_words()
     out = []
     # the first lines, or a short line of its own further down (青禾周报记者 林海 发自杭州 after a lead paragraph)
-    wired = (
-        w.regex("wired_byline_start").match(text) is not None
-    )  # （青禾社记者林海台北23日电） wherever it stands
+    # （青禾社记者林海台北23日电）: a wire byline in brackets, wherever its paragraph stands
+    wired = w.regex("wired_byline_start").match(text) is not None
     head = index < 3 or len(text.strip()) <= 40 and w.set("sentence_end").isdisjoint(text) or wired
     dateline = w.regex("dateline").match(text) if head else None
     if dateline and index >= 3 and not (dateline.group("staffed") or dateline.group("glued") or wired):

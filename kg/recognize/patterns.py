@@ -273,7 +273,7 @@ def find_byline(ctx: Context) -> list[Mention]:
             continue
         parts = split_names(ctx.text[field.start : field.end])
         if field.role == "publisher" and len(parts) == 1:
-            parts = _two_outlets(ctx, parts[0]) or parts  # 青禾证券网讯: two known outlets run together
+            parts = _two_outlets(ctx, parts[0]) or parts  # 上证报中国证券网讯: two known outlets run together
         elif (
             field.role == "publisher"
             and len(parts) == 2
@@ -887,8 +887,8 @@ def _name_prefix(ctx: Context, suffix_start: int):
                 and i > 0
                 and ctx.tokens[i - 1].end == tok.start
                 and ctx.tokens[i - 1].pos.startswith("v")
-                or first
-                in W.set("glued_post")  # 2015年|任锋泰|集团副总裁: 任 ("served as") after a date or a comma
+                # 2015年|任锋泰|集团副总裁: 任 ("served as") after a date or a comma
+                or first in W.set("glued_post")
                 and i > 0
                 and (
                     ctx.tokens[i - 1].pos in ("m", "t")

@@ -94,9 +94,8 @@ def company_mentions(
         kind = W.regex("anaphor_kind").search(doc.norm, at, end)
         same_kind = [m for m in before if kind and doc.norm[m.start : m.end].endswith(kind.group())]
         if kind and len({entity_of[m.start] for m in same_kind}) == 1:
-            org = same_kind[
-                -1
-            ]  # 获锋泰集团注资，该集团创始人…: the one organisation of the kind the anaphor names
+            # 获锋泰集团注资，该集团创始人…: the one organisation of the kind the anaphor names
+            org = same_kind[-1]
         elif len(entities) == 1:
             org = before[-1]
         elif entities:

@@ -115,9 +115,8 @@ def _sentence_subject(hit: Hit, arg: str | None) -> list[End]:
     """The organisation that opens the sentence, before its first clause ends (青禾于2013年创办，2015年获…: 青禾),
     when the match comes after that clause: the subject of the clauses that name none."""
     m = hit.env.words.regex("sentence_subject").match(hit.view.template)
-    return (
-        [int(m.group("slot"))] if m and m.end() - 1 <= hit.start else []
-    )  # (the match may begin at its comma)
+    # (the match may begin at the comma that ends the subject's clause)
+    return [int(m.group("slot"))] if m and m.end() - 1 <= hit.start else []
 
 
 def _profile_person(hit: Hit, arg: str | None) -> list[End]:
