@@ -402,6 +402,19 @@ def test_a_long_registered_name_is_kept_whole():
             set(),
         ),
         ("青禾汇·02/08/2023 13:07:40\n锋泰集团发布公告。", {("publisher", "青禾汇")}, set()),
+        # an outlet, then its reporter between slashes; a page's date before an outlet's reporter; a wire's
+        # flash in book-title marks
+        (
+            "青禾日报／ 记者李立珊／杭州报导\n锋泰集团发布公告。",
+            {("author", "李立珊"), ("publisher", "青禾日报")},
+            set(),
+        ),
+        (
+            "date 2025-08-15 青禾报记者 杨括\n锋泰集团发布财报。",
+            {("author", "杨括"), ("publisher", "青禾报")},
+            set(),
+        ),
+        ("《青禾通通讯社22日专讯》锋泰科技提出要约。", {("publisher", "青禾通通讯社")}, set()),
         # a first sentence that ends a clause with 腾讯 / 资讯 has no dateline's 讯
         ("王明出身于腾讯，曾任微信产品总监。", set(), {"王明出身于腾"}),
     ],
