@@ -415,6 +415,12 @@ def test_a_long_registered_name_is_kept_whole():
             set(),
         ),
         ("《青禾通通讯社22日专讯》锋泰科技提出要约。", {("publisher", "青禾通通讯社")}, set()),
+        # an outlet in book-title marks, then its writer
+        (
+            "《青禾投资网》林子川 近日，锋泰集团发布公告称，控股股东拟转让股份。",
+            {("author", "林子川"), ("publisher", "青禾投资网")},
+            set(),
+        ),
         # a first sentence that ends a clause with 腾讯 / 资讯 has no dateline's 讯
         ("王明出身于腾讯，曾任微信产品总监。", set(), {"王明出身于腾"}),
     ],

@@ -114,7 +114,9 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
     if head:
         for r in w.regex("reporter_in_brackets").finditer(text[:160]):
             group = next(
-                g for g in ("names", "staff", "glued", "reported", "wired", "bare", "sent") if r.group(g)
+                g
+                for g in ("names", "staff", "glued", "reported", "wired", "bare", "sent", "booked")
+                if r.group(g)
             )
             out.append(Field("author", base + r.start(group), base + r.end(group), index, True))
     return out
