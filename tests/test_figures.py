@@ -264,6 +264,8 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
             "2870辆",
             "青禾汽车",
         ),
+        # a stake written right after a company's name is that company's, whatever the deal's target
+        ("交易完成后，青禾资本将持有锋泰科技30%股权和远澜电子75%股权。", "75%", "远澜电子"),
         # a market's size from a cited report is about no one
         (
             "哔哩哔哩发布了第三季度财报。\n根据易观最新发布的《2023年中国短视频行业研究报告》，"

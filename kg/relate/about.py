@@ -74,7 +74,7 @@ def assign_about(
         if paired is not None:  # 青禾、远澜位列其后，分别为2870辆和1930辆: the n-th figure is the n-th name's
             out.append(dataclasses.replace(f, about=entity_of.get(paired.start)))
             continue
-        target = _target(doc, f, targets)
+        target = _stake_named_before(doc, f, mentions, entity_of) or _target(doc, f, targets)
         if target is None:
             target = _seller(doc, f, sellers)
         if target is not None:
@@ -187,6 +187,24 @@ def _target(doc: Document, f: Figure, targets: dict[int, list[Relation]]) -> str
         return None
     objects = {r.object for r in deals}
     return deals[0].object if len(objects) == 1 else None
+
+
+def _stake_named_before(
+    doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]
+) -> str | None:
+    """A stake written right after the company whose shares it is (持有A 30%股权和B 75%股权 / B的75%股份): that
+    company's."""
+    if f.kind != "percentage" or not load_words().regex("stake_after").match(doc.norm, f.evidence.end):
+        return None
+    for m in mentions:
+        if (
+            m.type in _LISTED_TYPES[:-1]
+            and m.end <= f.evidence.start
+            and doc.norm[m.end : f.evidence.start].strip() in ("", *load_words().words("possessive"))
+            and m.start in entity_of
+        ):
+            return entity_of[m.start]
+    return None
 
 
 def _is_stake(doc: Document, f: Figure) -> bool:
