@@ -86,12 +86,17 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
     """新浪科技讯 / 财联社5月14日讯 / 新华社北京1月25日电 / 电车汇消息: the outlet; （记者 陈思远）: its reporters."""
     w = load_words()
     out = []
-    # the first lines, or a short line of its own further down (青禾周报记者 林海 发自杭州 after a lead paragraph)
-    # （青禾社记者林海台北23日电）: a wire byline in brackets, wherever its paragraph stands
-    wired = w.regex("wired_byline_start").match(text) is not None
+    # the first lines, or a short line of its own further down (青禾周报记者 林海 发自杭州 after a lead paragraph), or
+    # a paragraph that opens with a wire byline in brackets (（青禾社记者林海台北23日电）), wherever it stands
+    dateline = w.regex("dateline").match(text)
+    wired = dateline is not None and dateline.group("wirebracket") is not None
     head = index < 3 or len(text.strip()) <= 40 and w.set("sentence_end").isdisjoint(text) or wired
-    dateline = w.regex("dateline").match(text) if head else None
-    if dateline and index >= 3 and not (dateline.group("staffed") or dateline.group("glued") or wired):
+    if (
+        not head
+        or index >= 3
+        and dateline
+        and not (dateline.group("staffed") or dateline.group("glued") or wired)
+    ):
         dateline = None  # further down, only a reporter's own line (not a bracketed heading: 【…】 / [广告])
     found = [dateline, *w.regex("outlet_reporter").finditer(text)]
     for m in found:

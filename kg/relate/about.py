@@ -69,8 +69,11 @@ def assign_about(
     named = {entity_of.get(m.start) for m in mentions}
     main_named = bool(frame and frame.main and frame.main.entity in named)  # not only as a data source
     listed = load_words().regex("figure_list_join")
+    in_sentence: dict[int, list[Figure]] = {}
+    for f in sorted(figures, key=lambda g: g.evidence.start):
+        in_sentence.setdefault(f.evidence.sentence, []).append(f)
     for f in figures:
-        paired = _respectively(doc, f, figures, mentions)
+        paired = _respectively(doc, f, in_sentence[f.evidence.sentence], mentions)
         if paired is not None:  # 青禾、远澜位列其后，分别为2870辆和1930辆: the n-th figure is the n-th name's
             out.append(dataclasses.replace(f, about=entity_of.get(paired.start)))
             continue
@@ -94,12 +97,14 @@ def assign_about(
     return out
 
 
-_LISTED_TYPES = ("Company", "Organization", "Platform", "Product", "BusinessUnit", "Person")
+_HOLDER_TYPES = ("Company", "Organization", "Platform", "Product", "BusinessUnit")  # what a stake is of
+_LISTED_TYPES = (*_HOLDER_TYPES, "Person")  # what figures after 分别 may be of
 
 
 def _respectively(doc: Document, f: Figure, figures: list[Figure], mentions: list[Mention]) -> Mention | None:
     """A figure in a list after 分别 (respectively) that pairs with a list of as many names before it, in order:
-    青禾汽车、远澜汽车位列其后，分别为2870辆和1930辆 — the second figure is 远澜汽车's."""
+    青禾汽车、远澜汽车位列其后，分别为2870辆和1930辆 — the second figure is 远澜汽车's. ``figures`` are those of the
+    figure's sentence, in order; ``mentions`` are sorted by start."""
     words = load_words()
     sentence = doc.sentences[f.evidence.sentence]
     marker = None
@@ -108,13 +113,11 @@ def _respectively(doc: Document, f: Figure, figures: list[Figure], mentions: lis
     if marker is None:
         return None
     joins = words.regex("figure_list_join")
-    run = [
-        g for g in figures if g.evidence.sentence == f.evidence.sentence and g.evidence.start >= marker.end()
-    ]
-    run.sort(key=lambda g: g.evidence.start)
     chain: list[Figure] = []
     pos = marker.end()
-    for g in run:  # the figures that follow the marker, one list (joined by 、 / 和 / 及, or a comma)
+    for g in (
+        g for g in figures if g.evidence.start >= marker.end()
+    ):  # the figures that follow the marker, one list (joined by 、 / 和 / 及, or a comma)
         between = doc.norm[pos : g.evidence.start]
         if chain and not (joins.fullmatch(between) or between.strip() in words.set("comma")):
             break
@@ -124,12 +127,7 @@ def _respectively(doc: Document, f: Figure, figures: list[Figure], mentions: lis
         pos = g.evidence.end
     if f not in chain or len(chain) < 2:
         return None
-    names = [
-        m
-        for m in mentions
-        if m.type in _LISTED_TYPES and sentence.start <= m.start and m.end <= marker.start()
-    ]
-    names.sort(key=_start)
+    names = [m for m in _in_span(mentions, sentence.start, marker.start()) if m.type in _LISTED_TYPES]
     listed: list[Mention] = []
     for m in reversed(names):  # the list of names that ends last before the marker
         if listed and not joins.fullmatch(doc.norm, m.end, listed[0].start):
@@ -194,13 +192,15 @@ def _stake_named_before(
 ) -> str | None:
     """A stake written right after the company whose shares it is (持有A 30%股权和B 75%股权 / B的75%股份): that
     company's."""
-    if f.kind != "percentage" or not load_words().regex("stake_after").match(doc.norm, f.evidence.end):
+    words = load_words()
+    if f.kind != "percentage" or not words.regex("stake_after").match(doc.norm, f.evidence.end):
         return None
-    for m in mentions:
+    sentence = doc.sentences[f.evidence.sentence]
+    for m in _in_span(mentions, sentence.start, f.evidence.start):
         if (
-            m.type in _LISTED_TYPES[:-1]
+            m.type in _HOLDER_TYPES
             and m.end <= f.evidence.start
-            and doc.norm[m.end : f.evidence.start].strip() in ("", *load_words().words("possessive"))
+            and doc.norm[m.end : f.evidence.start].strip() in ("", *words.words("possessive"))
             and m.start in entity_of
         ):
             return entity_of[m.start]
