@@ -985,6 +985,14 @@ def test_a_quoted_name_after_a_launch_and_a_kind_of_product_is_a_product(text, n
         ("本轮融资由远望资本领投，晨跑基金和丙丁资本跟投。", {"远望资本", "晨跑基金", "丙丁资本"}, None),
         ("本轮融资由社会资本领投。", set(), "社会资本"),
         ("本轮融资由海川亚洲管理基金领投。", set(), "管理基金"),
+        # any name in the list before its part, suffix or not, after 由 or a clause's start
+        (
+            "本轮融资由星岚全球管理基金领投，澄远、韩国QTB跟投。",
+            {"星岚全球管理基金", "澄远", "韩国QTB"},
+            None,
+        ),
+        ("本轮融资由澄远创投领投，老股东继续跟投。", {"澄远创投"}, "老股东"),
+        ("本轮融资由产业基金领投，员工持股平台跟投。", set(), "产业基金"),
     ],
 )
 def test_a_fund_named_with_common_words_is_a_name_where_a_round_gives_it_a_role(text, names, junk):

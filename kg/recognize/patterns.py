@@ -914,7 +914,9 @@ def _name_prefix(ctx: Context, suffix_start: int):
         party = _party_glued(ctx, tok)
         if party and tok.word not in ctx.lexicon.names:
             # 领投|方德联|资本 / 领投方德联: the role of a party (领投方) glued by the segmenter to the name after it
-            tokens.insert(0, Token(tok.start + party, tok.end, tok.word[party:], "nz"))
+            # (领投|方为|远澜资本: a copula after the role is no part of the name either)
+            if tok.word[party:] not in W.set("glued_copula"):
+                tokens.insert(0, Token(tok.start + party, tok.end, tok.word[party:], "nz"))
             break
         inner = next((k for k in range(len(tok.word) - 2, 0, -1) if tok.word[k] in _FUNCTION_CHARS), None)
         if inner is not None and not ctx.known(tok.word) and re.fullmatch(rf"[{HAN}]+", tok.word):
@@ -1394,6 +1396,51 @@ def find_listed_parties(ctx: Context) -> list[Mention]:
         ):
             out.append(ctx.mention(start, end, "Company", "pattern:listed_party", 0.7))
     return out
+
+
+def find_round_investors(ctx: Context) -> list[Mention]:
+    """本轮融资由甲资本领投，乙基金、丙资本和丁投资跟投: the names listed right before their part in a round are
+    investors, whatever their words (what the recogniser already knows is kept as it is)."""
+    out = []
+    for m in W.regex("round_investor_list").finditer(ctx.text):
+        start, end = m.span("list")
+        pos = start
+        cuts = [
+            (s.start(), s.end())
+            for s in W.regex("round_investor_separator").finditer(ctx.text, start, end)
+            if ctx.is_boundary(s.start()) and ctx.is_boundary(s.end())
+        ]
+        for a, b in [*cuts, (end, end)]:
+            item_start, item_end = pos, a
+            pos = b
+            name = ctx.text[item_start:item_end]
+            if not 2 <= len(name) <= 14 or not ctx.is_boundary(item_end):
+                continue
+            tokens = [t for t in ctx.tokens_from(item_start, item_end) if t.start >= item_start]
+            # (the list's first item begins where the pattern says, even where the segmenter glued 由 to it)
+            if (
+                not (_name_like(ctx, name, item_start) or item_start == start and _name_like(ctx, name, end))
+                or W.regex("round_investor_not_a_name").search(name)
+                or kind_of_company(ctx, name)
+                or _generic_investor(ctx, name)
+                or name in ctx.lexicon.titles
+                or ctx.lexicon.title_pattern.search(name)
+                or name.isdigit()
+                or tokens
+                and tokens[0].pos[:1] in "vpcdrumqft"
+                and ctx.known(tokens[0].word)
+                or any(t.pos[:1] in "vpdu" and t.pos != "vn" and ctx.known(t.word) for t in tokens)
+                or all(t.pos.startswith("nr") for t in tokens)  # a person's own money: left to the tagger
+            ):
+                continue
+            out.append(ctx.mention(item_start, item_end, "Company", "pattern:round_investor", 0.7))
+    return out
+
+
+def _generic_investor(ctx: Context, name: str) -> bool:
+    """社会资本 / 产业基金: a generic word before an organisation suffix names a kind of investor, not one."""
+    m = _suffix_at_end(ctx.lexicon.org_suffixes).search(name)
+    return m is not None and (m.start() == 0 or name[: m.start()] in W.set("generic_investor_head"))
 
 
 def _list_items(ctx: Context, intro_name: str, item_name: str, group: int | str):

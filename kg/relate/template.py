@@ -39,6 +39,7 @@ def expand_slots(pattern: str) -> str:
         single = rf"⟦[{_group_codes(spec)}]\d+⟧"
         if not many:
             return rf"⟦[{_group_codes(spec)}](?P<{name}>\d+)⟧" if name else single
+        single = f"{single}(?:{words.alt('list_item_note')})?"  # A（领投）、B、C: an item's part in brackets
         if many == "+~":
             item = f"(?:{single}|{words.alt('unknown_list_item')}(?={words.alt('unknown_item_end')}))"
             body = f"{single}(?:\\s?{words.alt('loose_list_separator')}\\s?{item})*"
