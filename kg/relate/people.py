@@ -66,6 +66,9 @@ def relations_by_title(
         if role == "founder":
             quals = {} if title in words.set("plain_founder_title") else {"title": title}
             out.append(_post(hit, org, "founder", person, conf, quals))
+            if words.regex("founding_partner_title").search(title):
+                # 创始合伙人: a founder who is also a partner of the firm works for it
+                out.append(_post(hit, person, "worksFor", org, conf, {"title": title, **_former(former)}))
         elif former:
             out.append(_post(hit, person, "worksFor", org, conf, {"title": title, "former": "true"}))
         else:
@@ -75,6 +78,10 @@ def relations_by_title(
     if any(r.predicate == "leads" for r in out):  # 合伙人、总裁: who leads an organisation also works for it
         out = [r for r in out if r.predicate != "worksFor"]
     return out
+
+
+def _former(former: bool) -> dict[str, str]:
+    return {"former": "true"} if former else {}
 
 
 def _ended(hit: Hit) -> bool:
