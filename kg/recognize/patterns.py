@@ -24,11 +24,12 @@ _PARTY_LAST = frozenset(
 )  # the last characters of words for a party to a deal
 
 
-def _name_like(ctx: Context, name: str, start: int) -> bool:
-    """A clause-initial span that can be a name: starts at a word boundary, no demonstrative (该/这/其…), no 的,
-    not a generic noun."""
+def _name_like(ctx: Context, name: str, start: int, *, at_boundary: bool = True) -> bool:
+    """A clause-initial span that can be a name: starts at a word boundary (unless ``at_boundary`` is False: a
+    pattern fixed the start where the segmenter glued a word to it), no demonstrative (该/这/其…), no 的, not a
+    generic noun."""
     return (
-        ctx.is_boundary(start)
+        (ctx.is_boundary(start) or not at_boundary)
         and not name.startswith(DEMONSTRATIVES)
         and not any(ch in name for ch in W.words("possessive"))
         and name not in ctx.lexicon.non_entities
@@ -1408,7 +1409,9 @@ def find_round_investors(ctx: Context) -> list[Mention]:
         cuts = [
             (s.start(), s.end())
             for s in W.regex("round_investor_separator").finditer(ctx.text, start, end)
-            if ctx.is_boundary(s.start()) and ctx.is_boundary(s.end())
+            if ctx.is_boundary(
+                s.start()
+            )  # (复朴投资|与曦|晨资本: the segmenter may glue 与 to the next name)
         ]
         for a, b in [*cuts, (end, end)]:
             item_start, item_end = pos, a
@@ -1419,7 +1422,7 @@ def find_round_investors(ctx: Context) -> list[Mention]:
             tokens = [t for t in ctx.tokens_from(item_start, item_end) if t.start >= item_start]
             # (the list's first item begins where the pattern says, even where the segmenter glued 由 to it)
             if (
-                not (_name_like(ctx, name, item_start) or item_start == start and _name_like(ctx, name, end))
+                not _name_like(ctx, name, item_start, at_boundary=item_start != start)
                 or W.regex("round_investor_not_a_name").search(name)
                 or kind_of_company(ctx, name)
                 or _generic_investor(ctx, name)
@@ -1569,12 +1572,21 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
 
 def find_described_orgs(ctx: Context) -> list[Mention]:
     """存储厂商青禾存储、DPU独角兽锋泰智能、量子计算公司QXT等: a name right after a word for a kind of company
-    and right before a list mark is a company; so is one after 子公司 / 控股子公司 (美的集团拟将控股子公司云岭光电分拆)."""
+    and right before a list mark is a company, as is a maker's name before a round (芯片研发商澄芯微完成); so is one
+    after 子公司 / 控股子公司 (美的集团拟将控股子公司云岭光电分拆)."""
     out = []
-    found = [*W.regex("described_org").finditer(ctx.text), *W.regex("subsidiary_org").finditer(ctx.text)]
+    makers = list(W.regex("described_maker").finditer(ctx.text))
+    found = [
+        *W.regex("described_org").finditer(ctx.text),
+        *makers,
+        *W.regex("subsidiary_org").finditer(ctx.text),
+    ]
     for m in found:
         start, end = m.span("name")
-        if not (_name_like(ctx, m.group("name"), start) and ctx.is_boundary(end)):
+        # (研发|商澄|芯微: after a maker's kind the pattern fixes the start, the segmenter may glue 商 to the name)
+        if not (
+            _name_like(ctx, m.group("name"), start, at_boundary=m not in makers) and ctx.is_boundary(end)
+        ):
             continue
         if W.regex("amount_in_name").search(m.group("name")) or m.group("name").startswith(
             W.words("plan_marker")
@@ -1599,9 +1611,15 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
         if cut is not None and cut < end:
             # 新创公司锋泰科技传将IPO: a company suffix inside the run ends the name, what follows is not part of it
             end, tokens = cut, ctx.tokens_from(start, cut)
+        strict = m not in makers  # (a maker's name: the segmenter's guesses for unknown words say nothing)
         if any(
-            t.pos[:1] in "pcudrt" or t.pos[:1] == "v" and ctx.known(t.word) or t.word in ctx.lexicon.titles
+            t.pos[:1] in "pcudrt"
+            and (strict or ctx.known(t.word))
+            or t.pos[:1] == "v"
+            and ctx.known(t.word)
+            or t.word in ctx.lexicon.titles
             for t in tokens
+            if strict or t.start >= start
         ):
             continue  # 公司和互联网公司都在做 / 品牌总经理卢伟冰今日发文: function words, verbs, times, titles
         if not any(not ctx.known(t.word) or t.pos in NAME_POS and t.pos != "j" for t in tokens):
