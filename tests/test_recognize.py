@@ -1144,3 +1144,22 @@ def test_a_programme_word_inside_a_longer_word_ends_no_programme():
 def test_a_committee_of_the_board_is_no_organisation_of_its_own():
     res = result_of("王芳出任执行董事、总裁、董事会科技创新委员会成员，即日起生效。")
     assert not [e for e in res.entities if e.label.endswith("委员会")]
+
+
+@pytest.mark.parametrize(
+    "text, name, kind, absent",
+    [
+        # common words before a legal form make a registered name
+        ("星途是远澜新能源汽车有限公司旗下的汽车品牌。", "远澜新能源汽车有限公司", "Company", None),
+        # a gloss that gives a short name is no part of it
+        ("远澜新能源汽车有限公司(下称远澜公司)成立于2014年。", "远澜公司", "Company", "下称远澜公司"),
+        # a capitalised word and one capital letter after a maker: a model
+        ("2021年开年，特斯拉Model Y降价。", "特斯拉Model Y", "Product", "特斯拉Model"),
+        # a maker's name before its round, where the segmenter glued 商 to it
+        ("芯片研发商澄芯微完成由星澜资本领投的A轮融资。", "澄芯微", "Company", None),
+    ],
+)
+def test_names_real_pages_write(text, name, kind, absent):
+    found = {(m.text, m.type) for m in mentions_of(text)[2]}
+    assert (name, kind) in found
+    assert absent is None or absent not in {t for t, _ in found}
