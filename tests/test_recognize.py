@@ -1157,6 +1157,8 @@ def test_a_committee_of_the_board_is_no_organisation_of_its_own():
         ("2021年开年，特斯拉Model Y降价。", "特斯拉Model Y", "Product", "特斯拉Model"),
         # a maker's name before its round, where the segmenter glued 商 to it
         ("芯片研发商澄芯微完成由星澜资本领投的A轮融资。", "澄芯微", "Company", None),
+        # the items of a list of brands an organisation owns
+        ("锋泰集团旗下拥有星澜卡车、远澜客车等品牌。", "远澜客车", "Product", None),
     ],
 )
 def test_names_real_pages_write(text, name, kind, absent):

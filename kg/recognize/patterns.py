@@ -1470,7 +1470,8 @@ def find_listed_products(ctx: Context) -> list[Mention]:
     kb = load_kb()
     for intro, item, start, end in _list_items(ctx, "product_list_intro", "product_list_item", "name"):
         name = ctx.text[start:end]
-        counted = intro.group("counted") is not None  # 这三款App分别为A、B: the count says each is one
+        # 这三款App分别为A、B: the count says each is one; 旗下拥有A、B等品牌: each is a brand
+        counted = intro.group("counted") is not None or intro.group("branded") is not None
         tokens = [t for t in ctx.tokens_from(start, end) if t.start >= start]
         named = (
             counted
