@@ -1001,7 +1001,8 @@ def _name_prefix(ctx: Context, suffix_start: int):
     return tokens[0].start, tokens
 
 
-_LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*(?![A-Za-z0-9])")
+_LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&.\-]*(?:,? [A-Z][A-Za-z0-9&.\-]*)*(?![A-Za-z0-9])")
+_ABBREVIATED_SUFFIX = re.compile(r" (?:Inc|Ltd|Co|Corp)\.$", re.IGNORECASE)
 _LATIN_ORG_SUFFIX = re.compile(rf" (?:{W.alt('latin_org_suffix')})\.?$", re.IGNORECASE)  # (STARLAN INC.)
 
 
@@ -1009,7 +1010,9 @@ def find_latin_names(ctx: Context) -> list[Mention]:
     """Latin-script names: lexicon names with a typo (QuestMoible → QuestMobile) and names with a company suffix."""
     out = []
     for m in _LATIN.finditer(ctx.text):
-        word = m.group().rstrip(".-")
+        word = m.group().rstrip("-")
+        if not _ABBREVIATED_SUFFIX.search(word):
+            word = word.rstrip(".-")  # (TSMC GLOBAL LTD. keeps the period of its abbreviation)
         end = m.start() + len(word)
         if word in ctx.lexicon.names:
             continue
