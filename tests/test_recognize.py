@@ -987,11 +987,11 @@ def test_a_quoted_name_after_a_launch_and_a_kind_of_product_is_a_product(text, n
         ("本轮融资由海川亚洲管理基金领投。", set(), "管理基金"),
         # any name in the list before its part, suffix or not, after 由 or a clause's start
         (
-            "本轮融资由星岚全球管理基金领投，澄远、韩国QTB跟投。",
-            {"星岚全球管理基金", "澄远", "韩国QTB"},
+            "本轮融资由星岚环球管理基金领投，澄远、韩国QTB跟投。",
+            {"星岚环球管理基金", "澄远", "韩国QTB"},
             None,
         ),
-        ("本轮融资由澄远创投领投，老股东继续跟投。", {"澄远创投"}, "老股东"),
+        ("本轮融资由澄远创投领投，老股东追加跟投。", {"澄远创投"}, "老股东"),
         ("本轮融资由产业基金领投，员工持股平台跟投。", set(), "产业基金"),
     ],
 )
@@ -1150,11 +1150,11 @@ def test_a_committee_of_the_board_is_no_organisation_of_its_own():
     "text, name, kind, absent",
     [
         # common words before a legal form make a registered name
-        ("星途是远澜新能源汽车有限公司旗下的汽车品牌。", "远澜新能源汽车有限公司", "Company", None),
+        ("星途是合众电池材料有限公司旗下的品牌。", "合众电池材料有限公司", "Company", None),
         # a gloss that gives a short name is no part of it
-        ("远澜新能源汽车有限公司(下称远澜公司)成立于2014年。", "远澜公司", "Company", "下称远澜公司"),
+        ("合众电池材料有限公司（下称合众公司）于2014年创办。", "合众公司", "Company", "下称合众公司"),
         # a capitalised word and one capital letter after a maker: a model
-        ("2021年开年，特斯拉Model Y降价。", "特斯拉Model Y", "Product", "特斯拉Model"),
+        ("2021年开年，比亚迪Model Q降价。", "比亚迪Model Q", "Product", "比亚迪Model"),
         # a maker's name before its round, where the segmenter glued 商 to it
         ("芯片研发商澄芯微完成由星澜资本领投的A轮融资。", "澄芯微", "Company", None),
         # the items of a list of brands an organisation owns

@@ -498,7 +498,9 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             )  # (VR设备公司 / 医疗AI公司: the acronym of a field names no company; 永中科技: a place the lexicon
             # does not know, the segmenter's guess, is a brand)
             if not named and legal and len(tokens) >= 2 and all(t.pos[:1] in "nv" for t in tokens):
-                named = True  # 合众新能源汽车有限公司: common words before a legal form, registered, name a company
+                named = (
+                    True  # 合众电池材料有限公司: common words before a legal form, registered, name a company
+                )
             if not named and len(tokens) == 1 and len(tokens[0].word) >= 2:
                 known = load_kb().org(tokens[0].word)
                 named = known is not None and known.type == "Company"
@@ -876,7 +878,7 @@ def _name_prefix(ctx: Context, suffix_start: int):
         if tok.word.startswith(DEMONSTRATIVES) and tok.word not in ctx.lexicon.names:
             break
         if tok.word in W.set("short_name_word"):
-            break  # (下称合众公司): the gloss that gives a short name is no part of it
+            break  # （下称合众公司）: the gloss that gives a short name is no part of it
         first = tok.word[0]
         # 前威马汽车 / 徐磊升|为锋泰|集团: 前 ("former"), 是 or 为 glued to a name the segmenter does not know
         glued = (
