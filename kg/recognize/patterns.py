@@ -498,9 +498,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             )  # (VR设备公司 / 医疗AI公司: the acronym of a field names no company; 永中科技: a place the lexicon
             # does not know, the segmenter's guess, is a brand)
             if not named and legal and len(tokens) >= 2 and all(t.pos[:1] in "nv" for t in tokens):
-                named = (
-                    True  # 合众电池材料有限公司: common words before a legal form, registered, name a company
-                )
+                # 合众电池材料有限公司: common words before a legal form, registered, name a company
+                named = True
             if not named and len(tokens) == 1 and len(tokens[0].word) >= 2:
                 known = load_kb().org(tokens[0].word)
                 named = known is not None and known.type == "Company"
@@ -1415,13 +1414,9 @@ def find_round_investors(ctx: Context) -> list[Mention]:
     for m in W.regex("round_investor_list").finditer(ctx.text):
         start, end = m.span("list")
         pos = start
-        cuts = [
-            (s.start(), s.end())
-            for s in W.regex("round_investor_separator").finditer(ctx.text, start, end)
-            if ctx.is_boundary(
-                s.start()
-            )  # (复朴投资|与曦|晨资本: the segmenter may glue 与 to the next name)
-        ]
+        # a separator begins at a word boundary (复朴投资|与曦|晨资本: the segmenter may glue 与 to the next name)
+        separators = W.regex("round_investor_separator").finditer(ctx.text, start, end)
+        cuts = [(s.start(), s.end()) for s in separators if ctx.is_boundary(s.start())]
         for a, b in [*cuts, (end, end)]:
             item_start, item_end = pos, a
             pos = b
@@ -1585,18 +1580,15 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
     and right before a list mark is a company, as is a maker's name before a round (芯片研发商澄芯微完成); so is one
     after 子公司 / 控股子公司 (美的集团拟将控股子公司云岭光电分拆)."""
     out = []
-    makers = list(W.regex("described_maker").finditer(ctx.text))
     found = [
-        *W.regex("described_org").finditer(ctx.text),
-        *makers,
-        *W.regex("subsidiary_org").finditer(ctx.text),
+        *((m, False) for m in W.regex("described_org").finditer(ctx.text)),
+        *((m, True) for m in W.regex("described_maker").finditer(ctx.text)),
+        *((m, False) for m in W.regex("subsidiary_org").finditer(ctx.text)),
     ]
-    for m in found:
+    for m, maker in found:
         start, end = m.span("name")
         # (研发|商澄|芯微: after a maker's kind the pattern fixes the start, the segmenter may glue 商 to the name)
-        if not (
-            _name_like(ctx, m.group("name"), start, at_boundary=m not in makers) and ctx.is_boundary(end)
-        ):
+        if not (_name_like(ctx, m.group("name"), start, at_boundary=not maker) and ctx.is_boundary(end)):
             continue
         if W.regex("amount_in_name").search(m.group("name")) or m.group("name").startswith(
             W.words("plan_marker")
@@ -1621,7 +1613,7 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
         if cut is not None and cut < end:
             # 新创公司锋泰科技传将IPO: a company suffix inside the run ends the name, what follows is not part of it
             end, tokens = cut, ctx.tokens_from(start, cut)
-        strict = m not in makers  # (a maker's name: the segmenter's guesses for unknown words say nothing)
+        strict = not maker  # (a maker's name: the segmenter's guesses for unknown words say nothing)
         if any(
             t.pos[:1] in "pcudrt"
             and (strict or ctx.known(t.word))
