@@ -266,6 +266,9 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         ),
         # a stake written right after a company's name is that company's, whatever the deal's target
         ("交易完成后，青禾资本将持有锋泰科技30%股权和远澜电子75%股权。", "75%", "远澜电子"),
+        # … and so is a stake after its shares (全部股权42%), or one of a list of stakes (的12%及27%股权)
+        ("青禾控股拟转让所持星澜集团全部股权42%，买方以现金支付。", "42%", "星澜集团"),
+        ("交易后青禾控股和锋泰投资将各持有星澜集团的12%及27%股权。", "12%", "星澜集团"),
         # a market's size from a cited report is about no one
         (
             "哔哩哔哩发布了第三季度财报。\n根据易观最新发布的《2023年中国短视频行业研究报告》，"

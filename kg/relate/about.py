@@ -193,17 +193,24 @@ def _stake_named_before(
     """A stake written right after the company whose shares it is (持有A 30%股权和B 75%股权 / B的75%股份): that
     company's."""
     words = load_words()
-    if f.kind != "percentage" or not words.regex("stake_after").match(doc.norm, f.evidence.end):
+    if f.kind != "percentage":
         return None
+    after = words.regex("stake_after").match(doc.norm, f.evidence.end) is not None
     sentence = doc.sentences[f.evidence.sentence]
     for m in _in_span(mentions, sentence.start, f.evidence.start):
+        gap = doc.norm[m.end : f.evidence.start]
         if (
             m.type in _HOLDER_TYPES
             and m.end <= f.evidence.start
-            and doc.norm[m.end : f.evidence.start].strip() in ("", *words.words("possessive"))
             and m.start in entity_of
+            and (
+                after
+                and gap.strip() in ("", *words.words("possessive"))
+                or words.regex("stake_holder_gap").match(gap) is not None
+                and any(w in gap for w in words.words("share_word"))
+            )
         ):
-            return entity_of[m.start]
+            return entity_of[m.start]  # (持有星澜集团全部股权42%: the stake after 股权 is that company's too)
     return None
 
 
