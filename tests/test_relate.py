@@ -726,3 +726,23 @@ def test_a_division_of_a_platform_belongs_to_the_platforms_maker_the_article_nam
     assert not any(
         p == "parentOrganization" and o == "字节跳动" for _, p, o in triples("抖音电商今年GMV大增。")
     )
+
+
+def test_an_investment_firm_named_in_a_round_article_backs_the_funded_company():
+    # no wording links the firm to the company; the article's round does, at a lower confidence
+    res = result_of("青禾科技近日完成C轮融资。这次融资后，老股东星澜资本将继续支持公司发展。")
+    label = {e.id: e.label for e in res.entities}
+    found = {(label[r.subject], r.predicate, label[r.object]): r for r in res.relations if r.object in label}
+    backer = found[("星澜资本", "investsIn", "青禾科技")]
+    assert backer.rule == "frame:round_backer" and backer.confidence < 0.7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青禾科技近日完成C轮融资。远澜资本担任此次融资的财务顾问。",  # an adviser
+        "青禾科技近日完成C轮融资，锋泰科技则获得A轮投资。本周融资活跃，星澜资本出手频繁。",  # a roundup
+    ],
+)
+def test_no_backer_where_the_firm_advises_or_the_article_reports_several_rounds(text):
+    assert not {t for t in triples(text) if t[1] == "investsIn" and t[0] in ("远澜资本", "星澜资本")}

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ..kb import kb_label, load_kb
-from ..model import Document, Figure, Mention, Relation
+from ..model import Document, Evidence, Figure, Mention, Relation
 from ..recognize.byline import byline_fields
 from ..recognize.lexicon import Lexicon, load_lexicon
 from ..resolve import entity_id
@@ -108,12 +108,73 @@ def relate(
                 else r
                 for r in rules.apply(again, env)
             ]
+    out += _round_backers(doc, mentions, entity_of, frame, out)
     out += _named_units(doc, mentions, entity_of, lexicon)
     out += _model_family(doc, mentions, entity_of, out)
     out += known_makers(doc, mentions, entity_of, lexicon, out)
     if scorer is not None:
         out += scorer.relations(doc, mentions, entity_of, linked=out)
     return _dedupe(out)
+
+
+def _round_backers(
+    doc: Document, mentions: list[Mention], entity_of: dict[int, str], frame: Frame, found: list[Relation]
+) -> list[Relation]:
+    """In an article about one company's funding round, an investment firm (X资本, X基金, X Capital) named in a
+    sentence that speaks of the round backs that company, where no rule said anything about the pair and the
+    sentence does not give the firm's money to another company (a lower confidence: no wording links them)."""
+    if frame.funded is None:
+        return []
+    words = load_words()
+    funded, cue, suffix = frame.funded.entity, words.regex("round_context"), words.regex("investor_name_end")
+    receives, adviser = words.regex("receives_round_after"), words.regex("adviser_after")
+    # the companies said to complete or receive a round: more than one is a roundup, where a firm's round is
+    # not known; in a sentence, another one is the round the sentence speaks of
+    receivers = {
+        (entity_of.get(m.start), m.sentence)
+        for m in mentions
+        if m.type in _AGENT and not suffix.search(m.key) and receives.match(doc.norm, m.end)
+    }
+    if len({e for e, _ in receivers} - {None}) > 1 or _another_round(doc, mentions, entity_of, funded):
+        return []
+    linked = {(r.subject, r.object) for r in found} | {(r.object, r.subject) for r in found}
+    elsewhere = {(r.subject, r.evidence.sentence) for r in found if r.predicate in ("investsIn", "acquired")}
+    out, seen = [], set()
+    for m in mentions:
+        e = entity_of.get(m.start)
+        if (
+            e is None
+            or e == funded
+            or e in seen
+            or m.type != "Company"
+            or not suffix.search(m.key)
+            or (e, funded) in linked
+            or (e, m.sentence) in elsewhere
+        ):
+            continue
+        sent = doc.sentences[m.sentence]
+        if not cue.search(sent.text) or adviser.match(doc.norm, m.end):
+            continue  # (远澜资本任顾问: an adviser, not an investor)
+        if any(r != funded and at == m.sentence for r, at in receivers):
+            continue
+        seen.add(e)
+        evidence = Evidence(doc.id, sent.index, m.start, m.end, sent.text)
+        out.append(Relation(e, "investsIn", funded, evidence, 0.6, "frame:round_backer"))
+    return out
+
+
+def _another_round(doc: Document, mentions: list[Mention], entity_of: dict[int, str], funded: str) -> bool:
+    """Whether a clause reports a round without naming the funded company or standing for it (另一边，锋泰出行日前
+    宣布获得2亿元融资: a round of a company kg may not even know)."""
+    words = load_words()
+    at = sorted(m.start for m in mentions if entity_of.get(m.start) == funded)
+    breaks, anaphor = words.words("clause_break"), re.compile(words.alt("company_anaphor"))
+    for r in words.regex("round_report").finditer(doc.norm):
+        lo = max(doc.norm.rfind(c, 0, r.start()) for c in breaks) + 1
+        named = bisect.bisect_left(at, lo) < bisect.bisect_left(at, r.start())
+        if not named and not anaphor.search(doc.norm, lo, r.start()):
+            return True
+    return False
 
 
 def _org_topic(
