@@ -12,7 +12,7 @@ from ..recognize.byline import byline_fields
 from ..recognize.lexicon import Lexicon, load_lexicon
 from ..resolve import entity_id
 from ..words import load_words
-from .about import _AGENT, _topic, assign_about
+from .about import _AGENT, _company_anaphor, _topic, assign_about
 from .anaphora import company_mentions, gap_mentions, pronoun_mentions
 from .byline import byline_relations
 from .frame import Frame, document_frame
@@ -125,18 +125,15 @@ def _round_backers(
     sentence does not give the firm's money to another company (a lower confidence: no wording links them)."""
     if frame.funded is None:
         return []
+    funded = frame.funded.entity
+    if _another_round(doc, mentions, entity_of, funded):
+        return []  # a roundup, or another company's round: which round a firm is in is not known
     words = load_words()
-    funded, cue, suffix = frame.funded.entity, words.regex("round_context"), words.regex("investor_name_end")
-    receives, adviser = words.regex("receives_round_after"), words.regex("adviser_after")
-    # the companies said to complete or receive a round: more than one is a roundup, where a firm's round is
-    # not known; in a sentence, another one is the round the sentence speaks of
-    receivers = {
-        (entity_of.get(m.start), m.sentence)
-        for m in mentions
-        if m.type in _AGENT and not suffix.search(m.key) and receives.match(doc.norm, m.end)
-    }
-    if len({e for e, _ in receivers} - {None}) > 1 or _another_round(doc, mentions, entity_of, funded):
-        return []
+    cue, suffix, adviser = (
+        words.regex("round_context"),
+        words.regex("investor_name_end"),
+        words.regex("adviser_after"),
+    )
     linked = {(r.subject, r.object) for r in found} | {(r.object, r.subject) for r in found}
     elsewhere = {(r.subject, r.evidence.sentence) for r in found if r.predicate in ("investsIn", "acquired")}
     out, seen = [], set()
@@ -155,8 +152,6 @@ def _round_backers(
         sent = doc.sentences[m.sentence]
         if not cue.search(sent.text) or adviser.match(doc.norm, m.end):
             continue  # (远澜资本任顾问: an adviser, not an investor)
-        if any(r != funded and at == m.sentence for r, at in receivers):
-            continue
         seen.add(e)
         evidence = Evidence(doc.id, sent.index, m.start, m.end, sent.text)
         out.append(Relation(e, "investsIn", funded, evidence, 0.6, "frame:round_backer"))
@@ -168,7 +163,7 @@ def _another_round(doc: Document, mentions: list[Mention], entity_of: dict[int, 
     宣布获得2亿元融资: a round of a company kg may not even know)."""
     words = load_words()
     at = sorted(m.start for m in mentions if entity_of.get(m.start) == funded)
-    breaks, anaphor = words.words("clause_break"), re.compile(words.alt("company_anaphor"))
+    breaks, anaphor = words.words("clause_break"), _company_anaphor()
     for r in words.regex("round_report").finditer(doc.norm):
         lo = max(doc.norm.rfind(c, 0, r.start()) for c in breaks) + 1
         named = bisect.bisect_left(at, lo) < bisect.bisect_left(at, r.start())

@@ -115,9 +115,8 @@ def _respectively(doc: Document, f: Figure, figures: list[Figure], mentions: lis
     joins = words.regex("figure_list_join")
     chain: list[Figure] = []
     pos = marker.end()
-    for g in (
-        g for g in figures if g.evidence.start >= marker.end()
-    ):  # the figures that follow the marker, one list (joined by 、 / 和 / 及, or a comma)
+    # the figures that follow the marker, one list (joined by 、 / 和 / 及, or a comma)
+    for g in (g for g in figures if g.evidence.start >= marker.end()):
         between = doc.norm[pos : g.evidence.start]
         if chain and not (joins.fullmatch(between) or between.strip() in words.set("comma")):
             break
