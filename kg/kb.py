@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .bulk import no_collection
 from .types import family
 from .zh.text import fold_width, to_simplified
 
@@ -137,6 +138,18 @@ def _pairs(cell: str) -> tuple[tuple[str, str], ...]:
 
 @functools.cache
 def load_kb() -> KnowledgeBase:
+    with no_collection():
+        return _load_kb()
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _set(cell: str) -> frozenset[str]:
+    return frozenset(cell.split("|")) - {""} if cell else _NONE
+
+
+def _load_kb() -> KnowledgeBase:
     orgs: dict[str, KbOrg] = {}
     by_name: dict[str, set[str]] = {}
     for row in _rows("organizations.tsv"):
@@ -145,11 +158,11 @@ def load_kb() -> KnowledgeBase:
             kb_id,
             name,
             type_,
-            tuple(a for a in aliases.split("|") if a),
-            _pairs(ids),
-            frozenset(flags.split("|")) - {""},
-            frozenset(ambiguous.split("|")) - {""},
-            frozenset(sources.split("|")) - {""},
+            tuple(a for a in aliases.split("|") if a) if aliases else (),
+            _pairs(ids) if ids else (),
+            _set(flags),
+            _set(ambiguous),
+            _set(sources),
         )
         orgs[kb_id] = org
     normal = _normalised_all([s for org in orgs.values() for s in (org.name, *org.aliases)])

@@ -5,8 +5,14 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sys
 import time
 from pathlib import Path
+
+# Where the environment turns bytecode caching off (PYTHONDONTWRITEBYTECODE), every test process would compile kg,
+# rdflib and the test modules from source on every run: five seconds of a run of the fast suite here. The tests
+# keep the cache; it is written under __pycache__, which git ignores.
+sys.dont_write_bytecode = False
 
 import pytest
 from hypothesis import settings

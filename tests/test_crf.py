@@ -69,6 +69,7 @@ def test_tokens_may_carry_document_offsets():
     assert tagger.tag_batch([(text, shifted, 500)], lexicon) == [tagger.tag(text, tokens, lexicon)]
 
 
+@pytest.mark.slow
 def test_extracting_documents_together_changes_nothing():
     docs = list(iter_documents(fixture_articles(), warn=print))
     docs.append(document_from_text(EXAMPLE.read_text(encoding="utf-8"), source=str(EXAMPLE)))

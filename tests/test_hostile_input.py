@@ -53,6 +53,7 @@ def test_big5_is_decoded(encoding):
     assert doc.text == text and doc.traditional and doc.norm.startswith("腾讯宣布与网易")
 
 
+@pytest.mark.slow
 def test_control_characters_never_reach_the_outputs(tmp_path):
     body = "快手宣布与京东合作。" * 1000  # NUL and ESC after the first 8 KiB, which decoding samples
     (tmp_path / "a.txt").write_text(body + "\x00\x1b[31m小米宣布与美团合作。\x7f\x9b", encoding="utf-8")

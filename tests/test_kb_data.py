@@ -643,6 +643,7 @@ def _built_rows(out: Path) -> dict[str, list[str]]:
     return {r[1]: r for r in (ln.split("\t") for ln in lines if not ln.startswith("#"))}
 
 
+@pytest.mark.slow
 def test_build_merges_listings_and_keeps_old_names_as_aliases(tmp_path):
     _write_sources(tmp_path)
     counts = _build(tmp_path, tmp_path / "out")

@@ -126,6 +126,7 @@ def test_numpy_forward_pass_gives_the_spans_of_the_torch_model():
     assert max(abs(x - y) for x, y in probs) < 1e-4
 
 
+@pytest.mark.slow
 @shipped
 def test_a_batch_tags_each_sentence_as_it_would_be_tagged_alone():
     lexicon, tagger = load_lexicon(), load_nn_tagger()

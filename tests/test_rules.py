@@ -4,6 +4,7 @@ lexicons extend kg without touching its source."""
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import re
 from pathlib import Path
@@ -15,7 +16,7 @@ from helpers import triples
 from kg.cli import main
 from kg.config import BuildConfig
 from kg.errors import InputError
-from kg.pipeline import check_rule_examples
+from kg.pipeline import ExampleCheck, check_rule_examples
 from kg.recognize.lexicon import load_lexicon
 from kg.relate.rules import RuleError, load_rules
 from kg.relate.triggers import trigger_words
@@ -27,10 +28,11 @@ RULES = load_rules(title_pattern=load_lexicon().title_pattern.pattern)
 EXAMPLES = [(rule.name, i) for rule in RULES for i in range(len(rule.examples))]
 
 
-@pytest.fixture(scope="module")
-def example_checks():
-    """Every example of every rule, checked once with the rules alone (no statistical recogniser)."""
-    return {(c.rule, c.text): c for c in check_rule_examples(config=BuildConfig(model="none"))}
+@functools.cache
+def example_checks(rule: str) -> dict[str, ExampleCheck]:
+    """One rule's examples, checked with the rules alone (no statistical recogniser), once per test process: each
+    process checks the rules of the tests it runs."""
+    return {c.text: c for c in check_rule_examples(config=BuildConfig(model="none"), name=rule)}
 
 
 @pytest.mark.parametrize("rule", [r.name for r in RULES])
@@ -39,9 +41,9 @@ def test_every_rule_has_an_example(rule):
 
 
 @pytest.mark.parametrize("rule,index", EXAMPLES)
-def test_rule_example(rule, index, example_checks):
+def test_rule_example(rule, index):
     example = RULES.only(rule).rules[0].examples[index]
-    check = example_checks[(rule, example.text)]
+    check = example_checks(rule)[example.text]
     assert not check.missing, f"{rule} does not find {check.missing} in {example.text}"
     assert not check.unwanted, f"{example.text} gives {check.unwanted}"
 
@@ -306,3 +308,36 @@ def test_a_rules_pattern_compiles_at_first_use_and_travels_to_other_processes_un
     assert copy == lazy and copy._compiled is None and [m.group() for m in copy.finditer("⟦O0⟧与⟦O1⟧合作")]
     with pytest.raises(re.error):
         LazyPattern("(?P<a>x")  # a syntax error shows when the rules load, not at first use
+
+
+def test_every_shipped_pattern_is_in_the_pattern_index():
+    """Loading the shipped rules reads each pattern's groups and triggers from the index instead of parsing it; a
+    rule changed without rewriting the index loads slower (this test names the command)."""
+    from kg.relate.rules import _pattern_index, _pattern_key
+
+    index = _pattern_index()
+    stale = [
+        rule.name
+        for rule in RULES
+        for lazy in (rule.regex, *rule.then, *([rule.then_stop] if rule.then_stop else []))
+        if _pattern_key(lazy.pattern) not in index
+    ]
+    assert not stale, f"run python -m kg.relate.pattern_index (not indexed: {stale[:5]})"
+
+
+@pytest.mark.slow
+def test_the_pattern_index_holds_what_parsing_gives():
+    from kg.relate.pattern_index import INDEX, render
+
+    assert INDEX.read_text(encoding="utf-8") == render(), "run python -m kg.relate.pattern_index"
+
+
+def test_a_pattern_the_index_lacks_is_parsed_when_it_loads():
+    from kg.relate.rules import LazyPattern
+
+    pattern = "(?P<x>⟦O\\d+⟧)(?:收购|并购)了?(?P<y>⟦O\\d+⟧)"
+    lazy = LazyPattern(pattern)
+    assert lazy.groupindex == dict(re.compile(pattern).groupindex) == {"x": 1, "y": 2}
+    assert lazy.triggers == trigger_words(pattern) == ("并购", "收购")
+    with pytest.raises(re.error):
+        LazyPattern("(?P<x>锋泰")

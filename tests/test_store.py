@@ -163,6 +163,7 @@ def test_dask_build_on_a_two_worker_cluster_is_identical(tmp_path, store_dir):
     assert list(shared.iterdir()) == []  # each partition removed once loaded
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shared", [False, True], ids=["sent back", "shared folder"])
 def test_a_clusters_batches_are_loaded_together(tmp_path, store_dir, monkeypatch, shared):
     """A cluster returns one partition per batch; they are loaded several at a time (every load of Oxigraph's

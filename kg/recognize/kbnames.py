@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 
+from ..bulk import no_collection
 from ..kb import KbOrg, load_kb
 from ..model import Mention
 from ..words import load_words
@@ -28,12 +29,13 @@ def _gazetteer() -> tuple[Gazetteer, dict[str, tuple[KbOrg, bool]]]:
     name needs context."""
     kb = load_kb()
     orgs: dict[str, tuple[KbOrg, bool]] = {}
-    for surface, org in kb.names():
-        if len(surface) >= 2 and not surface.isdigit():
-            orgs.setdefault(
-                surface, (org, org.ambiguous and surface == org.name or surface in org.ambiguous_aliases)
-            )
-    return Gazetteer.from_names((name, name) for name in orgs), orgs
+    with no_collection():
+        for surface, org in kb.names():
+            if len(surface) >= 2 and not surface.isdigit():
+                orgs.setdefault(
+                    surface, (org, org.ambiguous and surface == org.name or surface in org.ambiguous_aliases)
+                )
+        return Gazetteer.from_names((name, name) for name in orgs), orgs
 
 
 def find_kb_names(ctx: Context, inside_longer_word, received_investment) -> list[Mention]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
+import json
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
@@ -55,10 +57,15 @@ class LazyPattern:
     __slots__ = ("pattern", "groupindex", "triggers", "_compiled")
 
     def __init__(self, pattern: str) -> None:
-        tree = parse(pattern)  # re.error here, with the load's other errors, not at first use
+        known = _pattern_index().get(_pattern_key(pattern))
+        if known is None:
+            tree = parse(pattern)  # re.error here, with the load's other errors, not at first use
+            groupindex, triggers = dict(tree.state.groupdict), triggers_of(tree)
+        else:  # a shipped pattern as it was when the index was written: parsed then, with the same result
+            groupindex, triggers = known
         self.pattern = pattern
-        self.groupindex: dict[str, int] = dict(tree.state.groupdict)
-        self.triggers = triggers_of(tree)
+        self.groupindex: dict[str, int] = groupindex
+        self.triggers: tuple[str, ...] = triggers
         self._compiled: re.Pattern[str] | None = None
 
     def compiled(self) -> re.Pattern[str]:
@@ -84,6 +91,35 @@ class LazyPattern:
     def __setstate__(self, state: tuple[str, dict[str, int], tuple[str, ...]]) -> None:
         self.pattern, self.groupindex, self.triggers = state
         self._compiled = None
+
+
+PATTERN_INDEX = "patterns.index.json"
+
+
+def _pattern_key(pattern: str) -> str:
+    return hashlib.sha256(pattern.encode("utf-8")).hexdigest()[:24]
+
+
+@functools.cache
+def _pattern_index() -> dict[str, tuple[dict[str, int], tuple[str, ...]]]:
+    """Each shipped pattern's groups and trigger words by the hash of its expanded text, written by
+    ``python -m kg.relate.pattern_index``: parsing the shipped rules' patterns is most of the time they take to
+    load. A pattern not in it (a user's, or one edited since) is parsed as it loads."""
+    path = resources.files("kg.data").joinpath(f"rules/{PATTERN_INDEX}")
+    if not path.is_file():
+        return {}
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return {key: (dict(groups), tuple(triggers)) for key, (groups, triggers) in raw.items()}
+
+
+def pattern_index_entries(ruleset: RuleSet) -> dict[str, list[Any]]:
+    """The index of ``_pattern_index`` for the patterns of ``ruleset``, parsed afresh."""
+    out: dict[str, list[Any]] = {}
+    for rule in ruleset:
+        for lazy in (rule.regex, *rule.then, *([rule.then_stop] if rule.then_stop else [])):
+            tree = parse(lazy.pattern)
+            out[_pattern_key(lazy.pattern)] = [dict(tree.state.groupdict), list(triggers_of(tree))]
+    return dict(sorted(out.items()))
 
 
 @dataclass(frozen=True)
