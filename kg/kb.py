@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .bulk import no_collection
 from .types import family
+from .words import load_words
 from .zh.text import fold_width, to_simplified
 
 if TYPE_CHECKING:
@@ -92,7 +93,9 @@ def is_market(name: str) -> bool:
     """An exchange or a regulator (the knowledge base's flags): where a deal is made or approved, not a party to it
     and not what a figure is about."""
     org = load_kb().org(name)
-    return bool(org and org.flags & {"exchange", "regulator"})
+    if org and org.flags & {"exchange", "regulator"}:
+        return True
+    return bool(load_words().regex("market_name").search(to_simplified(name)))
 
 
 def kb_label(org: KbOrg, lexicon: Lexicon) -> str:

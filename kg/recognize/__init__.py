@@ -13,7 +13,7 @@ from ..model import Document, Mention, Token
 from ..types import ORG_TYPES, PROPAGATE_TYPES
 from ..words import load_words
 from ..zh.text import occurrences
-from .context import GLUED, HAN, Context
+from .context import FUNCTION_SURNAMES, GLUED, HAN, Context
 from .kbnames import find_kb_names
 from .lexicon import Lexicon, load_lexicon
 from .merge import filter_spans
@@ -280,6 +280,24 @@ def _trimmed_person(ctx: Context, start: int, end: int) -> int:
     return end
 
 
+def _person_after_conjunction(ctx: Context, start: int, end: int) -> int:
+    """The start of a personal name after a conjunction the tagger took into it: 由王明接任董事长及林舟接任CEO (及
+    joins two clauses; 林舟 is the name) — where the rest is a whole name on its own, and either the character is no
+    surname at all or the segmenter did not tag the span as one person's name (于丹 stays)."""
+    tok, first = ctx.token_at(start), ctx.text[start : start + 1]
+    if (
+        end - start in (3, 4)
+        and (
+            first in _W.set("conjunction_not_surname")
+            or first in FUNCTION_SURNAMES
+            and not (tok and tok.pos.startswith("nr") and tok.end >= end)
+        )
+        and ctx.name_end(start + 1) == end
+    ):
+        return start + 1
+    return start
+
+
 def statistical_mentions(
     ctx: Context,
     tagged: list[Span],
@@ -325,7 +343,7 @@ def statistical_mentions(
         if type_ in ORG_TYPES:
             start, end = _trimmed_org(ctx, start, end)
         elif type_ == "Person":
-            end = _trimmed_person(ctx, start, end)
+            start, end = _person_after_conjunction(ctx, start, end), _trimmed_person(ctx, start, end)
         m = ctx.mention(start, end, type_, source, round(prob * 0.8, 2))
         if type_ == "Person" and ctx.text[start] in _W.set("post_verb_char") and by_position.ends_at(start):
             continue  # 王明任锋泰董事长: 任 after a name found is the verb of the post, not a surname

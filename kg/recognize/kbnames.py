@@ -87,6 +87,10 @@ def find_kb_names(ctx: Context, inside_longer_word, received_investment) -> list
             out.append(ctx.mention(start, group.end(), "Company", "pattern:org_suffix", 0.8))
             continue
         types = (org.type, "Platform") if "platform" in org.flags and org.type != "Platform" else (org.type,)
+        if org.type == "Company" and group and ctx.is_boundary(group.end()):
+            end = (
+                group.end()
+            )  # 云从科技集团: the group is the company the name names, written in full (an alias)
         out.append(ctx.mention(start, end, org.type, "kb", 0.9, key=name, types=types))
     return out
 

@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from ..kb import kb_label, load_kb
+from ..kb import is_market, kb_label, load_kb
 from ..model import Document, Evidence, Figure, Mention, Relation
 from ..recognize.byline import byline_fields
 from ..recognize.lexicon import Lexicon, load_lexicon
@@ -187,7 +187,10 @@ def _org_topic(
     agents = [
         i
         for i, m in enumerate(local)
-        if m.type in _AGENT and m.source != "pattern:byline" and (m.start, m.end) not in in_byline
+        if m.type in _AGENT
+        and m.source != "pattern:byline"
+        and (m.start, m.end) not in in_byline
+        and not is_market(m.text)  # 在港交所公告: where the company files, not whose post it is
     ]
     people = [m for m in local if m.type == "Person"]
     if len({entity_of[local[i].start] for i in agents}) == 1:
