@@ -1554,8 +1554,16 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
         tokens = ctx.tokens_from(start, end)
         if tokens and (tokens[0].pos[:1] in "pcrdu" or any(t.pos[:1] == "t" for t in tokens)):
             continue  # 在当天宣布获…投资: a preposition or a time word, not a name
+        founded = (
+            W.regex("founded_after_name").match(ctx.text, end)
+            and len(name) <= 5
+            and (start == 0 or ctx.text[start - 1] in W.set("sentence_end_or_list"))
+        )  # 美丽说成立于2009年 / 易名网成立于: a short name opening a sentence may read as words ending in a verb
+        if founded and len(tokens) == 1 and ctx.known(tokens[0].word) and tokens[0].pos[:1] in "vdcpra":
+            continue  # 据说成立于: one word of the dictionary, a verb or an adverb, is no name
         if (
-            tokens
+            not founded
+            and tokens
             and tokens[-1].pos == "v"
             and ctx.known(tokens[-1].word)
             and tokens[-1].word not in ctx.lexicon.names
@@ -1565,7 +1573,12 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             continue  # 智元机器人在两年内完成…: a clause, not a name
         if W.regex("round_stage").search(name):
             continue  # A轮获4100万美元融资 / A、B轮共获得: a round, not a company
-        if tokens and (tokens[0].pos[:1] == "v" and ctx.known(tokens[0].word) or tokens[-1].pos[:1] == "d"):
+        if tokens and (
+            tokens[0].pos[:1] == "v"
+            and ctx.known(tokens[0].word)
+            and not founded
+            or tokens[-1].pos[:1] == "d"
+        ):
             continue  # 宣布新获…融资: a verb and an adverb, not a name
         described = W.regex("one_of_a_kind").match(name)
         if (
@@ -1595,10 +1608,12 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
         # (研发|商澄|芯微: after a maker's kind the pattern fixes the start, the segmenter may glue 商 to the name)
         if not (_name_like(ctx, m.group("name"), start, at_boundary=not maker) and ctx.is_boundary(end)):
             continue
-        if W.regex("amount_in_name").search(m.group("name")) or m.group("name").startswith(
-            W.words("plan_marker")
+        if (
+            W.regex("amount_in_name").search(m.group("name"))
+            or W.regex("date").search(m.group("name"))
+            or m.group("name").startswith(W.words("plan_marker"))
         ):
-            continue  # 控股公司总计5亿美元 / 公司拟以45,267万元: an amount or a plan, not a name
+            continue  # 控股公司总计5亿美元 / 公司拟以45,267万元 / 公司建企于1958年: an amount, a plan or a date
         if m.group("name").startswith(W.words("company_organ")):
             continue  # 送达公司董事会之日起生效: the company's board, not a company named after 公司
         if m.group("name").startswith(W.words("joint_adverb")):
