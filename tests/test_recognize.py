@@ -1165,3 +1165,40 @@ def test_names_real_pages_write(text, name, kind, absent):
     found = {(m.text, m.type) for m in mentions_of(text)[2]}
     assert (name, kind) in found
     assert absent is None or absent not in {t for t, _ in found}
+
+
+def _entities(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    return {e.label: (e.type, e.aliases) for e in extract(document_from_text(text)).entities}
+
+
+def test_a_knowledge_base_name_with_its_group_word_is_named_in_full():
+    entities = _entities("云从科技集团发布公告。")
+    assert entities["云从科技"] == ("Company", ("云从科技集团",))
+
+
+def test_the_second_title_of_a_chain_opens_no_name_before_it():
+    labels = set(_entities("王五出任星澜首席执行官兼总裁。"))
+    assert not any(label.endswith("兼") or "首席" in label for label in labels), labels
+
+
+def test_a_conjunction_glued_to_a_tagged_name_is_cut_off():
+    labels = set(_entities("锋泰集团发布公告，由沈一鸣出任公司董事长及林舟出任公司总裁。"))
+    assert "林舟" in labels and "及林舟" not in labels
+
+
+@pytest.mark.parametrize("text,name", [("美丽说成立于1909年。", "美丽说"), ("易名网（eName）创立于1911年5月。", "易名网")])
+def test_a_short_name_opening_a_sentence_before_its_founding_is_a_company(text, name):
+    assert _entities(text)[name][0] == "Company"
+
+
+@pytest.mark.parametrize("text", ["据说成立于1909年。", "锋泰集团建企于1958年，是一家大型企业。"])
+def test_words_before_a_founding_are_no_name(text):
+    labels = {label for label, (type_, _) in _entities(text).items() if type_ != "Date"}
+    assert "据说" not in labels and not any("1958" in label for label in labels), labels
+
+
+def test_exchanges_and_regulators_are_markets_whatever_the_knowledge_base_flags():
+    from kg.kb import is_market
+
+    assert all(is_market(n) for n in ("港交所", "上交所", "证监会", "纳斯达克", "大连商品交易所"))
+    assert not is_market("锋泰集团")

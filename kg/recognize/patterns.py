@@ -150,7 +150,7 @@ def find_orgs_before_titles(ctx: Context) -> list[Mention]:
         if text[join : join + 1] in W.set("title_join") and any(
             text[join - k : join] in ctx.lexicon.titles for k in range(1, min(join, 12) + 1)
         ):
-            continue  # 星澜总裁兼首席执行官: the second title of a chain; the name is before the first
+            continue  # 星澜总裁兼CEO: the second title of a chain; the name is before the first
         pos = m.end()
         while text[pos : pos + 1] in W.set("title_join"):  # 创始人兼CEO
             nxt = ctx.lexicon.title_pattern.match(text, pos + 1)
