@@ -1186,7 +1186,9 @@ def test_a_conjunction_glued_to_a_tagged_name_is_cut_off():
     assert "林舟" in labels and "及林舟" not in labels
 
 
-@pytest.mark.parametrize("text,name", [("美丽说成立于1909年。", "美丽说"), ("易名网（eName）创立于1911年5月。", "易名网")])
+@pytest.mark.parametrize(
+    "text,name", [("美丽说成立于1909年。", "美丽说"), ("易名网（eName）创立于1911年5月。", "易名网")]
+)
 def test_a_short_name_opening_a_sentence_before_its_founding_is_a_company(text, name):
     assert _entities(text)[name][0] == "Company"
 
