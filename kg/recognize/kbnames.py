@@ -88,9 +88,8 @@ def find_kb_names(ctx: Context, inside_longer_word, received_investment) -> list
             continue
         types = (org.type, "Platform") if "platform" in org.flags and org.type != "Platform" else (org.type,)
         if org.type == "Company" and group and ctx.is_boundary(group.end()):
-            end = (
-                group.end()
-            )  # 云从科技集团: the group is the company the name names, written in full (an alias)
+            # 云从科技集团: the group is the company the name names, written in full (an alias)
+            end = group.end()
         out.append(ctx.mention(start, end, org.type, "kb", 0.9, key=name, types=types))
     return out
 
