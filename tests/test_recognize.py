@@ -1204,3 +1204,8 @@ def test_exchanges_and_regulators_are_markets_whatever_the_knowledge_base_flags(
 
     assert all(is_market(n) for n in ("港交所", "上交所", "证监会", "纳斯达克", "大连商品交易所"))
     assert not is_market("锋泰集团")
+
+
+def test_a_funds_phase_is_part_of_its_name():
+    assert "锋泰集成电路产业投资基金二期" in _entities("锋泰集成电路产业投资基金二期领投，星澜资本跟投。")
+    assert "星澜产业基金二期项目" not in _entities("星澜产业基金二期项目已经启动。")

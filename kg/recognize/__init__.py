@@ -227,8 +227,21 @@ def recognize(
 def _with_neighbours(ctx: Context, found: list[Mention]) -> list[Mention]:
     """``found`` and the unknown names that stand beside its organisations: other items of their lists, and
     partners before a wording of cooperation."""
+    found = filter_spans(_with_fund_phases(ctx, found))
     found = filter_spans(found + find_list_siblings(ctx, found))
     return filter_spans(found + find_cooperation_partners(ctx, found))
+
+
+def _with_fund_phases(ctx: Context, found: list[Mention]) -> list[Mention]:
+    """A fund's name with its phase after it (集成电路产业投资基金二期 / 青禾成长基金三期): the phase is another fund,
+    so it is part of the name; the fund's name is kept (its key) only where the phase is absent."""
+    out = []
+    for m in found:
+        phase = _W.regex("fund_phase").match(ctx.text, m.end) if m.type in ORG_TYPES else None
+        if phase and ctx.text.endswith(_W.words("fund_head"), m.start, m.end):
+            m = ctx.mention(m.start, phase.end(), m.type, m.source, m.score)
+        out.append(m)
+    return out
 
 
 def _body_or_person(ctx: Context, start: int, end: int, type_: str) -> str:
