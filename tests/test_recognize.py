@@ -1209,3 +1209,13 @@ def test_exchanges_and_regulators_are_markets_whatever_the_knowledge_base_flags(
 def test_a_funds_phase_is_part_of_its_name():
     assert "锋泰集成电路产业投资基金二期" in _entities("锋泰集成电路产业投资基金二期领投，星澜资本跟投。")
     assert "星澜产业基金二期项目" not in _entities("星澜产业基金二期项目已经启动。")
+
+
+def test_a_name_after_a_holders_word_is_a_person_and_a_company_there_stays_one():
+    people = {
+        label
+        for label, (type_, _) in _entities("远澜科技实际控制人沈一鸣、林舟合计持股四成。").items()
+        if type_ == "Person"
+    }
+    assert people == {"沈一鸣", "林舟"}
+    assert _entities("远澜科技的控股股东为锋泰集团。")["锋泰集团"][0] == "Company"

@@ -1829,6 +1829,21 @@ def find_people_after_cue(ctx: Context) -> list[Mention]:
     return out
 
 
+def find_holders(ctx: Context) -> list[Mention]:
+    """A personal name after a word for a company's holder, ending the clause or a list item: 控股股东为王明 /
+    实际控制人王明、李娜 (a company there is found by its own patterns: 锋泰 in 控股股东为锋泰集团 continues)."""
+    text, out = ctx.text, []
+    follows = W.regex("after_holder")
+    for m in W.regex("holder_cue").finditer(text):
+        pos = m.end()
+        while (end := ctx.name_end(pos)) is not None and follows.match(text, end):
+            out.append(ctx.mention(pos, end, "Person", "pattern:holder", 0.75))
+            if text[end : end + 1] not in W.set("name_list_mark"):
+                break
+            pos = end + 1
+    return out
+
+
 def _name_before(ctx: Context, end: int) -> int | None:
     """Start of a personal name that ends exactly at ``end``: a person token, else two or three characters."""
     tok = ctx.tokens[ctx.token_index(end - 1)] if end > 0 else None
