@@ -106,8 +106,13 @@ def find_platform_stores(ctx: Context) -> list[Mention]:
 
 def find_streamers(ctx: Context) -> list[Mention]:
     """快手带货顶流辛巴 / 头部主播疯狂小杨哥: the name after a streamer word is a person's, a nickname as often
-    as not (so any word up to the next mark or verb), when it is no known name or common word."""
+    as not (so any word up to the next mark or verb), when it is no known name or common word; so is a personal
+    name between a platform and 直播间 (淘宝林舟直播间)."""
     out = []
+    for m in W.regex("platform_room_name").finditer(ctx.text):
+        start, end = m.span("name")
+        if ctx.name_end(start) == end and ctx.text[start:end] not in ctx.lexicon.names:
+            out.append(ctx.mention(start, end, "Person", "pattern:streamer", 0.7))
     for m in W.regex("streamer").finditer(ctx.text):
         n = W.regex("streamer_name").match(ctx.text, m.end())
         last = ctx.tokens[ctx.token_index(m.end() - 1)]
@@ -1540,6 +1545,8 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
         end = m.end(1)
         if seller and ctx.lexicon.title_pattern.search(m.group(1)):
             continue  # 主播李佳琦在淘宝直播带货: a streamer, a person with a role, not a brand
+        if seller and W.regex("list_word_in_name").search(m.group(1)):
+            continue  # 李强等多家天猫直播间: the end of a list, not a name
         if m.group(1).endswith(W.words("legal_form_head")) and ctx.text.startswith(company, end):
             end += len(
                 company
@@ -1589,7 +1596,10 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             continue  # 浙江一茶企: a tea company in Shandong, not a name
         if _name_like(ctx, name, start) and not W.regex("date").search(name):
             # (华为于1987年成立于深圳: the name stops before the date)
-            out.append(ctx.mention(start, end, "Company", "pattern:introduced_org", 0.7))
+            if seller and ctx.name_end(start) == end and name not in ctx.lexicon.names:
+                out.append(ctx.mention(start, end, "Person", "pattern:streamer", 0.7))  # 林舟抖音直播间
+            else:
+                out.append(ctx.mention(start, end, "Company", "pattern:introduced_org", 0.7))
     return out
 
 
