@@ -269,6 +269,17 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         # … and so is a stake after its shares (全部股权42%), or one of a list of stakes (的12%及27%股权)
         ("青禾控股拟转让所持星澜集团全部股权42%，买方以现金支付。", "42%", "星澜集团"),
         ("交易后青禾控股和锋泰投资将各持有星澜集团的12%及27%股权。", "12%", "星澜集团"),
+        # a holder's stake with no company named for it is of the company the latest deal was about
+        (
+            "锋泰集团完成对青禾科技的收购。交易完成后，锋泰集团持股比例升至51%，星澜资本持股20%。",
+            "51%",
+            "青禾科技",
+        ),
+        (
+            "锋泰集团完成对青禾科技的收购。交易完成后，锋泰集团持股比例升至51%，星澜资本持股20%。",
+            "20%",
+            "青禾科技",
+        ),
         # a market's size from a cited report is about no one
         (
             "哔哩哔哩发布了第三季度财报。\n根据易观最新发布的《2023年中国短视频行业研究报告》，"

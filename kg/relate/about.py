@@ -78,6 +78,8 @@ def assign_about(
             out.append(dataclasses.replace(f, about=entity_of.get(paired.start)))
             continue
         target = _stake_named_before(doc, f, mentions, entity_of) or _target(doc, f, targets)
+        if target is None and f.kind == "percentage" and _is_stake(doc, f):
+            target = _recent_target(f, targets)
         if target is None:
             target = _seller(doc, f, sellers)
         if target is not None:
@@ -184,6 +186,19 @@ def _target(doc: Document, f: Figure, targets: dict[int, list[Relation]]) -> str
         return None
     objects = {r.object for r in deals}
     return deals[0].object if len(objects) == 1 else None
+
+
+def _recent_target(f: Figure, targets: dict[int, list[Relation]]) -> str | None:
+    """A stake with no company named for it (王五占股95% / 阿里将持股5% / 占注册资本的65%): the shares of the company
+    the latest deal up to its sentence is about, where that deal names one company."""
+    for index in sorted((i for i in targets if i <= f.evidence.sentence), reverse=True):
+        deals = [
+            r for r in targets[index] if index < f.evidence.sentence or r.evidence.start <= f.evidence.start
+        ]
+        if deals:
+            objects = {r.object for r in deals}
+            return deals[-1].object if len(objects) == 1 else None
+    return None
 
 
 def _stake_named_before(
