@@ -189,7 +189,7 @@ def _target(doc: Document, f: Figure, targets: dict[int, list[Relation]]) -> str
 
 
 def _recent_target(f: Figure, targets: dict[int, list[Relation]]) -> str | None:
-    """A stake with no company named for it (王五占股90% / 青禾将持股5% / 占注册资本的40%): the shares of the company
+    """A stake with no company named for it (王五占股90% / 青禾将持股5% / 占注册资本的47%): the shares of the company
     the latest deal up to its sentence is about, where that deal names one company."""
     for index in sorted((i for i in targets if i <= f.evidence.sentence), reverse=True):
         deals = [
