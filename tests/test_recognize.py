@@ -132,6 +132,8 @@ def test_recognises(text, expected):
         ("锋泰科技拟收购远澜科技，交易完成后远澜科技将成为其全资子公司。", {"后远澜科技"}),
         # a company suffix inside a run after a kind of company ends the name
         ("星河集团入股的初创公司锋泰科技传将上市。", {"锋泰科技传将上市", "锋泰科技传将"}),
+        # a list's conjunction ends no name; one common noun is no company
+        ("其中锋泰、星澜资本以及总部位于迪拜的QXT各持有一成。", {"星澜资本以及"}),
     ],
 )
 def test_does_not_make_junk(text, junk):
@@ -1219,3 +1221,7 @@ def test_a_name_after_a_holders_word_is_a_person_and_a_company_there_stays_one()
     }
     assert people == {"沈一鸣", "林舟"}
     assert _entities("远澜科技的控股股东为锋泰集团。")["锋泰集团"][0] == "Company"
+
+
+def test_one_common_noun_the_tagger_takes_for_a_company_is_none_unless_listed():
+    assert "百货" not in _entities("主营为百货零售业务的青禾股份发布公告。")

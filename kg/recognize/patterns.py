@@ -1561,6 +1561,8 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
         tokens = ctx.tokens_from(start, end)
         if tokens and (tokens[0].pos[:1] in "pcrdu" or any(t.pos[:1] == "t" for t in tokens)):
             continue  # 在当天宣布获…投资: a preposition or a time word, not a name
+        if tokens and tokens[-1].pos[:1] == "c":
+            continue  # 甲骨文、银湖资本以及总部位于…的MGX: a list's conjunction ends no name
         founded = (
             W.regex("founded_after_name").match(ctx.text, end)
             and len(name) <= 5
