@@ -587,17 +587,19 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # 选举王明为公司…: "as the company's", after a person's name
     tok = ctx.token_at(m.start)
     if (
-        m.type in ORG_TYPES
+        m.type == "Company"
         and len(text) == 2
         and tok is not None
         and (tok.start, tok.end) == (m.start, m.end)
         and tok.pos == "n"
         and ctx.known(text)
         and text not in ctx.lexicon.names
-        and ctx.text[m.start - 1 : m.start] not in _W.set("name_list_mark")
-        and ctx.text[m.end : m.end + 1] not in _W.set("name_list_mark")
+        and (nxt := ctx.token_at(m.end)) is not None
+        and nxt.start == m.end
+        and nxt.pos in ("n", "vn")
+        and ctx.known(nxt.word)
     ):
-        return False  # 主业为百货零售: one common noun of the dictionary, not a name (金蝶、物美: items of a list)
+        return False  # 主业为百货零售: a common noun that modifies the noun after it, no company
     return len(text) <= 20
 
 
