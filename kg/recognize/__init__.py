@@ -235,8 +235,8 @@ def _with_neighbours(ctx: Context, found: list[Mention]) -> list[Mention]:
 
 
 def _with_fund_phases(ctx: Context, found: list[Mention]) -> list[Mention]:
-    """A fund's name with its phase after it (集成电路产业投资基金二期 / 青禾成长基金三期): the phase is another fund,
-    so it is part of the name; the fund's name is kept (its key) only where the phase is absent."""
+    """A fund's name with its phase after it (集成电路产业投资基金二期 / 青禾成长基金三期): each phase is a fund of its
+    own, so the phase is part of the name (and of the key it resolves by)."""
     out = []
     for m in found:
         phase = _W.regex("fund_phase").match(ctx.text, m.end) if m.type in ORG_TYPES else None

@@ -1013,7 +1013,7 @@ def _name_prefix(ctx: Context, suffix_start: int):
 
 
 _LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&.\-]*(?:,? [A-Z][A-Za-z0-9&.\-]*)*(?![A-Za-z0-9])")
-_ABBREVIATED_SUFFIX = re.compile(r" (?:Inc|Ltd|Co|Corp)\.$", re.IGNORECASE)
+_ABBREVIATED_SUFFIX = re.compile(rf" (?:{W.alt('latin_abbreviated_suffix')})\.$", re.IGNORECASE)
 _LATIN_ORG_SUFFIX = re.compile(rf" (?:{W.alt('latin_org_suffix')})\.?$", re.IGNORECASE)  # (STARLAN INC.)
 
 
@@ -1826,31 +1826,28 @@ def find_people_by_cue(ctx: Context) -> list[Mention]:
 
 def find_people_after_cue(ctx: Context) -> list[Mention]:
     """Names after a verb of appointment or succession: 聘任张伟为总裁 / 接替赵六出任 / 由李四接任."""
-    text, out = ctx.text, []
-    follows = W.regex("after_appointee")
-    for m in W.regex("appointee_cue").finditer(text):
-        pos = m.end()
-        while (end := ctx.name_end(pos)) is not None:
-            after = text[end : end + 4]
-            if not (follows.match(after) or after[:1] in W.set("name_list_mark")):
-                break
-            out.append(ctx.mention(pos, end, "Person", "pattern:appointee", 0.75))
-            if after[:1] not in W.set("name_list_mark"):
-                break
-            pos = end + 1
-    return out
+    return _names_after(ctx, "appointee_cue", "after_appointee", "pattern:appointee")
 
 
 def find_holders(ctx: Context) -> list[Mention]:
     """A personal name after a word for a company's holder, ending the clause or a list item: 控股股东为王明 /
     实际控制人王明、李娜 (a company there is found by its own patterns: 锋泰 in 控股股东为锋泰集团 continues)."""
-    text, out = ctx.text, []
-    follows = W.regex("after_holder")
-    for m in W.regex("holder_cue").finditer(text):
+    return _names_after(ctx, "holder_cue", "after_holder", "pattern:holder")
+
+
+def _names_after(ctx: Context, cue: str, follows: str, source: str) -> list[Mention]:
+    """The personal names right after each match of the vocabulary's pattern ``cue``, one or a list of them, each
+    followed by what the pattern ``follows`` allows (or a list mark, when another name comes next)."""
+    text, out, after_name = ctx.text, [], W.regex(follows)
+    for m in W.regex(cue).finditer(text):
         pos = m.end()
-        while (end := ctx.name_end(pos)) is not None and follows.match(text, end):
-            out.append(ctx.mention(pos, end, "Person", "pattern:holder", 0.75))
-            if text[end : end + 1] not in W.set("name_list_mark"):
+        while (end := ctx.name_end(pos)) is not None:
+            after = text[end : end + 4]
+            listed = after[:1] in W.set("name_list_mark")
+            if not (after_name.match(after) or listed):
+                break
+            out.append(ctx.mention(pos, end, "Person", source, 0.75))
+            if not listed:
                 break
             pos = end + 1
     return out

@@ -70,7 +70,7 @@ def relations_by_title(
                 # 创始合伙人: a founder who is also a partner of the firm works for it
                 out.append(_post(hit, person, "worksFor", org, conf, {"title": title, **_former(former)}))
         elif former:
-            out.append(_post(hit, person, "worksFor", org, conf, {"title": title, "former": "true"}))
+            out.append(_post(hit, person, "worksFor", org, conf, {"title": title, **_former(former)}))
         else:
             out.append(
                 _post(hit, person, "leads" if role == "leads" else "worksFor", org, conf, {"title": title})

@@ -116,7 +116,7 @@ def pattern_index_entries(ruleset: RuleSet) -> dict[str, list[Any]]:
     """The index of ``_pattern_index`` for the patterns of ``ruleset``, parsed afresh."""
     out: dict[str, list[Any]] = {}
     for rule in ruleset:
-        for lazy in (rule.regex, *rule.then, *([rule.then_stop] if rule.then_stop else [])):
+        for lazy in rule.patterns:
             tree = parse(lazy.pattern)
             out[_pattern_key(lazy.pattern)] = [dict(tree.state.groupdict), list(triggers_of(tree))]
     return dict(sorted(out.items()))
@@ -182,6 +182,11 @@ class Rule:
         """The words one of which the sentence must hold for the rule to run: its pattern's (``then`` follows it)."""
         return self.regex.triggers
 
+    @property
+    def patterns(self) -> tuple[LazyPattern, ...]:
+        """Every regular expression of the rule: its pattern, its ``then`` patterns and its ``then_stop``."""
+        return (self.regex, *self.then, *([self.then_stop] if self.then_stop else []))
+
 
 @dataclass
 class Hit:
@@ -231,7 +236,7 @@ class RuleSet:
     def compile_all(self) -> None:
         """Compile every pattern now rather than at its first use (for timing steady-state throughput)."""
         for rule in self.rules:
-            for pattern in (rule.regex, *rule.then, *([rule.then_stop] if rule.then_stop else [])):
+            for pattern in rule.patterns:
                 pattern.compiled()
 
     def only(self, name: str) -> RuleSet:
