@@ -408,9 +408,16 @@ def received_investment(ctx: Context, start: int, end: int) -> bool:
     name = ctx.text[start:end]
     if name.endswith(W.words("investment_kind")) and W.regex("after_verb_use").match(ctx.text, end):
         return True  # 在腾讯投资后: after Tencent invested, not 腾讯投资 (the arm)
+    kind = next((k for k in W.words("investment_kind") if name.endswith(k)), None)
+    if kind and name[: -len(kind)].endswith(W.words("investor_suffix")):
+        return True  # 星澜资本投资的锋泰: a firm's name and the verb (no firm is called 资本投资)
+    before = ctx.text[max(0, start - 3) : start]
     return (
         name.endswith(W.words("investment_kind"))
-        and ctx.text[max(0, start - 3) : start].endswith(W.words("receive_verb"))
+        and (
+            before.endswith(W.words("receive_verb"))
+            or W.regex("receipt_list_before").search(ctx.text, max(0, start - 40), start) is not None
+        )  # 获腾讯、红杉中国投资: the last of a list after the verb, too
         and ctx.text[end : end + 1] not in W.set("name_list_mark")
     )  # (获得鼎晖投资、星澜资本等机构的融资: the first of a list of investors, a firm's name)
 
@@ -470,6 +477,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                     and ctx.text[start:s] not in W.set("generic_unit_name")
                     and not W.regex("counted_org_prefix").fullmatch(ctx.text, start, s)
                     and not W.regex("count_before_suffix").search(ctx.text[start:s])
+                    and not W.regex("unit_name_clause").search(ctx.text[start:s])
                 ):
                     # 海外事业群 / 企业服务事业部: a division needs no proper name
                     out.append(ctx.mention(start, end, type_, "pattern:org_suffix", 0.75))
