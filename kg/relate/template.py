@@ -225,6 +225,8 @@ def _fold_modifier_places(template: str, mentions: list[Mention], doc: Document)
 
     # (锋泰制药山东大区总经理王斌: a region inside a title, the title's, not a place the rules should read)
     template = template_regex("region_in_title").sub(text_of, template)
+    # (据天眼查，红杉中国入股锋泰: a source cited before a comma is nobody's party either)
+    template = template_regex("source_before_comma").sub(text_of, template)
     return template_regex("modifier_place").sub(text_of, template)
 
 
