@@ -1025,6 +1025,9 @@ def test_a_name_before_a_stock_code_in_brackets_is_a_listed_company(text, names)
             set(),
         ),
         ("公司核心产品有数据线、充电器、移动电源等。", set(), {"数据线", "充电器"}),
+        ("锋泰电器近年来大力推进旗下澄湖冰箱、星澜小家电等品牌。", {"澄湖冰箱", "星澜小家电"}, set()),
+        ("青禾互娱旗下包括锋泰传奇、星澜物语等多款游戏。", {"锋泰传奇", "星澜物语"}, {"包括锋泰传奇"}),
+        ("锋泰科技的业务包括新能源、半导体等产品。", set(), {"新能源", "半导体"}),
     ],
 )
 def test_a_list_of_products_gives_the_named_ones_not_kinds_of_goods(text, products, absent):
@@ -1049,6 +1052,9 @@ def test_the_items_of_a_list_of_partners_are_organisations_whatever_their_words(
         ("锋泰将现有的八大事业群合并为5大事业群。", {"5大事业群", "八大事业群"}, None),
         ("锋泰电子共设七个董事席位。", {"席位"}, None),
         ("原零售CEO徐磊升为锋泰集团总裁。", {"徐磊升"}, "徐磊"),
+        ("王建国曾任锋泰到家事业群负责人。", {"曾任锋泰到家事业群"}, None),
+        ("锋泰建立事业部型架构。", {"锋泰建立事业部"}, None),
+        ("相关团队将拆分至各业务事业部。", {"各业务事业部"}, None),
         ("此外，锋泰新能源项目总负责人王建国、青禾科技副总裁李娜等出任董事。", {"总负责人王建国"}, "王建国"),
     ],
 )

@@ -1102,6 +1102,8 @@ def find_products(ctx: Context) -> list[Mention]:
     text, out = ctx.text, []
     for m in W.regex("launched_latin_product").finditer(text):
         name = m.group(1)
+        if name in W.set("latin_kind_word"):
+            continue  # 发布了新App: a kind, not a name
         if len(name) >= 3 and name not in ctx.lexicon.titles and not name.isupper() or re.search(r"\d", name):
             out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:launched_product", 0.75))
     for m in W.regex("latin_model").finditer(text):  # Mate 70 Pro+ / GPT-5 / P70系列
