@@ -280,6 +280,17 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
             "20%",
             "青禾科技",
         ),
+        # a holder's share named earlier in the clause makes both figures stakes in what it bought
+        (
+            "星澜资本通过交易系统增持锋泰科技A股股份6000万股，因此，星澜资本持股比例由去年4月的3.25%变更为4.1%。",
+            "3.25%",
+            "锋泰科技",
+        ),
+        # a product that opens the figure's clause is what its figure measures
+        ("小米发布了新品。截至今年1月底，小米Pad 9系列的销量已突破80万台。", "突破80万台", "小米Pad 9系列"),
+        ("青禾科技发布了新品。青禾Pad 3发布后，青禾科技营收增长18%。", "18%", "青禾科技"),
+        # a company that opens the sentence is the company of 公司股份 after it
+        ("锋泰集团(0088)主席王明于5月30日增持公司股份120.5万股，涉资约1.4亿元。", "120.5万股", "锋泰集团"),
         # a market's size from a cited report is about no one
         (
             "哔哩哔哩发布了第三季度财报。\n根据易观最新发布的《2023年中国短视频行业研究报告》，"

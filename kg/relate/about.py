@@ -23,6 +23,7 @@ from ..words import load_words
 from .frame import Frame
 
 _AGENT = AGENT_TYPES
+_OFFERING = ("Product", "Programme")
 
 
 BYLINE = "pattern:byline"  # mentions of a byline or a dateline: the outlet and its staff
@@ -90,7 +91,16 @@ def assign_about(
             out.append(dataclasses.replace(f, about=prev.about))  # 分别不低于3,100万元、4,200万元: one list
             continue
         about = _about(
-            doc, f, mentions, people, main, frame, entity_of, main_named, f.evidence.sentence in cited_data
+            doc,
+            f,
+            mentions,
+            people,
+            main,
+            frame,
+            entity_of,
+            main_named,
+            f.evidence.sentence in cited_data,
+            targets,
         )
         if isinstance(about, str):
             out.append(dataclasses.replace(f, about=about))
@@ -201,6 +211,18 @@ def _recent_target(f: Figure, targets: dict[int, list[Relation]]) -> str | None:
     return None
 
 
+def _holder_target(holder: str | None, f: Figure, targets: dict[int, list[Relation]]) -> str | None:
+    """The one company ``holder`` invests in or buys in the figure's sentence or the latest one before it that
+    says so: a holder's stake with no company named in its clause is a stake in that company."""
+    if holder is None:
+        return None
+    for index in sorted((i for i in targets if i <= f.evidence.sentence), reverse=True):
+        objects = {r.object for r in targets[index] if r.subject == holder and r.object != holder}
+        if objects:
+            return objects.pop() if len(objects) == 1 else None
+    return None
+
+
 def _stake_named_before(
     doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]
 ) -> str | None:
@@ -228,11 +250,29 @@ def _stake_named_before(
     return None
 
 
+def _offering_measured(
+    text: str, f: Figure, in_sentence: list[Mention], agents: list[Mention], c_lo: int
+) -> Mention | None:
+    """小米4系列的销量已突破1600万台 / HarmonyOS 4升级设备数达6000万: a product or programme that opens the
+    figure's clause, with no organisation between it and the figure, is what the figure measures (not where the
+    figure is money raised or paid: a product takes no investment)."""
+    start = f.evidence.start
+    offerings = [m for m in in_sentence if m.type in _OFFERING and c_lo <= m.start and m.end <= start]
+    if not offerings or load_words().regex("funding_measure").search(text[c_lo : f.evidence.end + 4]):
+        return None
+    last = offerings[-1]
+    if any(last.end <= m.start and m.end <= start for m in agents):
+        return None  # 华为Mate 60发布后，华为营收增长10%: the company named after it
+    return last
+
+
 def _is_stake(doc: Document, f: Figure) -> bool:
     words, text, start = load_words(), doc.norm, f.evidence.start
     return bool(
         words.regex("stake_after").match(text, f.evidence.end)
         or words.regex("stake_before").search(text[max(0, start - 12) : start])
+        or f.kind == "percentage"
+        and words.regex("stake_share_before").search(text[max(0, start - 40) : start])
     )
 
 
@@ -256,6 +296,7 @@ def _about(
     entity_of: dict[int, str],
     main_named: bool = True,
     cites_data: bool = False,
+    targets: dict[int, list[Relation]] | None = None,
 ) -> Mention | str | None:
     sent = doc.sentences[f.evidence.sentence]
     start, end = f.evidence.start, f.evidence.end
@@ -276,6 +317,9 @@ def _about(
     agents = [m for m in in_sentence if m.type in _AGENT]
     if _market_measure(f, text[c_lo:start]) and not any(c_lo <= m.start and m.end <= start for m in agents):
         return None  # 中国短视频行业市场规模为1800亿元: a market's size, about no one named
+    offering = _offering_measured(text, f, in_sentence, agents, c_lo)
+    if offering is not None:
+        return offering
     if _is_stake(doc, f):
         holder = [m for m in agents if c_lo <= m.start and m.end <= start]
         sellers = load_words().regex("sellers_of")
@@ -289,11 +333,18 @@ def _about(
             announcer = _announcer(text, agents)
             if announcer is not None:
                 return announcer
+            first = next((m for m in agents if m.end <= start and m.type in _HOLDER_TYPES), None)
+            if first is not None:
+                return first  # 长实(0001)主席李嘉诚…增持公司股份: the company the sentence opens with
             return frame.main.entity if frame and frame.main else main
         if holder:
             held = _owned_by_subject(text, holder[-1], start, agents)
             # 持有禾丰生物27%股权: the company whose shares they are; 京东拥有20.5%的股权: the holder
             # itself, so the company the sentence says is held (腾讯持有虎牙42.5%的股权，京东拥有20.5%的股权)
+            if held is None:
+                bought = _holder_target(entity_of.get(holder[-1].start), f, targets or {})
+                if bought is not None:
+                    return bought  # 上海国资持股比例由5.42%变更为6.09% (after 增持中国太保…): the shares it bought
             return held if held is not None else holder[-1]
     if _pronoun().search(text[c_lo:start]) or (
         _pronoun().search(text[sent.start : start]) and not any(m.start < start for m in agents)
