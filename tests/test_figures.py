@@ -268,6 +268,7 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         ("交易完成后，青禾资本将持有锋泰科技30%股权和远澜电子75%股权。", "75%", "远澜电子"),
         # … and so is a stake after its shares (全部股权42%), or one of a list of stakes (的12%及27%股权)
         ("青禾控股拟转让所持星澜集团全部股权42%，买方以现金支付。", "42%", "星澜集团"),
+        ("星澜集团拟出售锋泰港口集团全数80%股权，预计套现逾19亿美元。", "80%", "锋泰港口集团"),
         ("交易后青禾控股和锋泰投资将各持有星澜集团的12%及27%股权。", "12%", "星澜集团"),
         # a holder's stake with no company named for it is of the company the latest deal was about
         (

@@ -241,7 +241,10 @@ def _stake_named_before(
             and m.start in entity_of
             and (
                 after
-                and gap.strip() in ("", *words.words("possessive"))
+                and (
+                    gap.strip() in ("", *words.words("possessive"))
+                    or words.regex("stake_quantifier_gap").fullmatch(gap.strip()) is not None
+                )
                 or words.regex("stake_holder_gap").match(gap) is not None
                 and any(w in gap for w in words.words("share_word"))
             )
