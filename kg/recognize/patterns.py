@@ -640,6 +640,7 @@ def _named_by_joining(ctx: Context, start: int, suffix_start: int, end: int) -> 
         or _made_of(head, W.set("field_word"))
         or ctx.text[start:end] in ctx.lexicon.non_entities
         or head.startswith(DEMONSTRATIVES)
+        or head.startswith(W.words("person_descriptor"))  # 资深商业咨询顾问刘润: a senior consultant, no firm
     ):
         return False
     if W.regex("join_before_list").search(ctx.text[max(0, start - 40) : start]) is not None:
@@ -896,6 +897,12 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         if tok.word in W.set("short_name_word"):
             break  # （下称合众公司）: the gloss that gives a short name is no part of it
+        cite = W.regex("citing_head").match(tok.word)
+        if cite and tok.word not in ctx.lexicon.names:
+            # 但据咨询公司X估计: a source is cited, no name begins here (据锋泰|咨询: the name after 据 does)
+            if len(tok.word) - cite.end() >= 2 and not ctx.known(tok.word):
+                tokens.insert(0, Token(tok.start + cite.end(), tok.end, tok.word[cite.end() :], "nz"))
+            break
         first = tok.word[0]
         # 前威马汽车 / 徐磊升|为锋泰|集团: 前 ("former"), 是 or 为 glued to a name the segmenter does not know
         glued = (
