@@ -746,3 +746,12 @@ def test_an_investment_firm_named_in_a_round_article_backs_the_funded_company():
 )
 def test_no_backer_where_the_firm_advises_or_the_article_reports_several_rounds(text):
     assert not {t for t in triples(text) if t[1] == "investsIn" and t[0] in ("远澜资本", "星澜资本")}
+
+
+def test_who_leads_an_organisation_is_not_also_its_staff_but_keeps_a_former_post():
+    """A head named with a second post elsewhere in the article leads it; a former post there stays."""
+    found = triples("锋泰集团合伙人王明今日表示，新品将于下月发布。锋泰集团总裁王明还说，公司将加大投入。")
+    assert ("王明", "leads", "锋泰集团") in found
+    assert ("王明", "worksFor", "锋泰集团") not in found
+    found = triples("李强曾任星澜集团副总裁。如今，星澜集团董事长李强宣布了新计划。")
+    assert {("李强", "leads", "星澜集团"), ("李强", "worksFor", "星澜集团")} <= found

@@ -114,7 +114,20 @@ def relate(
     out += known_makers(doc, mentions, entity_of, lexicon, out)
     if scorer is not None:
         out += scorer.relations(doc, mentions, entity_of, linked=out)
-    return _dedupe(out)
+    return _dedupe(_heads_not_staff(out))
+
+
+def _heads_not_staff(relations: list[Relation]) -> list[Relation]:
+    """Who leads an organisation somewhere in the article is not also said to work for it: 小米集团合伙人、总裁…
+    卢伟冰 is the group's head (the same rule as inside one title chain, across the article)."""
+    heads = {(r.subject, r.object) for r in relations if r.predicate == "leads"}
+    return [
+        r
+        for r in relations
+        if r.predicate != "worksFor"
+        or (r.subject, r.object) not in heads
+        or ("former", "true") in r.qualifiers
+    ]
 
 
 def _round_backers(
