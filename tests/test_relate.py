@@ -755,3 +755,26 @@ def test_who_leads_an_organisation_is_not_also_its_staff_but_keeps_a_former_post
     assert ("王明", "worksFor", "锋泰集团") not in found
     found = triples("李强曾任星澜集团副总裁。如今，星澜集团董事长李强宣布了新计划。")
     assert {("李强", "leads", "星澜集团"), ("李强", "worksFor", "星澜集团")} <= found
+
+
+@pytest.mark.parametrize(
+    "text, old_org, new_org",
+    [
+        ("9月6日，锋泰科技CEO王明升任星澜集团总裁。", "锋泰科技", "星澜集团"),
+        ("由星澜科技CEO李强出任远澜集团CEO。", "星澜科技", "远澜集团"),
+    ],
+)
+def test_a_post_named_before_a_move_to_another_is_a_former_one(text, old_org, new_org):
+    res = result_of(text)
+    label = {e.id: e.label for e in res.entities}
+    posts = {(label[r.object], r.predicate, dict(r.qualifiers).get("former")) for r in res.relations}
+    assert (old_org, "worksFor", "true") in posts
+    assert (new_org, "leads", None) in posts
+    assert (old_org, "leads", None) not in posts
+
+
+def test_a_region_before_the_first_title_of_a_chain_is_the_regions_post_for_all_of_it():
+    found = triples("锋泰科技大中华区董事长兼首席执行官王明出席了论坛。")
+    assert ("王明", "worksFor", "锋泰科技") in found
+    assert ("王明", "leads", "锋泰科技") not in found
+    assert ("李强", "leads", "锋泰科技") in triples("锋泰科技董事长兼首席执行官李强出席了论坛。")

@@ -32,14 +32,23 @@ def relations_by_title(
 
     lexicon, words = hit.env.lexicon, hit.env.words
     former = (
-        former or bool(hit.groups.get("former") or hit.groups.get("was")) or _leaves_after(hit) or _ended(hit)
+        former
+        or bool(hit.groups.get("former") or hit.groups.get("was"))
+        or _leaves_after(hit)
+        or _ended(hit)
+        or _moves_after(hit, org)
     )
     conf = confidence_for(hit, person, org)
     out = []
+    region = ""  # 大中华区董事长兼首席执行官: a region before the first title is the region of those after it
     for part in (p.strip() for p in re.split(words.alt("title_join"), hit.groups.get("titles") or "")):
         head = head_title(part, lexicon)
         if head is None:
             continue
+        if part == head and region:
+            part = region + part
+        elif words.regex("regional_domain").search(part[: len(part) - len(head)]):
+            region = words.regex("regional_domain").search(part[: len(part) - len(head)]).group()
         role = lexicon.titles[head]
         if role == "leads" and any(
             c in part[: len(part) - len(head) + 1][-2:] for c in words.words("deputy")
@@ -108,6 +117,20 @@ def _leaves_after(hit: Hit) -> bool:
         return False
     before = words.regex("effective_from").sub("", rest[: leaves.start()])  # 将于9月1日起辞去: decided, dated
     return not re.search(words.alt("plan_marker"), before)  # 将会…退任: not yet
+
+
+def _moves_after(hit: Hit, org: End) -> bool:
+    """京东零售CEO徐雷升任京东集团总裁 / 由京东健康CEO辛利军出任京东零售CEO: the person the match ends with moves on
+    to another post right after it, so the post named before the name is a former one (出任 a post of the same
+    organisation, 出任董事, adds one; 兼任 keeps both)."""
+    words = hit.env.words
+    rest = hit.view.template[hit.start + len(hit.text) :]
+    if words.regex("moves_to_post").match(rest):
+        return True
+    elsewhere = words.regex("takes_post_at").match(rest)
+    if elsewhere is None or not isinstance(org, int):
+        return False
+    return hit.view.entity(int(elsewhere.group(1))) != hit.view.entity(org)
 
 
 def _post(hit: Hit, subject: End, predicate: str, obj: End, conf: float, quals: dict[str, str]) -> Relation:
