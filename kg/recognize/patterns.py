@@ -201,6 +201,15 @@ def find_orgs_before_titles(ctx: Context) -> list[Mention]:
         ):
             continue
         tokens = ctx.tokens_from(start, title_start)
+        while (
+            len(tokens) > 1
+            and tokens[0].start >= start
+            and tokens[0].pos[:1] == "d"
+            and len(tokens[0].word) >= 2  # (真格基金, 极兔速递: one character may begin a name)
+            and ctx.known(tokens[0].word)
+        ):
+            tokens = tokens[1:]  # 仅次于阳光电源创始人: the adverb opens the clause, the name is what follows
+            start, name = tokens[0].start, text[tokens[0].start : title_start]
         if not tokens or tokens[-1].end not in (title_start, m.start()):  # (星澜前 may be one word)
             continue
         if (
