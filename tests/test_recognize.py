@@ -1237,3 +1237,11 @@ def test_a_name_after_a_holders_word_is_a_person_and_a_company_there_stays_one()
 
 def test_one_common_noun_the_tagger_takes_for_a_company_is_none_unless_listed():
     assert "百货" not in _entities("主营为百货零售业务的青禾股份发布公告。")
+
+
+def test_names_listed_before_several_platform_rooms_are_streamers():
+    found = {
+        m.text: m.type
+        for m in mentions_of("林舟、香菇来了、星澜宝贝等多个淘宝直播间成交额均超过去年同期。")[2]
+    }
+    assert {"林舟": "Person", "香菇来了": "Person", "星澜宝贝": "Person"}.items() <= found.items()

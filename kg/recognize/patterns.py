@@ -113,6 +113,20 @@ def find_streamers(ctx: Context) -> list[Mention]:
         start, end = m.span("name")
         if ctx.name_end(start) == end and ctx.text[start:end] not in ctx.lexicon.names:
             out.append(ctx.mention(start, end, "Person", "pattern:streamer", 0.7))
+    for m in W.regex("room_list").finditer(ctx.text):  # 王明、香菇来了等多个淘宝直播间: each one streams
+        pos = m.start("list")
+        for item in m.group("list").split("、"):
+            start, end = pos, pos + len(item)
+            pos = end + 1
+            if (
+                2 <= len(item) <= 6
+                and item not in ctx.lexicon.names
+                and item not in ctx.lexicon.non_entities
+                and not ctx.known(item)
+                and ctx.is_boundary(start)
+                and ctx.is_boundary(end)
+            ):
+                out.append(ctx.mention(start, end, "Person", "pattern:streamer", 0.7))
     for m in W.regex("streamer").finditer(ctx.text):
         n = W.regex("streamer_name").match(ctx.text, m.end())
         last = ctx.tokens[ctx.token_index(m.end() - 1)]
