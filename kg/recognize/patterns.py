@@ -115,7 +115,8 @@ def find_streamers(ctx: Context) -> list[Mention]:
             out.append(ctx.mention(start, end, "Person", "pattern:streamer", 0.7))
     for m in W.regex("room_list").finditer(ctx.text):  # 王明、香菇来了等多个淘宝直播间: each one streams
         pos = m.start("list")
-        for item in m.group("list").split("、"):
+        mark = next(iter(W.set("name_list_mark")))
+        for item in m.group("list").split(mark):
             start, end = pos, pos + len(item)
             pos = end + 1
             if (
