@@ -1,4 +1,4 @@
-"""The accuracy gate: kg's scores on real published text (benchmarks/realtext/, 523 annotated articles) may not
+"""The accuracy gate: kg's scores on real published text (benchmarks/realtext/, 616 annotated articles) may not
 fall below pinned floors. The floors sit a little under the scores the README reports; a change that costs more
 than that fails the build, and one that gains lets the floors be raised. (The test split is only scored here:
 nobody tunes on it; a floor on it guards against losing what generalises.)"""
@@ -13,16 +13,16 @@ CORPUS = ROOT / "benchmarks" / "realtext" / "corpus.jsonl"
 
 # (split, what) -> (precision, recall) floors
 FLOORS = {
-    ("dev", "relations"): (0.78, 0.44),
-    ("dev", "bylines"): (0.93, 0.80),
-    ("dev", "organisation"): (0.82, 0.76),
-    ("dev", "person"): (0.92, 0.88),
-    ("test", "relations"): (0.67, 0.31),
-    ("test", "bylines"): (0.86, 0.65),
-    ("test", "organisation"): (0.78, 0.71),
-    ("test", "person"): (0.90, 0.88),
+    ("dev", "relations"): (0.79, 0.44),
+    ("dev", "bylines"): (0.92, 0.77),
+    ("dev", "organisation"): (0.82, 0.75),
+    ("dev", "person"): (0.92, 0.89),
+    ("test", "relations"): (0.67, 0.30),
+    ("test", "bylines"): (0.85, 0.64),
+    ("test", "organisation"): (0.78, 0.70),
+    ("test", "person"): (0.89, 0.88),
 }
-ATTRIBUTION_FLOORS = {"dev": 0.61, "test": 0.63}
+ATTRIBUTION_FLOORS = {"dev": 0.61, "test": 0.62}
 
 
 @pytest.fixture(scope="module")
