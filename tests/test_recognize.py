@@ -1245,3 +1245,19 @@ def test_names_listed_before_several_platform_rooms_are_streamers():
         for m in mentions_of("林舟、香菇来了、星澜宝贝等多个淘宝直播间成交额均超过去年同期。")[2]
     }
     assert {"林舟": "Person", "香菇来了": "Person", "星澜宝贝": "Person"}.items() <= found.items()
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("互联网保险平台“星澜互助”完成D轮2.3亿美元融资。", "星澜互助"),
+        ("肿瘤药物研发商「锋泰生物」获得B轮融资。", "锋泰生物"),
+    ],
+)
+def test_a_quoted_name_that_completes_a_round_is_a_company(text, name):
+    assert {m.text: m.type for m in mentions_of(text)[2]}.get(name) == "Company"
+
+
+def test_a_kind_word_that_ends_a_name_before_a_conjunction_describes_no_other_name():
+    found = {m.text for m in mentions_of("本轮融资由星澜资本、锋泰科创投公司及澄湖资本共同参与。")[2]}
+    assert "澄湖资本" in found and "及澄湖资本" not in found

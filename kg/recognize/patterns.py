@@ -1669,6 +1669,8 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
             continue  # 控股公司总计5亿美元 / 公司拟以45,267万元 / 公司建企于1958年: an amount, a plan or a date
         if m.group("name").startswith(W.words("company_organ")):
             continue  # 送达公司董事会之日起生效: the company's board, not a company named after 公司
+        if m.group("name").startswith(tuple(W.set("conjunction_not_surname"))):
+            continue  # 锋泰投资公司及澄湖资本: 公司 ended the name before the conjunction, it describes no other
         if m.group("name").startswith(W.words("joint_adverb")):
             continue  # 有限公司联合开发新车: acting together (the dictionary tags 联合开发 as a body), not a name
         if ctx.lexicon.title_pattern.search(m.group("name")):
@@ -1802,11 +1804,13 @@ def place_and_kind(ctx: Context, name: str) -> bool:
 
 
 def find_quoted_targets(ctx: Context) -> list[Mention]:
-    """收购了独立工作室「白鹭互动」 / 海尔将收购三洋的家电业务: a name (quoted, or one word the segmenter takes for
-    a name) that is bought or invested in is a company."""
+    """收购了独立工作室「白鹭互动」 / 海尔将收购三洋的家电业务 / 平台“水滴互助”完成D轮融资: a name (quoted, or one
+    word the segmenter takes for a name) that is bought, invested in or funded is a company."""
     out = [
         ctx.mention(m.start(1), m.end(1), "Company", "pattern:quoted_target", 0.7)
-        for m in W.regex("quoted_target").finditer(ctx.text)
+        for rx in (W.regex("quoted_target"), W.regex("quoted_funded"))
+        for m in rx.finditer(ctx.text)
+        if m.group(1) not in ctx.lexicon.non_entities
     ]
     for m in W.regex("deal_target").finditer(ctx.text):
         tok = ctx.token_at(m.start("name"))

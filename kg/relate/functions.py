@@ -61,9 +61,20 @@ def _round_company(hit: Hit, arg: str | None) -> list[End]:
         # kg did not recognise, not the article's
     if isinstance(end, int) and frame and not frame.funded:
         return []  # no round reported and the article's organisation named here: it is an investor, not funded
+    if _named_round_before(hit, anchor):
+        return []  # 位列第二的是：“星澜互助”完成D轮融资，本轮由…领投: this sentence's company's round, not the article's
     if not isinstance(end, int) and _another_round_before(hit, anchor):
         return []  # “锋泰出行”日前宣布获得融资。此轮融资由…领投: that round, whoever's it is, not the article's
     return [end]
+
+
+def _named_round_before(hit: Hit, anchor: Anchor) -> bool:
+    """The sentence reports, before the match, the round of a company it names that is not ``anchor``'s."""
+    before = hit.view.template[: hit.start]
+    return any(
+        hit.view.entity(m.group("slot")) != anchor.entity
+        for m in hit.env.words.regex("named_round").finditer(before)
+    )
 
 
 def _unnamed_round_before(hit: Hit) -> bool:
