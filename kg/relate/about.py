@@ -269,13 +269,30 @@ def _offering_measured(
     return last
 
 
+def _streamer_on(text: str, last: Mention, in_sentence: list[Mention]) -> Mention | None:
+    """李宣卓快手粉丝量达1210.3万 / 董洁在小红书的第二场直播热度达2亿: a person named right before the platform
+    the figure follows is the one it measures (the streamer's followers and sales, not the platform's)."""
+    if last.type != "Platform" and text[last.start : last.end] not in load_words().set("commerce_platform"):
+        return None  # (快手, 小红书: the companies' names are their platforms' too)
+    person = next((m for m in reversed(in_sentence) if m.type == "Person" and m.end <= last.start), None)
+    if person is None or text[person.end : last.start].strip() not in (
+        "",
+        *load_words().words("on_platform"),
+    ):
+        return None
+    return person
+
+
 def _is_stake(doc: Document, f: Figure) -> bool:
     words, text, start = load_words(), doc.norm, f.evidence.start
     return bool(
         words.regex("stake_after").match(text, f.evidence.end)
         or words.regex("stake_before").search(text[max(0, start - 12) : start])
         or f.kind == "percentage"
-        and words.regex("stake_share_before").search(text[max(0, start - 40) : start])
+        and (
+            words.regex("stake_share_before").search(text[max(0, start - 40) : start])
+            or words.regex("share_of_capital").search(text[max(0, start - 24) : start])
+        )
     )
 
 
@@ -329,6 +346,15 @@ def _about(
         sold = next((m for m in agents if sellers.match(text, m.end)), None)
         if sold is not None and not holder:
             return sold  # 与锋泰电气的卖方订立…协议，收购目标公司25.5%的股权: the target's shares
+        words = load_words()
+        if words.regex("share_of_capital").search(text[max(sent.start, start - 24) : start]):
+            traded = [
+                m
+                for m in agents
+                if m.end <= start and words.regex("trades_shares").search(text[max(0, m.start - 4) : m.start])
+            ]
+            if traded:
+                return traded[-1]  # 持有浙商银行H股2.95亿股，占该行H股总股本的4.98%: the bank whose shares
         if _company_anaphor().search(text[max(c_lo, start - 8) : start]) or (
             _company_anaphor().search(text[f.evidence.end : f.evidence.end + 4]) and frame and frame.main
         ):
@@ -337,8 +363,9 @@ def _about(
             if announcer is not None:
                 return announcer
             first = next((m for m in agents if m.end <= start and m.type in _HOLDER_TYPES), None)
-            if first is not None:
-                return first  # 长实(0001)主席李嘉诚…增持公司股份: the company the sentence opens with
+            if first is not None and not words.regex("holder_acts").match(text, first.end):
+                return first  # 长实(0001)主席李嘉诚…增持公司股份: the company the sentence opens with (not
+                # 锋泰投资持有公司股份…: the holder itself)
             return frame.main.entity if frame and frame.main else main
         if holder:
             held = _owned_by_subject(text, holder[-1], start, agents)
@@ -366,7 +393,8 @@ def _about(
     ):
         return frame.funded.entity  # 红杉中国投资了5000万美元 (in a story of 青禾's round): the round's money
     if before:
-        return before[-1]
+        streamer = _streamer_on(text, before[-1], in_sentence)
+        return streamer if streamer is not None else before[-1]
     after = [m for m in agents if end <= m.start < c_hi]
     if after:
         return after[0]
