@@ -37,6 +37,7 @@ def relations_by_title(
         or _leaves_after(hit)
         or _ended(hit)
         or _moves_after(hit, org)
+        or _left_before(hit)
     )
     conf = confidence_for(hit, person, org)
     out = []
@@ -117,6 +118,18 @@ def _leaves_after(hit: Hit) -> bool:
         return False
     before = words.regex("effective_from").sub("", rest[: leaves.start()])  # 将于9月1日起辞去: decided, dated
     return not re.search(words.alt("plan_marker"), before)  # 将会…退任: not yet
+
+
+def _left_before(hit: Hit) -> bool:
+    """已经卸任字节跳动董事长、CEO的张一鸣: a verb of leaving right before the organisation and its titles makes
+    the posts former ones."""
+    words = hit.env.words
+    before = hit.view.template[: hit.start].rstrip()
+    left = re.search(f"(?:{words.alt('resign_verb')})(?:了)?$", before)
+    # (将卸任锋泰董事长的王明: a plan, the post is still held)
+    return left is not None and not re.search(
+        f"(?:{words.alt('plan_marker')})\\S{{0,3}}$", before[: left.start()]
+    )
 
 
 def _moves_after(hit: Hit, org: End) -> bool:
