@@ -1621,8 +1621,8 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             continue  # 投资者包括…总部位于: a clause ending in a verb, not a name
         if reads_as_a_clause(ctx, start, end):
             continue  # 智元机器人在两年内完成…: a clause, not a name
-        if W.regex("round_stage").search(name):
-            continue  # A轮获4100万美元融资 / A、B轮共获得: a round, not a company
+        if W.regex("round_stage").search(name) or W.regex("amount_in_name").search(name):
+            continue  # A轮获4100万美元融资 / A、B轮共获得 / 40家企业获得融资: a round or a count, not a company
         if tokens and (
             tokens[0].pos[:1] == "v"
             and ctx.known(tokens[0].word)
