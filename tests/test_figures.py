@@ -288,14 +288,14 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
             "锋泰科技",
         ),
         # a product that opens the figure's clause is what its figure measures
-        ("小米发布了新品。截至今年1月底，小米Pad 9系列的销量已突破80万台。", "突破80万台", "小米Pad 9系列"),
+        ("小米发布了新品。到今年2月底，小米Pad 9系列卖出了80万台。", "80万台", "小米Pad 9系列"),
         ("青禾科技发布了新品。青禾Pad 3发布后，青禾科技营收增长18%。", "18%", "青禾科技"),
         # a company that opens the sentence is the company of 公司股份 after it
         ("锋泰集团(0088)主席王明于5月30日增持公司股份120.5万股，涉资约1.4亿元。", "120.5万股", "锋泰集团"),
         # a stake as a share of the capital of "the bank" / "the company" is the traded company's
-        ("增持前，星澜保险持有锋泰银行H股2.95亿股，占该行H股总股本的4.98%。", "4.98%", "锋泰银行"),
+        ("增持前，星澜保险持有锋泰银行H股3.1亿股，占该行总股本的5.1%。", "5.1%", "锋泰银行"),
         # a streamer named right before the platform is what the followers measure
-        ("截至发稿，主播林舟快手粉丝量达1210.3万。", "1210.3万", "林舟"),
+        ("截至发稿，主播林舟快手粉丝量达980.5万。", "980.5万", "林舟"),
         # a market's size from a cited report is about no one
         (
             "哔哩哔哩发布了第三季度财报。\n根据易观最新发布的《2023年中国短视频行业研究报告》，"

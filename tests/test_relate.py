@@ -774,13 +774,13 @@ def test_a_post_named_before_a_move_to_another_is_a_former_one(text, old_org, ne
 
 
 def test_a_region_before_the_first_title_of_a_chain_is_the_regions_post_for_all_of_it():
-    found = triples("锋泰科技大中华区董事长兼首席执行官王明出席了论坛。")
-    assert ("王明", "worksFor", "锋泰科技") in found
-    assert ("王明", "leads", "锋泰科技") not in found
-    assert ("李强", "leads", "锋泰科技") in triples("锋泰科技董事长兼首席执行官李强出席了论坛。")
+    found = triples("锋泰科技亚太区董事长兼CEO林舟出席了论坛。")
+    assert ("林舟", "worksFor", "锋泰科技") in found
+    assert ("林舟", "leads", "锋泰科技") not in found
+    assert ("李强", "leads", "锋泰科技") in triples("锋泰科技董事长、首席执行官李强出席了论坛。")
 
 
 def test_a_post_left_before_the_organisation_is_named_is_a_former_one_unless_planned():
-    res = result_of("已经卸任锋泰科技董事长、CEO的王明出席了论坛。")
+    res = result_of("已经卸任锋泰科技董事长与总裁的王明出席了论坛。")
     assert {(r.predicate, dict(r.qualifiers).get("former")) for r in res.relations} == {("worksFor", "true")}
     assert ("王明", "leads", "锋泰科技") in triples("即将卸任锋泰科技董事长的王明出席了论坛。")

@@ -113,7 +113,7 @@ def find_streamers(ctx: Context) -> list[Mention]:
         start, end = m.span("name")
         if ctx.name_end(start) == end and ctx.text[start:end] not in ctx.lexicon.names:
             out.append(ctx.mention(start, end, "Person", "pattern:streamer", 0.7))
-    for m in W.regex("room_list").finditer(ctx.text):  # 王明、香菇来了等多个淘宝直播间: each one streams
+    for m in W.regex("room_list").finditer(ctx.text):  # 王明、香菇来了等多个抖音直播间: each one streams
         pos = m.start("list")
         mark = next(iter(W.set("name_list_mark")))
         for item in m.group("list").split(mark):
@@ -223,7 +223,7 @@ def find_orgs_before_titles(ctx: Context) -> list[Mention]:
             and len(tokens[0].word) >= 2  # (真格基金, 极兔速递: one character may begin a name)
             and ctx.known(tokens[0].word)
         ):
-            tokens = tokens[1:]  # 仅次于阳光电源创始人: the adverb opens the clause, the name is what follows
+            tokens = tokens[1:]  # 仅次于锋泰电源创始人: the adverb opens the clause, the name is what follows
             start, name = tokens[0].start, text[tokens[0].start : title_start]
         if not tokens or tokens[-1].end not in (title_start, m.start()):  # (星澜前 may be one word)
             continue
@@ -664,7 +664,7 @@ def _named_by_joining(ctx: Context, start: int, suffix_start: int, end: int) -> 
         or _made_of(head, W.set("field_word"))
         or ctx.text[start:end] in ctx.lexicon.non_entities
         or head.startswith(DEMONSTRATIVES)
-        or head.startswith(W.words("person_descriptor"))  # 资深商业咨询顾问刘润: a senior consultant, no firm
+        or head.startswith(W.words("person_descriptor"))  # 资深行业咨询顾问王明: a senior consultant, no firm
     ):
         return False
     if W.regex("join_before_list").search(ctx.text[max(0, start - 40) : start]) is not None:
@@ -1622,7 +1622,7 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
         if reads_as_a_clause(ctx, start, end):
             continue  # 智元机器人在两年内完成…: a clause, not a name
         if W.regex("round_stage").search(name) or W.regex("amount_in_name").search(name):
-            continue  # A轮获4100万美元融资 / A、B轮共获得 / 40家企业获得融资: a round or a count, not a company
+            continue  # A轮获3.1亿元融资 / A、B轮共获得 / 40家企业获得融资: a round or a count, not a company
         if tokens and (
             tokens[0].pos[:1] == "v"
             and ctx.known(tokens[0].word)
@@ -1804,7 +1804,7 @@ def place_and_kind(ctx: Context, name: str) -> bool:
 
 
 def find_quoted_targets(ctx: Context) -> list[Mention]:
-    """收购了独立工作室「白鹭互动」 / 海尔将收购三洋的家电业务 / 平台“水滴互助”完成D轮融资: a name (quoted, or one
+    """收购了独立工作室「白鹭互动」 / 海尔将收购三洋的家电业务 / 平台“星澜互助”完成C轮融资: a name (quoted, or one
     word the segmenter takes for a name) that is bought, invested in or funded is a company."""
     out = [
         ctx.mention(m.start(1), m.end(1), "Company", "pattern:quoted_target", 0.7)

@@ -118,8 +118,8 @@ def relate(
 
 
 def _heads_not_staff(relations: list[Relation]) -> list[Relation]:
-    """Who leads an organisation somewhere in the article is not also said to work for it: 小米集团合伙人、总裁…
-    卢伟冰 is the group's head (the same rule as inside one title chain, across the article)."""
+    """Who leads an organisation somewhere in the article is not also said to work for it: 锋泰集团合伙人兼总裁…
+    王明 is the group's head (the same rule as inside one title chain, across the article)."""
     heads = {(r.subject, r.object) for r in relations if r.predicate == "leads"}
     return [
         r

@@ -256,7 +256,7 @@ def _stake_named_before(
 def _offering_measured(
     text: str, f: Figure, in_sentence: list[Mention], agents: list[Mention], c_lo: int
 ) -> Mention | None:
-    """小米4系列的销量已突破1600万台 / HarmonyOS 4升级设备数达6000万: a product or programme that opens the
+    """锋泰4代的销量超过800万台 / 青禾OS 4升级设备数达3000万: a product or programme that opens the
     figure's clause, with no organisation between it and the figure, is what the figure measures (not where the
     figure is money raised or paid: a product takes no investment)."""
     start = f.evidence.start
@@ -265,12 +265,12 @@ def _offering_measured(
         return None
     last = offerings[-1]
     if any(last.end <= m.start and m.end <= start for m in agents):
-        return None  # 华为Mate 60发布后，华为营收增长10%: the company named after it
+        return None  # 锋泰Pad 6发布后，锋泰营收增长10%: the company named after it
     return last
 
 
 def _streamer_on(text: str, last: Mention, in_sentence: list[Mention]) -> Mention | None:
-    """李宣卓快手粉丝量达1210.3万 / 董洁在小红书的第二场直播热度达2亿: a person named right before the platform
+    """林舟快手粉丝数达121万 / 王芳在小红书的首场直播热度达1亿: a person named right before the platform
     the figure follows is the one it measures (the streamer's followers and sales, not the platform's)."""
     if last.type != "Platform" and text[last.start : last.end] not in load_words().set("commerce_platform"):
         return None  # (快手, 小红书: the companies' names are their platforms' too)
@@ -354,7 +354,7 @@ def _about(
                 if m.end <= start and words.regex("trades_shares").search(text[max(0, m.start - 4) : m.start])
             ]
             if traded:
-                return traded[-1]  # 持有浙商银行H股2.95亿股，占该行H股总股本的4.98%: the bank whose shares
+                return traded[-1]  # 持有锋泰银行H股2亿股，占该行总股本的4.9%: the bank whose shares
         if _company_anaphor().search(text[max(c_lo, start - 8) : start]) or (
             _company_anaphor().search(text[f.evidence.end : f.evidence.end + 4]) and frame and frame.main
         ):
@@ -364,7 +364,7 @@ def _about(
                 return announcer
             first = next((m for m in agents if m.end <= start and m.type in _HOLDER_TYPES), None)
             if first is not None and not words.regex("holder_acts").match(text, first.end):
-                return first  # 长实(0001)主席李嘉诚…增持公司股份: the company the sentence opens with (not
+                return first  # 锋泰集团(0088)主席王明…增持公司股份: the company the sentence opens with (not
                 # 锋泰投资持有公司股份…: the holder itself)
             return frame.main.entity if frame and frame.main else main
         if holder:
@@ -374,7 +374,9 @@ def _about(
             if held is None:
                 bought = _holder_target(entity_of.get(holder[-1].start), f, targets or {})
                 if bought is not None:
-                    return bought  # 上海国资持股比例由5.42%变更为6.09% (after 增持中国太保…): the shares it bought
+                    return (
+                        bought  # 星澜国资持股比例由5.1%变更为6.2% (after 增持锋泰保险…): the shares it bought
+                    )
             return held if held is not None else holder[-1]
     if _pronoun().search(text[c_lo:start]) or (
         _pronoun().search(text[sent.start : start]) and not any(m.start < start for m in agents)

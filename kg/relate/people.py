@@ -41,15 +41,16 @@ def relations_by_title(
     )
     conf = confidence_for(hit, person, org)
     out = []
-    region = ""  # 大中华区董事长兼首席执行官: a region before the first title is the region of those after it
+    region = ""  # 亚太区董事长兼CEO: a region before the first title is the region of those after it
     for part in (p.strip() for p in re.split(words.alt("title_join"), hit.groups.get("titles") or "")):
         head = head_title(part, lexicon)
         if head is None:
             continue
+        domain = words.regex("regional_domain").search(part[: len(part) - len(head)])
         if part == head and region:
             part = region + part
-        elif words.regex("regional_domain").search(part[: len(part) - len(head)]):
-            region = words.regex("regional_domain").search(part[: len(part) - len(head)]).group()
+        elif domain is not None:
+            region = domain.group()
         role = lexicon.titles[head]
         if role == "leads" and any(
             c in part[: len(part) - len(head) + 1][-2:] for c in words.words("deputy")
@@ -121,7 +122,7 @@ def _leaves_after(hit: Hit) -> bool:
 
 
 def _left_before(hit: Hit) -> bool:
-    """已经卸任字节跳动董事长、CEO的张一鸣: a verb of leaving right before the organisation and its titles makes
+    """已经卸任锋泰科技董事长与总裁的王明: a verb of leaving right before the organisation and its titles makes
     the posts former ones."""
     words = hit.env.words
     before = hit.view.template[: hit.start].rstrip()
@@ -133,7 +134,7 @@ def _left_before(hit: Hit) -> bool:
 
 
 def _moves_after(hit: Hit, org: End) -> bool:
-    """京东零售CEO徐雷升任京东集团总裁 / 由京东健康CEO辛利军出任京东零售CEO: the person the match ends with moves on
+    """锋泰零售CEO王明升任锋泰集团总裁 / 由锋泰健康CEO李强出任锋泰零售CEO: the person the match ends with moves on
     to another post right after it, so the post named before the name is a former one (出任 a post of the same
     organisation, 出任董事, adds one; 兼任 keeps both)."""
     words = hit.env.words
