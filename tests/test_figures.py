@@ -296,6 +296,12 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         ("增持前，星澜保险持有锋泰银行H股3.1亿股，占该行总股本的5.1%。", "5.1%", "锋泰银行"),
         # a streamer named right before the platform is what the followers measure
         ("截至发稿，主播林舟快手粉丝量达980.5万。", "980.5万", "林舟"),
+        # a figure in a later clause of a sentence that opens with a company is that company's, not the article's
+        (
+            "锋泰科技发布了季度财报。星澜集团作为核心业务，本季度收入250亿元，同比增长9%。",
+            "250亿元",
+            "星澜集团",
+        ),
         # a market's size from a cited report is about no one
         (
             "哔哩哔哩发布了第三季度财报。\n根据易观最新发布的《2023年中国短视频行业研究报告》，"

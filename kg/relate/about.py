@@ -402,6 +402,11 @@ def _about(
         return after[0]
     if cites_data and not agents:
         return None  # X的一份调研报告指出，40%的受访企业…: the data's subject, which no name here gives
+    earlier = [m for m in agents if m.end <= c_lo]
+    if earlier and (_company_anaphor().match(text, c_lo) or earlier[0].start - sent.start <= 2):
+        # 阿里巴巴集团发布财报，集团收入2477亿元 / 京东零售作为核心业务，本季度收入2506亿元: the company the
+        # sentence opens with, not the article's
+        return earlier[0]
     if frame and frame.main and _company_measure(f):
         # 净营收 5.614 亿美元 in a results story: the article's company
         return (frame.company or frame.main).entity
