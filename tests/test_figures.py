@@ -298,7 +298,7 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         ("截至发稿，主播林舟快手粉丝量达980.5万。", "980.5万", "林舟"),
         # a figure in a later clause of a sentence that opens with a company is that company's, not the article's
         (
-            "锋泰科技发布了季度财报。星澜集团作为核心业务，本季度收入250亿元，同比增长9%。",
+            "锋泰科技发布了季度财报。星澜集团作为主力业务，当季收入250亿元，同比增长9%。",
             "250亿元",
             "星澜集团",
         ),

@@ -404,7 +404,7 @@ def _about(
         return None  # X的一份调研报告指出，40%的受访企业…: the data's subject, which no name here gives
     earlier = [m for m in agents if m.end <= c_lo]
     if earlier and (_company_anaphor().match(text, c_lo) or earlier[0].start - sent.start <= 2):
-        # 阿里巴巴集团发布财报，集团收入2477亿元 / 京东零售作为核心业务，本季度收入2506亿元: the company the
+        # 锋泰集团公布业绩，集团收入240亿元 / 星澜零售作为主力业务，当季收入80亿元: the company the
         # sentence opens with, not the article's
         return earlier[0]
     if frame and frame.main and _company_measure(f):
