@@ -784,3 +784,9 @@ def test_a_post_left_before_the_organisation_is_named_is_a_former_one_unless_pla
     res = result_of("已经卸任锋泰科技董事长与总裁的王明出席了论坛。")
     assert {(r.predicate, dict(r.qualifiers).get("former")) for r in res.relations} == {("worksFor", "true")}
     assert ("王明", "leads", "锋泰科技") in triples("即将卸任锋泰科技董事长的王明出席了论坛。")
+
+
+def test_a_public_office_is_no_post_at_the_platform_or_company_a_passage_speaks_of():
+    found = triples("5月1日，县长王明走出办公室，走进了淘宝直播间。")
+    assert not {t for t in found if t[0] == "王明" and t[1] in ("leads", "worksFor")}
+    assert ("李强", "leads", "锋泰市政府") in triples("锋泰市政府召开会议，市长李强出席。")

@@ -143,6 +143,15 @@ def find_streamers(ctx: Context) -> list[Mention]:
             None,
         )
         name = name[:cut] if cut else name  # 主播王明快手直播间: the name ends where a known platform begins
+        when = next(
+            (
+                t.start
+                for t in ctx.tokens_from(start + 2, start + len(name))
+                if t.pos[:1] == "t" and ctx.known(t.word)
+            ),
+            None,
+        )
+        name = name[: when - start] if when is not None and when > start + 1 else name  # 主播林舟昨晚在…
         if name in ctx.lexicon.names or name in ctx.lexicon.non_entities or ctx.known(name) and len(name) > 2:
             continue
         tok = ctx.token_at(start)
