@@ -113,9 +113,9 @@ def find_streamers(ctx: Context) -> list[Mention]:
         start, end = m.span("name")
         if ctx.name_end(start) == end and ctx.text[start:end] not in ctx.lexicon.names:
             out.append(ctx.mention(start, end, "Person", "pattern:streamer", 0.7))
+    mark = next(iter(W.set("name_list_mark")))
     for m in W.regex("room_list").finditer(ctx.text):  # 王明、香菇来了等多个抖音直播间: each one streams
         pos = m.start("list")
-        mark = next(iter(W.set("name_list_mark")))
         for item in m.group("list").split(mark):
             start, end = pos, pos + len(item)
             pos = end + 1
@@ -439,20 +439,19 @@ def received_investment(ctx: Context, start: int, end: int) -> bool:
     """获得腾讯投资 / 获小米战略投资: after a verb of receiving, a name that ends in a kind of investment (腾讯投资,
     小米战略投资 are also the names of investment arms) is the investment received, not the arm."""
     name = ctx.text[start:end]
-    if name.endswith(W.words("investment_kind")) and W.regex("after_verb_use").match(ctx.text, end):
-        return True  # 在腾讯投资后: after Tencent invested, not 腾讯投资 (the arm)
     kind = next((k for k in W.words("investment_kind") if name.endswith(k)), None)
-    if kind and name[: -len(kind)].endswith(W.words("investor_suffix")):
+    if kind is None:
+        return False
+    if W.regex("after_verb_use").match(ctx.text, end):
+        return True  # 在腾讯投资后: after Tencent invested, not 腾讯投资 (the arm)
+    if name[: -len(kind)].endswith(W.words("investor_suffix")):
         return True  # 星澜资本投资的锋泰: a firm's name and the verb (no firm is called 资本投资)
-    before = ctx.text[max(0, start - 3) : start]
     return (
-        name.endswith(W.words("investment_kind"))
-        and (
-            before.endswith(W.words("receive_verb"))
-            or W.regex("receipt_list_before").search(ctx.text, max(0, start - 40), start) is not None
-        )  # 获腾讯、红杉中国投资: the last of a list after the verb, too
-        and ctx.text[end : end + 1] not in W.set("name_list_mark")
-    )  # (获得鼎晖投资、星澜资本等机构的融资: the first of a list of investors, a firm's name)
+        ctx.text[max(0, start - 3) : start].endswith(W.words("receive_verb"))
+        or W.regex("receipt_list_before").search(ctx.text, max(0, start - 40), start) is not None
+    ) and ctx.text[end : end + 1] not in W.set("name_list_mark")
+    # (获腾讯、红杉中国投资: the last of a list after the verb, too; 获得鼎晖投资、星澜资本等机构的融资: the first
+    # of a list of investors, a firm's name)
 
 
 def find_suffixed_orgs(ctx: Context) -> list[Mention]:
@@ -1617,7 +1616,7 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             W.regex("founded_after_name").match(ctx.text, end)
             and len(name) <= 5
             and (start == 0 or ctx.text[start - 1] in W.set("sentence_end_or_list"))
-        )  # 美丽说成立于2009年 / 易名网成立于: a short name opening a sentence may read as words ending in a verb
+        )  # 星说成立于2019年 / 锋泰网成立于: a short name opening a sentence may read as words ending in a verb
         if founded and len(tokens) == 1 and ctx.known(tokens[0].word) and tokens[0].pos[:1] in "vdcpra":
             continue  # 据说成立于: one word of the dictionary, a verb or an adverb, is no name
         if (

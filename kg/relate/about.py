@@ -198,28 +198,23 @@ def _target(doc: Document, f: Figure, targets: dict[int, list[Relation]]) -> str
     return deals[0].object if len(objects) == 1 else None
 
 
-def _recent_target(f: Figure, targets: dict[int, list[Relation]]) -> str | None:
+def _recent_target(f: Figure, targets: dict[int, list[Relation]], holder: str | None = None) -> str | None:
     """A stake with no company named for it (王五占股90% / 青禾将持股5% / 占注册资本的47%): the shares of the company
-    the latest deal up to its sentence is about, where that deal names one company."""
+    the latest deal up to its sentence is about, where that deal names one company. With ``holder``, only the
+    holder's own deals count, anywhere in the figure's sentence (星澜国资持股比例由5.1%变更为6.2%, after 增持锋泰保险…)."""
     for index in sorted((i for i in targets if i <= f.evidence.sentence), reverse=True):
         deals = [
-            r for r in targets[index] if index < f.evidence.sentence or r.evidence.start <= f.evidence.start
+            r
+            for r in targets[index]
+            if (
+                r.subject == holder and r.object != holder
+                if holder is not None
+                else index < f.evidence.sentence or r.evidence.start <= f.evidence.start
+            )
         ]
         if deals:
             objects = {r.object for r in deals}
             return deals[-1].object if len(objects) == 1 else None
-    return None
-
-
-def _holder_target(holder: str | None, f: Figure, targets: dict[int, list[Relation]]) -> str | None:
-    """The one company ``holder`` invests in or buys in the figure's sentence or the latest one before it that
-    says so: a holder's stake with no company named in its clause is a stake in that company."""
-    if holder is None:
-        return None
-    for index in sorted((i for i in targets if i <= f.evidence.sentence), reverse=True):
-        objects = {r.object for r in targets[index] if r.subject == holder and r.object != holder}
-        if objects:
-            return objects.pop() if len(objects) == 1 else None
     return None
 
 
@@ -272,13 +267,11 @@ def _offering_measured(
 def _streamer_on(text: str, last: Mention, in_sentence: list[Mention]) -> Mention | None:
     """林舟快手粉丝数达121万 / 王芳在小红书的首场直播热度达1亿: a person named right before the platform
     the figure follows is the one it measures (the streamer's followers and sales, not the platform's)."""
-    if last.type != "Platform" and text[last.start : last.end] not in load_words().set("commerce_platform"):
+    words = load_words()
+    if last.type != "Platform" and text[last.start : last.end] not in words.set("commerce_platform"):
         return None  # (快手, 小红书: the companies' names are their platforms' too)
     person = next((m for m in reversed(in_sentence) if m.type == "Person" and m.end <= last.start), None)
-    if person is None or text[person.end : last.start].strip() not in (
-        "",
-        *load_words().words("on_platform"),
-    ):
+    if person is None or text[person.end : last.start].strip() not in ("", *words.words("on_platform")):
         return None
     return person
 
@@ -342,11 +335,10 @@ def _about(
         return offering
     if _is_stake(doc, f):
         holder = [m for m in agents if c_lo <= m.start and m.end <= start]
-        sellers = load_words().regex("sellers_of")
-        sold = next((m for m in agents if sellers.match(text, m.end)), None)
+        words = load_words()
+        sold = next((m for m in agents if words.regex("sellers_of").match(text, m.end)), None)
         if sold is not None and not holder:
             return sold  # 与锋泰电气的卖方订立…协议，收购目标公司25.5%的股权: the target's shares
-        words = load_words()
         if words.regex("share_of_capital").search(text[max(sent.start, start - 24) : start]):
             traded = [
                 m
@@ -371,13 +363,9 @@ def _about(
             held = _owned_by_subject(text, holder[-1], start, agents)
             # 持有禾丰生物27%股权: the company whose shares they are; 京东拥有20.5%的股权: the holder
             # itself, so the company the sentence says is held (腾讯持有虎牙42.5%的股权，京东拥有20.5%的股权)
-            if held is None:
-                bought = _holder_target(entity_of.get(holder[-1].start), f, targets or {})
-                if bought is not None:
-                    return (
-                        bought  # 星澜国资持股比例由5.1%变更为6.2% (after 增持锋泰保险…): the shares it bought
-                    )
-            return held if held is not None else holder[-1]
+            owner = entity_of.get(holder[-1].start)
+            bought = _recent_target(f, targets or {}, owner) if held is None and owner is not None else None
+            return held or bought or holder[-1]  # (a holder's stake in the one company it bought into)
     if _pronoun().search(text[c_lo:start]) or (
         _pronoun().search(text[sent.start : start]) and not any(m.start < start for m in agents)
     ):

@@ -126,11 +126,9 @@ def _left_before(hit: Hit) -> bool:
     the posts former ones."""
     words = hit.env.words
     before = hit.view.template[: hit.start].rstrip()
-    left = re.search(f"(?:{words.alt('resign_verb')})(?:{words.alt('aspect_particle')})?$", before)
+    left = words.regex("left_post_before").search(before)
     # (将卸任锋泰董事长的王明: a plan, the post is still held)
-    return left is not None and not re.search(
-        f"(?:{words.alt('plan_marker')})\\S{{0,3}}$", before[: left.start()]
-    )
+    return left is not None and not words.regex("planned_before").search(before[: left.start()])
 
 
 def _moves_after(hit: Hit, org: End) -> bool:
