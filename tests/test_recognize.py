@@ -61,6 +61,14 @@ def found(text: str) -> set[tuple[str, str]]:
         ("星澜科技获得腾讯投资。", {("腾讯", "Company")}),
         # a blank where Latin meets Chinese, as many outlets type it (B 站 for B站), keeps the known name
         ("B 站董事长兼 CEO 陈睿表示，平台将继续投入。", {("哔哩哔哩", "Company"), ("陈睿", "Person")}),
+        # a quoted name ending in a legal form is one registered name, whatever words are inside it
+        ("两家公司成立了合资公司“远澜智能科技有限公司”。", {("远澜智能科技有限公司", "Company")}),
+        ("双方宣布设立合资企业“联合星海材料(丽水)有限公司”。", {("联合星海材料(丽水)有限公司", "Company")}),
+        # a description ending in 的 or 品牌 before a funded name is no part of it
+        ("主打宠物陪伴的澄舟智能完成数千万元天使轮融资。", {("澄舟智能", "Company")}),
+        ("国内首家储能安全品牌星澜智能宣布获得数千万元天使轮投资。", {("星澜智能", "Company")}),
+        # a Latin name of several words listed among a round's investors
+        ("跟投方包括远望资本、North Harbor Ventures、QRT等老股东。", {("North Harbor Ventures", "Company")}),
     ],
 )
 def test_recognises(text, expected):

@@ -1503,6 +1503,19 @@ def find_round_investors(ctx: Context) -> list[Mention]:
     return out
 
 
+def find_listed_investors(ctx: Context) -> list[Mention]:
+    """跟投方包括远望资本、North Harbor Ventures、QRT等: a name in Latin letters listed among a round's investors is an
+    investor, blanks and all (the other items are left to the recognisers that know Chinese names)."""
+    return [
+        ctx.mention(start, end, "Company", "pattern:listed_investor", 0.7)
+        for _, item, start, end in _list_items(ctx, "investor_list_intro", "investor_list_item", "name")
+        if _LATIN_NAME.fullmatch(item.group("name"))
+    ]
+
+
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z][A-Za-z0-9&.\-]*)*")
+
+
 def _generic_investor(ctx: Context, name: str) -> bool:
     """社会资本 / 产业基金: a generic word before an organisation suffix names a kind of investor, not one."""
     m = _suffix_at_end(ctx.lexicon.org_suffixes).search(name)
@@ -1607,6 +1620,8 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             elif end - (start + cut.end()) >= 2:  # AI创业公司月之暗面: the descriptor is not part of it
                 start += cut.end()
         name = ctx.text[start:end]
+        if len(name) > _INTRODUCED_NAME_MAX:
+            continue  # 今年以来国内已有多家机器人企业完成: a clause, where no descriptor ends before a name
         tokens = ctx.tokens_from(start, end)
         if tokens and (tokens[0].pos[:1] in "pcrdu" or any(t.pos[:1] == "t" for t in tokens)):
             continue  # 在当天宣布获…投资: a preposition or a time word, not a name
@@ -1652,6 +1667,11 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             else:
                 out.append(ctx.mention(start, end, "Company", "pattern:introduced_org", 0.7))
     return out
+
+
+_INTRODUCED_NAME_MAX = (
+    10  # characters of a name caught before 成立于 / 完成融资, once a descriptor is cut off
+)
 
 
 def find_described_orgs(ctx: Context) -> list[Mention]:
@@ -1813,13 +1833,18 @@ def place_and_kind(ctx: Context, name: str) -> bool:
 
 def find_quoted_targets(ctx: Context) -> list[Mention]:
     """收购了独立工作室「白鹭互动」 / 海尔将收购三洋的家电业务 / 平台“星澜互助”完成C轮融资: a name (quoted, or one
-    word the segmenter takes for a name) that is bought, invested in or funded is a company."""
+    word the segmenter takes for a name) that is bought, invested in or funded is a company; so is a quoted name
+    that ends in a legal form (“远澜星海材料(丽水)有限公司”)."""
     out = [
         ctx.mention(m.start(1), m.end(1), "Company", "pattern:quoted_target", 0.7)
         for rx in (W.regex("quoted_target"), W.regex("quoted_funded"))
         for m in rx.finditer(ctx.text)
         if m.group(1) not in ctx.lexicon.non_entities
     ]
+    out.extend(
+        ctx.mention(m.start(1), m.end(1), "Company", "pattern:quoted_registered_name", 0.9)
+        for m in W.regex("quoted_registered_name").finditer(ctx.text)
+    )  # 合资企业“远澜星海材料(丽水)有限公司”: the quotes hold one registered name, whatever words are inside
     for m in W.regex("deal_target").finditer(ctx.text):
         tok = ctx.token_at(m.start("name"))
         entry = ctx.lexicon.names.get(m.group("name"))

@@ -152,13 +152,15 @@ def _round_backers(
     out, seen = [], set()
     for m in mentions:
         e = entity_of.get(m.start)
+        owner = frame.round_in(m.sentence) or frame.round_in(m.sentence - 1) or frame.funded
+        # (星澜智能宣布完成C轮融资，…由X领投: a sentence that reports a round, or follows one, speaks of that round)
         if (
             e is None
-            or e == funded
+            or e == owner.entity
             or e in seen
             or m.type != "Company"
             or not suffix.search(m.key)
-            or (e, funded) in linked
+            or (e, owner.entity) in linked
             or (e, m.sentence) in elsewhere
         ):
             continue
@@ -167,7 +169,7 @@ def _round_backers(
             continue  # (远澜资本任顾问: an adviser, not an investor)
         seen.add(e)
         evidence = Evidence(doc.id, sent.index, m.start, m.end, sent.text)
-        out.append(Relation(e, "investsIn", funded, evidence, 0.6, "frame:round_backer"))
+        out.append(Relation(e, "investsIn", owner.entity, evidence, 0.6, "frame:round_backer"))
     return out
 
 

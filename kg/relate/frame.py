@@ -36,6 +36,12 @@ class Frame:
     amount: str | None = None  # the round's money, as written
     # the company it is about: main unless main is a platform or a product (微信 → 腾讯)
     company: Anchor | None = None
+    # per sentence, the organisation whose round it reports (星澜智能宣布完成2亿元C轮融资), first of each sentence
+    rounds: tuple[tuple[int, Anchor], ...] = ()
+
+    def round_in(self, sentence: int) -> Anchor | None:
+        """The organisation whose round sentence ``sentence`` reports, if any."""
+        return next((a for i, a in self.rounds if i == sentence), None)
 
 
 def document_frame(
@@ -60,7 +66,7 @@ def document_frame(
     main = _main(doc, agents, entity_of, funded)
     companies = [m for m in agents if m.type in COMPANY_TYPES]
     company = main if main and _is_company(main, agents) else _main(doc, companies, entity_of, None)
-    return Frame(main, funded, stage, amount, company)
+    return Frame(main, funded, stage, amount, company, _rounds(doc, agents, entity_of))
 
 
 def _main(
@@ -103,6 +109,18 @@ def _round(
         money = [f.text for f in figures if f.kind == "money" and f.evidence.sentence == m.sentence]
         return _anchor(doc, m, entity_of), (stage.group() if stage else None), (money[0] if money else None)
     return None, None, None
+
+
+def _rounds(
+    doc: Document, agents: list[Mention], entity_of: dict[int, str]
+) -> tuple[tuple[int, Anchor], ...]:
+    """Per sentence, the first organisation that completes or receives a round in it."""
+    funding = load_words().regex("funding_after_name")
+    out: dict[int, Anchor] = {}
+    for m in agents:
+        if m.sentence not in out and funding.match(doc.norm[m.end : m.end + 40]):
+            out[m.sentence] = _anchor(doc, m, entity_of)
+    return tuple(sorted(out.items(), key=lambda kv: kv[0]))
 
 
 def _announcer(doc: Document, agents: list[Mention], entity_of: dict[int, str]) -> Anchor | None:

@@ -63,6 +63,12 @@ def _round_company(hit: Hit, arg: str | None) -> list[End]:
         return []  # no round reported and the article's organisation named here: it is an investor, not funded
     if _named_round_before(hit, anchor):
         return []  # 位列第二的是：“星澜互助”完成D轮融资，本轮由…领投: this sentence's company's round, not the article's
+    if not isinstance(end, int) and frame:
+        previous = frame.round_in(hit.view.sentence.index - 1)
+        if previous is not None and previous.entity != anchor.entity:
+            return [
+                previous
+            ]  # 星澜智能宣布完成C轮融资。这轮融资由…领投: the round the sentence before reports
     if not isinstance(end, int) and _another_round_before(hit, anchor):
         return []  # “锋泰出行”日前宣布获得融资。此轮融资由…领投: that round, whoever's it is, not the article's
     return [end]
