@@ -67,6 +67,8 @@ def found(text: str) -> set[tuple[str, str]]:
         # a description ending in 的 or 品牌 before a funded name is no part of it
         ("主打宠物陪伴的澄舟智能完成数千万元天使轮融资。", {("澄舟智能", "Company")}),
         ("国内首家储能安全品牌星澜智能宣布获得数千万元天使轮投资。", {("星澜智能", "Company")}),
+        # 获得战略注资 is a round received
+        ("储能企业远澜新能日前获得战略注资。", {("远澜新能", "Company")}),
         # a Latin name of several words listed among a round's investors
         ("跟投方包括远望资本、North Harbor Ventures、QRT等老股东。", {("North Harbor Ventures", "Company")}),
     ],

@@ -1495,7 +1495,14 @@ def find_round_investors(ctx: Context) -> list[Mention]:
                 or tokens
                 and tokens[0].pos[:1] in "vpcdrumqft"
                 and ctx.known(tokens[0].word)
-                or any(t.pos[:1] in "vpdu" and t.pos != "vn" and ctx.known(t.word) for t in tokens)
+                and not _verb_named_fund(tokens)
+                or any(
+                    t.pos[:1] in "vpdu"
+                    and t.pos != "vn"
+                    and ctx.known(t.word)
+                    and not _verb_named_fund(tokens)
+                    for t in tokens
+                )
                 or all(t.pos.startswith("nr") for t in tokens)  # a person's own money: left to the tagger
             ):
                 continue
@@ -1514,6 +1521,17 @@ def find_listed_investors(ctx: Context) -> list[Mention]:
 
 
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z][A-Za-z0-9&.\-]*)*")
+
+
+def _verb_named_fund(tokens: list[Token]) -> bool:
+    """点亮全球基金 / 启明创投: a fund's name may open with a verb, where a word of its own stands between the verb
+    and the fund's suffix."""
+    return (
+        len(tokens) >= 3
+        and tokens[-1].word in W.set("investor_suffix")
+        and tokens[0].pos[:1] == "v"
+        and all(t.pos[:1] not in "vpdu" or t.pos == "vn" for t in tokens[1:])
+    )
 
 
 def _generic_investor(ctx: Context, name: str) -> bool:
