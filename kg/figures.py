@@ -246,7 +246,7 @@ def _bounds(number: _Number, m: re.Match[str], vocab: _Vocabulary) -> None:
     said = vocab.prefix.get(m.group("pre") or "") or vocab.suffix.get(m.group("post") or "")
     if said == "approximate":
         number.qualifiers.append(("approximate", "true"))
-    elif said in ("more_than", "less_than") and m.group("pre"):
+    elif said in ("more_than", "less_than", "at_most", "at_least") and m.group("pre"):
         number.qualifiers.append(("bound", said))
 
 

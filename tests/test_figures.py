@@ -302,6 +302,13 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
             "250亿元",
             "星澜集团",
         ),
+        # the price or the size of a deal is the bought company's, also where the deal was in an earlier sentence
+        (
+            "星澜科技公告称，完成对锋泰光电21.5%股权的收购。交易总价约9.6亿元，以现金支付。",
+            "约9.6亿元",
+            "锋泰光电",
+        ),
+        ("青禾集团拟公开收购锋泰电子30%股份，预计收购数量不超过2.4亿股。", "不超过2.4亿股", "锋泰电子"),
         # a market's size from a cited report is about no one
         (
             "哔哩哔哩发布了第三季度财报。\n根据易观最新发布的《2023年中国短视频行业研究报告》，"
@@ -356,3 +363,17 @@ def test_a_count_of_buyers_with_no_company_in_its_clause_is_the_articles_company
 def test_a_currency_before_the_amount_is_part_of_the_figure():
     f = one("公司完成新台币5亿元增资。")
     assert f.text == "新台币5亿元" and f.unit == "TWD"
+
+
+@pytest.mark.parametrize(
+    "text,figure,bound",
+    [
+        ("青禾集团拟认购不超过2.4亿股新股。", "不超过2.4亿股", "at_most"),
+        ("认购金额不低于5亿元。", "不低于5亿元", "at_least"),
+        ("用户数超过3亿。", "超过3亿", "more_than"),
+    ],
+)
+def test_at_most_and_at_least_are_bounds_not_the_opposite(text, figure, bound):
+    res = result_of(text)
+    found = {f.text: dict(f.qualifiers).get("bound") for f in res.figures}
+    assert found == {figure: bound}

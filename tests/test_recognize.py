@@ -534,7 +534,7 @@ def test_a_registered_name_the_segmenter_split_at_a_conjunction_and_its_two_shor
     orgs = {e.label: set(e.aliases) for e in res.entities if e.type == "Company"}
     assert "高盛" not in orgs  # Goldman Sachs is not inside 青高盛和
     assert any("青岛高新盛和发展有限公司" in {label, *aliases} for label, aliases in orgs.items())
-    target = next(f for f in res.figures if f.text == "3,600万元")
+    target = next(f for f in res.figures if f.text == "不低于3,600万元")
     label = {e.id: e.label for e in res.entities}
     assert label[target.about] in ("禾丰生物", "山东禾丰生物技术有限公司")
 

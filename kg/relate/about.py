@@ -79,7 +79,7 @@ def assign_about(
             out.append(dataclasses.replace(f, about=entity_of.get(paired.start)))
             continue
         target = _stake_named_before(doc, f, mentions, entity_of) or _target(doc, f, targets)
-        if target is None and f.kind == "percentage" and _is_stake(doc, f):
+        if target is None and (f.kind == "percentage" and _is_stake(doc, f) or _deal_price(doc, f)):
             target = _recent_target(f, targets)
         if target is None:
             target = _seller(doc, f, sellers)
@@ -286,6 +286,15 @@ def _is_stake(doc: Document, f: Figure) -> bool:
             words.regex("stake_share_before").search(text[max(0, start - 40) : start])
             or words.regex("share_of_capital").search(text[max(0, start - 24) : start])
         )
+    )
+
+
+def _deal_price(doc: Document, f: Figure) -> bool:
+    """收购代价约为11.6亿元 / 交易总价8亿元 / 收购数量7亿股: an amount or a number of shares written as the price
+    or the size of a deal."""
+    start = f.evidence.start
+    return (f.kind == "money" or f.unit in load_words().words("share_count_unit")) and bool(
+        load_words().regex("deal_price_before").search(doc.norm[max(0, start - 14) : start])
     )
 
 
