@@ -309,6 +309,12 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
             "锋泰光电",
         ),
         ("青禾集团拟公开收购锋泰电子30%股份，预计收购数量不超过2.4亿股。", "不超过2.4亿股", "锋泰电子"),
+        # a figure that compares the one before it measures the same thing
+        (
+            "截至6月30日，锋泰科技“星享会员”数量已达1300万，同比增长31%。",
+            "31%",
+            "星享会员",
+        ),
         # a market's size from a cited report is about no one
         (
             "哔哩哔哩发布了第三季度财报。\n根据易观最新发布的《2023年中国短视频行业研究报告》，"

@@ -90,6 +90,9 @@ def assign_about(
         if prev is not None and listed.fullmatch(doc.norm, prev.evidence.end, f.evidence.start):
             out.append(dataclasses.replace(f, about=prev.about))  # 分别不低于3,100万元、4,200万元: one list
             continue
+        if prev is not None and _compares(doc, prev, f, mentions):
+            out.append(dataclasses.replace(f, about=prev.about))  # 达5.2亿，较上年同期的4.1亿增长27%
+            continue
         about = _about(
             doc,
             f,
@@ -287,6 +290,21 @@ def _is_stake(doc: Document, f: Figure) -> bool:
             or words.regex("share_of_capital").search(text[max(0, start - 24) : start])
         )
     )
+
+
+def _compares(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -> bool:
+    """``f`` compares the figure before it (月活达5.2亿，较上年同期的4.1亿增长27%): same sentence, a word of
+    comparison between them and no name, so it measures the same thing."""
+    if (
+        prev.about is None
+        or prev.evidence.sentence != f.evidence.sentence
+        or prev.evidence.end > f.evidence.start
+    ):
+        return False
+    gap = doc.norm[prev.evidence.end : f.evidence.start]
+    if not load_words().regex("figure_comparison_gap").search(gap):
+        return False
+    return not _in_span(mentions, prev.evidence.end, f.evidence.start)
 
 
 def _deal_price(doc: Document, f: Figure) -> bool:
