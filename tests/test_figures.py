@@ -309,6 +309,13 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
             "锋泰光电",
         ),
         ("青禾集团拟公开收购锋泰电子30%股份，预计收购数量不超过2.4亿股。", "不超过2.4亿股", "锋泰电子"),
+        # shares traded, their price and the stake after the trade are the traded company's, not the seller's
+        (
+            "星澜集团本周分两次减持384万股锋泰科技，平均作价每股21.6元，持股量由7.2%降至4.9%。",
+            "21.6元",
+            "锋泰科技",
+        ),
+        ("星澜集团本周分两次减持384万股锋泰科技，持股量由7.2%降至4.9%。", "4.9%", "锋泰科技"),
         # a figure that compares the one before it measures the same thing
         (
             "截至6月30日，锋泰科技“星享会员”数量已达1300万，同比增长31%。",

@@ -78,7 +78,11 @@ def assign_about(
         if paired is not None:  # 青禾、远澜位列其后，分别为2870辆和1930辆: the n-th figure is the n-th name's
             out.append(dataclasses.replace(f, about=entity_of.get(paired.start)))
             continue
-        target = _stake_named_before(doc, f, mentions, entity_of) or _target(doc, f, targets)
+        target = (
+            _stake_named_before(doc, f, mentions, entity_of)
+            or _target(doc, f, targets)
+            or _shares_of(doc, f, mentions, entity_of)
+        )
         if target is None and (f.kind == "percentage" and _is_stake(doc, f) or _deal_price(doc, f)):
             target = _recent_target(f, targets)
         if target is None:
@@ -305,6 +309,31 @@ def _compares(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -
     if not load_words().regex("figure_comparison_gap").search(gap):
         return False
     return not _in_span(mentions, prev.evidence.end, f.evidence.start)
+
+
+def _shares_of(doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]) -> str | None:
+    """A number of shares, a price per share or a stake in a sentence that trades or counts the shares of one named
+    company (减持384万股锋泰科技，平均作价每股41元 / 增持星澜银行H股股份100万股，持股量由8.4%降至2.9%): that
+    company's, whoever holds them."""
+    words, text, start = load_words(), doc.norm, f.evidence.start
+    if not (
+        f.unit in words.words("share_count_unit")
+        or f.kind == "money"
+        and words.regex("per_share_price_before").search(text[max(0, start - 10) : start])
+        or f.kind == "percentage"
+        and _is_stake(doc, f)
+    ):
+        return None
+    sentence = doc.sentences[f.evidence.sentence]
+    after, before = words.regex("shares_after_name"), words.regex("shares_before_name")
+    of = {
+        entity_of[m.start]
+        for m in _in_span(mentions, sentence.start, sentence.end)
+        if m.type in _HOLDER_TYPES
+        and m.start in entity_of
+        and (after.match(text, m.end) or before.search(text[max(sentence.start, m.start - 14) : m.start]))
+    }
+    return next(iter(of)) if len(of) == 1 else None
 
 
 def _deal_price(doc: Document, f: Figure) -> bool:
