@@ -67,6 +67,11 @@ def found(text: str) -> set[tuple[str, str]]:
         # a description ending in 的 or 品牌 before a funded name is no part of it
         ("主打宠物陪伴的澄舟智能完成数千万元天使轮融资。", {("澄舟智能", "Company")}),
         ("国内首家储能安全品牌星澜智能宣布获得数千万元天使轮投资。", {("星澜智能", "Company")}),
+        # a kind of company (a field's words and 企业) before a registered name describes it
+        (
+            "锋泰集团正筹划买下军工企业江西青禾雷达技术有限公司六成股权。",
+            {("江西青禾雷达技术有限公司", "Company")},
+        ),
         # 获得战略注资 is a round received
         ("储能企业远澜新能日前获得战略注资。", {("远澜新能", "Company")}),
         # a Latin name of several words listed among a round's investors
@@ -119,6 +124,11 @@ def test_recognises(text, expected):
         ("行政部门的副总经理王海涛另有任用。", {"行政部门"}),
         # a quoted figure of speech or idea after a company is no offering of it
         ("锋泰集团“最大印钞机”的负责人换人。青禾“国潮元素”系列大受欢迎。", {"最大印钞机", "国潮元素"}),
+        # a field's words and 企业 are a kind of company, even where a dictionary lists them as a name
+        (
+            "多家军工企业的订单大增。锋泰集团买下军工企业江西青禾雷达技术有限公司。",
+            {"军工企业", "军工企业江西青禾雷达技术有限公司"},
+        ),
         # a place and 一 before a kind of company describe one; a company's sales arm is no name
         ("浙江一茶企近日获得千万元投资。王涛现任销售公司的负责人。", {"浙江一茶企", "销售公司"}),
         # a count of divisions names none (物流两大事业群 / 锋泰科技两大事业群)

@@ -791,8 +791,10 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
                 and prev.end == ctx.tokens[i].start
                 and size + len(prev.word) <= 20
                 and (_is_known_org(ctx, prev) or _known_company(prev.word))
+                and not _field_kind(prev.word)
             ):
-                # 腾讯澳门投资有限公司: a known company's name before the place begins the name
+                # 腾讯澳门投资有限公司: a known company's name before the place begins the name (a kind of company,
+                # 军工企业, describes it)
                 return prev.start
             return ctx.tokens[i].start
         i -= 1
@@ -887,6 +889,15 @@ def _bracketed_place_before(ctx: Context, suffix_start: int) -> int | None:
         token and token.word == place and token.pos == "ns"
     )
     return window + m.start() if is_place else None
+
+
+def _field_kind(word: str) -> bool:
+    """军工企业 / 光伏厂商: words of a field and a word for a company, a kind of company (even where a dictionary
+    lists it as a name)."""
+    return any(
+        word.endswith(head) and len(word) > len(head) and _made_of(word[: -len(head)], W.set("field_word"))
+        for head in W.words("company_kind_head")
+    )
 
 
 def _is_known_org(ctx: Context, tok: Token) -> bool:
@@ -1820,6 +1831,8 @@ def find_titled_works(ctx: Context) -> list[Mention]:
 def kind_of_company(ctx: Context, name: str) -> bool:
     """金融科技公司 / 多家证券公司 / 公募基金 / 美国公司: words of a field, counting words or a place (kg's lists)
     before an organisation suffix: a kind of company, not one named."""
+    if _field_kind(name):
+        return True  # 军工企业: 企业 is no suffix of a name, but after a field's words it makes a kind
     m = _suffix_at_end(ctx.lexicon.org_suffixes).search(name)
     if m is None or m.start() == 0:
         return False
