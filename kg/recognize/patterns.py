@@ -956,6 +956,7 @@ def _name_prefix(ctx: Context, suffix_start: int):
             and (
                 first in W.set("former_marker")
                 or first in W.set("glued_copula")
+                or first in W.set("glued_naming")
                 or first in W.set("glued_receive")
                 or first in W.set("glued_after_verb")
                 and i > 0
