@@ -1877,6 +1877,11 @@ def find_quoted_targets(ctx: Context) -> list[Mention]:
         ctx.mention(m.start(1), m.end(1), "Company", "pattern:quoted_registered_name", 0.9)
         for m in W.regex("quoted_registered_name").finditer(ctx.text)
     )  # 合资企业“远澜星海材料(丽水)有限公司”: the quotes hold one registered name, whatever words are inside
+    out.extend(
+        ctx.mention(m.start(1), m.end(1), "Company", "pattern:quoted_room", 0.7)
+        for m in W.regex("quoted_room").finditer(ctx.text)
+        if m.group(1) not in ctx.lexicon.non_entities and m.group(1) not in ctx.lexicon.names
+    )  # 抖音“青禾小羊”直播间: the brand or account whose livestream room it is
     for m in W.regex("deal_target").finditer(ctx.text):
         tok = ctx.token_at(m.start("name"))
         entry = ctx.lexicon.names.get(m.group("name"))
