@@ -72,6 +72,8 @@ def found(text: str) -> set[tuple[str, str]]:
             "锋泰集团正筹划买下军工企业江西青禾雷达技术有限公司六成股权。",
             {("江西青禾雷达技术有限公司", "Company")},
         ),
+        # a name that settles somewhere (正式落户) is an organisation's
+        ("2019年3月，星澜医疗正式落户苏州。", {("星澜医疗", "Company")}),
         # 获得战略注资 is a round received
         ("储能企业远澜新能日前获得战略注资。", {("远澜新能", "Company")}),
         # a Latin name of several words listed among a round's investors
@@ -124,6 +126,8 @@ def test_recognises(text, expected):
         ("行政部门的副总经理王海涛另有任用。", {"行政部门"}),
         # a quoted figure of speech or idea after a company is no offering of it
         ("锋泰集团“最大印钞机”的负责人换人。青禾“国潮元素”系列大受欢迎。", {"最大印钞机", "国潮元素"}),
+        # a clause after a kind word (项目正式落户…) is no name
+        ("该项目正式落户合肥。", {"正式落户合肥", "正式落户"}),
         # a field's words and 企业 are a kind of company, even where a dictionary lists them as a name
         (
             "多家军工企业的订单大增。锋泰集团买下军工企业江西青禾雷达技术有限公司。",

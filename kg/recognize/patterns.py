@@ -1734,6 +1734,8 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
         if ctx.lexicon.title_pattern.search(m.group("name")):
             continue  # 新能源项目总负责人王明、: a title and a person's name, not a company
         tokens = ctx.tokens_from(start, end)
+        if any(t.word in W.set("clause_inside_name") for t in tokens):
+            continue  # 该项目正式落户苏州: a clause (正式 / 落户), not a name after 项目
         suffix_end = _suffix_at_end(ctx.lexicon.org_suffixes)
         cut = next(
             (
