@@ -72,6 +72,8 @@ def found(text: str) -> set[tuple[str, str]]:
             "锋泰集团正筹划买下军工企业江西青禾雷达技术有限公司六成股权。",
             {("江西青禾雷达技术有限公司", "Company")},
         ),
+        # a name that has been funded since it was founded (X成立以来) is an organisation's
+        ("星澜智能成立以来累计融资五轮。", {("星澜智能", "Company")}),
         # a name that settles somewhere (正式落户) is an organisation's
         ("2019年3月，星澜医疗正式落户苏州。", {("星澜医疗", "Company")}),
         # 获得战略注资 is a round received
