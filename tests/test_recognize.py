@@ -128,6 +128,11 @@ def test_recognises(text, expected):
         ("行政部门的副总经理王海涛另有任用。", {"行政部门"}),
         # a quoted figure of speech or idea after a company is no offering of it
         ("锋泰集团“最大印钞机”的负责人换人。青禾“国潮元素”系列大受欢迎。", {"最大印钞机", "国潮元素"}),
+        # a province's short name before 投资 (invest in Shanghai), a kind of investment, a person's descriptor
+        (
+            "两家外企今年在沪投资设厂。其中侨外投资约3亿元。资深行业咨询顾问王明认为如此。",
+            {"沪投资", "侨外投资", "资深行业咨询"},
+        ),
         # a clause after a kind word (项目正式落户…) is no name
         ("该项目正式落户合肥。", {"正式落户合肥", "正式落户"}),
         # a field's words and 企业 are a kind of company, even where a dictionary lists them as a name

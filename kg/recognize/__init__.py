@@ -569,6 +569,8 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # 董事会的薪酬委员会: a committee of the company's board, not an organisation of its own
     if m.type in ORG_TYPES and kind_of_company(ctx, text):
         return False  # 金融科技公司 / 多家证券公司: a field and a suffix, a kind of company
+    if m.type in ORG_TYPES and text.startswith(_W.words("person_descriptor")):
+        return False  # 资深商业咨询(顾问刘润): a word describing a person, no organisation's first word
     if m.type != "Person" and any(w in text for w in _W.words("owner_word")):
         return False  # 青禾日记母公司锋泰: two names and the word that relates them
     if m.type == "Company" and _W.regex("department_end").search(text):

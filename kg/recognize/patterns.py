@@ -569,6 +569,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue
             if W.regex("counted_org_prefix").fullmatch(text, prefix_start, s):
                 continue  # 四大子集团 / 两家子公司: a count of organisations, not one named
+            if s - prefix_start == 1 and text[prefix_start] in W.set("place_abbreviation"):
+                continue  # 在沪投资 / 赴港上市: a province's or a city's short name and a verb, not a firm
             if W.regex("round_stage").search(text, prefix_start, s):
                 continue  # 获锋泰资本A轮投资: a round's stage before 投资, no name of a firm
             after_place = next((t.start for t in tokens if t.pos != "ns"), prefix_start)
