@@ -504,6 +504,9 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                     if tok.pos in ("p", "c") and tok.start >= start:
                         start = tok.end  # 美团对到家事业群: the division's name begins after the preposition
                 start = _bracketed_division_start(ctx, start)
+                verb = W.regex("unit_name_verb").match(ctx.text[start:s])
+                if verb:
+                    start += verb.end()  # 将全面负责星火事业部: the division's name begins after the verb
                 if (
                     s - start >= 2
                     and ctx.text[start:s] not in W.set("generic_unit_name")
