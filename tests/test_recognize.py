@@ -74,6 +74,10 @@ def found(text: str) -> set[tuple[str, str]]:
         ),
         # a name that has been funded since it was founded (X成立以来) is an organisation's
         ("星澜智能成立以来累计融资五轮。", {("星澜智能", "Company")}),
+        # a name that sells on a commerce platform is a seller's (今年入驻 / 通过…带货 / 在A、B开设旗舰店)
+        ("青禾食品今年入驻京东，月销售额破千万。", {("青禾食品", "Company")}),
+        ("星澜美妆通过抖音直播带货，单场成交超千万元。", {("星澜美妆", "Company")}),
+        ("锋泰母婴已在京东、天猫开设旗舰店。", {("锋泰母婴", "Company")}),
         # a name that settles somewhere (正式落户) is an organisation's
         ("2019年3月，星澜医疗正式落户苏州。", {("星澜医疗", "Company")}),
         # 获得战略注资 is a round received
@@ -133,6 +137,8 @@ def test_recognises(text, expected):
             "两家外企今年在沪投资设厂。其中侨外投资约3亿元。资深行业咨询顾问王明认为如此。",
             {"沪投资", "侨外投资", "资深行业咨询"},
         ),
+        # a verb of opening a store after the platform begins no store's name
+        ("锋泰茶业在拼多多上线官方旗舰店。", {"上线官方旗舰店"}),
         # a clause after a kind word (项目正式落户…) is no name
         ("该项目正式落户合肥。", {"正式落户合肥", "正式落户"}),
         # a field's words and 企业 are a kind of company, even where a dictionary lists them as a name

@@ -93,7 +93,12 @@ def find_platform_stores(ctx: Context) -> list[Mention]:
             continue
         name = ctx.text[start:end]
         own = W.regex("store_kind_end").sub("", name)  # 青禾果蔬 of 青禾果蔬旗舰店
-        if len(own) < 2 or own in W.set("generic_store_name") or W.regex("date").search(name):
+        if (
+            len(own) < 2
+            or own in W.set("generic_store_name")
+            or W.regex("date").search(name)
+            or own.startswith(W.words("store_opening_verb"))
+        ):
             continue  # 天猫官方旗舰店 / 京东自营旗舰店: a kind of store, no name of its own
         if any(
             tok.pos[:1] in "vpcdumqrft" and tok.pos != "vn" and ctx.known(tok.word)

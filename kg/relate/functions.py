@@ -20,6 +20,7 @@ from ..resolve import entity_id
 from ..zh.dates import normalise_date
 from ..zh.text import to_simplified
 from .frame import Anchor
+from .makers import maker_id
 
 if TYPE_CHECKING:
     from .rules import Hit
@@ -292,10 +293,36 @@ def _named_after_another(hit: Hit, arg: str | None) -> bool:
         found = hit.env.lexicon.owner_of(mention.key, ("Company", "Platform", "Organization"))
         if found and entity_id(found[1].types[0], found[1].canonical) not in subjects:
             return True
+        entry = hit.env.lexicon.names.get(mention.key)
+        makers = hit.env.lexicon.makers.get(entry.canonical, ((), None))[0] if entry else ()
+        if makers and not subjects & {maker_id(name, hit.env.lexicon) for name in makers}:
+            return True  # 青禾宠物上线抖音商城: a platform the curated list says another company makes
+    return False
+
+
+def _owns(hit: Hit, arg: str | None) -> bool:
+    """``what/who``: the organisation in ``who`` owns or makes a platform in ``what`` (字节跳动上线抖音商城: its own
+    platform, not one it sells on)."""
+    what, _, who = (arg or "").partition("/")
+    subjects = {hit.view.entity(n) for n in hit.slots(who)}
+    lexicon = hit.env.lexicon
+    for n in hit.slots(what):
+        key = hit.view.mention(n).key
+        found = lexicon.owner_of(key, ("Company", "Platform", "Organization"))
+        owners = {entity_id(found[1].types[0], found[1].canonical)} if found else set()
+        entry = lexicon.names.get(key)
+        owners |= (
+            {maker_id(name, lexicon) for name in lexicon.makers.get(entry.canonical, ((), None))[0]}
+            if entry
+            else set()
+        )
+        if subjects & owners:
+            return True
     return False
 
 
 CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
+    "not_owns": lambda hit, arg: not _owns(hit, arg),
     "store": _store,
     "named_after_another": _named_after_another,
     "not_named_after_another": lambda hit, arg: not _named_after_another(hit, arg),

@@ -61,9 +61,10 @@ def named_maker(
     year = int(date[:4]) if date and date[:4].isdigit() else None
     if since is not None and year is not None and year < since:
         return None
-    return next((i for i in (_maker_id(name, lexicon) for name in makers) if i in present), None)
+    return next((i for i in (maker_id(name, lexicon) for name in makers) if i in present), None)
 
 
-def _maker_id(name: str, lexicon: Lexicon) -> str:
+def maker_id(name: str, lexicon: Lexicon) -> str:
+    """The entity id of a maker the curated list names."""
     entry = lexicon.names.get(name)
     return entity_id(entry.types[0], entry.canonical) if entry else entity_id("Company", name)
