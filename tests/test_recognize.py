@@ -78,6 +78,9 @@ def found(text: str) -> set[tuple[str, str]]:
         ("青禾食品今年入驻京东，月销售额破千万。", {("青禾食品", "Company")}),
         ("星澜美妆通过抖音直播带货，单场成交超千万元。", {("星澜美妆", "Company")}),
         ("锋泰母婴已在京东、天猫开设旗舰店。", {("锋泰母婴", "Company")}),
+        # names the segmenter does not know, right after a verb of investing, one or a list
+        ("据悉，星澜资本此前已投资澄禾智能、锋泰科技等多家企业。", {("澄禾智能", "Company")}),
+        ("锋泰集团以2亿元入股澄禾新材，持股15%。", {("澄禾新材", "Company")}),
         # a name that settles somewhere (正式落户) is an organisation's
         ("2019年3月，星澜医疗正式落户苏州。", {("星澜医疗", "Company")}),
         # 获得战略注资 is a round received
@@ -137,6 +140,8 @@ def test_recognises(text, expected):
             "两家外企今年在沪投资设厂。其中侨外投资约3亿元。资深行业咨询顾问王明认为如此。",
             {"沪投资", "侨外投资", "资深行业咨询"},
         ),
+        # the matter of a deal after its party is no part of the party's name
+        ("双方谈妥投资入股澄禾单车事宜。", {"澄禾单车事宜"}),
         # a verb of opening a store after the platform begins no store's name
         ("锋泰茶业在拼多多上线官方旗舰店。", {"上线官方旗舰店"}),
         # a clause after a kind word (项目正式落户…) is no name

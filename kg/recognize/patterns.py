@@ -1905,6 +1905,21 @@ def find_quoted_targets(ctx: Context) -> list[Mention]:
             and not place_and_kind(ctx, m.group("name"))
         ):
             out.append(ctx.mention(m.start("name"), m.end("name"), "Company", "pattern:deal_target", 0.7))
+    for m in W.regex("invested_names").finditer(ctx.text):
+        start, end = m.span("name")
+        tokens = ctx.tokens_from(start, end)
+        if (
+            tokens
+            and tokens[0].start == start
+            and tokens[-1].end == end
+            and not ctx.known(tokens[0].word)
+            and all(t.pos[:1] in "nj" or not ctx.known(t.word) for t in tokens)
+            and not all(_a_known_place(ctx, t.word) for t in tokens)
+            and m.group("name") not in ctx.lexicon.non_entities
+            and not m.group("name").startswith(DEMONSTRATIVES)
+            and not m.group("name").endswith(W.words("deal_matter_word"))
+        ):  # 投资青禾智能、远澜科技 / 入股青禾新材: a name the segmenter does not know, right after the verb
+            out.append(ctx.mention(start, end, "Company", "pattern:deal_target", 0.7))
     for m in W.regex("stake_target").finditer(ctx.text):
         start, end = m.span("name")
         name = m.group("name")
