@@ -78,6 +78,11 @@ def found(text: str) -> set[tuple[str, str]]:
         ("青禾食品今年入驻京东，月销售额破千万。", {("青禾食品", "Company")}),
         ("星澜美妆通过抖音直播带货，单场成交超千万元。", {("星澜美妆", "Company")}),
         ("锋泰母婴已在京东、天猫开设旗舰店。", {("锋泰母婴", "Company")}),
+        # a brand's or a subsidiary's name before a time word or a verb
+        (
+            "锋泰科技旗下品牌澄禾推出新款耳机。星澜集团的子公司远澜物流今日挂牌。",
+            {("澄禾", "Company"), ("远澜物流", "Company")},
+        ),
         # names the segmenter does not know, right after a verb of investing, one or a list
         ("据悉，星澜资本此前已投资澄禾智能、锋泰科技等多家企业。", {("澄禾智能", "Company")}),
         ("锋泰集团以2亿元入股澄禾新材，持股15%。", {("澄禾新材", "Company")}),
