@@ -78,6 +78,8 @@ def found(text: str) -> set[tuple[str, str]]:
         ("青禾食品今年入驻京东，月销售额破千万。", {("青禾食品", "Company")}),
         ("星澜美妆通过抖音直播带货，单场成交超千万元。", {("星澜美妆", "Company")}),
         ("锋泰母婴已在京东、天猫开设旗舰店。", {("锋泰母婴", "Company")}),
+        # an unknown word glued to a Latin model name is its brand (a known company's name is not)
+        ("锋泰科技近日发布了智能手表澄禾Watch 3。", {("澄禾Watch 3", "Product")}),
         # a brand's or a subsidiary's name before a time word or a verb
         (
             "锋泰科技旗下品牌澄禾推出新款耳机。星澜集团的子公司远澜物流今日挂牌。",

@@ -1159,6 +1159,23 @@ def osa_distance(a: str, b: str, *, limit: int | None = None) -> int:
 
 
 # --- products and programmes ------------------------------------------------------------------------
+def _brand_before(ctx: Context, start: int) -> int:
+    """智能手表青禾Watch 3: a word the segmenter does not know, glued to a Latin model name, is its brand and begins
+    the product's name (a known word or name before it, 推出X50 / 小米Redmi K80, does not)."""
+    if start == 0:
+        return start
+    tok = ctx.tokens[ctx.token_index(start - 1)]
+    if (
+        tok.end == start
+        and 2 <= len(tok.word) <= 4
+        and re.fullmatch(rf"[{HAN}]+", tok.word)
+        and not ctx.known(tok.word)
+        and tok.word not in ctx.lexicon.names
+    ):
+        return tok.start
+    return start
+
+
 def find_products(ctx: Context) -> list[Mention]:
     text, out = ctx.text, []
     for m in W.regex("launched_latin_product").finditer(text):
@@ -1166,7 +1183,8 @@ def find_products(ctx: Context) -> list[Mention]:
         if name in W.set("latin_kind_word"):
             continue  # 发布了新App: a kind, not a name
         if len(name) >= 3 and name not in ctx.lexicon.titles and not name.isupper() or re.search(r"\d", name):
-            out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:launched_product", 0.75))
+            start = _brand_before(ctx, m.start(1))
+            out.append(ctx.mention(start, m.end(1), "Product", "pattern:launched_product", 0.75))
     for m in W.regex("latin_model").finditer(text):  # Mate 70 Pro+ / GPT-5 / P70系列
         first = m.group("name").split()[0].split("-")[0]
         series = m.group(1).endswith(W.words("model_series_end"))
@@ -1175,7 +1193,9 @@ def find_products(ctx: Context) -> list[Mention]:
             continue
         if m.group("name") in ctx.lexicon.names and ctx.lexicon.names[m.group("name")].types[0] != "Product":
             continue  # OPPO 5: a company's name (a model of it is find_business_units')
-        out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:latin_model", 0.7))
+        out.append(
+            ctx.mention(_brand_before(ctx, m.start(1)), m.end(1), "Product", "pattern:latin_model", 0.7)
+        )
     for m in W.regex("kind_latin_product").finditer(text):
         name = m.group(1)
         if len(name) >= 3 and not name.isupper() or re.search(r"\d", name):
