@@ -151,6 +151,8 @@ def test_recognises(text, expected):
         ("双方谈妥投资入股澄禾单车事宜。", {"澄禾单车事宜"}),
         # a verb of opening a store after the platform begins no store's name
         ("锋泰茶业在拼多多上线官方旗舰店。", {"上线官方旗舰店"}),
+        # a date the segmenter glued to the name after it begins no name
+        ("1月澄禾机器人率先获投，2月锋泰科技紧随其后。", {"2月锋泰科技", "月锋泰科技"}),
         # a clause after a kind word (项目正式落户…) is no name
         ("该项目正式落户合肥。", {"正式落户合肥", "正式落户"}),
         # a field's words and 企业 are a kind of company, even where a dictionary lists them as a name

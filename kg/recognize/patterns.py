@@ -603,6 +603,9 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue  # 被小米投资 / 获得青禾投资: the investment received, not an investment arm's name; 公募基金:
                 # a kind of company
             prefix_start = _from_a_known_name(ctx, tokens, prefix_start, end)
+            dated = W.regex("date_before_name").match(text, prefix_start)
+            if dated and s - dated.end() >= 2:
+                prefix_start = dated.end()  # 2月|锋泰科技: the date the segmenter glued on begins no name
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return [_without_former(ctx, m) for m in out]
 
