@@ -21,7 +21,9 @@ ENGINES = ("rjieba", "jieba")
 class Segmenter:
     """Word segmentation with POS tags and character offsets."""
 
-    def __init__(self, engine: str = "rjieba", *, words: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self, engine: str = "rjieba", *, words: Iterable[tuple[str, str]] = (), split: Iterable[str] = ()
+    ) -> None:
         if engine not in ENGINES:
             raise KgError(f"unknown segmentation engine {engine!r}; choose one of: {', '.join(ENGINES)}")
         self.engine = engine
@@ -34,6 +36,8 @@ class Segmenter:
             self._impl = rjieba.Jieba()
             for word, tag in words:
                 self._impl.add_word(word, 50000, tag)
+            for word in split:
+                self._impl.add_word(word, 0, None)  # a frequency of 0: never one token
             self._tag: Callable[[str], list[tuple[str, str]]] = self._impl.tag
             self.known = self._impl.has_word
         else:
@@ -48,6 +52,8 @@ class Segmenter:
             tokenizer.initialize()
             for word, tag in words:
                 tokenizer.add_word(word, 50000, tag)
+            for word in split:
+                tokenizer.add_word(word, 0)
             pos = jieba.posseg.POSTokenizer(tokenizer)
             self.known = lambda word: bool(tokenizer.FREQ.get(word))
             self._tag = lambda text: [(p.word, p.flag) for p in pos.cut(text)]
@@ -71,8 +77,11 @@ class Segmenter:
 def get_segmenter(engine: str = "rjieba", lexicons: tuple[str, ...] = ()) -> Segmenter:
     """One segmenter per engine (and set of user lexicons) per process, with the lexicon's words added."""
     from .recognize.lexicon import load_lexicon
+    from .words import load_words
 
-    return Segmenter(engine, words=load_lexicon(lexicons).segmenter_words())
+    return Segmenter(
+        engine, words=load_lexicon(lexicons).segmenter_words(), split=load_words().words("split_in_segmenter")
+    )
 
 
 def available_engine(preferred: str = "rjieba") -> str:

@@ -1314,3 +1314,28 @@ def test_a_quoted_name_that_completes_a_round_is_a_company(text, name):
 def test_a_kind_word_that_ends_a_name_before_a_conjunction_describes_no_other_name():
     found = {m.text for m in mentions_of("本轮融资由星澜资本、锋泰科创投公司及澄湖资本共同参与。")[2]}
     assert "澄湖资本" in found and "及澄湖资本" not in found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("日商远川化学株式会社以1亿美元受让取得青禾电子材料股份有限公司股份。", "远川化学株式会社"),
+        ("英商星澜投资有限公司认购锋泰股份有限公司增资股份。", "星澜投资有限公司"),
+    ],
+)
+def test_a_foreign_companys_nationality_is_not_part_of_its_name(text, name):
+    found = {m.text for m in mentions_of(text)[2]}
+    assert name in found and not any(f.endswith(name) and f != name for f in found)
+
+
+@pytest.mark.parametrize(
+    "text", ["锋泰集团总部位于瑞典哥德堡。", "锋泰集团总部位于台北。", "锋泰集团落户松山湖。"]
+)
+def test_seats_business_news_names_are_places(text):
+    place = text[text.index("于") + 1 if "于" in text else text.index("户") + 1 : -1]
+    assert {m.text: m.type for m in mentions_of(text)[2]}.get(place) == "Place"
+
+
+def test_a_dictionary_word_that_glues_a_name_to_the_noun_after_it_is_split():
+    assert "集团股份" not in get_segmenter("rjieba").words("腾讯减持微盟集团股份。")
+    assert ("腾讯", "investsIn", "微盟") in triples("腾讯减持微盟集团股份。")
