@@ -423,12 +423,52 @@ def test_a_long_registered_name_is_kept_whole():
         ),
         # a first sentence that ends a clause with 腾讯 / 资讯 has no dateline's 讯
         ("王明出身于腾讯，曾任微信产品总监。", set(), {"王明出身于腾"}),
+        # an agency's dateline inside the headline's line; an agency and a city alone
+        (
+            "青禾製藥宣布轉型中央社記者林小舟台北11日電 (2024-04-11 22:40:06)\n\n青禾製藥今日宣布。",
+            {("author", "林小舟"), ("publisher", "中央社")},
+            set(),
+        ),
+        ("中央社／ 新竹4日電\n青禾科技將於10月16日舉行會議。", {("publisher", "中央社")}, set()),
+        # a desk and its reporter; a closing credit of picture and text
+        ("財經中心/林小舟報導\n\n青禾科技公告取得股份。", {("author", "林小舟")}, set()),
+        (
+            "青禾科技发布新品。销量增长。\n\n(图/文  车讯社 林小舟)",
+            {("author", "林小舟"), ("publisher", "车讯社")},
+            set(),
+        ),
+        # a line of a name and the page's time: an outlet's, or a writer's
+        (
+            "青禾科技人事变动\n锋面财经 2023-01-24 11:30\n\n青禾科技今日宣布。",
+            {("publisher", "锋面财经")},
+            set(),
+        ),
+        (
+            "青禾科技人事变动\n\n林小舟 2024-04-19 06:18:16\n\n青禾科技今日宣布。",
+            {("author", "林小舟")},
+            set(),
+        ),
+        (
+            "《青禾日报》(上海,记者 林小舟)讯,本周青禾科技完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾日报")},
+            set(),
+        ),
+        ("青禾汇9月3日丨锋泰科技公告,公司完成收购。", {("publisher", "青禾汇")}, set()),
+        ("【青禾台北京時間2021年10月20日訊】锋泰科技今日宣布。", {("publisher", "青禾台")}, set()),
+        # writers listed with 、 after 作者 are people, not an outlet and its writer
+        (
+            "作者:步摇、星星\n出品:明亮公司\n\n青禾科技今日宣布完成融资。",
+            {("author", "步摇"), ("author", "星星")},
+            set(),
+        ),
     ],
 )
 def test_bylines_and_datelines_as_pages_write_them(text, expected, absent):
     found = {(p, o) for s, p, o in triples(text) if s == "ARTICLE"}
     assert expected <= found, found
     assert not {o for _, o in found} & absent
+    writers = {o for p, o in expected if p == "author"}
+    assert not {("publisher", w) for w in writers} & found  # a writer is never the outlet
 
 
 def test_a_money_figure_paid_by_one_investor_is_not_the_others_amount():

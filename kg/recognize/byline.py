@@ -107,7 +107,18 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
             tail = trailing.group() if trailing else ""
             if len(m.group(group)) - len(tail) >= 2:
                 end -= len(tail)  # 【TechWeb报道】: the outlet is TechWeb
+            if group == "stamped" and _personal_name(m.group(group)):
+                # 林海 2024-04-19 06:18:16: a writer's name and the page's time, not an outlet
+                out.append(Field("author", base + m.start(group), base + end, index, True))
+                continue
             out.append(Field("publisher", base + m.start(group), base + end, index))
+    if head:  # 股权交换中央社记者林海台北11日电: an agency's dateline inside the headline's line
+        for wire in w.regex("wire_dateline").finditer(text):
+            out.append(Field("publisher", base + wire.start("agency"), base + wire.end("agency"), index))
+            if wire.group("reporter"):
+                out.append(
+                    Field("author", base + wire.start("reporter"), base + wire.end("reporter"), index, True)
+                )
     bar = w.regex("outlet_bar_author").match(text) if index == 0 else None
     if (
         bar
@@ -120,11 +131,23 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
         for r in w.regex("reporter_in_brackets").finditer(text[:160]):
             group = next(
                 g
-                for g in ("names", "staff", "glued", "reported", "wired", "bare", "sent", "booked")
+                for g in ("names", "staff", "glued", "reported", "wired", "bare", "sent", "booked", "desked")
                 if r.group(g)
             )
             out.append(Field("author", base + r.start(group), base + r.end(group), index, True))
     return out
+
+
+def _personal_name(value: str) -> bool:
+    """林海 / 欧阳明: two to four characters that open with a surname and are no known name (券商中国 is an
+    outlet)."""
+    lexicon = load_lexicon()
+    return (
+        2 <= len(value) <= 4
+        and value not in lexicon.names
+        and lexicon.surname_length(value) > 0
+        and not value.endswith(tuple(load_words().words("outlet_word")))
+    )
 
 
 def _tail_bylines(text: str, base: int, index: int) -> list[Field]:
@@ -140,6 +163,8 @@ def _tail_bylines(text: str, base: int, index: int) -> list[Field]:
         "staff": "author",
         "outlet": "publisher",
         "staff_outlet": "publisher",
+        "credit": "author",
+        "credit_outlet": "publisher",
     }
     for group, role in roles.items():
         if m.group(group):
