@@ -1339,3 +1339,9 @@ def test_seats_business_news_names_are_places(text):
 def test_a_dictionary_word_that_glues_a_name_to_the_noun_after_it_is_split():
     assert "集团股份" not in get_segmenter("rjieba").words("腾讯减持微盟集团股份。")
     assert ("腾讯", "investsIn", "微盟") in triples("腾讯减持微盟集团股份。")
+
+
+def test_a_model_number_with_a_leading_zero_after_a_maker_is_a_product():
+    found = {m.text: m.type for m in mentions_of("据悉，极氪001和极氪009搭载的芯片来自国外。")[2]}
+    assert found.get("极氪001") == "Product" and found.get("极氪009") == "Product"
+    assert "小米2023" not in {m.text for m in mentions_of("小米2023年营收增长。")[2]}
