@@ -425,11 +425,11 @@ def test_a_long_registered_name_is_kept_whole():
         ("王明出身于腾讯，曾任微信产品总监。", set(), {"王明出身于腾"}),
         # an agency's dateline inside the headline's line; an agency and a city alone
         (
-            "青禾製藥宣布轉型中央社記者林小舟台北11日電 (2024-04-11 22:40:06)\n\n青禾製藥今日宣布。",
+            "青禾製藥宣布轉型中央社記者林小舟台中12日電\n\n青禾製藥今日宣布。",
             {("author", "林小舟"), ("publisher", "中央社")},
             set(),
         ),
-        ("中央社／ 新竹4日電\n青禾科技將於10月16日舉行會議。", {("publisher", "中央社")}, set()),
+        ("中央社／ 台南5日電\n青禾科技將於下月召開股東會。", {("publisher", "中央社")}, set()),
         # a desk and its reporter; a closing credit of picture and text
         ("財經中心/林小舟報導\n\n青禾科技公告取得股份。", {("author", "林小舟")}, set()),
         (
@@ -449,16 +449,16 @@ def test_a_long_registered_name_is_kept_whole():
             set(),
         ),
         (
-            "《青禾日报》(上海,记者 林小舟)讯,本周青禾科技完成融资。",
+            "《青禾日报》(杭州,记者 林小舟)讯,本周青禾科技完成融资。",
             {("author", "林小舟"), ("publisher", "青禾日报")},
             set(),
         ),
         ("青禾汇9月3日丨锋泰科技公告,公司完成收购。", {("publisher", "青禾汇")}, set()),
-        ("【青禾台北京時間2021年10月20日訊】锋泰科技今日宣布。", {("publisher", "青禾台")}, set()),
+        ("【青禾台北京時間2022年3月8日訊】锋泰科技今日宣布。", {("publisher", "青禾台")}, set()),
         # writers listed with 、 after 作者 are people, not an outlet and its writer
         (
-            "作者:步摇、星星\n出品:明亮公司\n\n青禾科技今日宣布完成融资。",
-            {("author", "步摇"), ("author", "星星")},
+            "作者:云舟、木禾\n出品:明亮公司\n\n青禾科技今日宣布完成融资。",
+            {("author", "云舟"), ("author", "木禾")},
             set(),
         ),
     ],

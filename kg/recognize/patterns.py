@@ -352,7 +352,7 @@ def find_byline(ctx: Context) -> list[Mention]:
                 field.role == "author"
                 and not W.set("enumeration_comma").isdisjoint({ctx.text[s - 1 : s], ctx.text[e : e + 1]})
                 and _pen_name(part, alone=True, last=True)
-            ):  # 作者:步摇、星星: names listed with 、 are writers, not an outlet and its writer
+            ):  # 作者:云舟、木禾: names listed with 、 are writers, not an outlet and its writer
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.8))
             elif field.role == "editor" and _pen_name(part, alone=True, last=True, latin=True):
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.8))  # 编辑:木木Q 乙小姐
