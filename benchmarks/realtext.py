@@ -1,6 +1,6 @@
 """kg on real published text: python benchmarks/realtext.py [--split dev|test|both] [--model …] [--json]
 
-Scores whole-article graphs against the hand-made gold of benchmarks/realtext/corpus.jsonl (629 real excerpts,
+Scores whole-article graphs against the hand-made gold of benchmarks/realtext/corpus.jsonl (725 real excerpts,
 all annotated; see its README): relations per predicate (content predicates; bylines apart), entities, and how
 many gold figures kg finds and attaches to the right entity. We tune on the dev part only; the test part is only
 scored.
