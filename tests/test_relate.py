@@ -830,3 +830,17 @@ def test_a_public_office_is_no_post_at_the_platform_or_company_a_passage_speaks_
     found = triples("5月1日，县长王明走出办公室，走进了淘宝直播间。")
     assert not {t for t in found if t[0] == "王明" and t[1] in ("leads", "worksFor")}
     assert ("李强", "leads", "锋泰市政府") in triples("锋泰市政府召开会议，市长李强出席。")
+
+
+def test_former_before_a_chain_of_posts_makes_every_post_former():
+    res = result_of("百度还宣布，前京东副总裁、青禾科技总经理王明违反公司规范。")
+    label = {e.id: e.label for e in res.entities}
+    posts = {
+        (label[r.object], r.predicate, dict(r.qualifiers).get("former"))
+        for r in res.relations
+        if label.get(r.subject) == "王明"
+    }
+    assert ("青禾科技", "worksFor", "true") in posts and ("京东", "worksFor", "true") in posts
+    assert not any(p == "leads" for _, p, _ in posts)
+    current = result_of("百度宣布，京东副总裁、青禾科技总经理王明出席。")
+    assert any(r.predicate == "leads" for r in current.relations)

@@ -38,6 +38,7 @@ def relations_by_title(
         or _ended(hit)
         or _moves_after(hit, org)
         or _left_before(hit)
+        or _former_chain(hit)
     )
     conf = confidence_for(hit, person, org)
     out = []
@@ -119,6 +120,13 @@ def _leaves_after(hit: Hit) -> bool:
         return False
     before = words.regex("effective_from").sub("", rest[: leaves.start()])  # 将于9月1日起辞去: decided, dated
     return not re.search(words.alt("plan_marker"), before)  # 将会…退任: not yet
+
+
+def _former_chain(hit: Hit) -> bool:
+    """前京东副总裁、青禾科技总经理王明: 前 before the first of a chain of organisations and titles makes every post
+    of the chain a former one."""
+    before = hit.view.template[: hit.start].rstrip()
+    return hit.env.words.regex("former_chain_before").search(before) is not None
 
 
 def _left_before(hit: Hit) -> bool:
