@@ -1349,3 +1349,29 @@ def test_a_model_number_with_a_leading_zero_after_a_maker_is_a_product():
     found = {m.text: m.type for m in mentions_of("据悉，极氪001和极氪009搭载的芯片来自国外。")[2]}
     assert found.get("极氪001") == "Product" and found.get("极氪009") == "Product"
     assert "小米2023" not in {m.text for m in mentions_of("小米2023年营收增长。")[2]}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("青禾饮品推出饮用天然水“山泉小蓝”，首批供应华东。", "山泉小蓝"),
+        ("远川茶铺本月上新口味“桂花乌龙奶茶”。", "桂花乌龙奶茶"),
+        ("星澜汽车推出了瑶川C-DM两款新车。", "瑶川C-DM"),
+        ("锋泰科技发布了新一代芯片凌云X2。", "凌云X2"),
+        ("锋泰科技的主打产品青禾笔记用户超过千万。", "青禾笔记"),
+    ],
+)
+def test_launched_and_flagship_products_are_named(text, name):
+    assert {m.text: m.type for m in mentions_of(text)[2]}.get(name) == "Product"
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        ("锋泰科技的主打产品手机卖得好。", "手机卖得好"),
+        ("锋泰科技的核心产品是什么？", "什么"),
+        ("锋泰科技发布了手机新品X50。", "新品X50"),
+    ],
+)
+def test_no_product_is_made_of_a_clause_or_a_kind(text, junk):
+    assert junk not in {m.text for m in mentions_of(text)[2]}

@@ -1178,9 +1178,10 @@ def _brand_before(ctx: Context, start: int) -> int:
         tok.end == start
         and 2 <= len(tok.word) <= 4
         and re.fullmatch(rf"[{HAN}]+", tok.word)
-        and not ctx.known(tok.word)
         and tok.word not in ctx.lexicon.names
-    ):
+        and tok.word not in W.words("quoted_kind")  # (手机新品X50: 新品 is a kind, not a name)
+        and (not ctx.known(tok.word) or ctx.text[: tok.start].endswith(W.words("device_kind")))
+    ):  # (芯片凌云X2: after a kind of device, even a word of the dictionary is the model's first name)
         return tok.start
     return start
 
@@ -1191,8 +1192,16 @@ def find_products(ctx: Context) -> list[Mention]:
         name = m.group(1)
         if name in W.set("latin_kind_word"):
             continue  # 发布了新App: a kind, not a name
-        if len(name) >= 3 and name not in ctx.lexicon.titles and not name.isupper() or re.search(r"\d", name):
-            start = _brand_before(ctx, m.start(1))
+        start = _brand_before(ctx, m.start(1))
+        branded = start < m.start(1) and len(name) >= 2 and name not in ctx.lexicon.titles
+        if (
+            len(name) >= 3
+            and name not in ctx.lexicon.titles
+            and not name.isupper()
+            or re.search(r"\d", name)
+            or branded
+        ):
+            # (推出了瑶川C-DM: capitals glued to an unknown word are a model of that brand, not an acronym)
             out.append(ctx.mention(start, m.end(1), "Product", "pattern:launched_product", 0.75))
     for m in W.regex("latin_model").finditer(text):  # Mate 70 Pro+ / GPT-5 / P70系列
         first = m.group("name").split()[0].split("-")[0]
@@ -1205,6 +1214,21 @@ def find_products(ctx: Context) -> list[Mention]:
         out.append(
             ctx.mention(_brand_before(ctx, m.start(1)), m.end(1), "Product", "pattern:latin_model", 0.7)
         )
+    for m in W.regex("flagship_product").finditer(text):  # 主打产品青禾笔记 / 核心产品XT-101
+        name, first = m.group("name"), ctx.token_at(m.start("name"))
+        if (
+            name in ctx.lexicon.non_entities
+            or first is not None
+            and first.pos[:1] in "rpcdumqtv"
+            and ctx.known(first.word)
+        ):
+            continue  # 核心产品是什么 / 主打产品在…: no name after the kind
+        tokens = ctx.tokens_from(m.start("name"), m.end("name"))
+        if len(tokens) == 1 and ctx.known(tokens[0].word) and name not in ctx.lexicon.names:
+            continue  # 主打产品手机: one word of the dictionary is a kind, not a name
+        if any(t.pos[:1] == "u" or t.pos[:1] in "vd" and ctx.known(t.word) for t in tokens):
+            continue  # 主打产品手机卖得好: a clause, not a name
+        out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:flagship_product", 0.72))
     for m in W.regex("kind_latin_product").finditer(text):
         name = m.group(1)
         if len(name) >= 3 and not name.isupper() or re.search(r"\d", name):
