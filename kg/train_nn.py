@@ -30,7 +30,7 @@ from .recognize.crf import spans
 from .recognize.features import FEATURES, FeatureEncoder, Gazetteer, Vocab, build_vocab
 from .recognize.lexicon import Lexicon, load_lexicon
 from .recognize.nn import LABELS, allowed_transitions, kb_names
-from .train_data import HELD_OUT, SCHEMES, Sentence, read_sentences
+from .train_data import HELD_OUT, REALTEXT, SCHEMES, Sentence, read_sentences
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,7 @@ def score(sentences: list[Sentence], predicted: list[list[tuple]]) -> dict[str, 
     """(true positives, false positives, false negatives) per dataset, in each dataset's own labels."""
     counts: dict[str, list[int]] = {}
     for s, pred in zip(sentences, predicted, strict=True):
-        scheme = SCHEMES[s.dataset]
+        scheme = REALTEXT if s.dataset == "realtext" else SCHEMES[s.dataset]
         to_label: dict[str, str] = {}
         for label, types in scheme.spans.items():
             for t in types:
@@ -195,7 +195,14 @@ def f1(tp: int, fp: int, fn: int) -> float:
 
 
 def train(
-    data: Path, out: Path, config: Config, *, kb: Path | None = None, use_kb: bool = True, log=print
+    data: Path,
+    out: Path,
+    config: Config,
+    *,
+    kb: Path | None = None,
+    use_kb: bool = True,
+    realtext: Path | None = None,
+    log=print,
 ) -> dict:
     torch = _torch()
     torch.manual_seed(config.seed)
@@ -207,7 +214,7 @@ def train(
     started = time.perf_counter()
     train_set: list[Sentence] = []
     held: list[Sentence] = []
-    for i, s in read_sentences(data, lexicon):
+    for i, s in read_sentences(data, lexicon, realtext):
         (held if i % HELD_OUT == HELD_OUT - 1 else train_set).append(s)
     vocab = build_vocab(
         ((s.text, s.tokens, 0) for s in train_set), lexicon, gazetteer, min_count=config.min_count
@@ -246,7 +253,10 @@ def train(
         meta = {
             "config": config.__dict__,
             "gazetteer": gazetteer_note,
-            "trained_on": {name: s.file for name, s in SCHEMES.items()},
+            "trained_on": {
+                **{name: s.file for name, s in SCHEMES.items()},
+                **({"realtext": f"{REALTEXT.file} (dev split)"} if realtext else {}),
+            },
             "held_out": f"every {HELD_OUT}th sentence of each set",
             "history": history,
             "seconds": round(time.perf_counter() - started),
@@ -311,13 +321,20 @@ def main(argv: list[str] | None = None) -> int:
         help="knowledge-base folder whose names are a feature (default: kg/data/kb, if any)",
     )
     parser.add_argument("--no-kb", action="store_true", help="train without the knowledge-base feature")
+    parser.add_argument(
+        "--realtext",
+        type=Path,
+        default=Path("benchmarks/realtext/corpus.jsonl"),
+        help="the real-text corpus whose dev split trains too ('' for none)",
+    )
     parser.add_argument("--epochs", type=int, default=Config.epochs)
     parser.add_argument("--hidden", type=int, default=Config.hidden)
     parser.add_argument("--seed", type=int, default=Config.seed)
     args = parser.parse_args(argv)
     config = Config(epochs=args.epochs, hidden=args.hidden, seed=args.seed)
     try:
-        meta = train(args.data, args.out, config, kb=args.kb, use_kb=not args.no_kb)
+        realtext = args.realtext if str(args.realtext) not in ("", ".") else None
+        meta = train(args.data, args.out, config, kb=args.kb, use_kb=not args.no_kb, realtext=realtext)
     except FileNotFoundError as exc:
         print(exc, file=sys.stderr)
         return 1

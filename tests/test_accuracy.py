@@ -12,17 +12,18 @@ from kg.evaluate_graph import evaluate_graph
 CORPUS = ROOT / "benchmarks" / "realtext" / "corpus.jsonl"
 
 # (split, what) -> (precision, recall) floors
+# (dev's entity floors sit higher since the neural recogniser trains on the dev split's sentences too)
 FLOORS = {
-    ("dev", "relations"): (0.79, 0.44),
+    ("dev", "relations"): (0.80, 0.48),
     ("dev", "bylines"): (0.92, 0.77),
-    ("dev", "organisation"): (0.82, 0.75),
-    ("dev", "person"): (0.92, 0.89),
-    ("test", "relations"): (0.67, 0.30),
-    ("test", "bylines"): (0.85, 0.64),
-    ("test", "organisation"): (0.78, 0.70),
-    ("test", "person"): (0.89, 0.88),
+    ("dev", "organisation"): (0.84, 0.84),
+    ("dev", "person"): (0.94, 0.94),
+    ("test", "relations"): (0.68, 0.30),
+    ("test", "bylines"): (0.84, 0.65),
+    ("test", "organisation"): (0.78, 0.72),
+    ("test", "person"): (0.90, 0.89),
 }
-ATTRIBUTION_FLOORS = {"dev": 0.61, "test": 0.62}
+ATTRIBUTION_FLOORS = {"dev": 0.65, "test": 0.62}
 
 
 @pytest.fixture(scope="module")

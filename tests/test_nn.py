@@ -83,9 +83,12 @@ def test_a_coarse_label_allows_each_fine_type_and_unmarked_types_stay_open():
     assert names(allowed[0]) == {"B-COM", "B-ORG", "B-GOV"}
     assert names(allowed[3]) == {"I-COM", "I-ORG", "I-GOV"}
     assert names(allowed[7]) == {"O", "B-TITLE", "I-TITLE"}
-    # CLUENER marks every type: outside a span only O; a game is annotated, as nothing kg tags
-    allowed = allowed_labels(6, [{"start": 2, "end": 6, "type": "game"}], SCHEMES["cluener2020"])
+    # CLUENER marks every type: outside a span only O; a scenic spot is annotated, as nothing kg tags
+    allowed = allowed_labels(6, [{"start": 2, "end": 6, "type": "scene"}], SCHEMES["cluener2020"])
     assert all(names(row) == {"O"} for row in allowed)
+    # ... and a game is a product
+    allowed = allowed_labels(6, [{"start": 2, "end": 6, "type": "game"}], SCHEMES["cluener2020"])
+    assert names(allowed[2]) == {"B-PRO"} and names(allowed[0]) == {"O"}
     # Resume NER: a short ORG (本公司) may also be nothing
     allowed = allowed_labels(3, [{"start": 0, "end": 3, "type": "ORG"}], SCHEMES["resume_ner"])
     assert names(allowed[0]) == {"O", "B-COM", "B-ORG", "B-GOV"}
@@ -207,3 +210,45 @@ def test_gazetteer_matches_the_longest_name_and_respects_latin_word_edges():
         ("京东集团", "Com"),
         ("京东", "Com"),
     ]
+
+
+def test_the_real_text_dev_split_trains_with_every_occurrence_of_its_gold_names(tmp_path):
+    from kg.train_data import REALTEXT, allowed_labels, realtext_records
+
+    gold = {
+        "entities": [
+            {"name": "青禾科技", "type": "Company", "aliases": ["青禾"]},
+            {"name": "星澜笔记", "type": "Product"},
+            {"name": "林海", "type": "Person"},
+        ],
+        "relations": [],
+    }
+    rows = [
+        {
+            "id": "a",
+            "split": "dev",
+            "text": "青禾科技推出星澜笔记。林海说，青禾的星澜笔记很好用。",
+            "gold": gold,
+        },
+        {"id": "b", "split": "test", "text": "远川科技发布新品。", "gold": {"entities": [], "relations": []}},
+    ]
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    records = list(realtext_records(path))
+    assert [r["text"] for r in records] == [
+        "青禾科技推出星澜笔记。",
+        "林海说，青禾的星澜笔记很好用。",
+    ]  # no test text
+    spans = [{(r["text"][e["start"] : e["end"]], e["type"]) for e in r["entities"]} for r in records]
+    assert spans[0] == {("青禾科技", "Company"), ("星澜笔记", "Product")}
+    assert spans[1] == {("林海", "Person"), ("青禾", "Company"), ("星澜笔记", "Product")}
+    names = lambda row: {LABELS[j] for j in np.flatnonzero(row)}  # noqa: E731
+    allowed = allowed_labels(len(records[0]["text"]), records[0]["entities"], REALTEXT)
+    assert names(allowed[6]) == {"B-PRO"}  # 星澜笔记: a product
+    assert names(allowed[10]) == {
+        "O",
+        "B-TITLE",
+        "I-TITLE",
+        "B-LOC",
+        "I-LOC",
+    }  # 。: titles and places unmarked

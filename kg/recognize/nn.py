@@ -28,7 +28,7 @@ from .lexicon import Lexicon
 
 MODEL_FILE = "ner_nn.npz"
 KB_DIR = "kb"  # kg's knowledge base, in the package data
-TYPES = ("PER", "COM", "ORG", "GOV", "TITLE", "LOC")
+TYPES = ("PER", "COM", "ORG", "GOV", "TITLE", "LOC", "PRO")  # PRO: a product, platform or programme
 LABELS = ("O", *(f"{p}-{t}" for t in TYPES for p in "BI"))
 _BIO = [(label.startswith("B-"), label.startswith("I-"), label[2:]) for label in LABELS]  # for _spans
 _GROUP = 256  # sentences run together, sorted by length so that padding stays small
