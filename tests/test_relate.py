@@ -844,3 +844,9 @@ def test_former_before_a_chain_of_posts_makes_every_post_former():
     assert not any(p == "leads" for _, p, _ in posts)
     current = result_of("百度宣布，京东副总裁、青禾科技总经理王明出席。")
     assert any(r.predicate == "leads" for r in current.relations)
+
+
+def test_an_outlet_cited_for_the_news_is_not_what_the_passage_is_about():
+    found = triples("此外，据彭博社报道，锋泰集团调整了组织架构。此次调整将原有的家电事业群一拆为二。")
+    assert ("家电事业群", "parentOrganization", "锋泰集团") in found
+    assert not any(o == "彭博社" for _, p, o in found if p == "parentOrganization")

@@ -12,7 +12,7 @@ from ..recognize.byline import byline_fields
 from ..recognize.lexicon import Lexicon, load_lexicon
 from ..resolve import entity_id
 from ..words import load_words
-from .about import _AGENT, _company_anaphor, _topic, assign_about
+from .about import _AGENT, _company_anaphor, _topic, assign_about, cited_outlet
 from .anaphora import company_mentions, gap_mentions, pronoun_mentions
 from .byline import byline_relations
 from .frame import Frame, document_frame
@@ -206,6 +206,9 @@ def _org_topic(
         and m.source != "pattern:byline"
         and (m.start, m.end) not in in_byline
         and not is_market(m.text)  # 在港交所公告: where the company files, not whose post it is
+        and not cited_outlet(
+            doc, m
+        )  # 据晚点报道，…事业群总裁: the outlet cited is not the organisation spoken of
     ]
     people = [m for m in local if m.type == "Person"]
     if len({entity_of[local[i].start] for i in agents}) == 1:

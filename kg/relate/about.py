@@ -498,11 +498,22 @@ def _topic(doc: Document, mentions: list[Mention], index: int) -> Mention | None
         agents = [
             m
             for m in _in_span(mentions, s.start, s.end)
-            if m.type in _AGENT and m.source != BYLINE and not _in_dateline(doc, m)
+            if m.type in _AGENT
+            and m.source != BYLINE
+            and not _in_dateline(doc, m)
+            and not cited_outlet(doc, m)
         ]
         if agents:
             return agents[0]
     return None
+
+
+def cited_outlet(doc: Document, m: Mention) -> bool:
+    """据晚点报道 / 根据彭博社消息: an outlet cited for the news is not what the passage is about."""
+    words = load_words()
+    return doc.norm[max(0, m.start - 2) : m.start].endswith(words.words("citing_word")) and bool(
+        words.regex("news_cited_after").match(doc.norm, m.end)
+    )
 
 
 def _in_dateline(doc: Document, m: Mention) -> bool:
