@@ -1382,3 +1382,10 @@ def test_launched_and_flagship_products_are_named(text, name):
 )
 def test_no_product_is_made_of_a_clause_or_a_kind(text, junk):
     assert junk not in {m.text for m in mentions_of(text)[2]}
+
+
+def test_a_count_of_the_lists_kind_closes_a_list_of_products():
+    found = {m.text: m.type for m in mentions_of("星澜汽车推出了瑶川C-DM和揽星REEV两款新车。")[2]}
+    assert found.get("揽星REEV") == "Product"
+    found = {m.text: m.type for m in mentions_of("锋泰汽车旗下有星途、捷途、远川PLUS三大品牌。")[2]}
+    assert found.get("远川PLUS") == "Product"

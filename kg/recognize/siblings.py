@@ -70,7 +70,11 @@ def find_list_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
             unknown.append(span)
             pos = span[1]
         in_round = family[0] == "Company" and bool(W.regex("list_closer_role").match(ctx.text, pos))
-        closed = ctx.text.startswith(W.words("list_closer"), pos) or in_round
+        closed = (
+            ctx.text.startswith(W.words("list_closer"), pos)
+            or in_round
+            or bool(W.regex("counted_list_closer").match(ctx.text, pos))  # A、B、C四大品牌
+        )
         if needs_role and not in_round:
             unknown = unknown[1:]  # ，华为、小米等: a first item after a comma needs a round to vouch for it
         if unknown and (len(known) >= 2 or closed):
