@@ -36,10 +36,14 @@ class Segmenter:
             self._impl = rjieba.Jieba()
             for word, tag in words:
                 self._impl.add_word(word, 50000, tag)
+            split = tuple(split)
             for word in split:
                 self._impl.add_word(word, 0, None)  # a frequency of 0: never one token
             self._tag: Callable[[str], list[tuple[str, str]]] = self._impl.tag
-            self.known = self._impl.has_word
+            unknown = frozenset(
+                split
+            )  # (rjieba still lists them; jieba's FREQ says 0, so no engine knows them)
+            self.known = lambda word: word not in unknown and self._impl.has_word(word)
         else:
             try:
                 import jieba

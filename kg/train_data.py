@@ -91,6 +91,13 @@ REALTEXT = Scheme(
     unmarked=("TITLE", "LOC"),  # the guide annotates no titles, and places only where a relation needs them
 )
 HELD_OUT = 10  # every tenth sentence of each set is held out
+
+
+def scheme_of(dataset: str) -> Scheme:
+    """The labelling scheme of a training sentence's dataset."""
+    return REALTEXT if dataset == "realtext" else SCHEMES[dataset]
+
+
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 
 
@@ -155,15 +162,12 @@ def realtext_records(path: Path) -> Iterator[dict]:
                     if not any(taken[m.start() : m.end()]):
                         taken[m.start() : m.end()] = [True] * (m.end() - m.start())
                         spans.append((m.start(), m.end(), type_))
+            spans.sort()
             for sent in _SENTENCE.finditer(text):
                 a, b = sent.start(), sent.end()
                 if b - a < 4:
                     continue
-                inside = [
-                    {"start": s - a, "end": e - a, "type": t}
-                    for s, e, t in sorted(spans)
-                    if a <= s and e <= b
-                ]
+                inside = [{"start": s - a, "end": e - a, "type": t} for s, e, t in spans if a <= s and e <= b]
                 yield {"text": text[a:b], "entities": inside}
 
 

@@ -30,7 +30,7 @@ from .recognize.crf import spans
 from .recognize.features import FEATURES, FeatureEncoder, Gazetteer, Vocab, build_vocab
 from .recognize.lexicon import Lexicon, load_lexicon
 from .recognize.nn import LABELS, allowed_transitions, kb_names
-from .train_data import HELD_OUT, REALTEXT, SCHEMES, Sentence, read_sentences
+from .train_data import HELD_OUT, REALTEXT, SCHEMES, Sentence, read_sentences, scheme_of
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,7 @@ def score(sentences: list[Sentence], predicted: list[list[tuple]]) -> dict[str, 
     """(true positives, false positives, false negatives) per dataset, in each dataset's own labels."""
     counts: dict[str, list[int]] = {}
     for s, pred in zip(sentences, predicted, strict=True):
-        scheme = REALTEXT if s.dataset == "realtext" else SCHEMES[s.dataset]
+        scheme = scheme_of(s.dataset)
         to_label: dict[str, str] = {}
         for label, types in scheme.spans.items():
             for t in types:
@@ -323,8 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-kb", action="store_true", help="train without the knowledge-base feature")
     parser.add_argument(
         "--realtext",
-        type=Path,
-        default=Path("benchmarks/realtext/corpus.jsonl"),
+        default="benchmarks/realtext/corpus.jsonl",
         help="the real-text corpus whose dev split trains too ('' for none)",
     )
     parser.add_argument("--epochs", type=int, default=Config.epochs)
@@ -333,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config = Config(epochs=args.epochs, hidden=args.hidden, seed=args.seed)
     try:
-        realtext = args.realtext if str(args.realtext) not in ("", ".") else None
+        realtext = Path(args.realtext) if args.realtext else None
         meta = train(args.data, args.out, config, kb=args.kb, use_kb=not args.no_kb, realtext=realtext)
     except FileNotFoundError as exc:
         print(exc, file=sys.stderr)

@@ -270,24 +270,24 @@ def _body_or_person(ctx: Context, start: int, end: int, type_: str) -> str:
     return type_
 
 
+def _after_trader(ctx: Context, start: int, end: int) -> int:
+    """日商住友化学株式会社 / 英商青禾投资有限公司: where the name begins after a foreign company's nationality
+    (Taiwan's and Hong Kong's usage), which is not part of it."""
+    prefix = _W.regex("trader_nationality").match(ctx.text, start, end)
+    return prefix.end() if prefix and end - prefix.end() >= 2 else start
+
+
 def _without_trader_prefix(ctx: Context, m: Mention) -> Mention:
-    """日商住友化学株式会社 / 英商青禾投资有限公司: the nationality of a foreign company (Taiwan's and Hong Kong's
-    usage) is not part of its name."""
-    if m.type not in ORG_TYPES:
-        return m
-    prefix = _W.regex("trader_nationality").match(ctx.text, m.start, m.end)
-    if prefix is None or m.end - prefix.end() < 2:
-        return m
-    return ctx.mention(prefix.end(), m.end, m.type, m.source, m.score, types=m.types)
+    start = _after_trader(ctx, m.start, m.end) if m.type in ORG_TYPES else m.start
+    return m if start == m.start else ctx.mention(start, m.end, m.type, m.source, m.score, types=m.types)
 
 
 def _trimmed_org(ctx: Context, start: int, end: int) -> tuple[int, int]:
-    """An organisation span without the place, kind or 前 ("former", 委任前锋泰区民政事务局局长) before its name, and
-    without a title's domain after it (Qinghe行销副总王明: 行销 belongs to the title)."""
-    start = former_stripped(ctx, _after_kind_of(ctx, _after_place_of(ctx, start, end), end), end)
-    trader = _W.regex("trader_nationality").match(ctx.text, start, end)
-    if trader and end - trader.end() >= 2:
-        start = trader.end()  # 日商住友化学株式会社: a foreign company's nationality
+    """An organisation span without the place, kind, 前 ("former", 委任前锋泰区民政事务局局长) or nationality (日商)
+    before its name, and without a title's domain after it (Qinghe行销副总王明: 行销 belongs to the title)."""
+    start = _after_place_of(ctx, start, end)
+    start = _after_kind_of(ctx, start, end)
+    start = _after_trader(ctx, former_stripped(ctx, start, end), end)
     link = _W.regex("relation_noun_before_name").match(ctx.text, start, end)
     if link and end - link.end() >= 4 and ctx.is_boundary(link.end()):
         start = link.end()  # 全资子公司锋泰勘察设计院有限公司: what the company is to another, then its name
@@ -635,7 +635,7 @@ def _rule_mentions(ctx: Context) -> list[Mention]:
     candidates.extend(units + find_brand_goods(ctx, candidates))
     for finder in PATTERNS:
         candidates.extend(finder(ctx))
-    candidates = [_without_trader_prefix(ctx, m) for m in candidates]
+    candidates = [_without_trader_prefix(ctx, m) for m in candidates]  # (the tagger's spans: _trimmed_org)
     anchors = filter_spans(candidates)
     candidates.extend(
         find_glossed_products(ctx, anchors)

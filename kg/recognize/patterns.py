@@ -350,7 +350,7 @@ def find_byline(ctx: Context) -> list[Mention]:
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.8))
             elif (
                 field.role == "author"
-                and not W.set("enumeration_comma").isdisjoint({ctx.text[s - 1 : s], ctx.text[e : e + 1]})
+                and not W.set("name_list_mark").isdisjoint({ctx.text[s - 1 : s], ctx.text[e : e + 1]})
                 and _pen_name(part, alone=True, last=True)
             ):  # 作者:云舟、木禾: names listed with 、 are writers, not an outlet and its writer
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.8))

@@ -206,9 +206,8 @@ def _org_topic(
         and m.source != "pattern:byline"
         and (m.start, m.end) not in in_byline
         and not is_market(m.text)  # 在港交所公告: where the company files, not whose post it is
-        and not cited_outlet(
-            doc, m
-        )  # 据晚点报道，…事业群总裁: the outlet cited is not the organisation spoken of
+        # 据晚点报道，…事业群总裁: the outlet cited is not the organisation spoken of
+        and not cited_outlet(doc, m)
     ]
     people = [m for m in local if m.type == "Person"]
     if len({entity_of[local[i].start] for i in agents}) == 1:

@@ -40,14 +40,11 @@ def assign_about(
 ) -> list[Figure]:
     out = []
     source_cue = load_words().regex("data_source_cue")
-    cited, citing = load_words().regex("cited_source"), load_words().words("citing_word")
+    cited = load_words().regex("cited_source")
 
     def publishes_data(m: Mention) -> bool:
         return bool(
-            m.source == "pattern:data_source"
-            or source_cue.match(doc.norm, m.end)
-            or doc.norm[max(0, m.start - 2) : m.start].endswith(citing)
-            and cited.match(doc.norm, m.end)
+            m.source == "pattern:data_source" or source_cue.match(doc.norm, m.end) or _cited_as(doc, m, cited)
         )
 
     # who publishes the data (艾媒咨询数据显示, 根据易观最新发布的《…报告》) is not what figures are about, and in a
@@ -510,10 +507,13 @@ def _topic(doc: Document, mentions: list[Mention], index: int) -> Mention | None
 
 def cited_outlet(doc: Document, m: Mention) -> bool:
     """据晚点报道 / 根据彭博社消息: an outlet cited for the news is not what the passage is about."""
-    words = load_words()
-    return doc.norm[max(0, m.start - 2) : m.start].endswith(words.words("citing_word")) and bool(
-        words.regex("news_cited_after").match(doc.norm, m.end)
-    )
+    return _cited_as(doc, m, load_words().regex("news_cited_after"))
+
+
+def _cited_as(doc: Document, m: Mention, after: re.Pattern[str]) -> bool:
+    """据X / 根据X, then what ``after`` matches: X is cited (for data, or for the news)."""
+    before = doc.norm[max(0, m.start - 2) : m.start]
+    return before.endswith(load_words().words("citing_word")) and after.match(doc.norm, m.end) is not None
 
 
 def _in_dateline(doc: Document, m: Mention) -> bool:
