@@ -144,8 +144,8 @@ def test_recognises(text, expected):
         ("锋泰集团“最大印钞机”的负责人换人。青禾“国潮元素”系列大受欢迎。", {"最大印钞机", "国潮元素"}),
         # a province's short name before 投资 (invest in Shanghai), a kind of investment, a person's descriptor
         (
-            "两家外企今年在沪投资设厂。其中侨外投资约3亿元。资深行业咨询顾问王明认为如此。",
-            {"沪投资", "侨外投资", "资深行业咨询"},
+            "两家外企今年在沪投资设厂。其中侨外投资约3亿元。资深行业咨询顾问王明认为如此。多家药企加码在华投资。",
+            {"沪投资", "侨外投资", "资深行业咨询", "华投资"},
         ),
         # the matter of a deal after its party is no part of the party's name
         ("双方谈妥投资入股澄禾单车事宜。", {"澄禾单车事宜"}),
@@ -887,6 +887,18 @@ def test_a_name_before_a_head_after_a_conjunction_or_de_and_before_qian_is_an_or
 def test_a_tagged_name_does_not_take_the_kind_of_organisation_before_it():
     found = {e.label for e in result_of("研究机构奥维睿沃首席分析师王明表示。").entities}
     assert "奥维睿沃" in found and "研究机构奥维睿沃" not in found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("德国车企蓝鲸汽车集团宣布在华投资。", "蓝鲸汽车集团"),
+        ("意大利咖啡品牌Lavora公布了扩张计划。", "Lavora"),
+    ],
+)
+def test_a_tagged_name_does_not_take_the_place_and_trade_before_it(text, name):
+    found = {e.label for e in result_of(text).entities}
+    assert name in found and not any(f.endswith(name) and f != name for f in found)
 
 
 def test_a_term_of_office_before_a_title_is_no_name_and_the_promoted_person_is_found():

@@ -286,6 +286,7 @@ def _trimmed_org(ctx: Context, start: int, end: int) -> tuple[int, int]:
     """An organisation span without the place, kind, 前 ("former", 委任前锋泰区民政事务局局长) or nationality (日商)
     before its name, and without a title's domain after it (Qinghe行销副总王明: 行销 belongs to the title)."""
     start = _after_place_of(ctx, start, end)
+    start = _after_place_kind(ctx, start, end)
     start = _after_kind_of(ctx, start, end)
     start = _after_trader(ctx, former_stripped(ctx, start, end), end)
     link = _W.regex("relation_noun_before_name").match(ctx.text, start, end)
@@ -427,6 +428,30 @@ def _after_place_of(ctx: Context, start: int, end: int) -> int:
         if place and place.types[0] == "Place" or tok and tok.end == cut and tok.pos == "ns":
             return cut + len(particle)
     return start
+
+
+def _after_place_kind(ctx: Context, start: int, end: int) -> int:
+    """德国车企青禾汽车集团 / 意大利咖啡品牌Lavora: a place, a few words and a kind of company before a name (its
+    nationality and trade) are not part of it, unless the whole is a name kg knows."""
+    tok = ctx.token_at(start)
+    if tok is None or ctx.known(ctx.text[start:end]):
+        return start
+    place = ctx.lexicon.names.get(tok.word)
+    if not (tok.pos == "ns" or place and place.types[0] == "Place"):
+        return start
+    kind = _W.regex("kind_after_place").match(ctx.text, tok.end, end)
+    if kind is None:
+        return start
+    rest = ctx.text[kind.end() : end]
+    suffixes = tuple(suffix for suffix, _ in ctx.lexicon.org_suffixes)
+    if (
+        len(rest) < 2
+        or rest.startswith(suffixes)
+        or rest in ctx.lexicon.non_entities
+        or not ctx.is_boundary(kind.end())
+    ):
+        return start
+    return kind.end()
 
 
 def _after_kind_of(ctx: Context, start: int, end: int) -> int:
