@@ -893,7 +893,7 @@ def test_a_tagged_name_does_not_take_the_kind_of_organisation_before_it():
     "text, name",
     [
         ("德国车企蓝鲸汽车集团宣布在华投资。", "蓝鲸汽车集团"),
-        ("意大利咖啡品牌Lavora公布了扩张计划。", "Lavora"),
+        ("瑞士手表品牌Lavora公布了扩张计划。", "Lavora"),
     ],
 )
 def test_a_tagged_name_does_not_take_the_place_and_trade_before_it(text, name):

@@ -431,7 +431,7 @@ def _after_place_of(ctx: Context, start: int, end: int) -> int:
 
 
 def _after_place_kind(ctx: Context, start: int, end: int) -> int:
-    """德国车企青禾汽车集团 / 意大利咖啡品牌Lavora: a place, a few words and a kind of company before a name (its
+    """德国车企青禾汽车集团 / 瑞士手表品牌Lavora: a place, a few words and a kind of company before a name (its
     nationality and trade) are not part of it, unless the whole is a name kg knows."""
     tok = ctx.token_at(start)
     if tok is None or ctx.known(ctx.text[start:end]):
