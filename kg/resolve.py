@@ -73,6 +73,7 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon, text: str = "") -
     present = {k for k in keys}
     linkable = {m.key for m in mentions if m.type in LINKABLE}  # a product (小黄车) is not the company (ofo)
     counts = Counter((family(m.type), m.key) for m in mentions)
+    companies = {m.key for m in mentions if m.type == "Company"}
     registered: dict[str, set[str]] = defaultdict(set)  # the registered names written for a key (简称“X”)
     for m in mentions:
         if m.text != m.key and LEGAL_FORM.search(m.text):
@@ -98,7 +99,11 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon, text: str = "") -
             stripped = LEGAL_FORM.sub("", key)
             if stripped != key and len(stripped) >= 2:
                 entry = lexicon.names.get(stripped)
-                if entry and family(entry.types[0]) == "org":
+                if (
+                    entry
+                    and family(entry.types[0]) == "org"
+                    and not _company_of_a_body(key, entry.types, companies)
+                ):
                     target = entry.canonical
                 elif (fam, stripped) in present and not _group_owns_company(key, stripped, text):
                     target = stripped
@@ -194,6 +199,12 @@ def _group_owns_company(key: str, short: str, text: str) -> bool:
             f"(?:{words.alt('parent_role_before')}){owner}|{owner}(?:{words.alt('parent_role_after')})", text
         )
     )
+
+
+def _company_of_a_body(key: str, types: tuple[str, ...], companies: set[str]) -> bool:
+    """清华控股 is a company a university owns, not 清华大学: a company named after a university or a government
+    body with a legal form is a company of its own."""
+    return key in companies and types[0] in ("Organization", "GovernmentOrganization")
 
 
 def _unknown_registered_name(names: Iterable[str]) -> bool:

@@ -47,6 +47,12 @@ def test_a_unit_or_a_company_named_after_another_keeps_its_own_node(text, ids, f
     assert fact in {(r.subject, r.predicate, r.object) for r in res.relations}
 
 
+def test_a_company_named_after_a_university_is_not_the_university():
+    ents = entities("清华控股与青禾科技签署协议，清华大学的教授出席了仪式。")
+    assert {"org/清华控股", "org/清华大学"} <= set(ents)
+    assert ents["org/清华控股"].type == "Company" and ents["org/清华大学"].type == "Organization"
+
+
 def test_same_name_and_type_give_the_same_id_in_every_run_and_document():
     a = kg.build_from_texts(["美团与京东合作。"]).entities()
     b = kg.build_from_texts(["据悉，京东发布财报。", "美团宣布扩张。"]).entities()
