@@ -664,6 +664,9 @@ def test_an_unknown_first_item_of_a_list_of_known_companies_is_a_company():
         ("HarmonyOS 6的装机量已超过8000万。", "HarmonyOS 6"),
         ("新模型已经超过了GPT-5。", "GPT-5"),
         ("P80系列的处理器与此前相同。", "P80系列"),
+        ("锋泰发布了自研的澄湖大模型。", "澄湖大模型"),  # 自研的 before the name is not part of it
+        ("锋泰旗下社交应用远澜App用户翻倍。", "远澜App"),  # a kind of application between 旗下 and the name
+        ("锋泰汽车的锋泰S9车型交付量大增。", "锋泰S9"),  # one letter and a number before 车型 is a model
     ],
 )
 def test_a_product_named_with_the_word_for_its_kind_or_a_model_number(text, product):
@@ -677,6 +680,8 @@ def test_a_product_named_with_the_word_for_its_kind_or_a_model_number(text, prod
         "百度发布了基座大模型。",
         "腾讯推出自研操作系统。",
         "百度发布了新一代多模态大模型。",
+        "锋泰发布了自研的多模态大模型。",
+        "首款L3车型将于明年上市。",
     ],
 )
 def test_a_count_or_a_description_of_a_kind_names_no_product(text):

@@ -1206,7 +1206,8 @@ def find_products(ctx: Context) -> list[Mention]:
     for m in W.regex("latin_model").finditer(text):  # Mate 70 Pro+ / GPT-5 / P70系列
         first = m.group("name").split()[0].split("-")[0]
         series = m.group(1).endswith(W.words("model_series_end"))
-        single = len(m.group("name")) == 1 and not series  # P70系列 / P70 Pro, not B2B or L4
+        kind_after = text.startswith(tuple(W.words("device_kind")), m.end(1))  # S9车型 / X5手机
+        single = len(m.group("name")) == 1 and not (series or kind_after)  # P70系列 / P70 Pro, not B2B or L4
         if first in W.set("latin_model_stop") and not series or single:
             continue
         if m.group("name") in ctx.lexicon.names and ctx.lexicon.names[m.group("name")].types[0] != "Product":
