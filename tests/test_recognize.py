@@ -688,6 +688,11 @@ def test_a_count_or_a_description_of_a_kind_names_no_product(text):
     assert not [m for m in mentions_of(text)[2] if m.type == "Product"]
 
 
+def test_a_drugs_target_is_no_product():
+    labels = {e.label for e in result_of("锋泰医药的PD-1抑制剂和HER2抗体进入临床，GLP-1药物销量大增。").entities}
+    assert not labels & {"PD-1", "HER2", "GLP-1"}
+
+
 @pytest.mark.parametrize("text", ["快手 CEO 王明一开始是犹豫的。", "CEO李强一直没有表态。"])
 def test_an_adverb_after_a_name_is_not_part_of_it(text):
     people = {m.text for m in mentions_of(text)[2] if m.type == "Person"}
