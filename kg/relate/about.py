@@ -27,6 +27,7 @@ _OFFERING = ("Product", "Programme")
 
 
 BYLINE = "pattern:byline"  # mentions of a byline or a dateline: the outlet and its staff
+HOLDING_VEHICLE = "holding vehicle"  # role of a person's investment in the company he holds another through
 
 
 def assign_about(
@@ -155,10 +156,15 @@ def _respectively(doc: Document, f: Figure, figures: list[Figure], mentions: lis
 
 
 def _deal_targets(relations) -> dict[int, list[Relation]]:
-    """Investments and acquisitions stated in each sentence (their objects are what the money buys)."""
+    """Investments and acquisitions stated in each sentence (their objects are what the money buys); not a
+    person's holding vehicle (A通过B持有C 30%的股权: the stake is C's, not B's)."""
     out: dict[int, list[Relation]] = {}
     for r in relations:
-        if r.predicate in ("investsIn", "acquired") and not r.literal:
+        if (
+            r.predicate in ("investsIn", "acquired")
+            and not r.literal
+            and ("role", HOLDING_VEHICLE) not in r.qualifiers
+        ):
             out.setdefault(r.evidence.sentence, []).append(r)
     return out
 

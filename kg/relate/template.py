@@ -42,9 +42,9 @@ def expand_slots(pattern: str) -> str:
         single = f"{single}(?:{words.alt('list_item_note')})?"  # A（领投）、B、C: an item's part in brackets
         if many == "+~":
             item = f"(?:{single}|{words.alt('unknown_list_item')}(?={words.alt('unknown_item_end')}))"
-            body = f"{single}(?:\\s?{words.alt('loose_list_separator')}\\s?{item})*"
+            body = f"{single}(?:\\s?{words.alt('loose_list_separator')}\\s?(?:{words.alt('list_item_role')})?{item})*"
         else:  # (青禾 AI 、锋泰智能: pages put blanks around Latin names)
-            body = f"{single}(?:\\s?{words.alt('list_separator')}\\s?{single})*"
+            body = f"{single}(?:\\s?{words.alt('list_separator')}\\s?(?:{words.alt('list_item_role')})?{single})*"
         return f"(?P<{name}>{body})" if name else f"(?:{body})"
 
     return _SLOT_MACRO.sub(one, pattern)
