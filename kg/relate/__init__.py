@@ -283,8 +283,8 @@ def _named_units(
             # 抖音电商 / 抖音 BU: a division of a platform belongs to the platform's maker the article names
             present = present or set(entity_of.values())
             parent = named_maker(platform[1].canonical, present, lexicon, doc.date) or parent
-        if parent is None:
-            continue
+        if parent is None or m.key.endswith(load_words().words("unit_word_no_parent")):
+            continue  # (快手直播: a platform's channel, not a division of its own)
         seen.add(m.key)
         view = SentenceView.build(doc, doc.sentences[m.sentence], [m], entity_of)
         predicate = "productOf" if named_product else "parentOrganization"
