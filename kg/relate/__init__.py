@@ -114,7 +114,23 @@ def relate(
     out += known_makers(doc, mentions, entity_of, lexicon, out)
     if scorer is not None:
         out += scorer.relations(doc, mentions, entity_of, linked=out)
-    return _dedupe(_heads_not_staff(out))
+    return _dedupe(_nearer_parent(_heads_not_staff(out)))
+
+
+def _nearer_parent(relations: list[Relation]) -> list[Relation]:
+    """A division's name says whose it is in the end (京东支付: 京东), but where the text names the unit it sits in
+    (京东数科旗下京东支付 / X是Y门户的二级部门), that unit is its parent, not the company its name begins with."""
+    told: dict[str, set[str]] = {}
+    for r in relations:
+        if r.predicate in ("parentOrganization", "productOf") and r.rule != "unit_name" and r.object:
+            told.setdefault(r.subject, set()).add(r.object)
+    return [
+        r
+        for r in relations
+        if r.rule != "unit_name"
+        or r.predicate != "parentOrganization"
+        or not told.get(r.subject, set()) - {r.object}
+    ]
 
 
 def _heads_not_staff(relations: list[Relation]) -> list[Relation]:
