@@ -119,7 +119,7 @@ def relate(
 
 def _nearer_parent(relations: list[Relation]) -> list[Relation]:
     """A division's name says whose it is in the end (京东支付: 京东), and the lexicon knows who makes a known
-    product, but where the text names the unit it sits in (京东数科旗下京东支付 / 将今日头条并入抖音), that unit is
+    product, but where the text names the unit it sits in (青禾数科旗下青禾支付 / 将今日头条并入抖音), that unit is
     its parent, not the company its name begins with or its maker in the lexicon."""
     by_name = (
         "unit_name",
