@@ -850,3 +850,13 @@ def test_an_outlet_cited_for_the_news_is_not_what_the_passage_is_about():
     found = triples("此外，据彭博社报道，锋泰集团调整了组织架构。此次调整将原有的家电事业群一拆为二。")
     assert ("家电事业群", "parentOrganization", "锋泰集团") in found
     assert not any(o == "彭博社" for _, p, o in found if p == "parentOrganization")
+
+
+def test_a_unit_the_text_places_under_another_is_not_its_name_prefixs_division():
+    found = triples("京东数科旗下的京东支付交易额大增。")
+    assert ("京东支付", "parentOrganization", "京东科技") in found
+    assert ("京东支付", "parentOrganization", "京东") not in found
+
+
+def test_a_platforms_livestreaming_channel_is_no_division():
+    assert ("快手直播", "parentOrganization", "快手") not in triples("快手直播的主播越来越多。")

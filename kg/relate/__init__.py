@@ -114,7 +114,22 @@ def relate(
     out += known_makers(doc, mentions, entity_of, lexicon, out)
     if scorer is not None:
         out += scorer.relations(doc, mentions, entity_of, linked=out)
-    return _dedupe(_heads_not_staff(out))
+    return _dedupe(_nearer_parent(_heads_not_staff(out)))
+
+
+def _nearer_parent(relations: list[Relation]) -> list[Relation]:
+    """A division's name says whose it is in the end (京东支付: 京东), and the lexicon knows who makes a known
+    product, but where the text names the unit it sits in (青禾数科旗下青禾支付 / 将今日头条并入抖音), that unit is
+    its parent, not the company its name begins with or its maker in the lexicon."""
+    by_name = (
+        "unit_name",
+        "known_maker",
+    )  # (known_maker: 今日头条 is 字节跳动's, unless the text says 并入抖音)
+    told: dict[str, set[str]] = {}
+    for r in relations:
+        if r.predicate in ("parentOrganization", "productOf") and r.rule not in by_name and r.object:
+            told.setdefault(r.subject, set()).add(r.object)
+    return [r for r in relations if r.rule not in by_name or not told.get(r.subject, set()) - {r.object}]
 
 
 def _heads_not_staff(relations: list[Relation]) -> list[Relation]:
@@ -283,8 +298,8 @@ def _named_units(
             # 抖音电商 / 抖音 BU: a division of a platform belongs to the platform's maker the article names
             present = present or set(entity_of.values())
             parent = named_maker(platform[1].canonical, present, lexicon, doc.date) or parent
-        if parent is None:
-            continue
+        if parent is None or m.key.endswith(load_words().words("unit_word_no_parent")):
+            continue  # (快手直播: a platform's channel, not a division of its own)
         seen.add(m.key)
         view = SentenceView.build(doc, doc.sentences[m.sentence], [m], entity_of)
         predicate = "productOf" if named_product else "parentOrganization"
