@@ -121,15 +121,17 @@ def _nearer_parent(relations: list[Relation]) -> list[Relation]:
     """A division's name says whose it is in the end (京东支付: 京东), and the lexicon knows who makes a known
     product, but where the text names the unit it sits in (青禾数科旗下青禾支付 / 将今日头条并入抖音), that unit is
     its parent, not the company its name begins with or its maker in the lexicon."""
-    by_name = (
-        "unit_name",
-        "known_maker",
-    )  # (known_maker: 今日头条 is 字节跳动's, unless the text says 并入抖音)
     told: dict[str, set[str]] = {}
     for r in relations:
-        if r.predicate in ("parentOrganization", "productOf") and r.rule not in by_name and r.object:
+        if r.predicate in ("parentOrganization", "productOf") and r.rule not in _PARENT_BY_NAME and r.object:
             told.setdefault(r.subject, set()).add(r.object)
-    return [r for r in relations if r.rule not in by_name or not told.get(r.subject, set()) - {r.object}]
+    return [
+        r for r in relations if r.rule not in _PARENT_BY_NAME or not told.get(r.subject, set()) - {r.object}
+    ]
+
+
+# Rules that give a parent from a name alone: the division's own (京东支付) or the lexicon's maker (今日头条)
+_PARENT_BY_NAME = ("unit_name", "known_maker")
 
 
 def _heads_not_staff(relations: list[Relation]) -> list[Relation]:
