@@ -104,7 +104,7 @@ def _round(
         clause = doc.norm[m.end : m.end + 40]
         hit = load_words().regex("funding_after_name").match(clause)
         if not hit or _another_between(agents, m, m.end + hit.start("verb")):
-            continue  # 锋泰集团旗下品牌青禾汽车宣布完成A轮融资: 青禾汽车's round, not 锋泰集团's
+            continue  # 锋泰集团旗下品牌青禾汽车获得B轮投资: 青禾汽车's round, not 锋泰集团's
         stage = stage_rx.search(hit.group())
         money = [f.text for f in figures if f.kind == "money" and f.evidence.sentence == m.sentence]
         return _anchor(doc, m, entity_of), (stage.group() if stage else None), (money[0] if money else None)

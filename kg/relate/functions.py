@@ -53,16 +53,15 @@ def _org_topic(hit: Hit, arg: str | None) -> list[End]:
 def _round_company(hit: Hit, arg: str | None) -> list[End]:
     """The company whose round the article reports (本轮融资由甲资本领投), else the article's organisation."""
     frame = hit.env.frame
+    anchor = frame.funded or frame.main if frame else None
     if _unnamed_round_before(hit):
         return []  # 煮葉已完成Pre-A轮融资，投资方为… / …，同在赛道的星海亦完成A轮融资，由…领投: a round of a company
         # kg did not recognise, not the article's
+    # 位列第二的是：“星澜互助”完成D轮融资，本轮由…领投 / 青禾于B轮融资时…，包含…等投资: the round this sentence
+    # reports is its company's
     owner = _round_owner_before(hit)
     if owner is not None:
-        return [
-            owner
-        ]  # 位列第二的是：“星澜互助”完成D轮融资，本轮由…领投 / 青禾在C轮融资后…，包含…等投资: the round
-        # this sentence reports is its company's
-    anchor = frame.funded or frame.main if frame else None
+        return [owner]
     if anchor is None:
         return []
     end = _local(hit, anchor)
@@ -81,7 +80,7 @@ def _round_company(hit: Hit, arg: str | None) -> list[End]:
 
 def _round_owner_before(hit: Hit) -> int | None:
     """The slot of the last company whose round the sentence reports before the match (⟦O3⟧完成C轮融资 /
-    ⟦O0⟧在2017年C轮融资后), if any."""
+    ⟦O0⟧于2019年B轮融资时), if any."""
     before = hit.view.template[: hit.start]
     words = hit.env.words
     found = [*words.regex("named_round").finditer(before), *words.regex("staged_round").finditer(before)]
