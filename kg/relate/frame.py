@@ -103,8 +103,8 @@ def _round(
     for m in agents:
         clause = doc.norm[m.end : m.end + 40]
         hit = load_words().regex("funding_after_name").match(clause)
-        if not hit:
-            continue
+        if not hit or _another_between(agents, m, m.end + hit.start("verb")):
+            continue  # 锋泰集团旗下品牌青禾汽车获得B轮投资: 青禾汽车's round, not 锋泰集团's
         stage = stage_rx.search(hit.group())
         money = [f.text for f in figures if f.kind == "money" and f.evidence.sentence == m.sentence]
         return _anchor(doc, m, entity_of), (stage.group() if stage else None), (money[0] if money else None)
@@ -118,9 +118,15 @@ def _rounds(
     funding = load_words().regex("funding_after_name")
     out: dict[int, Anchor] = {}
     for m in agents:
-        if m.sentence not in out and funding.match(doc.norm[m.end : m.end + 40]):
+        hit = funding.match(doc.norm[m.end : m.end + 40]) if m.sentence not in out else None
+        if hit and not _another_between(agents, m, m.end + hit.start("verb")):
             out[m.sentence] = _anchor(doc, m, entity_of)
     return tuple(sorted(out.items(), key=lambda kv: kv[0]))
+
+
+def _another_between(agents: list[Mention], m: Mention, end: int) -> bool:
+    """Another organisation is named after ``m`` and before ``end`` (where its round's verb begins)."""
+    return any(m.end <= other.start < end for other in agents)
 
 
 def _announcer(doc: Document, agents: list[Mention], entity_of: dict[int, str]) -> Anchor | None:

@@ -54,16 +54,19 @@ def _round_company(hit: Hit, arg: str | None) -> list[End]:
     """The company whose round the article reports (本轮融资由甲资本领投), else the article's organisation."""
     frame = hit.env.frame
     anchor = frame.funded or frame.main if frame else None
-    if anchor is None:
-        return []
-    end = _local(hit, anchor)
     if _unnamed_round_before(hit):
         return []  # 煮葉已完成Pre-A轮融资，投资方为… / …，同在赛道的星海亦完成A轮融资，由…领投: a round of a company
         # kg did not recognise, not the article's
+    # 位列第二的是：“星澜互助”完成D轮融资，本轮由…领投 / 青禾于B轮融资时…，包含…等投资: the round this sentence
+    # reports is its company's
+    owner = _round_owner_before(hit)
+    if owner is not None:
+        return [owner]
+    if anchor is None:
+        return []
+    end = _local(hit, anchor)
     if isinstance(end, int) and frame and not frame.funded:
         return []  # no round reported and the article's organisation named here: it is an investor, not funded
-    if _named_round_before(hit, anchor):
-        return []  # 位列第二的是：“星澜互助”完成D轮融资，本轮由…领投: this sentence's company's round, not the article's
     if not isinstance(end, int) and frame:
         previous = frame.round_in(hit.view.sentence.index - 1)
         if previous is not None and previous.entity != anchor.entity:
@@ -75,13 +78,13 @@ def _round_company(hit: Hit, arg: str | None) -> list[End]:
     return [end]
 
 
-def _named_round_before(hit: Hit, anchor: Anchor) -> bool:
-    """The sentence reports, before the match, the round of a company it names that is not ``anchor``'s."""
+def _round_owner_before(hit: Hit) -> int | None:
+    """The slot of the last company whose round the sentence reports before the match (⟦O3⟧完成C轮融资 /
+    ⟦O0⟧于2019年B轮融资时), if any."""
     before = hit.view.template[: hit.start]
-    return any(
-        hit.view.entity(m.group("slot")) != anchor.entity
-        for m in hit.env.words.regex("named_round").finditer(before)
-    )
+    words = hit.env.words
+    found = [*words.regex("named_round").finditer(before), *words.regex("staged_round").finditer(before)]
+    return int(max(found, key=lambda m: m.end()).group("slot")) if found else None
 
 
 def _unnamed_round_before(hit: Hit) -> bool:

@@ -16,6 +16,7 @@ from ..types import SLOT_GROUPS, slot_code
 from ..words import load_words
 
 _SLOT = re.compile(r"⟦[A-Z](\d+)⟧")
+_PLACE_BEFORE_NAME = re.compile(r"⟦L\d+⟧(?=⟦)")
 # {a:org} one slot captured as a; {a:org+} a list (A、B和C) captured whole; {a:org+~} a list in which unknown
 # names may stand; {org} or {:org} one slot, not captured. Groups name slot codes (kg/data/types.toml).
 _SLOT_MACRO = re.compile(r"\{(?:([a-z_][a-z0-9_]*)?:)?([a-z]+(?:\|[a-z]+)*)(\+~?)?\}")
@@ -94,7 +95,8 @@ class SentenceView:
         return self.entity_of[self.mentions[int(number)].start]
 
     def many(self, group: str) -> list[int]:
-        return [int(n) for n in _SLOT.findall(group)]
+        """The items of a list: its slots, less a place written right before a name (A、德国B: B, not 德国)."""
+        return [int(n) for n in _SLOT.findall(_PLACE_BEFORE_NAME.sub("", group))]
 
     def code(self, number: int) -> str:
         return self.code_of(self.mentions[number])
