@@ -689,7 +689,9 @@ def test_a_count_or_a_description_of_a_kind_names_no_product(text):
 
 
 def test_a_drugs_target_is_no_product():
-    labels = {e.label for e in result_of("锋泰医药的PD-1抑制剂和HER2抗体进入临床，GLP-1药物销量大增。").entities}
+    labels = {
+        e.label for e in result_of("锋泰医药的PD-1抑制剂和HER2抗体进入临床，GLP-1药物销量大增。").entities
+    }
     assert not labels & {"PD-1", "HER2", "GLP-1"}
 
 
