@@ -382,7 +382,7 @@ def _by_title_at_topic(hit: Hit, subject: End, obj: End) -> list[Relation]:
 
     if any(p == end_key(subject) and o != end_key(obj) for p, o in hit.env.claims.get("post", {})):
         return []  # the person has a post at a named organisation already
-    titles = re.split(hit.env.words.alt("title_join"), hit.groups.get("titles") or "")
+    titles = re.split(hit.env.words.alt("title_chain_join"), hit.groups.get("titles") or "")
     public = all(t.strip().endswith(hit.env.words.words("public_office_title")) for t in titles if t.strip())
     if public and not (isinstance(obj, int) and hit.view.mention(obj).type == "GovernmentOrganization"):
         return []  # 县长王明走进淘宝直播间: a public office is no post at the company or platform spoken of
