@@ -281,6 +281,15 @@ def _store(hit: Hit, arg: str | None) -> bool:
     )
 
 
+def _office_body(hit: Hit, arg: str | None) -> bool:
+    """The slot(s) ``arg`` name a public body whose name takes 长 fused to it as its head's title (行政院长)."""
+    return all(
+        hit.view.mention(n).type == "GovernmentOrganization"
+        and hit.view.mention(n).text.endswith(hit.env.words.words("office_body_end"))
+        for n in hit.slots(arg or "")
+    )
+
+
 def _named_after_another(hit: Hit, arg: str | None) -> bool:
     """``what/who``: a platform in slot(s) ``what`` is named after a known organisation other than the one in ``who``
     (瑞幸上线美团外卖: 美团外卖 is 美团's platform, not one 瑞幸 launched)."""
@@ -324,6 +333,7 @@ def _owns(hit: Hit, arg: str | None) -> bool:
 CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "not_owns": lambda hit, arg: not _owns(hit, arg),
     "store": _store,
+    "office_body": _office_body,
     "named_after_another": _named_after_another,
     "not_named_after_another": lambda hit, arg: not _named_after_another(hit, arg),
     "year_date": _year_date,
