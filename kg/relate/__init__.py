@@ -223,7 +223,7 @@ def _org_topic(
         and not is_market(m.text)  # 在港交所公告: where the company files, not whose post it is
         # 据晚点报道，…事业群总裁: the outlet cited is not the organisation spoken of
         and not cited_outlet(doc, m)
-        # 辞去公司行长及战略委员会(普惠金融发展委员会)委员职务: a name in brackets glosses what stands before them
+        # 辞去公司总裁及审计小组(青禾创新小组)成员职务: a name in brackets glosses what stands before them
         and not _in_brackets(doc, m)
     ]
     people = [m for m in local if m.type == "Person"]
@@ -246,7 +246,7 @@ def _org_topic(
 
 
 def _in_brackets(doc: Document, m: Mention) -> bool:
-    """The mention stands inside a bracket of its sentence: …委员会（普惠金融发展委员会）委员."""
+    """The mention stands inside a bracket of its sentence: …审计小组（青禾创新小组）成员."""
     words = load_words()
     return (
         words.regex("inside_bracket_before").search(doc.norm[max(0, m.start - 25) : m.start]) is not None
