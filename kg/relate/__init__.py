@@ -225,6 +225,8 @@ def _org_topic(
         and not is_market(m.text)  # 在港交所公告: where the company files, not whose post it is
         # 据晚点报道，…事业群总裁: the outlet cited is not the organisation spoken of
         and not cited_outlet(doc, m)
+        # 辞去公司总裁及审计小组(青禾创新小组)成员职务: a name in brackets glosses what stands before them
+        and not _in_brackets(doc, m)
     ]
     people = [m for m in local if m.type == "Person"]
     if len({entity_of[local[i].start] for i in agents}) == 1:
@@ -243,6 +245,15 @@ def _org_topic(
         return main  # 建议该公司股东推选王明为执行董事: 该公司 is the article's organisation
     topic = _topic(doc, mentions, index)
     return entity_of[topic.start] if topic else None
+
+
+def _in_brackets(doc: Document, m: Mention) -> bool:
+    """The mention stands inside a bracket of its sentence: …审计小组（青禾创新小组）成员."""
+    words = load_words()
+    return (
+        words.regex("inside_bracket_before").search(doc.norm[max(0, m.start - 25) : m.start]) is not None
+        and words.regex("inside_bracket_after").match(doc.norm[m.end : m.end + 25]) is not None
+    )
 
 
 def _post_elsewhere(doc: Document, person: Mention, org: Mention, lexicon: Lexicon | None = None) -> bool:

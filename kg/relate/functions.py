@@ -284,6 +284,15 @@ def _store(hit: Hit, arg: str | None) -> bool:
     )
 
 
+def _office_body(hit: Hit, arg: str | None) -> bool:
+    """The slot(s) ``arg`` name a public body whose name takes 长 fused to it as its head's title (行政院长)."""
+    return all(
+        hit.view.mention(n).type == "GovernmentOrganization"
+        and hit.view.mention(n).text.endswith(hit.env.words.words("office_body_end"))
+        for n in hit.slots(arg or "")
+    )
+
+
 def _named_after_another(hit: Hit, arg: str | None) -> bool:
     """``what/who``: a platform in slot(s) ``what`` is named after a known organisation other than the one in ``who``
     (瑞幸上线美团外卖: 美团外卖 is 美团's platform, not one 瑞幸 launched)."""
@@ -327,6 +336,7 @@ def _owns(hit: Hit, arg: str | None) -> bool:
 CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "not_owns": lambda hit, arg: not _owns(hit, arg),
     "store": _store,
+    "office_body": _office_body,
     "named_after_another": _named_after_another,
     "not_named_after_another": lambda hit, arg: not _named_after_another(hit, arg),
     "year_date": _year_date,
@@ -385,7 +395,7 @@ def _by_title_at_topic(hit: Hit, subject: End, obj: End) -> list[Relation]:
 
     if any(p == end_key(subject) and o != end_key(obj) for p, o in hit.env.claims.get("post", {})):
         return []  # the person has a post at a named organisation already
-    titles = re.split(hit.env.words.alt("title_join"), hit.groups.get("titles") or "")
+    titles = re.split(hit.env.words.alt("title_chain_join"), hit.groups.get("titles") or "")
     public = all(t.strip().endswith(hit.env.words.words("public_office_title")) for t in titles if t.strip())
     if public and not (isinstance(obj, int) and hit.view.mention(obj).type == "GovernmentOrganization"):
         return []  # 县长王明走进淘宝直播间: a public office is no post at the company or platform spoken of

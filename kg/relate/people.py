@@ -43,7 +43,7 @@ def relations_by_title(
     conf = confidence_for(hit, person, org)
     out = []
     region = ""  # 亚太区董事长兼CEO: a region before the first title is the region of those after it
-    for part in (p.strip() for p in re.split(words.alt("title_join"), hit.groups.get("titles") or "")):
+    for part in (p.strip() for p in re.split(words.alt("title_chain_join"), hit.groups.get("titles") or "")):
         head = head_title(part, lexicon)
         if head is None:
             continue
@@ -185,7 +185,7 @@ def bare_title(titles: str, lexicon: Lexicon, words: Words) -> bool:
     board and its term (第五届董事会董事长); a prefix with anything else (长安汽车董事长, 东方甄选CEO) may be an
     organisation's name, so the title is not bare."""
     generic = words.regex("generic_title_prefix")
-    for part in (p.strip() for p in re.split(words.alt("title_join"), titles)):
+    for part in (p.strip() for p in re.split(words.alt("title_chain_join"), titles)):
         head = head_title(part, lexicon)
         domain = generic.sub("", part[: len(part) - len(head)] if head else part)
         while domain:
