@@ -330,7 +330,7 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
             None,
         ),
         # a country's or a sector's total (渗透率 / 全国 / 融资总额) in a company's story is about no one
-        ("锋泰汽车发布新车。目前国内新能源汽车渗透率已突破45%。", "突破45%", None),
+        ("锋泰汽车发布新车。目前国内电动车的渗透率已突破45%。", "突破45%", None),
         ("青禾医疗获得融资。当月医疗领域融资总额约90亿元。", "约90亿元", None),
     ],
 )
