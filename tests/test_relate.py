@@ -700,16 +700,35 @@ def test_a_maker_the_sentence_states_is_kept_over_the_curated_one():
 def test_every_row_of_the_makers_list_names_lexicon_entries():
     from kg.recognize.lexicon import load_lexicon
 
-    lexicon = load_lexicon()
+    from kg.kb import load_kb
+
+    lexicon, kb = load_lexicon(), load_kb()
     assert len(lexicon.makers) >= 50
     for product, (makers, since) in lexicon.makers.items():
         entry = lexicon.names.get(product)
         assert entry is not None and entry.canonical == product, product
-        assert entry.types[0] in ("Product", "Platform"), product
+        assert entry.types[0] in ("Product", "Platform", "BusinessUnit"), product
         for maker in makers:
             owner = lexicon.names.get(maker)
-            assert owner is not None and owner.types[0] in ("Company", "Organization"), (product, maker)
+            kb_owner = kb.org(maker)
+            assert (owner is not None and owner.types[0] in ("Company", "Organization")) or (
+                owner is None and kb_owner is not None and kb_owner.type in ("Company", "Organization")
+            ), (product, maker)
         assert since is None or 1990 <= since <= 2026, product
+
+
+def test_a_known_business_unit_is_part_of_its_group_and_a_maker_may_come_from_the_knowledge_base():
+    from kg.ingest import document_from_text
+    from kg.pipeline import extract
+
+    res = extract(document_from_text("字节跳动发布了新的广告政策。巨量引擎将向商家开放更多工具。"))
+    label = {e.id: e.label for e in res.entities}
+    facts = {(label[r.subject], r.predicate, label.get(r.object), r.rule) for r in res.relations if r.object}
+    assert ("巨量引擎", "parentOrganization", "字节跳动", "known_maker") in facts
+    assert not any(p == "productOf" and s == "巨量引擎" for s, p, _, _ in facts)
+    # 鹰角网络 is a maker the knowledge base knows (the curated lexicon does not list it)
+    made = _made_by("鹰角网络公布了新的发行计划。明日方舟的玩家数量继续增长。")
+    assert made["明日方舟"][:2] == ("鹰角网络", "known_maker")
 
 
 def test_group_opening_a_clause_stands_for_the_group_named_before():

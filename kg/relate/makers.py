@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from ..kb import kb_label, load_kb
 from ..model import Document, Mention, Relation
 from ..recognize.lexicon import Lexicon
 from ..resolve import entity_id
 from .template import SentenceView
 
-_MADE = ("Product", "Platform")
+_MADE = ("Product", "Platform", "BusinessUnit")
+
+
+def _predicate(entity_type: str) -> str:
+    """A product or platform is its maker's (productOf); a business unit is part of its group (parentOrganization)."""
+    return "parentOrganization" if entity_type == "BusinessUnit" else "productOf"
+
+
 # a sentence naming both the product and its maker is better evidence than the product's sentence alone
 SAME_SENTENCE, ELSEWHERE = 0.85, 0.7
 
@@ -18,11 +26,11 @@ def known_makers(
     doc: Document, mentions: list[Mention], entity_of: dict[int, str], lexicon: Lexicon, found: list[Relation]
 ) -> list[Relation]:
     """``productOf`` for each product or platform of the curated list whose maker the article also names, where no
-    rule already gave it a maker. The maker is the first of the list's makers the article names (抖音: 抖音集团 in an
+    rule already gave it a maker (``parentOrganization`` for a business unit and its group). The maker is the first of the list's makers the article names (抖音: 抖音集团 in an
     article that names it, else 字节跳动); an article dated before the maker took the product over gets none."""
     if not lexicon.makers or not any(m.type in _MADE for m in mentions):
         return []
-    made = {r.subject for r in found if r.predicate == "productOf"}
+    made = {r.subject for r in found if r.predicate in ("productOf", "parentOrganization")}
     sentences_of: dict[str, set[int]] = {}
     for m in mentions:
         if m.start in entity_of:
@@ -47,7 +55,9 @@ def known_makers(
         view = SentenceView.build(doc, doc.sentences[sentence], [at], entity_of)
         confidence = SAME_SENTENCE if both else ELSEWHERE
         out.append(
-            view.relation(0, "productOf", None, rule="known_maker", confidence=confidence, object_id=maker)
+            view.relation(
+                0, _predicate(m.type), None, rule="known_maker", confidence=confidence, object_id=maker
+            )
         )
     return out
 
@@ -65,6 +75,9 @@ def named_maker(
 
 
 def maker_id(name: str, lexicon: Lexicon) -> str:
-    """The entity id of a maker the curated list names."""
+    """The entity id of a maker the curated list names: the lexicon's entry, else the knowledge base's (鹰角网络)."""
     entry = lexicon.names.get(name)
-    return entity_id(entry.types[0], entry.canonical) if entry else entity_id("Company", name)
+    if entry:
+        return entity_id(entry.types[0], entry.canonical)
+    org = load_kb().org(name)
+    return entity_id(org.type, kb_label(org, lexicon)) if org else entity_id("Company", name)
