@@ -161,6 +161,16 @@ def test_a_bare_results_line_is_about_the_articles_company():
     assert {f.text: f.about for f in res.figures}.get("5.614亿美元") == "org/新浪"
 
 
+def test_a_persons_shares_are_the_articles_companys():
+    """A number of shares or a stake right after a person who holds or trades them is about the company whose
+    shares they are (the article's), never about the person; a company holder keeps its stake."""
+    res = result_of("青禾科技发布公告。截至9月22日，林舟累计减持81.35万股。大股东王芳持股由75%摊薄至65.22%。")
+    about = {f.text: f.about for f in res.figures}
+    assert about["81.35万股"] == about["75%"] == about["65.22%"] == "org/青禾科技"
+    res = result_of("青禾科技发布公告。截至9月22日，林舟在发布会上介绍了81.35万名用户的情况。")
+    assert {f.text: f.about for f in res.figures}["81.35万名"] != "org/青禾科技"  # not a number of shares
+
+
 def test_figure_time_is_the_date_in_its_sentence():
     res = result_of("2023年，美团营收达到2767亿元。")
     assert [(f.time, f.about) for f in res.figures] == [("2023年", "org/美团")]

@@ -339,6 +339,16 @@ def _shares_of(doc: Document, f: Figure, mentions: list[Mention], entity_of: dic
     return next(iter(of)) if len(of) == 1 else None
 
 
+def _persons_shares(doc: Document, f: Figure, holder: Mention) -> bool:
+    """A number of shares or a percentage right after a person who holds or trades shares (林舟减持81万股)."""
+    words = load_words()
+    return (
+        holder.type == "Person"
+        and (f.unit in words.words("share_count_unit") or f.kind == "percentage")
+        and words.regex("holder_acts").match(doc.norm, holder.end) is not None
+    )
+
+
 def _deal_price(doc: Document, f: Figure) -> bool:
     """收购代价约为11.6亿元 / 交易总价8亿元 / 收购数量7亿股: an amount or a number of shares written as the price
     or the size of a deal."""
@@ -424,6 +434,15 @@ def _about(
             # itself, so the company the sentence says is held (腾讯持有虎牙42.5%的股权，京东拥有20.5%的股权)
             owner = entity_of.get(holder[-1].start)
             bought = _recent_target(f, targets or {}, owner) if held is None and owner is not None else None
+            if (
+                held is None
+                and bought is None
+                and _persons_shares(doc, f, holder[-1])
+                and frame
+                and frame.main
+            ):
+                # 大股东林舟持股由75%摊薄至65% / 林舟累计减持81万股: a person's shares are the article's company's
+                return (frame.company or frame.main).entity
             return held or bought or holder[-1]  # (a holder's stake in the one company it bought into)
     if _pronoun().search(text[c_lo:start]) or (
         _pronoun().search(text[sent.start : start]) and not any(m.start < start for m in agents)
@@ -462,6 +481,9 @@ def _about(
         return earlier[0]  # an earlier clause: its subject (小米与京东达成合作，目标是… → 小米)
     people_in_clause = [m for m in in_sentence if m.type == "Person" and c_lo <= m.start < c_hi]
     if people_in_clause:
+        if _persons_shares(doc, f, people_in_clause[-1]) and frame and frame.main:
+            # 林舟累计减持81万股 / 大股东林舟持股由75%摊薄至65%: a person's shares are the article's company's
+            return (frame.company or frame.main).entity
         return people_in_clause[0]
     if _company_anaphor().search(text[sent.start : start]):
         return main
