@@ -171,6 +171,16 @@ def test_a_persons_shares_are_the_articles_companys():
     assert {f.text: f.about for f in res.figures}["81.35万名"] != "org/青禾科技"  # not a number of shares
 
 
+def test_a_word_the_document_defines_as_a_partys_short_name_stands_for_that_party():
+    res = result_of(
+        "青禾科技拟与锋泰集团共同设立星澜新能源科技有限公司(以下简称“合资公司”)。"
+        "合资公司注册地在西安市；注册资本为5000万元。青禾科技今年营收为8亿元。"
+    )
+    about = {f.text: f.about for f in res.figures}
+    assert about["5000万元"] == "org/星澜新能源科技有限公司"
+    assert about["8亿元"] == "org/青禾科技"  # a sentence that does not open with the word keeps its subject
+
+
 def test_figure_time_is_the_date_in_its_sentence():
     res = result_of("2023年，美团营收达到2767亿元。")
     assert [(f.time, f.about) for f in res.figures] == [("2023年", "org/美团")]

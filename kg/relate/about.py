@@ -62,6 +62,7 @@ def assign_about(
         and not is_market(m.key)
     ]
     people = [m for m in mentions if m.type == "Person"]
+    defined = _defined_terms(doc, mentions, entity_of) if figures else {}
     main = main_organisation(mentions) if figures else None  # once per document, not once per figure
     targets = _deal_targets(relations)
     sellers = _sellers(relations)
@@ -95,7 +96,7 @@ def assign_about(
         if prev is not None and _compares(doc, prev, f, mentions):
             out.append(dataclasses.replace(f, about=prev.about))  # 达5.2亿，较上年同期的4.1亿增长27%
             continue
-        about = _about(
+        about = _defined_subject(doc, f, mentions, defined) or _about(
             doc,
             f,
             mentions,
@@ -347,6 +348,43 @@ def _persons_shares(doc: Document, f: Figure, holder: Mention) -> bool:
         and (f.unit in words.words("share_count_unit") or f.kind == "percentage")
         and words.regex("holder_acts").match(doc.norm, holder.end) is not None
     )
+
+
+def _defined_terms(doc: Document, mentions: list[Mention], entity_of: dict[int, str]) -> dict[str, str]:
+    """Generic words the document defines as a party's short name (星澜新能源有限公司（以下简称“合资公司”）):
+    word → that party's entity id. The recogniser keeps such words out of the graph; figures read them."""
+    words = load_words()
+    terms = words.set("defined_party_term")
+    ends = {m.end: m for m in mentions if m.type in _HOLDER_TYPES and m.start in entity_of}
+    out: dict[str, str] = {}
+    for match in words.regex("abbreviation").finditer(doc.norm):
+        full = ends.get(match.start())
+        if full is not None and match.group(1) in terms:
+            out.setdefault(match.group(1), entity_of[full.start])
+    return out
+
+
+def _defined_subject(
+    doc: Document, f: Figure, mentions: list[Mention], defined: dict[str, str]
+) -> str | None:
+    """合资公司注册资本为25亿元 / 合资公司注册地在西安；注册资本为5000万元, after the document defined 合资公司: the
+    figure's clause or sentence opens with the defined word and names nobody between it and the figure, so the
+    figure is that party's."""
+    if not defined:
+        return None
+    text, start = doc.norm, f.evidence.start
+    sentence = doc.sentences[f.evidence.sentence]
+    # (a sentence may end at a semicolon: the statement runs to the last full stop)
+    stop = max(text.rfind(c, 0, sentence.start) for c in load_words().words("statement_end")) + 1
+    for lo in sorted({_clause_start(text, sentence.start, start), sentence.start, stop}, reverse=True):
+        opening = text[lo:start].lstrip()
+        at = start - len(opening)
+        for term, entity in defined.items():
+            if opening.startswith(term) and not any(
+                m.type in _AGENT or m.type == "Person" for m in _in_span(mentions, at + len(term), start)
+            ):
+                return entity
+    return None
 
 
 def _deal_price(doc: Document, f: Figure) -> bool:
