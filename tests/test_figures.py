@@ -164,20 +164,20 @@ def test_a_bare_results_line_is_about_the_articles_company():
 def test_a_persons_shares_are_the_articles_companys():
     """A number of shares or a stake right after a person who holds or trades them is about the company whose
     shares they are (the article's), never about the person; a company holder keeps its stake."""
-    res = result_of("青禾科技发布公告。截至9月22日，林舟累计减持81.35万股。大股东王芳持股由75%摊薄至65.22%。")
+    res = result_of("青禾科技发布公告。截至9月22日，林舟累计卖出42.6万股。大股东王芳持股由68%摊薄至59.4%。")
     about = {f.text: f.about for f in res.figures}
-    assert about["81.35万股"] == about["75%"] == about["65.22%"] == "org/青禾科技"
+    assert about["42.6万股"] == about["68%"] == about["59.4%"] == "org/青禾科技"
     res = result_of("青禾科技发布公告。截至9月22日，林舟在发布会上介绍了81.35万名用户的情况。")
     assert {f.text: f.about for f in res.figures}["81.35万名"] != "org/青禾科技"  # not a number of shares
 
 
 def test_a_word_the_document_defines_as_a_partys_short_name_stands_for_that_party():
     res = result_of(
-        "青禾科技拟与锋泰集团共同设立星澜新能源科技有限公司(以下简称“合资公司”)。"
-        "合资公司注册地在西安市；注册资本为5000万元。青禾科技今年营收为8亿元。"
+        "青禾科技拟与锋泰集团共同设立星澜动力科技有限公司(以下简称“合资公司”)。"
+        "合资公司落户西安市；注册资本为6200万元。青禾科技今年营收为8亿元。"
     )
     about = {f.text: f.about for f in res.figures}
-    assert about["5000万元"] == "org/星澜新能源科技有限公司"
+    assert about["6200万元"] == "org/星澜动力科技有限公司"
     assert about["8亿元"] == "org/青禾科技"  # a sentence that does not open with the word keeps its subject
 
 

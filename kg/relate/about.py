@@ -341,7 +341,7 @@ def _shares_of(doc: Document, f: Figure, mentions: list[Mention], entity_of: dic
 
 
 def _persons_shares(doc: Document, f: Figure, holder: Mention) -> bool:
-    """A number of shares or a percentage right after a person who holds or trades shares (林舟减持81万股)."""
+    """A number of shares or a percentage right after a person who holds or trades shares (林舟卖出42万股)."""
     words = load_words()
     return (
         holder.type == "Person"
@@ -351,7 +351,7 @@ def _persons_shares(doc: Document, f: Figure, holder: Mention) -> bool:
 
 
 def _defined_terms(doc: Document, mentions: list[Mention], entity_of: dict[int, str]) -> dict[str, str]:
-    """Generic words the document defines as a party's short name (星澜新能源有限公司（以下简称“合资公司”）):
+    """Generic words the document defines as a party's short name (星澜动力有限公司，下称“合资公司”):
     word → that party's entity id. The recogniser keeps such words out of the graph; figures read them."""
     words = load_words()
     terms = words.set("defined_party_term")
@@ -367,7 +367,7 @@ def _defined_terms(doc: Document, mentions: list[Mention], entity_of: dict[int, 
 def _defined_subject(
     doc: Document, f: Figure, mentions: list[Mention], defined: dict[str, str]
 ) -> str | None:
-    """合资公司注册资本为25亿元 / 合资公司注册地在西安；注册资本为5000万元, after the document defined 合资公司: the
+    """合资公司的资本为25亿元 / 合资公司落户西安；注册资本为6200万元, after the document defined 合资公司: the
     figure's clause or sentence opens with the defined word and names nobody between it and the figure, so the
     figure is that party's."""
     if not defined:
@@ -479,7 +479,7 @@ def _about(
                 and frame
                 and frame.main
             ):
-                # 大股东林舟持股由75%摊薄至65% / 林舟累计减持81万股: a person's shares are the article's company's
+                # 大股东林舟持股由68%摊薄至59% / 林舟累计卖出42万股: a person's shares are the article's company's
                 return (frame.company or frame.main).entity
             return held or bought or holder[-1]  # (a holder's stake in the one company it bought into)
     if _pronoun().search(text[c_lo:start]) or (
@@ -520,7 +520,7 @@ def _about(
     people_in_clause = [m for m in in_sentence if m.type == "Person" and c_lo <= m.start < c_hi]
     if people_in_clause:
         if _persons_shares(doc, f, people_in_clause[-1]) and frame and frame.main:
-            # 林舟累计减持81万股 / 大股东林舟持股由75%摊薄至65%: a person's shares are the article's company's
+            # 林舟累计卖出42万股 / 大股东林舟持股由68%摊薄至59%: a person's shares are the article's company's
             return (frame.company or frame.main).entity
         return people_in_clause[0]
     if _company_anaphor().search(text[sent.start : start]):
