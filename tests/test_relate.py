@@ -731,6 +731,16 @@ def test_a_known_business_unit_is_part_of_its_group_and_a_maker_may_come_from_th
     assert made["明日方舟"][:2] == ("鹰角网络", "known_maker")
 
 
+def test_a_model_of_a_listed_product_is_a_product_of_its_own_with_the_products_maker():
+    made = _made_by("苹果公司表示，iPhone 17销量火爆。")
+    assert made["iPhone 17"][:2] == ("苹果公司", "known_maker")
+    from kg.ingest import document_from_text
+    from kg.pipeline import extract
+
+    labels = {e.label for e in extract(document_from_text("苹果公司称，iPhone 2025年的销量增长。")).entities}
+    assert "iPhone" in labels and not any(x.startswith("iPhone 20") for x in labels)  # a year is no model
+
+
 def test_group_opening_a_clause_stands_for_the_group_named_before():
     facts = triples("锋泰集团董事长陈立德指出，集团将收购青禾半导体。")
     assert ("锋泰集团", "acquired", "青禾半导体") in facts

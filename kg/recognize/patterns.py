@@ -2094,6 +2094,8 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
         if m.source == "lexicon" and m.type == "Product":
             # iPhone 15 Pro Max: a model of a known product
             code = W.regex("model_code").match(ctx.text, m.end)
+            if not (code and code.group().strip()):  # iPhone 17销量 / 混元2: a bare number after a product
+                code = W.regex("model_number").match(ctx.text, m.end + ctx.text.startswith(" ", m.end))
             if code and code.group().strip() and ctx.is_boundary(code.end()):
                 out.append(ctx.mention(m.start, code.end(), "Product", "pattern:product_model", 0.85))
             continue

@@ -20,6 +20,7 @@ def _predicate(entity_type: str) -> str:
 
 # a sentence naming both the product and its maker is better evidence than the product's sentence alone
 SAME_SENTENCE, ELSEWHERE = 0.85, 0.7
+MODEL_OF_PRODUCT = "pattern:product_model"  # iPhone 17 Pro: a model of a listed product (recognize.patterns)
 
 
 def known_makers(
@@ -38,7 +39,7 @@ def known_makers(
     out: list[Relation] = []
     for m in mentions:
         product = entity_of.get(m.start)
-        entry = lexicon.names.get(m.key)
+        entry = _curated(m, lexicon)
         if m.type not in _MADE or product is None or product in made or entry is None:
             continue
         maker = named_maker(entry.canonical, sentences_of, lexicon, doc.date)
@@ -60,6 +61,18 @@ def known_makers(
             )
         )
     return out
+
+
+def _curated(m: Mention, lexicon: Lexicon):
+    """The curated list's entry of a mention: its own, or for a model of a listed product (iPhone 17 Pro), the
+    product's, whose maker makes the model too."""
+    entry = lexicon.names.get(m.key)
+    if entry is None and m.source == MODEL_OF_PRODUCT:
+        for end in range(len(m.text) - 1, 0, -1):
+            base = lexicon.names.get(m.text[:end].rstrip())
+            if base is not None and base.types[0] == "Product":
+                return base
+    return entry
 
 
 def named_maker(
