@@ -435,6 +435,8 @@ def _about(
         if inside:
             return inside[0]
     agents = [m for m in in_sentence if m.type in _AGENT]
+    if load_words().regex("survey_share_after").match(text, end):
+        return None  # 调查发现，82%受访企业家表示…: a share of those asked, about no one named
     if _market_measure(f, text[c_lo:start]) and not any(c_lo <= m.start and m.end <= start for m in agents):
         return None  # 中国短视频行业市场规模为1800亿元: a market's size, about no one named
     offering = _offering_measured(text, f, in_sentence, agents, c_lo)
