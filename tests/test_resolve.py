@@ -177,8 +177,8 @@ def test_a_short_name_the_article_defines_is_an_abbreviation_even_when_the_lexic
 @pytest.mark.parametrize(
     "text,short",
     [
-        ("青禾科技有限公司，简称为青禾传媒，成立于2005年。", "青禾传媒"),
-        ("青禾科技有限公司简称“青禾租车”，成立于2004年。", "青禾租车"),
+        ("青禾集团，简称为禾运传媒，去年上市。", "禾运传媒"),
+        ("青禾集团简称“禾运租车”，去年上市。", "禾运租车"),
     ],
 )
 def test_a_short_name_given_without_brackets_is_an_abbreviation(text, short):

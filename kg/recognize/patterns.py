@@ -1508,7 +1508,7 @@ def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention
         full = ends.get(m.start())
         if full is None or full.type in ("Date", "Place"):
             continue
-        # 简称“X”, a Latin acronym (世界卫生组织（WHO）) or a short name without brackets (…，简称X，)
+        # 简称“X” or a Latin acronym in brackets, or a short name without them (…，简称X，)
         group = next(g for g in (1, 2, 3) if m.group(g))
         if m.group(group) in ctx.lexicon.non_entities:
             continue  # （简称“公司”）: the document's word for the company, not a name
