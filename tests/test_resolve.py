@@ -174,6 +174,23 @@ def test_a_short_name_the_article_defines_is_an_abbreviation_even_when_the_lexic
     assert len({e.id for e in res.entities if "金管局" in {e.label, *e.aliases}}) == 1
 
 
+@pytest.mark.parametrize(
+    "text,short",
+    [
+        ("青禾集团，简称为禾运传媒，去年上市。", "禾运传媒"),
+        ("青禾集团简称“禾运租车”，去年上市。", "禾运租车"),
+    ],
+)
+def test_a_short_name_given_without_brackets_is_an_abbreviation(text, short):
+    mentions = [m for e in result_of(text).entities for m in e.mentions if m.text == short]
+    assert any(m.source == "pattern:abbreviation" for m in mentions)
+
+
+def test_what_follows_a_bare_jiancheng_that_is_no_name_is_no_abbreviation():
+    res = result_of("蓝鲸资本投资了青禾科技，简称是为了方便。")
+    assert not any(m.source == "pattern:abbreviation" for e in res.entities for m in e.mentions)
+
+
 def test_a_short_name_the_article_gives_to_a_registered_name_the_kb_lacks_links_to_nothing():
     res = result_of("青禾市高新区投资运营有限公司（简称“高新投”）与锋泰集团签署协议。高新投将出资3000万元。")
     org = next(e for e in res.entities if "高新投" in (e.label, *e.aliases))

@@ -1508,7 +1508,8 @@ def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention
         full = ends.get(m.start())
         if full is None or full.type in ("Date", "Place"):
             continue
-        group = 1 if m.group(1) else 2  # 简称“X” or a Latin acronym: 世界卫生组织（WHO）
+        # 简称“X” or a Latin acronym in brackets, or a short name without them (…，简称X，)
+        group = next(g for g in (1, 2, 3) if m.group(g))
         if m.group(group) in ctx.lexicon.non_entities:
             continue  # （简称“公司”）: the document's word for the company, not a name
         entry = ctx.lexicon.names.get(m.group(group))
