@@ -71,9 +71,10 @@ def find_kb_names(ctx: Context, inside_longer_word, received_investment) -> list
                 out.append(ctx.mention(start - 1, end, "Company", "pattern:glued_name", 0.75))
             continue
         token = ctx.token_at(start)
-        if needs_context and token is not None and token.end == end and token.pos[:1] in _WORD_POS:
+        as_word = token is not None and token.end == end and token.pos[:1] in _WORD_POS
+        if needs_context and (as_word or name in w.set("joint_adverb")):
             if not w.regex("organisation_context_strong").match(ctx.text, end):
-                continue  # 联合CEO, 一致表示: a verb or adjective here
+                continue  # 联合CEO, 一致表示: a verb or adjective here; 与B联合推出: acting together, whatever the words
         elif (
             needs_context or len(name) == 2 and "kg_curated" not in org.sources
         ) and not _spoken_of_as_organisation(
