@@ -189,6 +189,20 @@ def test_a_survey_share_and_a_regions_total_are_about_no_company():
     assert {f.text: f.about for f in res.figures}["64%"] == "org/青禾科技"  # no survey of respondents
 
 
+def test_a_platform_opening_the_sentence_is_what_its_later_clauses_measure():
+    res = result_of("阿里巴巴发布财报。去年第四季度，微博营收达到7100万美元，其中广告营收5500万美元，同比增长160%。")
+    about = {f.text: f.about for f in res.figures}
+    assert about["5500万美元"] == about["160%"] == about["7100万美元"]
+    assert about["7100万美元"] != "org/阿里巴巴"
+    # a company named before the figure in the sentence keeps it
+    res = result_of("阿里巴巴发布财报。去年第四季度，微博与阿里巴巴的合作收入达到7100万美元。")
+    assert {f.text: f.about for f in res.figures}["7100万美元"] != _platform_of(res, "微博")
+
+
+def _platform_of(res, label: str) -> str | None:
+    return next((e.id for e in res.entities if e.label == label), None)
+
+
 def test_figure_time_is_the_date_in_its_sentence():
     res = result_of("2023年，美团营收达到2767亿元。")
     assert [(f.time, f.about) for f in res.figures] == [("2023年", "org/美团")]

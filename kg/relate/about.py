@@ -275,6 +275,23 @@ def _offering_measured(
     return last
 
 
+def _offering_opening(
+    text: str, f: Figure, sent_start: int, c_lo: int, in_sentence: list[Mention]
+) -> Mention | None:
+    """第二季度，青禾App月活用户数达3.6亿，较去年同期的1.9亿增长88%: a product, platform or business unit that opens
+    the sentence (after at most a short time phrase), with no other name before the figure, is what the figures of
+    its later clauses measure too (not money raised or paid: a product takes no investment)."""
+    named = [m for m in in_sentence if m.type in (*_AGENT, *_OFFERING) and m.start < f.evidence.start]
+    if not named or named[0].type not in (*_OFFERING, "Platform", "BusinessUnit") or len(named) > 1:
+        return None
+    first = named[0]
+    if first.start - sent_start > 8 or first.end > c_lo:
+        return None  # (a name inside the figure's own clause is _about's business)
+    if load_words().regex("funding_measure").search(text[c_lo : f.evidence.end + 4]):
+        return None
+    return first
+
+
 def _streamer_on(text: str, last: Mention, in_sentence: list[Mention]) -> Mention | None:
     """林舟快手粉丝数达121万 / 王芳在小红书的首场直播热度达1亿: a person named right before the platform
     the figure follows is the one it measures (the streamer's followers and sales, not the platform's)."""
@@ -503,6 +520,9 @@ def _about(
     if before:
         streamer = _streamer_on(text, before[-1], in_sentence)
         return streamer if streamer is not None else before[-1]
+    subject = _offering_opening(text, f, sent.start, c_lo, in_sentence)
+    if subject is not None:
+        return subject
     after = [m for m in agents if end <= m.start < c_hi]
     if after:
         return after[0]
