@@ -190,13 +190,13 @@ def test_a_survey_share_and_a_regions_total_are_about_no_company():
 
 
 def test_a_platform_opening_the_sentence_is_what_its_later_clauses_measure():
-    res = result_of("阿里巴巴发布财报。去年第四季度，微博营收达到7100万美元，其中广告营收5500万美元，同比增长160%。")
+    res = result_of("阿里巴巴发布财报。上个季度，微博的收入为7300万美元，其中广告收入5200万美元，同比增长150%。")
     about = {f.text: f.about for f in res.figures}
-    assert about["5500万美元"] == about["160%"] == about["7100万美元"]
-    assert about["7100万美元"] != "org/阿里巴巴"
+    assert about["5200万美元"] == about["150%"] == about["7300万美元"]
+    assert about["7300万美元"] != "org/阿里巴巴"
     # a company named before the figure in the sentence keeps it
-    res = result_of("阿里巴巴发布财报。去年第四季度，微博与阿里巴巴的合作收入达到7100万美元。")
-    assert {f.text: f.about for f in res.figures}["7100万美元"] != _platform_of(res, "微博")
+    res = result_of("阿里巴巴发布财报。上个季度，微博从阿里巴巴获得的广告收入为7300万美元。")
+    assert {f.text: f.about for f in res.figures}["7300万美元"] != _platform_of(res, "微博")
 
 
 def _platform_of(res, label: str) -> str | None:
