@@ -455,6 +455,20 @@ def test_a_long_registered_name_is_kept_whole():
         ),
         ("青禾汇9月3日丨锋泰科技公告,公司完成收购。", {("publisher", "青禾汇")}, set()),
         ("【青禾台北京時間2022年3月8日訊】锋泰科技今日宣布。", {("publisher", "青禾台")}, set()),
+        # an article taken from an outlet (来源于, 来自于公众号), an outlet's own claim (本文为X原创), an outlet that
+        # has learnt something after the day's date; never 于 as part of the outlet's name
+        (
+            "以下文章来源于青禾财经，作者：林小舟  编辑：王芳\n锋泰科技今日宣布。",
+            {("author", "林小舟"), ("editor", "王芳"), ("publisher", "青禾财经")},
+            {"于青禾财经"},
+        ),
+        (
+            "声明：本文来自于微信公众号 青禾观察(ID:qinghe)，作者：林小舟。\n锋泰科技今日宣布。",
+            {("author", "林小舟"), ("publisher", "青禾观察")},
+            set(),
+        ),
+        ("锋泰科技今日宣布完成融资。\n本文为青禾研究院原创文章，欢迎转发。", {("publisher", "青禾研究院")}, set()),
+        ("5月23日，青禾财经了解到，锋泰科技发布公告。", {("publisher", "青禾财经")}, set()),
         # writers listed with 、 after 作者 are people, not an outlet and its writer
         (
             "作者:云舟、木禾\n出品:明亮公司\n\n青禾科技今日宣布完成融资。",
