@@ -463,7 +463,7 @@ def test_a_long_registered_name_is_kept_whole():
             {"于青禾财经"},
         ),
         (
-            "声明：本文来自于微信公众号 青禾观察(ID:qinghe)，作者：林小舟。\n锋泰科技今日宣布。",
+            "声明：本文来自于公众号 青禾观察(ID:qinghe)，作者：林小舟。\n锋泰科技今日宣布。",
             {("author", "林小舟"), ("publisher", "青禾观察")},
             set(),
         ),
