@@ -470,7 +470,7 @@ def test_a_long_registered_name_is_kept_whole():
         ("锋泰科技今日宣布完成融资。\n本文为青禾研究院原创文章，欢迎转发。", {("publisher", "青禾研究院")}, set()),
         ("5月23日，青禾财经了解到，锋泰科技发布公告。", {("publisher", "青禾财经")}, set()),
         # the outlet whose reporter interviewed, counted or visited (not one the article cites: 据X报道)
-        ("锋泰科技今日宣布。林舟在接受青禾日报记者采访时表示，公司将扩张。", {("publisher", "青禾日报")}, set()),
+        ("锋泰科技今日宣布。林舟接受青禾日报记者专访时说，公司将扩张。", {("publisher", "青禾日报")}, set()),
         ("锋泰科技今日宣布。据青禾周刊记者不完全统计，今年已有十家公司入局。", {("publisher", "青禾周刊")}, set()),
         ("锋泰科技今日宣布。据远澜社报道，青禾科技将被收购。", set(), {"远澜社"}),
         # writers listed with 、 after 作者 are people, not an outlet and its writer
