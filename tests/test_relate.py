@@ -472,9 +472,9 @@ def test_a_long_registered_name_is_kept_whole():
         # an outlet in book-title marks before the day's 讯; a press release's wire between dashes (青禾商讯 keeps its
         # 讯); an outlet, its reporter and the day's 报道
         ("《青禾日报》28日讯，锋泰科技今日宣布完成融资。", {("publisher", "青禾日报")}, set()),
-        ("杭州, 2025年12月2日 - (青禾商讯) - 锋泰科技今日宣布完成融资。", {("publisher", "青禾商讯")}, {"青禾商"}),
-        ("青禾网 林小舟 3月16日报道 锋泰科技今日宣布完成融资。", {("publisher", "青禾网")}, set()),
-        ("锋泰科技 林小舟 3月16日报道了新品。", set(), {"锋泰科技"}),
+        ("杭州，2024年7月8日 - (青禾商讯) - 锋泰科技今日宣布完成融资。", {("publisher", "青禾商讯")}, {"青禾商"}),
+        ("青禾网 林小舟 4月9日报道 锋泰科技今日宣布完成融资。", {("publisher", "青禾网")}, set()),
+        ("锋泰科技 林小舟 4月9日报道了新品。", set(), {"锋泰科技"}),
         # the outlet whose reporter interviewed, counted or visited (not one the article cites: 据X报道)
         ("锋泰科技今日宣布。林舟接受青禾日报记者专访时说，公司将扩张。", {("publisher", "青禾日报")}, set()),
         ("锋泰科技今日宣布。据青禾周刊记者不完全统计，今年已有十家公司入局。", {("publisher", "青禾周刊")}, set()),
