@@ -182,7 +182,9 @@ def test_a_word_the_document_defines_as_a_partys_short_name_stands_for_that_part
 
 
 def test_a_survey_share_and_a_regions_total_are_about_no_company():
-    res = result_of("青禾咨询发布调查。调查发现，64%受访企业家表示将扩大招聘。去年，全区线上销售额为31.5亿元。")
+    res = result_of(
+        "青禾咨询发布调查。调查发现，64%受访企业家表示将扩大招聘。去年，全区线上销售额为31.5亿元。"
+    )
     about = {f.text: f.about for f in res.figures}
     assert about["64%"] is None and about["31.5亿元"] is None
     res = result_of("青禾咨询发布调查。调查发现，青禾科技的64%员工表示将留任。")
@@ -190,7 +192,9 @@ def test_a_survey_share_and_a_regions_total_are_about_no_company():
 
 
 def test_a_platform_opening_the_sentence_is_what_its_later_clauses_measure():
-    res = result_of("阿里巴巴发布财报。上个季度，微博的收入为7300万美元，其中广告收入5200万美元，同比增长150%。")
+    res = result_of(
+        "阿里巴巴发布财报。上个季度，微博的收入为7300万美元，其中广告收入5200万美元，同比增长150%。"
+    )
     about = {f.text: f.about for f in res.figures}
     assert about["5200万美元"] == about["150%"] == about["7300万美元"]
     assert about["7300万美元"] != "org/阿里巴巴"

@@ -467,17 +467,48 @@ def test_a_long_registered_name_is_kept_whole():
             {("author", "林小舟"), ("publisher", "青禾观察")},
             set(),
         ),
-        ("锋泰科技今日宣布完成融资。\n本文为青禾研究院原创文章，欢迎转发。", {("publisher", "青禾研究院")}, set()),
+        (
+            "锋泰科技今日宣布完成融资。\n本文为青禾研究院原创文章，欢迎转发。",
+            {("publisher", "青禾研究院")},
+            set(),
+        ),
         ("5月23日，青禾财经了解到，锋泰科技发布公告。", {("publisher", "青禾财经")}, set()),
+        # a reporter in tortoise-shell brackets with the place of reporting; a prefix of the newsroom (全媒体记者);
+        # several reporters after a wire's 电; 采访人员 and 整理 as keys (整理 is never an outlet)
+        ("〔記者林小舟／台北報導〕锋泰科技今日宣布完成融资。", {("author", "林小舟")}, set()),
+        (
+            "青禾日报讯(全媒体记者林小舟)12月6日，锋泰科技宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾日报")},
+            set(),
+        ),
+        (
+            "青禾网杭州4月13日电(林小舟 王大川) 锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("author", "王大川"), ("publisher", "青禾网")},
+            set(),
+        ),
+        (
+            "每经采访人员 林小舟 每经编辑 王大川\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("editor", "王大川")},
+            set(),
+        ),
+        ("整理丨林小舟\n锋泰科技今日宣布完成融资。", {("author", "林小舟")}, {"整理"}),
         # an outlet in book-title marks before the day's 讯; a press release's wire between dashes (青禾商讯 keeps its
         # 讯); an outlet, its reporter and the day's 报道
         ("《青禾日报》28日讯，锋泰科技今日宣布完成融资。", {("publisher", "青禾日报")}, set()),
-        ("杭州，2024年7月8日 - (青禾商讯) - 锋泰科技今日宣布完成融资。", {("publisher", "青禾商讯")}, {"青禾商"}),
+        (
+            "杭州，2024年7月8日 - (青禾商讯) - 锋泰科技今日宣布完成融资。",
+            {("publisher", "青禾商讯")},
+            {"青禾商"},
+        ),
         ("青禾网 林小舟 4月9日报道 锋泰科技今日宣布完成融资。", {("publisher", "青禾网")}, set()),
         ("锋泰科技 林小舟 4月9日报道了新品。", set(), {"锋泰科技"}),
         # the outlet whose reporter interviewed, counted or visited (not one the article cites: 据X报道)
         ("锋泰科技今日宣布。林舟接受青禾日报记者专访时说，公司将扩张。", {("publisher", "青禾日报")}, set()),
-        ("锋泰科技今日宣布。据青禾周刊记者不完全统计，今年已有十家公司入局。", {("publisher", "青禾周刊")}, set()),
+        (
+            "锋泰科技今日宣布。据青禾周刊记者不完全统计，今年已有十家公司入局。",
+            {("publisher", "青禾周刊")},
+            set(),
+        ),
         ("锋泰科技今日宣布。据远澜社报道，青禾科技将被收购。", set(), {"远澜社"}),
         # writers listed with 、 after 作者 are people, not an outlet and its writer
         (
