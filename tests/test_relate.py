@@ -477,7 +477,7 @@ def test_a_long_registered_name_is_kept_whole():
         # several reporters after a wire's 电; 采访人员 and 整理 as keys (整理 is never an outlet)
         ("〔記者林小舟／台北報導〕锋泰科技今日宣布完成融资。", {("author", "林小舟")}, set()),
         (
-            "青禾日报讯(全媒体记者林小舟)12月6日，锋泰科技宣布完成融资。",
+            "青禾晚报讯(融媒体记者林小舟)8月2日，锋泰科技宣布完成融资。",
             {("author", "林小舟"), ("publisher", "青禾日报")},
             set(),
         ),
