@@ -478,7 +478,7 @@ def test_a_long_registered_name_is_kept_whole():
         ("〔記者林小舟／台北報導〕锋泰科技今日宣布完成融资。", {("author", "林小舟")}, set()),
         (
             "青禾晚报讯(融媒体记者林小舟)8月2日，锋泰科技宣布完成融资。",
-            {("author", "林小舟"), ("publisher", "青禾日报")},
+            {("author", "林小舟"), ("publisher", "青禾晚报")},
             set(),
         ),
         (
