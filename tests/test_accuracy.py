@@ -14,11 +14,11 @@ CORPUS = ROOT / "benchmarks" / "realtext" / "corpus.jsonl"
 # (split, what) -> (precision, recall) floors
 # (dev's entity floors sit higher since the neural recogniser trains on the dev split's sentences too)
 FLOORS = {
-    ("dev", "relations"): (0.82, 0.52),
-    ("dev", "bylines"): (0.92, 0.77),
+    ("dev", "relations"): (0.83, 0.53),
+    ("dev", "bylines"): (0.92, 0.79),
     ("dev", "organisation"): (0.84, 0.84),
     ("dev", "person"): (0.94, 0.94),
-    ("test", "relations"): (0.69, 0.31),
+    ("test", "relations"): (0.69, 0.32),
     ("test", "bylines"): (0.84, 0.65),
     ("test", "organisation"): (0.78, 0.72),
     ("test", "person"): (0.90, 0.89),
