@@ -473,6 +473,7 @@ def test_a_long_registered_name_is_kept_whole():
             set(),
         ),
         ("5月23日，青禾财经了解到，锋泰科技发布公告。", {("publisher", "青禾财经")}, set()),
+        ("记者从市房管局了解到，新政将出台。", set(), {"记者从市房管局"}),  # the reporter's source, no outlet
         # a reporter in tortoise-shell brackets with the place of reporting; a prefix of the newsroom (全媒体记者);
         # several reporters after a wire's 电; 采访人员 and 整理 as keys (整理 is never an outlet)
         ("〔記者林小舟／台北報導〕锋泰科技今日宣布完成融资。", {("author", "林小舟")}, set()),
