@@ -754,9 +754,8 @@ def test_a_maker_the_sentence_states_is_kept_over_the_curated_one():
 
 
 def test_every_row_of_the_makers_list_names_lexicon_entries():
-    from kg.recognize.lexicon import load_lexicon
-
     from kg.kb import load_kb
+    from kg.recognize.lexicon import load_lexicon
 
     lexicon, kb = load_lexicon(), load_kb()
     assert len(lexicon.makers) >= 50
