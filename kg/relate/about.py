@@ -278,7 +278,7 @@ def _offering_measured(
 def _offering_opening(
     text: str, f: Figure, sent_start: int, c_lo: int, in_sentence: list[Mention]
 ) -> Mention | None:
-    """第二季度，青禾App月活用户数达3.6亿，较去年同期的1.9亿增长88%: a product, platform or business unit that opens
+    """第二季度，青禾App的月活跃用户为4.1亿，比去年同期的3.2亿增长28%: a product, platform or business unit that opens
     the sentence (after at most a short time phrase), with no other name before the figure, is what the figures of
     its later clauses measure too (not money raised or paid: a product takes no investment)."""
     named = [m for m in in_sentence if m.type in (*_AGENT, *_OFFERING) and m.start < f.evidence.start]
