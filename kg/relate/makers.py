@@ -6,7 +6,7 @@ from collections.abc import Collection
 
 from ..kb import kb_label, load_kb
 from ..model import Document, Mention, Relation
-from ..recognize.lexicon import Lexicon
+from ..recognize.lexicon import LexEntry, Lexicon
 from ..resolve import entity_id
 from .template import SentenceView
 
@@ -27,8 +27,9 @@ def known_makers(
     doc: Document, mentions: list[Mention], entity_of: dict[int, str], lexicon: Lexicon, found: list[Relation]
 ) -> list[Relation]:
     """``productOf`` for each product or platform of the curated list whose maker the article also names, where no
-    rule already gave it a maker (``parentOrganization`` for a business unit and its group). The maker is the first of the list's makers the article names (抖音: 抖音集团 in an
-    article that names it, else 字节跳动); an article dated before the maker took the product over gets none."""
+    rule already gave it a maker (``parentOrganization`` for a business unit and its group). The maker is the first
+    of the list's makers the article names (抖音: 抖音集团 in an article that names it, else 字节跳动); an article
+    dated before the maker took the product over gets none."""
     if not lexicon.makers or not any(m.type in _MADE for m in mentions):
         return []
     made = {r.subject for r in found if r.predicate in ("productOf", "parentOrganization")}
@@ -63,7 +64,7 @@ def known_makers(
     return out
 
 
-def _curated(m: Mention, lexicon: Lexicon):
+def _curated(m: Mention, lexicon: Lexicon) -> LexEntry | None:
     """The curated list's entry of a mention: its own, or for a model of a listed product (iPhone 17 Pro), the
     product's, whose maker makes the model too."""
     entry = lexicon.names.get(m.key)
