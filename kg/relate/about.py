@@ -491,15 +491,6 @@ def _about(
             # itself, so the company the sentence says is held (腾讯持有虎牙42.5%的股权，京东拥有20.5%的股权)
             owner = entity_of.get(holder[-1].start)
             bought = _recent_target(f, targets or {}, owner) if held is None and owner is not None else None
-            if (
-                held is None
-                and bought is None
-                and _persons_shares(doc, f, holder[-1])
-                and frame
-                and frame.main
-            ):
-                # 大股东林舟持股由68%摊薄至59% / 林舟累计卖出42万股: a person's shares are the article's company's
-                return (frame.company or frame.main).entity
             return held or bought or holder[-1]  # (a holder's stake in the one company it bought into)
     if _pronoun().search(text[c_lo:start]) or (
         _pronoun().search(text[sent.start : start]) and not any(m.start < start for m in agents)
