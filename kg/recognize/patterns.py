@@ -14,6 +14,7 @@ from .byline import byline_fields, split_names
 from .context import GLUED, HAN, NAME_POS, Context
 
 W = load_words()
+PRODUCT_MODEL = "pattern:product_model"  # the source of a model of a listed product (iPhone 17 Pro)
 SPEECH = W.words("speech_verb")
 DEMONSTRATIVES = W.words("demonstrative")
 _TENSE_MARKERS = W.words("tense_marker")
@@ -2098,7 +2099,7 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
             if not (code and code.group().strip()):  # iPhone 17销量 / 混元2: a bare number after a product
                 code = W.regex("model_number").match(ctx.text, m.end + ctx.text.startswith(" ", m.end))
             if code and code.group().strip() and ctx.is_boundary(code.end()):
-                out.append(ctx.mention(m.start, code.end(), "Product", "pattern:product_model", 0.85))
+                out.append(ctx.mention(m.start, code.end(), "Product", PRODUCT_MODEL, 0.85))
             continue
         if m.source not in ("lexicon", "kb") or m.type not in ("Company", "Platform"):
             continue

@@ -372,6 +372,8 @@ def _defined_terms(doc: Document, mentions: list[Mention], entity_of: dict[int, 
     word → that party's entity id. The recogniser keeps such words out of the graph; figures read them."""
     words = load_words()
     terms = words.set("defined_party_term")
+    if not any(term in doc.norm for term in terms):
+        return {}
     ends = {m.end: m for m in mentions if m.type in _HOLDER_TYPES and m.start in entity_of}
     out: dict[str, str] = {}
     for match in words.regex("abbreviation").finditer(doc.norm):
@@ -392,7 +394,7 @@ def _defined_subject(
     text, start = doc.norm, f.evidence.start
     sentence = doc.sentences[f.evidence.sentence]
     # (a sentence may end at a semicolon: the statement runs to the last full stop)
-    stop = max(text.rfind(c, 0, sentence.start) for c in load_words().words("statement_end")) + 1
+    stop = max(text.rfind(c, 0, sentence.start) for c in (*load_words().set("sentence_end"), "\n")) + 1
     for lo in sorted({_clause_start(text, sentence.start, start), sentence.start, stop}, reverse=True):
         opening = text[lo:start].lstrip()
         at = start - len(opening)

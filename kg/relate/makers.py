@@ -7,6 +7,7 @@ from collections.abc import Collection
 from ..kb import kb_label, load_kb
 from ..model import Document, Mention, Relation
 from ..recognize.lexicon import LexEntry, Lexicon
+from ..recognize.patterns import PRODUCT_MODEL
 from ..resolve import entity_id
 from .template import SentenceView
 
@@ -20,7 +21,6 @@ def _predicate(entity_type: str) -> str:
 
 # a sentence naming both the product and its maker is better evidence than the product's sentence alone
 SAME_SENTENCE, ELSEWHERE = 0.85, 0.7
-MODEL_OF_PRODUCT = "pattern:product_model"  # iPhone 17 Pro: a model of a listed product (recognize.patterns)
 
 
 def known_makers(
@@ -68,7 +68,7 @@ def _curated(m: Mention, lexicon: Lexicon) -> LexEntry | None:
     """The curated list's entry of a mention: its own, or for a model of a listed product (iPhone 17 Pro), the
     product's, whose maker makes the model too."""
     entry = lexicon.names.get(m.key)
-    if entry is None and m.source == MODEL_OF_PRODUCT:
+    if entry is None and m.source == PRODUCT_MODEL:
         for end in range(len(m.text) - 1, 0, -1):
             base = lexicon.names.get(m.text[:end].rstrip())
             if base is not None and base.types[0] == "Product":

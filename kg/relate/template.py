@@ -16,7 +16,7 @@ from ..types import SLOT_GROUPS, slot_code
 from ..words import load_words
 
 _SLOT = re.compile(r"⟦[A-Z](\d+)⟧")
-_PLACE_BEFORE_NAME = re.compile(r"⟦L\d+⟧(?=⟦)")
+_PLACE_BEFORE_NAME = re.compile(rf"⟦{slot_code('Place')}\d+⟧(?=⟦)")  # a place slot right before a slot
 # {a:org} one slot captured as a; {a:org+} a list (A、B和C) captured whole; {a:org+~} a list in which unknown
 # names may stand; {org} or {:org} one slot, not captured. Groups name slot codes (kg/data/types.toml).
 _SLOT_MACRO = re.compile(r"\{(?:([a-z_][a-z0-9_]*)?:)?([a-z]+(?:\|[a-z]+)*)(\+~?)?\}")
