@@ -813,7 +813,7 @@ def test_a_companys_arm_in_a_region_is_a_unit_of_it(text, arm):
     assert (arm, "BusinessUnit") in {(m.text, m.type) for m in mentions_of(text)[2]}
 
 
-@pytest.mark.parametrize("text", ["比亚迪欧洲市场销量增长。", "阿里巴巴美国上市。", "腾讯中国区总裁表示。"])
+@pytest.mark.parametrize("text", ["比亚迪欧洲市场销量增长。", "阿里巴巴美国上市。", "特斯拉中国工厂投产。"])
 def test_a_region_after_a_company_that_is_the_region_itself_is_no_unit(text):
     assert not [m for m in mentions_of(text)[2] if m.type == "BusinessUnit"]
 
@@ -1413,3 +1413,24 @@ def test_a_count_of_the_lists_kind_closes_a_list_of_products():
     assert found.get("揽星REEV") == "Product"
     found = {m.text: m.type for m in mentions_of("锋泰汽车旗下有星途、捷途、远川PLUS三大品牌。")[2]}
     assert found.get("远川PLUS") == "Product"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "company", "head"),
+    [
+        ("微软大中华区董事长侯明表示，公司将加大投入。", "微软大中华区", "微软", "侯明"),
+        ("苹果公司大中華區總裁林海出席了活動。", "苹果公司大中華區", "苹果公司", "林海"),
+    ],
+)
+def test_a_company_region_is_a_unit_its_head_leads(text, unit, company, head):
+    found = triples(text)
+    assert (unit, "parentOrganization", company) in found
+    assert (head, "leads", unit) in found
+    assert (head, "leads", company) not in found
+
+
+def test_a_launch_verb_particle_opens_no_programme():
+    _, _, found = mentions_of("青禾科技宣布了新计划，将投入5亿元。")
+    assert not any(m.type == "Programme" for m in found)
+    _, _, found = mentions_of("青禾科技启动了雷霆计划。")
+    assert any(m.text == "雷霆计划" and m.type == "Programme" for m in found)

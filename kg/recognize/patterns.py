@@ -1169,6 +1169,14 @@ def osa_distance(a: str, b: str, *, limit: int | None = None) -> int:
 
 
 # --- products and programmes ------------------------------------------------------------------------
+
+
+def _opens_with_particle(ctx: Context, start: int) -> bool:
+    """The would-be name at ``start`` opens with a particle, an adverb, a pronoun or a conjunction (了新计划)."""
+    first = next(iter(ctx.tokens_from(start, start + 1)), None)
+    return first is not None and first.start == start and first.pos[:1] in "udrcp" and ctx.known(first.word)
+
+
 def _brand_before(ctx: Context, start: int) -> int:
     """智能手表青禾Watch 3: a word the segmenter does not know, glued to a Latin model name, is its brand and begins
     the product's name (a known word or name before it, 推出X50 / 小米Redmi K80, does not)."""
@@ -1267,8 +1275,9 @@ def find_products(ctx: Context) -> list[Mention]:
                 or any(ch in name for ch in W.words("possessive"))
                 or head in ctx.lexicon.non_entities
                 or not ctx.is_boundary(m.end(1))
+                or _opens_with_particle(ctx, m.start(1))
             ):
-                continue
+                continue  # (宣布了新计划: 了 is the verb's, no name)
             out.append(ctx.mention(m.start(1), m.end(1), "Programme", "pattern:programme", 0.8))
     for m in W.regex("launched_quoted_product").finditer(text):
         group = 1 if m.group(1) else 2

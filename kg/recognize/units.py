@@ -31,6 +31,7 @@ def _suffix_regex() -> re.Pattern[str]:
 
 
 _UNIT = _suffix_regex()
+_REGION = re.compile("|".join(map(re.escape, sorted(W.words("org_region_unit"), key=len, reverse=True))))
 
 
 def find_org_units(ctx: Context, anchors: list[Mention]) -> list[Mention]:
@@ -40,7 +41,14 @@ def find_org_units(ctx: Context, anchors: list[Mention]) -> list[Mention]:
     # a division's own name (无线网络研究院) → the division's key
     own_names: dict[str, str] = {}
     for a in anchors:
-        if a.source not in ("lexicon", "kb") or a.type not in _OWNER_TYPES:
+        if a.type not in _OWNER_TYPES:
+            continue
+        region = _REGION.match(ctx.text, a.end)
+        if region is not None and ctx.is_boundary(region.end()):
+            # 微软大中华区 / 沃尔沃汽车亚太区: the company's regional organisation, a unit of its own
+            out.append(ctx.mention(a.start, region.end(), "BusinessUnit", "pattern:org_unit", 0.8))
+            continue
+        if a.source not in ("lexicon", "kb"):
             continue
         unit = _unit_after(ctx, a.end)
         if unit is None:
