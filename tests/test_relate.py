@@ -110,7 +110,7 @@ def test_founding_date_is_a_typed_literal_with_the_text_as_written():
         ("快手电商CEO白晓峰表示。", "leads", "CEO"),
         # the head of a function or a region works for the organisation; the title says what she heads
         ("快手电商运营负责人白晓峰表示。", "worksFor", "运营负责人"),
-        ("苹果公司大中华区总裁白晓峰表示。", "worksFor", "大中华区总裁"),
+        ("苹果公司大中华区总裁白晓峰表示。", "leads", "总裁"),  # (the region is a unit of the company)
         ("锋泰汽车海外项目总负责人白晓峰表示。", "worksFor", "海外项目总负责人"),
         # a founder stays a founder when the article calls him former (原…联合创始人)
         ("原美团联合创始人王大文宣布创业。", "founder", "联合创始人"),
@@ -829,7 +829,6 @@ def test_a_news_flash_is_no_publisher():
         # what the person heads inside the organisation: a business, a branch, a region
         ("青禾科技家庭娱乐业务硬件总裁王明发表演讲。", "worksFor"),
         ("青禾科技云服务总裁王明表示。", "worksFor"),
-        ("青禾科技中国区CEO王明表示。", "worksFor"),
         # words that keep the title the head of the whole organisation
         ("青禾集团董事局主席王明表示。", "leads"),
         ("青禾科技全球CEO王明表示。", "leads"),
@@ -898,8 +897,9 @@ def test_a_post_named_before_a_move_to_another_is_a_former_one(text, old_org, ne
 
 
 def test_a_region_before_the_first_title_of_a_chain_is_the_regions_post_for_all_of_it():
-    found = triples("锋泰科技亚太区董事长兼CEO林舟出席了论坛。")
-    assert ("林舟", "worksFor", "锋泰科技") in found
+    found = triples("锋泰科技正在扩张。锋泰科技亚太区董事长兼CEO林舟出席了论坛。")
+    assert ("林舟", "leads", "锋泰科技亚太区") in found
+    assert ("锋泰科技亚太区", "parentOrganization", "锋泰科技") in found
     assert ("林舟", "leads", "锋泰科技") not in found
     assert ("李强", "leads", "锋泰科技") in triples("锋泰科技董事长、首席执行官李强出席了论坛。")
 
