@@ -1434,3 +1434,9 @@ def test_a_launch_verb_particle_opens_no_programme():
     assert not any(m.type == "Programme" for m in found)
     _, _, found = mentions_of("青禾科技启动了雷霆计划。")
     assert any(m.text == "雷霆计划" and m.type == "Programme" for m in found)
+
+
+def test_a_verb_the_segmenter_glued_to_a_name_named_alone_elsewhere_is_not_part_of_it():
+    _, _, found = mentions_of("青禾集团持有云帆科技股份5000万股，占云帆科技总股本的6%。")
+    names = {m.text for m in found}
+    assert "云帆科技" in names and "占云帆科技" not in names

@@ -289,6 +289,7 @@ def _trimmed_org(ctx: Context, start: int, end: int) -> tuple[int, int]:
     start = _after_place_kind(ctx, start, end)
     start = _after_kind_of(ctx, start, end)
     start = _after_trader(ctx, former_stripped(ctx, start, end), end)
+    start = ctx.after_glued_char(start, end)  # 占|云帆科技总股本
     link = _W.regex("relation_noun_before_name").match(ctx.text, start, end)
     if link and end - link.end() >= 4 and ctx.is_boundary(link.end()):
         start = link.end()  # 全资子公司锋泰勘察设计院有限公司: what the company is to another, then its name

@@ -16,6 +16,7 @@ NAME_STOP = _W.set("name_stop")
 FUNCTION_SURNAMES = _W.set("function_surname")
 GLUED = _W.set("glued_after_name")
 _ADVERBS = _W.set("adverb_after_name")
+_GLUED_CLAUSE = _W.set("glued_clause_char")
 _NOT_GIVEN_NAME = ("v", "d", "p", "c", "r", "m", "q", "f", "u", "t", "a")
 NAME_POS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "nt", "eng", "j"})
 
@@ -51,6 +52,20 @@ class Context:
     def tokens_from(self, start: int, end: int) -> list[Token]:
         """The tokens from the one that contains ``start`` up to the last that begins before ``end``."""
         return self.tokens[self.token_index(start) : bisect.bisect_left(self._starts, end)]
+
+    def after_glued_char(self, start: int, end: int) -> int:
+        """Where a name begins when the segmenter glued a verb or a preposition to it (占|云帆科技) and the rest
+        stands alone elsewhere in the article; else ``start``."""
+        text = self.text
+        if end - start < 4 or text[start] not in _GLUED_CLAUSE:
+            return start
+        rest = text[start + 1 : end]
+        pos = text.find(rest)
+        while pos >= 0:
+            if pos != start + 1 and (pos == 0 or text[pos - 1] != text[start]):
+                return start + 1
+            pos = text.find(rest, pos + 1)
+        return start
 
     def is_boundary(self, offset: int) -> bool:
         return offset in self._ends or offset in self._by_start or offset in (0, len(self.text))

@@ -613,6 +613,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             dated = W.regex("date_before_name").match(text, prefix_start)
             if dated and s - dated.end() >= 2:
                 prefix_start = dated.end()  # 2月|锋泰科技: the date the segmenter glued on begins no name
+            prefix_start = ctx.after_glued_char(prefix_start, end)  # 占|云帆科技总股本
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return [_without_former(ctx, m) for m in out]
 
