@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .kb import kb_label, load_kb
 from .model import ORG_TYPES, Document, Entity, Mention
@@ -62,10 +63,43 @@ def resolve(
         if m.type == "Date":  # 今年4月 means a different month in every year's articles
             name = date_name(name, doc.id, doc.date)
         groups[entity_id(m.type, name)].append(m)
+    groups = _groups_apart(groups, doc)
     owner_end = {m.start: m.end for m in mentions if m.source == "embedded"}
     entities = [_entity(eid, ms, doc, owner_end) for eid, ms in sorted(groups.items())]
     index = {m.start: e.id for e in entities for m in e.mentions if m.source != "embedded"}
     return entities, index
+
+
+def _groups_apart(groups: dict[str, list[Mention]], doc: Document) -> dict[str, list[Mention]]:
+    """吉利控股集团 and 吉利汽车, 格力集团 and 格力电器 in one article: the group and its company are two
+    organisations, though the lexicon knows both names as one. Where an article writes an organisation both as
+    a group (its short name and a group word) and as its short name with another trade word, the group's mentions
+    are an entity of their own. (京东集团 and 京东, or 京东公司, stay one.)"""
+    words = load_words()
+    group_end = re.compile(f"(?:{words.alt('group_form_ending')})$")
+    legal = set(words.words("company_ending"))
+    out: dict[str, list[Mention]] = {}
+    for eid, ms in groups.items():
+        if family(ms[0].type) != "org" or len(ms) < 2:
+            out[eid] = ms
+            continue
+        surface = {m.start: doc.norm[m.start : m.end] for m in ms}
+        stems = {group_end.sub("", t) for t in surface.values() if group_end.search(t)} - {""}
+        trades = [
+            t
+            for t in set(surface.values())
+            if not group_end.search(t)
+            and any(t.startswith(st) and t != st and t[len(st) :] not in legal for st in stems)
+        ]
+        if not stems or not trades:
+            out[eid] = ms
+            continue
+        apart = [m for m in ms if group_end.search(surface[m.start])]
+        names = Counter(surface[m.start] for m in apart)
+        name = max(names, key=lambda n: (names[n], len(n), n))
+        out.setdefault(entity_id("Company", name), []).extend(replace(m, key=name) for m in apart)
+        out.setdefault(eid, []).extend(m for m in ms if not group_end.search(surface[m.start]))
+    return out
 
 
 def _canonical_keys(mentions: list[Mention], lexicon: Lexicon, text: str = "") -> dict[tuple[str, str], str]:

@@ -205,3 +205,21 @@ def test_a_group_the_article_says_controls_the_company_of_its_name_is_its_parent
 def test_a_group_named_after_a_company_with_nothing_said_of_ownership_is_the_company():
     res = result_of("青禾科技集团今日宣布，青禾科技将加大研发投入。")
     assert len({e.id for e in res.entities if e.type == "Company"}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "company"),
+    [
+        ("吉利控股集团旗下的吉利汽车发布新车。", "吉利控股集团", "吉利汽车"),
+        ("格力集团宣布增持。格力电器的股价上涨。", "格力集团", "格力电器"),
+    ],
+)
+def test_a_group_and_its_company_named_in_one_article_are_two_entities(text, group, company):
+    res = result_of(text)
+    by_name = {n: e.id for e in res.entities for n in (e.label, *e.aliases)}
+    assert by_name[group] != by_name[company]
+
+
+def test_a_group_and_its_short_name_stay_one_entity():
+    res = result_of("京东集团宣布，京东的营收增长。")
+    assert len([e for e in res.entities if e.type == "Company"]) == 1
