@@ -1440,3 +1440,16 @@ def test_a_verb_the_segmenter_glued_to_a_name_named_alone_elsewhere_is_not_part_
     _, _, found = mentions_of("青禾集团持有云帆科技股份5000万股，占云帆科技总股本的6%。")
     names = {m.text for m in found}
     assert "云帆科技" in names and "占云帆科技" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("美团酒店的订单增长了30%。", "美团酒店", "BusinessUnit"),
+        ("抖音生活服务负责人林海表示。", "抖音生活服务", "BusinessUnit"),
+        ("百度无人车已在武汉上路。", "百度无人车", "Product"),
+        ("小米手表销量增长。", "小米手表", "Product"),
+    ],
+)
+def test_a_known_name_and_a_division_or_product_word_name_a_part_of_it(text, name, type_):
+    assert (name, type_) in {(m.text, m.type) for m in mentions_of(text)[2]}
