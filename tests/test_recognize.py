@@ -1453,3 +1453,11 @@ def test_a_verb_the_segmenter_glued_to_a_name_named_alone_elsewhere_is_not_part_
 )
 def test_a_known_name_and_a_division_or_product_word_name_a_part_of_it(text, name, type_):
     assert (name, type_) in {(m.text, m.type) for m in mentions_of(text)[2]}
+
+
+def test_a_ministry_the_segmenter_reads_across_a_company_name_and_a_word_is_not_named():
+    # 青禾科技|部分: the segmenter's 科技部 takes 部 of 部分
+    _, _, found = mentions_of("星河集团拟使用自有资金3.4亿元收购青禾科技部分股权。")
+    names = {m.text for m in found}
+    assert "科技部" not in names and "青禾科技" in names
+    assert "科技部" in {m.text for m in mentions_of("科技部发布通知。")[2]}

@@ -13,7 +13,7 @@ from ..model import Document, Mention, Token
 from ..types import ORG_TYPES, PROPAGATE_TYPES
 from ..words import load_words
 from ..zh.text import occurrences
-from .context import FUNCTION_SURNAMES, GLUED, HAN, Context
+from .context import FUNCTION_SURNAMES, GLUED, HAN, NAME_POS, Context
 from .kbnames import find_kb_names
 from .lexicon import Lexicon, load_lexicon
 from .merge import filter_spans
@@ -161,6 +161,10 @@ def inside_longer_word(ctx: Context, start: int, end: int) -> bool:
                 # the name on its own (小米粥 / 京东方, read as one word, stay no mention of 小米 / 京东)
             if len(word) >= 3 and (word in terms or ctx.known(word)) and word not in ctx.lexicon.names:
                 return True
+    if _suffix_of_name_before(ctx, start, end) and ctx.known(text[end - 1 : end + 1]):
+        return (
+            True  # 收购青禾科技部分股权: 科技 ends 青禾科技 and 部分 is one word; 科技部 is not named there
+        )
     if not ctx.is_boundary(start) and not ctx.is_boundary(end):
         # 沿海地区 / 北京东路: the segmenter reads a word across the name's start, and the name's end is inside a
         # word too: 海地 and 京东 are not named there
@@ -169,6 +173,18 @@ def inside_longer_word(ctx: Context, start: int, end: int) -> bool:
             if ctx.known(word) and word not in ctx.lexicon.names:
                 return True
     return False
+
+
+def _suffix_of_name_before(ctx: Context, start: int, end: int) -> bool:
+    """The known name at ``start`` begins with an organisation's ending (科技部: 科技) right after a name the
+    segmenter found (青禾|科技部分): that name and the ending are more likely one company's name."""
+    before = ctx.tokens[ctx.token_index(start - 1)] if start else None
+    if before is None or before.end != start or not (before.pos in NAME_POS or not ctx.known(before.word)):
+        return False
+    return any(
+        ctx.text.startswith(suffix, start) and len(suffix) < end - start
+        for suffix, _ in ctx.lexicon.org_suffixes
+    )
 
 
 _W = load_words()

@@ -622,12 +622,11 @@ def verb_glued_after(ctx: Context, end: int) -> bool:
     """The segmenter made one word of a name's last word and the verb after it (锋泰|科技开发|的 / 电子科技|大学毕业):
     the name still ends at ``end``."""
     tok = ctx.tokens[ctx.token_index(end - 1)] if end > 0 and ctx.tokens else None
-    return (
-        tok is not None
-        and tok.start < end < tok.end
-        and end - tok.start >= 2
-        and ctx.text[end : tok.end] in W.set("verb_glued_to_suffix")
-    )
+    if tok is None or not (tok.start < end < tok.end) or end - tok.start < 2:
+        return False
+    rest = ctx.text[end : tok.end]
+    # (青禾|科技部|分股权: the segmenter took 部 of 部分 into 科技部, a ministry's name)
+    return rest in W.set("verb_glued_to_suffix") or len(rest) == 1 and ctx.known(ctx.text[end : end + 2])
 
 
 def _without_former(ctx: Context, m: Mention) -> Mention:
