@@ -1461,3 +1461,8 @@ def test_a_ministry_the_segmenter_reads_across_a_company_name_and_a_word_is_not_
     names = {m.text for m in found}
     assert "科技部" not in names and "青禾科技" in names
     assert "科技部" in {m.text for m in mentions_of("科技部发布通知。")[2]}
+
+
+@pytest.mark.parametrize("text", ["阿里巴巴B2B业务调整。", "拼多多C2M模式扩大。"])
+def test_a_business_model_after_a_company_is_no_model_of_a_product(text):
+    assert not [m for m in mentions_of(text)[2] if m.type == "Product"]

@@ -2178,6 +2178,8 @@ def model_code(ctx: Context, pos: int) -> re.Match[str] | None:
     word = code.group().strip()
     if word in ctx.lexicon.names or word in ctx.lexicon.titles or word in W.set("product_word"):
         return None
+    if W.regex("business_model_code").match(word.upper()):
+        return None  # 阿里巴巴B2B业务: a business model, not a model of a product
     if W.regex("reporting_period").fullmatch(word):
         return None  # 网易Q4营收: a quarter of the company's year, not a model
     if ctx.text.startswith(W.words("facility_after"), code.end()):
