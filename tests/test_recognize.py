@@ -1466,3 +1466,27 @@ def test_a_ministry_the_segmenter_reads_across_a_company_name_and_a_word_is_not_
 @pytest.mark.parametrize("text", ["阿里巴巴B2B业务调整。", "拼多多C2M模式扩大。"])
 def test_a_business_model_after_a_company_is_no_model_of_a_product(text):
     assert not [m for m in mentions_of(text)[2] if m.type == "Product"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("青禾科技的技术达到国际先进、国内一流水平，并推出“十四五规划。", "国际先进、国内一流"),
+        ("星河控股集团旗下已拥有青禾汽车、云帆汽车等多个品牌。", "已拥有青禾汽车"),
+    ],
+)
+def test_a_phrase_is_no_product_a_pattern_names(text, phrase):
+    assert phrase not in {m.text for m in mentions_of(text)[2]}
+
+
+def test_a_name_found_elsewhere_is_not_taken_out_of_a_longer_name_before_a_suffix():
+    from kg.recognize import _propagate
+    from kg.recognize.context import Context
+    from kg.recognize.lexicon import load_lexicon
+
+    doc, tokens, _ = mentions_of("青岚宣布了新计划。星河集团旗下拥有青岚汽车、青岚等品牌。")
+    ctx = Context(doc, tokens, load_lexicon(), get_segmenter("rjieba").known)
+    found = [ctx.mention(0, 2, "Company", "kb", 0.9)]
+    spread = {(m.start, m.end) for m in _propagate(ctx, found)}
+    assert (17, 19) not in spread  # 青岚|汽车: a longer name
+    assert (22, 24) in spread  # 青岚 on its own

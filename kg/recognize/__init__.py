@@ -716,7 +716,32 @@ def _acceptable(m: Mention, ctx: Context) -> bool:
         return False
     if key in ctx.lexicon.non_entities and not (m.type == "Place" and key in ctx.lexicon.names):
         return False  # 中国 is a common word in names (it never starts one), yet a place of its own
+    if (
+        m.type in ("Product", "Programme")
+        and m.source not in ("lexicon", "kb")
+        and not _whole_offering(ctx, m)
+    ):
+        return False
     return key not in ctx.lexicon.titles and not key.isdigit()
+
+
+def _whole_offering(ctx: Context, m: Mention) -> bool:
+    """A product's or a programme's name a pattern found holds no list or clause mark and no half of a pair of
+    quotes, and opens with no adverb, preposition, conjunction, particle or pronoun (国际先进、国内一流 / “十四五 /
+    已拥有沃尔沃汽车: a phrase, not a name)."""
+    text = ctx.text[m.start : m.end]
+    if any(ch in text for ch in _W.set("list_or_clause_mark")):
+        return False
+    if any(text.count(pair[0]) != text.count(pair[1]) for pair in _W.words("quote_pair")):
+        return False
+    first = ctx.token_at(m.start)
+    return not (
+        first is not None and first.pos[:1] in "dpcur" and ctx.known(first.word) and first.end < m.end
+    )
+
+
+def _org_suffix_words(ctx: Context) -> tuple[str, ...]:
+    return tuple(suffix for suffix, _ in ctx.lexicon.org_suffixes)
 
 
 def _propagate(ctx: Context, found: list[Mention], *, taken: Sequence[Mention] = ()) -> list[Mention]:
@@ -736,6 +761,8 @@ def _propagate(ctx: Context, found: list[Mention], *, taken: Sequence[Mention] =
                 continue
             if occupied and any(i in occupied for i in range(s, e)):
                 continue
+            if model.type in ORG_TYPES and ctx.text.startswith(_org_suffix_words(ctx), e):
+                continue  # 沃尔沃 found elsewhere; 沃尔沃汽车 here is a longer name, not 沃尔沃 and a word
             out.append(
                 ctx.mention(
                     s, e, model.type, "propagate", model.score - 0.1, key=model.key, types=model.types
