@@ -1490,3 +1490,20 @@ def test_a_name_found_elsewhere_is_not_taken_out_of_a_longer_name_before_a_suffi
     spread = {(m.start, m.end) for m in _propagate(ctx, found)}
     assert (17, 19) not in spread  # 青岚|汽车: a longer name
     assert (22, 24) in spread  # 青岚 on its own
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "junk"),
+    [
+        (
+            "近日，星河控股子公司台湾青禾电子股份有限公司收购云帆电子股份有限公司。",
+            {"台湾青禾电子股份有限公司", "云帆电子股份有限公司"},
+            "台湾青禾电子股份有限公司收购云帆电子股份有限公司",
+        ),
+        ("历史上，青禾汽车公司曾是锋泰集团旗下的子公司。", {"青禾汽车公司", "锋泰集团"}, "青禾汽车公司曾"),
+        ("因本公司附属公司青禾能源持有的项目存在瑕疵。", set(), "因本公司"),
+    ],
+)
+def test_a_clause_around_a_name_is_not_part_of_it(text, names, junk):
+    found = {m.text for m in mentions_of(text)[2]}
+    assert names <= found and junk not in found

@@ -775,8 +775,9 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
             size > 20
             or not re.fullmatch(rf"[{HAN}A-Za-z0-9·&]+", tok.word)
             or tok.word in W.set("deal_party")
+            or ctx.text.endswith(W.words("legal_form"), 0, tok.end)
         ):
-            return guessed
+            return guessed  # (青禾电子股份有限公司|收购|云帆电子…: another name's legal form ends before this one)
         prev = ctx.tokens[i - 1] if i > 0 else None
         inside = (  # 青岛高新盛和发展有限公司: 盛|和, a one-character word and 和 the segmenter split off a name
             len(tok.word) == 1
@@ -827,6 +828,10 @@ def _this_company(ctx: Context, suffix_start: int, end: int) -> bool:
     if ctx.text[suffix_start - 1 : suffix_start] not in W.set("own_company_marker"):
         return False
     tok = ctx.token_at(suffix_start - 1)
+    if tok is None and suffix_start >= 2:
+        glued = ctx.token_at(suffix_start - 2)  # 因本|公司: a preposition glued to 本
+        if glued is not None and glued.end == suffix_start and glued.word[0] in W.set("glued_clause_char"):
+            return True
     return tok is not None and (tok.end == suffix_start and len(tok.word) == 1 or tok.end == end)
 
 
@@ -2205,5 +2210,12 @@ def find_owned_offerings(ctx: Context) -> list[Mention]:
             if kind.endswith(W.words("platform_kind"))
             else "Product"
         )
-        out.append(ctx.mention(m.start(1), m.end(1), type_, "pattern:owned_offering", 0.92))
+        end = m.end(1)
+        for tok in reversed(ctx.tokens_from(m.start(1), end)):
+            if tok.start <= m.start(1) or tok.end != end or not (tok.pos[:1] == "d" and ctx.known(tok.word)):
+                break
+            end = (
+                tok.start
+            )  # 青禾汽车公司曾是星河集团旗下的子公司: 曾 ("once") is the clause's, not the name's
+        out.append(ctx.mention(m.start(1), end, type_, "pattern:owned_offering", 0.92))
     return out
