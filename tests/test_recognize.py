@@ -1507,3 +1507,9 @@ def test_a_name_found_elsewhere_is_not_taken_out_of_a_longer_name_before_a_suffi
 def test_a_clause_around_a_name_is_not_part_of_it(text, names, junk):
     found = {m.text for m in mentions_of(text)[2]}
     assert names <= found and junk not in found
+
+
+def test_a_conjunction_glued_to_a_name_is_not_part_of_it():
+    # 刘灏因|个人原因: 因 ("because of") opens the clause
+    found = {m.text for m in mentions_of("同月，公司首席投资官刘灏因个人工作变动提出辞职。")[2]}
+    assert "刘灏" in found and "刘灏因" not in found
