@@ -1513,3 +1513,8 @@ def test_a_conjunction_glued_to_a_name_is_not_part_of_it():
     # 刘灏因|个人原因: 因 ("because of") opens the clause
     found = {m.text for m in mentions_of("同月，公司首席投资官刘灏因个人工作变动提出辞职。")[2]}
     assert "刘灏" in found and "刘灏因" not in found
+
+
+def test_a_word_alone_before_a_hong_kong_code_is_the_companys_short_name():
+    found = {(m.text, m.type) for m in mentions_of("另外，资料显示，长实(0001)主席李嘉诚增持了股份。")[2]}
+    assert ("长实", "Company") in found

@@ -1463,7 +1463,13 @@ def find_coded_names(ctx: Context) -> list[Mention]:
         start, tokens = _name_prefix(ctx, at)
         if start is None:
             tok = ctx.tokens[ctx.token_index(at - 1)]
-            if tok.end != at or ctx.known(tok.word) or not re.fullmatch(rf"[{HAN}]{{2,4}}", tok.word):
+            opens = tok.start == 0 or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.text[tok.start - 1])
+            if (
+                tok.end != at
+                or ctx.known(tok.word)
+                and not opens  # (，长实(0001): a word the segmenter knows, alone before the code, is the name)
+                or not re.fullmatch(rf"[{HAN}]{{2,4}}", tok.word)
+            ):
                 continue
             start = tok.start  # 参股|力成: a word the segmenter does not know, the short name
         dateline = W.regex("dateline_before_name").match(ctx.text, start, at)
