@@ -944,3 +944,9 @@ def test_a_unit_the_text_places_under_another_is_not_its_name_prefixs_division()
 
 def test_a_platforms_livestreaming_channel_is_no_division():
     assert ("快手直播", "parentOrganization", "快手") not in triples("快手直播的主播越来越多。")
+
+
+def test_a_body_whose_data_the_article_cites_is_not_what_it_is_about():
+    found = triples("另外，联交所资料显示，锋泰(0001)主席林海于5月30日增持公司股份。")
+    assert ("林海", "investsIn", "锋泰") in found
+    assert not any(o == "联交所" for s, p, o in found)

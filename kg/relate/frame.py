@@ -52,6 +52,7 @@ def document_frame(
 ) -> Frame:
     # the article's outlet (its byline, its dateline: 青禾财经APP讯) is not what it is about
     bylined = {(f.start, f.end) for f in byline_fields(doc)}
+    cue = load_words().regex("data_source_cue")
     agents = [
         m
         for m in mentions
@@ -59,7 +60,8 @@ def document_frame(
         and m.start in entity_of
         and m.source != "pattern:byline"
         and (m.start, m.end) not in bylined
-    ]
+        and not (m.type not in COMPANY_TYPES and cue.match(doc.norm, m.end))
+    ]  # (聯交所資料顯示: a body whose data the article cites is not what it is about)
     if not agents:
         return Frame()
     funded, stage, amount = _round(doc, agents, entity_of, figures)
