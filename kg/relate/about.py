@@ -20,7 +20,7 @@ from ..model import Document, Figure, Mention, Relation
 from ..recognize.byline import byline_fields
 from ..types import AGENT_TYPES
 from ..words import load_words
-from .frame import Frame
+from .frame import Frame, cites_data
 
 _AGENT = AGENT_TYPES
 _OFFERING = ("Product", "Programme")
@@ -40,13 +40,10 @@ def assign_about(
     relations: list[Relation] | tuple[Relation, ...] = (),
 ) -> list[Figure]:
     out = []
-    source_cue = load_words().regex("data_source_cue")
     cited = load_words().regex("cited_source")
 
     def publishes_data(m: Mention) -> bool:
-        return bool(
-            m.source == "pattern:data_source" or source_cue.match(doc.norm, m.end) or _cited_as(doc, m, cited)
-        )
+        return bool(m.source == "pattern:data_source" or cites_data(doc, m) or _cited_as(doc, m, cited))
 
     # who publishes the data (艾媒咨询数据显示, 根据易观最新发布的《…报告》) is not what figures are about, and in a
     # sentence that cites data, the article's company is no fallback for them; the outlet, any news outlet, a

@@ -52,7 +52,6 @@ def document_frame(
 ) -> Frame:
     # the article's outlet (its byline, its dateline: 青禾财经APP讯) is not what it is about
     bylined = {(f.start, f.end) for f in byline_fields(doc)}
-    cue = load_words().regex("data_source_cue")
     agents = [
         m
         for m in mentions
@@ -60,7 +59,7 @@ def document_frame(
         and m.start in entity_of
         and m.source != "pattern:byline"
         and (m.start, m.end) not in bylined
-        and not (m.type not in COMPANY_TYPES and cue.match(doc.norm, m.end))
+        and not (m.type not in COMPANY_TYPES and cites_data(doc, m))
     ]  # (聯交所資料顯示: a body whose data the article cites is not what it is about)
     if not agents:
         return Frame()
@@ -69,6 +68,13 @@ def document_frame(
     companies = [m for m in agents if m.type in COMPANY_TYPES]
     company = main if main and _is_company(main, agents) else _main(doc, companies, entity_of, None)
     return Frame(main, funded, stage, amount, company, _rounds(doc, agents, entity_of))
+
+
+def cites_data(doc: Document, m: Mention) -> bool:
+    """The article cites data or news of the one named by ``m`` (艾媒咨询数据显示 / “宁德广播电视台”消息显示)."""
+    words = load_words()
+    end = m.end + doc.norm.startswith(words.words("closing_quote"), m.end)
+    return bool(words.regex("data_source_cue").match(doc.norm, end))
 
 
 def _main(
