@@ -511,6 +511,13 @@ def test_a_long_registered_name_is_kept_whole():
             set(),
         ),
         ("锋泰科技今日宣布。据远澜社报道，青禾科技将被收购。", set(), {"远澜社"}),
+        # a full-width slash after a key; an account an article first appeared on
+        (
+            "文／林小舟 编辑／王大川\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("editor", "王大川")},
+            set(),
+        ),
+        ("本文首发于微信公众号：青禾观察\n锋泰科技今日宣布完成融资。", {("publisher", "青禾观察")}, set()),
         # writers listed with 、 after 作者 are people, not an outlet and its writer
         (
             "作者:云舟、木禾\n出品:明亮公司\n\n青禾科技今日宣布完成融资。",
