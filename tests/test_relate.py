@@ -511,6 +511,12 @@ def test_a_long_registered_name_is_kept_whole():
             set(),
         ),
         ("锋泰科技今日宣布。据远澜社报道，青禾科技将被收购。", set(), {"远澜社"}),
+        # a bracketed heading with the outlet's 报道 and its reporters
+        (
+            "【青禾网报道 记者 林小舟 王大川】锋泰科技今日宣布完成融资。",
+            {("publisher", "青禾网"), ("author", "林小舟"), ("author", "王大川")},
+            set(),
+        ),
         # a full-width slash after a key; an account an article first appeared on
         (
             "文／林小舟 编辑／王大川\n锋泰科技今日宣布完成融资。",
