@@ -511,6 +511,23 @@ def test_a_long_registered_name_is_kept_whole():
             set(),
         ),
         ("锋泰科技今日宣布。据远澜社报道，青禾科技将被收购。", set(), {"远澜社"}),
+        # Taiwan's and Hong Kong's bylines: the outlet opens the line, the reporter before the place of reporting
+        (
+            "青禾日報 記者林小舟／台北即時報導\n锋泰科技今日宣布完成融资。",
+            {("publisher", "青禾日報"), ("author", "林小舟")},
+            set(),
+        ),
+        (
+            "青禾時報 林小舟／台北報導\n锋泰科技今日宣布完成融资。",
+            {("publisher", "青禾時報"), ("author", "林小舟")},
+            set(),
+        ),
+        (
+            "青禾日报客户端 | 记者 林小舟\n锋泰科技今日宣布完成融资。",
+            {("publisher", "青禾日报"), ("author", "林小舟")},
+            set(),
+        ),
+        ("文丨青禾網 林小舟\n锋泰科技今日宣布完成融资。", {("publisher", "青禾網")}, {"文丨青禾網"}),
         # a bracketed heading with the outlet's 报道 and its reporters
         (
             "【青禾网报道 记者 林小舟 王大川】锋泰科技今日宣布完成融资。",

@@ -95,7 +95,9 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
         not head
         or index >= 3
         and dateline
-        and not (dateline.group("staffed") or dateline.group("glued") or wired)
+        and not (
+            dateline.group("staffed") or dateline.group("glued") or dateline.group("leadoutlet") or wired
+        )
     ):
         dateline = None  # further down, only a reporter's own line (not a bracketed heading: 【…】 / [广告])
     found = [dateline, *w.regex("outlet_reporter").finditer(text)]
@@ -131,7 +133,18 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
         for r in w.regex("reporter_in_brackets").finditer(text[:160]):
             group = next(
                 g
-                for g in ("names", "staff", "glued", "reported", "wired", "bare", "sent", "booked", "desked")
+                for g in (
+                    "names",
+                    "staff",
+                    "glued",
+                    "reported",
+                    "wired",
+                    "bare",
+                    "sent",
+                    "booked",
+                    "desked",
+                    "placed",
+                )
                 if r.group(g)
             )
             out.append(Field("author", base + r.start(group), base + r.end(group), index, True))
