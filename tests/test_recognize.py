@@ -1518,3 +1518,8 @@ def test_a_conjunction_glued_to_a_name_is_not_part_of_it():
 def test_a_word_alone_before_a_hong_kong_code_is_the_companys_short_name():
     found = {(m.text, m.type) for m in mentions_of("另外，资料显示，长实(0001)主席李嘉诚增持了股份。")[2]}
     assert ("长实", "Company") in found
+
+
+def test_a_founded_name_ends_before_the_clauses_verb():
+    found = {m.text for m in mentions_of("由林海创立的青禾科技发布新品。")[2]}
+    assert "青禾科技" in found and "青禾科技发布新品" not in found

@@ -1695,6 +1695,20 @@ def find_founded_orgs(ctx: Context) -> list[Mention]:
         latin = re.search(r"[A-Za-z][A-Za-z0-9]+$", m.group("name"))
         if latin and latin.start() > 0:
             start += latin.start()  # 智能乐器品牌QingheLive: what it makes, then its name
+        verb = next(
+            (
+                t
+                for t in ctx.tokens_from(start, end)
+                if t.start >= start + 2 and t.pos == "v" and ctx.known(t.word)
+            ),
+            None,
+        )
+        if verb is not None and ctx.text.endswith(
+            tuple(suffix for suffix, _ in ctx.lexicon.org_suffixes), start, verb.start
+        ):
+            end = (
+                verb.start
+            )  # 由王明创立的青禾科技发布新品: the name (its suffix) ends where the clause's verb begins
         name = ctx.text[start:end]
         tokens = ctx.tokens_from(start, end)
         if (
