@@ -1523,3 +1523,22 @@ def test_a_word_alone_before_a_hong_kong_code_is_the_companys_short_name():
 def test_a_founded_name_ends_before_the_clauses_verb():
     found = {m.text for m in mentions_of("由林海创立的青禾科技发布新品。")[2]}
     assert "青禾科技" in found and "青禾科技发布新品" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("锋泰科技旗下短视频应用青禾视频月活破亿。", "青禾视频", "Platform"),
+        ("锋泰科技的大模型青禾已开放测试。", "青禾", "Product"),
+        ("锋泰科技正式发布其首款SUV车型青禾L9。", "青禾L9", "Product"),
+    ],
+)
+def test_a_name_after_the_word_for_its_kind_is_a_product(text, name, type_):
+    assert (name, type_) in {(m.text, m.type) for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text", ["锋泰科技的大模型能力很强。", "锋泰科技的手机销量很好。", "借助电商平台打造品牌联盟。"]
+)
+def test_a_kind_and_a_clause_after_it_name_no_product(text):
+    assert not [m for m in mentions_of(text)[2] if m.type in ("Product", "Platform")]

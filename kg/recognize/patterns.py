@@ -1244,6 +1244,33 @@ def find_products(ctx: Context) -> list[Mention]:
         if any(t.pos[:1] == "u" or t.pos[:1] in "vd" and ctx.known(t.word) for t in tokens):
             continue  # 主打产品手机卖得好: a clause, not a name
         out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:flagship_product", 0.72))
+    kinds = W.words("kind_then_kind")
+    suffixes = {suffix for suffix, _ in ctx.lexicon.org_suffixes}
+    for m in W.regex("kind_then_product").finditer(text):  # 旗下短视频应用青禾视频 / 的大模型青禾
+        start, end = m.start("name"), m.end("name")
+        kind = next((k for k in kinds if text.startswith(k, start) and end - start - len(k) >= 2), None)
+        start += len(kind) if kind else 0  # 首款SUV车型青禾L9: two words for its kind, then the name
+        name, first = text[start:end], ctx.token_at(start)
+        tokens = ctx.tokens_from(start, end)
+        named = re.search(r"[A-Za-z0-9]", name) or any(
+            t.pos in NAME_POS or not ctx.known(t.word) and t.pos[:1] not in "adv"
+            for t in tokens
+            if t.start >= start
+        )  # (能力很强: a noun and an adjective the segmenter guessed, no name)
+        if (
+            not named
+            or name in suffixes  # 品牌联盟: an alliance, no product
+            or not ctx.is_boundary(start)
+            or not ctx.is_boundary(end)
+            or not _name_like(ctx, name, start)
+            or first is None
+            or first.pos[:1] in "rpcdumqtvf"
+            and ctx.known(first.word)
+            or any(t.pos[:1] == "u" or t.pos[:1] in "dp" and ctx.known(t.word) for t in tokens)
+        ):
+            continue  # 的手机销量很好 / 旗下应用已上线 / 的大模型能力很强: a kind and a clause, no name
+        type_ = "Platform" if m.group("kind") in W.set("kind_then_platform") else "Product"
+        out.append(ctx.mention(start, end, type_, "pattern:kind_then_product", 0.72))
     for m in W.regex("kind_latin_product").finditer(text):
         name = m.group(1)
         if len(name) >= 3 and not name.isupper() or re.search(r"\d", name):
