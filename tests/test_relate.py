@@ -980,3 +980,9 @@ def test_a_body_whose_data_the_article_cites_is_not_what_it_is_about():
     found = triples("另外，联交所资料显示，锋泰(0001)主席林海于5月30日增持公司股份。")
     assert ("林海", "investsIn", "锋泰") in found
     assert not any(o == "联交所" for s, p, o in found)
+
+
+def test_the_former_and_the_latter_stand_for_a_pair_named_just_before():
+    found = triples("青禾科技与锋泰集团签署协议，后者将向前者投资5亿元。")
+    assert ("锋泰集团", "investsIn", "青禾科技") in found
+    assert ("青禾科技", "investsIn", "锋泰集团") not in found

@@ -13,7 +13,7 @@ from ..recognize.lexicon import Lexicon, load_lexicon
 from ..resolve import entity_id
 from ..words import load_words
 from .about import _AGENT, _company_anaphor, _topic, assign_about, cited_outlet
-from .anaphora import company_mentions, gap_mentions, pronoun_mentions
+from .anaphora import company_mentions, gap_mentions, pair_mentions, pronoun_mentions
 from .byline import byline_relations
 from .frame import Frame, document_frame
 from .makers import known_makers, named_maker
@@ -68,13 +68,14 @@ def relate(
     main = frame.main.entity if frame.main else None
     companies, company_ids = company_mentions(doc, mentions, entity_of, main)
     gaps, gap_ids = gap_mentions(doc, mentions, entity_of, main)
-    # an anaphor's slot (他, 公司, 其, an empty subject) stands for its antecedent's entity
-    read_as = {**entity_of, **pronoun_ids, **company_ids, **gap_ids}
+    pairs, pair_ids = pair_mentions(doc, mentions, entity_of)
+    # an anaphor's slot (他, 公司, 其, 后者, an empty subject) stands for its antecedent's entity
+    read_as = {**entity_of, **pronoun_ids, **company_ids, **gap_ids, **pair_ids}
     pronouns_in: dict[int, list[Mention]] = {}
     for p in pronouns:
         pronouns_in.setdefault(p.sentence, []).append(p)
     companies_in: dict[int, list[Mention]] = {}
-    for c in companies + gaps:
+    for c in companies + gaps + pairs:
         companies_in.setdefault(c.sentence, []).append(c)
     for sent in doc.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)

@@ -121,6 +121,59 @@ def company_mentions(
     return out, ids
 
 
+def pair_mentions(
+    doc: Document, mentions: list[Mention], entity_of: dict[int, str]
+) -> tuple[list[Mention], dict[int, str]]:
+    """前者 / 后者 (the former / the latter) for the first / the second of a pair of organisations named together
+    (A与B / A和B / A、B) last before them, in their sentence or the one before."""
+    W = load_words()
+    former, latter = W.words("pair_anaphor")
+    join = W.regex("pair_join")
+    orgs = sorted(
+        (
+            m
+            for m in mentions
+            if m.type in AGENT_TYPES and m.start in entity_of and m.source != "pattern:byline"
+        ),
+        key=lambda m: m.start,
+    )
+    taken = sorted((m.start, m.end) for m in mentions)
+    sentence_starts = [s.start for s in doc.sentences]
+    out: list[Mention] = []
+    ids: dict[int, str] = {}
+    for word in (former, latter):
+        at = doc.norm.find(word)
+        while at >= 0:
+            end = at + len(word)
+            sentence = _sentence_at(doc, sentence_starts, at)
+            if sentence is not None and not _overlaps(taken, at, end):
+                lo = doc.sentences[max(0, sentence - 1)].start
+                before = [m for m in orgs if lo <= m.start and m.end <= at]
+                pair = next(
+                    (
+                        (a, b)
+                        for a, b in reversed(list(zip(before, before[1:], strict=False)))
+                        if join.match(doc.norm[a.end : b.start]) and entity_of[a.start] != entity_of[b.start]
+                    ),
+                    None,
+                )
+                if pair is not None:
+                    org = pair[0] if word == former else pair[1]
+                    out.append(
+                        replace(
+                            org,
+                            start=at,
+                            end=end,
+                            text=doc.text[at:end],
+                            source="anaphora",
+                            sentence=sentence,
+                        )
+                    )
+                    ids[at] = entity_of[org.start]
+            at = doc.norm.find(word, end)
+    return out, ids
+
+
 def _opens_for(
     doc: Document, opener: Mention, entity_of: dict[int, str], entities: set[str], at: int
 ) -> bool:
