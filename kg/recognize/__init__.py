@@ -247,9 +247,41 @@ def recognize(
 def _with_neighbours(ctx: Context, found: list[Mention]) -> list[Mention]:
     """``found`` and the unknown names that stand beside its organisations: other items of their lists, and
     partners before a wording of cooperation."""
-    found = filter_spans(_with_fund_phases(ctx, found))
+    found = filter_spans(_with_fund_phases(ctx, _offices_of_places(ctx, found)))
     found = filter_spans(found + find_list_siblings(ctx, found))
     return filter_spans(found + find_cooperation_partners(ctx, found))
+
+
+def _offices_of_places(ctx: Context, found: list[Mention]) -> list[Mention]:
+    """A place right before a public office's title (vocabulary office_after_place) is the government whose office
+    it is: a government body named by the place and its administrative suffix (the suffix the title begins with where
+    the text does not write it apart: 上海 + 市长 is 上海市's head)."""
+    out = []
+    rx = _W.regex("office_after_place")
+    for m in found:
+        office = rx.match(ctx.text, m.end) if m.type == "Place" else None
+        if m.type == "Place" and office is None and m.end - m.start > 2:
+            office = rx.match(
+                ctx.text, m.end - 1
+            )  # 上海市长 read as the place 上海市: its 市 begins the title
+            office = office if office and not office.group("unit") else None
+        if (
+            office is None
+            or office.group("unit")
+            and office.group("unit") != office.group("head")
+            or not ctx.is_boundary(office.end())  # 上海市长宁区: 长 begins another place's name
+        ):
+            out.append(m)
+            continue
+        end = max(m.end, office.start() + len(office.group("unit") or ""))
+        if (
+            not office.group("unit")
+            and office.start("head") == end
+            and ctx.text[end - 1] != office.group("head")
+        ):
+            end += 1  # 上海 + 市长: 市 is the place's suffix and the title's first character
+        out.append(ctx.mention(m.start, end, "GovernmentOrganization", "pattern:office_of_place", m.score))
+    return out
 
 
 def _with_fund_phases(ctx: Context, found: list[Mention]) -> list[Mention]:

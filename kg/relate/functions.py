@@ -277,6 +277,12 @@ def _not_unit(hit: Hit, arg: str | None) -> bool:
     return all(hit.view.mention(n).type != "BusinessUnit" for n in hit.slots(arg or ""))
 
 
+def _company(hit: Hit, arg: str | None) -> bool:
+    """Every organisation in slot(s) ``arg`` is a company (a university or a public body, where one studied or
+    served, is not: 阿里巴巴出身 says where one worked, 清华出身 where one studied)."""
+    return all(hit.view.mention(n).type == "Company" for n in hit.slots(arg or ""))
+
+
 def _store(hit: Hit, arg: str | None) -> bool:
     """The organisation in slot ``arg`` is a store (青禾果蔬旗舰店): its name ends in a store word."""
     return all(
@@ -341,6 +347,7 @@ CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "not_named_after_another": lambda hit, arg: not _named_after_another(hit, arg),
     "year_date": _year_date,
     "not_unit": _not_unit,
+    "company": _company,
     "bare_title": _bare_title,
     "stake_below": _stake_below,
     "stake_at_least": _stake_at_least,

@@ -53,6 +53,12 @@ def relations_by_title(
         elif domain is not None:
             region = domain.group()
         role = lexicon.titles[head]
+        if (
+            head.endswith(words.words("government_head_title"))
+            and isinstance(org, int)
+            and hit.view.mention(org).text.endswith(words.words("party_committee_end"))
+        ):
+            continue  # 澄江市委副书记兼市长王明: the mayor heads the city's government, not its party committee
         if role == "leads" and any(
             c in part[: len(part) - len(head) + 1][-2:] for c in words.words("deputy")
         ):
