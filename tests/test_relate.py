@@ -986,3 +986,9 @@ def test_the_former_and_the_latter_stand_for_a_pair_named_just_before():
     found = triples("青禾科技与锋泰集团签署协议，后者将向前者投资5亿元。")
     assert ("锋泰集团", "investsIn", "青禾科技") in found
     assert ("青禾科技", "investsIn", "锋泰集团") not in found
+
+
+def test_this_bank_stands_for_the_bank_among_the_organisations_before_it():
+    found = triples("锋泰集团与青禾银行签署协议，该行行长林海表示将加大支持。")
+    assert ("林海", "leads", "青禾银行") in found
+    assert ("林海", "leads", "锋泰集团") not in found
