@@ -293,6 +293,15 @@ def _office_body(hit: Hit, arg: str | None) -> bool:
     )
 
 
+def _home_country(hit: Hit, arg: str | None) -> bool:
+    """A place in slot(s) ``arg`` is the home country the news is written in (the vocabulary's home_country): a
+    description of the company before its name that says nothing of where it is."""
+    home = hit.env.words.words("home_country")
+    return any(
+        hit.view.mention(n).key in home or hit.view.mention(n).text in home for n in hit.slots(arg or "")
+    )
+
+
 def _named_after_another(hit: Hit, arg: str | None) -> bool:
     """``what/who``: a platform in slot(s) ``what`` is named after a known organisation other than the one in ``who``
     (瑞幸上线美团外卖: 美团外卖 is 美团's platform, not one 瑞幸 launched)."""
@@ -339,6 +348,7 @@ CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "office_body": _office_body,
     "named_after_another": _named_after_another,
     "not_named_after_another": lambda hit, arg: not _named_after_another(hit, arg),
+    "not_home_country": lambda hit, arg: not _home_country(hit, arg),
     "year_date": _year_date,
     "not_unit": _not_unit,
     "bare_title": _bare_title,
