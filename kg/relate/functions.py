@@ -331,12 +331,13 @@ def _owns(hit: Hit, arg: str | None) -> bool:
         key = hit.view.mention(n).key
         found = lexicon.owner_of(key, ("Company", "Platform", "Organization"))
         owners = {entity_id(found[1].types[0], found[1].canonical)} if found else set()
-        entry = lexicon.names.get(key)
-        owners |= (
-            {maker_id(name, lexicon) for name in lexicon.makers.get(entry.canonical, ((), None))[0]}
-            if entry
-            else set()
-        )
+        for entry in (lexicon.names.get(key), found[1] if found else None):
+            # (抖音电商: a unit named after a platform is its maker's, 字节跳动's, too)
+            owners |= (
+                {maker_id(name, lexicon) for name in lexicon.makers.get(entry.canonical, ((), None))[0]}
+                if entry
+                else set()
+            )
         if subjects & owners:
             return True
     return False
@@ -386,7 +387,15 @@ def _platform_of(hit: Hit, slot: int) -> str | None:
     return entity_id("Platform", found[1].canonical) if found and "Platform" in found[1].types else None
 
 
-OBJECT_MAPS: dict[str, Callable[[Hit, int], str | None]] = {"platform_of": _platform_of}
+def _platform_or_self(hit: Hit, slot: int) -> str | None:
+    """As platform_of, but an organisation that is no platform stays itself (通过阿里巴巴、美团等平台接单)."""
+    return _platform_of(hit, slot) or hit.view.entity(slot)
+
+
+OBJECT_MAPS: dict[str, Callable[[Hit, int], str | None]] = {
+    "platform_of": _platform_of,
+    "platform_or_self": _platform_or_self,
+}
 
 
 # --- emitters --------------------------------------------------------------------------------------------------
