@@ -302,6 +302,13 @@ def _home_country(hit: Hit, arg: str | None) -> bool:
     )
 
 
+def _of_type(hit: Hit, arg: str | None) -> bool:
+    """``slot/Type|Type``: an entity in the slot(s) is of one of the types (人民日报 is a MediaOrganization)."""
+    slot, _, types = (arg or "").partition("/")
+    wanted = set(types.split("|"))
+    return any(hit.view.mention(n).type in wanted for n in hit.slots(slot))
+
+
 def _named_after_another(hit: Hit, arg: str | None) -> bool:
     """``what/who``: a platform in slot(s) ``what`` is named after a known organisation other than the one in ``who``
     (瑞幸上线美团外卖: 美团外卖 is 美团's platform, not one 瑞幸 launched)."""
@@ -350,6 +357,7 @@ CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "named_after_another": _named_after_another,
     "not_named_after_another": lambda hit, arg: not _named_after_another(hit, arg),
     "not_home_country": lambda hit, arg: not _home_country(hit, arg),
+    "not_type": lambda hit, arg: not _of_type(hit, arg),
     "year_date": _year_date,
     "not_unit": _not_unit,
     "bare_title": _bare_title,
