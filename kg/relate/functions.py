@@ -299,6 +299,22 @@ def _office_body(hit: Hit, arg: str | None) -> bool:
     )
 
 
+def _home_country(hit: Hit, arg: str | None) -> bool:
+    """A place in slot(s) ``arg`` is the home country the news is written in (the vocabulary's home_country): a
+    description of the company before its name that says nothing of where it is."""
+    home = hit.env.words.words("home_country")
+    return any(
+        hit.view.mention(n).key in home or hit.view.mention(n).text in home for n in hit.slots(arg or "")
+    )
+
+
+def _of_type(hit: Hit, arg: str | None) -> bool:
+    """``slot/Type|Type``: an entity in the slot(s) is of one of the types (人民日报 is a MediaOrganization)."""
+    slot, _, types = (arg or "").partition("/")
+    wanted = set(types.split("|"))
+    return any(hit.view.mention(n).type in wanted for n in hit.slots(slot))
+
+
 def _named_after_another(hit: Hit, arg: str | None) -> bool:
     """``what/who``: a platform in slot(s) ``what`` is named after a known organisation other than the one in ``who``
     (瑞幸上线美团外卖: 美团外卖 is 美团's platform, not one 瑞幸 launched)."""
@@ -328,12 +344,13 @@ def _owns(hit: Hit, arg: str | None) -> bool:
         key = hit.view.mention(n).key
         found = lexicon.owner_of(key, ("Company", "Platform", "Organization"))
         owners = {entity_id(found[1].types[0], found[1].canonical)} if found else set()
-        entry = lexicon.names.get(key)
-        owners |= (
-            {maker_id(name, lexicon) for name in lexicon.makers.get(entry.canonical, ((), None))[0]}
-            if entry
-            else set()
-        )
+        for entry in (lexicon.names.get(key), found[1] if found else None):
+            # (抖音电商: a unit named after a platform is its maker's, 字节跳动's, too)
+            owners |= (
+                {maker_id(name, lexicon) for name in lexicon.makers.get(entry.canonical, ((), None))[0]}
+                if entry
+                else set()
+            )
         if subjects & owners:
             return True
     return False
@@ -345,6 +362,8 @@ CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "office_body": _office_body,
     "named_after_another": _named_after_another,
     "not_named_after_another": lambda hit, arg: not _named_after_another(hit, arg),
+    "not_home_country": lambda hit, arg: not _home_country(hit, arg),
+    "not_type": lambda hit, arg: not _of_type(hit, arg),
     "year_date": _year_date,
     "not_unit": _not_unit,
     "company": _company,
@@ -383,7 +402,15 @@ def _platform_of(hit: Hit, slot: int) -> str | None:
     return entity_id("Platform", found[1].canonical) if found and "Platform" in found[1].types else None
 
 
-OBJECT_MAPS: dict[str, Callable[[Hit, int], str | None]] = {"platform_of": _platform_of}
+def _platform_or_self(hit: Hit, slot: int) -> str | None:
+    """As platform_of, but an organisation that is no platform stays itself (通过阿里巴巴、美团等平台接单)."""
+    return _platform_of(hit, slot) or hit.view.entity(slot)
+
+
+OBJECT_MAPS: dict[str, Callable[[Hit, int], str | None]] = {
+    "platform_of": _platform_of,
+    "platform_or_self": _platform_or_self,
+}
 
 
 # --- emitters --------------------------------------------------------------------------------------------------

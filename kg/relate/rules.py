@@ -36,7 +36,7 @@ from .triggers import parse, triggers_of
 RULE_FILES = ("people.toml", "corporate.toml", "commerce.toml")
 _KEYS = {
     "name", "predicate", "pattern", "then", "then_stop", "then_chain", "subject", "object", "confidence", "confidence_outside",
-    "qualifiers", "check", "emit", "symmetric", "claim", "literal", "object_map", "examples", "doc",
+    "qualifiers", "check", "emit", "symmetric", "claim", "literal", "object_map", "examples", "doc", "places",
 }  # fmt: skip
 _REQUIRED = ("name", "predicate", "pattern", "subject", "object", "confidence")
 
@@ -176,6 +176,9 @@ class Rule:
     pattern: str = ""
     then_stop: LazyPattern | None = None  # where the rest of the sentence that ``then`` searches ends
     then_chain: bool = False  # each ``then`` match is looked for again right after the last (a list goes on)
+    places_kept: bool = (
+        False  # the rule reads the template with modifier places kept as slots (places = "kept")
+    )
 
     @property
     def triggers(self) -> tuple[str, ...]:
@@ -290,6 +293,8 @@ def _trigger_finder(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, 
 
 
 def _hits(rule: Rule, view: SentenceView, env: RuleEnv) -> Iterable[Hit]:
+    if rule.places_kept:
+        view = view.places_kept()
     t = view.template
     for m in rule.regex.finditer(t):
         if not rule.then:
@@ -489,6 +494,8 @@ def _rule(raw: Mapping[str, Any], words: Words, origin: str) -> Rule:
     confidence = raw["confidence"]
     if not isinstance(confidence, (int, float)) or not 0 < confidence <= 1:
         raise RuleError(origin, name, "confidence must be a number in (0, 1]")
+    if raw.get("places", "folded") not in ("folded", "kept"):
+        raise RuleError(origin, name, 'places must be "folded" (the default) or "kept"')
     check = raw.get("check", [])
     check = (check,) if isinstance(check, str) else tuple(check)
     try:
@@ -523,6 +530,7 @@ def _rule(raw: Mapping[str, Any], words: Words, origin: str) -> Rule:
         object_map=raw.get("object_map"),
         examples=tuple(_example(e, origin, name) for e in raw.get("examples", [])),
         pattern=raw["pattern"],
+        places_kept=raw.get("places") == "kept",
     )
 
 

@@ -6,6 +6,7 @@ B both (a company that is also its platform: 快手, 京东), R product or progr
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -69,6 +70,9 @@ class SentenceView:
     mentions: list[Mention]
     entity_of: dict[int, str]
     template: str
+    # the template with the places that only describe the name after them kept as slots (美国芯片巨头⟦O1⟧ read
+    # as ⟦L0⟧芯片巨头⟦O1⟧): what rules with places = "kept" read; the template itself where nothing was folded
+    kept: str = ""
 
     @staticmethod
     def code_of(m: Mention) -> str:
@@ -84,9 +88,18 @@ class SentenceView:
             parts.append(f"⟦{cls.code_of(m)}{i}⟧")
             pos = m.end
         parts.append(doc.norm[pos : sentence.end])
-        template = _fold_modifier_places(_drop_glosses("".join(parts), mentions, entity_of), mentions, doc)
-        template = _SLOT_BLANKS.sub("", _drop_codes(_drop_honorifics(template)))
-        return cls(doc, sentence, mentions, entity_of, _carry_subject(template))
+        unfolded = _drop_glosses("".join(parts), mentions, entity_of)
+        template = _fold_modifier_places(unfolded, mentions, doc)
+        template = _carry_subject(_SLOT_BLANKS.sub("", _drop_codes(_drop_honorifics(template))))
+        kept = template
+        if template_regex("modifier_place").search(unfolded):
+            kept = _fold_modifier_places(unfolded, mentions, doc, keep_modifiers=True)
+            kept = _carry_subject(_SLOT_BLANKS.sub("", _drop_codes(_drop_honorifics(kept))))
+        return cls(doc, sentence, mentions, entity_of, template, kept)
+
+    def places_kept(self) -> SentenceView:
+        """This view as rules with places = "kept" read it: its modifier places as slots."""
+        return self if self.kept == self.template else dataclasses.replace(self, template=self.kept)
 
     def mention(self, number: str | int) -> Mention:
         return self.mentions[int(number)]
@@ -224,7 +237,9 @@ def _drop_glosses(template: str, mentions: list[Mention], entity_of: dict[int, s
     return template_regex("short_name_gloss").sub(same, template)
 
 
-def _fold_modifier_places(template: str, mentions: list[Mention], doc: Document) -> str:
+def _fold_modifier_places(
+    template: str, mentions: list[Mention], doc: Document, *, keep_modifiers: bool = False
+) -> str:
     """A place that only describes the organisation after it (收购中国本地生活平台“口碑”) becomes its text again:
     rules that allow a description between a verb and its object then see the object. Location rules are untouched:
     they read places after 位于 / 在 / 总部, never before a kind of organisation."""
@@ -236,6 +251,8 @@ def _fold_modifier_places(template: str, mentions: list[Mention], doc: Document)
     template = template_regex("region_in_title").sub(text_of, template)
     # (据天眼查，红杉中国入股锋泰: a source cited before a comma is nobody's party either)
     template = template_regex("source_before_comma").sub(text_of, template)
+    if keep_modifiers:
+        return template
     return template_regex("modifier_place").sub(text_of, template)
 
 
