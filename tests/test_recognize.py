@@ -1070,6 +1070,10 @@ def test_a_quoted_name_after_a_launch_and_a_kind_of_product_is_a_product(text, n
         ),
         ("本轮融资由澄远创投领投，老股东追加跟投。", {"澄远创投"}, "老股东"),
         ("本轮融资由产业基金领投，员工持股平台跟投。", set(), "产业基金"),
+        # a verb before 投资 names no fund (参与投资 / 联合投资), and 由 glued to a short name is no part of it
+        ("青禾科技完成A轮融资，星河资本、远望资本等机构参与投资。", {"星河资本", "远望资本"}, "参与投资"),
+        ("青禾科技完成A轮融资，星河资本等机构联合投资。", {"星河资本"}, "联合投资"),
+        ("青禾科技完成A轮融资，由深创投独家投资。", {"深创投"}, "由深创投"),
     ],
 )
 def test_a_fund_named_with_common_words_is_a_name_where_a_round_gives_it_a_role(text, names, junk):
