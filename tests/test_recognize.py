@@ -96,6 +96,11 @@ def found(text: str) -> set[tuple[str, str]]:
         ("星澜芯片已累计完成4轮融资。", {("星澜芯片", "Company")}),
         ("澄禾智能再获远望资本追加投资。", {("澄禾智能", "Company")}),
         ("澄禾光學宣布完成A輪募資。", {("澄禾光学", "Company")}),
+        # a preposition after 公司 begins no described name (有限公司由青禾集团…)
+        (
+            "远澜物流有限公司由青禾集团和锋泰集团分别持股。",
+            {("青禾集团", "Company"), ("锋泰集团", "Company")},
+        ),
         # a Latin name of several words listed among a round's investors
         ("跟投方包括远望资本、North Harbor Ventures、QRT等老股东。", {("North Harbor Ventures", "Company")}),
     ],
