@@ -663,6 +663,11 @@ def test_the_round_an_investor_leads_is_the_named_companys_not_the_investors():
     assert not {t for t in found if t[1] == "investsIn" and t[2] == "远望资本"}
 
 
+def test_an_angel_investor_named_with_a_fund_in_a_rounds_list_invests_too():
+    found = triples("青禾科技完成天使轮融资，投资方为远望资本和天使投资人雷军。")
+    assert {("远望资本", "investsIn", "青禾科技"), ("雷军", "investsIn", "青禾科技")} <= found
+
+
 def test_the_head_of_a_business_works_for_the_company_and_does_not_lead_it():
     found = triples("青禾科技移动业务CEO王建国发表演讲。")
     assert ("王建国", "worksFor", "青禾科技") in found and ("王建国", "leads", "青禾科技") not in found
