@@ -92,6 +92,15 @@ def found(text: str) -> set[tuple[str, str]]:
         ("2019年3月，星澜医疗正式落户苏州。", {("星澜医疗", "Company")}),
         # 获得战略注资 is a round received
         ("储能企业远澜新能日前获得战略注资。", {("远澜新能", "Company")}),
+        # …已累计完成5轮融资 / 再获…追加投资 / (Taiwan) 完成A轮募资
+        ("星澜芯片已累计完成4轮融资。", {("星澜芯片", "Company")}),
+        ("澄禾智能再获远望资本追加投资。", {("澄禾智能", "Company")}),
+        ("澄禾光學宣布完成A輪募資。", {("澄禾光学", "Company")}),
+        # a preposition after 公司 begins no described name (有限公司由青禾集团…)
+        (
+            "远澜物流有限公司由青禾集团和锋泰集团分别持股。",
+            {("青禾集团", "Company"), ("锋泰集团", "Company")},
+        ),
         # a Latin name of several words listed among a round's investors
         ("跟投方包括远望资本、North Harbor Ventures、QRT等老股东。", {("North Harbor Ventures", "Company")}),
     ],
@@ -1070,6 +1079,11 @@ def test_a_quoted_name_after_a_launch_and_a_kind_of_product_is_a_product(text, n
         ),
         ("本轮融资由澄远创投领投，老股东追加跟投。", {"澄远创投"}, "老股东"),
         ("本轮融资由产业基金领投，员工持股平台跟投。", set(), "产业基金"),
+        # a verb before 投资 names no fund (参与投资 / 联合投资), and 由 glued to a short name is no part of it
+        ("青禾科技完成A轮融资，星河资本、远望资本等机构参与投资。", {"星河资本", "远望资本"}, "参与投资"),
+        ("青禾科技完成A轮融资，星河资本等机构联合投资。", {"星河资本"}, "联合投资"),
+        ("青禾科技完成A轮融资，由深创投独家投资。", {"深创投"}, "由深创投"),
+        ("青禾科技完成B轮融资，红杉中国5亿元领投。", {"红杉中国"}, "红杉中国5亿元"),
     ],
 )
 def test_a_fund_named_with_common_words_is_a_name_where_a_round_gives_it_a_role(text, names, junk):

@@ -686,6 +686,18 @@ def test_a_round_of_a_company_kg_does_not_know_gives_its_investors_to_no_other_c
     assert not {t for t in triples(text) if t[1] == "investsIn" and t[2] == "星巴克"}
 
 
+def test_the_round_an_investor_leads_is_the_named_companys_not_the_investors():
+    # 甲领投乙5亿元C轮融资: the round reported is 乙's; the next sentence's investors join it
+    found = triples("远望资本领投了青禾智能的新一轮融资。跟投方包括星河创投和丙丁资本。")
+    assert {("星河创投", "investsIn", "青禾智能"), ("丙丁资本", "investsIn", "青禾智能")} <= found
+    assert not {t for t in found if t[1] == "investsIn" and t[2] == "远望资本"}
+
+
+def test_an_angel_investor_named_with_a_fund_in_a_rounds_list_invests_too():
+    found = triples("青禾科技完成天使轮融资，投资方为远望资本和天使投资人雷军。")
+    assert {("远望资本", "investsIn", "青禾科技"), ("雷军", "investsIn", "青禾科技")} <= found
+
+
 def test_the_head_of_a_business_works_for_the_company_and_does_not_lead_it():
     found = triples("青禾科技移动业务CEO王建国发表演讲。")
     assert ("王建国", "worksFor", "青禾科技") in found and ("王建国", "leads", "青禾科技") not in found

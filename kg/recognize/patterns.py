@@ -538,17 +538,25 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                     tokens = [t for t in tokens if t.start >= described]
             if prefix_start is None:
                 word = ctx.tokens[ctx.token_index(s - 1)] if s else None
+                # 由|深创投独家投资: a preposition the segmenter glued to a one-character name begins no name
+                head = (
+                    word.start + 1
+                    if word is not None and s - word.start >= 2 and text[word.start] in _FUNCTION_CHARS
+                    else word.start
+                    if word is not None
+                    else 0
+                )
                 if (
                     word is not None
                     and word.end == s
                     and (
                         suffix in W.set("investor_suffix")
-                        and _named_by_round(ctx, word.start, s, end)
+                        and _named_by_round(ctx, head, s, end)
                         or type_ == "Company"
-                        and _named_by_joining(ctx, word.start, s, end)
+                        and _named_by_joining(ctx, head, s, end)
                     )
                 ):
-                    out.append(ctx.mention(word.start, end, type_, "pattern:org_suffix", 0.75))
+                    out.append(ctx.mention(head, end, type_, "pattern:org_suffix", 0.75))
                     # (由远望资本领投 / 就职于远望科技: a verb's word names the fund the round gives a role, or
                     # the company a person works at)
                 continue

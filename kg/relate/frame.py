@@ -116,7 +116,25 @@ def _round(
         stage = stage_rx.search(hit.group())
         money = [f.text for f in figures if f.kind == "money" and f.evidence.sentence == m.sentence]
         return _anchor(doc, m, entity_of), (stage.group() if stage else None), (money[0] if money else None)
+    for m in agents:  # 红杉中国领投青禾智能5亿元C轮融资: the company whose round an investor leads or joins
+        hit = _joined_round(doc, m)
+        if hit is not None:
+            stage = stage_rx.search(hit.group())
+            money = [f.text for f in figures if f.kind == "money" and f.evidence.sentence == m.sentence]
+            return (
+                _anchor(doc, m, entity_of),
+                (stage.group() if stage else None),
+                (money[0] if money else None),
+            )
     return None, None, None
+
+
+def _joined_round(doc: Document, m: Mention) -> re.Match[str] | None:
+    """The round after ``m`` where a verb of leading or joining a round stands right before it."""
+    words = load_words()
+    if not words.regex("round_joined_before_name").search(doc.norm[max(0, m.start - 8) : m.start]):
+        return None
+    return words.regex("round_after_joined_name").match(doc.norm[m.end : m.end + 40])
 
 
 def _rounds(
@@ -128,6 +146,8 @@ def _rounds(
     for m in agents:
         hit = funding.match(doc.norm[m.end : m.end + 40]) if m.sentence not in out else None
         if hit and not _another_between(agents, m, m.end + hit.start("verb")):
+            out[m.sentence] = _anchor(doc, m, entity_of)
+        elif m.sentence not in out and _joined_round(doc, m) is not None:
             out[m.sentence] = _anchor(doc, m, entity_of)
     return tuple(sorted(out.items(), key=lambda kv: kv[0]))
 
