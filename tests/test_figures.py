@@ -443,8 +443,8 @@ def test_at_most_and_at_least_are_bounds_not_the_opposite(text, figure, bound):
 
 def test_an_outlet_whose_news_the_article_cites_is_not_what_its_figures_are_about():
     res = result_of(
-        "“锋泰广播电视台”消息显示，2月28日，宁德市政府与青禾科技签署合作协议。"
-        "据悉，本次合作总投资超600亿元，规划产能200GWh。锋泰广播电视台还报道了其他项目。"
+        "“锋泰电视台”消息称，青禾科技3月与远山市政府签下投资协议。"
+        "按计划，项目总投资超600亿元，设计产能200GWh。锋泰电视台另外提到了两个项目。"
     )
     label = {e.id: e.label for e in res.entities}
     about = {f.text: label.get(f.about) for f in res.figures}

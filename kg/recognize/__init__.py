@@ -759,8 +759,8 @@ def _acceptable(m: Mention, ctx: Context) -> bool:
 
 def _whole_offering(ctx: Context, m: Mention) -> bool:
     """A product's or a programme's name a pattern found holds no list or clause mark and no half of a pair of
-    quotes, and opens with no adverb, preposition, conjunction, particle or pronoun (国际先进、国内一流 / “十四五 /
-    已拥有沃尔沃汽车: a phrase, not a name)."""
+    quotes, and opens with no adverb, preposition, conjunction, particle or pronoun (业内领先、全国首创 / “十四五 /
+    已拥有青禾汽车: a phrase, not a name)."""
     text = ctx.text[m.start : m.end]
     if any(ch in text for ch in _W.set("list_or_clause_mark")):
         return False

@@ -785,7 +785,7 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
             or tok.word in W.set("deal_party")
             or ctx.text.endswith(W.words("legal_form"), 0, tok.end)
         ):
-            return guessed  # (青禾电子股份有限公司|收购|云帆电子…: another name's legal form ends before this one)
+            return guessed  # (锋泰精密股份有限公司|收购|云帆光学…: another name's legal form ends before this one)
         prev = ctx.tokens[i - 1] if i > 0 else None
         inside = (  # 青岛高新盛和发展有限公司: 盛|和, a one-character word and 和 the segmenter split off a name
             len(tok.word) == 1

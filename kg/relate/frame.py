@@ -71,7 +71,7 @@ def document_frame(
 
 
 def cites_data(doc: Document, m: Mention) -> bool:
-    """The article cites data or news of the one named by ``m`` (艾媒咨询数据显示 / “宁德广播电视台”消息显示)."""
+    """The article cites data or news of the one named by ``m`` (艾媒咨询数据显示 / “青禾电视台”消息称)."""
     words = load_words()
     end = m.end + doc.norm.startswith(words.words("closing_quote"), m.end)
     return bool(words.regex("data_source_cue").match(doc.norm, end))
