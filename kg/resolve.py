@@ -76,29 +76,29 @@ def _groups_apart(groups: dict[str, list[Mention]], doc: Document) -> dict[str, 
     a group (its short name and a group word) and as its short name with another trade word, the group's mentions
     are an entity of their own. (京东集团 and 京东, or 京东公司, stay one.)"""
     words = load_words()
-    group_end = re.compile(f"(?:{words.alt('group_form_ending')})$")
-    legal = set(words.words("company_ending"))
+    group_end = words.regex("group_form_ending")
+    legal = words.set("company_ending")
     out: dict[str, list[Mention]] = {}
     for eid, ms in groups.items():
         if family(ms[0].type) != "org" or len(ms) < 2:
             out[eid] = ms
             continue
         surface = {m.start: doc.norm[m.start : m.end] for m in ms}
-        stems = {group_end.sub("", t) for t in surface.values() if group_end.search(t)} - {""}
-        trades = [
-            t
-            for t in set(surface.values())
-            if not group_end.search(t)
-            and any(t.startswith(st) and t != st and t[len(st) :] not in legal for st in stems)
-        ]
-        if not stems or not trades:
+        stem_of = {t: group_end.sub("", t) for t in set(surface.values()) if group_end.search(t)}
+        stems = set(stem_of.values()) - {""}
+        trade = any(
+            t.startswith(st) and t != st and t[len(st) :] not in legal
+            for t in set(surface.values()) - set(stem_of)
+            for st in stems
+        )
+        if not trade:
             out[eid] = ms
             continue
-        apart = [m for m in ms if group_end.search(surface[m.start])]
+        apart = [m for m in ms if surface[m.start] in stem_of]
         names = Counter(surface[m.start] for m in apart)
         name = max(names, key=lambda n: (names[n], len(n), n))
         out.setdefault(entity_id("Company", name), []).extend(replace(m, key=name) for m in apart)
-        out.setdefault(eid, []).extend(m for m in ms if not group_end.search(surface[m.start]))
+        out.setdefault(eid, []).extend(m for m in ms if surface[m.start] not in stem_of)
     return out
 
 

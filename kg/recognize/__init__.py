@@ -161,10 +161,9 @@ def inside_longer_word(ctx: Context, start: int, end: int) -> bool:
                 # the name on its own (小米粥 / 京东方, read as one word, stay no mention of 小米 / 京东)
             if len(word) >= 3 and (word in terms or ctx.known(word)) and word not in ctx.lexicon.names:
                 return True
-    if _suffix_of_name_before(ctx, start, end) and ctx.known(text[end - 1 : end + 1]):
-        return (
-            True  # 收购青禾科技部分股权: 科技 ends 青禾科技 and 部分 is one word; 科技部 is not named there
-        )
+    if ctx.known(text[end - 1 : end + 1]) and _suffix_of_name_before(ctx, start, end):
+        # 收购青禾科技部分股权: 科技 ends 青禾科技 and 部分 is one word; 科技部 is not named there
+        return True
     if not ctx.is_boundary(start) and not ctx.is_boundary(end):
         # 沿海地区 / 北京东路: the segmenter reads a word across the name's start, and the name's end is inside a
         # word too: 海地 and 京东 are not named there
@@ -183,7 +182,7 @@ def _suffix_of_name_before(ctx: Context, start: int, end: int) -> bool:
         return False
     return any(
         ctx.text.startswith(suffix, start) and len(suffix) < end - start
-        for suffix, _ in ctx.lexicon.org_suffixes
+        for suffix in ctx.lexicon.suffix_words
     )
 
 
@@ -492,7 +491,7 @@ def _after_place_kind(ctx: Context, start: int, end: int) -> int:
     if kind is None:
         return start
     rest = ctx.text[kind.end() : end]
-    suffixes = tuple(suffix for suffix, _ in ctx.lexicon.org_suffixes)
+    suffixes = ctx.lexicon.suffix_words
     if (
         len(rest) < 2
         or rest.startswith(suffixes)
@@ -507,7 +506,7 @@ def _after_kind_of(ctx: Context, start: int, end: int) -> int:
     """研究机构纳弗斯 / 投资机构锋泰资本: a short description ending in a kind of organisation, then a name, is not
     part of the name (the name after it is neither a generic word nor one that ends like an organisation's)."""
     head = ctx.text[start : min(end, start + 6)]
-    suffixes = tuple(suffix for suffix, _ in ctx.lexicon.org_suffixes)
+    suffixes = ctx.lexicon.suffix_words
     for kind in _W.words("org_kind_word"):
         cut = head.find(kind)
         if cut < 0:
@@ -609,7 +608,7 @@ def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Menti
     only_places = all(_lexicon_place(m) for m in inside)
     if any(m.source.startswith("lexicon") for m in inside) and not only_places:
         # a curated name grows only into a longer organisation name (新浪 → 新浪乐居公司), not 京东商城 → 京东商城上线
-        heads = tuple(suffix for suffix, _ in ctx.lexicon.org_suffixes) + _ORG_HEADS
+        heads = ctx.lexicon.suffix_words + _ORG_HEADS
         if not ctx.text[start:end].endswith(heads):
             return False
     names = [m for m in inside if m.type in ORG_TYPES or m.type == "Person"]
@@ -766,14 +765,7 @@ def _whole_offering(ctx: Context, m: Mention) -> bool:
         return False
     if any(text.count(pair[0]) != text.count(pair[1]) for pair in _W.words("quote_pair")):
         return False
-    first = ctx.token_at(m.start)
-    return not (
-        first is not None and first.pos[:1] in "dpcur" and ctx.known(first.word) and first.end < m.end
-    )
-
-
-def _org_suffix_words(ctx: Context) -> tuple[str, ...]:
-    return tuple(suffix for suffix, _ in ctx.lexicon.org_suffixes)
+    return not ctx.opens_with_function_word(m.start, m.end)
 
 
 def _propagate(ctx: Context, found: list[Mention], *, taken: Sequence[Mention] = ()) -> list[Mention]:
@@ -793,7 +785,7 @@ def _propagate(ctx: Context, found: list[Mention], *, taken: Sequence[Mention] =
                 continue
             if occupied and any(i in occupied for i in range(s, e)):
                 continue
-            if model.type in ORG_TYPES and ctx.text.startswith(_org_suffix_words(ctx), e):
+            if model.type in ORG_TYPES and ctx.text.startswith(ctx.lexicon.suffix_words, e):
                 continue  # 沃尔沃 found elsewhere; 沃尔沃汽车 here is a longer name, not 沃尔沃 and a word
             out.append(
                 ctx.mention(

@@ -67,6 +67,12 @@ class Context:
             pos = text.find(rest, pos + 1)
         return start
 
+    def opens_with_function_word(self, start: int, end: int) -> bool:
+        """The span opens with a word of the segmenter's that is an adverb, a preposition, a conjunction, a particle or
+        a pronoun, and the span goes on after it (了新计划 / 已拥有青禾汽车: a phrase, not a name)."""
+        first = self.token_at(start)
+        return first is not None and first.pos[:1] in "cdpru" and self.known(first.word) and first.end < end
+
     def is_boundary(self, offset: int) -> bool:
         return offset in self._ends or offset in self._by_start or offset in (0, len(self.text))
 

@@ -35,6 +35,11 @@ class Lexicon:
     # a well-known product or platform's canonical name → (its makers, most specific first; the year since)
     makers: dict[str, tuple[tuple[str, ...], int | None]] = field(default_factory=dict)
 
+    @functools.cached_property
+    def suffix_words(self) -> tuple[str, ...]:
+        """The words that end organisation names, longest first (for ``str.startswith`` / ``endswith``)."""
+        return tuple(suffix for suffix, _ in self.org_suffixes)
+
     def segmenter_words(self) -> list[tuple[str, str]]:
         """Words to add to the segmenter so that known names and titles come out whole."""
         words = [(name, TYPES[e.types[0]].segmenter) for name, e in self.names.items() if not name.isascii()]

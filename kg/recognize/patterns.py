@@ -539,13 +539,9 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             if prefix_start is None:
                 word = ctx.tokens[ctx.token_index(s - 1)] if s else None
                 # 由|深创投独家投资: a preposition the segmenter glued to a one-character name begins no name
-                head = (
-                    word.start + 1
-                    if word is not None and s - word.start >= 2 and text[word.start] in _FUNCTION_CHARS
-                    else word.start
-                    if word is not None
-                    else 0
-                )
+                head = word.start if word is not None else 0
+                if word is not None and s - word.start >= 2 and text[word.start] in _FUNCTION_CHARS:
+                    head += 1
                 if (
                     word is not None
                     and word.end == s
@@ -1184,12 +1180,6 @@ def osa_distance(a: str, b: str, *, limit: int | None = None) -> int:
 # --- products and programmes ------------------------------------------------------------------------
 
 
-def _opens_with_particle(ctx: Context, start: int) -> bool:
-    """The would-be name at ``start`` opens with a particle, an adverb, a pronoun or a conjunction (了新计划)."""
-    first = next(iter(ctx.tokens_from(start, start + 1)), None)
-    return first is not None and first.start == start and first.pos[:1] in "udrcp" and ctx.known(first.word)
-
-
 def _brand_before(ctx: Context, start: int) -> int:
     """智能手表青禾Watch 3: a word the segmenter does not know, glued to a Latin model name, is its brand and begins
     the product's name (a known word or name before it, 推出X50 / 小米Redmi K80, does not)."""
@@ -1253,7 +1243,6 @@ def find_products(ctx: Context) -> list[Mention]:
             continue  # 主打产品手机卖得好: a clause, not a name
         out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:flagship_product", 0.72))
     kinds = W.words("kind_then_kind")
-    suffixes = {suffix for suffix, _ in ctx.lexicon.org_suffixes}
     for m in W.regex("kind_then_product").finditer(text):  # 旗下短视频应用青禾视频 / 的大模型青禾
         start, end = m.start("name"), m.end("name")
         kind = next((k for k in kinds if text.startswith(k, start) and end - start - len(k) >= 2), None)
@@ -1267,7 +1256,7 @@ def find_products(ctx: Context) -> list[Mention]:
         )  # (能力很强: a noun and an adjective the segmenter guessed, no name)
         if (
             not named
-            or name in suffixes  # 品牌联盟: an alliance, no product
+            or name in ctx.lexicon.suffix_words  # 品牌联盟: an alliance, no product
             or not ctx.is_boundary(start)
             or not ctx.is_boundary(end)
             or not _name_like(ctx, name, start)
@@ -1315,7 +1304,7 @@ def find_products(ctx: Context) -> list[Mention]:
                 or any(ch in name for ch in W.words("possessive"))
                 or head in ctx.lexicon.non_entities
                 or not ctx.is_boundary(m.end(1))
-                or _opens_with_particle(ctx, m.start(1))
+                or ctx.opens_with_function_word(m.start(1), m.end(1))
             ):
                 continue  # (宣布了新计划: 了 is the verb's, no name)
             out.append(ctx.mention(m.start(1), m.end(1), "Programme", "pattern:programme", 0.8))
@@ -1738,12 +1727,9 @@ def find_founded_orgs(ctx: Context) -> list[Mention]:
             ),
             None,
         )
-        if verb is not None and ctx.text.endswith(
-            tuple(suffix for suffix, _ in ctx.lexicon.org_suffixes), start, verb.start
-        ):
-            end = (
-                verb.start
-            )  # 由王明创立的青禾科技发布新品: the name (its suffix) ends where the clause's verb begins
+        if verb is not None and ctx.text.endswith(ctx.lexicon.suffix_words, start, verb.start):
+            # 由王明创立的青禾科技发布新品: the name (its suffix) ends where the clause's verb begins
+            end = verb.start
         name = ctx.text[start:end]
         tokens = ctx.tokens_from(start, end)
         if (
@@ -2269,8 +2255,7 @@ def find_owned_offerings(ctx: Context) -> list[Mention]:
         for tok in reversed(ctx.tokens_from(m.start(1), end)):
             if tok.start <= m.start(1) or tok.end != end or not (tok.pos[:1] == "d" and ctx.known(tok.word)):
                 break
-            end = (
-                tok.start
-            )  # 青禾汽车公司曾是星河集团旗下的子公司: 曾 ("once") is the clause's, not the name's
+            # 青禾汽车公司曾是锋泰集团旗下的子公司: 曾 ("once") is the clause's, not the name's
+            end = tok.start
         out.append(ctx.mention(m.start(1), end, type_, "pattern:owned_offering", 0.92))
     return out

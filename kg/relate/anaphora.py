@@ -127,8 +127,6 @@ def pair_mentions(
     """前者 / 后者 (the former / the latter) for the first / the second of a pair of organisations named together
     (A与B / A和B / A、B) last before them, in their sentence or the one before."""
     W = load_words()
-    former, latter = W.words("pair_anaphor")
-    join = W.regex("pair_join")
     orgs = sorted(
         (
             m
@@ -141,37 +139,32 @@ def pair_mentions(
     sentence_starts = [s.start for s in doc.sentences]
     out: list[Mention] = []
     ids: dict[int, str] = {}
-    for word in (former, latter):
-        at = doc.norm.find(word)
-        while at >= 0:
-            end = at + len(word)
-            sentence = _sentence_at(doc, sentence_starts, at)
-            if sentence is not None and not _overlaps(taken, at, end):
-                lo = doc.sentences[max(0, sentence - 1)].start
-                before = [m for m in orgs if lo <= m.start and m.end <= at]
-                pair = next(
-                    (
-                        (a, b)
-                        for a, b in reversed(list(zip(before, before[1:], strict=False)))
-                        if join.match(doc.norm[a.end : b.start]) and entity_of[a.start] != entity_of[b.start]
-                    ),
-                    None,
-                )
-                if pair is not None:
-                    org = pair[0] if word == former else pair[1]
-                    out.append(
-                        replace(
-                            org,
-                            start=at,
-                            end=end,
-                            text=doc.text[at:end],
-                            source="anaphora",
-                            sentence=sentence,
-                        )
-                    )
-                    ids[at] = entity_of[org.start]
-            at = doc.norm.find(word, end)
+    for match in W.regex("pair_anaphor").finditer(doc.norm):
+        at, end = match.span()
+        sentence = _sentence_at(doc, sentence_starts, at)
+        if sentence is None or _overlaps(taken, at, end):
+            continue
+        pair = _last_pair(doc, orgs, entity_of, doc.sentences[max(0, sentence - 1)].start, at)
+        if pair is None:
+            continue
+        org = pair[0] if match.group("former") else pair[1]
+        out.append(
+            replace(org, start=at, end=end, text=doc.text[at:end], source="anaphora", sentence=sentence)
+        )
+        ids[at] = entity_of[org.start]
     return out, ids
+
+
+def _last_pair(
+    doc: Document, orgs: list[Mention], entity_of: dict[int, str], lo: int, at: int
+) -> tuple[Mention, Mention] | None:
+    """The last two organisations between ``lo`` and ``at`` named together (A与B / A、B), two different ones."""
+    join = load_words().regex("pair_join")
+    before = [m for m in orgs if lo <= m.start and m.end <= at]
+    for a, b in reversed(list(zip(before, before[1:], strict=False))):
+        if join.match(doc.norm[a.end : b.start]) and entity_of[a.start] != entity_of[b.start]:
+            return a, b
+    return None
 
 
 def _opens_for(

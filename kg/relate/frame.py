@@ -107,26 +107,26 @@ def _round(
 ) -> tuple[Anchor | None, str | None, str | None]:
     """The first organisation that completes or receives a round (X宣布完成5亿元C轮融资), with the round's stage and
     money as that sentence writes them."""
-    stage_rx = re.compile(load_words().alt("round_stage_word"))
     for m in agents:
         clause = doc.norm[m.end : m.end + 40]
         hit = load_words().regex("funding_after_name").match(clause)
         if not hit or _another_between(agents, m, m.end + hit.start("verb")):
             continue  # 锋泰集团旗下品牌青禾汽车获得B轮投资: 青禾汽车's round, not 锋泰集团's
-        stage = stage_rx.search(hit.group())
-        money = [f.text for f in figures if f.kind == "money" and f.evidence.sentence == m.sentence]
-        return _anchor(doc, m, entity_of), (stage.group() if stage else None), (money[0] if money else None)
+        return _round_of(doc, m, entity_of, figures, hit)
     for m in agents:  # 红杉中国领投青禾智能5亿元C轮融资: the company whose round an investor leads or joins
         hit = _joined_round(doc, m)
         if hit is not None:
-            stage = stage_rx.search(hit.group())
-            money = [f.text for f in figures if f.kind == "money" and f.evidence.sentence == m.sentence]
-            return (
-                _anchor(doc, m, entity_of),
-                (stage.group() if stage else None),
-                (money[0] if money else None),
-            )
+            return _round_of(doc, m, entity_of, figures, hit)
     return None, None, None
+
+
+def _round_of(
+    doc: Document, m: Mention, entity_of: dict[int, str], figures, hit: re.Match[str]
+) -> tuple[Anchor, str | None, str | None]:
+    """The round ``hit`` reports of ``m``: the organisation, the stage and the money its sentence writes."""
+    stage = re.search(load_words().alt("round_stage_word"), hit.group())
+    money = [f.text for f in figures if f.kind == "money" and f.evidence.sentence == m.sentence]
+    return _anchor(doc, m, entity_of), (stage.group() if stage else None), (money[0] if money else None)
 
 
 def _joined_round(doc: Document, m: Mention) -> re.Match[str] | None:

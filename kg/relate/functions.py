@@ -346,11 +346,10 @@ def _owns(hit: Hit, arg: str | None) -> bool:
         owners = {entity_id(found[1].types[0], found[1].canonical)} if found else set()
         for entry in (lexicon.names.get(key), found[1] if found else None):
             # (抖音电商: a unit named after a platform is its maker's, 字节跳动's, too)
-            owners |= (
-                {maker_id(name, lexicon) for name in lexicon.makers.get(entry.canonical, ((), None))[0]}
-                if entry
-                else set()
-            )
+            if entry is not None:
+                owners |= {
+                    maker_id(name, lexicon) for name in lexicon.makers.get(entry.canonical, ((), None))[0]
+                }
         if subjects & owners:
             return True
     return False

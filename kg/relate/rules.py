@@ -176,9 +176,8 @@ class Rule:
     pattern: str = ""
     then_stop: LazyPattern | None = None  # where the rest of the sentence that ``then`` searches ends
     then_chain: bool = False  # each ``then`` match is looked for again right after the last (a list goes on)
-    places_kept: bool = (
-        False  # the rule reads the template with modifier places kept as slots (places = "kept")
-    )
+    # the rule reads the template with modifier places kept as slots (places = "kept")
+    places_kept: bool = False
 
     @property
     def triggers(self) -> tuple[str, ...]:
