@@ -1556,3 +1556,23 @@ def test_a_name_after_the_word_for_its_kind_is_a_product(text, name, type_):
 )
 def test_a_kind_and_a_clause_after_it_name_no_product(text):
     assert not [m for m in mentions_of(text)[2] if m.type in ("Product", "Platform")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("公告称，青川环境董事会本周收到韩露递交的辞呈。", "青川环境"),
+        ("今年春天，星河寿险董事会按照新规改组了管理团队。", "星河寿险"),
+        ("蓝舟物流董事会宣布，宋瑶将出任首席执行官。", "蓝舟物流"),
+    ],
+)
+def test_a_name_before_its_board_acting_is_an_organisation(text, name):
+    found = {(m.text, m.type) for m in mentions_of(text)[2]}
+    assert (name, "Company") in found and not any("董事会" in t for t, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text", ["本公司董事会对此高度重视。", "新一届董事会正式成立。", "上市公司董事会应当审议。"]
+)
+def test_a_board_after_words_names_no_organisation(text):
+    assert not [m for m in mentions_of(text)[2] if m.type in ("Company", "Organization")]

@@ -263,6 +263,28 @@ def find_orgs_before_titles(ctx: Context) -> list[Mention]:
     return out
 
 
+def find_orgs_before_board(ctx: Context) -> list[Mention]:
+    """青川环境董事会本周收到… / 星河寿险董事会宣布…: a name-like clause opening right before its board acting is an
+    organisation's name (本公司董事会, 第三届董事会: words or a term, no name)."""
+    text, out = ctx.text, []
+    for m in W.regex("name_before_board").finditer(text):
+        start, end = m.span("name")
+        name = m.group("name")
+        if not _name_like(ctx, name, start) or name in ctx.lexicon.names:
+            continue
+        tokens = ctx.tokens_from(start, end)
+        if not tokens or tokens[0].start != start or tokens[-1].end != end:
+            continue
+        if any(
+            t.pos[:1] in "pcurmqfdtv" and ctx.known(t.word) or t.word in ctx.lexicon.titles for t in tokens
+        ):
+            continue  # 他表示董事会… / 据悉董事会…: words of a clause, not a name
+        named = any(not ctx.known(t.word) or t.pos in NAME_POS and t.pos != "ns" for t in tokens)
+        if named or len(name) >= 4 and len(tokens) >= 2:  # 星河寿险: two common words, named by its board
+            out.append(ctx.mention(start, end, "Company", "pattern:org_before_board", 0.6))
+    return out
+
+
 def _title_near(ctx: Context, end: int) -> bool:
     """A title right after ``end`` or after a few more characters of one name (、曲美家具董事长赵瑞: 曲美 begins an
     organisation's name, not a second person's)."""
