@@ -194,6 +194,8 @@ def test_recognises(text, expected):
         ("星河集团入股的初创公司锋泰科技传将上市。", {"锋泰科技传将上市", "锋泰科技传将"}),
         # a list's conjunction ends no name; one common noun is no company
         ("其中锋泰、星澜资本以及总部位于迪拜的QXT各持有一成。", {"星澜资本以及"}),
+        # Taiwan's investor conference (法说会) names no country
+        ("锋泰科技董事长韩轩在法说会上指出，资本支出将增加。", {"法", "法国"}),
     ],
 )
 def test_does_not_make_junk(text, junk):
