@@ -1578,3 +1578,29 @@ def test_a_name_before_its_board_acting_is_an_organisation(text, name):
 )
 def test_a_board_after_words_names_no_organisation(text):
     assert not [m for m in mentions_of(text)[2] if m.type in ("Company", "Organization")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("据界面新闻报道，锋泰集团将裁员。", "界面新闻"), ("根据新浪科技消息，锋泰集团将裁员。", "新浪科技")],
+)
+def test_an_outlet_cited_before_a_word_of_reporting_is_named(text, name):
+    # 新闻报道 / 科技消息 may be words, yet the segmenter read the outlet whole after 据
+    assert (name, "MediaOrganization") in {(m.text, m.type) for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("北京晚报携手锋泰集团推出专栏。", "北京晚报"),
+        ("青州电视台播出了这档节目。", "青州电视台"),
+        ("他在华商报工作。", "华商报"),
+    ],
+)
+def test_a_place_and_an_outlets_ending_name_a_newspaper_or_broadcaster(text, name):
+    assert (name, "MediaOrganization") in {(m.text, m.type) for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize("text", ["他每天写工作日报。", "员工需提交日报和周报。"])
+def test_a_daily_report_is_no_newspaper(text):
+    assert not [m for m in mentions_of(text)[2] if m.type == "MediaOrganization"]

@@ -40,6 +40,7 @@ from .patterns import (
     find_listed_investors,
     find_listed_parties,
     find_listed_products,
+    find_local_media,
     find_orgs_before_board,
     find_orgs_before_titles,
     find_owned_offerings,
@@ -87,6 +88,7 @@ PATTERNS = (
     find_glossed_names,
     find_titled_people,
     find_titled_media,
+    find_local_media,
     find_streamers,
     find_platform_stores,
     find_orgs_before_titles,
@@ -153,6 +155,8 @@ def inside_longer_word(ctx: Context, start: int, end: int) -> bool:
     if text.startswith(_W.words("bound_across_name_end"), end - 1):
         return True  # 锋泰国际: 国际 is one word, 泰国 is not named
     title = ctx.lexicon.title_pattern.match(text, end)
+    if _cited_outlet(ctx, start, end):
+        return False  # 据界面新闻报道: 新闻报道 is a word, yet the outlet is cited by its name
     for j in range(start, end):
         for k in range(end + 1, min(end + 4, len(text)) + 1):
             if title and k <= title.end():
@@ -174,6 +178,16 @@ def inside_longer_word(ctx: Context, start: int, end: int) -> bool:
             if ctx.known(word) and word not in ctx.lexicon.names:
                 return True
     return False
+
+
+def _cited_outlet(ctx: Context, start: int, end: int) -> bool:
+    """据界面新闻报道 / 根据新浪科技消息: a name the segmenter read whole between 据 and a word of reporting."""
+    return (
+        ctx.is_boundary(start)
+        and ctx.is_boundary(end)
+        and ctx.text.endswith(_W.words("citing_word"), 0, start)
+        and _W.regex("news_cited_after").match(ctx.text, end) is not None
+    )
 
 
 def _suffix_of_name_before(ctx: Context, start: int, end: int) -> bool:

@@ -84,6 +84,28 @@ def find_titled_media(ctx: Context) -> list[Mention]:
     return out
 
 
+def find_local_media(ctx: Context) -> list[Mention]:
+    """北京晚报联合… / 青州电视台播出… / 在华商报工作: a place and an outlet's ending (晚报, 电视台), or one name-word of
+    the segmenter's that ends so, is a newspaper or a broadcaster (工作日报, 提交日报: a common noun before it)."""
+    endings = W.words("outlet_ending")
+    out = []
+    for i, tok in enumerate(ctx.tokens):
+        if (
+            tok.word in endings
+            and i
+            and _is_place(ctx, ctx.tokens[i - 1])
+            and ctx.tokens[i - 1].end == tok.start
+        ):
+            start = ctx.tokens[i - 1].start
+        elif tok.pos in ("nz", "nt") and tok.word.endswith(endings) and len(tok.word) >= 3:
+            start = tok.start
+        else:
+            continue
+        if ctx.text[start : tok.end] not in ctx.lexicon.names:
+            out.append(ctx.mention(start, tok.end, "MediaOrganization", "pattern:local_media", 0.7))
+    return out
+
+
 def find_platform_stores(ctx: Context) -> list[Mention]:
     """天猫青禾果蔬旗舰店: a store named after the platform it is on is a seller of its own (青禾果蔬旗舰店), whose
     name runs from the platform's end to the store word."""
