@@ -154,9 +154,9 @@ def inside_longer_word(ctx: Context, start: int, end: int) -> bool:
         return True  # 第二大连锁集团: 大 closes the rank, 大连 is not named there
     if text.startswith(_W.words("bound_across_name_end"), end - 1):
         return True  # 锋泰国际: 国际 is one word, 泰国 is not named
-    title = ctx.lexicon.title_pattern.match(text, end)
     if _cited_outlet(ctx, start, end):
         return False  # 据界面新闻报道: 新闻报道 is a word, yet the outlet is cited by its name
+    title = ctx.lexicon.title_pattern.match(text, end)
     for j in range(start, end):
         for k in range(end + 1, min(end + 4, len(text)) + 1):
             if title and k <= title.end():
