@@ -378,6 +378,24 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         # a country's or a sector's total (渗透率 / 全国 / 融资总额) in a company's story is about no one
         ("锋泰汽车发布新车。目前国内电动车的渗透率已突破45%。", "突破45%", None),
         ("青禾医疗获得融资。当月医疗领域融资总额约90亿元。", "约90亿元", None),
+        # 其他 is no personal pronoun: the revenue from other businesses is the company's
+        (
+            "锋泰科技公布了季度业绩。本季度锋泰科技来自在线营销及其他业务的收入为211.5亿元。",
+            "211.5亿元",
+            "锋泰科技",
+        ),
+        # a market's total (市场整体出货量), and the growth that compares it, are about no one
+        ("青禾科技发布新品。2024年，国内平板市场整体出货量为2.9亿台，同比下降4%。", "2.9亿台", None),
+        ("青禾科技发布新品。2024年，国内平板市场整体出货量为2.9亿台，同比下降4%。", "4%", None),
+        ("远澜汽车发布新车。去年上半年该市场规模已达2360亿元，较2023年底增长21%。", "21%", None),
+        # a comparison with the year before in Taiwan and Hong Kong wording measures the same thing
+        ("星澜电子公布营收。上季合併營收約新台幣31.6億元，年增9.5%。", "9.5%", "星澜电子"),
+        # a stock index's moves and the market's turnover are about no company
+        ("锋泰集团公布业绩。恒指收报18320点，升1.3%，大市成交额为1020亿港元。", "1.3%", None),
+        ("锋泰集团公布业绩。恒指收报18320点，升1.3%，大市成交额为1020亿港元。", "1020亿港元", None),
+        ("锋泰集团公布业绩。港股收盘，恒生指数报18320点，升1.3%；恒生科技指数跌0.6%。", "0.6%", None),
+        # … but a company's own move stays the company's, whatever index it is compared with
+        ("锋泰集团今日股价跑输大盘，跌4.2%。", "4.2%", "锋泰集团"),
     ],
 )
 def test_what_a_figure_is_about(text, figure, about):

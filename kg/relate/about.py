@@ -316,17 +316,20 @@ def _is_stake(doc: Document, f: Figure) -> bool:
 
 def _compares(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -> bool:
     """``f`` compares the figure before it (月活达5.2亿，较上年同期的4.1亿增长27%): same sentence, a word of
-    comparison between them and no name, so it measures the same thing."""
-    if (
-        prev.about is None
-        or prev.evidence.sentence != f.evidence.sentence
-        or prev.evidence.end > f.evidence.start
-    ):
+    comparison between them and no name, so it measures the same thing. A figure about no one compares only a
+    market's (市场规模达1480亿元，较上年增长27%: the market's growth, about no one either)."""
+    if prev.evidence.sentence != f.evidence.sentence or prev.evidence.end > f.evidence.start:
         return False
+    if prev.about is None:
+        sentence = doc.sentences[prev.evidence.sentence]
+        lo = _clause_start(doc.norm, sentence.start, prev.evidence.start)
+        if not _market_measure(prev, doc.norm[lo : prev.evidence.start]):
+            return False
     gap = doc.norm[prev.evidence.end : f.evidence.start]
     if not load_words().regex("figure_comparison_gap").search(gap):
         return False
-    return not _in_span(mentions, prev.evidence.end, f.evidence.start)
+    # (a date between them is no name: 较2019年底增长27%)
+    return not any(m.type != "Date" for m in _in_span(mentions, prev.evidence.end, f.evidence.start))
 
 
 def _shares_of(doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]) -> str | None:
@@ -455,6 +458,8 @@ def _about(
         return None  # 调查发现，82%受访企业家表示…: a share of those asked, about no one named
     if _market_measure(f, text[c_lo:start]) and not any(c_lo <= m.start and m.end <= start for m in agents):
         return None  # 中国短视频行业市场规模为1800亿元: a market's size, about no one named
+    if _index_moves(text, sent.start, start, agents):
+        return None  # 恒生指数报17500点，跌1.2%: a stock index's move, about no company
     offering = _offering_measured(text, f, in_sentence, agents, c_lo)
     if offering is not None:
         return offering
@@ -600,7 +605,7 @@ def _in_dateline(doc: Document, m: Mention) -> bool:
 
 @functools.cache
 def _pronoun() -> re.Pattern[str]:
-    return re.compile(load_words().alt("personal_pronoun"))
+    return load_words().regex("personal_pronoun_word")  # (not the 他 of 其他)
 
 
 @functools.cache
@@ -630,6 +635,26 @@ def _market_measure(f: Figure, before: str) -> bool:
     """A measure of a market or an industry as a whole (市场规模, 行业规模, 复合增长率), in the figure's measure or in
     its clause before it."""
     return any(w in (f.measure or "") or w in before for w in load_words().words("market_measure"))
+
+
+def _index_moves(text: str, sentence_start: int, start: int, agents: list[Mention]) -> bool:
+    """恒生指数报17500点，跌1.2% / 沪指涨0.8%: the figure's clause, or one of the two before it in its sentence, opens
+    with a stock index, and no organisation stands between that opening and the figure (恒生科技指数: a name
+    followed by 指数 is the index's)."""
+    words = load_words()
+    opening, index_name = words.regex("market_index_opening"), words.regex("index_after_name")
+    named = [m for m in agents if m.start < start and not index_name.match(text, m.end)]
+    pos = start
+    for _ in range(3):
+        lo = _clause_start(text, sentence_start, pos)
+        if any(lo <= m.start for m in named):
+            return False
+        if opening.match(text, lo):
+            return True
+        if lo <= sentence_start:
+            return False
+        pos = lo - 1  # (the clause before: up to the break that opens this one)
+    return False
 
 
 def _company_measure(f: Figure) -> bool:
