@@ -396,6 +396,11 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         ("锋泰集团公布业绩。港股收盘，恒生指数报18320点，升1.3%；恒生科技指数跌0.6%。", "0.6%", None),
         # … but a company's own move stays the company's, whatever index it is compared with
         ("锋泰集团今日股价跑输大盘，跌4.2%。", "4.2%", "锋泰集团"),
+        # a difference from a company compared with (较Y高出 / 比Y多卖了) is the subject's; Y's own figure is Y's
+        ("理想汽车的毛利率为22%，较蔚来高约12个百分点。", "约12个百分点", "理想汽车"),
+        ("理想汽车上月交付5万辆，比蔚来多卖了2万辆。", "2万辆", "理想汽车"),
+        ("小米的营收比华为的营收少300亿元。", "300亿元", "小米"),
+        ("比亚迪上月销量达30.1万辆，超过特斯拉的17.2万辆。", "17.2万辆", "特斯拉"),
     ],
 )
 def test_what_a_figure_is_about(text, figure, about):

@@ -453,6 +453,7 @@ def _about(
         ]
         if inside:
             return inside[0]
+    in_sentence = [m for m in in_sentence if not _compared_with(text, m, start)]
     agents = [m for m in in_sentence if m.type in _AGENT]
     if load_words().regex("survey_share_after").match(text, end):
         return None  # 调查发现，82%受访企业家表示…: a share of those asked, about no one named
@@ -655,6 +656,18 @@ def _index_moves(text: str, sentence_start: int, start: int, agents: list[Mentio
             return False
         pos = lo - 1  # (the clause before: up to the break that opens this one)
     return False
+
+
+def _compared_with(text: str, m: Mention, start: int) -> bool:
+    """星澜汽车的销量较青禾汽车高出50万辆 / 比青禾汽车多卖了5万辆: ``m`` is what the figure at ``start`` is compared
+    with (较/比 right before it, a word of exceeding between it and the figure), so the difference is the subject's,
+    not ``m``'s (超过青禾汽车的17万辆 is 青禾汽车's own figure, and stays so)."""
+    words = load_words()
+    return (
+        m.end <= start
+        and words.regex("compared_before_name").search(text[max(0, m.start - 4) : m.start]) is not None
+        and words.regex("compared_gap").fullmatch(text, m.end, start) is not None
+    )
 
 
 def _company_measure(f: Figure) -> bool:
