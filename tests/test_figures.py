@@ -401,6 +401,11 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         ("理想汽车上月交付5万辆，比蔚来多卖了2万辆。", "2万辆", "理想汽车"),
         ("小米的营收比华为的营收少300亿元。", "300亿元", "小米"),
         ("比亚迪上月销量达30.1万辆，超过特斯拉的17.2万辆。", "17.2万辆", "特斯拉"),
+        # the money and valuation of a round in a later clause are the company's whose round the sentence reports,
+        # not the parent's that opens the sentence
+        ("锋泰集团旗下的青禾物流完成新一轮融资，融资金额为12亿元。", "12亿元", "青禾物流"),
+        ("锋泰集团旗下的青禾物流完成新一轮融资，投后估值约为60亿元。", "60亿元", "青禾物流"),
+        ("锋泰集团旗下的青禾物流完成新一轮融资，锋泰集团去年营收为300亿元。", "300亿元", "锋泰集团"),
     ],
 )
 def test_what_a_figure_is_about(text, figure, about):

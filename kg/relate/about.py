@@ -525,6 +525,13 @@ def _about(
     if cites_data and not agents:
         return None  # X的一份调研报告指出，40%的受访企业…: the data's subject, which no name here gives
     earlier = [m for m in agents if m.end <= c_lo]
+    funded = frame.round_in(sent.index) if frame else None
+    if (
+        funded is not None
+        and any(entity_of.get(m.start) == funded.entity for m in earlier)
+        and load_words().regex("funding_measure").search(text, c_lo, end)
+    ):
+        return funded.entity  # 锋泰集团旗下的青禾物流完成新一轮融资，融资金额为10亿元: the round's company
     if earlier and (_company_anaphor().match(text, c_lo) or earlier[0].start - sent.start <= 2):
         # 锋泰集团公布业绩，集团收入240亿元 / 星澜零售作为主力业务，当季收入80亿元: the company the
         # sentence opens with, not the article's
