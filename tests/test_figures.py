@@ -35,6 +35,10 @@ def one(text: str):
         ("公司營收達新台幣120億元。", "12000000000", "TWD", "money"),
         ("公司获得港币3亿元投资。", "300000000", "HKD", "money"),
         ("公司获得人民币2亿投资。", "200000000", "CNY", "money"),
+        # 兆 before a currency is Taiwan's trillion; 500兆瓦 stays megawatts
+        ("前三季營收約新台幣1.6兆元。", "1600000000000", "TWD", "money"),
+        ("公司市值一度突破20兆元。", "20000000000000", "CNY", "money"),
+        ("电站装机规模500兆瓦。", "500", "兆瓦", "quantity"),
     ],
 )
 def test_value_and_unit(text, value, unit, kind):
@@ -82,6 +86,7 @@ def test_qualifiers(text, qualifier):
         "两家公司合作了六七十年。",
         "双方合作了2303030年。",
         "他08年加入公司。",  # a rough range, glued digits, a 2-digit year
+        "那台旧电脑只有32兆内存。",  # 兆 of megabytes, no trillion
     ],
 )
 def test_wording_that_is_not_a_figure(text):
