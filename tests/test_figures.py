@@ -411,6 +411,14 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         ("锋泰集团旗下的青禾物流完成新一轮融资，融资金额为12亿元。", "12亿元", "青禾物流"),
         ("锋泰集团旗下的青禾物流完成新一轮融资，投后估值约为60亿元。", "60亿元", "青禾物流"),
         ("锋泰集团旗下的青禾物流完成新一轮融资，锋泰集团去年营收为300亿元。", "300亿元", "锋泰集团"),
+        # the one company that opens an earlier clause of the sentence is the subject of its later clauses' results,
+        # not the article's company
+        (
+            "锋泰汽车公布业绩。从几家的财报来看，各家车企正在分化，青禾汽车上季的营收再创新高，总收入188.6亿元。",
+            "188.6亿元",
+            "青禾汽车",
+        ),
+        ("锋泰汽车公布业绩。截至周五收盘，星澜电子跌3.1%，报22.6元，总市值86亿元。", "86亿元", "星澜电子"),
         # whoever estimates or analyses the data (据X估计 / X分析指出) is not what the figures are about
         ("锋泰集团公布业绩。据青禾咨询估计，今年国内平板出货量为3100万台。", "3100万台", None),
         ("锋泰集团公布业绩。青禾咨询分析指出，今年国内平板出货量为3100万台。", "3100万台", None),

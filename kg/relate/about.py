@@ -536,6 +536,9 @@ def _about(
         # 锋泰集团公布业绩，集团收入240亿元 / 星澜零售作为主力业务，当季收入80亿元: the company the
         # sentence opens with, not the article's
         return earlier[0]
+    subject = _clause_subject(text, sent.start, earlier)
+    if subject is not None:
+        return subject
     if frame and frame.main and _company_measure(f):
         # 净营收 5.614 亿美元 in a results story: the article's company
         return (frame.company or frame.main).entity
@@ -675,6 +678,15 @@ def _compared_with(text: str, m: Mention, start: int) -> bool:
         and words.regex("compared_before_name").search(text[max(0, m.start - 4) : m.start]) is not None
         and words.regex("compared_gap").fullmatch(text, m.end, start) is not None
     )
+
+
+def _clause_subject(text: str, sentence_start: int, earlier: list[Mention]) -> Mention | None:
+    """各家车企正在分化，青禾汽车上季的营收再创新高，总收入188.6亿元: the one organisation named before the figure's
+    clause, where it opens a clause of its own (its subject), rather than the article's company."""
+    if len(earlier) != 1:
+        return None
+    m = earlier[0]
+    return m if m.start - _clause_start(text, sentence_start, m.start) <= 2 else None
 
 
 def _company_measure(f: Figure) -> bool:
