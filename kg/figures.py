@@ -39,6 +39,7 @@ class _Vocabulary:
     prefix: dict[str, str]
     suffix: dict[str, str]
     counters: frozenset[str]
+    scale_alias: dict[str, str]
     words: Words
 
 
@@ -57,7 +58,9 @@ def _vocabulary() -> _Vocabulary:
     cn = f"[{''.join(w.words('chinese_digit'))}]"
     some = f"(?:(?<=[十百千]){w.alt('some_digit')})?"  # 三百四十几亿: forty-some
     number = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{cn}+{some}(?:[万亿]{cn}+{some})*(?:点{cn}+)?)"
-    scale = w.alt("scale_word")
+    scale = (
+        f"(?:{w.alt('scale_word')}|{w.alt('trillion_scale')})"  # (新台币1.6兆元: 兆 only before a currency)
+    )
     figure = re.compile(
         rf"(?P<pre>{alt(w.map('figure_prefix'))})?"
         rf"(?:(?P<vague>{w.alt('vague_number')})(?P<vscale>{scale})"
@@ -76,6 +79,7 @@ def _vocabulary() -> _Vocabulary:
         prefix=w.map("figure_prefix"),
         suffix=w.map("figure_suffix"),
         counters=w.set("counter"),
+        scale_alias=w.map("scale_alias"),
         words=w,
     )
 
@@ -190,18 +194,23 @@ def _value(num: str, scale: str) -> Decimal:
     return parse_number(num.replace("点", ".")) * scale_value(scale)
 
 
+def _scale(word: str, vocab: _Vocabulary) -> str:
+    """A scale word as the numerals read it (兆 of a Taiwan amount → 万亿, 10^12)."""
+    return vocab.scale_alias.get(word, word)
+
+
 def _parse(m: re.Match[str], vocab: _Vocabulary) -> _Number | None:
     try:
         if m.group("vague"):
-            base = scale_value(m.group("vscale"))
+            base = scale_value(_scale(m.group("vscale"), vocab))
             number = _Number(
                 _VAGUE[0] * base, value_max=_VAGUE[1] * base, qualifiers=[("approximate", "true")]
             )
         else:
-            scale = m.group("scale") or ""
+            scale = _scale(m.group("scale") or "", vocab)
             some = vocab.words.words("some_digit")[0]
             num, num2 = (m.group("num") or "").replace(some, ""), (m.group("num2") or "").replace(some, "")
-            value = _value(num, m.group("scale1") or scale)
+            value = _value(num, _scale(m.group("scale1") or "", vocab) or scale)
             if m.group("num_b"):
                 value += parse_number(m.group("num_b")) * scale_value("万")  # 1亿5000万
             high = _value(num2, scale) if num2 else None

@@ -35,6 +35,10 @@ def one(text: str):
         ("公司營收達新台幣120億元。", "12000000000", "TWD", "money"),
         ("公司获得港币3亿元投资。", "300000000", "HKD", "money"),
         ("公司获得人民币2亿投资。", "200000000", "CNY", "money"),
+        # 兆 before a currency is Taiwan's trillion; 500兆瓦 stays megawatts
+        ("前三季營收約新台幣1.6兆元。", "1600000000000", "TWD", "money"),
+        ("公司市值一度突破20兆元。", "20000000000000", "CNY", "money"),
+        ("电站装机规模500兆瓦。", "500", "兆瓦", "quantity"),
     ],
 )
 def test_value_and_unit(text, value, unit, kind):
@@ -82,6 +86,7 @@ def test_qualifiers(text, qualifier):
         "两家公司合作了六七十年。",
         "双方合作了2303030年。",
         "他08年加入公司。",  # a rough range, glued digits, a 2-digit year
+        "那台旧电脑只有32兆内存。",  # 兆 of megabytes, no trillion
     ],
 )
 def test_wording_that_is_not_a_figure(text):
@@ -378,6 +383,45 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         # a country's or a sector's total (渗透率 / 全国 / 融资总额) in a company's story is about no one
         ("锋泰汽车发布新车。目前国内电动车的渗透率已突破45%。", "突破45%", None),
         ("青禾医疗获得融资。当月医疗领域融资总额约90亿元。", "约90亿元", None),
+        # 其他 is no personal pronoun: the revenue from other businesses is the company's
+        (
+            "锋泰科技公布了季度业绩。本季度锋泰科技来自在线营销及其他业务的收入为211.5亿元。",
+            "211.5亿元",
+            "锋泰科技",
+        ),
+        # a market's total (市场整体出货量), and the growth that compares it, are about no one
+        ("青禾科技发布新品。2024年，国内平板市场整体出货量为2.9亿台，同比下降4%。", "2.9亿台", None),
+        ("青禾科技发布新品。2024年，国内平板市场整体出货量为2.9亿台，同比下降4%。", "4%", None),
+        ("远澜汽车发布新车。去年上半年该市场规模已达2360亿元，较2023年底增长21%。", "21%", None),
+        # a comparison with the year before in Taiwan and Hong Kong wording measures the same thing
+        ("星澜电子公布营收。上季合併營收約新台幣31.6億元，年增9.5%。", "9.5%", "星澜电子"),
+        # a stock index's moves and the market's turnover are about no company
+        ("锋泰集团公布业绩。恒指收报18320点，升1.3%，大市成交额为1020亿港元。", "1.3%", None),
+        ("锋泰集团公布业绩。恒指收报18320点，升1.3%，大市成交额为1020亿港元。", "1020亿港元", None),
+        ("锋泰集团公布业绩。港股收盘，恒生指数报18320点，升1.3%；恒生科技指数跌0.6%。", "0.6%", None),
+        # … but a company's own move stays the company's, whatever index it is compared with
+        ("锋泰集团今日股价跑输大盘，跌4.2%。", "4.2%", "锋泰集团"),
+        # a difference from a company compared with (较Y高出 / 比Y多卖了) is the subject's; Y's own figure is Y's
+        ("理想汽车的毛利率为22%，较蔚来高约12个百分点。", "约12个百分点", "理想汽车"),
+        ("理想汽车上月交付5万辆，比蔚来多卖了2万辆。", "2万辆", "理想汽车"),
+        ("小米的营收比华为的营收少300亿元。", "300亿元", "小米"),
+        ("比亚迪上月销量达30.1万辆，超过特斯拉的17.2万辆。", "17.2万辆", "特斯拉"),
+        # the money and valuation of a round in a later clause are the company's whose round the sentence reports,
+        # not the parent's that opens the sentence
+        ("锋泰集团旗下的青禾物流完成新一轮融资，融资金额为12亿元。", "12亿元", "青禾物流"),
+        ("锋泰集团旗下的青禾物流完成新一轮融资，投后估值约为60亿元。", "60亿元", "青禾物流"),
+        ("锋泰集团旗下的青禾物流完成新一轮融资，锋泰集团去年营收为300亿元。", "300亿元", "锋泰集团"),
+        # the one company that opens an earlier clause of the sentence is the subject of its later clauses' results,
+        # not the article's company
+        (
+            "锋泰汽车公布业绩。从几家的财报来看，各家车企正在分化，青禾汽车上季的营收再创新高，总收入188.6亿元。",
+            "188.6亿元",
+            "青禾汽车",
+        ),
+        ("锋泰汽车公布业绩。截至周五收盘，星澜电子跌3.1%，报22.6元，总市值86亿元。", "86亿元", "星澜电子"),
+        # whoever estimates or analyses the data (据X估计 / X分析指出) is not what the figures are about
+        ("锋泰集团公布业绩。据青禾咨询估计，今年国内平板出货量为3100万台。", "3100万台", None),
+        ("锋泰集团公布业绩。青禾咨询分析指出，今年国内平板出货量为3100万台。", "3100万台", None),
     ],
 )
 def test_what_a_figure_is_about(text, figure, about):

@@ -316,17 +316,20 @@ def _is_stake(doc: Document, f: Figure) -> bool:
 
 def _compares(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -> bool:
     """``f`` compares the figure before it (月活达5.2亿，较上年同期的4.1亿增长27%): same sentence, a word of
-    comparison between them and no name, so it measures the same thing."""
-    if (
-        prev.about is None
-        or prev.evidence.sentence != f.evidence.sentence
-        or prev.evidence.end > f.evidence.start
-    ):
+    comparison between them and no name, so it measures the same thing. A figure about no one compares only a
+    market's (市场规模达1480亿元，较上年增长27%: the market's growth, about no one either)."""
+    if prev.evidence.sentence != f.evidence.sentence or prev.evidence.end > f.evidence.start:
         return False
+    if prev.about is None:
+        sentence = doc.sentences[prev.evidence.sentence]
+        lo = _clause_start(doc.norm, sentence.start, prev.evidence.start)
+        if not _market_measure(prev, doc.norm[lo : prev.evidence.start]):
+            return False
     gap = doc.norm[prev.evidence.end : f.evidence.start]
     if not load_words().regex("figure_comparison_gap").search(gap):
         return False
-    return not _in_span(mentions, prev.evidence.end, f.evidence.start)
+    # (a date between them is no name: 较2019年底增长27%)
+    return not any(m.type != "Date" for m in _in_span(mentions, prev.evidence.end, f.evidence.start))
 
 
 def _shares_of(doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]) -> str | None:
@@ -450,11 +453,14 @@ def _about(
         ]
         if inside:
             return inside[0]
+    in_sentence = [m for m in in_sentence if not _compared_with(text, m, start)]
     agents = [m for m in in_sentence if m.type in _AGENT]
     if load_words().regex("survey_share_after").match(text, end):
         return None  # 调查发现，82%受访企业家表示…: a share of those asked, about no one named
     if _market_measure(f, text[c_lo:start]) and not any(c_lo <= m.start and m.end <= start for m in agents):
         return None  # 中国短视频行业市场规模为1800亿元: a market's size, about no one named
+    if _index_moves(text, sent.start, start, agents):
+        return None  # 恒生指数报17500点，跌1.2%: a stock index's move, about no company
     offering = _offering_measured(text, f, in_sentence, agents, c_lo)
     if offering is not None:
         return offering
@@ -519,10 +525,20 @@ def _about(
     if cites_data and not agents:
         return None  # X的一份调研报告指出，40%的受访企业…: the data's subject, which no name here gives
     earlier = [m for m in agents if m.end <= c_lo]
+    funded = frame.round_in(sent.index) if frame else None
+    if (
+        funded is not None
+        and any(entity_of.get(m.start) == funded.entity for m in earlier)
+        and load_words().regex("funding_measure").search(text, c_lo, end)
+    ):
+        return funded.entity  # 锋泰集团旗下的青禾物流完成新一轮融资，融资金额为10亿元: the round's company
     if earlier and (_company_anaphor().match(text, c_lo) or earlier[0].start - sent.start <= 2):
         # 锋泰集团公布业绩，集团收入240亿元 / 星澜零售作为主力业务，当季收入80亿元: the company the
         # sentence opens with, not the article's
         return earlier[0]
+    subject = _clause_subject(text, sent.start, earlier)
+    if subject is not None:
+        return subject
     if frame and frame.main and _company_measure(f):
         # 净营收 5.614 亿美元 in a results story: the article's company
         return (frame.company or frame.main).entity
@@ -600,7 +616,7 @@ def _in_dateline(doc: Document, m: Mention) -> bool:
 
 @functools.cache
 def _pronoun() -> re.Pattern[str]:
-    return re.compile(load_words().alt("personal_pronoun"))
+    return load_words().regex("personal_pronoun_word")  # (not the 他 of 其他)
 
 
 @functools.cache
@@ -630,6 +646,47 @@ def _market_measure(f: Figure, before: str) -> bool:
     """A measure of a market or an industry as a whole (市场规模, 行业规模, 复合增长率), in the figure's measure or in
     its clause before it."""
     return any(w in (f.measure or "") or w in before for w in load_words().words("market_measure"))
+
+
+def _index_moves(text: str, sentence_start: int, start: int, agents: list[Mention]) -> bool:
+    """恒生指数报17500点，跌1.2% / 沪指涨0.8%: the figure's clause, or one of the two before it in its sentence, opens
+    with a stock index, and no organisation stands between that opening and the figure (恒生科技指数: a name
+    followed by 指数 is the index's)."""
+    words = load_words()
+    opening, index_name = words.regex("market_index_opening"), words.regex("index_after_name")
+    named = [m for m in agents if m.start < start and not index_name.match(text, m.end)]
+    pos = start
+    for _ in range(3):
+        lo = _clause_start(text, sentence_start, pos)
+        if any(lo <= m.start for m in named):
+            return False
+        if opening.match(text, lo):
+            return True
+        if lo <= sentence_start:
+            return False
+        pos = lo - 1  # (the clause before: up to the break that opens this one)
+    return False
+
+
+def _compared_with(text: str, m: Mention, start: int) -> bool:
+    """星澜汽车的销量较青禾汽车高出50万辆 / 比青禾汽车多卖了5万辆: ``m`` is what the figure at ``start`` is compared
+    with (较/比 right before it, a word of exceeding between it and the figure), so the difference is the subject's,
+    not ``m``'s (超过青禾汽车的17万辆 is 青禾汽车's own figure, and stays so)."""
+    words = load_words()
+    return (
+        m.end <= start
+        and words.regex("compared_before_name").search(text[max(0, m.start - 4) : m.start]) is not None
+        and words.regex("compared_gap").fullmatch(text, m.end, start) is not None
+    )
+
+
+def _clause_subject(text: str, sentence_start: int, earlier: list[Mention]) -> Mention | None:
+    """各家车企正在分化，青禾汽车上季的营收再创新高，总收入188.6亿元: the one organisation named before the figure's
+    clause, where it opens a clause of its own (its subject), rather than the article's company."""
+    if len(earlier) != 1:
+        return None
+    m = earlier[0]
+    return m if m.start - _clause_start(text, sentence_start, m.start) <= 2 else None
 
 
 def _company_measure(f: Figure) -> bool:
