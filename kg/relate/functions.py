@@ -334,12 +334,31 @@ def _named_after_another(hit: Hit, arg: str | None) -> bool:
     return False
 
 
+def _makers_of_products(hit: Hit, slots: str) -> set[str]:
+    """The makers of the products in ``slots``, by the curated list or by the organisation a product's name begins
+    with (a phone of 小米 sold at 小米商城: its own maker's store, not a platform it sells on)."""
+    lexicon = hit.env.lexicon
+    out: set[str] = set()
+    for n in hit.slots(slots):
+        mention = hit.view.mention(n)
+        if mention.type != "Product":
+            continue
+        entry = lexicon.names.get(mention.key)
+        if entry is not None:
+            out |= {maker_id(name, lexicon) for name in lexicon.makers.get(entry.canonical, ((), None))[0]}
+        found = lexicon.owner_of(mention.key, ("Company",))
+        if found:
+            out.add(entity_id(found[1].types[0], found[1].canonical))
+    return out
+
+
 def _owns(hit: Hit, arg: str | None) -> bool:
     """``what/who``: the organisation in ``who`` owns or makes a platform in ``what`` (字节跳动上线抖音商城: its own
     platform, not one it sells on)."""
     what, _, who = (arg or "").partition("/")
     subjects = {hit.view.entity(n) for n in hit.slots(who)}
     lexicon = hit.env.lexicon
+    subjects |= _makers_of_products(hit, who)
     for n in hit.slots(what):
         key = hit.view.mention(n).key
         found = lexicon.owner_of(key, ("Company", "Platform", "Organization"))
