@@ -1198,6 +1198,16 @@ def _brand_before(ctx: Context, start: int) -> int:
     return start
 
 
+def _organisation_ends(ctx: Context, pos: int) -> bool:
+    """An organisation's name ends at ``pos``: a known name, or a word that ends a company's (字节跳动的 / 青禾科技的)."""
+    if pos == 0:
+        return False
+    tok = ctx.tokens[ctx.token_index(pos - 1)]
+    return (
+        tok.end == pos and tok.word in ctx.lexicon.names or ctx.text[:pos].endswith(ctx.lexicon.suffix_words)
+    )
+
+
 def find_products(ctx: Context) -> list[Mention]:
     text, out = ctx.text, []
     for m in W.regex("launched_latin_product").finditer(text):
@@ -1266,7 +1276,15 @@ def find_products(ctx: Context) -> list[Mention]:
             or any(t.pos[:1] == "u" or t.pos[:1] in "dp" and ctx.known(t.word) for t in tokens)
         ):
             continue  # 的手机销量很好 / 旗下应用已上线 / 的大模型能力很强: a kind and a clause, no name
-        type_ = "Platform" if m.group("kind") in W.set("kind_then_platform") else "Product"
+        if m.group("kind") in W.set("brand_kind") and text.startswith(W.words("possessive"), m.start()):
+            continue  # 王建国创办的智能乐器品牌QingheLive: after 的, a brand may be the company itself
+        type_ = (
+            "Platform"
+            if m.group("kind") in W.set("kind_then_platform")
+            else "Company"  # 旗下品牌澄禾: a brand is named as its company is (the rules make it a product of the owner)
+            if m.group("kind") in W.set("brand_kind")
+            else "Product"
+        )
         out.append(ctx.mention(start, end, type_, "pattern:kind_then_product", 0.72))
     for m in W.regex("kind_latin_product").finditer(text):
         name = m.group(1)
@@ -1274,7 +1292,7 @@ def find_products(ctx: Context) -> list[Mention]:
             out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:kind_product", 0.75))
     for m in W.regex("kind_named_product").finditer(text):
         name = m.group("name")
-        first = ctx.token_at(m.start(1))
+        first = ctx.token_at(m.start("product"))
         if (
             name.startswith(DEMONSTRATIVES)
             or name in ctx.lexicon.non_entities
@@ -1282,14 +1300,25 @@ def find_products(ctx: Context) -> list[Mention]:
             or W.regex("counted_kind").match(name)  # 发布了80多款手游
             or name in W.set("kind_modifier")  # 基座大模型: a kind, not a name
             or any(ch in name for ch in W.words("possessive"))
-            or not ctx.is_boundary(m.start(1))
+            or not ctx.is_boundary(m.start("product"))
             or first is not None
             and first.pos[:1] in "vpcdumqrt"
             and ctx.known(first.word)
-            or any(t.pos[:1] == "p" and ctx.known(t.word) for t in ctx.tokens_from(m.start(1), m.end("name")))
+            or any(
+                t.pos[:1] == "p" and ctx.known(t.word)
+                for t in ctx.tokens_from(m.start("product"), m.end("name"))
+            )
+            or m.group("of") is not None
+            and not _organisation_ends(ctx, m.start("of"))
+            or m.group("of") is not None
+            and not any(
+                t.pos in NAME_POS or not ctx.known(t.word) and t.pos[:1] not in "adv"
+                for t in ctx.tokens_from(m.start("product"), m.end("name"))
+                if t.start >= m.start("product")
+            )
         ):
             continue  # 发布多款手游 / 推出自己的大模型 / 青禾云基于大模型: no name before the kind
-        out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:kind_product", 0.75))
+        out.append(ctx.mention(m.start("product"), m.end("product"), "Product", "pattern:kind_product", 0.75))
     for m in W.regex("under_banner_product").finditer(text):
         out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:under_banner", 0.75))
     programme_end = re.compile(W.alt("programme_noun") + "$")
@@ -1334,6 +1363,8 @@ def find_quoted_offerings(ctx: Context, anchors: list[Mention]) -> list[Mention]
         name = m.group(g)
         if name in ctx.lexicon.non_entities or name in ctx.lexicon.titles or name in ctx.lexicon.names:
             continue
+        if any(ch in name for ch in W.words("possessive")):
+            continue  # 锋泰“蝴蝶的翅膀”: a phrase, a figure of speech, not a name
         tokens = ctx.tokens_from(m.start(g), m.end(g))
         if any(t.pos[:1] in "vpcdrum" and ctx.known(t.word) for t in tokens[:1]):
             continue  # 腾讯“连接一切”: a verb phrase, a slogan
@@ -1373,6 +1404,8 @@ def find_glossed_products(ctx: Context, anchors: list[Mention]) -> list[Mention]
         first = ctx.token_at(m.start(1))
         if first and first.pos[:1] in "vpcdum" and ctx.known(first.word):
             continue  # 小米超过百度(809亿美元): a verb, not a product's name
+        if W.regex("pinyin_gloss").fullmatch(m.group(2)):
+            continue  # 全球执(zhí)行: the reading of a character in brackets, not a gloss of a name
         if re.match(r"[\d.]", m.group(2)) or m.group(1) in W.set("partnership_form"):
             continue  # a figure in the brackets; 合伙企业(有限合伙): a legal form
         out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:glossed_product", 0.7))
@@ -1930,6 +1963,9 @@ def find_titled_works(ctx: Context) -> list[Mention]:
                 break
             out.append(ctx.mention(nxt.start("name"), nxt.end("name"), "Product", "pattern:titled_work", 0.7))
             pos = nxt.end()
+    for m in W.regex("maker_glossed_work").finditer(ctx.text):  # 《星河纪元》（网易出品）
+        if not m.group("name").endswith(W.words("document_word")):
+            out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:titled_work", 0.72))
     for m in W.regex("quoted_kind_product").finditer(ctx.text):  # 首款火箭“远航一号” / 王牌栏目「晨间快报」
         name = m.group("name").strip()
         if (
