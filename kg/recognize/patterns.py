@@ -1287,9 +1287,22 @@ def find_products(ctx: Context) -> list[Mention]:
         )
         out.append(ctx.mention(start, end, type_, "pattern:kind_then_product", 0.72))
     for m in W.regex("kind_latin_product").finditer(text):
-        name = m.group(1)
+        name = m.group("name")
+        if m.group("brand") is not None:
+            # 首款MPV锋泰M9: a brand glued to a model code, not a word before a name (手机厂商Apple)
+            brand = ctx.token_at(m.start("brand"))
+            if (
+                re.search(r"\d", name)
+                and _brand_before(ctx, m.start("name")) == m.start("brand")
+                and brand is not None
+                and (brand.pos in NAME_POS or not ctx.known(brand.word))
+            ):  # (新车包括Q3: a verb before the code, no brand)
+                out.append(
+                    ctx.mention(m.start("brand"), m.end("name"), "Product", "pattern:kind_product", 0.75)
+                )
+            continue
         if len(name) >= 3 and not name.isupper() or re.search(r"\d", name):
-            out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:kind_product", 0.75))
+            out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:kind_product", 0.75))
     for m in W.regex("kind_named_product").finditer(text):
         name = m.group("name")
         first = ctx.token_at(m.start("product"))
@@ -2271,12 +2284,22 @@ def model_code(ctx: Context, pos: int) -> re.Match[str] | None:
     return None if load_kb().org(word) is not None else code
 
 
+def _function_word_at(ctx: Context, start: int) -> bool:
+    """A known adverb, preposition, conjunction, particle or pronoun begins at ``start`` (以及 / 并且): no name does."""
+    first = ctx.token_at(start)
+    return first is not None and first.pos[:1] in "cdpru" and ctx.known(first.word)
+
+
 def find_owned_offerings(ctx: Context) -> list[Mention]:
     """剪映是字节跳动旗下的视频剪辑工具 / 东方甄选是新东方旗下的直播电商平台: what is "under" an owner is an offering."""
     out = []
     for m in W.regex("under_owner").finditer(ctx.text):
-        if not _name_like(ctx, m.group(1), m.start(1)) or not ctx.is_boundary(m.end(1)):
-            continue  # (也就是说: 是 inside a word)
+        if (
+            not _name_like(ctx, m.group(1), m.start(1))
+            or not ctx.is_boundary(m.end(1))
+            or _function_word_at(ctx, m.start(1))
+        ):
+            continue  # (也就是说: 是 inside a word; 以及为…: a conjunction, no name)
         kind = m.group(2)
         if kind.endswith(W.words("person_kind")) or any(kind.endswith(t) for t in ctx.lexicon.titles):
             continue  # 张伟是青禾科技推出的一位新高管: a person, not an offering
@@ -2294,4 +2317,15 @@ def find_owned_offerings(ctx: Context) -> list[Mention]:
             # 青禾汽车公司曾是锋泰集团旗下的子公司: 曾 ("once") is the clause's, not the name's
             end = tok.start
         out.append(ctx.mention(m.start(1), end, type_, "pattern:owned_offering", 0.92))
+    for m in W.regex("made_by_owner").finditer(ctx.text):  # 青禾笔记由锋泰科技开发并运营
+        start, end = m.span(1)
+        tokens = [t for t in ctx.tokens_from(start, end) if t.start >= start]
+        if (
+            not _name_like(ctx, m.group(1), start)
+            or not ctx.is_boundary(end)
+            or _function_word_at(ctx, start)
+            or not any(t.pos in NAME_POS or not ctx.known(t.word) and t.pos[:1] not in "adv" for t in tokens)
+        ):
+            continue  # 新版本由锋泰科技开发 / 该项目由…: a common noun, no name
+        out.append(ctx.mention(start, end, "Product", "pattern:owned_offering", 0.8))
     return out
