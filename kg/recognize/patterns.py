@@ -2298,8 +2298,13 @@ def find_owned_offerings(ctx: Context) -> list[Mention]:
             not _name_like(ctx, m.group(1), m.start(1))
             or not ctx.is_boundary(m.end(1))
             or _function_word_at(ctx, m.start(1))
+            or any(
+                t.pos[:1] == "r" or t.word in W.set("is") and t.start == m.start(1)
+                for t in ctx.tokens_from(m.start(1), m.end(1))
+                if ctx.known(t.word)
+            )
         ):
-            continue  # (也就是说: 是 inside a word; 以及为…: a conjunction, no name)
+            continue  # (也就是说: 是 inside a word; 以及为… / 是他们为…: a conjunction, a copula or a pronoun, no name)
         kind = m.group(2)
         if kind.endswith(W.words("person_kind")) or any(kind.endswith(t) for t in ctx.lexicon.titles):
             continue  # 张伟是青禾科技推出的一位新高管: a person, not an offering
