@@ -1229,7 +1229,9 @@ def find_products(ctx: Context) -> list[Mention]:
         first = m.group("name").split()[0].split("-")[0]
         series = m.group(1).endswith(W.words("model_series_end"))
         kind_after = text.startswith(tuple(W.words("device_kind")), m.end(1))  # S9车型 / X5手机
-        single = len(m.group("name")) == 1 and not (series or kind_after)  # P70系列 / P70 Pro, not B2B or L4
+        branded = _brand_before(ctx, m.start(1)) < m.start(1) and not ctx.known(text[: m.start(1)][-2:])
+        # 锋泰S9: a brand the segmenter does not know, glued to a letter and a number, names a model too
+        single = len(m.group("name")) == 1 and not (series or kind_after or branded)  # not B2B or L4
         if first in W.set("latin_model_stop") and not series or single:
             continue
         if m.group("name") in ctx.lexicon.names and ctx.lexicon.names[m.group("name")].types[0] != "Product":
