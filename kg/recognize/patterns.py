@@ -1242,6 +1242,16 @@ def _brand_before(ctx: Context, start: int) -> int:
     return start
 
 
+def _organisation_ends(ctx: Context, pos: int) -> bool:
+    """An organisation's name ends at ``pos``: a known name, or a word that ends a company's (字节跳动的 / 青禾科技的)."""
+    if pos == 0:
+        return False
+    tok = ctx.tokens[ctx.token_index(pos - 1)]
+    return (
+        tok.end == pos and tok.word in ctx.lexicon.names or ctx.text[:pos].endswith(ctx.lexicon.suffix_words)
+    )
+
+
 def find_products(ctx: Context) -> list[Mention]:
     text, out = ctx.text, []
     for m in W.regex("launched_latin_product").finditer(text):
@@ -1263,7 +1273,9 @@ def find_products(ctx: Context) -> list[Mention]:
         first = m.group("name").split()[0].split("-")[0]
         series = m.group(1).endswith(W.words("model_series_end"))
         kind_after = text.startswith(tuple(W.words("device_kind")), m.end(1))  # S9车型 / X5手机
-        single = len(m.group("name")) == 1 and not (series or kind_after)  # P70系列 / P70 Pro, not B2B or L4
+        branded = _brand_before(ctx, m.start(1)) < m.start(1) and not ctx.known(text[: m.start(1)][-2:])
+        # 锋泰S9: a brand the segmenter does not know, glued to a letter and a number, names a model too
+        single = len(m.group("name")) == 1 and not (series or kind_after or branded)  # not B2B or L4
         if first in W.set("latin_model_stop") and not series or single:
             continue
         if m.group("name") in ctx.lexicon.names and ctx.lexicon.names[m.group("name")].types[0] != "Product":
@@ -1310,15 +1322,36 @@ def find_products(ctx: Context) -> list[Mention]:
             or any(t.pos[:1] == "u" or t.pos[:1] in "dp" and ctx.known(t.word) for t in tokens)
         ):
             continue  # 的手机销量很好 / 旗下应用已上线 / 的大模型能力很强: a kind and a clause, no name
-        type_ = "Platform" if m.group("kind") in W.set("kind_then_platform") else "Product"
+        if m.group("kind") in W.set("brand_kind") and text.startswith(W.words("possessive"), m.start()):
+            continue  # 王建国创办的智能乐器品牌QingheLive: after 的, a brand may be the company itself
+        type_ = (
+            "Platform"
+            if m.group("kind") in W.set("kind_then_platform")
+            else "Company"  # 旗下品牌澄禾: a brand is named as its company is (the rules make it a product of the owner)
+            if m.group("kind") in W.set("brand_kind")
+            else "Product"
+        )
         out.append(ctx.mention(start, end, type_, "pattern:kind_then_product", 0.72))
     for m in W.regex("kind_latin_product").finditer(text):
-        name = m.group(1)
+        name = m.group("name")
+        if m.group("brand") is not None:
+            # 首款MPV锋泰M9: a brand glued to a model code, not a word before a name (手机厂商Apple)
+            brand = ctx.token_at(m.start("brand"))
+            if (
+                re.search(r"\d", name)
+                and _brand_before(ctx, m.start("name")) == m.start("brand")
+                and brand is not None
+                and (brand.pos in NAME_POS or not ctx.known(brand.word))
+            ):  # (新车包括Q3: a verb before the code, no brand)
+                out.append(
+                    ctx.mention(m.start("brand"), m.end("name"), "Product", "pattern:kind_product", 0.75)
+                )
+            continue
         if len(name) >= 3 and not name.isupper() or re.search(r"\d", name):
-            out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:kind_product", 0.75))
+            out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:kind_product", 0.75))
     for m in W.regex("kind_named_product").finditer(text):
         name = m.group("name")
-        first = ctx.token_at(m.start(1))
+        first = ctx.token_at(m.start("product"))
         if (
             name.startswith(DEMONSTRATIVES)
             or name in ctx.lexicon.non_entities
@@ -1326,14 +1359,25 @@ def find_products(ctx: Context) -> list[Mention]:
             or W.regex("counted_kind").match(name)  # 发布了80多款手游
             or name in W.set("kind_modifier")  # 基座大模型: a kind, not a name
             or any(ch in name for ch in W.words("possessive"))
-            or not ctx.is_boundary(m.start(1))
+            or not ctx.is_boundary(m.start("product"))
             or first is not None
             and first.pos[:1] in "vpcdumqrt"
             and ctx.known(first.word)
-            or any(t.pos[:1] == "p" and ctx.known(t.word) for t in ctx.tokens_from(m.start(1), m.end("name")))
+            or any(
+                t.pos[:1] == "p" and ctx.known(t.word)
+                for t in ctx.tokens_from(m.start("product"), m.end("name"))
+            )
+            or m.group("of") is not None
+            and not _organisation_ends(ctx, m.start("of"))
+            or m.group("of") is not None
+            and not any(
+                t.pos in NAME_POS or not ctx.known(t.word) and t.pos[:1] not in "adv"
+                for t in ctx.tokens_from(m.start("product"), m.end("name"))
+                if t.start >= m.start("product")
+            )
         ):
             continue  # 发布多款手游 / 推出自己的大模型 / 青禾云基于大模型: no name before the kind
-        out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:kind_product", 0.75))
+        out.append(ctx.mention(m.start("product"), m.end("product"), "Product", "pattern:kind_product", 0.75))
     for m in W.regex("under_banner_product").finditer(text):
         out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:under_banner", 0.75))
     programme_end = re.compile(W.alt("programme_noun") + "$")
@@ -1378,6 +1422,8 @@ def find_quoted_offerings(ctx: Context, anchors: list[Mention]) -> list[Mention]
         name = m.group(g)
         if name in ctx.lexicon.non_entities or name in ctx.lexicon.titles or name in ctx.lexicon.names:
             continue
+        if any(ch in name for ch in W.words("possessive")):
+            continue  # 锋泰“蝴蝶的翅膀”: a phrase, a figure of speech, not a name
         tokens = ctx.tokens_from(m.start(g), m.end(g))
         if any(t.pos[:1] in "vpcdrum" and ctx.known(t.word) for t in tokens[:1]):
             continue  # 腾讯“连接一切”: a verb phrase, a slogan
@@ -1417,6 +1463,8 @@ def find_glossed_products(ctx: Context, anchors: list[Mention]) -> list[Mention]
         first = ctx.token_at(m.start(1))
         if first and first.pos[:1] in "vpcdum" and ctx.known(first.word):
             continue  # 小米超过百度(809亿美元): a verb, not a product's name
+        if W.regex("pinyin_gloss").fullmatch(m.group(2)):
+            continue  # 全球执(zhí)行: the reading of a character in brackets, not a gloss of a name
         if re.match(r"[\d.]", m.group(2)) or m.group(1) in W.set("partnership_form"):
             continue  # a figure in the brackets; 合伙企业(有限合伙): a legal form
         out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:glossed_product", 0.7))
@@ -1974,6 +2022,9 @@ def find_titled_works(ctx: Context) -> list[Mention]:
                 break
             out.append(ctx.mention(nxt.start("name"), nxt.end("name"), "Product", "pattern:titled_work", 0.7))
             pos = nxt.end()
+    for m in W.regex("maker_glossed_work").finditer(ctx.text):  # 《星河纪元》（网易出品）
+        if not m.group("name").endswith(W.words("document_word")):
+            out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:titled_work", 0.72))
     for m in W.regex("quoted_kind_product").finditer(ctx.text):  # 首款火箭“远航一号” / 王牌栏目「晨间快报」
         name = m.group("name").strip()
         if (
@@ -2279,12 +2330,27 @@ def model_code(ctx: Context, pos: int) -> re.Match[str] | None:
     return None if load_kb().org(word) is not None else code
 
 
+def _function_word_at(ctx: Context, start: int) -> bool:
+    """A known adverb, preposition, conjunction, particle or pronoun begins at ``start`` (以及 / 并且): no name does."""
+    first = ctx.token_at(start)
+    return first is not None and first.pos[:1] in "cdpru" and ctx.known(first.word)
+
+
 def find_owned_offerings(ctx: Context) -> list[Mention]:
     """剪映是字节跳动旗下的视频剪辑工具 / 东方甄选是新东方旗下的直播电商平台: what is "under" an owner is an offering."""
     out = []
     for m in W.regex("under_owner").finditer(ctx.text):
-        if not _name_like(ctx, m.group(1), m.start(1)) or not ctx.is_boundary(m.end(1)):
-            continue  # (也就是说: 是 inside a word)
+        if (
+            not _name_like(ctx, m.group(1), m.start(1))
+            or not ctx.is_boundary(m.end(1))
+            or _function_word_at(ctx, m.start(1))
+            or any(
+                t.pos[:1] == "r" or t.word in W.set("is") and t.start == m.start(1)
+                for t in ctx.tokens_from(m.start(1), m.end(1))
+                if ctx.known(t.word)
+            )
+        ):
+            continue  # (也就是说: 是 inside a word; 以及为… / 是他们为…: a conjunction, a copula or a pronoun, no name)
         kind = m.group(2)
         if kind.endswith(W.words("person_kind")) or any(kind.endswith(t) for t in ctx.lexicon.titles):
             continue  # 张伟是青禾科技推出的一位新高管: a person, not an offering
@@ -2302,4 +2368,15 @@ def find_owned_offerings(ctx: Context) -> list[Mention]:
             # 青禾汽车公司曾是锋泰集团旗下的子公司: 曾 ("once") is the clause's, not the name's
             end = tok.start
         out.append(ctx.mention(m.start(1), end, type_, "pattern:owned_offering", 0.92))
+    for m in W.regex("made_by_owner").finditer(ctx.text):  # 青禾笔记由锋泰科技开发并运营
+        start, end = m.span(1)
+        tokens = [t for t in ctx.tokens_from(start, end) if t.start >= start]
+        if (
+            not _name_like(ctx, m.group(1), start)
+            or not ctx.is_boundary(end)
+            or _function_word_at(ctx, start)
+            or not any(t.pos in NAME_POS or not ctx.known(t.word) and t.pos[:1] not in "adv" for t in tokens)
+        ):
+            continue  # 新版本由锋泰科技开发 / 该项目由…: a common noun, no name
+        out.append(ctx.mention(start, end, "Product", "pattern:owned_offering", 0.8))
     return out
