@@ -1032,6 +1032,12 @@ def test_a_clause_about_two_organisations_is_no_name():
     assert not [m for m in mentions_of("锋泰资本曾为青禾科技等公司提供融资服务。")[2] if "曾为" in m.text]
 
 
+def test_a_fund_investing_in_a_company_is_two_names_but_a_registered_name_stays_whole():
+    found = {m.text for m in mentions_of("星澜基金投资青禾科技1亿元。")[2]}
+    assert {"星澜基金", "青禾科技"} <= found and "星澜基金投资青禾科技" not in found
+    assert "远澜资本投资控股集团" in {m.text for m in mentions_of("远澜资本投资控股集团于今年注册。")[2]}
+
+
 def test_this_company_ends_no_name_but_the_ben_of_a_word_does_not_stop_one():
     found = {m.text for m in mentions_of("出资方包括小米、锋泰资本集团。李娜女士为本公司董事长。")[2]}
     assert "锋泰资本集团" in found and not any(t.endswith("本公司") for t in found)

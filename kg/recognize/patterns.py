@@ -1102,6 +1102,15 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break  # 指导青禾驱动科技 / 锋泰资本曾为青禾科技: a verb (the segmenter may take it for a noun) ends the
             # name's start
         if (
+            tok.word in W.set("investing_after_firm")
+            and i > 0
+            and ctx.tokens[i - 1].end == tok.start
+            and ctx.tokens[i - 1].word in W.set("investor_suffix")
+            and tokens
+            and not W.regex("registered_after_investing").match(tokens[0].word)
+        ):
+            break  # 星澜基金投资青禾科技: a fund's name, then the verb (no firm is called 基金投资青禾)
+        if (
             len(tok.word) == 2
             and tok.word.endswith(tuple(_TENSE_MARKERS))
             and tok.word[0] in W.set("copula_before_former")
