@@ -633,8 +633,8 @@ def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Menti
 
 
 def _copula_after_name(ctx: Context, text: str) -> bool:
-    """A copula (为, 系) inside a span, after a whole organisation's name and before at least two characters more."""
-    copulas = _W.set("glued_copula")
+    """A copula (为, 系, 归) inside a span, after a whole organisation's name and before at least two characters more."""
+    copulas = _W.set("copula_in_span")
     return any(
         text[k] in copulas and text.endswith(ctx.lexicon.suffix_words, 0, k) and k >= 4
         for k in range(2, len(text) - 2)
