@@ -190,9 +190,15 @@ def test_titles_do_not_attach_to_the_wrong_organisation(text, wrong):
 
 
 def test_planned_acquisition_is_marked_planned():
-    res = result_of("海尔将收购三洋的家电业务。阿里巴巴收购了饿了么。")
+    res = result_of("海尔将收购三洋。阿里巴巴收购了饿了么。")
     status = {r.object: dict(r.qualifiers).get("status") for r in res.relations if r.predicate == "acquired"}
     assert status == {"org/三洋电机": "planned", "org/饿了么": None}
+
+
+def test_a_business_bought_is_not_its_company():
+    # 收购三洋的家电业务: the buyer takes a business of the company, not the company
+    res = result_of("海尔将收购三洋的家电业务。")
+    assert not [r for r in res.relations if r.predicate == "acquired"]
 
 
 @pytest.mark.parametrize(

@@ -648,6 +648,15 @@ def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Menti
     )
 
 
+def _copula_after_name(ctx: Context, text: str) -> bool:
+    """A copula (为, 系, 归) inside a span, after a whole organisation's name and before at least two characters more."""
+    copulas = _W.set("copula_in_span")
+    return any(
+        text[k] in copulas and text.endswith(ctx.lexicon.suffix_words, 0, k) and k >= 4
+        for k in range(2, len(text) - 2)
+    )
+
+
 def _plausible_statistical(m: Mention, ctx: Context) -> bool:
     text = ctx.text[m.start : m.end]
     if not text.strip() or any(ch in _W.set("not_in_a_name") for ch in text):
@@ -668,6 +677,10 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # 公司内部信称: the clause's verb of saying, not a name's end
     if m.type in ORG_TYPES and any(w in text[1:] for w in _W.words("clause_inside_org_span")):
         return False  # 锋泰资本曾为青禾科技: a clause about two organisations, not one name
+    if m.type in ORG_TYPES and _copula_after_name(ctx, text):
+        return (
+            False  # 青禾电子为锋泰集团: a name, a copula and the next name, a clause about two organisations
+        )
     if m.type in ORG_TYPES and _W.regex("board_committee").fullmatch(text):
         return False  # 董事会的薪酬委员会: a committee of the company's board, not an organisation of its own
     if m.type in ORG_TYPES and kind_of_company(ctx, text):

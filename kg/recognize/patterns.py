@@ -1031,6 +1031,9 @@ def _name_prefix(ctx: Context, suffix_start: int):
                 or first in W.set("glued_copula")
                 or first in W.set("glued_naming")
                 or first in W.set("glued_receive")
+                # ，以锋泰|电子为存续公司: 以 ("with … as") that opens a clause
+                or first in W.set("glued_clause_preposition")
+                and (i == 0 or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.tokens[i - 1].word))
                 or first in W.set("glued_after_verb")
                 and i > 0
                 and ctx.tokens[i - 1].end == tok.start
@@ -2360,7 +2363,7 @@ def find_owned_offerings(ctx: Context) -> list[Mention]:
             )
         ):
             continue  # (也就是说: 是 inside a word; 以及为… / 是他们为…: a conjunction, a copula or a pronoun, no name)
-        kind = m.group(2)
+        kind = m.group(2).removesuffix(W.words("one_among")[0])  # 旗下上市公司之一: one of its companies
         if kind.endswith(W.words("person_kind")) or any(kind.endswith(t) for t in ctx.lexicon.titles):
             continue  # 张伟是青禾科技推出的一位新高管: a person, not an offering
         type_ = (

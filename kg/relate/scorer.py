@@ -214,6 +214,8 @@ class RelationScorer:
         self._planned = re.compile(f"{words.alt('plan_marker')}.{{0,2}}{words.alt('acquire_verb')}")
         self._listed = re.compile(f"\\s*(?:{words.alt('list_separator')})\\s*")  # only a list mark between
         self._negated = re.compile(words.alt("negation"))
+        self._not_the_company = re.compile(words.alt("not_the_company_after"))
+        self._seller_before = re.compile(f"(?:{words.alt('seller_before')})$")
 
     @property
     def rule(self) -> str:
@@ -299,6 +301,12 @@ class RelationScorer:
             between = _between(sentence, d.candidate.a, d.candidate.b)
             if self._negated.search(between):
                 continue  # X不属于Y的全资子公司 / A与B未合并: what is denied is no relation
+            if rel.predicate == "acquired" and self._not_the_company.match(
+                _after(sentence, d.candidate.a, d.candidate.b)
+            ):
+                continue  # 收购B的一座工厂 / 收购B一事告吹: an asset bought, or a deal called off, is no takeover
+            if rel.predicate == "acquired" and self._seller_before.search(_before(sentence, rel.subject)):
+                continue  # 向A收购B / 从A手中收购B: A sells B, the buyer is named before
             if d.candidate.family == "org_org" and any(
                 is_market(sentence.slots[k].text) for k in (d.candidate.a, d.candidate.b)
             ):
@@ -434,6 +442,17 @@ def _by_sentence(relations: Sequence[Relation]) -> dict[int, list[Relation]]:
     for r in relations:
         out.setdefault(r.evidence.sentence, []).append(r)
     return out
+
+
+def _before(sentence: SentenceSlots, entity: str) -> str:
+    """The sentence's text before the first slot of ``entity``."""
+    start = min((slot.start for slot in sentence.slots if slot.entity == entity), default=0)
+    return sentence.text[:start]
+
+
+def _after(sentence: SentenceSlots, i: int, j: int) -> str:
+    """The sentence's text after the later of two slots."""
+    return sentence.text[max(sentence.slots[i].end, sentence.slots[j].end) :]
 
 
 def _between(sentence: SentenceSlots, i: int, j: int) -> str:
