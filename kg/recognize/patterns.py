@@ -1031,6 +1031,8 @@ def _name_prefix(ctx: Context, suffix_start: int):
                 or first in W.set("glued_copula")
                 or first in W.set("glued_naming")
                 or first in W.set("glued_receive")
+                # 全资拥有之|青禾科技: 之 (the written "of") before an unknown name
+                or first in W.set("glued_possessive")
                 # ，以锋泰|电子为存续公司: 以 ("with … as") that opens a clause
                 or first in W.set("glued_clause_preposition")
                 and (i == 0 or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.tokens[i - 1].word))
