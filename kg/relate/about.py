@@ -333,14 +333,17 @@ def _compares(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -
 
 
 def _shares_of(doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]) -> str | None:
-    """A number of shares, a price per share or a stake in a sentence that trades or counts the shares of one named
-    company (减持384万股锋泰科技，平均作价每股41元 / 增持星澜银行H股股份100万股，持股量由8.4%降至2.9%): that
-    company's, whoever holds them."""
+    """A number of shares, a price per share, the money laid out for them (斥资3.6亿元) or a stake in a sentence that
+    trades or counts the shares of one named company (减持384万股锋泰科技，平均作价每股41元 / 增持星澜银行H股股份100万股，
+    持股量由8.4%降至2.9%): that company's, whoever holds them."""
     words, text, start = load_words(), doc.norm, f.evidence.start
     if not (
         f.unit in words.words("share_count_unit")
         or f.kind == "money"
-        and words.regex("per_share_price_before").search(text[max(0, start - 10) : start])
+        and (
+            words.regex("per_share_price_before").search(text[max(0, start - 10) : start])
+            or words.regex("share_outlay_before").search(text[max(0, start - 6) : start])
+        )
         or f.kind == "percentage"
         and _is_stake(doc, f)
     ):
