@@ -289,6 +289,19 @@ def _offering_opening(
     return first
 
 
+def _priced_offering(
+    text: str, f: Figure, in_sentence: list[Mention], agents: list[Mention], c_lo: int
+) -> Mention | None:
+    """锋泰公司发布青禾Pad 5，起售价为2999元: a price (售价 / 起售价 / 定价) in a clause that names no organisation is
+    the price of the product named last before it in the sentence, not the maker's."""
+    if f.kind != "money" or not load_words().regex("price_word").search(text, c_lo, f.evidence.start):
+        return None
+    if any(c_lo <= m.start < f.evidence.start for m in agents):
+        return None
+    offerings = [m for m in in_sentence if m.type in _OFFERING and m.end <= f.evidence.start]
+    return offerings[-1] if offerings else None
+
+
 def _streamer_on(text: str, last: Mention, in_sentence: list[Mention]) -> Mention | None:
     """林舟快手粉丝数达121万 / 王芳在小红书的首场直播热度达1亿: a person named right before the platform
     the figure follows is the one it measures (the streamer's followers and sales, not the platform's)."""
@@ -464,7 +477,9 @@ def _about(
         return None  # 中国短视频行业市场规模为1800亿元: a market's size, about no one named
     if _index_moves(text, sent.start, start, agents):
         return None  # 恒生指数报17500点，跌1.2%: a stock index's move, about no company
-    offering = _offering_measured(text, f, in_sentence, agents, c_lo)
+    offering = _offering_measured(text, f, in_sentence, agents, c_lo) or _priced_offering(
+        text, f, in_sentence, agents, c_lo
+    )
     if offering is not None:
         return offering
     if _is_stake(doc, f):
