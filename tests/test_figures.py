@@ -428,6 +428,12 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         # a price in a clause with no organisation is the product's named before it, not the maker's
         ("锋泰科技上周发布了新款手表青禾手表，售价399元。", "399元", "青禾手表"),
         ("锋泰科技昨日发布新机，起售价为5299元。", "5299元", "锋泰科技"),  # (no product named: the maker's)
+        # names listed in brackets as examples of a segment (新业务（包括X、Y等）收入) are not what its figures are about
+        (
+            "锋泰集团公布业绩。新业务（包括美团优选、快驴等）收入为185亿元，同比增长21%。",
+            "185亿元",
+            "锋泰集团",
+        ),
         # whoever estimates or analyses the data (据X估计 / X分析指出) is not what the figures are about
         ("锋泰集团公布业绩。据青禾咨询估计，今年国内平板出货量为3100万台。", "3100万台", None),
         ("锋泰集团公布业绩。青禾咨询分析指出，今年国内平板出货量为3100万台。", "3100万台", None),

@@ -469,7 +469,9 @@ def _about(
         ]
         if inside:
             return inside[0]
-    in_sentence = [m for m in in_sentence if not _compared_with(text, m, start)]
+    in_sentence = [
+        m for m in in_sentence if not _compared_with(text, m, start) and not _named_as_example(text, m)
+    ]
     agents = [m for m in in_sentence if m.type in _AGENT]
     if load_words().regex("survey_share_after").match(text, end):
         return None  # 调查发现，82%受访企业家表示…: a share of those asked, about no one named
@@ -705,6 +707,14 @@ def _clause_subject(text: str, sentence_start: int, earlier: list[Mention]) -> M
         return None
     m = earlier[0]
     return m if m.start - _clause_start(text, sentence_start, m.start) <= 2 else None
+
+
+def _named_as_example(text: str, m: Mention) -> bool:
+    """新业务（含青禾优选、星澜外卖等）收入156亿元: a name listed in brackets as an example of a segment is not what the
+    segment's figure is about."""
+    return (
+        load_words().regex("example_bracket_before").search(text, max(0, m.start - 30), m.start) is not None
+    )
 
 
 def _company_measure(f: Figure) -> bool:
