@@ -419,6 +419,21 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
             "青禾汽车",
         ),
         ("锋泰汽车公布业绩。截至周五收盘，星澜电子跌3.1%，报22.6元，总市值86亿元。", "86亿元", "星澜电子"),
+        # a stake as a share of "the listed company"'s capital is the traded company's, also in spaced wording
+        (
+            "锋泰人寿本周在二级市场买入星澜银行 H 股 2400 万股，占该上市公司现有股本约 6.3%。",
+            "6.3%",
+            "星澜银行",
+        ),
+        # a price in a clause with no organisation is the product's named before it, not the maker's
+        ("锋泰科技上周发布了新款手表青禾手表，售价399元。", "399元", "青禾手表"),
+        ("锋泰科技昨日发布新机，起售价为5299元。", "5299元", "锋泰科技"),  # (no product named: the maker's)
+        # names listed in brackets as examples of a segment (新业务（包括X、Y等）收入) are not what its figures are about
+        (
+            "锋泰集团公布业绩。新业务（包括美团优选、快驴等）收入为185亿元，同比增长21%。",
+            "185亿元",
+            "锋泰集团",
+        ),
         # whoever estimates or analyses the data (据X估计 / X分析指出) is not what the figures are about
         ("锋泰集团公布业绩。据青禾咨询估计，今年国内平板出货量为3100万台。", "3100万台", None),
         ("锋泰集团公布业绩。青禾咨询分析指出，今年国内平板出货量为3100万台。", "3100万台", None),
@@ -493,3 +508,16 @@ def test_an_outlet_whose_news_the_article_cites_is_not_what_its_figures_are_abou
     label = {e.id: e.label for e in res.entities}
     about = {f.text: label.get(f.about) for f in res.figures}
     assert about["超600亿元"] == "青禾科技" and about["200GWh"] == "青禾科技"
+
+
+def test_shares_and_outlay_read_where_the_traded_company_stands():
+    """受让星澜银行2400万股: a count of shares right after the company's name makes them that company's (matched where
+    the name ends, not only at the start of the text); 斥资3.6亿元 is money laid out for shares; 2400万股东 is no count
+    of shares."""
+    from kg.words import load_words
+
+    words = load_words()
+    text = "锋泰人寿斥资3.6亿元受让星澜银行2400万股。"
+    assert words.regex("shares_after_name").match(text, text.index("2400"))
+    assert words.regex("share_outlay_before").search(text[: text.index("3.6")])
+    assert not words.regex("shares_after_name").match("星澜银行2400万股东")

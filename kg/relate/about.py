@@ -289,6 +289,19 @@ def _offering_opening(
     return first
 
 
+def _priced_offering(
+    text: str, f: Figure, in_sentence: list[Mention], agents: list[Mention], c_lo: int
+) -> Mention | None:
+    """锋泰公司发布青禾Pad 5，起售价为2999元: a price (售价 / 起售价 / 定价) in a clause that names no organisation is
+    the price of the product named last before it in the sentence, not the maker's."""
+    if f.kind != "money" or not load_words().regex("price_word").search(text, c_lo, f.evidence.start):
+        return None
+    if any(c_lo <= m.start < f.evidence.start for m in agents):
+        return None
+    offerings = [m for m in in_sentence if m.type in _OFFERING and m.end <= f.evidence.start]
+    return offerings[-1] if offerings else None
+
+
 def _streamer_on(text: str, last: Mention, in_sentence: list[Mention]) -> Mention | None:
     """林舟快手粉丝数达121万 / 王芳在小红书的首场直播热度达1亿: a person named right before the platform
     the figure follows is the one it measures (the streamer's followers and sales, not the platform's)."""
@@ -333,14 +346,17 @@ def _compares(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -
 
 
 def _shares_of(doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]) -> str | None:
-    """A number of shares, a price per share or a stake in a sentence that trades or counts the shares of one named
-    company (减持384万股锋泰科技，平均作价每股41元 / 增持星澜银行H股股份100万股，持股量由8.4%降至2.9%): that
-    company's, whoever holds them."""
+    """A number of shares, a price per share, the money laid out for them (斥资3.6亿元) or a stake in a sentence that
+    trades or counts the shares of one named company (减持384万股锋泰科技，平均作价每股41元 / 增持星澜银行H股股份100万股，
+    持股量由8.4%降至2.9%): that company's, whoever holds them."""
     words, text, start = load_words(), doc.norm, f.evidence.start
     if not (
         f.unit in words.words("share_count_unit")
         or f.kind == "money"
-        and words.regex("per_share_price_before").search(text[max(0, start - 10) : start])
+        and (
+            words.regex("per_share_price_before").search(text[max(0, start - 10) : start])
+            or words.regex("share_outlay_before").search(text[max(0, start - 6) : start])
+        )
         or f.kind == "percentage"
         and _is_stake(doc, f)
     ):
@@ -453,7 +469,9 @@ def _about(
         ]
         if inside:
             return inside[0]
-    in_sentence = [m for m in in_sentence if not _compared_with(text, m, start)]
+    in_sentence = [
+        m for m in in_sentence if not _compared_with(text, m, start) and not _named_as_example(text, m)
+    ]
     agents = [m for m in in_sentence if m.type in _AGENT]
     if load_words().regex("survey_share_after").match(text, end):
         return None  # 调查发现，82%受访企业家表示…: a share of those asked, about no one named
@@ -461,7 +479,9 @@ def _about(
         return None  # 中国短视频行业市场规模为1800亿元: a market's size, about no one named
     if _index_moves(text, sent.start, start, agents):
         return None  # 恒生指数报17500点，跌1.2%: a stock index's move, about no company
-    offering = _offering_measured(text, f, in_sentence, agents, c_lo)
+    offering = _offering_measured(text, f, in_sentence, agents, c_lo) or _priced_offering(
+        text, f, in_sentence, agents, c_lo
+    )
     if offering is not None:
         return offering
     if _is_stake(doc, f):
@@ -687,6 +707,14 @@ def _clause_subject(text: str, sentence_start: int, earlier: list[Mention]) -> M
         return None
     m = earlier[0]
     return m if m.start - _clause_start(text, sentence_start, m.start) <= 2 else None
+
+
+def _named_as_example(text: str, m: Mention) -> bool:
+    """新业务（含青禾优选、星澜外卖等）收入156亿元: a name listed in brackets as an example of a segment is not what the
+    segment's figure is about."""
+    return (
+        load_words().regex("example_bracket_before").search(text, max(0, m.start - 30), m.start) is not None
+    )
 
 
 def _company_measure(f: Figure) -> bool:
