@@ -90,7 +90,7 @@ def relate(
         out += byline_relations(view, article_id(doc), fields)
         topic = (
             _org_topic(doc, mentions, local, sent.index, entity_of, in_byline, main, lexicon)
-            if "⟦P" in view.template
+            if "⟦P" in view.template or rules.words.regex("reads_topic").search(view.template)
             else None
         )
         env = RuleEnv(rules.words, lexicon, amounts.get(sent.index, []), topic, frame)

@@ -277,6 +277,15 @@ def _not_unit(hit: Hit, arg: str | None) -> bool:
     return all(hit.view.mention(n).type != "BusinessUnit" for n in hit.slots(arg or ""))
 
 
+def _not_unit_name(hit: Hit, arg: str | None) -> bool:
+    """No organisation in slot(s) ``arg`` is a business unit or named as a unit of another (a lab or an institute
+    a company sets up: 小米成立探索实验室 founds no company)."""
+    ends = tuple(hit.env.words.words("org_unit_suffix"))
+    return _not_unit(hit, arg) and all(
+        not hit.view.mention(n).key.endswith(ends) for n in hit.slots(arg or "")
+    )
+
+
 def _company(hit: Hit, arg: str | None) -> bool:
     """Every organisation in slot(s) ``arg`` is a company (a university or a public body, where one studied or
     served, is not: 阿里巴巴出身 says where one worked, 清华出身 where one studied)."""
@@ -384,6 +393,7 @@ CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "not_type": lambda hit, arg: not _of_type(hit, arg),
     "year_date": _year_date,
     "not_unit": _not_unit,
+    "not_unit_name": _not_unit_name,
     "company": _company,
     "bare_title": _bare_title,
     "stake_below": _stake_below,
