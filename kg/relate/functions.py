@@ -286,6 +286,14 @@ def _not_unit_name(hit: Hit, arg: str | None) -> bool:
     )
 
 
+def _one_unit_at_most(hit: Hit, arg: str | None) -> bool:
+    """At most one organisation in the slots ``arg`` (comma-separated) is a business unit: divisions listed together
+    (two divisions that merge, four that are regrouped) reorganise one company, while a single cloud unit that signs
+    with a bank is a party to a deal like any company."""
+    slots = {n for name in (arg or "").split(",") if name for n in hit.slots(name.strip())}
+    return sum(hit.view.mention(n).type == "BusinessUnit" for n in slots) <= 1
+
+
 def _company(hit: Hit, arg: str | None) -> bool:
     """Every organisation in slot(s) ``arg`` is a company (a university or a public body, where one studied or
     served, is not: 阿里巴巴出身 says where one worked, 清华出身 where one studied)."""
@@ -394,6 +402,7 @@ CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "year_date": _year_date,
     "not_unit": _not_unit,
     "not_unit_name": _not_unit_name,
+    "one_unit_at_most": _one_unit_at_most,
     "company": _company,
     "bare_title": _bare_title,
     "stake_below": _stake_below,
