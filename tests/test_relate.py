@@ -637,6 +637,52 @@ def test_a_clause_about_the_company_without_its_name_is_about_the_organisation_b
     assert fact in found or p == "partner" and (o, p, s) in found
 
 
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        ("星岚传媒成立于2019年。这家公司的创始人是张伟。", ("星岚传媒", "founder", "张伟")),
+        ("星岚传媒成立于2019年。这家初创企业已获得IDG资本的投资。", ("IDG资本", "investsIn", "星岚传媒")),
+        ("星澜科技是一家芯片设计公司。其总部位于上海。", ("星澜科技", "location", "上海")),
+        ("星澜能源成立于2010年。其总经理为张伟。", ("张伟", "leads", "星澜能源")),
+        ("星澜能源成立于2010年。目前隶属于锋泰集团。", ("星澜能源", "parentOrganization", "锋泰集团")),
+        ("锋泰电子成立于2010年。王明现任该公司首席技术官。", ("王明", "worksFor", "锋泰电子")),
+        ("云帆医疗成立于2016年，并于2020年获得红杉中国投资。", ("红杉中国", "investsIn", "云帆医疗")),
+        ("星澜能源成立于2010年，2019年与比亚迪达成战略合作。", ("星澜能源", "partner", "比亚迪")),
+        ("锋泰控股今日公布业绩。公司表示，将与阿里巴巴展开合作。", ("锋泰控股", "partner", "阿里巴巴")),
+        (
+            "锋泰医疗出资3000万元，与远川资本、比亚迪合资成立青禾基因科技有限公司。",
+            ("锋泰医疗", "partner", "比亚迪"),
+        ),
+    ],
+)
+def test_more_shapes_of_a_clause_about_the_company_named_before(text, fact):
+    found = triples(text)
+    s, p, o = fact
+    assert fact in found or p == "partner" and (o, p, s) in found, found
+
+
+def test_that_company_after_a_sentence_naming_the_headlines_company_is_the_headlines():
+    text = "青禾科技获小米投资\n小米投资了青禾科技。该公司创始人王明表示，将借助小米的渠道优势。"
+    found = triples(text)
+    assert ("青禾科技", "founder", "王明") in found and ("小米", "founder", "王明") not in found
+
+
+def test_that_company_after_a_parent_and_its_unit_is_the_unit():
+    found = triples("锋泰集团旗下的青禾汽车近日发布新车。该公司CEO李强表示，新车将于明年上市。")
+    assert ("李强", "leads", "青禾汽车") in found
+
+
+def test_the_company_of_a_post_after_a_past_employer_is_left_alone():
+    found = triples("锋泰电子发布公告。张伟曾在华为工作多年，现任公司董事长。")
+    assert ("张伟", "leads", "华为") not in found
+
+
+def test_this_company_never_reaches_back_to_the_articles_main_company():
+    text = "青禾科技完成B轮融资。业内人士还提到了去年登陆港股的锋泰科技。上市以来股价翻了一倍。这家企业创办于2011年，总部设在广州。"
+    found = triples(text)
+    assert not {t for t in found if t[0] == "青禾科技" and t[1] in ("location", "foundingDate")}, found
+
+
 def test_a_gap_after_two_organisations_in_the_sentence_before_goes_to_the_one_it_opens_with():
     found = triples("美团投资了锋泰科技。随后被腾讯收购。")
     assert ("腾讯", "acquired", "美团") in found and ("腾讯", "acquired", "锋泰科技") not in found
