@@ -653,6 +653,14 @@ def test_a_clause_about_the_company_without_its_name_is_about_the_organisation_b
             "锋泰医疗出资3000万元，与远川资本、比亚迪合资成立青禾基因科技有限公司。",
             ("锋泰医疗", "partner", "比亚迪"),
         ),
+        (
+            "锋泰科技成立于2012年，2020年发布了首款智能手表“星岚Watch”。",
+            ("星岚Watch", "productOf", "锋泰科技"),
+        ),
+        (
+            "锋泰集团宣布收购青禾物流有限公司。后者成立于2005年，总部位于宁波。",
+            ("青禾物流有限公司", "location", "宁波"),
+        ),
     ],
 )
 def test_more_shapes_of_a_clause_about_the_company_named_before(text, fact):
@@ -665,6 +673,12 @@ def test_that_company_after_a_sentence_naming_the_headlines_company_is_the_headl
     text = "青禾科技获小米投资\n小米投资了青禾科技。该公司创始人王明表示，将借助小米的渠道优势。"
     found = triples(text)
     assert ("青禾科技", "founder", "王明") in found and ("小米", "founder", "王明") not in found
+
+
+def test_a_bare_post_of_the_company_after_a_sentence_about_an_investor_is_the_headlines_company():
+    text = "青禾科技获腾讯投资\n本轮融资由腾讯领投。公司创始人王明表示，资金将用于技术研发。"
+    found = triples(text)
+    assert ("青禾科技", "founder", "王明") in found and ("腾讯", "founder", "王明") not in found
 
 
 def test_that_company_after_a_parent_and_its_unit_is_the_unit():

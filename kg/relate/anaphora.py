@@ -144,7 +144,7 @@ def pair_mentions(
     doc: Document, mentions: list[Mention], entity_of: dict[int, str]
 ) -> tuple[list[Mention], dict[int, str]]:
     """前者 / 后者 (the former / the latter) for the first / the second of a pair of organisations named together
-    (A与B / A和B / A、B) last before them, in their sentence or the one before."""
+    (A与B / A和B / A、B) last before them, in their sentence or the one before, or of the only two named there."""
     W = load_words()
     orgs = sorted(
         (
@@ -177,12 +177,19 @@ def pair_mentions(
 def _last_pair(
     doc: Document, orgs: list[Mention], entity_of: dict[int, str], lo: int, at: int
 ) -> tuple[Mention, Mention] | None:
-    """The last two organisations between ``lo`` and ``at`` named together (A与B / A、B), two different ones."""
+    """The last two organisations between ``lo`` and ``at`` named together (A与B / A、B), two different ones; else
+    the two named there where there are just two (锋泰集团宣布收购青禾物流。后者成立于2005年)."""
     join = load_words().regex("pair_join")
     before = [m for m in orgs if lo <= m.start and m.end <= at]
     for a, b in reversed(list(zip(before, before[1:], strict=False))):
         if join.match(doc.norm[a.end : b.start]) and entity_of[a.start] != entity_of[b.start]:
             return a, b
+    first: dict[str, Mention] = {}
+    for m in before:
+        first.setdefault(entity_of[m.start], m)
+    if len(first) == 2:
+        a, b = first.values()
+        return a, b
     return None
 
 
