@@ -617,6 +617,20 @@ def test_a_pronoun_that_opens_a_clause_stands_for_the_one_person_just_named():
     assert any(text[r.evidence.start : r.evidence.end].startswith("他") for r in joined)
 
 
+def test_a_sentence_opening_with_a_career_predicate_is_about_the_person_just_named():
+    text = "锋泰电子发布公告\n李娜，女，1982年出生，本科学历。2010年加入青禾科技，现任远川集团财务总监。"
+    found = triples(text)
+    assert {("李娜", "worksFor", "青禾科技"), ("李娜", "worksFor", "远川集团")} <= found, found
+
+
+def test_a_career_predicate_after_two_people_or_before_its_own_subject_is_left_alone():
+    assert not {
+        t for t in triples("张伟和李强毕业于清华大学。现任青禾科技首席技术官。") if t[2] == "青禾科技"
+    }
+    found = triples("锋泰电子董事长王明表示，公司将加大研发投入。现任总经理李强于2019年加入公司。")
+    assert not {t for t in found if t[0] == "王明" and t[1] == "worksFor"}, found
+
+
 def test_a_pronoun_after_two_people_stays_unresolved():
     found = triples("联合创始人王建国和李娜见了面。他加入百度，担任高级工程师。")
     assert not {t for t in found if t[2] == "百度" and t[1] == "worksFor"}

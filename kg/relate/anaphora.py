@@ -4,7 +4,8 @@ opening a clause stand for the organisation it is about.
 张伟2009年加入青禾科技。他现任青禾科技副总裁。 — 他 is 张伟: the rules read the second sentence as ⟦P⟧现任⟦O⟧副总裁 and
 the fact's evidence is the pronoun itself. The person is the one nearest before the pronoun: earlier in its own
 sentence, else in the nearest earlier sentence of the same paragraph (at most two back) that names people, and only
-where that sentence names one person (张伟对李强说…。他… is left alone: the text does not say who).
+where that sentence names one person (张伟对李强说…。他… is left alone: the text does not say who). So is the empty
+subject of a sentence that opens with a career predicate (李娜，1982年出生。2010年加入青禾科技，现任…).
 
 青禾科技发布公告。公司与锋泰集团签署合作协议。 — 公司 is 青禾科技: the organisation named before it in its own
 sentence where that sentence names one (not the source of its information: 据某平台显示，公司…), else (none named
@@ -55,6 +56,43 @@ def pronoun_mentions(
             sentence=sentence,
         )
         out.append(pronoun)
+        ids[at] = entity_of[person.start]
+    gaps, gap_ids = _career_gaps(doc, mentions, people, starts, entity_of, sentence_starts)
+    return sorted([*out, *gaps], key=lambda m: m.start), {**ids, **gap_ids}
+
+
+def _career_gaps(
+    doc: Document,
+    mentions: list[Mention],
+    people: list[Mention],
+    starts: list[int],
+    entity_of: dict[int, str],
+    sentence_starts: list[int],
+) -> tuple[list[Mention], dict[int, str]]:
+    """Empty person mentions for sentences that open with a career predicate and no subject (王明，1970年出生。
+    曾任青禾科技总经理，现任远川集团董事长。 / 2015年加入百度): the one person the sentence before names (as for a
+    pronoun), where the clause names no person of its own (现任董事长王明… has its subject after the title)."""
+    W = load_words()
+    opening = W.regex("subjectless_career_opening")
+    breaks = W.set("clause_break")
+    all_starts = [m.start for m in mentions]
+    out: list[Mention] = []
+    ids: dict[int, str] = {}
+    for sent in doc.sentences:
+        gap = opening.match(doc.norm, sent.start, sent.end)
+        if gap is None:
+            continue
+        at = gap.start("gap")
+        i = bisect.bisect_left(all_starts, sent.start)
+        if any(m.type != "Date" for m in mentions[i : bisect.bisect_right(all_starts, at)]):
+            continue  # a name before the predicate: the sentence has its subject
+        end = next((k for k in range(at, sent.end) if doc.norm[k] in breaks), sent.end)
+        if any(at <= p.start < end for p in people):
+            continue
+        person = _antecedent(doc, people, starts, entity_of, sent.index, at)
+        if person is None:
+            continue
+        out.append(replace(person, start=at, end=at, text="", source="anaphora", sentence=sent.index))
         ids[at] = entity_of[person.start]
     return out, ids
 
