@@ -675,6 +675,14 @@ def test_a_clause_about_the_company_without_its_name_is_about_the_organisation_b
             "锋泰集团宣布收购青禾物流有限公司。后者成立于2005年，总部位于宁波。",
             ("青禾物流有限公司", "location", "宁波"),
         ),
+        (
+            "远川资本成立于2010年。其投资的青禾科技、锋泰智能等企业均已上市。",
+            ("远川资本", "investsIn", "锋泰智能"),
+        ),
+        (
+            "远川资本成立于2010年。这家投资机构曾投资青禾科技和锋泰智能。",
+            ("远川资本", "investsIn", "青禾科技"),
+        ),
     ],
 )
 def test_more_shapes_of_a_clause_about_the_company_named_before(text, fact):
@@ -693,6 +701,12 @@ def test_a_bare_post_of_the_company_after_a_sentence_about_an_investor_is_the_he
     text = "青禾科技获腾讯投资\n本轮融资由腾讯领投。公司创始人王明表示，资金将用于技术研发。"
     found = triples(text)
     assert ("青禾科技", "founder", "王明") in found and ("腾讯", "founder", "王明") not in found
+
+
+def test_that_fund_is_the_one_fund_the_sentence_before_names():
+    found = triples("青禾科技获远川基金投资。该基金创始合伙人王明表示，看好赛道前景。")
+    assert ("王明", "worksFor", "远川基金") in found
+    assert not {t for t in found if t[0] == "青禾科技" and t[2] == "王明"}, found
 
 
 def test_that_company_after_a_parent_and_its_unit_is_the_unit():

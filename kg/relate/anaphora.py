@@ -159,6 +159,13 @@ def company_mentions(
             # 青禾科技登陆科创板。该公司是锋泰集团控股的子公司: the one the sentence before is about (公司 / 本公司 in a
             # notice are the announcing company's own words for itself: the article's)
             org = _topic_of(doc, mentions, entity_of, subject, main)
+            if kind and (org is None or not doc.norm[org.start : org.end].endswith(kind.group())):
+                # 青禾科技获远川基金投资。该基金创始合伙人…: the one organisation of the kind in the sentence before
+                prev = doc.sentences[sentence - 1]
+                lo, hi = bisect.bisect_left(starts, prev.start), bisect.bisect_left(starts, prev.end)
+                of_kind = [m for m in orgs[lo:hi] if doc.norm[m.start : m.end].endswith(kind.group())]
+                if len({entity_of[m.start] for m in of_kind}) == 1:
+                    org = of_kind[-1]
             if org is None:
                 continue
         elif (
