@@ -661,14 +661,14 @@ def test_a_clause_about_the_company_without_its_name_is_about_the_organisation_b
         ("星澜能源成立于2010年。目前隶属于锋泰集团。", ("星澜能源", "parentOrganization", "锋泰集团")),
         ("锋泰电子成立于2010年。王明现任该公司首席技术官。", ("王明", "worksFor", "锋泰电子")),
         ("云帆医疗成立于2016年，并于2020年获得红杉中国投资。", ("红杉中国", "investsIn", "云帆医疗")),
-        ("星澜能源成立于2010年，2019年与比亚迪达成战略合作。", ("星澜能源", "partner", "比亚迪")),
+        ("星澜能源成立于2010年，并于2019年与比亚迪达成战略合作。", ("星澜能源", "partner", "比亚迪")),
         ("锋泰控股今日公布业绩。公司表示，将与阿里巴巴展开合作。", ("锋泰控股", "partner", "阿里巴巴")),
         (
             "锋泰医疗出资3000万元，与远川资本、比亚迪合资成立青禾基因科技有限公司。",
             ("锋泰医疗", "partner", "比亚迪"),
         ),
         (
-            "锋泰科技成立于2012年，2020年发布了首款智能手表“星岚Watch”。",
+            "锋泰科技成立于2012年，随后发布了首款智能手表“星岚Watch”。",
             ("星岚Watch", "productOf", "锋泰科技"),
         ),
         (
@@ -701,6 +701,11 @@ def test_a_bare_post_of_the_company_after_a_sentence_about_an_investor_is_the_he
     text = "青禾科技获腾讯投资\n本轮融资由腾讯领投。公司创始人王明表示，资金将用于技术研发。"
     found = triples(text)
     assert ("青禾科技", "founder", "王明") in found and ("腾讯", "founder", "王明") not in found
+
+
+def test_a_clause_after_a_date_alone_takes_no_subject_from_the_clause_before():
+    found = triples("青禾科技成立于2016年。2019年获得红杉中国投资，2021年与华为达成合作。")
+    assert not {t for t in found if t[1] == "partner" and "红杉中国" in (t[0], t[2])}, found
 
 
 def test_that_fund_is_the_one_fund_the_sentence_before_names():
