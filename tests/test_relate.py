@@ -617,6 +617,20 @@ def test_a_pronoun_that_opens_a_clause_stands_for_the_one_person_just_named():
     assert any(text[r.evidence.start : r.evidence.end].startswith("他") for r in joined)
 
 
+def test_a_sentence_opening_with_a_career_predicate_is_about_the_person_just_named():
+    text = "锋泰电子发布公告\n李娜，女，1982年出生，本科学历。2010年加入青禾科技，现任远川集团财务总监。"
+    found = triples(text)
+    assert {("李娜", "worksFor", "青禾科技"), ("李娜", "worksFor", "远川集团")} <= found, found
+
+
+def test_a_career_predicate_after_two_people_or_before_its_own_subject_is_left_alone():
+    assert not {
+        t for t in triples("张伟和李强毕业于清华大学。现任青禾科技首席技术官。") if t[2] == "青禾科技"
+    }
+    found = triples("锋泰电子董事长王明表示，公司将加大研发投入。现任总经理李强于2019年加入公司。")
+    assert not {t for t in found if t[0] == "王明" and t[1] == "worksFor"}, found
+
+
 def test_a_pronoun_after_two_people_stays_unresolved():
     found = triples("联合创始人王建国和李娜见了面。他加入百度，担任高级工程师。")
     assert not {t for t in found if t[2] == "百度" and t[1] == "worksFor"}
@@ -635,6 +649,85 @@ def test_a_clause_about_the_company_without_its_name_is_about_the_organisation_b
     found = triples(text)
     s, p, o = fact
     assert fact in found or p == "partner" and (o, p, s) in found
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        ("星岚传媒成立于2019年。这家公司的创始人是张伟。", ("星岚传媒", "founder", "张伟")),
+        ("星岚传媒成立于2019年。这家初创企业已获得IDG资本的投资。", ("IDG资本", "investsIn", "星岚传媒")),
+        ("星澜科技是一家芯片设计公司。其总部位于上海。", ("星澜科技", "location", "上海")),
+        ("星澜能源成立于2010年。其总经理为张伟。", ("张伟", "leads", "星澜能源")),
+        ("星澜能源成立于2010年。目前隶属于锋泰集团。", ("星澜能源", "parentOrganization", "锋泰集团")),
+        ("锋泰电子成立于2010年。王明现任该公司首席技术官。", ("王明", "worksFor", "锋泰电子")),
+        ("云帆医疗成立于2016年，并于2020年获得红杉中国投资。", ("红杉中国", "investsIn", "云帆医疗")),
+        ("星澜能源成立于2010年，并于2019年与比亚迪达成战略合作。", ("星澜能源", "partner", "比亚迪")),
+        ("锋泰控股今日公布业绩。公司表示，将与阿里巴巴展开合作。", ("锋泰控股", "partner", "阿里巴巴")),
+        (
+            "锋泰医疗出资3000万元，与远川资本、比亚迪合资成立青禾基因科技有限公司。",
+            ("锋泰医疗", "partner", "比亚迪"),
+        ),
+        (
+            "锋泰科技成立于2012年，随后发布了首款智能手表“星岚Watch”。",
+            ("星岚Watch", "productOf", "锋泰科技"),
+        ),
+        (
+            "锋泰集团宣布收购青禾物流有限公司。后者成立于2005年，总部位于宁波。",
+            ("青禾物流有限公司", "location", "宁波"),
+        ),
+        (
+            "远川资本成立于2010年。其投资的青禾科技、锋泰智能等企业均已上市。",
+            ("远川资本", "investsIn", "锋泰智能"),
+        ),
+        (
+            "远川资本成立于2010年。这家投资机构曾投资青禾科技和锋泰智能。",
+            ("远川资本", "investsIn", "青禾科技"),
+        ),
+    ],
+)
+def test_more_shapes_of_a_clause_about_the_company_named_before(text, fact):
+    found = triples(text)
+    s, p, o = fact
+    assert fact in found or p == "partner" and (o, p, s) in found, found
+
+
+def test_that_company_after_a_sentence_naming_the_headlines_company_is_the_headlines():
+    text = "青禾科技获小米投资\n小米投资了青禾科技。该公司创始人王明表示，将借助小米的渠道优势。"
+    found = triples(text)
+    assert ("青禾科技", "founder", "王明") in found and ("小米", "founder", "王明") not in found
+
+
+def test_a_bare_post_of_the_company_after_a_sentence_about_an_investor_is_the_headlines_company():
+    text = "青禾科技获腾讯投资\n本轮融资由腾讯领投。公司创始人王明表示，资金将用于技术研发。"
+    found = triples(text)
+    assert ("青禾科技", "founder", "王明") in found and ("腾讯", "founder", "王明") not in found
+
+
+def test_a_clause_after_a_date_alone_takes_no_subject_from_the_clause_before():
+    found = triples("青禾科技成立于2016年。2019年获得红杉中国投资，2021年与华为达成合作。")
+    assert not {t for t in found if t[1] == "partner" and "红杉中国" in (t[0], t[2])}, found
+
+
+def test_that_fund_is_the_one_fund_the_sentence_before_names():
+    found = triples("青禾科技获远川基金投资。该基金创始合伙人王明表示，看好赛道前景。")
+    assert ("王明", "worksFor", "远川基金") in found
+    assert not {t for t in found if t[0] == "青禾科技" and t[2] == "王明"}, found
+
+
+def test_that_company_after_a_parent_and_its_unit_is_the_unit():
+    found = triples("锋泰集团旗下的青禾汽车近日发布新车。该公司CEO李强表示，新车将于明年上市。")
+    assert ("李强", "leads", "青禾汽车") in found
+
+
+def test_the_company_of_a_post_after_a_past_employer_is_left_alone():
+    found = triples("锋泰电子发布公告。张伟曾在华为工作多年，现任公司董事长。")
+    assert ("张伟", "leads", "华为") not in found
+
+
+def test_this_company_never_reaches_back_to_the_articles_main_company():
+    text = "青禾科技完成B轮融资。业内人士还提到了去年登陆港股的锋泰科技。上市以来股价翻了一倍。这家企业创办于2011年，总部设在广州。"
+    found = triples(text)
+    assert not {t for t in found if t[0] == "青禾科技" and t[1] in ("location", "foundingDate")}, found
 
 
 def test_a_gap_after_two_organisations_in_the_sentence_before_goes_to_the_one_it_opens_with():

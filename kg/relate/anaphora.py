@@ -4,13 +4,18 @@ opening a clause stand for the organisation it is about.
 张伟2009年加入青禾科技。他现任青禾科技副总裁。 — 他 is 张伟: the rules read the second sentence as ⟦P⟧现任⟦O⟧副总裁 and
 the fact's evidence is the pronoun itself. The person is the one nearest before the pronoun: earlier in its own
 sentence, else in the nearest earlier sentence of the same paragraph (at most two back) that names people, and only
-where that sentence names one person (张伟对李强说…。他… is left alone: the text does not say who).
+where that sentence names one person (张伟对李强说…。他… is left alone: the text does not say who). So is the empty
+subject of a sentence that opens with a career predicate (李娜，1982年出生。2010年加入青禾科技，现任…).
 
 青禾科技发布公告。公司与锋泰集团签署合作协议。 — 公司 is 青禾科技: the organisation named before it in its own
 sentence where that sentence names one (not the source of its information: 据某平台显示，公司…), else (none named
 before it) the organisation the sentence before opens with, in the same paragraph, else the article's main
 organisation (the document frame's) if the text has named it by then; after several (A与B有关系，其创始人…) it is
-left alone: the text does not say which."""
+left alone: the text does not say which. The sentence before is about the unit where it opens with a parent and its
+unit (锋泰集团旗下的青禾汽车…), and about the article's main organisation where it names that one besides the one it
+opens with (小米投资了青禾科技。该公司… in an article about 青禾科技). 这家公司 / 这家企业 stand for a company just
+named, never the main one further back; 公司 after a verb of holding a post (王明现任公司董事长) only where its sentence
+names no organisation before it."""
 
 from __future__ import annotations
 
@@ -52,6 +57,43 @@ def pronoun_mentions(
         )
         out.append(pronoun)
         ids[at] = entity_of[person.start]
+    gaps, gap_ids = _career_gaps(doc, mentions, people, starts, entity_of, sentence_starts)
+    return sorted([*out, *gaps], key=lambda m: m.start), {**ids, **gap_ids}
+
+
+def _career_gaps(
+    doc: Document,
+    mentions: list[Mention],
+    people: list[Mention],
+    starts: list[int],
+    entity_of: dict[int, str],
+    sentence_starts: list[int],
+) -> tuple[list[Mention], dict[int, str]]:
+    """Empty person mentions for sentences that open with a career predicate and no subject (王明，1970年出生。
+    曾任青禾科技总经理，现任远川集团董事长。 / 2015年加入百度): the one person the sentence before names (as for a
+    pronoun), where the clause names no person of its own (现任董事长王明… has its subject after the title)."""
+    W = load_words()
+    opening = W.regex("subjectless_career_opening")
+    breaks = W.set("clause_break")
+    all_starts = [m.start for m in mentions]
+    out: list[Mention] = []
+    ids: dict[int, str] = {}
+    for sent in doc.sentences:
+        gap = opening.match(doc.norm, sent.start, sent.end)
+        if gap is None:
+            continue
+        at = gap.start("gap")
+        i = bisect.bisect_left(all_starts, sent.start)
+        if any(m.type != "Date" for m in mentions[i : bisect.bisect_right(all_starts, at)]):
+            continue  # a name before the predicate: the sentence has its subject
+        end = next((k for k in range(at, sent.end) if doc.norm[k] in breaks), sent.end)
+        if any(at <= p.start < end for p in people):
+            continue
+        person = _antecedent(doc, people, starts, entity_of, sent.index, at)
+        if person is None:
+            continue
+        out.append(replace(person, start=at, end=at, text="", source="anaphora", sentence=sent.index))
+        ids[at] = entity_of[person.start]
     return out, ids
 
 
@@ -78,7 +120,12 @@ def company_mentions(
     out: list[Mention] = []
     ids: dict[int, str] = {}
     sentence_starts = [s.start for s in doc.sentences]
-    for match in W.regex("clause_company_anaphor").finditer(doc.norm):
+    post = {m.start("anaphor") for m in W.regex("post_company_anaphor").finditer(doc.norm)}
+    found = [
+        *W.regex("clause_company_anaphor").finditer(doc.norm),
+        *W.regex("post_company_anaphor").finditer(doc.norm),
+    ]
+    for match in sorted(found, key=lambda m: m.start()):
         group = "anaphor" if match.group("anaphor") is not None else "its"
         at, end = match.span(group)
         sentence = _sentence_at(doc, sentence_starts, at)
@@ -90,6 +137,8 @@ def company_mentions(
             for m in orgs[bisect.bisect_left(starts, here.start) : bisect.bisect_left(starts, at)]
             if not _a_source(doc, m)
         ]
+        if before and at in post:
+            continue  # 张伟曾在华为工作，现任公司董事长: the organisation named before may be a past employer
         entities = {entity_of[m.start] for m in before}
         kind = W.regex("anaphor_kind").search(doc.norm, at, end)
         same_kind = [m for m in before if kind and doc.norm[m.start : m.end].endswith(kind.group())]
@@ -109,8 +158,23 @@ def company_mentions(
         ):
             # 青禾科技登陆科创板。该公司是锋泰集团控股的子公司: the one the sentence before is about (公司 / 本公司 in a
             # notice are the announcing company's own words for itself: the article's)
-            org = subject
-        elif main in first_of and first_of[main].start < at:
+            org = _topic_of(doc, mentions, entity_of, subject, main)
+            if kind and (org is None or not doc.norm[org.start : org.end].endswith(kind.group())):
+                # 青禾科技获远川基金投资。该基金创始合伙人…: the one organisation of the kind in the sentence before
+                prev = doc.sentences[sentence - 1]
+                lo, hi = bisect.bisect_left(starts, prev.start), bisect.bisect_left(starts, prev.end)
+                of_kind = [m for m in orgs[lo:hi] if doc.norm[m.start : m.end].endswith(kind.group())]
+                if len({entity_of[m.start] for m in of_kind}) == 1:
+                    org = of_kind[-1]
+            if org is None:
+                continue
+        elif (
+            main in first_of
+            and first_of[main].start < at
+            and not W.regex("near_company_anaphor").match(doc.norm, at)
+            and (at not in post or _last_named(orgs, starts, entity_of, at) == main)
+        ):
+            # (王明现任公司董事长 after a passage about another company: that one's, maybe; left alone)
             org = first_of[main]
         else:
             continue
@@ -125,7 +189,7 @@ def pair_mentions(
     doc: Document, mentions: list[Mention], entity_of: dict[int, str]
 ) -> tuple[list[Mention], dict[int, str]]:
     """前者 / 后者 (the former / the latter) for the first / the second of a pair of organisations named together
-    (A与B / A和B / A、B) last before them, in their sentence or the one before."""
+    (A与B / A和B / A、B) last before them, in their sentence or the one before, or of the only two named there."""
     W = load_words()
     orgs = sorted(
         (
@@ -158,12 +222,19 @@ def pair_mentions(
 def _last_pair(
     doc: Document, orgs: list[Mention], entity_of: dict[int, str], lo: int, at: int
 ) -> tuple[Mention, Mention] | None:
-    """The last two organisations between ``lo`` and ``at`` named together (A与B / A、B), two different ones."""
+    """The last two organisations between ``lo`` and ``at`` named together (A与B / A、B), two different ones; else
+    the two named there where there are just two (锋泰集团宣布收购青禾物流。后者成立于2005年)."""
     join = load_words().regex("pair_join")
     before = [m for m in orgs if lo <= m.start and m.end <= at]
     for a, b in reversed(list(zip(before, before[1:], strict=False))):
         if join.match(doc.norm[a.end : b.start]) and entity_of[a.start] != entity_of[b.start]:
             return a, b
+    first: dict[str, Mention] = {}
+    for m in before:
+        first.setdefault(entity_of[m.start], m)
+    if len(first) == 2:
+        a, b = first.values()
+        return a, b
     return None
 
 
@@ -200,14 +271,50 @@ def gap_mentions(
         i = bisect.bisect_left(starts, sent.start)
         if any(m.type != "Date" for m in mentions[i : bisect.bisect_right(starts, at)]):
             continue  # a name before the predicate (or beginning where it does): the sentence has its subject
-        org = _sentence_subject(doc, mentions, starts, entity_of, sent.index - 1, sent.paragraph)
-        if org is None and main is not None:
+        org = subject = _sentence_subject(doc, mentions, starts, entity_of, sent.index - 1, sent.paragraph)
+        if subject is not None:
+            org = _topic_of(doc, mentions, entity_of, subject, main)
+            if org is None:
+                continue
+        elif main is not None:
             org = next((m for m in mentions if entity_of.get(m.start) == main and m.start < at), None)
         if org is None:
             continue
         out.append(replace(org, start=at, end=at, text="", source="anaphora", sentence=sent.index))
         ids[at] = entity_of[org.start]
     return out, ids
+
+
+def _last_named(orgs: list[Mention], starts: list[int], entity_of: dict[int, str], at: int) -> str | None:
+    """The entity of the organisation named last before ``at``."""
+    i = bisect.bisect_left(starts, at)
+    return entity_of[orgs[i - 1].start] if i else None
+
+
+def _topic_of(
+    doc: Document, mentions: list[Mention], entity_of: dict[int, str], subject: Mention, main: str | None
+) -> Mention | None:
+    """What an anaphor or a gap opening a sentence stands for, given the organisation ``subject`` the sentence
+    before opens with: that one, unless the sentence before opens with two (青禾科技与锋泰集团签署协议。该公司…) or
+    names the article's main organisation besides it (小米投资了青禾科技。其创始人… in an article about 青禾科技),
+    not as its parent (锋泰集团旗下的青禾汽车…): then the main one if named there, else none (the text does not say
+    which)."""
+    if main is None or entity_of[subject.start] == main:
+        return subject
+    s = doc.sentences[subject.sentence]
+    mains = [
+        m
+        for m in mentions
+        if s.start <= m.start < s.end and entity_of.get(m.start) == main and m.type in AGENT_TYPES
+    ]
+    unit = load_words().regex("unit_between")
+    if any(m.end <= subject.start and unit.fullmatch(doc.norm, m.end, subject.start) for m in mains):
+        return subject  # 锋泰集团旗下的青禾汽车发布新车: about the unit, whose parent the main one is
+    if mains:
+        return mains[0]
+    if load_words().regex("coordinated_after").match(doc.norm, subject.end):
+        return None
+    return subject
 
 
 def _sentence_subject(
@@ -227,7 +334,17 @@ def _sentence_subject(
     first = mentions[i] if i < len(mentions) and mentions[i].start < s.end else None
     if first is None or first.start - s.start > 12 or first.type not in AGENT_TYPES:
         return None
-    return first if first.start in entity_of and first.source != "pattern:byline" else None
+    if first.start not in entity_of or first.source == "pattern:byline":
+        return None
+    unit = mentions[i + 1] if i + 1 < len(mentions) and mentions[i + 1].start < s.end else None
+    if (
+        unit is not None
+        and unit.type in AGENT_TYPES
+        and unit.start in entity_of
+        and load_words().regex("unit_between").fullmatch(doc.norm, first.end, unit.start)
+    ):
+        return unit  # 锋泰集团旗下的青禾汽车发布新车: the sentence is about 青禾汽车
+    return first
 
 
 def _a_source(doc: Document, m: Mention) -> bool:
