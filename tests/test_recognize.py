@@ -123,6 +123,13 @@ def found(text: str) -> set[tuple[str, str]]:
         ("星澜教育董事长张伟称，将继续投入。", {("星澜教育", "Company")}),
         ("Novaby宣布与腾讯达成战略合作。", {("Novaby", "Company")}),
         ("由Novaby开发的游戏上线。", {("Novaby", "Company")}),
+        # where a person's career places them
+        ("王刚曾任远澜物流副总裁。", {("远澜物流", "Company")}),
+        ("王刚此前在云帆生物担任首席科学家。", {("云帆生物", "Company")}),
+        ("他曾就职于青禾医疗，后创办了锋泰食品。", {("青禾医疗", "Company"), ("锋泰食品", "Company")}),
+        # the last item of a list of known companies, before what the whole list does
+        ("阿里巴巴、腾讯以及锋泰食品均表示支持。", {("锋泰食品", "Company")}),
+        ("包括京东、美团、锋泰食品在内的多家企业获得投资。", {("锋泰食品", "Company")}),
     ],
 )
 def test_recognises(text, expected):
@@ -230,6 +237,10 @@ def test_recognises(text, expected):
         ("字节跳动收购了游戏公司沐瞳科技。", {"游戏公司沐瞳科技"}),
         ("财报数据发布后，股价大涨。", {"财报数据"}),
         ("APP宣布下架。", {"APP"}),
+        ("他曾任职业教育处处长。", {"职业教育", "业教育"}),
+        ("她加入了在线教育行业。", {"在线教育"}),
+        ("他曾在基础教育工作多年。", {"基础教育"}),
+        ("京东、美团和成都都参加了。", {"成都都"}),
     ],
 )
 def test_does_not_make_junk(text, junk):

@@ -2000,12 +2000,19 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
 def find_business_named_orgs(ctx: Context) -> list[Mention]:
     """星澜教育今日发布了… / 锋泰食品近日宣布与盒马达成战略合作 / 由星野游戏开发 / 腾讯向云杉游戏注资 / 美团领投了澄观餐饮的A轮融资:
     a brand and a word of its trade (医疗, 食品, 物流: no organisation suffix on its own) is a company where it opens a
-    clause right before a company's act, or stands after 由 / 被 / 向 / 与 before one, or after a verb of investing.
+    clause right before a company's act, or stands after 由 / 被 / 向 / 与 before one, or after a verb of investing,
+    or where a person's career places them (曾任远澜物流副总裁 / 加入了星澜教育，).
     The brand is a name: a word the dictionary does not know, a name it knows, or single characters; not a
     dictionary word of its own (职业教育, 跨境电商), a word that makes a kind of business (在线, 冷链) or a place
     alone (中国教育)."""
     out = []
     found = [*W.regex("business_subject").finditer(ctx.text), *W.regex("business_object").finditer(ctx.text)]
+    found += [
+        m
+        for m in W.regex("career_org").finditer(ctx.text)
+        if ctx.lexicon.title_pattern.match(ctx.text, m.end())
+        or W.regex("career_org_after").match(ctx.text, m.end())
+    ]  # 曾任远澜物流副总裁 / 加入了星澜教育，
     trades = W.regex("brand_industry_end")
     for m in found:
         group = next(g for g in ("name", "name2", "name3", "latin", "latin2") if m.groupdict().get(g))
