@@ -127,6 +127,13 @@ def found(text: str) -> set[tuple[str, str]]:
         ("王刚曾任远澜物流副总裁。", {("远澜物流", "Company")}),
         ("王刚此前在云帆生物担任首席科学家。", {("云帆生物", "Company")}),
         ("他曾就职于青禾医疗，后创办了锋泰食品。", {("青禾医疗", "Company"), ("锋泰食品", "Company")}),
+        # a kind of company that ends in 之一; a company's figures after its name; a list after 与 before its act
+        ("国内最大的物流企业之一远澜物流宣布涨价。", {("远澜物流", "Company")}),
+        ("锋泰食品2024年营收同比增长20%。", {("锋泰食品", "Company")}),
+        ("锋泰食品的市值突破百亿。", {("锋泰食品", "Company")}),
+        ("星澜教育与好未来、新东方一起入选榜单。", {("星澜教育", "Company")}),
+        ("盒马与锋泰食品、澄观餐饮签署协议。", {("锋泰食品", "Company"), ("澄观餐饮", "Company")}),
+        ("锋泰食品的母公司青禾集团宣布重组。", {("锋泰食品", "Company")}),
         # the last item of a list of known companies, before what the whole list does
         ("阿里巴巴、腾讯以及锋泰食品均表示支持。", {("锋泰食品", "Company")}),
         ("包括京东、美团、锋泰食品在内的多家企业获得投资。", {("锋泰食品", "Company")}),
@@ -241,6 +248,9 @@ def test_recognises(text, expected):
         ("她加入了在线教育行业。", {"在线教育"}),
         ("他曾在基础教育工作多年。", {"基础教育"}),
         ("京东、美团和成都都参加了。", {"成都都"}),
+        ("盒马与锋泰食品、澄观餐饮签署协议。", {"澄观餐饮签署协议"}),
+        ("医疗收入同比增长。", {"医疗收入", "医疗"}),
+        ("国内物流的营收下滑。", {"国内物流"}),
     ],
 )
 def test_does_not_make_junk(text, junk):
