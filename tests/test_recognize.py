@@ -103,6 +103,40 @@ def found(text: str) -> set[tuple[str, str]]:
         ),
         # a Latin name of several words listed among a round's investors
         ("跟投方包括远望资本、North Harbor Ventures、QRT等老股东。", {("North Harbor Ventures", "Company")}),
+        # a brand and a word of its trade, where the clause says a company acts (business_subject / business_object)
+        ("星澜教育今日发布了全新的学习平台。", {("星澜教育", "Company")}),
+        ("据悉，锋泰食品近日宣布与盒马达成战略合作。", {("锋泰食品", "Company")}),
+        ("澄禾能源计划于明年在科创板上市。", {("澄禾能源", "Company")}),
+        ("知情人士透露，远澜物流计划明年赴港上市。", {("远澜物流", "Company")}),
+        ("青禾电商被阿里巴巴以10亿元收购。", {("青禾电商", "Company")}),
+        ("腾讯向云杉游戏注资5亿元。", {("云杉游戏", "Company")}),
+        ("美团领投了澄观餐饮的A轮融资。", {("澄观餐饮", "Company")}),
+        ("国内机器人企业优必选与青禾机器人合作。", {("青禾机器人", "Company")}),
+        ("由星野游戏开发的新作上线。", {("星野游戏", "Company")}),
+        ("药企澜海医药宣布新药获批。", {("澜海医药", "Company")}),
+        ("新能源车企驰远汽车宣布降价。", {("驰远汽车", "Company")}),
+        ("京东以3亿元收购锋泰食品。", {("锋泰食品", "Company")}),
+        ("一家物流企业（远澜物流）获得融资。", {("远澜物流", "Company")}),
+        ("对此，锋泰食品回应称，公司经营正常。", {("锋泰食品", "Company")}),
+        ("杭州锋泰智能发布了新产品。", {("杭州锋泰智能", "Company")}),
+        ("王明医药与复星医药达成合作。", {("王明医药", "Company")}),
+        ("星澜教育董事长张伟称，将继续投入。", {("星澜教育", "Company")}),
+        ("Novaby宣布与腾讯达成战略合作。", {("Novaby", "Company")}),
+        ("由Novaby开发的游戏上线。", {("Novaby", "Company")}),
+        # where a person's career places them
+        ("王刚曾任远澜物流副总裁。", {("远澜物流", "Company")}),
+        ("王刚此前在云帆生物担任首席科学家。", {("云帆生物", "Company")}),
+        ("他曾就职于青禾医疗，后创办了锋泰食品。", {("青禾医疗", "Company"), ("锋泰食品", "Company")}),
+        # a kind of company that ends in 之一; a company's figures after its name; a list after 与 before its act
+        ("国内最大的物流企业之一远澜物流宣布涨价。", {("远澜物流", "Company")}),
+        ("锋泰食品2024年营收同比增长20%。", {("锋泰食品", "Company")}),
+        ("锋泰食品的市值突破百亿。", {("锋泰食品", "Company")}),
+        ("星澜教育与好未来、新东方一起入选榜单。", {("星澜教育", "Company")}),
+        ("盒马与锋泰食品、澄观餐饮签署协议。", {("锋泰食品", "Company"), ("澄观餐饮", "Company")}),
+        ("锋泰食品的母公司青禾集团宣布重组。", {("锋泰食品", "Company")}),
+        # the last item of a list of known companies, before what the whole list does
+        ("阿里巴巴、腾讯以及锋泰食品均表示支持。", {("锋泰食品", "Company")}),
+        ("包括京东、美团、锋泰食品在内的多家企业获得投资。", {("锋泰食品", "Company")}),
     ],
 )
 def test_recognises(text, expected):
@@ -196,6 +230,27 @@ def test_recognises(text, expected):
         ("其中锋泰、星澜资本以及总部位于迪拜的QXT各持有一成。", {"星澜资本以及"}),
         # Taiwan's investor conference (法说会) names no country
         ("锋泰科技董事长韩轩在法说会上指出，资本支出将增加。", {"法", "法国"}),
+        # a trade's word after words of a kind of business, a field or a place alone names no company
+        ("在线教育推出了很多新课程。", {"在线教育"}),
+        ("跨境电商发布了年度报告。", {"跨境电商"}),
+        ("职业教育与产业深度合作。", {"职业教育"}),
+        ("冷链物流宣布进入快车道。", {"冷链物流"}),
+        ("人工智能与医疗深度融合。", {"人工智能", "人工"}),
+        ("中国教育发布了一份报告。", {"中国教育"}),
+        ("各大电商平台宣布促销。", {"各大电商"}),
+        ("AI医疗宣布进入新阶段。", {"AI医疗"}),
+        ("由地方教育主导的项目。", {"地方教育"}),
+        ("字节跳动、快手和星耀传媒均发布了相关声明。", {"快手和星耀传媒"}),
+        ("字节跳动收购了游戏公司沐瞳科技。", {"游戏公司沐瞳科技"}),
+        ("财报数据发布后，股价大涨。", {"财报数据"}),
+        ("APP宣布下架。", {"APP"}),
+        ("他曾任职业教育处处长。", {"职业教育", "业教育"}),
+        ("她加入了在线教育行业。", {"在线教育"}),
+        ("他曾在基础教育工作多年。", {"基础教育"}),
+        ("京东、美团和成都都参加了。", {"成都都"}),
+        ("盒马与锋泰食品、澄观餐饮签署协议。", {"澄观餐饮签署协议"}),
+        ("医疗收入同比增长。", {"医疗收入", "医疗"}),
+        ("国内物流的营收下滑。", {"国内物流"}),
     ],
 )
 def test_does_not_make_junk(text, junk):

@@ -269,6 +269,7 @@ def find_orgs_before_titles(ctx: Context) -> list[Mention]:
                 t.pos[:1] in "pcurmqf"
                 or t.pos[:1] == "v"
                 and ctx.known(t.word)
+                and not (t is tokens[-1] and len(tokens) > 1 and t.word in W.set("brand_industry_word"))
                 or t.word in ctx.lexicon.titles
                 for t in tokens
             )
@@ -1996,6 +1997,107 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
             continue  # 有限公司上市获批 / 公司内部信称: what happens to the company or its saying, not a name
         out.append(ctx.mention(start, end, "Company", "pattern:described_org", 0.7))
     return out
+
+
+def find_business_named_orgs(ctx: Context) -> list[Mention]:
+    """星澜教育今日发布了… / 锋泰食品近日宣布与盒马达成战略合作 / 由星野游戏开发 / 腾讯向云杉游戏注资 / 美团领投了澄观餐饮的A轮融资:
+    a brand and a word of its trade (医疗, 食品, 物流: no organisation suffix on its own) is a company where it opens a
+    clause right before a company's act, or stands after 由 / 被 / 向 / 与 before one, or after a verb of investing,
+    or where a person's career places them (曾任远澜物流副总裁 / 加入了星澜教育，).
+    The brand is a name: a word the dictionary does not know, a name it knows, or single characters; not a
+    dictionary word of its own (职业教育, 跨境电商), a word that makes a kind of business (在线, 冷链) or a place
+    alone (中国教育)."""
+    out = []
+    found = [*W.regex("business_subject").finditer(ctx.text), *W.regex("business_object").finditer(ctx.text)]
+    found += [
+        m
+        for m in W.regex("career_org").finditer(ctx.text)
+        if ctx.lexicon.title_pattern.match(ctx.text, m.end())
+        or W.regex("career_org_after").match(ctx.text, m.end())
+    ]  # 曾任远澜物流副总裁 / 加入了星澜教育，
+    trades = W.regex("brand_industry_end")
+    for m in found:
+        group = next(g for g in ("name", "name2", "name3", "latin", "latin2") if m.groupdict().get(g))
+        start, end = m.span(group)
+        lead = next((w for w in W.words("short_name_word") if ctx.text.startswith(w, start)), "")
+        start += len(lead)  # (下称青禾新能源): the short name follows the word that introduces it
+        lead = next((w for w in W.words("clause_opener") if ctx.text.startswith(w, start)), "")
+        if lead and end - start - len(lead) >= 4:
+            start += len(lead)  # 但锋泰科技表示: 但 opens the clause
+        elif (
+            ctx.text[start] in _FUNCTION_CHARS
+            and end - start >= 5
+            and not ctx.is_boundary(start + 1)
+            and not ctx.known(ctx.tokens[ctx.token_index(start)].word)
+        ):
+            start += 1  # 和锋泰食品宣布: the segmenter glued the conjunction to the name
+        name = ctx.text[start:end]
+        if (
+            name in ctx.lexicon.names
+            or name in ctx.lexicon.titles
+            or not _name_like(ctx, name, start, at_boundary=False)
+        ):
+            continue
+        if not (ctx.is_boundary(start) or _after_glued_marker(ctx, start)):
+            continue  # 为青禾医疗: the name's first character ends a word of the dictionary
+        if group.startswith("latin"):
+            if ctx.is_boundary(end) and not ctx.known(name) and name not in W.set("latin_not_a_name"):
+                out.append(ctx.mention(start, end, "Company", "pattern:business_named", 0.7))
+            continue  # Novaby宣布与腾讯达成合作 (a model or a product would be launched, not announce)
+        trade = trades.search(name)
+        if trade is None or trade.start() < 2:
+            continue
+        cut = start + trade.start()
+        if not ctx.is_boundary(cut):
+            continue  # 人工智能发布: the trade's word is inside a word of the dictionary, no brand before it
+        marked = ctx.text[start - 1 : start] in W.set("business_agent_marker") and m.re is W.regex(
+            "business_object"
+        )
+        if _business_brand(ctx, start, cut, after_a_marker=marked) and not kind_of_company(ctx, name):
+            out.append(ctx.mention(start, end, "Company", "pattern:business_named", 0.7))
+    return out
+
+
+def _after_glued_marker(ctx: Context, start: int) -> bool:
+    """与锋泰 / 企澜海: the segmenter glued a marker (与, 由) or a kind's last character to the name's first: the
+    word that holds the start began right before it."""
+    tok = ctx.tokens[ctx.token_index(start)]
+    return tok.start < start and start - tok.start <= 2 and not ctx.known(tok.word)
+
+
+def _business_brand(ctx: Context, start: int, end: int, *, after_a_marker: bool = False) -> bool:
+    """The text before a trade's word is a brand: no word that makes a kind of business (在线, 各大), no place
+    alone, no function word, and not made only of words of the dictionary that are no names (职业, 社区)."""
+    brand = ctx.text[start:end]
+    if brand.isascii():
+        return brand.isalnum() and not _acronym(brand)  # AI医疗: a field's acronym
+    if _made_of(brand, W.set("industry_modifier") | W.set("field_word")) or _a_known_place(ctx, brand):
+        return False
+    if brand.startswith(DEMONSTRATIVES) or W.regex("date").search(brand):
+        return False
+    tokens = ctx.tokens_from(start, end)
+    if any(
+        t.pos[:1] in "pcu" or t.pos[:1] in "rdtmfq" and ctx.known(t.word) and len(t.word) > 1 for t in tokens
+    ):
+        return (
+            False  # 快手和星耀: a list's conjunction; 少儿 / 各大: a quantity, an adverb or a function word
+        )
+    if any(t.word in W.set("copula") or t.word in _FUNCTION_CHARS for t in tokens if t.start > start):
+        return False  # 星澜是青禾: a clause and its verb, not one name
+    if _suffix_at_end(ctx.lexicon.org_suffixes).search(brand) or any(
+        t.word in W.set("descriptor_noun") or t.word in W.set("company_kind_head") for t in tokens
+    ):
+        return False  # 游戏公司沐瞳: a kind of company before a name, not a brand
+    if any(t.word in W.set("industry_modifier") for t in tokens):
+        return False  # 深圳冷链物流: a kind of business after a place
+    if any(w in brand for w in W.words("owner_word")) or any(
+        (entry := ctx.lexicon.names.get(brand[:k])) is not None and entry.types[0] != "Place"
+        for k in range(2, len(brand))
+    ):
+        return False  # 网易旗下青禾: an owner and the word that relates them; 小米青禾: a known name opens it
+    return (
+        after_a_marker or any(not ctx.known(t.word) or t.pos in NAME_POS or len(t.word) == 1 for t in tokens)
+    )  # 青禾 / 王明 / 泓|景: a name; 职业|教育: words of the dictionary only (after 由 / 向 / 被 a word may name one)
 
 
 def find_founders(ctx: Context) -> list[Mention]:

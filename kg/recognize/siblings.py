@@ -140,6 +140,8 @@ def _name_like(ctx: Context, start: int, end: int) -> bool:
         return False
     if all(t.pos == "ns" for t in tokens):
         return False  # 与腾讯、南山等地: a place
+    if any(t.pos == "v" and len(t.word) > 1 and ctx.known(t.word) for t in tokens[1:]):
+        return False  # 与锋泰食品、澄观餐饮签署协议: the list's verb after its last item, not part of a name
     if tokens and (
         tokens[0].pos[:1] in "cd" and ctx.known(tokens[0].word) or ctx.text[start] in W.set("clause_joiner")
     ):

@@ -275,6 +275,12 @@ class RelationScorer:
         pairs = frozenset(frozenset((r.subject, r.object)) for r in linked if not r.literal)
         literal_subjects = {(r.subject, r.predicate) for r in linked if r.literal}
         roles = _roles_by_sentence(linked)
+        rounds: dict[
+            int, set[tuple[str, str]]
+        ] = {}  # per sentence, the (investor, company) of a round the rules read
+        for r in linked:
+            if r.predicate == "investsIn" and dict(r.qualifiers).get("round"):
+                rounds.setdefault(r.evidence.sentence, set()).add((r.subject, r.object))
         active = [f for f in self.model.families if self.model.thresholds[f.name] <= 1]
         by_sentence = _by_sentence(linked)
         ruled = {k: ruled_predicates(v, k) for k, v in by_sentence.items()}
@@ -315,6 +321,12 @@ class RelationScorer:
                 continue  # 高瓴资本、红杉中国这两家投资机构: names in a list; a partnership says more (rules)
             if _co_arguments(roles.get(index, {}), rel.subject, rel.object):
                 continue  # 腾讯和阿里巴巴都投资了B站: two investors of one company, not a pair of their own
+            if (
+                rel.predicate == "investsIn"
+                and (rel.subject, rel.object) not in rounds.get(index, set())
+                and any(investor == rel.subject for investor, _ in rounds.get(index, set()))
+            ):
+                continue  # A完成A轮融资，B也完成天使轮融资，由X领投: the rules gave X its round, it leads no other
             key = (index, frozenset((rel.subject, rel.object)))
             if key not in best or rel.confidence > best[key].confidence:
                 best[key] = rel
