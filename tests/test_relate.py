@@ -724,6 +724,11 @@ def test_the_company_of_a_post_after_a_past_employer_is_left_alone():
     assert ("张伟", "leads", "华为") not in found
 
 
+def test_this_company_after_a_sentence_naming_two_is_left_alone():
+    found = triples("腾讯收购了搜狗。这家公司的创始人是王小川。")
+    assert ("腾讯", "founder", "王小川") not in found, found
+
+
 def test_this_company_never_reaches_back_to_the_articles_main_company():
     text = "青禾科技完成B轮融资。业内人士还提到了去年登陆港股的锋泰科技。上市以来股价翻了一倍。这家企业创办于2011年，总部设在广州。"
     found = triples(text)
