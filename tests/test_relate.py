@@ -623,6 +623,18 @@ def test_a_sentence_opening_with_a_career_predicate_is_about_the_person_just_nam
     assert {("李娜", "worksFor", "青禾科技"), ("李娜", "worksFor", "远川集团")} <= found, found
 
 
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        ("王明毕业于清华大学。毕业后加入百度，先后担任搜索部门总监、副总裁。", ("王明", "worksFor", "百度")),
+        ("王明是青禾科技的创始人。此前曾在阿里巴巴工作八年。", ("王明", "worksFor", "阿里巴巴")),
+        ("王明毕业于清华大学。2015年至2018年，担任百度副总裁。", ("王明", "worksFor", "百度")),
+    ],
+)
+def test_more_openings_of_a_career_sentence_without_its_subject(text, fact):
+    assert fact in triples(text)
+
+
 def test_a_career_predicate_after_two_people_or_before_its_own_subject_is_left_alone():
     assert not {
         t for t in triples("张伟和李强毕业于清华大学。现任青禾科技首席技术官。") if t[2] == "青禾科技"
