@@ -623,6 +623,18 @@ def test_a_sentence_opening_with_a_career_predicate_is_about_the_person_just_nam
     assert {("李娜", "worksFor", "青禾科技"), ("李娜", "worksFor", "远川集团")} <= found, found
 
 
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        ("王明毕业于清华大学。毕业后加入百度，先后担任搜索部门总监、副总裁。", ("王明", "worksFor", "百度")),
+        ("王明是青禾科技的创始人。此前曾在阿里巴巴工作八年。", ("王明", "worksFor", "阿里巴巴")),
+        ("王明毕业于清华大学。2015年至2018年，担任百度副总裁。", ("王明", "worksFor", "百度")),
+    ],
+)
+def test_more_openings_of_a_career_sentence_without_its_subject(text, fact):
+    assert fact in triples(text)
+
+
 def test_a_career_predicate_after_two_people_or_before_its_own_subject_is_left_alone():
     assert not {
         t for t in triples("张伟和李强毕业于清华大学。现任青禾科技首席技术官。") if t[2] == "青禾科技"
@@ -722,6 +734,11 @@ def test_that_company_after_a_parent_and_its_unit_is_the_unit():
 def test_the_company_of_a_post_after_a_past_employer_is_left_alone():
     found = triples("锋泰电子发布公告。张伟曾在华为工作多年，现任公司董事长。")
     assert ("张伟", "leads", "华为") not in found
+
+
+def test_this_company_after_a_sentence_naming_two_is_left_alone():
+    found = triples("腾讯收购了搜狗。这家公司的创始人是王小川。")
+    assert ("腾讯", "founder", "王小川") not in found, found
 
 
 def test_this_company_never_reaches_back_to_the_articles_main_company():

@@ -166,6 +166,12 @@ def company_mentions(
                 of_kind = [m for m in orgs[lo:hi] if doc.norm[m.start : m.end].endswith(kind.group())]
                 if len({entity_of[m.start] for m in of_kind}) == 1:
                     org = of_kind[-1]
+            if org is not None and W.regex("near_company_anaphor").match(doc.norm, at):
+                # 腾讯收购了搜狗。这家公司…: this one is the one just named, which the text does not say among several
+                prev = doc.sentences[sentence - 1]
+                lo, hi = bisect.bisect_left(starts, prev.start), bisect.bisect_left(starts, prev.end)
+                if len({entity_of[m.start] for m in orgs[lo:hi] if not _a_source(doc, m)}) > 1:
+                    continue
             if org is None:
                 continue
         elif (
