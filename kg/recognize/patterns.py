@@ -2082,8 +2082,10 @@ def _business_brand(ctx: Context, start: int, end: int, *, after_a_marker: bool 
         return (
             False  # 快手和星耀: a list's conjunction; 少儿 / 各大: a quantity, an adverb or a function word
         )
-    if any(t.word in W.set("copula") or t.word in _FUNCTION_CHARS for t in tokens if t.start > start):
-        return False  # 星澜是青禾: a clause and its verb, not one name
+    if any(t.word in W.set("copula") or t.word[0] in _FUNCTION_CHARS for t in tokens if t.start > start):
+        return False  # 星澜是青禾 / 会议由青禾: a clause and its verb or preposition, not one name
+    if any(t.pos == "v" and len(t.word) > 1 and ctx.known(t.word) for t in tokens if t.start > start):
+        return False  # 雷军宣布小米: a person and the verb, then the name
     if _suffix_at_end(ctx.lexicon.org_suffixes).search(brand) or any(
         t.word in W.set("descriptor_noun") or t.word in W.set("company_kind_head") for t in tokens
     ):
