@@ -1675,3 +1675,10 @@ def test_no_division_is_made_of_a_common_word_a_region_or_two_names(text):
 
 def test_a_department_of_goods_after_a_company_is_no_product():
     assert not [m for m in mentions_of("小米集团手机部总裁王明表示。")[2] if m.type == "Product"]
+
+
+def test_a_division_named_after_its_company_and_a_word_of_owning_begins_after_the_word():
+    found = triples("锋泰科技旗下金融科技实验室负责人王明表示。")
+    assert ("金融科技实验室", "parentOrganization", "锋泰科技") in found
+    assert ("王明", "leads", "金融科技实验室") in found
+    assert not [m for m in mentions_of("锋泰科技旗下金融科技实验室成立。")[2] if m.text == "金融科技"]

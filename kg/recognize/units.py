@@ -62,7 +62,13 @@ def find_org_units(ctx: Context, anchors: list[Mention]) -> list[Mention]:
         if unit is None:
             continue
         own_start, end = unit
-        found = ctx.mention(a.start, end, "BusinessUnit", "pattern:org_unit", 0.8)
+        banner = W.regex("unit_banner").match(ctx.text, a.end)
+        # 锋泰科技旗下人工智能实验室: the division's name begins after 旗下 (its company is told by the word)
+        found = (
+            ctx.mention(own_start, end, "BusinessUnit", "pattern:banner_unit", 0.8)
+            if banner
+            else ctx.mention(a.start, end, "BusinessUnit", "pattern:org_unit", 0.8)
+        )
         out.append(found)
         own = ctx.text[own_start:end].strip()
         if len(own) >= 3 and own not in ctx.lexicon.names and not ctx.known(own):
@@ -73,7 +79,8 @@ def find_org_units(ctx: Context, anchors: list[Mention]) -> list[Mention]:
 def _unit_after(ctx: Context, pos: int) -> tuple[int, int] | None:
     """(start of the division's own name, end of the division word) when one follows ``pos``."""
     text = ctx.text
-    m = _UNIT.match(text, pos)
+    banner = W.regex("unit_banner").match(text, pos)
+    m = _UNIT.match(text, banner.end() if banner else pos)
     if m is None:
         return None
     own_start, word_start, end = m.start("own"), m.end("own"), m.end()
