@@ -1682,3 +1682,26 @@ def test_a_division_named_after_its_company_and_a_word_of_owning_begins_after_th
     assert ("金融科技实验室", "parentOrganization", "锋泰科技") in found
     assert ("王明", "leads", "金融科技实验室") in found
     assert not [m for m in mentions_of("锋泰科技旗下金融科技实验室成立。")[2] if m.text == "金融科技"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "company"),
+    [
+        ("青禾集团今年扩张。青禾电商总裁李强称，销售额创新高。", "青禾电商", "青禾集团"),
+        ("锋泰科技发布财报，锋泰金融也实现盈利。", "锋泰金融", "锋泰科技"),
+    ],
+)
+def test_a_companys_short_name_and_a_line_of_business_name_a_unit_of_it(text, unit, company):
+    assert (unit, "parentOrganization", company) in triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "智能科技公司增多，智能健康受关注。",
+        "锋泰科技发布财报。锋泰金融科技公司成立。",
+        "锋泰科技营收增长，锋泰教育类产品热销。",
+    ],
+)
+def test_a_common_words_or_a_longer_names_line_of_business_is_no_unit(text):
+    assert not [m for m in mentions_of(text)[2] if m.type == "BusinessUnit"]

@@ -67,7 +67,7 @@ from .patterns import (
 from .precision import precise_enough
 from .shortforms import find_short_forms
 from .siblings import find_cooperation_partners, find_list_siblings
-from .units import find_org_units, owner_in_name
+from .units import find_org_units, find_stem_units, owner_in_name
 
 __all__ = [
     "recognize",
@@ -744,6 +744,7 @@ def _rule_mentions(ctx: Context) -> list[Mention]:
         + find_quoted_offerings(ctx, anchors)
         + find_branches(ctx, anchors)
         + find_org_units(ctx, candidates)
+        + find_stem_units(ctx, candidates)
     )
     merged = _join_places([m for m in filter_spans(candidates) if _acceptable(m, ctx)], ctx)
     pairs = find_abbreviations(ctx, merged)

@@ -12,6 +12,7 @@ import re
 
 from ..model import Mention
 from ..words import load_words
+from ..zh.text import occurrences
 from .context import Context
 
 W = load_words()
@@ -144,3 +145,33 @@ def owner_in_name(surface: str, lexicon) -> tuple[int, str] | None:
         if suffix is not None and i - len(suffix[0]) >= 2 and suffix[1] in _OWNER_TYPES:
             return i, suffix[1]
     return None
+
+
+def find_stem_units(ctx: Context, anchors: list[Mention]) -> list[Mention]:
+    """锋泰科技 … 锋泰云 / 青禾集团 … 青禾电商: the short name of a company a pattern found in the article (its name
+    without its trade or group word) and a word for a line of business name a division of it."""
+    stems = set()
+    for a in anchors:
+        if a.type == "Company" and a.source == "pattern:org_suffix":
+            name = ctx.text[a.start : a.end]
+            suffix = next((w for w in ctx.lexicon.suffix_words if name.endswith(w)), None)
+            if suffix and len(name) - len(suffix) >= 2:
+                stems.add(name[: -len(suffix)])
+    out: list[Mention] = []
+    words = sorted(W.words("unit_word"), key=len, reverse=True)
+    for stem in stems:
+        if stem in ctx.lexicon.names or ctx.known(stem):
+            continue  # 智能 / 数字: a common word, no company's short name
+        for s in occurrences(ctx.text, stem):
+            word = next((w for w in words if ctx.text.startswith(w, s + len(stem))), None)
+            end = s + len(stem) + len(word) if word else 0
+            if not word or not (ctx.is_boundary(s) and ctx.is_boundary(end)):
+                continue
+            if (
+                W.regex("amount_follows").match(ctx.text, end)
+                or ctx.text.startswith(ctx.lexicon.suffix_words, end)
+                or ctx.text.startswith(W.words("kind_after_field"), end)
+            ):
+                continue  # 锋泰金融科技: a longer name; 锋泰教育类产品: a kind of goods
+            out.append(ctx.mention(s, end, "BusinessUnit", "pattern:stem_unit", 0.75))
+    return out

@@ -314,6 +314,8 @@ def _named_units(
         if parent is None and m.source == "pattern:org_unit" and m.key == doc.norm[m.start : m.end]:
             owner = owner_in_name(m.key, lexicon)  # 青禾集团人工智能研究院: the group only its division names
             parent = entity_id(owner[1], m.key[: owner[0]]) if owner else None
+        if parent is None and m.source == "pattern:stem_unit":
+            parent = _stem_owner(m.key, orgs, lexicon)  # 锋泰云: 锋泰科技's, named in the article
         if parent is None and m.type == "BusinessUnit" and m.source.startswith("pattern:org_suffix"):
             parent = _unit_owner(doc, mentions, m, entity_of)  # 海外事业群: the organisation spoken of
         platform = lexicon.owner_of(m.key, ("Platform",)) if m.type == "BusinessUnit" else None
@@ -375,6 +377,21 @@ def _unit_owner(doc: Document, mentions: list[Mention], unit: Mention, entity_of
     if isinstance(topic, int):
         return entity_of[local[topic].start]
     return topic
+
+
+def _stem_owner(key: str, orgs: dict[str, str], lexicon: Lexicon) -> str | None:
+    """The article's company whose name is the division's first words and a trade or group word (锋泰科技 for
+    锋泰云)."""
+    words = load_words().words("unit_word")
+    for name, eid in orgs.items():
+        for stem_end in range(2, min(len(name), len(key))):
+            if (
+                name[:stem_end] == key[:stem_end]
+                and name[stem_end:] in lexicon.suffix_words
+                and key[stem_end:] in words
+            ):
+                return eid
+    return None
 
 
 def _maker_in_kb(key: str, lexicon: Lexicon) -> str | None:
