@@ -1675,3 +1675,98 @@ def test_a_place_and_an_outlets_ending_name_a_newspaper_or_broadcaster(text, nam
 @pytest.mark.parametrize("text", ["他每天写工作日报。", "员工需提交日报和周报。"])
 def test_a_daily_report_is_no_newspaper(text):
     assert not [m for m in mentions_of(text)[2] if m.type == "MediaOrganization"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "company", "head"),
+    [
+        (
+            "锋泰科技智能终端事业群总裁王明表示，今年将推出三款新机。",
+            "锋泰科技智能终端事业群",
+            "锋泰科技",
+            "王明",
+        ),
+        ("青禾集团人工智能研究院院长李娜介绍了新模型。", "青禾集团人工智能研究院", "青禾集团", "李娜"),
+        ("星澜電子研發中心主任陳大文指出，新製程已量產。", "星澜電子研發中心", "星澜電子", "陳大文"),
+        ("锋泰科技华东区总经理张伟透露，门店数量将翻番。", "锋泰科技华东区", "锋泰科技", "张伟"),
+        ("锋泰科技深圳研究院院长王平表示。", "锋泰科技深圳研究院", "锋泰科技", "王平"),
+        ("青禾集团的消费电子事業群總經理林志明表示。", "消费电子事業群", "青禾集团", "林志明"),
+        ("华为云计算BU总裁王明出席大会。", "华为云计算BU", "华为", "王明"),
+    ],
+)
+def test_a_division_after_a_company_a_pattern_found_is_a_unit_of_it(text, unit, company, head):
+    found = triples(text)
+    assert (unit, "parentOrganization", company) in found
+    assert (head, "leads", unit) in found
+
+
+def test_a_division_after_a_company_named_in_an_earlier_sentence_is_a_unit_of_it():
+    assert ("青禾集团云计算事业部", "parentOrganization", "青禾集团") in triples(
+        "青禾集团发布财报。青禾集团云计算事业部营收增长三成。"
+    )
+
+
+def test_a_known_division_written_with_its_company_belongs_to_it():
+    assert ("云与智慧产业事业群", "parentOrganization", "腾讯") in triples(
+        "王明出任腾讯云与智慧产业事业群的首席执行官。"
+    )
+
+
+def test_a_division_after_a_longer_name_the_knowledge_base_knows_is_not_the_shorter_names():
+    found = triples("京东方技术研发中心总经理王明表示。")
+    assert ("京东方技术研发中心", "parentOrganization", "京东") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司内部正在讨论此事，相关部门已介入。",
+        "技术团队已修复漏洞，销售部门业绩未达标。",
+        "华东地区的销量增长明显。",
+        "锋泰科技华东地区的销量增长明显。",
+        "锋泰科技杭州总部今年扩建。",
+        "锋泰科技销售部门负责人王明表示。",
+        "锋泰集团今年调整。以上这些事业群都将合并。",
+        "锋泰科技员工加入研究院。",
+        "青禾集团联合创始人及星澜研究院负责人王芳出席。",
+        "作为青禾科技副总裁兼锋泰事业部总裁，王明表示满意。",
+    ],
+)
+def test_no_division_is_made_of_a_common_word_a_region_or_two_names(text):
+    units = {m.text for m in mentions_of(text)[2] if m.type == "BusinessUnit"}
+    assert not units - {"锋泰事业部"}  # (锋泰事业部: the second post's division, whole)
+    assert not any(u.startswith(("青禾科技", "青禾集团联合")) for u in units)
+
+
+def test_a_department_of_goods_after_a_company_is_no_product():
+    assert not [m for m in mentions_of("小米集团手机部总裁王明表示。")[2] if m.type == "Product"]
+
+
+def test_a_division_named_after_its_company_and_a_word_of_owning_begins_after_the_word():
+    found = triples("锋泰科技旗下金融科技实验室负责人王明表示。")
+    assert ("金融科技实验室", "parentOrganization", "锋泰科技") in found
+    assert ("王明", "leads", "金融科技实验室") in found
+    assert not [m for m in mentions_of("锋泰科技旗下金融科技实验室成立。")[2] if m.text == "金融科技"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "company"),
+    [
+        ("青禾集团今年扩张。青禾电商总裁李强称，销售额创新高。", "青禾电商", "青禾集团"),
+        ("锋泰科技发布财报，锋泰金融也实现盈利。", "锋泰金融", "锋泰科技"),
+    ],
+)
+def test_a_companys_short_name_and_a_line_of_business_name_a_unit_of_it(text, unit, company):
+    assert (unit, "parentOrganization", company) in triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "智能科技公司增多，智能健康受关注。",
+        "锋泰科技发布财报。锋泰金融科技公司成立。",
+        "锋泰科技营收增长，锋泰教育类产品热销。",
+    ],
+)
+def test_a_common_words_or_a_longer_names_line_of_business_is_no_unit(text):
+    assert not [m for m in mentions_of(text)[2] if m.type == "BusinessUnit"]

@@ -68,7 +68,7 @@ from .patterns import (
 from .precision import precise_enough
 from .shortforms import find_short_forms
 from .siblings import find_cooperation_partners, find_list_siblings
-from .units import find_org_units
+from .units import find_org_units, find_stem_units, owner_in_name
 
 __all__ = [
     "recognize",
@@ -746,6 +746,7 @@ def _rule_mentions(ctx: Context) -> list[Mention]:
         + find_quoted_offerings(ctx, anchors)
         + find_branches(ctx, anchors)
         + find_org_units(ctx, candidates)
+        + find_stem_units(ctx, candidates)
     )
     merged = _join_places([m for m in filter_spans(candidates) if _acceptable(m, ctx)], ctx)
     pairs = find_abbreviations(ctx, merged)
@@ -843,11 +844,23 @@ def embedded_parents(
             if m.type == "BusinessUnit" or m.source == "pattern:product_name"
             else None
         )
-        if found:
+        by_pattern = m.type == "BusinessUnit" and m.source.startswith("pattern:")
+        longer = load_kb().maker_of(m.key) if found and by_pattern else None
+        if longer is not None and longer[0] > len(found[0]):
+            # 京东方技术研发中心: the longer name the knowledge base knows (京东方), not the lexicon's 京东
+            end, key, types = m.start + longer[0], kb_label(longer[1], lexicon), (longer[1].type,)
+        elif found:
             end, owner = m.start + len(found[0]), found[1]
             key, types = owner.canonical, owner.types
         elif m.source == "pattern:product_name" and (made := load_kb().maker_of(m.key)):
             end, key, types = m.start + made[0], kb_label(made[1], lexicon), (made[1].type,)
+        elif (
+            m.source == "pattern:org_unit"
+            and m.key == doc.norm[m.start : m.end]
+            and (owner := owner_in_name(m.key, lexicon))
+        ):
+            # 青禾集团人工智能研究院: the organisation whose name a pattern found before the division's own
+            end, key, types = m.start + owner[0], m.key[: owner[0]], (owner[1],)
         else:
             continue  # 理想L9: the maker the knowledge base knows by the name the model begins with
         out.append(

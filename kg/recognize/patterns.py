@@ -557,6 +557,11 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             if type_ == "BusinessUnit":
                 unit = W.regex("unit_name_head").search(ctx.text[max(0, s - 11) : s])
                 start = s - len(unit.group(1)) if unit else s
+                word = ctx.tokens[ctx.token_index(start)] if unit and not ctx.is_boundary(start) else None
+                if word is not None and (word.pos.startswith("n") or word.word in ctx.lexicon.names):
+                    start = (
+                        word.start
+                    )  # 华为云计算BU: 为 inside a name marks nothing (兼|锋泰事业部: a verb's does)
                 for tok in ctx.tokens_from(start, s) if unit else ():
                     if tok.pos in ("p", "c") and tok.start >= start:
                         start = tok.end  # 美团对到家事业群: the division's name begins after the preposition
@@ -2395,6 +2400,8 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
                 else None
             )
             end = generation.end() if generation else end  # 小米手机三代 / 小米手机4S
+            if kind == "Product" and ctx.text.startswith(W.words("department_after_goods"), end):
+                continue  # 小米集团手机部: the department of the goods, no product
             if word and ctx.is_boundary(end) and not W.regex("amount_follows").match(ctx.text, end):
                 out.append(ctx.mention(m.start, end, kind, source, 0.85))
                 break

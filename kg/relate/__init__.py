@@ -10,6 +10,7 @@ from ..kb import is_market, kb_label, load_kb
 from ..model import Document, Evidence, Figure, Mention, Relation
 from ..recognize.byline import byline_fields
 from ..recognize.lexicon import Lexicon, load_lexicon
+from ..recognize.units import owner_in_name
 from ..resolve import entity_id
 from ..words import load_words
 from .about import _AGENT, _company_anaphor, _topic, assign_about, cited_outlet
@@ -299,12 +300,22 @@ def _named_units(
         branch = m.source == "pattern:branch"  # 招行广州分行
         if m.type != "BusinessUnit" and not named_product and not branch or m.key in seen:
             continue
-        parent = _longest_prefix_org(m.key, orgs, lexicon)
+        parent = _longest_prefix_org(m.key, orgs, lexicon, found_by_pattern=m.source.startswith("pattern:"))
+        surface = doc.norm[m.start : m.end]
+        if parent is None and surface != m.key and surface.endswith(m.key):
+            parent = _longest_prefix_org(
+                surface, orgs, lexicon
+            )  # 腾讯云与智慧产业事业群: the lexicon's 云与智慧产业事业群
         if parent is None and m.source == "pattern:product_name":
             parent = _maker_in_kb(m.key, lexicon)  # 理想L9: a brand's short name the knowledge base knows
         if parent is None and m.source == "pattern:org_unit":
             parent = _longest_prefix_org(m.key, platforms, lexicon, _OWNER_TYPES + ("Platform",))
             # (支付宝商家服务事业部: a division of the platform)
+        if parent is None and m.source == "pattern:org_unit" and m.key == doc.norm[m.start : m.end]:
+            owner = owner_in_name(m.key, lexicon)  # 青禾集团人工智能研究院: the group only its division names
+            parent = entity_id(owner[1], m.key[: owner[0]]) if owner else None
+        if parent is None and m.source == "pattern:stem_unit":
+            parent = _stem_owner(m.key, orgs, lexicon)  # 锋泰云: 锋泰科技's, named in the article
         if parent is None and m.type == "BusinessUnit" and m.source.startswith("pattern:org_suffix"):
             parent = _unit_owner(doc, mentions, m, entity_of)  # 海外事业群: the organisation spoken of
         platform = lexicon.owner_of(m.key, ("Platform",)) if m.type == "BusinessUnit" else None
@@ -368,6 +379,21 @@ def _unit_owner(doc: Document, mentions: list[Mention], unit: Mention, entity_of
     return topic
 
 
+def _stem_owner(key: str, orgs: dict[str, str], lexicon: Lexicon) -> str | None:
+    """The article's company whose name is the division's first words and a trade or group word (锋泰科技 for
+    锋泰云)."""
+    words = load_words().words("unit_word")
+    for name, eid in orgs.items():
+        for stem_end in range(2, min(len(name), len(key))):
+            if (
+                name[:stem_end] == key[:stem_end]
+                and name[stem_end:] in lexicon.suffix_words
+                and key[stem_end:] in words
+            ):
+                return eid
+    return None
+
+
 def _maker_in_kb(key: str, lexicon: Lexicon) -> str | None:
     """The company of the knowledge base whose name (or short name) begins a product's name (理想L9 → 理想汽车)."""
     found = load_kb().maker_of(key)
@@ -375,13 +401,23 @@ def _maker_in_kb(key: str, lexicon: Lexicon) -> str | None:
 
 
 def _longest_prefix_org(
-    key: str, orgs: dict[str, str], lexicon: Lexicon, types: tuple[str, ...] | None = None
+    key: str,
+    orgs: dict[str, str],
+    lexicon: Lexicon,
+    types: tuple[str, ...] | None = None,
+    found_by_pattern: bool = False,
 ) -> str | None:
-    """The organisation named in the article whose name begins ``key``, else a well-known one."""
+    """The organisation named in the article whose name begins ``key``, else a well-known one (for a name a
+    pattern found, the knowledge base's where it knows a longer one)."""
     named = [k for k in orgs if key.startswith(k) and k != key]
     if named:
         return orgs[max(named, key=len)]
     found = lexicon.owner_of(key, types or _OWNER_TYPES)
+    longer = load_kb().maker_of(key) if found and found_by_pattern else None
+    if longer is not None and longer[0] > len(found[0]):
+        return entity_id(
+            longer[1].type, kb_label(longer[1], lexicon)
+        )  # 京东方…研发中心: 京东方's, not 京东's
     return entity_id(found[1].types[0], found[1].canonical) if found else None
 
 
