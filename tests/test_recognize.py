@@ -1553,6 +1553,11 @@ def test_a_founded_name_ends_before_the_clauses_verb():
         ("锋泰科技旗下短视频应用青禾视频月活破亿。", "青禾视频", "Platform"),
         ("锋泰科技的大模型青禾已开放测试。", "青禾", "Product"),
         ("锋泰科技正式发布其首款SUV车型青禾L9。", "青禾L9", "Product"),
+        # a name coined from common characters: a word the segmenter guessed, or single characters (禾|拍)
+        ("锋泰科技宣布，旗下音乐应用锋乐将停止运营。", "锋乐", "Platform"),
+        ("青禾集团旗下短视频平台禾拍日活超过1亿。", "禾拍", "Platform"),
+        ("锋泰科技旗下即时通讯软件锋聊月活跃用户达3亿。", "锋聊", "Product"),
+        ("锋泰科技的自动驾驶系统PilotX已在10个城市落地。", "PilotX", "Product"),
     ],
 )
 def test_a_name_after_the_word_for_its_kind_is_a_product(text, name, type_):
@@ -1560,10 +1565,51 @@ def test_a_name_after_the_word_for_its_kind_is_a_product(text, name, type_):
 
 
 @pytest.mark.parametrize(
-    "text", ["锋泰科技的大模型能力很强。", "锋泰科技的手机销量很好。", "借助电商平台打造品牌联盟。"]
+    "text",
+    [
+        "锋泰科技的大模型能力很强。",
+        "锋泰科技的手机销量很好。",
+        "借助电商平台打造品牌联盟。",
+        "锋泰科技的平台很稳定，系统不断升级。",
+        "锋泰科技旗下应用也在增长。",
+        "锋泰科技的软件更新已完成。",
+        "锋泰科技的管理系统全面升级。",
+        "锋泰科技推出的平台型产品已上线。",
+        "锋泰科技推出新品，扩充了产品线。",
+        "这款手机由锋泰科技设计。",
+    ],
 )
 def test_a_kind_and_a_clause_after_it_name_no_product(text):
     assert not [m for m in mentions_of(text)[2] if m.type in ("Product", "Platform")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("锋泰科技宣布启动星火项目，计划三年内培养1万名工程师。", "星火项目"),
+        ("锋泰科技主办的首届锋泰杯创业大赛今日在杭州开幕。", "锋泰杯创业大赛"),
+        ("青禾科技举办“禾光开发者大赛”，总奖金100万元。", "禾光开发者大赛"),
+        ("青禾银行发起“禾苗公益行动”。", "禾苗公益行动"),
+    ],
+)
+def test_a_launched_programme_or_contest_is_named_without_its_verb_or_edition(text, name):
+    assert (name, "Programme") in {(m.text, m.type) for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "锋泰科技发布了五年计划。",
+        "锋泰科技宣布了新计划。",
+        "该计划由锋泰科技牵头。",
+        "锋泰科技宣布启动项目组。",
+        "锋泰科技举办了创业大赛。",
+        "锋泰科技计划在第二季度推出新品。",
+        "锋泰科技牵头的国内首批智慧港口项目已经验收。",
+    ],
+)
+def test_a_span_of_years_a_count_or_a_kind_of_contest_names_no_programme(text):
+    assert not [m for m in mentions_of(text)[2] if m.type in ("Product", "Platform", "Programme")]
 
 
 @pytest.mark.parametrize(

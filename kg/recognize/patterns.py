@@ -1266,6 +1266,24 @@ def _organisation_ends(ctx: Context, pos: int) -> bool:
     )
 
 
+def _coined(ctx: Context, tokens: list[Token]) -> bool:
+    """A name coined from common characters (旗下音乐应用锋乐 / 短视频平台禾拍): it opens with a word the segmenter
+    guessed (锋乐), or with one character that a word of one character or a guessed one follows (禾|拍, 禾|购网);
+    not with a character of degree or a function word (很强 / 更好)."""
+    if not tokens or tokens[0].word[:1] in W.set("coined_name_stop"):
+        return False
+    first = tokens[0]
+    if not ctx.known(first.word):
+        return len(first.word) >= 2 and first.pos[:1] not in "dmqux"
+    return (
+        len(first.word) == 1
+        and first.pos[:1] == "n"
+        and len(tokens) >= 2
+        and (len(tokens[1].word) == 1 or not ctx.known(tokens[1].word))
+        and tokens[1].pos[:1] not in "dpcumqrux"
+    )
+
+
 def find_products(ctx: Context) -> list[Mention]:
     text, out = ctx.text, []
     for m in W.regex("launched_latin_product").finditer(text):
@@ -1319,11 +1337,15 @@ def find_products(ctx: Context) -> list[Mention]:
         start += len(kind) if kind else 0  # 首款SUV车型青禾L9: two words for its kind, then the name
         name, first = text[start:end], ctx.token_at(start)
         tokens = ctx.tokens_from(start, end)
-        named = re.search(r"[A-Za-z0-9]", name) or any(
-            t.pos in NAME_POS or not ctx.known(t.word) and t.pos[:1] not in "adv"
-            for t in tokens
-            if t.start >= start
-        )  # (能力很强: a noun and an adjective the segmenter guessed, no name)
+        named = (
+            re.search(r"[A-Za-z0-9]", name)
+            or any(
+                t.pos in NAME_POS or not ctx.known(t.word) and t.pos[:1] not in "adv"
+                for t in tokens
+                if t.start >= start
+            )  # (能力很强: a noun and an adjective the segmenter guessed, no name)
+            or _coined(ctx, [t for t in tokens if t.start >= start])
+        )
         if (
             not named
             or name in ctx.lexicon.suffix_words  # 品牌联盟: an alliance, no product
@@ -1397,19 +1419,20 @@ def find_products(ctx: Context) -> list[Mention]:
     programme_end = re.compile(W.alt("programme_noun") + "$")
     for rx in (W.regex("launched_programme"), W.regex("quoted_programme")):
         for m in rx.finditer(text):
-            name = m.group(1)
+            name = m.group("name")
             head = programme_end.sub("", name)
             # (宣布委任工程|师: 工程 begins 工程师 here, no programme ends)
             if (
                 len(head) < 2
                 or head.startswith(DEMONSTRATIVES)
+                or W.regex("programme_generic_head").match(head)  # 发布五年计划 / 举办创业大赛: no name
                 or any(ch in name for ch in W.words("possessive"))
                 or head in ctx.lexicon.non_entities
-                or not ctx.is_boundary(m.end(1))
-                or ctx.opens_with_function_word(m.start(1), m.end(1))
+                or not ctx.is_boundary(m.end("name"))
+                or ctx.opens_with_function_word(m.start("name"), m.end("name"))
             ):
                 continue  # (宣布了新计划: 了 is the verb's, no name)
-            out.append(ctx.mention(m.start(1), m.end(1), "Programme", "pattern:programme", 0.8))
+            out.append(ctx.mention(m.start("name"), m.end("name"), "Programme", "pattern:programme", 0.8))
     for m in W.regex("launched_quoted_product").finditer(text):
         group = 1 if m.group(1) else 2
         name = m.group(group)
