@@ -1430,6 +1430,34 @@ def test_no_product_is_made_of_a_clause_or_a_kind(text, junk):
     assert junk not in {m.text for m in mentions_of(text)[2]}
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("青禾电子推出了禾光、禾影和禾声三款产品。", {"禾光", "禾影", "禾声"}),
+        ("锋泰汽车今年推出星途和揽月两款新车。", {"星途", "揽月"}),
+        ("锋泰科技推出了青禾一号、青禾二号两款芯片。", {"青禾一号", "青禾二号"}),
+        ("青禾科技近日上线了一款名为“禾记”的笔记应用。", {"禾记"}),
+    ],
+)
+def test_the_items_of_a_list_its_count_closes_are_products(text, names):
+    found = {m.text for m in mentions_of(text)[2] if m.type == "Product"}
+    assert names <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "锋泰科技推出了手机和平板两款产品。",
+        "锋泰科技推出了智能手表和无线耳机两款新品。",
+        "锋泰科技发布了旗舰和入门两款手机。",
+        "锋泰科技推出了禾光和禾影三款产品。",
+        "锋泰与青禾这两个手机厂商份额领先。",
+    ],
+)
+def test_kinds_or_a_list_its_count_does_not_fit_name_no_product(text):
+    assert not [m for m in mentions_of(text)[2] if m.type == "Product"]
+
+
 def test_a_count_of_the_lists_kind_closes_a_list_of_products():
     found = {m.text: m.type for m in mentions_of("星澜汽车推出了瑶川C-DM和揽星REEV两款新车。")[2]}
     assert found.get("揽星REEV") == "Product"

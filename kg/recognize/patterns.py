@@ -9,6 +9,7 @@ import re
 from ..kb import load_kb
 from ..model import ORG_TYPES, Mention, Token
 from ..words import load_words
+from ..zh.numerals import parse_chinese_integer
 from ..zh.text import occurrences
 from .byline import byline_fields, split_names
 from .context import GLUED, HAN, NAME_POS, Context
@@ -1836,7 +1837,59 @@ def find_listed_products(ctx: Context) -> list[Mention]:
             and name not in ctx.lexicon.names
         ):  # (为米家…: the segmenter may glue the intro's last character to the first item)
             out.append(ctx.mention(start, end, "Product", "pattern:listed_product", 0.75))
+    out.extend(_counted_list_products(ctx))
     return out
+
+
+def _counted_list_products(ctx: Context) -> list[Mention]:
+    """推出了禾光、禾影和禾声三款产品: the items of a list closed by a count of its kind are products where the count is
+    the number of items (or at least that, after 等) and each item is a name, not a kind (手机和平板两款产品)."""
+    out = []
+    for m in W.regex("counted_product_list").finditer(ctx.text):
+        count = m.group("count")
+        try:
+            wanted = int(count) if count.isdigit() else parse_chinese_integer(count)
+        except ValueError:
+            continue
+        pos, items = m.start("items"), []
+        for part in W.regex("counted_list_item_split").split(m.group("items")):
+            items.append((pos, pos + len(part)))
+            pos += len(part)
+            sep = W.regex("counted_list_item_split").match(ctx.text, pos)
+            pos = sep.end() if sep else pos
+        if len(items) > wanted or len(items) < wanted and not m.group("more"):
+            continue  # (A和B三款: the list is longer than it reads, its first item not found)
+        names = [(s, e) for s, e in items if _listed_name(ctx, s, e)]
+        if len(names) != len(items):
+            continue  # 手机和平板两款产品: kinds, no names
+        out.extend(ctx.mention(s, e, "Product", "pattern:listed_product", 0.72) for s, e in names)
+    return out
+
+
+def _listed_name(ctx: Context, start: int, end: int) -> bool:
+    """An item of a counted list is a name: Latin letters or digits, a known name, a word the dictionary lacks or
+    characters it knows no word of (揽|月); not a word for a kind (手机)."""
+    name = ctx.text[start:end].strip()
+    if (
+        len(name) < 2
+        or not ctx.is_boundary(start)
+        or not ctx.is_boundary(end)
+        or name.startswith(DEMONSTRATIVES)
+        or any(ch in name for ch in W.words("possessive"))
+        or name in ctx.lexicon.non_entities
+        or _function_word_at(ctx, start)
+        or any(w in name for w in W.words("counted_item_stop"))
+    ):
+        return False
+    if re.search(r"[A-Za-z0-9]", name) or name in ctx.lexicon.names:
+        return True
+    tokens = [t for t in ctx.tokens_from(start, end) if t.start >= start]
+    return (
+        any(t.pos in NAME_POS for t in tokens)
+        or _coined(ctx, tokens)
+        or len(tokens) >= 2
+        and all(len(t.word) == 1 for t in tokens)  # 揽|月: characters the dictionary knows no word of
+    )
 
 
 def find_founded_orgs(ctx: Context) -> list[Mention]:
