@@ -194,6 +194,8 @@ def test_recognises(text, expected):
         ("星河集团入股的初创公司锋泰科技传将上市。", {"锋泰科技传将上市", "锋泰科技传将"}),
         # a list's conjunction ends no name; one common noun is no company
         ("其中锋泰、星澜资本以及总部位于迪拜的QXT各持有一成。", {"星澜资本以及"}),
+        # a word of its own between a kind and a known brand begins no brand (音箱产品|小禾Sound)
+        ("青禾同时发布音箱产品小禾Sound 3 Max。", {"产品小禾Sound 3 Max", "品小禾Sound 3 Max"}),
         # Taiwan's investor conference (法说会) names no country
         ("锋泰科技董事长韩轩在法说会上指出，资本支出将增加。", {"法", "法国"}),
     ],
@@ -1586,6 +1588,8 @@ def test_a_founded_name_ends_before_the_clauses_verb():
         ("青禾集团旗下短视频平台禾拍日活超过1亿。", "禾拍", "Platform"),
         ("锋泰科技旗下即时通讯软件锋聊月活跃用户达3亿。", "锋聊", "Product"),
         ("锋泰科技的自动驾驶系统PilotX已在10个城市落地。", "PilotX", "Product"),
+        # a brand the segmenter glued to the kind before it (新机锋泰 read 新|机锋|泰)
+        ("锋泰科技于昨日推出新機锋泰S7 Max，搭載自研晶片。", "锋泰S7 Max", "Product"),
     ],
 )
 def test_a_name_after_the_word_for_its_kind_is_a_product(text, name, type_):

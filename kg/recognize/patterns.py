@@ -1254,6 +1254,16 @@ def _brand_before(ctx: Context, start: int) -> int:
         and (not ctx.known(tok.word) or ctx.text[: tok.start].endswith(W.words("device_kind")))
     ):  # (芯片凌云X2: after a kind of device, even a word of the dictionary is the model's first name)
         return tok.start
+    kind = W.regex("device_kind_then_brand").search(ctx.text, max(0, start - 10), start)
+    if kind and kind.end() == start:
+        brand = kind.group("brand")  # 新机锋泰S7: the segmenter read 机锋 as a word, splitting the brand
+        inside = [t for t in ctx.tokens_from(kind.start("brand"), start) if t.start >= kind.start("brand")]
+        if (
+            not ctx.known(brand)
+            and brand not in W.set("device_kind")
+            and not any(len(t.word) >= 2 and ctx.known(t.word) for t in inside)
+        ):  # (音箱产品小米Sound: 产品 is a word of its own, no brand's first half)
+            return kind.start("brand")
     return start
 
 
