@@ -1439,6 +1439,7 @@ def test_no_product_is_made_of_a_clause_or_a_kind(text, junk):
         ("锋泰汽车今年推出星途和揽月两款新车。", {"星途", "揽月"}),
         ("锋泰科技推出了青禾一号、青禾二号两款芯片。", {"青禾一号", "青禾二号"}),
         ("青禾科技近日上线了一款名为“禾记”的笔记应用。", {"禾记"}),
+        ("青禾互娱发行的《远古传说》流水突破10亿元。", {"远古传说"}),
     ],
 )
 def test_the_items_of_a_list_its_count_closes_are_products(text, names):
@@ -1454,6 +1455,7 @@ def test_the_items_of_a_list_its_count_closes_are_products(text, names):
         "锋泰科技发布了旗舰和入门两款手机。",
         "锋泰科技推出了禾光和禾影三款产品。",
         "锋泰与青禾这两个手机厂商份额领先。",
+        "锋泰科技开发的《关于数据安全的白皮书》引发关注。",
     ],
 )
 def test_kinds_or_a_list_its_count_does_not_fit_name_no_product(text):
