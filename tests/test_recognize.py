@@ -1590,6 +1590,9 @@ def test_a_founded_name_ends_before_the_clauses_verb():
         ("青禾集团旗下短视频平台禾拍日活超过1亿。", "禾拍", "Platform"),
         ("锋泰科技旗下即时通讯软件锋聊月活跃用户达3亿。", "锋聊", "Product"),
         ("锋泰科技的自动驾驶系统PilotX已在10个城市落地。", "PilotX", "Product"),
+        # a Latin name in mixed case right before the word for its kind
+        ("锋泰科技的NovaPad平板销量同比增长40%。", "NovaPad", "Product"),
+        ("青禾科技旗下的QuickNote软件已上线。", "QuickNote", "Product"),
         # a brand the segmenter glued to the kind before it (新机锋泰 read 新|机锋|泰)
         ("锋泰科技于昨日推出新機锋泰S7 Max，搭載自研晶片。", "锋泰S7 Max", "Product"),
     ],
@@ -1610,6 +1613,7 @@ def test_a_name_after_the_word_for_its_kind_is_a_product(text, name, type_):
         "锋泰科技的管理系统全面升级。",
         "锋泰科技推出的平台型产品已上线。",
         "锋泰科技推出新品，扩充了产品线。",
+        "锋泰科技推出AI手机和OLED电视。",
         "这款手机由锋泰科技设计。",
     ],
 )

@@ -1326,6 +1326,13 @@ def find_products(ctx: Context) -> list[Mention]:
         out.append(
             ctx.mention(_brand_before(ctx, m.start(1)), m.end(1), "Product", "pattern:latin_model", 0.7)
         )
+    for m in W.regex("latin_name_before_kind").finditer(text):  # 锋泰科技的NovaPad平板
+        name = m.group("name")
+        if name in W.set("latin_platform_word") or name in ctx.lexicon.titles:
+            continue
+        if name in ctx.lexicon.names and ctx.lexicon.names[name].types[0] != "Product":
+            continue  # (OpenAI应用: a company's name, not a model)
+        out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:latin_before_kind", 0.7))
     for m in W.regex("flagship_product").finditer(text):  # 主打产品青禾笔记 / 核心产品XT-101
         name, first = m.group("name"), ctx.token_at(m.start("name"))
         if (
