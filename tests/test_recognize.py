@@ -1462,6 +1462,12 @@ def test_kinds_or_a_list_its_count_does_not_fit_name_no_product(text):
     assert not [m for m in mentions_of(text)[2] if m.type == "Product"]
 
 
+def test_a_latin_name_before_a_kind_of_company_is_no_product():
+    assert ("Nova", "Product") not in {
+        (m.text, m.type) for m in mentions_of("锋泰科技投资了一家名为Nova的芯片公司。")[2]
+    }
+
+
 def test_a_count_of_the_lists_kind_closes_a_list_of_products():
     found = {m.text: m.type for m in mentions_of("星澜汽车推出了瑶川C-DM和揽星REEV两款新车。")[2]}
     assert found.get("揽星REEV") == "Product"
@@ -1593,6 +1599,8 @@ def test_a_founded_name_ends_before_the_clauses_verb():
         # a Latin name in mixed case right before the word for its kind
         ("锋泰科技的NovaPad平板销量同比增长40%。", "NovaPad", "Product"),
         ("青禾科技旗下的QuickNote软件已上线。", "QuickNote", "Product"),
+        # a Latin name after 名为 and before the kind of offering it is
+        ("锋泰科技推出了一款名为Nova Chat的聊天应用。", "Nova Chat", "Product"),
         # a brand the segmenter glued to the kind before it (新机锋泰 read 新|机锋|泰)
         ("锋泰科技于昨日推出新機锋泰S7 Max，搭載自研晶片。", "锋泰S7 Max", "Product"),
     ],

@@ -1326,6 +1326,13 @@ def find_products(ctx: Context) -> list[Mention]:
         out.append(
             ctx.mention(_brand_before(ctx, m.start(1)), m.end(1), "Product", "pattern:latin_model", 0.7)
         )
+    for m in W.regex("named_latin_product").finditer(text):  # 一款名为QuickNote的效率工具
+        if (
+            m.group("name") not in ctx.lexicon.names
+            and m.group("name") not in W.set("latin_kind_word")
+            and not W.regex("named_company_after").match(text, m.end())  # 名为Nova的芯片公司: a company
+        ):
+            out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:named_product", 0.75))
     for m in W.regex("latin_name_before_kind").finditer(text):  # 锋泰科技的NovaPad平板
         name = m.group("name")
         if name in W.set("latin_platform_word") or name in ctx.lexicon.titles:
