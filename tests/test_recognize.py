@@ -1652,6 +1652,7 @@ def test_a_launched_programme_or_contest_is_named_without_its_verb_or_edition(te
         "锋泰科技举办了创业大赛。",
         "锋泰科技计划在第二季度推出新品。",
         "锋泰科技牵头的国内首批智慧港口项目已经验收。",
+        "锋泰科技宣布实施新项目。",
     ],
 )
 def test_a_span_of_years_a_count_or_a_kind_of_contest_names_no_programme(text):

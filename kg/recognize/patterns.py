@@ -1451,6 +1451,7 @@ def find_products(ctx: Context) -> list[Mention]:
                 len(head) < 2
                 or head.startswith(DEMONSTRATIVES)
                 or W.regex("programme_generic_head").match(head)  # 发布五年计划 / 举办创业大赛: no name
+                or W.regex("launch").match(head)  # 宣布实施新项目: the second verb, no name
                 or any(ch in name for ch in W.words("possessive"))
                 or head in ctx.lexicon.non_entities
                 or not ctx.is_boundary(m.end("name"))
