@@ -233,6 +233,8 @@ def test_recognises(text, expected):
         ("星河集团入股的初创公司锋泰科技传将上市。", {"锋泰科技传将上市", "锋泰科技传将"}),
         # a list's conjunction ends no name; one common noun is no company
         ("其中锋泰、星澜资本以及总部位于迪拜的QXT各持有一成。", {"星澜资本以及"}),
+        # a word of its own between a kind and a known brand begins no brand (音箱产品|小禾Sound)
+        ("青禾同时发布音箱产品小禾Sound 3 Max。", {"产品小禾Sound 3 Max", "品小禾Sound 3 Max"}),
         # Taiwan's investor conference (法说会) names no country
         ("锋泰科技董事长韩轩在法说会上指出，资本支出将增加。", {"法", "法国"}),
         # a trade's word after words of a kind of business, a field or a place alone names no company
@@ -1495,6 +1497,42 @@ def test_no_product_is_made_of_a_clause_or_a_kind(text, junk):
     assert junk not in {m.text for m in mentions_of(text)[2]}
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("青禾电子推出了禾光、禾影和禾声三款产品。", {"禾光", "禾影", "禾声"}),
+        ("锋泰汽车今年推出星途和揽月两款新车。", {"星途", "揽月"}),
+        ("锋泰科技推出了青禾一号、青禾二号两款芯片。", {"青禾一号", "青禾二号"}),
+        ("青禾科技近日上线了一款名为“禾记”的笔记应用。", {"禾记"}),
+        ("青禾互娱发行的《远古传说》流水突破10亿元。", {"远古传说"}),
+    ],
+)
+def test_the_items_of_a_list_its_count_closes_are_products(text, names):
+    found = {m.text for m in mentions_of(text)[2] if m.type == "Product"}
+    assert names <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "锋泰科技推出了手机和平板两款产品。",
+        "锋泰科技推出了智能手表和无线耳机两款新品。",
+        "锋泰科技发布了旗舰和入门两款手机。",
+        "锋泰科技推出了禾光和禾影三款产品。",
+        "锋泰与青禾这两个手机厂商份额领先。",
+        "锋泰科技开发的《关于数据安全的白皮书》引发关注。",
+    ],
+)
+def test_kinds_or_a_list_its_count_does_not_fit_name_no_product(text):
+    assert not [m for m in mentions_of(text)[2] if m.type == "Product"]
+
+
+def test_a_latin_name_before_a_kind_of_company_is_no_product():
+    assert ("Nova", "Product") not in {
+        (m.text, m.type) for m in mentions_of("锋泰科技投资了一家名为Nova的芯片公司。")[2]
+    }
+
+
 def test_a_count_of_the_lists_kind_closes_a_list_of_products():
     found = {m.text: m.type for m in mentions_of("星澜汽车推出了瑶川C-DM和揽星REEV两款新车。")[2]}
     assert found.get("揽星REEV") == "Product"
@@ -1618,6 +1656,18 @@ def test_a_founded_name_ends_before_the_clauses_verb():
         ("锋泰科技旗下短视频应用青禾视频月活破亿。", "青禾视频", "Platform"),
         ("锋泰科技的大模型青禾已开放测试。", "青禾", "Product"),
         ("锋泰科技正式发布其首款SUV车型青禾L9。", "青禾L9", "Product"),
+        # a name coined from common characters: a word the segmenter guessed, or single characters (禾|拍)
+        ("锋泰科技宣布，旗下音乐应用锋乐将停止运营。", "锋乐", "Platform"),
+        ("青禾集团旗下短视频平台禾拍日活超过1亿。", "禾拍", "Platform"),
+        ("锋泰科技旗下即时通讯软件锋聊月活跃用户达3亿。", "锋聊", "Product"),
+        ("锋泰科技的自动驾驶系统PilotX已在10个城市落地。", "PilotX", "Product"),
+        # a Latin name in mixed case right before the word for its kind
+        ("锋泰科技的NovaPad平板销量同比增长40%。", "NovaPad", "Product"),
+        ("青禾科技旗下的QuickNote软件已上线。", "QuickNote", "Product"),
+        # a Latin name after 名为 and before the kind of offering it is
+        ("锋泰科技推出了一款名为Nova Chat的聊天应用。", "Nova Chat", "Product"),
+        # a brand the segmenter glued to the kind before it (新机锋泰 read 新|机锋|泰)
+        ("锋泰科技于昨日推出新機锋泰S7 Max，搭載自研晶片。", "锋泰S7 Max", "Product"),
     ],
 )
 def test_a_name_after_the_word_for_its_kind_is_a_product(text, name, type_):
@@ -1625,10 +1675,53 @@ def test_a_name_after_the_word_for_its_kind_is_a_product(text, name, type_):
 
 
 @pytest.mark.parametrize(
-    "text", ["锋泰科技的大模型能力很强。", "锋泰科技的手机销量很好。", "借助电商平台打造品牌联盟。"]
+    "text",
+    [
+        "锋泰科技的大模型能力很强。",
+        "锋泰科技的手机销量很好。",
+        "借助电商平台打造品牌联盟。",
+        "锋泰科技的平台很稳定，系统不断升级。",
+        "锋泰科技旗下应用也在增长。",
+        "锋泰科技的软件更新已完成。",
+        "锋泰科技的管理系统全面升级。",
+        "锋泰科技推出的平台型产品已上线。",
+        "锋泰科技推出新品，扩充了产品线。",
+        "锋泰科技推出AI手机和OLED电视。",
+        "这款手机由锋泰科技设计。",
+    ],
 )
 def test_a_kind_and_a_clause_after_it_name_no_product(text):
     assert not [m for m in mentions_of(text)[2] if m.type in ("Product", "Platform")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("锋泰科技宣布启动星火项目，计划三年内培养1万名工程师。", "星火项目"),
+        ("锋泰科技主办的首届锋泰杯创业大赛今日在杭州开幕。", "锋泰杯创业大赛"),
+        ("青禾科技举办“禾光开发者大赛”，总奖金100万元。", "禾光开发者大赛"),
+        ("青禾银行发起“禾苗公益行动”。", "禾苗公益行动"),
+    ],
+)
+def test_a_launched_programme_or_contest_is_named_without_its_verb_or_edition(text, name):
+    assert (name, "Programme") in {(m.text, m.type) for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "锋泰科技发布了五年计划。",
+        "锋泰科技宣布了新计划。",
+        "该计划由锋泰科技牵头。",
+        "锋泰科技宣布启动项目组。",
+        "锋泰科技举办了创业大赛。",
+        "锋泰科技计划在第二季度推出新品。",
+        "锋泰科技牵头的国内首批智慧港口项目已经验收。",
+        "锋泰科技宣布实施新项目。",
+    ],
+)
+def test_a_span_of_years_a_count_or_a_kind_of_contest_names_no_programme(text):
+    assert not [m for m in mentions_of(text)[2] if m.type in ("Product", "Platform", "Programme")]
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import re
 from ..kb import load_kb
 from ..model import ORG_TYPES, Mention, Token
 from ..words import load_words
+from ..zh.numerals import parse_chinese_integer
 from ..zh.text import occurrences
 from .byline import byline_fields, split_names
 from .context import GLUED, HAN, NAME_POS, Context
@@ -1259,6 +1260,16 @@ def _brand_before(ctx: Context, start: int) -> int:
         and (not ctx.known(tok.word) or ctx.text[: tok.start].endswith(W.words("device_kind")))
     ):  # (芯片凌云X2: after a kind of device, even a word of the dictionary is the model's first name)
         return tok.start
+    kind = W.regex("device_kind_then_brand").search(ctx.text, max(0, start - 10), start)
+    if kind and kind.end() == start:
+        brand = kind.group("brand")  # 新机锋泰S7: the segmenter read 机锋 as a word, splitting the brand
+        inside = [t for t in ctx.tokens_from(kind.start("brand"), start) if t.start >= kind.start("brand")]
+        if (
+            not ctx.known(brand)
+            and brand not in W.set("device_kind")
+            and not any(len(t.word) >= 2 and ctx.known(t.word) for t in inside)
+        ):  # (音箱产品小米Sound: 产品 is a word of its own, no brand's first half)
+            return kind.start("brand")
     return start
 
 
@@ -1269,6 +1280,24 @@ def _organisation_ends(ctx: Context, pos: int) -> bool:
     tok = ctx.tokens[ctx.token_index(pos - 1)]
     return (
         tok.end == pos and tok.word in ctx.lexicon.names or ctx.text[:pos].endswith(ctx.lexicon.suffix_words)
+    )
+
+
+def _coined(ctx: Context, tokens: list[Token]) -> bool:
+    """A name coined from common characters (旗下音乐应用锋乐 / 短视频平台禾拍): it opens with a word the segmenter
+    guessed (锋乐), or with one character that a word of one character or a guessed one follows (禾|拍, 禾|购网);
+    not with a character of degree or a function word (很强 / 更好)."""
+    if not tokens or tokens[0].word[:1] in W.set("coined_name_stop"):
+        return False
+    first = tokens[0]
+    if not ctx.known(first.word):
+        return len(first.word) >= 2 and first.pos[:1] not in "dmqux"
+    return (
+        len(first.word) == 1
+        and first.pos[:1] == "n"
+        and len(tokens) >= 2
+        and (len(tokens[1].word) == 1 or not ctx.known(tokens[1].word))
+        and tokens[1].pos[:1] not in "dpcumqrux"
     )
 
 
@@ -1303,6 +1332,20 @@ def find_products(ctx: Context) -> list[Mention]:
         out.append(
             ctx.mention(_brand_before(ctx, m.start(1)), m.end(1), "Product", "pattern:latin_model", 0.7)
         )
+    for m in W.regex("named_latin_product").finditer(text):  # 一款名为QuickNote的效率工具
+        if (
+            m.group("name") not in ctx.lexicon.names
+            and m.group("name") not in W.set("latin_kind_word")
+            and not W.regex("named_company_after").match(text, m.end())  # 名为Nova的芯片公司: a company
+        ):
+            out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:named_product", 0.75))
+    for m in W.regex("latin_name_before_kind").finditer(text):  # 锋泰科技的NovaPad平板
+        name = m.group("name")
+        if name in W.set("latin_platform_word") or name in ctx.lexicon.titles:
+            continue
+        if name in ctx.lexicon.names and ctx.lexicon.names[name].types[0] != "Product":
+            continue  # (OpenAI应用: a company's name, not a model)
+        out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:latin_before_kind", 0.7))
     for m in W.regex("flagship_product").finditer(text):  # 主打产品青禾笔记 / 核心产品XT-101
         name, first = m.group("name"), ctx.token_at(m.start("name"))
         if (
@@ -1325,11 +1368,15 @@ def find_products(ctx: Context) -> list[Mention]:
         start += len(kind) if kind else 0  # 首款SUV车型青禾L9: two words for its kind, then the name
         name, first = text[start:end], ctx.token_at(start)
         tokens = ctx.tokens_from(start, end)
-        named = re.search(r"[A-Za-z0-9]", name) or any(
-            t.pos in NAME_POS or not ctx.known(t.word) and t.pos[:1] not in "adv"
-            for t in tokens
-            if t.start >= start
-        )  # (能力很强: a noun and an adjective the segmenter guessed, no name)
+        named = (
+            re.search(r"[A-Za-z0-9]", name)
+            or any(
+                t.pos in NAME_POS or not ctx.known(t.word) and t.pos[:1] not in "adv"
+                for t in tokens
+                if t.start >= start
+            )  # (能力很强: a noun and an adjective the segmenter guessed, no name)
+            or _coined(ctx, [t for t in tokens if t.start >= start])
+        )
         if (
             not named
             or name in ctx.lexicon.suffix_words  # 品牌联盟: an alliance, no product
@@ -1403,19 +1450,21 @@ def find_products(ctx: Context) -> list[Mention]:
     programme_end = re.compile(W.alt("programme_noun") + "$")
     for rx in (W.regex("launched_programme"), W.regex("quoted_programme")):
         for m in rx.finditer(text):
-            name = m.group(1)
+            name = m.group("name")
             head = programme_end.sub("", name)
             # (宣布委任工程|师: 工程 begins 工程师 here, no programme ends)
             if (
                 len(head) < 2
                 or head.startswith(DEMONSTRATIVES)
+                or W.regex("programme_generic_head").match(head)  # 发布五年计划 / 举办创业大赛: no name
+                or W.regex("launch").match(head)  # 宣布实施新项目: the second verb, no name
                 or any(ch in name for ch in W.words("possessive"))
                 or head in ctx.lexicon.non_entities
-                or not ctx.is_boundary(m.end(1))
-                or ctx.opens_with_function_word(m.start(1), m.end(1))
+                or not ctx.is_boundary(m.end("name"))
+                or ctx.opens_with_function_word(m.start("name"), m.end("name"))
             ):
                 continue  # (宣布了新计划: 了 is the verb's, no name)
-            out.append(ctx.mention(m.start(1), m.end(1), "Programme", "pattern:programme", 0.8))
+            out.append(ctx.mention(m.start("name"), m.end("name"), "Programme", "pattern:programme", 0.8))
     for m in W.regex("launched_quoted_product").finditer(text):
         group = 1 if m.group(1) else 2
         name = m.group(group)
@@ -1819,7 +1868,59 @@ def find_listed_products(ctx: Context) -> list[Mention]:
             and name not in ctx.lexicon.names
         ):  # (为米家…: the segmenter may glue the intro's last character to the first item)
             out.append(ctx.mention(start, end, "Product", "pattern:listed_product", 0.75))
+    out.extend(_counted_list_products(ctx))
     return out
+
+
+def _counted_list_products(ctx: Context) -> list[Mention]:
+    """推出了禾光、禾影和禾声三款产品: the items of a list closed by a count of its kind are products where the count is
+    the number of items (or at least that, after 等) and each item is a name, not a kind (手机和平板两款产品)."""
+    out = []
+    for m in W.regex("counted_product_list").finditer(ctx.text):
+        count = m.group("count")
+        try:
+            wanted = int(count) if count.isdigit() else parse_chinese_integer(count)
+        except ValueError:
+            continue
+        pos, items = m.start("items"), []
+        for part in W.regex("counted_list_item_split").split(m.group("items")):
+            items.append((pos, pos + len(part)))
+            pos += len(part)
+            sep = W.regex("counted_list_item_split").match(ctx.text, pos)
+            pos = sep.end() if sep else pos
+        if len(items) > wanted or len(items) < wanted and not m.group("more"):
+            continue  # (A和B三款: the list is longer than it reads, its first item not found)
+        names = [(s, e) for s, e in items if _listed_name(ctx, s, e)]
+        if len(names) != len(items):
+            continue  # 手机和平板两款产品: kinds, no names
+        out.extend(ctx.mention(s, e, "Product", "pattern:listed_product", 0.72) for s, e in names)
+    return out
+
+
+def _listed_name(ctx: Context, start: int, end: int) -> bool:
+    """An item of a counted list is a name: Latin letters or digits, a known name, a word the dictionary lacks or
+    characters it knows no word of (揽|月); not a word for a kind (手机)."""
+    name = ctx.text[start:end].strip()
+    if (
+        len(name) < 2
+        or not ctx.is_boundary(start)
+        or not ctx.is_boundary(end)
+        or name.startswith(DEMONSTRATIVES)
+        or any(ch in name for ch in W.words("possessive"))
+        or name in ctx.lexicon.non_entities
+        or _function_word_at(ctx, start)
+        or any(w in name for w in W.words("counted_item_stop"))
+    ):
+        return False
+    if re.search(r"[A-Za-z0-9]", name) or name in ctx.lexicon.names:
+        return True
+    tokens = [t for t in ctx.tokens_from(start, end) if t.start >= start]
+    return (
+        any(t.pos in NAME_POS for t in tokens)
+        or _coined(ctx, tokens)
+        or len(tokens) >= 2
+        and all(len(t.word) == 1 for t in tokens)  # 揽|月: characters the dictionary knows no word of
+    )
 
 
 def find_founded_orgs(ctx: Context) -> list[Mention]:
