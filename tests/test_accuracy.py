@@ -14,16 +14,16 @@ CORPUS = ROOT / "benchmarks" / "realtext" / "corpus.jsonl"
 # (split, what) -> (precision, recall) floors
 # (dev's entity floors sit higher since the neural recogniser trains on the dev split's sentences too)
 FLOORS = {
-    ("dev", "relations"): (0.84, 0.55),
+    ("dev", "relations"): (0.85, 0.57),
     ("dev", "bylines"): (0.92, 0.79),
     ("dev", "organisation"): (0.84, 0.84),
     ("dev", "person"): (0.94, 0.94),
-    ("test", "relations"): (0.69, 0.34),
+    ("test", "relations"): (0.69, 0.35),
     ("test", "bylines"): (0.84, 0.65),
     ("test", "organisation"): (0.78, 0.74),
     ("test", "person"): (0.90, 0.89),
 }
-ATTRIBUTION_FLOORS = {"dev": 0.67, "test": 0.62}
+ATTRIBUTION_FLOORS = {"dev": 0.69, "test": 0.63}
 
 
 @pytest.fixture(scope="module")

@@ -2144,6 +2144,12 @@ def find_business_named_orgs(ctx: Context) -> list[Mention]:
             or not _name_like(ctx, name, start, at_boundary=False)
         ):
             continue
+        if (
+            ctx.text[max(0, start - 3) : start]
+            .rstrip("".join(W.set("possessive")))
+            .endswith(W.words("owner_word"))
+        ):
+            continue  # 青禾科技旗下的QuickNote软件: what a company owns, an offering or a unit, no company
         if not (ctx.is_boundary(start) or _after_glued_marker(ctx, start)):
             continue  # 为青禾医疗: the name's first character ends a word of the dictionary
         if group.startswith("latin"):
