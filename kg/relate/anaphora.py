@@ -73,19 +73,10 @@ def _career_gaps(
     曾任青禾科技总经理，现任远川集团董事长。 / 2015年加入百度): the one person the sentence before names (as for a
     pronoun), where the clause names no person of its own (现任董事长王明… has its subject after the title)."""
     W = load_words()
-    opening = W.regex("subjectless_career_opening")
     breaks = W.set("clause_break")
-    all_starts = [m.start for m in mentions]
     out: list[Mention] = []
     ids: dict[int, str] = {}
-    for sent in doc.sentences:
-        gap = opening.match(doc.norm, sent.start, sent.end)
-        if gap is None:
-            continue
-        at = gap.start("gap")
-        i = bisect.bisect_left(all_starts, sent.start)
-        if any(m.type != "Date" for m in mentions[i : bisect.bisect_right(all_starts, at)]):
-            continue  # a name before the predicate: the sentence has its subject
+    for sent, at in _subjectless(doc, mentions, "subjectless_career_opening"):
         end = next((k for k in range(at, sent.end) if doc.norm[k] in breaks), sent.end)
         if any(at <= p.start < end for p in people):
             continue
@@ -257,6 +248,24 @@ def _opens_for(
     )
 
 
+def _subjectless(doc: Document, mentions: list[Mention], opening: str):
+    """Each sentence of ``doc`` that opens with the predicate the words' regex ``opening`` reads (group ``gap``
+    where its subject would stand) and names nothing but a date before it, with the gap's offset."""
+    pattern = load_words().regex(opening)
+    starts = [m.start for m in mentions]
+    for sent in doc.sentences:
+        gap = pattern.match(doc.norm, sent.start, sent.end)
+        if gap is None:
+            continue
+        at = gap.start("gap")
+        i = bisect.bisect_left(starts, sent.start)
+        if not any(m.type != "Date" for m in mentions[i : bisect.bisect_right(starts, at)]):
+            yield (
+                sent,
+                at,
+            )  # (a name before the predicate, or beginning where it does: the sentence has its subject)
+
+
 def gap_mentions(
     doc: Document, mentions: list[Mention], entity_of: dict[int, str], main: str | None
 ) -> tuple[list[Mention], dict[int, str]]:
@@ -264,19 +273,10 @@ def gap_mentions(
     (2021年获得红杉中国投资 / 目前已与宁德时代达成合作): the organisation the sentence before opens with, in the same
     paragraph, else the article's main organisation. The mention has no characters; the fact's evidence is the
     sentence."""
-    W = load_words()
-    opening = W.regex("subjectless_opening")
     starts = [m.start for m in mentions]
     out: list[Mention] = []
     ids: dict[int, str] = {}
-    for sent in doc.sentences:
-        gap = opening.match(doc.norm, sent.start, sent.end)
-        if gap is None:
-            continue
-        at = gap.start("gap")
-        i = bisect.bisect_left(starts, sent.start)
-        if any(m.type != "Date" for m in mentions[i : bisect.bisect_right(starts, at)]):
-            continue  # a name before the predicate (or beginning where it does): the sentence has its subject
+    for sent, at in _subjectless(doc, mentions, "subjectless_opening"):
         org = subject = _sentence_subject(doc, mentions, starts, entity_of, sent.index - 1, sent.paragraph)
         if subject is not None:
             org = _topic_of(doc, mentions, entity_of, subject, main)
