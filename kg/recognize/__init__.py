@@ -846,7 +846,8 @@ def embedded_parents(
         )
         by_pattern = m.type == "BusinessUnit" and m.source.startswith("pattern:")
         longer = load_kb().maker_of(m.key) if found and by_pattern else None
-        if longer is not None and longer[0] > len(found[0]):
+        types: tuple[str, ...]
+        if found and longer is not None and longer[0] > len(found[0]):
             # 京东方技术研发中心: the longer name the knowledge base knows (京东方), not the lexicon's 京东
             end, key, types = m.start + longer[0], kb_label(longer[1], lexicon), (longer[1].type,)
         elif found:
@@ -857,10 +858,10 @@ def embedded_parents(
         elif (
             m.source == "pattern:org_unit"
             and m.key == doc.norm[m.start : m.end]
-            and (owner := owner_in_name(m.key, lexicon))
+            and (in_name := owner_in_name(m.key, lexicon))
         ):
             # 青禾集团人工智能研究院: the organisation whose name a pattern found before the division's own
-            end, key, types = m.start + owner[0], m.key[: owner[0]], (owner[1],)
+            end, key, types = m.start + in_name[0], m.key[: in_name[0]], (in_name[1],)
         else:
             continue  # 理想L9: the maker the knowledge base knows by the name the model begins with
         out.append(

@@ -1875,7 +1875,7 @@ def find_listed_products(ctx: Context) -> list[Mention]:
 def _counted_list_products(ctx: Context) -> list[Mention]:
     """推出了禾光、禾影和禾声三款产品: the items of a list closed by a count of its kind are products where the count is
     the number of items (or at least that, after 等) and each item is a name, not a kind (手机和平板两款产品)."""
-    out = []
+    out: list[Mention] = []
     for m in W.regex("counted_product_list").finditer(ctx.text):
         count = m.group("count")
         try:

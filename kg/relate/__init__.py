@@ -414,7 +414,7 @@ def _longest_prefix_org(
         return orgs[max(named, key=len)]
     found = lexicon.owner_of(key, types or _OWNER_TYPES)
     longer = load_kb().maker_of(key) if found and found_by_pattern else None
-    if longer is not None and longer[0] > len(found[0]):
+    if found and longer is not None and longer[0] > len(found[0]):
         return entity_id(
             longer[1].type, kb_label(longer[1], lexicon)
         )  # 京东方…研发中心: 京东方's, not 京东's

@@ -149,22 +149,23 @@ def company_mentions(
         ):
             # 青禾科技登陆科创板。该公司是锋泰集团控股的子公司: the one the sentence before is about (公司 / 本公司 in a
             # notice are the announcing company's own words for itself: the article's)
-            org = _topic_of(doc, mentions, entity_of, subject, main)
-            if kind and (org is None or not doc.norm[org.start : org.end].endswith(kind.group())):
+            topic = _topic_of(doc, mentions, entity_of, subject, main)
+            if kind and (topic is None or not doc.norm[topic.start : topic.end].endswith(kind.group())):
                 # 青禾科技获远川基金投资。该基金创始合伙人…: the one organisation of the kind in the sentence before
                 prev = doc.sentences[sentence - 1]
                 lo, hi = bisect.bisect_left(starts, prev.start), bisect.bisect_left(starts, prev.end)
                 of_kind = [m for m in orgs[lo:hi] if doc.norm[m.start : m.end].endswith(kind.group())]
                 if len({entity_of[m.start] for m in of_kind}) == 1:
-                    org = of_kind[-1]
-            if org is not None and W.regex("near_company_anaphor").match(doc.norm, at):
+                    topic = of_kind[-1]
+            if topic is not None and W.regex("near_company_anaphor").match(doc.norm, at):
                 # 腾讯收购了搜狗。这家公司…: this one is the one just named, which the text does not say among several
                 prev = doc.sentences[sentence - 1]
                 lo, hi = bisect.bisect_left(starts, prev.start), bisect.bisect_left(starts, prev.end)
                 if len({entity_of[m.start] for m in orgs[lo:hi] if not _a_source(doc, m)}) > 1:
                     continue
-            if org is None:
+            if topic is None:
                 continue
+            org = topic
         elif (
             main in first_of
             and first_of[main].start < at
