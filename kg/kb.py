@@ -73,6 +73,12 @@ class KnowledgeBase:
                 return k, org
         return None
 
+    def longer_maker(self, name: str, than: int) -> tuple[int, KbOrg] | None:
+        """The company of ``maker_of`` where its name is longer than ``than`` characters, the length of the owner
+        another list found (京东方技术研发中心: 京东方, where the lexicon found 京东)."""
+        found = self.maker_of(name)
+        return found if found is not None and found[0] > than else None
+
     def names(self) -> list[tuple[str, KbOrg]]:
         """Every (surface, organisation) the knowledge base can recognise: unambiguous names only."""
         out = []

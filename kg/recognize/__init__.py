@@ -845,9 +845,9 @@ def embedded_parents(
             else None
         )
         by_pattern = m.type == "BusinessUnit" and m.source.startswith("pattern:")
-        longer = load_kb().maker_of(m.key) if found and by_pattern else None
+        longer = load_kb().longer_maker(m.key, len(found[0])) if found and by_pattern else None
         types: tuple[str, ...]
-        if found and longer is not None and longer[0] > len(found[0]):
+        if longer is not None:
             # 京东方技术研发中心: the longer name the knowledge base knows (京东方), not the lexicon's 京东
             end, key, types = m.start + longer[0], kb_label(longer[1], lexicon), (longer[1].type,)
         elif found:

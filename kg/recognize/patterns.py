@@ -1492,7 +1492,7 @@ def find_quoted_offerings(ctx: Context, anchors: list[Mention]) -> list[Mention]
         if name in ctx.lexicon.non_entities or name in ctx.lexicon.titles or name in ctx.lexicon.names:
             continue
         if any(ch in name for ch in W.words("possessive")):
-            continue  # 锋泰“蝴蝶的翅膀”: a phrase, a figure of speech, not a name
+            continue  # 锋泰“风口上的猪”: a phrase, a figure of speech, not a name
         tokens = ctx.tokens_from(m.start(g), m.end(g))
         if any(t.pos[:1] in "vpcdrum" and ctx.known(t.word) for t in tokens[:1]):
             continue  # 腾讯“连接一切”: a verb phrase, a slogan
@@ -1533,7 +1533,7 @@ def find_glossed_products(ctx: Context, anchors: list[Mention]) -> list[Mention]
         if first and first.pos[:1] in "vpcdum" and ctx.known(first.word):
             continue  # 小米超过百度(809亿美元): a verb, not a product's name
         if W.regex("pinyin_gloss").fullmatch(m.group(2)):
-            continue  # 全球执(zhí)行: the reading of a character in brackets, not a gloss of a name
+            continue  # 青禾重(chóng)启: the reading of a character in brackets, not a gloss of a name
         if re.match(r"[\d.]", m.group(2)) or m.group(1) in W.set("partnership_form"):
             continue  # a figure in the brackets; 合伙企业(有限合伙): a legal form
         out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:glossed_product", 0.7))

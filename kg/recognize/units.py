@@ -147,16 +147,22 @@ def owner_in_name(surface: str, lexicon) -> tuple[int, str] | None:
     return None
 
 
+def company_stem(name: str, lexicon) -> str | None:
+    """A company's name without its trade or group word (锋泰科技 → 锋泰), where two characters or more are left."""
+    suffix = next((w for w in lexicon.suffix_words if name.endswith(w)), None)
+    return name[: -len(suffix)] if suffix and len(name) - len(suffix) >= 2 else None
+
+
 def find_stem_units(ctx: Context, anchors: list[Mention]) -> list[Mention]:
     """锋泰科技 … 锋泰云 / 青禾集团 … 青禾电商: the short name of a company a pattern found in the article (its name
     without its trade or group word) and a word for a line of business name a division of it."""
-    stems = set()
-    for a in anchors:
-        if a.type == "Company" and a.source == "pattern:org_suffix":
-            name = ctx.text[a.start : a.end]
-            suffix = next((w for w in ctx.lexicon.suffix_words if name.endswith(w)), None)
-            if suffix and len(name) - len(suffix) >= 2:
-                stems.add(name[: -len(suffix)])
+    stems = {
+        stem
+        for a in anchors
+        if a.type == "Company"
+        and a.source == "pattern:org_suffix"
+        and (stem := company_stem(ctx.text[a.start : a.end], ctx.lexicon)) is not None
+    }
     out: list[Mention] = []
     words = sorted(W.words("unit_word"), key=len, reverse=True)
     for stem in stems:

@@ -10,7 +10,7 @@ from ..kb import is_market, kb_label, load_kb
 from ..model import Document, Evidence, Figure, Mention, Relation
 from ..recognize.byline import byline_fields
 from ..recognize.lexicon import Lexicon, load_lexicon
-from ..recognize.units import owner_in_name
+from ..recognize.units import company_stem, owner_in_name
 from ..resolve import entity_id
 from ..words import load_words
 from .about import _AGENT, _company_anaphor, _topic, assign_about, cited_outlet
@@ -311,7 +311,7 @@ def _named_units(
         if parent is None and m.source == "pattern:org_unit":
             parent = _longest_prefix_org(m.key, platforms, lexicon, _OWNER_TYPES + ("Platform",))
             # (支付宝商家服务事业部: a division of the platform)
-        if parent is None and m.source == "pattern:org_unit" and m.key == doc.norm[m.start : m.end]:
+        if parent is None and m.source == "pattern:org_unit" and m.key == surface:
             owner = owner_in_name(m.key, lexicon)  # 青禾集团人工智能研究院: the group only its division names
             parent = entity_id(owner[1], m.key[: owner[0]]) if owner else None
         if parent is None and m.source == "pattern:stem_unit":
@@ -384,13 +384,9 @@ def _stem_owner(key: str, orgs: dict[str, str], lexicon: Lexicon) -> str | None:
     锋泰云)."""
     words = load_words().words("unit_word")
     for name, eid in orgs.items():
-        for stem_end in range(2, min(len(name), len(key))):
-            if (
-                name[:stem_end] == key[:stem_end]
-                and name[stem_end:] in lexicon.suffix_words
-                and key[stem_end:] in words
-            ):
-                return eid
+        stem = company_stem(name, lexicon)
+        if stem is not None and key.startswith(stem) and key[len(stem) :] in words:
+            return eid
     return None
 
 
@@ -413,12 +409,14 @@ def _longest_prefix_org(
     if named:
         return orgs[max(named, key=len)]
     found = lexicon.owner_of(key, types or _OWNER_TYPES)
-    longer = load_kb().maker_of(key) if found and found_by_pattern else None
-    if found and longer is not None and longer[0] > len(found[0]):
+    if found is None:
+        return None
+    longer = load_kb().longer_maker(key, len(found[0])) if found_by_pattern else None
+    if longer is not None:
         return entity_id(
             longer[1].type, kb_label(longer[1], lexicon)
         )  # 京东方…研发中心: 京东方's, not 京东's
-    return entity_id(found[1].types[0], found[1].canonical) if found else None
+    return entity_id(found[1].types[0], found[1].canonical)
 
 
 _OWNER_TYPES = ("Company", "Organization", "GovernmentOrganization", "MediaOrganization")

@@ -277,7 +277,7 @@ class RelationScorer:
         roles = _roles_by_sentence(linked)
         rounds: dict[
             int, set[tuple[str, str]]
-        ] = {}  # per sentence, the (investor, company) of a round the rules read
+        ] = {}  # per sentence, the (investor, company) of the rules' rounds
         for r in linked:
             if r.predicate == "investsIn" and dict(r.qualifiers).get("round"):
                 rounds.setdefault(r.evidence.sentence, set()).add((r.subject, r.object))
@@ -321,10 +321,11 @@ class RelationScorer:
                 continue  # 高瓴资本、红杉中国这两家投资机构: names in a list; a partnership says more (rules)
             if _co_arguments(roles.get(index, {}), rel.subject, rel.object):
                 continue  # 腾讯和阿里巴巴都投资了B站: two investors of one company, not a pair of their own
+            led = rounds.get(index, set())
             if (
                 rel.predicate == "investsIn"
-                and (rel.subject, rel.object) not in rounds.get(index, set())
-                and any(investor == rel.subject for investor, _ in rounds.get(index, set()))
+                and (rel.subject, rel.object) not in led
+                and rel.subject in {investor for investor, _ in led}
             ):
                 continue  # A完成A轮融资，B也完成天使轮融资，由X领投: the rules gave X its round, it leads no other
             key = (index, frozenset((rel.subject, rel.object)))
