@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from .errors import KgError
+from .recache import compile_pattern
 
 _REF = re.compile(r"(?<!\?P)<([a-z][a-z0-9_]*)>")
 _KINDS = ("words", "chars", "pattern", "map")
@@ -113,7 +114,7 @@ class Words:
             if "pattern" not in entry:
                 raise WordsError(f"{self.origin}: {name!r} is not a pattern")
             try:
-                self._compiled[name] = re.compile(self.expand(entry["pattern"]))
+                self._compiled[name] = compile_pattern(self.expand(entry["pattern"]))
             except re.error as exc:
                 raise WordsError(f"{self.origin}: pattern {name!r} does not compile: {exc}") from None
         return self._compiled[name]

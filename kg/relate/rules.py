@@ -24,6 +24,7 @@ from typing import Any
 
 from ..errors import KgError
 from ..model import Relation
+from ..recache import compile_pattern
 from ..recognize.lexicon import _alternation, _guarded
 from ..types import SLOT_GROUPS
 from ..vocab import PREDICATES, QUALIFIERS
@@ -70,7 +71,7 @@ class LazyPattern:
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern)
+            self._compiled = compile_pattern(self.pattern)
         return self._compiled
 
     def search(self, text: str) -> re.Match[str] | None:

@@ -1,0 +1,96 @@
+"""Regular expressions compiled once per machine rather than once per run.
+
+kg's rules and vocabulary expand to about 800 KB of patterns; Python compiles them in a few seconds, most of a
+small build. This keeps what Python's own compiler makes of each pattern (its code list and groups) in a cache
+folder and rebuilds the pattern object from it next time, which takes a few milliseconds. The folder is
+``$KG_CACHE_DIR`` (``none`` turns the cache off), else ``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``, with one
+sub-folder per Python build, so that one interpreter never reads another's code. A file that cannot be read or
+written, or an interpreter whose regular-expression internals differ, only means compiling as usual: the result
+is the same pattern either way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+try:  # CPython's regular-expression compiler, in the shape of 3.11–3.13
+    import _sre
+    from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - another interpreter
+    _sre = None
+
+OFF = "none"
+_UNREADABLE = (OSError, ValueError, EOFError, TypeError, RuntimeError, IndexError, zlib.error)
+
+
+def cache_folder() -> Path | None:
+    """The folder for this interpreter's compiled patterns, or None where caching is off or not possible."""
+    if _sre is None or sys.implementation.name != "cpython":
+        return None
+    chosen = os.environ.get("KG_CACHE_DIR")
+    if chosen is not None and chosen.strip().lower() == OFF:
+        return None
+    if chosen:
+        root = Path(chosen)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        root = Path(xdg) / "kg" if xdg else Path.home() / ".cache" / "kg"
+    build = hashlib.sha256(f"{sys.version}\0{_constants.MAGIC}".encode()).hexdigest()[:12]
+    return root / f"re-{sys.implementation.cache_tag}-{build}"
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """``re.compile(pattern)``, from the cache folder where an earlier run left it (and left there for the next
+    run where it was not). Raises ``re.error`` for a pattern that does not compile, as ``re.compile`` does."""
+    folder = cache_folder()
+    if folder is None:
+        return re.compile(pattern)
+    path = folder / (hashlib.sha256(pattern.encode("utf-8")).hexdigest()[:32] + ".re")
+    try:
+        return _sre.compile(pattern, *marshal.loads(zlib.decompress(path.read_bytes())))
+    except _UNREADABLE:
+        pass  # not there yet, damaged, or written by something else: compiled afresh and written again
+    try:
+        parts = _compiled_parts(pattern)
+        compiled = _sre.compile(pattern, *parts)
+    except re.error:
+        raise
+    except Exception:  # noqa: BLE001 - the interpreter's internals are not what this module expects
+        return re.compile(pattern)
+    _write(path, zlib.compress(marshal.dumps(parts), 1))  # (a tenth of the size, read as fast)
+    return compiled
+
+
+def _compiled_parts(pattern: str) -> tuple[Any, ...]:
+    """What ``re._compiler.compile`` hands to ``_sre.compile`` after the pattern itself: flags, code, groups."""
+    tree = _parser.parse(pattern, 0)
+    code = [int(op) for op in _compiler._code(tree, 0)]  # (opcodes are an int subclass marshal does not take)
+    groupindex = dict(tree.state.groupdict)
+    indexgroup: list[str | None] = [None] * tree.state.groups
+    for name, number in groupindex.items():
+        indexgroup[number] = name
+    return tree.state.flags, code, tree.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write whole or not at all (a temporary file renamed into place), and quietly give up where it cannot."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, path)
+        except OSError:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass

@@ -1,0 +1,63 @@
+"""Compiled patterns kept between runs (kg/recache.py): the same pattern as re.compile, whatever the folder holds."""
+
+import re
+
+import pytest
+
+from kg.recache import cache_folder, compile_pattern
+
+SAMPLES = ["锋泰科技宣布完成C轮融资", "由青禾资本领投", "abc 123", ""]
+PATTERN = r"(?P<org>[\u4e00-\u9fff]{2,4})(?:科技|资本)(?=宣布|领投)|(?P<num>\d+)"
+
+
+def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
+    assert (
+        a.pattern == b.pattern
+        and a.flags == b.flags
+        and a.groupindex == b.groupindex
+        and a.groups == b.groups
+    )
+    for text in SAMPLES:
+        assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
+        assert [m.groupdict() for m in a.finditer(text)] == [m.groupdict() for m in b.finditer(text)]
+
+
+def test_written_then_read_back_as_the_same_pattern(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    first = compile_pattern(PATTERN)
+    files = list(cache_folder().glob("*.re"))
+    assert len(files) == 1
+    again = compile_pattern(PATTERN)  # from the file this time
+    _same(first, re.compile(PATTERN))
+    _same(again, re.compile(PATTERN))
+    assert compile_pattern(PATTERN).search("锋泰科技宣布").group("org") == "锋泰"
+
+
+def test_a_damaged_file_is_compiled_afresh_and_rewritten(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    compile_pattern(PATTERN)
+    (path,) = cache_folder().glob("*.re")
+    path.write_bytes(b"not a pattern")
+    _same(compile_pattern(PATTERN), re.compile(PATTERN))
+    assert path.read_bytes() != b"not a pattern"
+
+
+def test_off_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", "none")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_folder() is None
+    _same(compile_pattern(PATTERN), re.compile(PATTERN))
+    assert not any(tmp_path.iterdir())
+
+
+def test_an_unwritable_folder_still_compiles(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("KG_CACHE_DIR", str(blocker / "below"))  # a folder under a file cannot be made
+    _same(compile_pattern(PATTERN), re.compile(PATTERN))
+
+
+def test_a_bad_pattern_is_an_error_as_with_re(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    with pytest.raises(re.error):
+        compile_pattern("(?P<x>")
