@@ -1820,6 +1820,8 @@ def test_a_division_after_a_longer_name_the_knowledge_base_knows_is_not_the_shor
         "锋泰科技杭州总部今年扩建。",
         "锋泰科技销售部门负责人王明表示。",
         "锋泰集团今年调整。以上这些事业群都将合并。",
+        "锋泰集团表示，任何事业群都不能例外。",
+        "锋泰集团今年不再设置事业部。",
         "锋泰科技员工加入研究院。",
         "青禾集团联合创始人及星澜研究院负责人王芳出席。",
         "作为青禾科技副总裁兼锋泰事业部总裁，王明表示满意。",
@@ -1829,6 +1831,24 @@ def test_no_division_is_made_of_a_common_word_a_region_or_two_names(text):
     units = {m.text for m in mentions_of(text)[2] if m.type == "BusinessUnit"}
     assert not units - {"锋泰事业部"}  # (锋泰事业部: the second post's division, whole)
     assert not any(u.startswith(("青禾科技", "青禾集团联合")) for u in units)
+
+
+def test_a_division_set_up_or_dropped_is_named_after_the_verb():
+    units = {
+        m.text
+        for m in mentions_of("锋泰集团今后不再设置到店事业群，并撤销出行事业部。")[2]
+        if m.type == "BusinessUnit"
+    }
+    assert units == {"到店事业群", "出行事业部"}
+
+
+def test_a_division_without_a_proper_name_is_the_companys_not_a_department_named_beside_it():
+    found = triples("据报道，锋泰科技近日进行了组织调整。电商业务脱离了邮箱事业部、公关部脱离了市场部。")
+    parents = {o for s, p, o in found if s == "邮箱事业部" and p == "parentOrganization"}
+    assert parents == {"锋泰科技"}
+    found = triples("锋泰科技宣布调整架构。具体包括对到家事业群、用户平台、基础研发等进行整合。")
+    assert ("到家事业群", "parentOrganization", "锋泰科技") in found
+    assert not {o for s, p, o in found if s == "到家事业群" and p == "parentOrganization"} - {"锋泰科技"}
 
 
 def test_a_department_of_goods_after_a_company_is_no_product():

@@ -370,13 +370,19 @@ def _unit_owner(doc: Document, mentions: list[Mention], unit: Mention, entity_of
     local = [
         m
         for m in mentions
-        if m.sentence == unit.sentence and m is not unit and m.type != "BusinessUnit" and m.start in entity_of
+        if m.sentence == unit.sentence and m is not unit and _owns_units(m) and m.start in entity_of
     ]
-    owners = [m for m in mentions if m.type != "BusinessUnit"]  # a division's owner is no other division
+    owners = [m for m in mentions if _owns_units(m)]  # a division's owner is no other division
     topic = _org_topic(doc, owners, local, unit.sentence, entity_of)
     if isinstance(topic, int):
         return entity_of[local[topic].start]
     return topic
+
+
+def _owns_units(m: Mention) -> bool:
+    """Whether a mention can own a division without a proper name: a company or a person (the topic may be one),
+    not another division, nor a department or platform named beside it (到家事业群、用户平台 / 公关部脱离了市场部)."""
+    return m.type in ("Company", "Person")
 
 
 def _stem_owner(key: str, orgs: dict[str, str], lexicon: Lexicon) -> str | None:
