@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import InputError
+from ..recache import compile_pattern
 from ..types import ENTITY_TYPES, TYPES
 from ..words import load_words
 
@@ -227,9 +228,9 @@ def load_lexicon(user_files: tuple[str, ...] = ()) -> Lexicon:
         non_entities=frozenset(_words("non_entities.txt")),
         org_suffixes=tuple(sorted(suffixes, key=lambda s: -len(s[0]))),
         measures=tuple(sorted(set(_words("measures.txt")), key=lambda w: (-len(w), w))),
-        name_pattern=re.compile(name_re),
-        title_pattern=re.compile(title_re),
-        measure_pattern=re.compile(_alternation(_words("measures.txt"))),
+        name_pattern=compile_pattern(name_re),
+        title_pattern=compile_pattern(title_re),
+        measure_pattern=compile_pattern(_alternation(_words("measures.txt"))),
         title_domains=tuple(sorted(set(_words("title_domains.txt")), key=lambda w: (-len(w), w))),
         makers={
             row[0]: (tuple(row[1].split("|")), int(row[2]) if len(row) > 2 and row[2].strip() else None)
