@@ -517,6 +517,11 @@ def test_a_long_registered_name_is_kept_whole():
             set(),
         ),
         ("锋泰科技今日宣布。据远澜社报道，青禾科技将被收购。", set(), {"远澜社"}),
+        ("锋泰科技今日宣布。据青禾周末记者统计，今年已有十家公司入局。", {("publisher", "青禾周末")}, set()),
+        # an outlet that opens the article with what it noticed or found (not a clause without a comma)
+        ("青禾网注意到，锋泰科技今年已三次调价。", {("publisher", "青禾网")}, set()),
+        ("青禾财经梳理发现，锋泰科技今年已三次调价。", {("publisher", "青禾财经")}, set()),
+        ("青禾网注意到锋泰科技今年已三次调价。", set(), {"青禾网"}),
         # Taiwan's and Hong Kong's bylines: the outlet opens the line, the reporter before the place of reporting
         (
             "青禾日報 記者林小舟／台北即時報導\n锋泰科技今日宣布完成融资。",
