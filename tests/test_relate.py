@@ -522,6 +522,18 @@ def test_a_long_registered_name_is_kept_whole():
         ("青禾网注意到，锋泰科技今年已三次调价。", {("publisher", "青禾网")}, set()),
         ("青禾财经梳理发现，锋泰科技今年已三次调价。", {("publisher", "青禾财经")}, set()),
         ("青禾网注意到锋泰科技今年已三次调价。", set(), {"青禾网"}),
+        # an outlet's desk or the word that the piece is its own is no part of its name; 内容来源 / 新闻作者 keys
+        (
+            "青禾网新闻中心 2025-08-28 14:00\n锋泰科技宣布完成融资。",
+            {("publisher", "青禾网")},
+            {"青禾网新闻中心"},
+        ),
+        ("出品|青禾财经原创(ID:qhcj)\n锋泰科技宣布完成融资。", {("publisher", "青禾财经")}, {"青禾财经原创"}),
+        (
+            "锋泰科技宣布完成融资。\n内容来源 | 青禾新闻网\n新闻作者 | 林小舟",
+            {("publisher", "青禾新闻网"), ("author", "林小舟")},
+            set(),
+        ),
         # Taiwan's and Hong Kong's bylines: the outlet opens the line, the reporter before the place of reporting
         (
             "青禾日報 記者林小舟／台北即時報導\n锋泰科技今日宣布完成融资。",

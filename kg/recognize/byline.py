@@ -63,6 +63,9 @@ def _key_values(text: str, base: int, index: int) -> list[Field]:
         group = "value" if m.group("value") else "name"
         value_start, value_end = m.start(group), m.end(group)
         value = text[value_start:value_end].rstrip("".join(w.words("byline_trailing")))
+        desk = w.regex("outlet_desk_word").search(value) if role == "publisher" else None
+        if desk and desk.start() >= 2:
+            value = value[: desk.start()]  # 出品|青禾财经原创: the outlet is 青禾财经
         if role and value and not w.regex("not_an_outlet").fullmatch(value):
             out.append(
                 Field(role, base + value_start, base + value_start + len(value), index, group == "name")
@@ -106,6 +109,7 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
         if m and group and not w.regex("not_an_outlet").fullmatch(m.group(group)):
             end = m.end(group)
             trailing = w.regex("outlet_trailing_word").search(m.group(group))
+            trailing = trailing or w.regex("outlet_desk_word").search(m.group(group))
             tail = trailing.group() if trailing else ""
             if len(m.group(group)) - len(tail) >= 2:
                 end -= len(tail)  # 【TechWeb报道】: the outlet is TechWeb
