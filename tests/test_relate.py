@@ -522,6 +522,15 @@ def test_a_long_registered_name_is_kept_whole():
         ("青禾网注意到，锋泰科技今年已三次调价。", {("publisher", "青禾网")}, set()),
         ("青禾财经梳理发现，锋泰科技今年已三次调价。", {("publisher", "青禾财经")}, set()),
         ("青禾网注意到锋泰科技今年已三次调价。", set(), {"青禾网"}),
+        # a key on a line of its own and its value on the next; an outlet named by another key leaves the author
+        # field to people
+        ("作者：\n林小舟\n锋泰科技宣布完成融资。", {("author", "林小舟")}, set()),
+        ("作者：\n锋泰科技宣布完成融资，估值达10亿元。", set(), {"锋泰科技"}),
+        (
+            "来源: 青禾日报客户端  作者:林小舟 王大川\n锋泰科技宣布完成融资。",
+            {("publisher", "青禾日报客户端"), ("author", "林小舟"), ("author", "王大川")},
+            set(),
+        ),
         # an outlet's desk or the word that the piece is its own is no part of its name; 内容来源 / 新闻作者 keys
         (
             "青禾网新闻中心 2025-08-28 14:00\n锋泰科技宣布完成融资。",

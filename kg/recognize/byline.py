@@ -44,8 +44,10 @@ def byline_fields(doc: Document) -> list[Field]:
 def _fields(lines: tuple[tuple[str, int, int], ...], last: int = -1) -> tuple[Field, ...]:
     """The fields of a document's head and tail lines (remembered: recognition and relations both ask)."""
     out: list[Field] = []
-    for text, start, index in lines:
+    for k, (text, start, index) in enumerate(lines):
         out += _key_values(text, start, index) + _datelines(text, start, index)
+        if k + 1 < len(lines) and lines[k + 1][2] == index + 1:
+            out += _value_below(text, *lines[k + 1])
         if index == last and index > 0:
             out += _tail_bylines(text, start, index)
     return tuple(sorted(set(out), key=lambda f: (f.start, f.end, f.role)))
@@ -75,6 +77,21 @@ def _key_values(text: str, base: int, index: int) -> list[Field]:
         if role and not w.regex("not_an_outlet").fullmatch(m.group("value")):
             out.append(Field(role, base + m.start("value"), base + m.end("value"), index))
     return out
+
+
+def _value_below(key_line: str, text: str, base: int, index: int) -> list[Field]:
+    """作者： on a line of its own and the name on the next: the next line is the key's value, where it is
+    short and no sentence."""
+    w = load_words()
+    key = w.regex("byline_key_alone").fullmatch(key_line.strip())
+    role = w.map("byline_role").get(_last_key(key.group("key"), w.map("byline_role"))) if key else None
+    value = text.strip()
+    if role is None or not 2 <= len(value) <= 20 or not w.set("sentence_end").isdisjoint(value):
+        return []
+    if w.regex("byline_segment").search(value) or w.regex("not_an_outlet").fullmatch(value):
+        return []  # (the next line is a byline of its own)
+    at = base + text.index(value)
+    return [Field(role, at, at + len(value), index)]
 
 
 def _last_key(key: str, roles: dict[str, str]) -> str:

@@ -354,7 +354,10 @@ def find_byline(ctx: Context) -> list[Mention]:
     (kg/recognize/byline.py): a known name keeps its type, a plausible personal name or a pen name in an author
     field is a person, any other name of an author or publisher field an outlet."""
     out = []
-    for field in byline_fields(ctx.doc):
+    fields = byline_fields(ctx.doc)
+    # a line whose outlet another key names (来源:青禾日报 作者:林舟 王川): its author field holds people only
+    outlet_named = {f.sentence for f in fields if f.role == "publisher"}
+    for field in fields:
         if field.people_only:
             found = _reporters(ctx, field.start, field.end)
             line = ctx.doc.sentences[field.sentence]
@@ -390,7 +393,11 @@ def find_byline(ctx: Context) -> list[Mention]:
                     )
                 )
             elif (field.role != "publisher" or i > 0 and ctx.text[s - 1].isspace()) and _byline_person(
-                ctx, s, e, part, last=i == len(parts) - 1
+                ctx,
+                s,
+                e,
+                part,
+                last=i == len(parts) - 1 or field.role == "author" and field.sentence in outlet_named,
             ):  # (来源:青禾日报 王芳 李明: the outlet, then its writers)
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.9))
             elif field.role == "author" and _pen_name(part, alone=len(parts) == 1, last=i == len(parts) - 1):
