@@ -338,6 +338,12 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
             "3.25%",
             "锋泰科技",
         ),
+        # votes in a company, as its shares, are the company's
+        (
+            "交易完成后，青禾集团持有锋泰科技的股权将增至31.5%，投票权将由14.5%增加至15.2%。",
+            "14.5%",
+            "锋泰科技",
+        ),
         # a product that opens the figure's clause is what its figure measures
         ("小米发布了新品。到今年2月底，小米Pad 9系列卖出了80万台。", "80万台", "小米Pad 9系列"),
         ("青禾科技发布了新品。青禾Pad 3发布后，青禾科技营收增长18%。", "18%", "青禾科技"),
