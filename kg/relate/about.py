@@ -74,6 +74,12 @@ def assign_about(
         if paired is not None:  # 青禾、远澜位列其后，分别为2870辆和1930辆: the n-th figure is the n-th name's
             out.append(dataclasses.replace(f, about=entity_of.get(paired.start)))
             continue
+        counted = _counted_offering(f, mentions) if f.kind == "quantity" else None
+        if (
+            counted is not None
+        ):  # 2104辆锋泰P7、936辆锋泰G3: a count right before a product counts that product
+            out.append(dataclasses.replace(f, about=entity_of.get(counted.start)))
+            continue
         target = (
             _stake_named_before(doc, f, mentions, entity_of)
             or _target(doc, f, targets)
@@ -114,6 +120,14 @@ def assign_about(
 
 _HOLDER_TYPES = ("Company", "Organization", "Platform", "Product", "BusinessUnit")  # what a stake is of
 _LISTED_TYPES = (*_HOLDER_TYPES, "Person")  # what figures after 分别 may be of
+
+
+def _counted_offering(f: Figure, mentions: list[Mention]) -> Mention | None:
+    """The product or programme named right after a count (its unit a measure word): 936辆锋泰G3."""
+    at = bisect.bisect_left([m.start for m in mentions], f.evidence.end)
+    if at < len(mentions) and mentions[at].start == f.evidence.end and mentions[at].type in _OFFERING:
+        return mentions[at]
+    return None
 
 
 def _respectively(doc: Document, f: Figure, figures: list[Figure], mentions: list[Mention]) -> Mention | None:
