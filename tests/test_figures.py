@@ -166,6 +166,18 @@ def test_a_bare_results_line_is_about_the_articles_company():
     assert {f.text: f.about for f in res.figures}.get("5.614亿美元") == "org/新浪"
 
 
+def test_a_results_paragraph_of_another_company_in_a_roundup_is_that_companys():
+    text = (
+        "锋泰科技、青禾集团和星澜控股三家公司日前都发布了财报，锋泰科技的利润最高，锋泰科技领跑。\n"
+        "第三季度，青禾集团营收达299亿元，同比增长14.9%。青禾零售作为核心业务，收入250亿元。"
+        "物流业务收入55亿元，同比增长24.1%。\n"
+        "锋泰科技本季度收入190亿元。"
+    )
+    about = {f.text: f.about for f in result_of(text).figures}
+    assert about.get("55亿元") == "org/青禾集团"
+    assert about.get("190亿元") == "org/锋泰科技"
+
+
 def test_a_persons_shares_are_the_articles_companys():
     """A number of shares or a stake right after a person who holds or trades them is about the company whose
     shares they are (the article's), never about the person; a company holder keeps its stake."""

@@ -574,8 +574,10 @@ def _about(
     if subject is not None:
         return subject
     if frame and frame.main and _company_measure(f):
-        # 净营收 5.614 亿美元 in a results story: the article's company
-        return (frame.company or frame.main).entity
+        # 净营收 5.614 亿美元 in a results story: the article's company, unless the paragraph is about another
+        # (a roundup of three companies' results: 京东集团营收…。…物流业务收入551亿元 is 京东集团's)
+        company = (frame.company or frame.main).entity
+        return _paragraph_company(doc, mentions, entity_of, f, company) or company
     earlier = [m for m in agents if m.end <= c_lo]
     if earlier:
         return earlier[0]  # an earlier clause: its subject (小米与京东达成合作，目标是… → 小米)
@@ -599,6 +601,30 @@ def _about(
         # • 净营收较上年同期增长1%: a bare line of a company's results
         return (frame.company or frame.main).entity
     return topic
+
+
+def _paragraph_company(
+    doc: Document, mentions: list[Mention], entity_of: dict[int, str], f: Figure, company: str
+) -> str | None:
+    """The first company of the figure's paragraph before it, where the paragraph does not name ``company``
+    (the article's) before the figure and a company's measure follows that first name (京东集团营收达…)."""
+    sent = doc.sentences[f.evidence.sentence]
+    first = next((s for s in doc.sentences[: sent.index + 1] if s.paragraph == sent.paragraph), sent)
+    named = [
+        m
+        for m in _in_span(mentions, first.start, f.evidence.start)
+        if m.type == "Company"
+        and m.source != BYLINE
+        and not _in_dateline(doc, m)
+        and not cited_outlet(doc, m)
+    ]
+    if not named or any(entity_of.get(m.start) == company for m in named):
+        return None
+    head = named[0]  # the paragraph is its results only where a measure of a company follows its name
+    after = doc.norm[head.end : head.end + 8]
+    if not any(w in after for w in load_words().words("company_measure")):
+        return None
+    return entity_of.get(head.start)
 
 
 def main_organisation(mentions: list[Mention]) -> Mention | None:
