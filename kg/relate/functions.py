@@ -307,6 +307,14 @@ def _store(hit: Hit, arg: str | None) -> bool:
     )
 
 
+def _park(hit: Hit, arg: str | None) -> bool:
+    """Every place in slot(s) ``arg`` is a business park, a development zone or an incubator (the vocabulary's
+    park_end ends its name): a company that moves into one is there, where one that moves into a mall or a city
+    may only open a shop."""
+    ends = tuple(hit.env.words.words("park_end"))
+    return all(hit.view.mention(n).key.endswith(ends) for n in hit.slots(arg or ""))
+
+
 def _office_body(hit: Hit, arg: str | None) -> bool:
     """The slot(s) ``arg`` name a public body whose name takes 长 fused to it as its head's title (行政院长)."""
     return all(
@@ -395,6 +403,7 @@ CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "not_owns": lambda hit, arg: not _owns(hit, arg),
     "store": _store,
     "office_body": _office_body,
+    "park": _park,
     "named_after_another": _named_after_another,
     "not_named_after_another": lambda hit, arg: not _named_after_another(hit, arg),
     "not_home_country": lambda hit, arg: not _home_country(hit, arg),
