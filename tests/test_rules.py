@@ -16,7 +16,8 @@ from helpers import triples
 from kg.cli import main
 from kg.config import BuildConfig
 from kg.errors import InputError
-from kg.pipeline import ExampleCheck, check_rule_examples
+from kg.ingest import RawRecord, make_document
+from kg.pipeline import ExampleCheck, check_rule_examples, extract_many
 from kg.recognize.lexicon import load_lexicon
 from kg.relate.rules import RuleError, load_rules
 from kg.relate.triggers import trigger_words
@@ -76,6 +77,34 @@ def test_triggers_are_in_every_template_the_rule_matches(rule):
 )
 def test_trigger_words_are_what_every_match_contains(pattern, words):
     assert trigger_words(pattern) == words
+
+
+def test_a_rule_reading_places_as_slots_is_started_by_words_of_that_reading(tmp_path):
+    """美国芯片巨头英伟达: the place is text in the template most rules read and a slot in the one a rule with
+    places = "kept" reads; such a rule whose only trigger is the place's slot still runs."""
+    path = tmp_path / "kept.toml"
+    path.write_text(
+        """
+[[rule]]
+name = "place_kind_before_name"
+predicate = "location"
+pattern = '{p:place}[\u4e00-\u9fff]{2,6}{a:org}'
+places = "kept"
+subject = "a"
+object = "p"
+confidence = 0.7
+""",
+        encoding="utf-8",
+    )
+    rule = next(
+        r for r in load_rules((str(path),)).rules if r.name == "place_kind_before_name"
+    )  # (replaces kg's)
+    assert all(w.startswith("⟦") for w in rule.triggers)  # (nothing of the folded template starts it)
+    doc = make_document(RawRecord("t", "美国芯片巨头英伟达宣布降价。", "text", id="t"))
+    res = extract_many([doc], config=BuildConfig(rules=(str(path),)))[0]
+    label = {e.id: e.label for e in res.entities}
+    found = {(label.get(r.subject), r.predicate, label.get(r.object), r.rule) for r in res.relations}
+    assert ("英伟达", "location", "美国", "place_kind_before_name") in found
 
 
 # --- the discourse subject ---------------------------------------------------------------------------

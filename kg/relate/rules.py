@@ -257,12 +257,17 @@ class RuleSet:
 
     def apply(self, view: SentenceView, env: RuleEnv) -> list[Relation]:
         """The relations the rules make in this sentence, rule after rule in their order; a rule with trigger
-        words runs only where the sentence has one of them."""
+        words runs only where the sentence has one of them (in the template it reads: with its places as slots
+        for a rule with places = "kept")."""
         out: list[Relation] = []
         always, rules_of = self.rules_of_trigger
         chosen = set(always)
-        for word in _triggers_in(view.template, self.trigger_words):
+        present = _triggers_in(view.template, self.trigger_words)
+        for word in present:
             chosen.update(rules_of.get(word, ()))
+        if view.kept != view.template:  # rules that read places as slots look for their words where they do
+            for word in _triggers_in(view.kept, self.trigger_words) - present:
+                chosen.update(i for i in rules_of.get(word, ()) if self.rules[i].places_kept)
         for i in sorted(chosen):
             for hit in _hits(self.rules[i], view, env):
                 out += _emit(hit)
