@@ -1883,3 +1883,14 @@ def test_a_companys_short_name_and_a_line_of_business_name_a_unit_of_it(text, un
 )
 def test_a_common_words_or_a_longer_names_line_of_business_is_no_unit(text):
     assert not [m for m in mentions_of(text)[2] if m.type == "BusinessUnit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("锋泰集团将星澜科技并入其云业务。", "星澜科技"),  # the segmenter reads 将星 as one word
+        ("青禾资本对华澜科技进行了投资。", "华澜科技"),
+    ],
+)
+def test_a_name_whose_first_character_the_segmenter_glues_to_a_preposition_keeps_it(text, name):
+    assert name in {m.text for m in mentions_of(text)[2] if m.type == "Company"}

@@ -1077,6 +1077,13 @@ def _name_prefix(ctx: Context, suffix_start: int):
             # unknown name is not part of it
             if len(tok.word) >= 3 and not ctx.known(tok.word) and re.fullmatch(rf"[{HAN}]+", tok.word):
                 tokens.insert(0, Token(tok.start + 1, tok.end, tok.word[1:], "nz"))
+            elif (
+                len(tok.word) == 2
+                and first in _FUNCTION_CHARS
+                and sum(len(t.word) for t in tokens) == 1
+                and re.fullmatch(rf"[{HAN}]+", tok.word + tokens[0].word)
+            ):  # 将星|澜|科技: a name has two characters at least, the second of a word 将 opens begins it
+                tokens.insert(0, Token(tok.start + 1, tok.end, tok.word[1:], "nz"))
             break
         party = _party_glued(ctx, tok)
         if party and tok.word not in ctx.lexicon.names:
