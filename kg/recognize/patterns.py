@@ -1452,6 +1452,7 @@ def find_products(ctx: Context) -> list[Mention]:
             not named
             or name in ctx.lexicon.suffix_words  # 品牌联盟: an alliance, no product
             or ctx.lexicon.title_pattern.match(name)  # 的锋书产品副总裁王明: a title and a person, no product
+            or name.split()[0] in W.set("latin_kind_word") | W.set("latin_not_a_name")  # 的平台App: a kind
             or not (ctx.is_boundary(start) or glued)
             or not (ctx.is_boundary(end) or _glued_to_follow(ctx, end))
             or not _name_like(ctx, name, start, at_boundary=not glued)
@@ -1481,6 +1482,9 @@ def find_products(ctx: Context) -> list[Mention]:
             out.append(ctx.mention(s, e, type_, "pattern:kind_then_product", 0.7))
     for m in W.regex("kind_latin_product").finditer(text):
         name = m.group("name")
+        if m.group("kind") in W.set("brand_kind"):
+            continue  # 女装品牌Brandy Melville: a brand, named as its company is (kind_then_product)
+        type_ = "Platform" if m.group("kind") in W.set("kind_then_platform") else "Product"
         if m.group("brand") is not None:
             # 首款MPV锋泰M9: a brand glued to a model code, not a word before a name (手机厂商Apple)
             brand = ctx.token_at(m.start("brand"))
@@ -1494,8 +1498,12 @@ def find_products(ctx: Context) -> list[Mention]:
                     ctx.mention(m.start("brand"), m.end("name"), "Product", "pattern:kind_product", 0.75)
                 )
             continue
+        if name.split()[0] in W.set("latin_kind_word") | W.set("latin_platform_word") | W.set(
+            "latin_not_a_name"
+        ):
+            continue  # 平台App / 系统Android / 产品SaaS: a kind or another's platform, not this product's name
         if len(name) >= 3 and not name.isupper() or re.search(r"\d", name):
-            out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:kind_product", 0.75))
+            out.append(ctx.mention(m.start("name"), m.end("name"), type_, "pattern:kind_product", 0.75))
     kinds = sorted(W.words("product_kind_noun"), key=len, reverse=True)
     for m in W.regex("kind_named_product").finditer(text):
         pstart, name = m.start("product"), m.group("name")
@@ -1519,7 +1527,10 @@ def find_products(ctx: Context) -> list[Mention]:
             or any(t.pos[:1] == "p" and ctx.known(t.word) for t in ctx.tokens_from(pstart, m.end("name")))
             or m.group("of") is not None
             and not _organisation_ends(ctx, m.start("of"))
-            or m.group("of") is not None
+            or m.group("device")
+            is not None  # 青禾X9手机 / 锋泰7系列手机 / VR眼镜: the model is the name, or a kind
+            and (name.endswith(W.words("model_series_end")) or re.search(r"[A-Za-z0-9]", name) is not None)
+            or (m.group("of") is not None or m.group("device") is not None)
             and not any(
                 t.pos in NAME_POS or not ctx.known(t.word) and t.pos[:1] not in "adv"
                 for t in ctx.tokens_from(pstart, m.end("name"))
@@ -1530,9 +1541,17 @@ def find_products(ctx: Context) -> list[Mention]:
         out.append(ctx.mention(pstart, m.end("product"), "Product", "pattern:kind_product", 0.75))
     for m in W.regex("under_banner_product").finditer(text):
         out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:under_banner", 0.75))
-    for m in W.regex("han_series_product").finditer(
-        text
-    ):  # 推出了禾风系列空调 / 产品线涵盖禾光系列、禾影系列
+    for m in W.regex("called_product").finditer(text):  # 两款产品，一款叫禾记，另一款叫禾历
+        start, end = m.start("name"), m.end("name")
+        if (
+            m.group("name").startswith(DEMONSTRATIVES)
+            or m.group("name") in ctx.lexicon.non_entities
+            or not (ctx.is_boundary(start) and ctx.is_boundary(end))
+            or ctx.opens_with_function_word(start, end)
+        ):
+            continue
+        out.append(ctx.mention(start, end, "Product", "pattern:called_product", 0.72))
+    for m in W.regex("han_series_product").finditer(text):  # 推出了禾风系列空调 / 涵盖禾光系列、禾影系列
         start, name = m.start("name"), m.group("name")
         tokens = [t for t in ctx.tokens_from(start, m.end("name")) if t.start >= start]
         if (
@@ -2355,6 +2374,19 @@ def find_titled_works(ctx: Context) -> list[Mention]:
     for m in W.regex("maker_glossed_work").finditer(ctx.text):  # 《星河纪元》（网易出品）
         if not m.group("name").endswith(W.words("document_word")):
             out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:titled_work", 0.72))
+    for m in W.regex("owner_glossed_name").finditer(ctx.text):  # 澜星手机（锋泰科技旗下品牌）
+        name, start = m.group("name"), m.start("name")
+        if (
+            name in ctx.lexicon.names
+            or name in ctx.lexicon.non_entities
+            or ctx.lexicon.title_pattern.match(name)
+            or name.startswith(DEMONSTRATIVES)
+            or not ctx.is_boundary(start)
+            or ctx.opens_with_function_word(start, m.end("name"))
+            or ctx.text.endswith(ctx.lexicon.suffix_words, 0, m.end("name"))
+        ):
+            continue  # (青禾科技（锋泰集团旗下公司）: a company, its parent glossed)
+        out.append(ctx.mention(start, m.end("name"), "Product", "pattern:owner_glossed", 0.72))
     for m in W.regex("quoted_kind_product").finditer(ctx.text):  # 首款火箭“远航一号” / 王牌栏目「晨间快报」
         name = m.group("name").strip()
         if (
