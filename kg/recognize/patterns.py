@@ -1541,6 +1541,32 @@ def find_products(ctx: Context) -> list[Mention]:
         out.append(ctx.mention(pstart, m.end("product"), "Product", "pattern:kind_product", 0.75))
     for m in W.regex("under_banner_product").finditer(text):
         out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:under_banner", 0.75))
+    for m in W.regex("name_before_kind").finditer(text):  # 旗下禾乐品牌 / 的禾光产品 / 打造的禾聚平台
+        start, end, name = m.start("name"), m.end("name"), m.group("name")
+        tokens = [t for t in ctx.tokens_from(start, end) if t.start >= start]
+        if (
+            name.startswith(DEMONSTRATIVES)
+            or name in ctx.lexicon.names
+            or name in ctx.lexicon.non_entities
+            or name in W.set("kind_modifier") | W.set("series_generic_head")
+            or not (ctx.is_boundary(start) and ctx.is_boundary(end))
+            or ctx.opens_with_function_word(start, end)
+            or m.group("of") is not None
+            and not _organisation_ends(ctx, m.start("of"))
+            or not any(t.pos in NAME_POS or not ctx.known(t.word) and t.pos[:1] not in "adv" for t in tokens)
+            and not _coined(ctx, tokens)
+        ):
+            continue  # 的核心产品 / 旗下高端品牌: a kind, no name
+        platform = m.group("kind") in W.set("kind_then_platform")
+        out.append(
+            ctx.mention(
+                start,
+                m.end("kind") if platform else end,
+                "Platform" if platform else "Product",
+                "pattern:name_before_kind",
+                0.72,
+            )
+        )
     for m in W.regex("called_product").finditer(text):  # 两款产品，一款叫禾记，另一款叫禾历
         start, end = m.start("name"), m.end("name")
         if (
@@ -1998,7 +2024,13 @@ def _counted_list_products(ctx: Context) -> list[Mention]:
     for m in W.regex("counted_product_list").finditer(ctx.text):
         count = m.group("count")
         try:
-            wanted = int(count) if count.isdigit() else parse_chinese_integer(count)
+            wanted = (
+                int(count)
+                if count.isdigit()
+                else len(m.group("items"))  # 等多款: as many as there are, or more (等 says so)
+                if count in W.set("vague_count")
+                else parse_chinese_integer(count)
+            )
         except ValueError:
             continue
         pos, items = m.start("items"), []
