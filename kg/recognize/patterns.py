@@ -1434,10 +1434,8 @@ def find_products(ctx: Context) -> list[Mention]:
         name, first = text[start:end], ctx.token_at(start)
         tokens = ctx.tokens_from(start, end)
         glued = _glued_to_kind(ctx, start - len(kind), start, end)
-        if glued:
-            first = tokens[
-                0
-            ]  # (智能|体澜小助: the segmenter glued the kind's last character to a name it guessed)
+        if glued:  # (智能|体澜小助: the segmenter glued the kind's last character to a name it guessed)
+            first = tokens[0]
         named = (
             glued
             or re.search(r"[A-Za-z0-9]", name)
@@ -1447,10 +1445,15 @@ def find_products(ctx: Context) -> list[Mention]:
                 if t.start >= start
             )  # (能力很强: a noun and an adjective the segmenter guessed, no name)
             or _coined(ctx, [t for t in tokens if t.start >= start])
+            or kind
+            in W.set("brand_kind")  # 旗下手机品牌禾米: single characters after the word brand name one
+            and len(name) >= 2
+            and all(len(t.word) == 1 and t.pos[:1] in "nq" for t in tokens if t.start >= start)
         )
         if (
             not named
             or name in ctx.lexicon.suffix_words  # 品牌联盟: an alliance, no product
+            or name in W.set("product_kind_noun")  # 的小程序商城: two words for kinds, no name
             or ctx.lexicon.title_pattern.match(name)  # 的锋书产品副总裁王明: a title and a person, no product
             or name.split()[0] in W.set("latin_kind_word") | W.set("latin_not_a_name")  # 的平台App: a kind
             or not (ctx.is_boundary(start) or glued)
@@ -2437,7 +2440,9 @@ def find_titled_works(ctx: Context) -> list[Mention]:
             and (tokens[0].pos[:1] in "pcdrum" or tokens[0].pos[:1] == "v" and len(tokens) == 1)
         ):
             continue  # 栏目“如何” / 游戏“出海”: a quoted word or phrase, not a name (远航|一号 is one)
-        if all(ctx.known(t.word) and t.pos[:1] in "adcuv" for t in tokens):
+        if all(ctx.known(t.word) and t.pos[:1] in "adcuv" for t in tokens) or any(
+            t.pos[:1] == "d" and ctx.known(t.word) for t in tokens[1:]
+        ):
             continue  # 我们的手机“好用又便宜”: a quoted judgement, words of the dictionary that name nothing
         out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:quoted_kind", 0.72))
     return out
