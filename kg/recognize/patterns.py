@@ -1315,6 +1315,70 @@ def _coined(ctx: Context, tokens: list[Token]) -> bool:
     )
 
 
+def _product_kind(text: str, start: int, end: int, name_end: int) -> tuple[str, int, int]:
+    """The last word for a kind before a product's name, and where the name begins: 首款SUV车型青禾L9 (two words for its
+    kind), 电动车型星澜L7 / 茶饮品牌澜茶 (a longer kind word that overlaps the end of the one the pattern read); the name
+    keeps two characters at least."""
+    kinds = sorted(W.words("product_kind_noun"), key=len, reverse=True)
+    after = W.words("kind_then_kind")
+    while True:
+        overlap = next(
+            (
+                (p, k)
+                for p in range(start + 1, end)
+                for k in kinds
+                if text.startswith(k, p) and p + len(k) > end and name_end - p - len(k) >= 2
+            ),
+            None,
+        )
+        nxt = overlap or next(
+            ((end, k) for k in after if text.startswith(k, end) and name_end - end - len(k) >= 2), None
+        )
+        if nxt is None:
+            gap = len(text[end:name_end]) - len(
+                text[end:name_end].lstrip()
+            )  # (旗舰SUV ES9: a space before it)
+            return text[start:end], end + gap, name_end
+        start, end = nxt[0], nxt[0] + len(nxt[1])
+
+
+def _glued_to_kind(ctx: Context, kind_start: int, start: int, end: int) -> bool:
+    """The segmenter glued the last character of a kind to the unknown name after it (智能体澜小助 read 智能|体澜小助):
+    the word that holds the name's start begins inside the kind, is a guess and ends inside the name."""
+    tok = ctx.tokens[ctx.token_index(start)]
+    return kind_start <= tok.start < start and start < tok.end <= end and not ctx.known(tok.word)
+
+
+def _glued_to_follow(ctx: Context, end: int) -> bool:
+    """The segmenter glued a name's last character to the first of a word that follows products' names (星澜云营|收
+    for 星澜云 and 营收, 禾|单用户 for 禾单 and 用户): that word of two characters or more stands at ``end``."""
+    tok = ctx.tokens[ctx.token_index(end)]
+    return tok.start < end < tok.end and any(
+        len(w) >= 2 and ctx.text.startswith(w, end) for w in W.words("product_name_follow")
+    )
+
+
+def _kind_list_next(ctx: Context, first: str, pos: int) -> list[tuple[int, int]]:
+    """The names listed after the first one read after a word for their kind (自研芯片禾芯一号和禾芯二号 / 车型锋泰S7、锋泰S9):
+    each shares the first one's first character (its brand), or both carry a model's letters or digits."""
+    out: list[tuple[int, int]] = []
+    coded = re.search(r"[A-Za-z0-9]", first) is not None
+    while (m := W.regex("kind_product_next").match(ctx.text, pos)) is not None:
+        name, s, e = m.group("name"), m.start("name"), m.end("name")
+        if (
+            not (ctx.is_boundary(s) and (ctx.is_boundary(e) or _glued_to_follow(ctx, e)))
+            or not (name[0] == first[0] or coded and re.search(r"[A-Za-z0-9]", name))
+            or name in ctx.lexicon.names
+            or name in ctx.lexicon.non_entities
+            or ctx.opens_with_function_word(s, e)
+            or any(ch in name for ch in W.words("possessive"))
+        ):
+            break
+        out.append((s, e))
+        pos = e
+    return out
+
+
 def find_products(ctx: Context) -> list[Mention]:
     text, out = ctx.text, []
     for m in W.regex("launched_latin_product").finditer(text):
@@ -1375,46 +1439,69 @@ def find_products(ctx: Context) -> list[Mention]:
         if any(t.pos[:1] == "u" or t.pos[:1] in "vd" and ctx.known(t.word) for t in tokens):
             continue  # 主打产品手机卖得好: a clause, not a name
         out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:flagship_product", 0.72))
-    kinds = W.words("kind_then_kind")
+    kind_starts: set[int] = set()  # where a name read after its kind begins
+    kind_ends: set[int] = set()  # … and ends
     for m in W.regex("kind_then_product").finditer(text):  # 旗下短视频应用青禾视频 / 的大模型青禾
-        start, end = m.start("name"), m.end("name")
-        kind = next((k for k in kinds if text.startswith(k, start) and end - start - len(k) >= 2), None)
-        start += len(kind) if kind else 0  # 首款SUV车型青禾L9: two words for its kind, then the name
+        if m.group("joined") is not None and m.start() not in kind_ends:
+            continue  # 家用饮品、手机配件 / 视频和品牌直播: a list goes on only after a product's name
+        kind, start, end = _product_kind(text, m.start("kind"), m.end("kind"), m.end("name"))
         name, first = text[start:end], ctx.token_at(start)
         tokens = ctx.tokens_from(start, end)
+        glued = _glued_to_kind(ctx, start - len(kind), start, end)
+        if glued:  # (智能|体澜小助: the segmenter glued the kind's last character to a name it guessed)
+            first = tokens[0]
         named = (
-            re.search(r"[A-Za-z0-9]", name)
+            glued
+            or re.search(r"[A-Za-z0-9]", name)
             or any(
                 t.pos in NAME_POS or not ctx.known(t.word) and t.pos[:1] not in "adv"
                 for t in tokens
                 if t.start >= start
             )  # (能力很强: a noun and an adjective the segmenter guessed, no name)
             or _coined(ctx, [t for t in tokens if t.start >= start])
+            or kind
+            in W.set("brand_kind")  # 旗下手机品牌禾米: single characters after the word brand name one
+            and len(name) >= 2
+            and all(len(t.word) == 1 and t.pos[:1] in "nq" for t in tokens if t.start >= start)
         )
         if (
             not named
             or name in ctx.lexicon.suffix_words  # 品牌联盟: an alliance, no product
-            or not ctx.is_boundary(start)
-            or not ctx.is_boundary(end)
-            or not _name_like(ctx, name, start)
+            or name in W.set("product_kind_noun")  # 的小程序商城: two words for kinds, no name
+            or ctx.lexicon.title_pattern.match(name)  # 的锋书产品副总裁王明: a title and a person, no product
+            or name.split()[0] in W.set("latin_kind_word") | W.set("latin_not_a_name")  # 的平台App: a kind
+            or not (ctx.is_boundary(start) or glued)
+            or not (ctx.is_boundary(end) or _glued_to_follow(ctx, end))
+            or not _name_like(ctx, name, start, at_boundary=not glued)
             or first is None
             or first.pos[:1] in "rpcdumqtvf"
             and ctx.known(first.word)
             or any(t.pos[:1] == "u" or t.pos[:1] in "dp" and ctx.known(t.word) for t in tokens)
         ):
             continue  # 的手机销量很好 / 旗下应用已上线 / 的大模型能力很强: a kind and a clause, no name
-        if m.group("kind") in W.set("brand_kind") and text.startswith(W.words("possessive"), m.start()):
-            continue  # 王建国创办的智能乐器品牌QingheLive: after 的, a brand may be the company itself
+        if (
+            kind in W.set("brand_kind")
+            and text.startswith(W.words("possessive"), m.start())
+            and W.regex("founded_brand_before").search(text, max(0, m.start() - 8), m.start())
+        ):
+            continue  # 王建国创办的智能乐器品牌QingheLive: a brand someone founded may be the company itself
         type_ = (
             "Platform"
-            if m.group("kind") in W.set("kind_then_platform")
+            if kind in W.set("kind_then_platform")
             else "Company"  # 旗下品牌澄禾: a brand is named as its company is (the rules make it a product of the owner)
-            if m.group("kind") in W.set("brand_kind")
+            if kind in W.set("brand_kind")
             else "Product"
         )
         out.append(ctx.mention(start, end, type_, "pattern:kind_then_product", 0.72))
+        kind_starts.add(start)
+        kind_ends.add(end)
+        for s, e in _kind_list_next(ctx, name, end):  # 自研芯片禾芯一号和禾芯二号: more of that kind
+            out.append(ctx.mention(s, e, type_, "pattern:kind_then_product", 0.7))
     for m in W.regex("kind_latin_product").finditer(text):
         name = m.group("name")
+        if m.group("kind") in W.set("brand_kind"):
+            continue  # 女装品牌Brandy Melville: a brand, named as its company is (kind_then_product)
+        type_ = "Platform" if m.group("kind") in W.set("kind_then_platform") else "Product"
         if m.group("brand") is not None:
             # 首款MPV锋泰M9: a brand glued to a model code, not a word before a name (手机厂商Apple)
             brand = ctx.token_at(m.start("brand"))
@@ -1428,39 +1515,100 @@ def find_products(ctx: Context) -> list[Mention]:
                     ctx.mention(m.start("brand"), m.end("name"), "Product", "pattern:kind_product", 0.75)
                 )
             continue
+        if name.split()[0] in W.set("latin_kind_word") | W.set("latin_platform_word") | W.set(
+            "latin_not_a_name"
+        ):
+            continue  # 平台App / 系统Android / 产品SaaS: a kind or another's platform, not this product's name
         if len(name) >= 3 and not name.isupper() or re.search(r"\d", name):
-            out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:kind_product", 0.75))
+            out.append(ctx.mention(m.start("name"), m.end("name"), type_, "pattern:kind_product", 0.75))
+    kinds = sorted(W.words("product_kind_noun"), key=len, reverse=True)
     for m in W.regex("kind_named_product").finditer(text):
-        name = m.group("name")
-        first = ctx.token_at(m.start("product"))
+        pstart, name = m.start("product"), m.group("name")
+        kind = next((k for k in kinds if name.startswith(k) and len(name) - len(k) >= 2), None)
+        if kind:  # 的操作系统锋泰OS: the word for its kind, then the product's name
+            pstart, name = pstart + len(kind), name[len(kind) :]
+        first = ctx.token_at(pstart)
         if (
             name.startswith(DEMONSTRATIVES)
+            or m.end("product")
+            in kind_starts  # 的AI编程助手澜码: a description of the kind, the name after it
             or name in ctx.lexicon.non_entities
             or name in ctx.lexicon.names  # 豆包大模型: the known name is the product
             or W.regex("counted_kind").match(name)  # 发布了80多款手游
             or name in W.set("kind_modifier")  # 基座大模型: a kind, not a name
             or any(ch in name for ch in W.words("possessive"))
-            or not ctx.is_boundary(m.start("product"))
+            or not ctx.is_boundary(pstart)
             or first is not None
             and first.pos[:1] in "vpcdumqrt"
             and ctx.known(first.word)
-            or any(
-                t.pos[:1] == "p" and ctx.known(t.word)
-                for t in ctx.tokens_from(m.start("product"), m.end("name"))
-            )
+            or any(t.pos[:1] == "p" and ctx.known(t.word) for t in ctx.tokens_from(pstart, m.end("name")))
             or m.group("of") is not None
             and not _organisation_ends(ctx, m.start("of"))
-            or m.group("of") is not None
+            or m.group("device")
+            is not None  # 青禾X9手机 / 锋泰7系列手机 / VR眼镜: the model is the name, or a kind
+            and (name.endswith(W.words("model_series_end")) or re.search(r"[A-Za-z0-9]", name) is not None)
+            or (m.group("of") is not None or m.group("device") is not None)
             and not any(
                 t.pos in NAME_POS or not ctx.known(t.word) and t.pos[:1] not in "adv"
-                for t in ctx.tokens_from(m.start("product"), m.end("name"))
-                if t.start >= m.start("product")
+                for t in ctx.tokens_from(pstart, m.end("name"))
+                if t.start >= pstart
             )
         ):
             continue  # 发布多款手游 / 推出自己的大模型 / 青禾云基于大模型: no name before the kind
-        out.append(ctx.mention(m.start("product"), m.end("product"), "Product", "pattern:kind_product", 0.75))
+        out.append(ctx.mention(pstart, m.end("product"), "Product", "pattern:kind_product", 0.75))
     for m in W.regex("under_banner_product").finditer(text):
         out.append(ctx.mention(m.start(1), m.end(1), "Product", "pattern:under_banner", 0.75))
+    for m in W.regex("name_before_kind").finditer(text):  # 旗下禾乐品牌 / 的禾光产品 / 打造的禾聚平台
+        start, end, name = m.start("name"), m.end("name"), m.group("name")
+        tokens = [t for t in ctx.tokens_from(start, end) if t.start >= start]
+        if (
+            name.startswith(DEMONSTRATIVES)
+            or name in ctx.lexicon.names
+            or name in ctx.lexicon.non_entities
+            or name in W.set("kind_modifier") | W.set("series_generic_head")
+            or not (ctx.is_boundary(start) and ctx.is_boundary(end))
+            or ctx.opens_with_function_word(start, end)
+            or m.group("of") is not None
+            and not _organisation_ends(ctx, m.start("of"))
+            or not any(t.pos in NAME_POS or not ctx.known(t.word) and t.pos[:1] not in "adv" for t in tokens)
+            and not _coined(ctx, tokens)
+        ):
+            continue  # 的核心产品 / 旗下高端品牌: a kind, no name
+        platform = m.group("kind") in W.set("kind_then_platform")
+        out.append(
+            ctx.mention(
+                start,
+                m.end("kind") if platform else end,
+                "Platform" if platform else "Product",
+                "pattern:name_before_kind",
+                0.72,
+            )
+        )
+    for m in W.regex("called_product").finditer(text):  # 两款产品，一款叫禾记，另一款叫禾历
+        start, end = m.start("name"), m.end("name")
+        if (
+            m.group("name").startswith(DEMONSTRATIVES)
+            or m.group("name") in ctx.lexicon.non_entities
+            or not (ctx.is_boundary(start) and ctx.is_boundary(end))
+            or ctx.opens_with_function_word(start, end)
+        ):
+            continue
+        out.append(ctx.mention(start, end, "Product", "pattern:called_product", 0.72))
+    for m in W.regex("han_series_product").finditer(text):  # 推出了禾风系列空调 / 涵盖禾光系列、禾影系列
+        start, name = m.start("name"), m.group("name")
+        tokens = [t for t in ctx.tokens_from(start, m.end("name")) if t.start >= start]
+        if (
+            not ctx.is_boundary(start)
+            or name.startswith(DEMONSTRATIVES)
+            or name in W.set("series_generic_head")
+            or name in ctx.lexicon.names  # 阿里巴巴系列产品: a company's goods, no line's name
+            or W.regex("counted_kind").match(name)
+            or ctx.opens_with_function_word(start, m.end("name"))
+            or not any(t.pos in NAME_POS or not ctx.known(t.word) and t.pos[:1] not in "adv" for t in tokens)
+            and not _coined(ctx, tokens)
+        ):
+            continue  # 推出了一系列措施 / 的产品系列 / 经典系列: a kind of series, no name
+        out.append(ctx.mention(start, m.end(), "Product", "pattern:han_series", 0.72))
     programme_end = re.compile(W.alt("programme_noun") + "$")
     for rx in (W.regex("launched_programme"), W.regex("quoted_programme")):
         for m in rx.finditer(text):
@@ -1893,7 +2041,13 @@ def _counted_list_products(ctx: Context) -> list[Mention]:
     for m in W.regex("counted_product_list").finditer(ctx.text):
         count = m.group("count")
         try:
-            wanted = int(count) if count.isdigit() else parse_chinese_integer(count)
+            wanted = (
+                int(count)
+                if count.isdigit()
+                else len(m.group("items"))  # 等多款: as many as there are, or more (等 says so)
+                if count in W.set("vague_count")
+                else parse_chinese_integer(count)
+            )
         except ValueError:
             continue
         pos, items = m.start("items"), []
@@ -2269,6 +2423,19 @@ def find_titled_works(ctx: Context) -> list[Mention]:
     for m in W.regex("maker_glossed_work").finditer(ctx.text):  # 《星河纪元》（网易出品）
         if not m.group("name").endswith(W.words("document_word")):
             out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:titled_work", 0.72))
+    for m in W.regex("owner_glossed_name").finditer(ctx.text):  # 澜星手机（锋泰科技旗下品牌）
+        name, start = m.group("name"), m.start("name")
+        if (
+            name in ctx.lexicon.names
+            or name in ctx.lexicon.non_entities
+            or ctx.lexicon.title_pattern.match(name)
+            or name.startswith(DEMONSTRATIVES)
+            or not ctx.is_boundary(start)
+            or ctx.opens_with_function_word(start, m.end("name"))
+            or ctx.text.endswith(ctx.lexicon.suffix_words, 0, m.end("name"))
+        ):
+            continue  # (青禾科技（锋泰集团旗下公司）: a company, its parent glossed)
+        out.append(ctx.mention(start, m.end("name"), "Product", "pattern:owner_glossed", 0.72))
     for m in W.regex("quoted_kind_product").finditer(ctx.text):  # 首款火箭“远航一号” / 王牌栏目「晨间快报」
         name = m.group("name").strip()
         if (
@@ -2287,6 +2454,10 @@ def find_titled_works(ctx: Context) -> list[Mention]:
             and (tokens[0].pos[:1] in "pcdrum" or tokens[0].pos[:1] == "v" and len(tokens) == 1)
         ):
             continue  # 栏目“如何” / 游戏“出海”: a quoted word or phrase, not a name (远航|一号 is one)
+        if all(ctx.known(t.word) and t.pos[:1] in "adcuv" for t in tokens) or any(
+            t.pos[:1] == "d" and ctx.known(t.word) for t in tokens[1:]
+        ):
+            continue  # 我们的手机“好用又便宜”: a quoted judgement, words of the dictionary that name nothing
         out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:quoted_kind", 0.72))
     return out
 

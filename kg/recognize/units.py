@@ -165,13 +165,19 @@ def find_stem_units(ctx: Context, anchors: list[Mention]) -> list[Mention]:
     }
     out: list[Mention] = []
     words = sorted(W.words("unit_word"), key=len, reverse=True)
+    # 锋泰科技的小程序锋泰到家: a name right after the word for a kind of product is that product, no division
+    offered = {
+        (a.start, a.end)
+        for a in anchors
+        if a.type in ("Product", "Platform") and a.source == "pattern:kind_then_product"
+    }
     for stem in stems:
         if stem in ctx.lexicon.names or ctx.known(stem):
             continue  # 智能 / 数字: a common word, no company's short name
         for s in occurrences(ctx.text, stem):
             word = next((w for w in words if ctx.text.startswith(w, s + len(stem))), None)
             end = s + len(stem) + len(word) if word else 0
-            if not word or not (ctx.is_boundary(s) and ctx.is_boundary(end)):
+            if not word or not (ctx.is_boundary(s) and ctx.is_boundary(end)) or (s, end) in offered:
                 continue
             if (
                 W.regex("amount_follows").match(ctx.text, end)
