@@ -103,7 +103,12 @@ def _former(former: bool) -> dict[str, str]:
 
 
 def _ended(hit: Hit) -> bool:
-    """The post is held over a period that has ended (2014年5月至2017年9月，任锋泰实业董秘)."""
+    """The post is held over a period that has ended (2014年5月至2017年9月，任锋泰实业董秘), also one written as two
+    dates (2016年至2020年，任… / 王明于2016年至2020年担任…: group ``range``, the first date and the word between)."""
+    if hit.groups.get("range"):
+        return True
+    if hit.env.words.regex("closed_period_slots").search(hit.view.template[: hit.start]):
+        return True
     slot = hit.groups.get("period")
     if not slot:  # 2014年5月至2017年9月，任…: the period is a clause of its own before the post's
         before = re.search(
