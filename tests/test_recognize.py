@@ -142,6 +142,21 @@ def found(text: str) -> set[tuple[str, str]]:
         # the last item of a list of known companies, before what the whole list does
         ("阿里巴巴、腾讯以及锋泰食品均表示支持。", {("锋泰食品", "Company")}),
         ("包括京东、美团、锋泰食品在内的多家企业获得投资。", {("锋泰食品", "Company")}),
+        # a name whose spokesman, official account or side speaks, or that a reporter learns from
+        ("据澄宇智联相关负责人介绍，新厂已投产。", {("澄宇智联", "Company")}),
+        ("泓岸视界方面表示，暂不置评。", {("泓岸视界", "Company")}),
+        ("泓岸视界官方微博称，新品下月开售。", {("泓岸视界", "Company")}),
+        ("记者日前从泓岸视界获悉，其新厂已投产。", {("泓岸视界", "Company")}),
+        ("此前，远澜出行曾获得京东投资。", {("远澜出行", "Company")}),
+        # a name a company is given, one said to be a company, one founded on a date, one filing for a listing
+        ("一家名为泓岸视界的初创公司近日亮相。", {("泓岸视界", "Company")}),
+        ("泓岸视界是一家专注于机器视觉的科技公司。", {("泓岸视界", "Company")}),
+        ("泓岸视界于2020年在苏州成立。", {("泓岸视界", "Company")}),
+        ("泓岸视界昨日已向联交所递交上市申请。", {("泓岸视界", "Company")}),
+        # a kind of company, then a name, then the company's act
+        ("新势力车企岚途发布了首款轿车。", {("岚途", "Company")}),
+        ("自动驾驶公司澄宇智驾宣布在苏州开展测试。", {("澄宇智驾", "Company")}),
+        ("芯片初创企业禾芯获得京东投资。", {("禾芯", "Company")}),
     ],
 )
 def test_recognises(text, expected):
@@ -263,6 +278,19 @@ def test_recognises(text, expected):
         ("今年，智慧物流布局加速。", {"智慧物流"}),
         ("王明宣布青禾科技收购锋泰食品。", {"王明宣布青禾科技"}),
         ("会议由青禾医疗宣布开幕。", {"会议由青禾医疗"}),
+        # a person, a place, a common noun or two known names before a spokesman's words are no company
+        ("王菲方面表示，暂不回应。", {("王菲")}),
+        ("学校方面表示，正在调查。", {"学校"}),
+        ("据公司相关负责人介绍，新厂已投产。", {"公司"}),
+        ("记者从市场监管部门获悉，调查仍在进行。", {"市场监管部门"}),
+        ("记者从多个渠道获悉，交易接近完成。", {"多个渠道"}),
+        ("京东美团方面回应称，暂无计划。", {"京东美团"}),
+        ("据业内人士透露，该公司估值已超百亿。", {"估值已超百亿"}),
+        # what something is said to be, a count of kinds and a company's organ are no company's name
+        ("青禾给用户的感觉是一家平价超市公司。", {"感觉"}),
+        ("两家药企年报数据发布以来，股价分化。", {"年报数据"}),
+        ("公司董事会宣布了分红方案。", {"董事会"}),
+        ("国内车企近日宣布降价。", {"近日"}),
     ],
 )
 def test_does_not_make_junk(text, junk):
