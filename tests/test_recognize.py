@@ -157,6 +157,14 @@ def found(text: str) -> set[tuple[str, str]]:
         ("新势力车企岚途发布了首款轿车。", {("岚途", "Company")}),
         ("自动驾驶公司澄宇智驾宣布在苏州开展测试。", {("澄宇智驾", "Company")}),
         ("芯片初创企业禾芯获得京东投资。", {("禾芯", "Company")}),
+        # a name whose figures are told, that is bought or funded, that makes or owns something, or is introduced
+        ("泓岸视界投后估值达到30亿元。", {("泓岸视界", "Company")}),
+        ("岚途视界去年营收为8亿元。", {("岚途视界", "Company")}),
+        ("京东收购了泓岸视界。", {("泓岸视界", "Company")}),
+        ("美团领投了泓岸视界的B轮融资。", {("泓岸视界", "Company")}),
+        ("由泓岸视界研发的眼镜开售。", {("泓岸视界", "Company")}),
+        ("泓岸视界旗下的两款游戏上线。", {("泓岸视界", "Company")}),
+        ("作为国内领先的视觉公司，泓岸视界已服务数百家客户。", {("泓岸视界", "Company")}),
     ],
 )
 def test_recognises(text, expected):
@@ -291,6 +299,14 @@ def test_recognises(text, expected):
         ("两家药企年报数据发布以来，股价分化。", {"年报数据"}),
         ("公司董事会宣布了分红方案。", {"董事会"}),
         ("国内车企近日宣布降价。", {"近日"}),
+        # a figure's modifier, a round, a year, a part of the business; what is bought that is no name
+        ("此前，A轮融资估值为3亿元。", {"A轮融资"}),
+        ("2023年度营收为5亿元。", {"2023年度"}),
+        ("其中，教育业务营收增长明显。", {"教育业务"}),
+        ("目前，行业整体估值偏高。", {"行业", "行业整体"}),
+        ("京东收购了部分股权。", {"部分股权"}),
+        ("由团队自主研发的芯片量产。", {"团队"}),
+        ("作为一家上市公司，我们已发布公告。", {"我们"}),
     ],
 )
 def test_does_not_make_junk(text, junk):

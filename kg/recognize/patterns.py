@@ -1968,7 +1968,13 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
     found = [(m, False) for m in W.regex("introduced_org").finditer(ctx.text)]
     found += [(m, True) for m in W.regex("seller_on_platform").finditer(ctx.text)]
     for m in W.regex("voiced_org").finditer(ctx.text):  # 深空智驾方面表示 / 记者从蓝鲸出行获悉
-        group = "name" if m.group("name") else "source"
+        group = next(g for g, v in m.groupdict().items() if v)
+        if group == "figure" and (
+            W.regex("figure_modifier").search(m.group(group))
+            or W.regex("round_stage").search(m.group(group))
+            or W.regex("date").search(m.group(group))
+        ):
+            continue  # 禾连健康投后估值 / 天使轮估值 / 2019年度的净利润: a modifier of the figure, a round or a date
         if _voiced_name(ctx, m.start(group), m.end(group)):
             out.append(ctx.mention(m.start(group), m.end(group), "Company", "pattern:voiced_org", 0.7))
     for m, seller in found:
@@ -2063,11 +2069,16 @@ def _voiced_name(ctx: Context, start: int, end: int) -> bool:
         or ctx.lexicon.title_pattern.search(name)
         or kind_of_company(ctx, name)
         or W.regex("department_end").search(name)
+        or name[0] in _FUNCTION_CHARS
+        or name.startswith(tuple(W.set("copula")))
+        or _short_of_registered(ctx, name)
+        or any(t.word in W.set("descriptor_noun") or t.word in W.set("company_kind_head") for t in tokens)
         or name[-1] in W.set("government_name_end")
+        or any(_suffix_at_end(ctx.lexicon.org_suffixes).search(name, 0, k) for k in range(2, len(name)))
         or any(name[:k] in ctx.lexicon.names or name[k:] in ctx.lexicon.names for k in range(1, len(name)))
     ):
-        return False  # 市住建委 / 京东美团 / 青禾资本方面: a body (the suffix scan types it), two known
-        # names, or a known name that stands alone
+        return False  # 是THQ旗下 / 芯片厂商青禾 / 市住建委 / 京东美团 / 青禾资本方面 / 青禾集团公告旗下: a copula, a body (the suffix scan types it), two
+        # known names, a known name that stands alone, or a name that ends at its suffix before the rest
     if any(
         ctx.known(t.word) and (t.pos[:1] in "pcudr" or t.pos[:1] in "tmqfv" and len(t.word) > 1)
         for t in tokens
@@ -2077,6 +2088,17 @@ def _voiced_name(ctx: Context, start: int, end: int) -> bool:
         t.start < start or not ctx.known(t.word) or t.pos in NAME_POS and t.pos != "j" or len(t.word) == 1
         for t in ctx.tokens_from(start, end)
     )  # (从泓岸|视界: a marker glued to the name's first character, the segmenter did not know the name)
+
+
+_REGISTERED_AFTER = re.compile(
+    f"(?:(?!{W.alt('not_in_registered_name')})[{HAN}A-Za-z]){{0,6}}?(?:{W.alt('legal_form')}|{W.alt('company_word')})"
+)
+
+
+def _short_of_registered(ctx: Context, name: str) -> bool:
+    """The name begins a registered name elsewhere in the text (QXT … QXT娱乐控股公司): it is that company's short
+    form, which the short forms find and tie to it."""
+    return any(_REGISTERED_AFTER.match(ctx.text, p + len(name)) for p in occurrences(ctx.text, name))
 
 
 _INTRODUCED_NAME_MAX = (
