@@ -1975,6 +1975,8 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             or W.regex("date").search(m.group(group))
         ):
             continue  # 禾连健康投后估值 / 天使轮估值 / 2019年度的净利润: a modifier of the figure, a round or a date
+        if group == "headed" and not ctx.name_end(m.end()):
+            continue  # 星海视界的创始人王明: a person's name follows the title
         if _voiced_name(ctx, m.start(group), m.end(group)):
             out.append(ctx.mention(m.start(group), m.end(group), "Company", "pattern:voiced_org", 0.7))
     for m, seller in found:
