@@ -1969,6 +1969,13 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
     found += [(m, True) for m in W.regex("seller_on_platform").finditer(ctx.text)]
     for m in W.regex("voiced_org").finditer(ctx.text):  # 深空智驾方面表示 / 记者从蓝鲸出行获悉
         group = next(g for g, v in m.groupdict().items() if v)
+        if group == "glossed" and (
+            not m.group("glossed").startswith(m.group("short"))
+            or not m.group("glossed").isascii()
+            and re.search("[A-Za-z0-9]$", m.group("glossed"))
+        ):
+            continue  # 星海视界（以下简称“星海”）: shortened to its own beginning, as a company's name is (星海App and
+            # 星海S7, Chinese and then Latin letters, are an app's or a model's)
         if group == "figure" and (
             W.regex("figure_modifier").search(m.group(group))
             or W.regex("round_stage").search(m.group(group))
