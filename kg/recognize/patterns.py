@@ -2081,12 +2081,15 @@ def _voiced_name(ctx: Context, start: int, end: int) -> bool:
         or name[0] in _FUNCTION_CHARS
         or name.startswith(tuple(W.set("copula")))
         or _short_of_registered(ctx, name)
+        or W.regex("date").search(name)
+        or re.search(r"\d", name)
+        and not re.search("[A-Za-z]", name)
         or any(t.word in W.set("descriptor_noun") or t.word in W.set("company_kind_head") for t in tokens)
         or name[-1] in W.set("government_name_end")
         or any(_suffix_at_end(ctx.lexicon.org_suffixes).search(name, 0, k) for k in range(2, len(name)))
         or any(name[:k] in ctx.lexicon.names or name[k:] in ctx.lexicon.names for k in range(1, len(name)))
     ):
-        return False  # 是THQ旗下 / 芯片厂商青禾 / 市住建委 / 京东美团 / 青禾资本方面 / 青禾集团公告旗下: a copula, a body (the suffix scan types it), two
+        return False  # 是THQ旗下 / 芯片厂商青禾 / 9月29日晚公告称 / 市住建委 / 京东美团 / 青禾资本方面 / 青禾集团公告旗下: a copula, a body (the suffix scan types it), two
         # known names, a known name that stands alone, or a name that ends at its suffix before the rest
     if any(
         ctx.known(t.word) and (t.pos[:1] in "pcudr" or t.pos[:1] in "tmqfv" and len(t.word) > 1)
