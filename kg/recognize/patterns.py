@@ -2135,6 +2135,25 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
     company = W.words("company_word")[0]
     found = [(m, False) for m in W.regex("introduced_org").finditer(ctx.text)]
     found += [(m, True) for m in W.regex("seller_on_platform").finditer(ctx.text)]
+    for m in W.regex("voiced_org").finditer(ctx.text):  # 深空智驾方面表示 / 记者从蓝鲸出行获悉
+        group = next(g for g, v in m.groupdict().items() if v)
+        if group == "glossed" and (
+            not m.group("glossed").startswith(m.group("short"))
+            or not m.group("glossed").isascii()
+            and re.search("[A-Za-z0-9]$", m.group("glossed"))
+        ):
+            continue  # 星海视界（以下简称“星海”）: shortened to its own beginning, as a company's name is (星海App and
+            # 星海S7, Chinese and then Latin letters, are an app's or a model's)
+        if group == "figure" and (
+            W.regex("figure_modifier").search(m.group(group))
+            or W.regex("round_stage").search(m.group(group))
+            or W.regex("date").search(m.group(group))
+        ):
+            continue  # 禾连健康投后估值 / 天使轮估值 / 2019年度的净利润: a modifier of the figure, a round or a date
+        if group == "headed" and not ctx.name_end(m.end()):
+            continue  # 星海视界的创始人王明: a person's name follows the title
+        if _voiced_name(ctx, m.start(group), m.end(group)):
+            out.append(ctx.mention(m.start(group), m.end(group), "Company", "pattern:voiced_org", 0.7))
     for m, seller in found:
         end = m.end(1)
         if seller and ctx.lexicon.title_pattern.search(m.group(1)):
@@ -2151,7 +2170,14 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
                 end = start + cut.start()
             elif end - (start + cut.end()) >= 2:  # AI创业公司月之暗面: the descriptor is not part of it
                 start += cut.end()
+        if "".join(W.set("possessive")) in ctx.text[m.start(1) : end] and W.regex(
+            "introduced_kind_act"
+        ).match(ctx.text, m.end(1)):
+            continue  # 京东给人的印象是一家…公司: what something is said to be, not a name that is a company
         name = ctx.text[start:end]
+        known_tail = next((k for k in range(1, len(name) - 1) if name[k:] in ctx.lexicon.names), None)
+        if known_tail is not None and ctx.known(name[:known_tail]):
+            continue  # 出资方青禾资本于2015年创立: a role, then a known name (which stands alone)
         if len(name) > _INTRODUCED_NAME_MAX:
             continue  # 今年以来国内已有多家机器人企业完成: a clause, where no descriptor ends before a name
         tokens = ctx.tokens_from(start, end)
@@ -2201,6 +2227,60 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
     return out
 
 
+def _voiced_name(ctx: Context, start: int, end: int) -> bool:
+    """The name before a company's voice (方面表示 / 负责人介绍 / 官方微博称) or after 从 before 获悉 is one: not a
+    person's name (王菲方面回应), not one word of the dictionary (公司相关负责人), not a place (美国方面表示), no
+    function word, nor a time, number or verb of two characters inside (多个渠道; 泓|岸: one character, the name's),
+    not a department (市场监管部门), and not made of dictionary
+    words alone unless the segmenter broke it into single characters (深|空智|驾: an unknown name)."""
+    name = ctx.text[start:end]
+    tokens = [t for t in ctx.tokens_from(start, end) if t.start >= start]
+    if (
+        not tokens
+        or ctx.name_end(start) == end
+        or ctx.known(name)
+        and name not in ctx.lexicon.names
+        or name in ctx.lexicon.non_entities
+        or _a_known_place(ctx, name)
+        or not _name_like(ctx, name, start, at_boundary=False)
+        or ctx.lexicon.title_pattern.search(name)
+        or kind_of_company(ctx, name)
+        or W.regex("department_end").search(name)
+        or name[0] in _FUNCTION_CHARS
+        or name.startswith(tuple(W.set("copula")))
+        or _short_of_registered(ctx, name)
+        or W.regex("date").search(name)
+        or re.search(r"\d", name)
+        and not re.search("[A-Za-z]", name)
+        or any(t.word in W.set("descriptor_noun") or t.word in W.set("company_kind_head") for t in tokens)
+        or name[-1] in W.set("government_name_end")
+        or any(_suffix_at_end(ctx.lexicon.org_suffixes).search(name, 0, k) for k in range(2, len(name)))
+        or any(name[:k] in ctx.lexicon.names or name[k:] in ctx.lexicon.names for k in range(1, len(name)))
+    ):
+        return False  # 是THQ旗下 / 芯片厂商青禾 / 9月29日晚公告称 / 市住建委 / 京东美团 / 青禾资本方面 / 青禾集团公告旗下: a copula, a body (the suffix scan types it), two
+        # known names, a known name that stands alone, or a name that ends at its suffix before the rest
+    if any(
+        ctx.known(t.word) and (t.pos[:1] in "pcudr" or t.pos[:1] in "tmqfv" and len(t.word) > 1)
+        for t in tokens
+    ):
+        return False
+    return any(
+        t.start < start or not ctx.known(t.word) or t.pos in NAME_POS and t.pos != "j" or len(t.word) == 1
+        for t in ctx.tokens_from(start, end)
+    )  # (从泓岸|视界: a marker glued to the name's first character, the segmenter did not know the name)
+
+
+_REGISTERED_AFTER = re.compile(
+    f"(?:(?!{W.alt('not_in_registered_name')})[{HAN}A-Za-z]){{0,6}}?(?:{W.alt('legal_form')}|{W.alt('company_word')})"
+)
+
+
+def _short_of_registered(ctx: Context, name: str) -> bool:
+    """The name begins a registered name elsewhere in the text (QXT … QXT娱乐控股公司): it is that company's short
+    form, which the short forms find and tie to it."""
+    return any(_REGISTERED_AFTER.match(ctx.text, p + len(name)) for p in occurrences(ctx.text, name))
+
+
 _INTRODUCED_NAME_MAX = (
     10  # characters of a name caught before 成立于 / 完成融资, once a descriptor is cut off
 )
@@ -2216,6 +2296,12 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
         *((m, True) for m in W.regex("described_maker").finditer(ctx.text)),
         *((m, False) for m in W.regex("subsidiary_org").finditer(ctx.text)),
     ]
+    actors = [
+        *W.regex("described_actor").finditer(ctx.text),  # 创业公司深空智驾宣布
+        *W.regex("named_as_org").finditer(ctx.text),  # 一家名为星海视界的公司
+    ]
+    acting = {id(m) for m in actors}
+    found += [(m, True) for m in actors]
     for m, maker in found:
         start, end = m.span("name")
         # (研发|商澄|芯微: after a maker's kind the pattern fixes the start, the segmenter may glue 商 to the name)
@@ -2225,8 +2311,10 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
             W.regex("amount_in_name").search(m.group("name"))
             or W.regex("date").search(m.group("name"))
             or m.group("name").startswith(W.words("plan_marker"))
+            or W.regex("business_metric").match(m.group("name"))
         ):
-            continue  # 控股公司总计5亿美元 / 公司拟以45,267万元 / 公司建企于1958年: an amount, a plan or a date
+            continue  # 控股公司总计5亿美元 / 公司拟以45,267万元 / 公司建企于1958年 / 公司估值已超百亿: an amount, a
+            # plan, a date or the company's figures
         if m.group("name").startswith(W.words("company_organ")):
             continue  # 送达公司董事会之日起生效: the company's board, not a company named after 公司
         if m.group("name").startswith(tuple(W.set("conjunction_not_surname"))):
@@ -2235,6 +2323,11 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
             continue  # 有限公司联合开发新车: acting together (the dictionary tags 联合开发 as a body), not a name
         if ctx.lexicon.title_pattern.search(m.group("name")):
             continue  # 新能源项目总负责人王明、: a title and a person's name, not a company
+        if id(m) in acting and (
+            m.group("name")[-1] in W.set("government_name_end")
+            or W.regex("branch").fullmatch(m.group("name"))
+        ):
+            continue  # 有限公司北京代表处表示: a branch or a body speaks (the suffix scan finds it)
         tokens = ctx.tokens_from(start, end)
         if any(t.word in W.set("clause_inside_name") for t in tokens):
             continue  # 该项目正式落户苏州: a clause (正式 / 落户), not a name after 项目
@@ -2256,13 +2349,22 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
             and (strict or ctx.known(t.word))
             or t.pos[:1] == "v"
             and ctx.known(t.word)
+            and not (id(m) in acting and len(t.word) == 1 and t.start > start)
             or t.word in ctx.lexicon.titles
             for t in tokens
             if strict or t.start >= start
-        ):
+        ):  # (深空|智|驾宣布: after a kind and before an act, a character the segmenter read as a verb is the name's)
             continue  # 公司和互联网公司都在做 / 品牌总经理卢伟冰今日发文: function words, verbs, times, titles
-        if not any(not ctx.known(t.word) or t.pos in NAME_POS and t.pos != "j" for t in tokens):
-            continue  # 公司高管表示满意: ordinary words only, no name among them
+        if not any(
+            not ctx.known(t.word)
+            or t.pos in NAME_POS
+            and t.pos != "j"
+            or id(m) in acting
+            and len(t.word) == 1
+            and len(tokens) > 1
+            for t in tokens
+        ):
+            continue  # 公司高管表示满意: ordinary words only, no name among them (深|空智|驾宣布: broken up, a name)
         if (
             m.group("name").endswith(W.words("event_verb"))
             or m.group("name").endswith(W.words("speech_end"))
@@ -2298,13 +2400,17 @@ def find_business_named_orgs(ctx: Context) -> list[Mention]:
         lead = next((w for w in W.words("clause_opener") if ctx.text.startswith(w, start)), "")
         if lead and end - start - len(lead) >= 4:
             start += len(lead)  # 但锋泰科技表示: 但 opens the clause
-        elif (
-            ctx.text[start] in _FUNCTION_CHARS
-            and end - start >= 5
+        elif ctx.text[start] in _FUNCTION_CHARS and (
+            end - start >= 5
             and not ctx.is_boundary(start + 1)
             and not ctx.known(ctx.tokens[ctx.token_index(start)].word)
+            or end - start >= 4
+            and ctx.tokens[ctx.token_index(start)].end == start + 1
+            and ctx.tokens[ctx.token_index(start)].pos[:1] in "pc"
+            or end - start >= 5
+            and ctx.text.startswith(W.words("citing_word"), start)
         ):
-            start += 1  # 和锋泰食品宣布: the segmenter glued the conjunction to the name
+            start += 1  # 和锋泰食品宣布: the segmenter glued the conjunction to the name (or read it apart: 据|锋泰)
         name = ctx.text[start:end]
         if (
             name in ctx.lexicon.names
