@@ -1523,7 +1523,7 @@ def find_products(ctx: Context) -> list[Mention]:
             out.append(ctx.mention(m.start("name"), m.end("name"), type_, "pattern:kind_product", 0.75))
     kinds = sorted(W.words("product_kind_noun"), key=len, reverse=True)
     for m in W.regex("kind_named_product").finditer(text):
-        pstart, name = m.start("product"), m.group("name")
+        pstart, name = m.start("product"), m.group("name") or ""
         kind = next((k for k in kinds if name.startswith(k) and len(name) - len(k) >= 2), None)
         if kind:  # 的操作系统锋泰OS: the word for its kind, then the product's name
             pstart, name = pstart + len(kind), name[len(kind) :]
