@@ -1524,9 +1524,9 @@ def find_products(ctx: Context) -> list[Mention]:
     kinds = sorted(W.words("product_kind_noun"), key=len, reverse=True)
     for m in W.regex("kind_named_product").finditer(text):
         pstart, name = m.start("product"), m.group("name") or ""
-        kind = next((k for k in kinds if name.startswith(k) and len(name) - len(k) >= 2), None)
-        if kind:  # 的操作系统锋泰OS: the word for its kind, then the product's name
-            pstart, name = pstart + len(kind), name[len(kind) :]
+        lead = next((k for k in kinds if name.startswith(k) and len(name) - len(k) >= 2), None)
+        if lead:  # 的操作系统锋泰OS: the word for its kind, then the product's name
+            pstart, name = pstart + len(lead), name[len(lead) :]
         first = ctx.token_at(pstart)
         if (
             name.startswith(DEMONSTRATIVES)
