@@ -531,6 +531,11 @@ def test_a_long_registered_name_is_kept_whole():
             {("publisher", "青禾日报客户端"), ("author", "林小舟"), ("author", "王大川")},
             set(),
         ),
+        (
+            "来源:青禾之家编辑:王大川\n锋泰科技宣布完成融资。",
+            {("publisher", "青禾之家"), ("editor", "王大川")},
+            set(),
+        ),
         # an outlet's desk or the word that the piece is its own is no part of its name; 内容来源 / 新闻作者 keys
         (
             "青禾网新闻中心 2025-08-28 14:00\n锋泰科技宣布完成融资。",
