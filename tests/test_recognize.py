@@ -1960,3 +1960,16 @@ def test_a_common_words_or_a_longer_names_line_of_business_is_no_unit(text):
 )
 def test_a_name_whose_first_character_the_segmenter_glues_to_a_preposition_keeps_it(text, name):
     assert name in {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_products"),
+    [
+        ("锋泰X5手机支持WiFi 6和LPDDR 5内存。", {"WiFi 6", "LPDDR 5"}),  # standards with a number
+        ("青禾科技的CEO-1团队负责新业务。", {"CEO-1"}),  # a common noun with a number
+        ("锋泰科技的口号“遥遥领先”引发热议。", {"遥遥领先"}),  # a quoted idiom
+    ],
+)
+def test_standards_common_nouns_and_quoted_idioms_are_no_products(text, not_products):
+    products = {m.text for m in mentions_of(text)[2] if m.type == "Product"}
+    assert not products & not_products, products

@@ -675,6 +675,12 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # MCN, CEO, AI: an acronym is not a person
     if m.type != "Person" and (text in ctx.lexicon.non_entities or generic_with_acronym(ctx, text)):
         return False  # 创业公司, SaaS公司: a kind of organisation
+    if (
+        m.type == "Product"
+        and text.isascii()
+        and (text in _W.set("latin_not_a_name") or text.split()[0] in _W.set("latin_model_stop"))
+    ):
+        return False  # SoC / Top 3: a common noun or a ranking, no product's name
     if m.type in ORG_TYPES and text.endswith(_W.words("speech_end")):
         return False  # 公司内部信称: the clause's verb of saying, not a name's end
     if m.type in ORG_TYPES and any(w in text[1:] for w in _W.words("clause_inside_org_span")):

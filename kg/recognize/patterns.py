@@ -1403,8 +1403,12 @@ def find_products(ctx: Context) -> list[Mention]:
         branded = _brand_before(ctx, m.start(1)) < m.start(1) and not ctx.known(text[: m.start(1)][-2:])
         # 锋泰S9: a brand the segmenter does not know, glued to a letter and a number, names a model too
         single = len(m.group("name")) == 1 and not (series or kind_after or branded)  # not B2B or L4
-        if first in W.set("latin_model_stop") and not series or single:
-            continue
+        if (
+            (first in W.set("latin_model_stop") or first in W.set("latin_not_a_name"))
+            and not series
+            or single
+        ):
+            continue  # (Top 10 / CEO-1 / UGC 3D: a ranking or a common noun with a number)
         if m.group("name") in ctx.lexicon.names and ctx.lexicon.names[m.group("name")].types[0] != "Product":
             continue  # OPPO 5: a company's name (a model of it is find_business_units')
         out.append(
@@ -2560,10 +2564,10 @@ def find_titled_works(ctx: Context) -> list[Mention]:
             and (tokens[0].pos[:1] in "pcdrum" or tokens[0].pos[:1] == "v" and len(tokens) == 1)
         ):
             continue  # 栏目“如何” / 游戏“出海”: a quoted word or phrase, not a name (远航|一号 is one)
-        if all(ctx.known(t.word) and t.pos[:1] in "adcuv" for t in tokens) or any(
+        if all(ctx.known(t.word) and t.pos[:1] in "adcuvil" for t in tokens) or any(
             t.pos[:1] == "d" and ctx.known(t.word) for t in tokens[1:]
         ):
-            continue  # 我们的手机“好用又便宜”: a quoted judgement, words of the dictionary that name nothing
+            continue  # 我们的手机“好用又便宜” / “遥遥领先”: a quoted judgement or an idiom, words that name nothing
         out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:quoted_kind", 0.72))
     return out
 
