@@ -583,6 +583,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                     and not W.regex("counted_org_prefix").fullmatch(ctx.text, start, s)
                     and not W.regex("count_before_suffix").search(ctx.text[start:s])
                     and not W.regex("unit_name_clause").search(ctx.text[start:s])
+                    and not ctx.text.startswith(W.words("unit_determiner"), start)
                 ):
                     # 海外事业群 / 企业服务事业部: a division needs no proper name
                     out.append(ctx.mention(start, end, type_, "pattern:org_suffix", 0.75))
