@@ -66,6 +66,7 @@ def assign_about(
     named = {entity_of.get(m.start) for m in mentions}
     main_named = bool(frame and frame.main and frame.main.entity in named)  # not only as a data source
     listed = load_words().regex("figure_list_join")
+    starts = [m.start for m in mentions]
     in_sentence: dict[int, list[Figure]] = {}
     for f in sorted(figures, key=lambda g: g.evidence.start):
         in_sentence.setdefault(f.evidence.sentence, []).append(f)
@@ -74,10 +75,9 @@ def assign_about(
         if paired is not None:  # 青禾、远澜位列其后，分别为2870辆和1930辆: the n-th figure is the n-th name's
             out.append(dataclasses.replace(f, about=entity_of.get(paired.start)))
             continue
-        counted = _counted_offering(f, mentions) if f.kind == "quantity" else None
-        if (
-            counted is not None
-        ):  # 2104辆锋泰P7、936辆锋泰G3: a count right before a product counts that product
+        # 2104辆锋泰P7、936辆锋泰G3: a count right before a product counts that product
+        counted = _counted_offering(f, mentions, starts) if f.kind == "quantity" else None
+        if counted is not None:
             out.append(dataclasses.replace(f, about=entity_of.get(counted.start)))
             continue
         target = (
@@ -122,9 +122,10 @@ _HOLDER_TYPES = ("Company", "Organization", "Platform", "Product", "BusinessUnit
 _LISTED_TYPES = (*_HOLDER_TYPES, "Person")  # what figures after 分别 may be of
 
 
-def _counted_offering(f: Figure, mentions: list[Mention]) -> Mention | None:
-    """The product or programme named right after a count (its unit a measure word): 936辆锋泰G3."""
-    at = bisect.bisect_left([m.start for m in mentions], f.evidence.end)
+def _counted_offering(f: Figure, mentions: list[Mention], starts: list[int]) -> Mention | None:
+    """The product or programme named right after a count (its unit a measure word): 936辆锋泰G3. ``starts``
+    are the mentions' starts, in order."""
+    at = bisect.bisect_left(starts, f.evidence.end)
     if at < len(mentions) and mentions[at].start == f.evidence.end and mentions[at].type in _OFFERING:
         return mentions[at]
     return None

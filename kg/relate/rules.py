@@ -52,7 +52,7 @@ class RuleError(KgError):
 
 class LazyPattern:
     """A rule's regular expression, checked and its groups and trigger words read when the rules load, compiled
-    the first time a sentence holds one of its triggers. Python compiles the shipped rules' 265 KB of patterns in
+    (or rebuilt from the compiled-pattern cache, kg/recache.py) the first time a sentence holds one of its triggers. Python compiles the shipped rules' 265 KB of patterns in
     about a second; a build of a few articles needs a few of them, and listing rules or loading user files none."""
 
     __slots__ = ("pattern", "groupindex", "triggers", "_compiled")
