@@ -214,6 +214,12 @@ def _target(doc: Document, f: Figure, targets: dict[int, list[Relation]]) -> str
     if f.kind not in ("money", "percentage") and not _is_stake(doc, f):
         return None
     deals = [r for r in targets.get(f.evidence.sentence, []) if r.evidence.start <= f.evidence.start]
+    if f.kind == "money" and load_words().regex("deal_price_by").search(
+        doc.norm, max(0, f.evidence.start - 8), f.evidence.start
+    ):
+        deals = targets.get(
+            f.evidence.sentence, []
+        )  # 以8.5亿元的价格将星澜电子出售给青禾集团: the deal's price
     if f.kind == "percentage" and not _is_stake(doc, f):
         return None
     objects = {r.object for r in deals}
@@ -316,6 +322,35 @@ def _priced_offering(
     return offerings[-1] if offerings else None
 
 
+def _sold_offering(
+    text: str, f: Figure, in_sentence: list[Mention], agents: list[Mention], c_lo: int
+) -> Mention | None:
+    """锋泰科技推出新车锋泰S7，上市24小时订单突破5万台: how many sold, shipped or ordered (销量 / 订单 / 激活量) in a
+    clause that names no organisation, where the name closing the clause before is a product: the product's."""
+    words = load_words()
+    if f.kind == "money" or not words.regex("offering_volume_word").search(text, c_lo, f.evidence.start):
+        return None
+    if any(c_lo <= m.start < f.evidence.start for m in agents):
+        return None
+    named = [m for m in in_sentence if (m.type in _AGENT or m.type in _OFFERING) and m.end <= c_lo]
+    if not named or named[-1].type not in _OFFERING:
+        return None
+    last = named[-1]
+    gap = text[last.end : c_lo - 1]
+    if len(gap) > 4 or any(c in gap for c in words.words("clause_break")):
+        return None  # (the product must close the clause right before: 发布锋泰X5手机，…)
+    return last
+
+
+def _person_measured(text: str, f: Figure, in_sentence: list[Mention], c_lo: int) -> Mention | None:
+    """锋泰科技董事长林舟年薪达500万元: a measure only a person has (年薪 / 身家), with a person named in the
+    figure's clause before it: that person's, not the company's."""
+    if not load_words().regex("person_measure").search(text, c_lo, f.evidence.start):
+        return None
+    people = [m for m in in_sentence if m.type == "Person" and c_lo <= m.start and m.end <= f.evidence.start]
+    return people[-1] if people else None
+
+
 def _streamer_on(text: str, last: Mention, in_sentence: list[Mention]) -> Mention | None:
     """林舟快手粉丝数达121万 / 王芳在小红书的首场直播热度达1亿: a person named right before the platform
     the figure follows is the one it measures (the streamer's followers and sales, not the platform's)."""
@@ -323,7 +358,10 @@ def _streamer_on(text: str, last: Mention, in_sentence: list[Mention]) -> Mentio
     if last.type != "Platform" and text[last.start : last.end] not in words.set("commerce_platform"):
         return None  # (快手, 小红书: the companies' names are their platforms' too)
     person = next((m for m in reversed(in_sentence) if m.type == "Person" and m.end <= last.start), None)
-    if person is None or text[person.end : last.start].strip() not in ("", *words.words("on_platform")):
+    if person is None:
+        return None
+    gap = text[person.end : last.start].strip()
+    if gap not in ("", *words.words("on_platform"), *words.words("possessive")):
         return None
     return person
 
@@ -493,11 +531,16 @@ def _about(
         return None  # 中国短视频行业市场规模为1800亿元: a market's size, about no one named
     if _index_moves(text, sent.start, start, agents):
         return None  # 恒生指数报17500点，跌1.2%: a stock index's move, about no company
-    offering = _offering_measured(text, f, in_sentence, agents, c_lo) or _priced_offering(
-        text, f, in_sentence, agents, c_lo
+    offering = (
+        _offering_measured(text, f, in_sentence, agents, c_lo)
+        or _priced_offering(text, f, in_sentence, agents, c_lo)
+        or _sold_offering(text, f, in_sentence, agents, c_lo)
     )
     if offering is not None:
         return offering
+    earner = _person_measured(text, f, in_sentence, c_lo)
+    if earner is not None:
+        return earner
     if _is_stake(doc, f):
         holder = [m for m in agents if c_lo <= m.start and m.end <= start]
         words = load_words()
