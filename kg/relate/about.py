@@ -213,6 +213,8 @@ def _target(doc: Document, f: Figure, targets: dict[int, list[Relation]]) -> str
     between the buyer and the target or after both (以5.86亿美元收购新浪微博18%股份)."""
     if f.kind not in ("money", "percentage") and not _is_stake(doc, f):
         return None
+    if load_words().regex("gain_after").match(doc.norm, f.evidence.end):
+        return None  # 出售星澜电子股权，获得约8亿元收益: the seller's gain, not the target's price
     deals = [r for r in targets.get(f.evidence.sentence, []) if r.evidence.start <= f.evidence.start]
     if f.kind == "money" and load_words().regex("deal_price_by").search(
         doc.norm, max(0, f.evidence.start - 8), f.evidence.start
@@ -522,7 +524,11 @@ def _about(
         if inside:
             return inside[0]
     in_sentence = [
-        m for m in in_sentence if not _compared_with(text, m, start) and not _named_as_example(text, m)
+        m
+        for m in in_sentence
+        if not _compared_with(text, m, start)
+        and not _named_as_example(text, m)
+        and not _ratio_base(text, m, f)
     ]
     agents = [m for m in in_sentence if m.type in _AGENT]
     if load_words().regex("survey_share_after").match(text, end):
@@ -780,6 +786,17 @@ def _compared_with(text: str, m: Mention, start: int) -> bool:
         m.end <= start
         and words.regex("compared_before_name").search(text[max(0, m.start - 4) : m.start]) is not None
         and words.regex("compared_gap").fullmatch(text, m.end, start) is not None
+    )
+
+
+def _ratio_base(text: str, m: Mention, f: Figure) -> bool:
+    """锋泰科技的营收是星澜电子的3倍: ``m`` is the name a multiple is taken of (是 / 达到 before it, 的 after it, then
+    the figure), so the multiple is the subject's, not ``m``'s."""
+    words = load_words()
+    return (
+        f.unit in words.words("ratio_unit")
+        and text[m.end : f.evidence.start].strip() in words.words("possessive")
+        and words.regex("ratio_base").search(text, max(0, m.start - 6), m.start) is not None
     )
 
 
