@@ -601,3 +601,39 @@ def test_a_shopping_day_is_no_figure():
     """双十一成交额: 十一成 is the day's name and a word, not 110 %."""
     res = result_of("锋泰科技在天猫旗舰店双十一成交额突破5亿元。")
     assert [f.text for f in res.figures] == ["突破5亿元"]
+
+
+@pytest.mark.parametrize(
+    "text,figure,about",
+    [
+        # a sentence naming no organisation that speaks of a sector, a region or a market: about no one, not the
+        # company of the sentence before
+        (
+            "锋泰科技今日发布新品。今年上半年，新能源汽车领域共发生融资事件120起，披露金额约300亿元。",
+            "约300亿元",
+            None,
+        ),
+        (
+            "锋泰科技今日发布新品。据调研机构统计，二季度全球平板电脑出货量同比下降了8%，出货量为3100万台。",
+            "3100万台",
+            None,
+        ),
+        ("锋泰科技今日发布新品。去年，宁波家电产业带总成交额超3.5亿元，同比增长62%。", "超3.5亿元", None),
+        (
+            "锋泰科技今日发布新品。去年，全市线上零售总额达56亿元，其中生鲜类线上销售额约9亿元。",
+            "约9亿元",
+            None,
+        ),
+        # (not where the sentence points back at the company, or speaks of its global offering or headquarters)
+        ("锋泰科技今日发布新品。公司全球员工超过3万人。", "超过3万人", "锋泰科技"),
+        ("锋泰科技今日发布新品。其全球营收增长20%。", "20%", "锋泰科技"),
+        ("锋泰科技今日在港上市。本次港股公开发售部分占全球发售的8.5%，获认购3.2倍。", "3.2倍", "锋泰科技"),
+        # shares of the firms or people a survey asked
+        ("锋泰科技今日发布新品。调查显示，42%的企业表示将加大AI投入，另有18%的公司计划裁员。", "18%", None),
+    ],
+)
+def test_a_sectors_or_a_surveys_figures_are_about_no_one(text, figure, about):
+    res = result_of(text)
+    label = {e.id: e.label for e in res.entities}
+    found = {f.text: label.get(f.about) if f.about else None for f in res.figures}
+    assert found[figure] == about, found

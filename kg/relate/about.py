@@ -535,6 +535,10 @@ def _about(
         return None  # 调查发现，82%受访企业家表示…: a share of those asked, about no one named
     if _market_measure(f, text[c_lo:start]) and not any(c_lo <= m.start and m.end <= start for m in agents):
         return None  # 中国短视频行业市场规模为1800亿元: a market's size, about no one named
+    if not agents and _aggregate(text, sent.start, start):
+        return (
+            None  # 今年上半年，新能源汽车领域共发生融资事件120起: a sector's total, not the topic company's
+        )
     if _index_moves(text, sent.start, start, agents):
         return None  # 恒生指数报17500点，跌1.2%: a stock index's move, about no company
     offering = (
@@ -755,6 +759,17 @@ def _market_measure(f: Figure, before: str) -> bool:
     """A measure of a market or an industry as a whole (市场规模, 行业规模, 复合增长率), in the figure's measure or in
     its clause before it."""
     return any(w in (f.measure or "") or w in before for w in load_words().words("market_measure"))
+
+
+def _aggregate(text: str, sentence_start: int, start: int) -> bool:
+    """A sentence that names no organisation and speaks of a whole sector, region or market before the figure
+    (领域 / 产业带 / 全球 / 全市 / 市场规模), and does not point back at a company (其 / 公司): about no one."""
+    words = load_words()
+    return (
+        words.regex("aggregate_scope").search(text, sentence_start, start) is not None
+        and words.regex("aggregate_anaphor").search(text, sentence_start, start) is None
+        and _pronoun().search(text, sentence_start, start) is None
+    )
 
 
 def _index_moves(text: str, sentence_start: int, start: int, agents: list[Mention]) -> bool:
