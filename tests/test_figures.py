@@ -582,6 +582,10 @@ def test_shares_and_outlay_read_where_the_traded_company_stands():
         ("星澜电子的估值增长了3倍。", "3倍", "星澜电子"),
         ("锋泰科技出售星澜电子股权，获得约8亿元收益。", "约8亿元", "锋泰科技"),
         ("锋泰科技以5亿元收购星澜电子。", "5亿元", "星澜电子"),
+        # a later clause's move of the share price of the company an earlier clause names with its stock
+        ("受锋泰科技注资消息提振，星澜电子今日股价收在26元，大涨19%。", "19%", "星澜电子"),
+        ("锋泰科技宣布入股后，星澜电子股价一度上涨12%，市值增加了30亿元。", "30亿元", "星澜电子"),
+        ("星澜電子今股價收在55元，上漲7.5%。", "7.5%", "星澜電子"),
         # a measure only a person has
         ("锋泰科技董事长林舟年薪达500万元。", "500万元", "林舟"),
         # figures in a list after 分别

@@ -324,6 +324,21 @@ def _priced_offering(
     return offerings[-1] if offerings else None
 
 
+def _stock_named(
+    text: str, f: Figure, agents: list[Mention], sentence_start: int, c_lo: int
+) -> Mention | None:
+    """受锋泰科技注资消息提振，星澜电子今日股价收在26元，大涨19%: a move of a price or a value in a clause that names
+    no one, after an earlier clause of the sentence that speaks of a company's stock: that company's (the last so named)."""
+    words = load_words()
+    if f.kind not in ("money", "percentage") or not words.regex("stock_move").search(
+        text, c_lo, f.evidence.start
+    ):
+        return None
+    stock = words.regex("stock_after_name")
+    named = [m for m in agents if sentence_start <= m.start and m.end <= c_lo and stock.match(text, m.end)]
+    return named[-1] if named else None
+
+
 def _sold_offering(
     text: str, f: Figure, in_sentence: list[Mention], agents: list[Mention], c_lo: int
 ) -> Mention | None:
@@ -606,6 +621,9 @@ def _about(
     subject = _offering_opening(text, f, sent.start, c_lo, in_sentence)
     if subject is not None:
         return subject
+    traded = _stock_named(text, f, agents, sent.start, c_lo)
+    if traded is not None:
+        return traded
     after = [m for m in agents if end <= m.start < c_hi]
     if after:
         return after[0]
