@@ -586,6 +586,12 @@ def test_shares_and_outlay_read_where_the_traded_company_stands():
         ("受锋泰科技注资消息提振，星澜电子今日股价收在26元，大涨19%。", "19%", "星澜电子"),
         ("锋泰科技宣布入股后，星澜电子股价一度上涨12%，市值增加了30亿元。", "30亿元", "星澜电子"),
         ("星澜電子今股價收在55元，上漲7.5%。", "7.5%", "星澜電子"),
+        # a platform's users in a bare line of its results: the article's company's
+        (
+            "星澜科技公布第三季度财报。\n\n• 付费用户数量为1,870万，较去年同期的720万增长160%。",
+            "1,870万",
+            "星澜科技",
+        ),
         # a measure only a person has
         ("锋泰科技董事长林舟年薪达500万元。", "500万元", "林舟"),
         # figures in a list after 分别
