@@ -592,6 +592,9 @@ def test_shares_and_outlay_read_where_the_traded_company_stands():
             "1,870万",
             "星澜科技",
         ),
+        # each party's stake in a venture: the venture's where it is named, else no one's
+        ("锋泰汽车与星澜汽车签约，拟成立新合资公司，双方各持股50%。", "50%", None),
+        ("锋泰汽车联手星澜汽车组建合资公司青禾动力，双方各持股50%。", "50%", "青禾动力"),
         # a measure only a person has
         ("锋泰科技董事长林舟年薪达500万元。", "500万元", "林舟"),
         # figures in a list after 分别

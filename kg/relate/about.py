@@ -569,6 +569,8 @@ def _about(
     if _is_stake(doc, f):
         holder = [m for m in agents if c_lo <= m.start and m.end <= start]
         words = load_words()
+        if not holder and words.regex("each_party_holds").search(text, c_lo, start):
+            return None  # 拟成立新合资公司，双方各持股50%: an unnamed venture's shares
         sold = next((m for m in agents if words.regex("sellers_of").match(text, m.end)), None)
         if sold is not None and not holder:
             return sold  # 与锋泰电气的卖方订立…协议，收购目标公司25.5%的股权: the target's shares
