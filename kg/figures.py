@@ -152,6 +152,8 @@ def _rejected(text: str, m: re.Match[str], vocab: _Vocabulary) -> bool:
     after = text[m.end() : m.end() + 2]
     if m.group("vague"):
         return False
+    if chinese and text.endswith(w.words("festival_numeral_before"), 0, m.start("num")):
+        return True  # 双十一成交额: a shopping day, not 110 %
     if chinese and not (scale or unit or any(ch in num for ch in "万亿")):
         return True  # 一 / 三 on their own are words, not figures
     if any(ch in _BLANKS for ch in m.group()) and (chinese or len(num.split(".")[0].replace(",", "")) > 6):

@@ -541,3 +541,112 @@ def test_shares_and_outlay_read_where_the_traded_company_stands():
     assert words.regex("shares_after_name").match(text, text.index("2400"))
     assert words.regex("share_outlay_before").search(text[: text.index("3.6")])
     assert not words.regex("shares_after_name").match("星澜银行2400万股东")
+
+
+@pytest.mark.parametrize(
+    "text,figure,about",
+    [
+        # a product's price or sales after its name; how many it sold after the clause that launches it
+        ("锋泰X5售价4999元。", "4999元", "锋泰X5"),
+        ("锋泰X5上市首月销量突破10万台。", "突破10万台", "锋泰X5"),
+        ("锋泰科技发布新款手机锋泰X5，首月销量破10万台。", "破10万台", "锋泰X5"),
+        ("锋泰科技推出新车锋泰S7，上市24小时订单突破5万台。", "突破5万台", "锋泰S7"),
+        ("锋泰科技发布锋泰X5手机，上市首月激活量超过200万台。", "超过200万台", "锋泰X5"),
+        ("锋泰科技推出新车锋泰S7，营收增长10%。", "10%", "锋泰科技"),
+        # a platform's users; a streamer's sales and followers (also with 的 before the platform)
+        ("锋泰科技旗下星澜App的月活跃用户数达1.5亿，同比增长20%。", "1.5亿", "星澜App"),
+        ("主播林舟在抖音直播间单场带货1.2亿元。", "1.2亿元", "林舟"),
+        ("林舟的抖音账号粉丝数超过3000万。", "超过3000万", "林舟"),
+        # a market's total, an industry's average: about no company
+        ("2025年中国新能源汽车销量达950万辆。", "950万辆", None),
+        ("锋泰科技营收增长20%，远高于行业平均的9.5%。", "9.5%", None),
+        ("锋泰科技毛利率为32%，胜过行业平均的26%。", "32%", "锋泰科技"),
+        ("锋泰科技毛利率为32%，胜过行业平均的26%。", "26%", None),
+        # shares of a market; a rival compared
+        ("锋泰科技以18%的份额位居第一。", "18%", "锋泰科技"),
+        ("在国内平板电脑市场上，锋泰科技以23%的份额排名第一，星澜电子以19%位居第二。", "19%", "星澜电子"),
+        ("锋泰科技营收增长20%，高于星澜电子的12%。", "12%", "星澜电子"),
+        ("锋泰科技营收增长20%，而星澜电子仅增长5%。", "5%", "星澜电子"),
+        # money in a deal: the investee's, the target's (also a price written before the seller's wording)
+        ("锋泰科技向星澜电子投资5亿元。", "5亿元", "星澜电子"),
+        ("锋泰科技以8.5亿元的价格将旗下星澜电子出售给青禾集团。", "8.5亿元", "星澜电子"),
+        ("锋泰科技将投资50亿元在合肥建设生产基地。", "50亿元", "锋泰科技"),
+        # a unit named as an entity; employees, stores, capacity, per-share price and market cap
+        ("锋泰科技旗下子公司星澜电子营收增长20%。", "20%", "星澜电子"),
+        ("锋泰科技目前拥有员工1.2万人，门店超过800家。", "超过800家", "锋泰科技"),
+        ("锋泰科技新工厂年产能达50万辆。", "50万辆", "锋泰科技"),
+        ("锋泰科技港股收涨5.3%，报每股88.5港元，总市值达2100亿港元。", "88.5港元", "锋泰科技"),
+        # a multiple of a rival's: the subject's; a gain from a sale: the seller's
+        ("锋泰科技的营收是星澜电子的3倍。", "3倍", "锋泰科技"),
+        ("锋泰科技的销量约为星澜电子的两倍。", "两倍", "锋泰科技"),
+        ("星澜电子的估值增长了3倍。", "3倍", "星澜电子"),
+        ("锋泰科技出售星澜电子股权，获得约8亿元收益。", "约8亿元", "锋泰科技"),
+        ("锋泰科技以5亿元收购星澜电子。", "5亿元", "星澜电子"),
+        # a later clause's move of the share price of the company an earlier clause names with its stock
+        ("受锋泰科技注资消息提振，星澜电子今日股价收在26元，大涨19%。", "19%", "星澜电子"),
+        ("锋泰科技宣布入股后，星澜电子股价一度上涨12%，市值增加了30亿元。", "30亿元", "星澜电子"),
+        ("星澜電子今股價收在55元，上漲7.5%。", "7.5%", "星澜電子"),
+        # a platform's users in a bare line of its results: the article's company's
+        (
+            "星澜科技公布第三季度财报。\n\n• 付费用户数量为1,870万，较去年同期的720万增长160%。",
+            "1,870万",
+            "星澜科技",
+        ),
+        # each party's stake in a venture: the venture's where it is named, else no one's
+        ("锋泰汽车与星澜汽车签约，拟成立新合资公司，双方各持股50%。", "50%", None),
+        ("锋泰汽车联手星澜汽车组建合资公司青禾动力，双方各持股50%。", "50%", "青禾动力"),
+        # a measure only a person has
+        ("锋泰科技董事长林舟年薪达500万元。", "500万元", "林舟"),
+        # figures in a list after 分别
+        ("锋泰科技、星澜电子和青禾汽车的市场份额分别为25%、18%和12%。", "18%", "星澜电子"),
+        # a headline with no stop
+        ("锋泰科技Q3营收破百亿 净利大涨45%", "45%", "锋泰科技"),
+    ],
+)
+def test_what_business_news_figures_are_about(text, figure, about):
+    res = result_of(text)
+    label = {e.id: e.label for e in res.entities}
+    found = {f.text: label.get(f.about) if f.about else None for f in res.figures}
+    assert found[figure] == about, found
+
+
+def test_a_shopping_day_is_no_figure():
+    """双十一成交额: 十一成 is the day's name and a word, not 110 %."""
+    res = result_of("锋泰科技在天猫旗舰店双十一成交额突破5亿元。")
+    assert [f.text for f in res.figures] == ["突破5亿元"]
+
+
+@pytest.mark.parametrize(
+    "text,figure,about",
+    [
+        # a sentence naming no organisation that speaks of a sector, a region or a market: about no one, not the
+        # company of the sentence before
+        (
+            "锋泰科技今日发布新品。今年上半年，新能源汽车领域共发生融资事件120起，披露金额约300亿元。",
+            "约300亿元",
+            None,
+        ),
+        (
+            "锋泰科技今日发布新品。据调研机构统计，二季度全球平板电脑出货量同比下降了8%，出货量为3100万台。",
+            "3100万台",
+            None,
+        ),
+        ("锋泰科技今日发布新品。去年，宁波家电产业带总成交额超3.5亿元，同比增长62%。", "超3.5亿元", None),
+        (
+            "锋泰科技今日发布新品。去年，全市线上零售总额达56亿元，其中生鲜类线上销售额约9亿元。",
+            "约9亿元",
+            None,
+        ),
+        # (not where the sentence points back at the company, or speaks of its global offering or headquarters)
+        ("锋泰科技今日发布新品。公司全球员工超过3万人。", "超过3万人", "锋泰科技"),
+        ("锋泰科技今日发布新品。其全球营收增长20%。", "20%", "锋泰科技"),
+        ("锋泰科技今日在港上市。本次港股公开发售部分占全球发售的8.5%，获认购3.2倍。", "3.2倍", "锋泰科技"),
+        # shares of the firms or people a survey asked
+        ("锋泰科技今日发布新品。调查显示，42%的企业表示将加大AI投入，另有18%的公司计划裁员。", "18%", None),
+    ],
+)
+def test_a_sectors_or_a_surveys_figures_are_about_no_one(text, figure, about):
+    res = result_of(text)
+    label = {e.id: e.label for e in res.entities}
+    found = {f.text: label.get(f.about) if f.about else None for f in res.figures}
+    assert found[figure] == about, found

@@ -214,7 +214,15 @@ def _target(doc: Document, f: Figure, targets: dict[int, list[Relation]]) -> str
     between the buyer and the target or after both (以5.86亿美元收购新浪微博18%股份)."""
     if f.kind not in ("money", "percentage") and not _is_stake(doc, f):
         return None
+    if load_words().regex("gain_after").match(doc.norm, f.evidence.end):
+        return None  # 出售星澜电子股权，获得约8亿元收益: the seller's gain, not the target's price
     deals = [r for r in targets.get(f.evidence.sentence, []) if r.evidence.start <= f.evidence.start]
+    if f.kind == "money" and load_words().regex("deal_price_by").search(
+        doc.norm, max(0, f.evidence.start - 8), f.evidence.start
+    ):
+        deals = targets.get(
+            f.evidence.sentence, []
+        )  # 以8.5亿元的价格将星澜电子出售给青禾集团: the deal's price
     if f.kind == "percentage" and not _is_stake(doc, f):
         return None
     objects = {r.object for r in deals}
@@ -317,6 +325,50 @@ def _priced_offering(
     return offerings[-1] if offerings else None
 
 
+def _stock_named(
+    text: str, f: Figure, agents: list[Mention], sentence_start: int, c_lo: int
+) -> Mention | None:
+    """受锋泰科技注资消息提振，星澜电子今日股价收在26元，大涨19%: a move of a price or a value in a clause that names
+    no one, after an earlier clause of the sentence that speaks of a company's stock: that company's (the last so named)."""
+    words = load_words()
+    if f.kind not in ("money", "percentage") or not words.regex("stock_move").search(
+        text, c_lo, f.evidence.start
+    ):
+        return None
+    stock = words.regex("stock_after_name")
+    named = [m for m in agents if sentence_start <= m.start and m.end <= c_lo and stock.match(text, m.end)]
+    return named[-1] if named else None
+
+
+def _sold_offering(
+    text: str, f: Figure, in_sentence: list[Mention], agents: list[Mention], c_lo: int
+) -> Mention | None:
+    """锋泰科技推出新车锋泰S7，上市24小时订单突破5万台: how many sold, shipped or ordered (销量 / 订单 / 激活量) in a
+    clause that names no organisation, where the name closing the clause before is a product: the product's."""
+    words = load_words()
+    if f.kind == "money" or not words.regex("offering_volume_word").search(text, c_lo, f.evidence.start):
+        return None
+    if any(c_lo <= m.start < f.evidence.start for m in agents):
+        return None
+    named = [m for m in in_sentence if (m.type in _AGENT or m.type in _OFFERING) and m.end <= c_lo]
+    if not named or named[-1].type not in _OFFERING:
+        return None
+    last = named[-1]
+    gap = text[last.end : c_lo - 1]
+    if len(gap) > 4 or any(c in gap for c in words.words("clause_break")):
+        return None  # (the product must close the clause right before: 发布锋泰X5手机，…)
+    return last
+
+
+def _person_measured(text: str, f: Figure, in_sentence: list[Mention], c_lo: int) -> Mention | None:
+    """锋泰科技董事长林舟年薪达500万元: a measure only a person has (年薪 / 身家), with a person named in the
+    figure's clause before it: that person's, not the company's."""
+    if not load_words().regex("person_measure").search(text, c_lo, f.evidence.start):
+        return None
+    people = [m for m in in_sentence if m.type == "Person" and c_lo <= m.start and m.end <= f.evidence.start]
+    return people[-1] if people else None
+
+
 def _streamer_on(text: str, last: Mention, in_sentence: list[Mention]) -> Mention | None:
     """林舟快手粉丝数达121万 / 王芳在小红书的首场直播热度达1亿: a person named right before the platform
     the figure follows is the one it measures (the streamer's followers and sales, not the platform's)."""
@@ -324,7 +376,10 @@ def _streamer_on(text: str, last: Mention, in_sentence: list[Mention]) -> Mentio
     if last.type != "Platform" and text[last.start : last.end] not in words.set("commerce_platform"):
         return None  # (快手, 小红书: the companies' names are their platforms' too)
     person = next((m for m in reversed(in_sentence) if m.type == "Person" and m.end <= last.start), None)
-    if person is None or text[person.end : last.start].strip() not in ("", *words.words("on_platform")):
+    if person is None:
+        return None
+    gap = text[person.end : last.start].strip()
+    if gap not in ("", *words.words("on_platform"), *words.words("possessive")):
         return None
     return person
 
@@ -485,23 +540,38 @@ def _about(
         if inside:
             return inside[0]
     in_sentence = [
-        m for m in in_sentence if not _compared_with(text, m, start) and not _named_as_example(text, m)
+        m
+        for m in in_sentence
+        if not _compared_with(text, m, start)
+        and not _named_as_example(text, m)
+        and not _ratio_base(text, m, f)
     ]
     agents = [m for m in in_sentence if m.type in _AGENT]
     if load_words().regex("survey_share_after").match(text, end):
         return None  # 调查发现，82%受访企业家表示…: a share of those asked, about no one named
     if _market_measure(f, text[c_lo:start]) and not any(c_lo <= m.start and m.end <= start for m in agents):
         return None  # 中国短视频行业市场规模为1800亿元: a market's size, about no one named
+    if not agents and _aggregate(text, sent.start, start):
+        return (
+            None  # 今年上半年，新能源汽车领域共发生融资事件120起: a sector's total, not the topic company's
+        )
     if _index_moves(text, sent.start, start, agents):
         return None  # 恒生指数报17500点，跌1.2%: a stock index's move, about no company
-    offering = _offering_measured(text, f, in_sentence, agents, c_lo) or _priced_offering(
-        text, f, in_sentence, agents, c_lo
+    offering = (
+        _offering_measured(text, f, in_sentence, agents, c_lo)
+        or _priced_offering(text, f, in_sentence, agents, c_lo)
+        or _sold_offering(text, f, in_sentence, agents, c_lo)
     )
     if offering is not None:
         return offering
+    earner = _person_measured(text, f, in_sentence, c_lo)
+    if earner is not None:
+        return earner
     if _is_stake(doc, f):
         holder = [m for m in agents if c_lo <= m.start and m.end <= start]
         words = load_words()
+        if not holder and words.regex("each_party_holds").search(text, c_lo, start):
+            return None  # 拟成立新合资公司，双方各持股50%: an unnamed venture's shares
         sold = next((m for m in agents if words.regex("sellers_of").match(text, m.end)), None)
         if sold is not None and not holder:
             return sold  # 与锋泰电气的卖方订立…协议，收购目标公司25.5%的股权: the target's shares
@@ -554,6 +624,9 @@ def _about(
     subject = _offering_opening(text, f, sent.start, c_lo, in_sentence)
     if subject is not None:
         return subject
+    traded = _stock_named(text, f, agents, sent.start, c_lo)
+    if traded is not None:
+        return traded
     after = [m for m in agents if end <= m.start < c_hi]
     if after:
         return after[0]
@@ -709,6 +782,17 @@ def _market_measure(f: Figure, before: str) -> bool:
     return any(w in (f.measure or "") or w in before for w in load_words().words("market_measure"))
 
 
+def _aggregate(text: str, sentence_start: int, start: int) -> bool:
+    """A sentence that names no organisation and speaks of a whole sector, region or market before the figure
+    (领域 / 产业带 / 全球 / 全市 / 市场规模), and does not point back at a company (其 / 公司): about no one."""
+    words = load_words()
+    return (
+        words.regex("aggregate_scope").search(text, sentence_start, start) is not None
+        and words.regex("aggregate_anaphor").search(text, sentence_start, start) is None
+        and _pronoun().search(text, sentence_start, start) is None
+    )
+
+
 def _index_moves(text: str, sentence_start: int, start: int, agents: list[Mention]) -> bool:
     """恒生指数报17500点，跌1.2% / 沪指涨0.8%: the figure's clause, or one of the two before it in its sentence, opens
     with a stock index, and no organisation stands between that opening and the figure (恒生科技指数: a name
@@ -738,6 +822,17 @@ def _compared_with(text: str, m: Mention, start: int) -> bool:
         m.end <= start
         and words.regex("compared_before_name").search(text[max(0, m.start - 4) : m.start]) is not None
         and words.regex("compared_gap").fullmatch(text, m.end, start) is not None
+    )
+
+
+def _ratio_base(text: str, m: Mention, f: Figure) -> bool:
+    """锋泰科技的营收是星澜电子的3倍: ``m`` is the name a multiple is taken of (是 / 达到 before it, 的 after it, then
+    the figure), so the multiple is the subject's, not ``m``'s."""
+    words = load_words()
+    return (
+        f.unit in words.words("ratio_unit")
+        and text[m.end : f.evidence.start].strip() in words.words("possessive")
+        and words.regex("ratio_base").search(text, max(0, m.start - 6), m.start) is not None
     )
 
 
