@@ -213,8 +213,9 @@ def _stake_value(hit: Hit) -> float | None:
 
 
 def _planned(hit: Hit, arg: str | None) -> str | None:
-    """status=planned when the wording is a plan (拟收购 / 将收购)."""
-    return "planned" if any(w in hit.text for w in hit.env.words.words("plan_marker")) else None
+    """status=planned when the wording is a plan (拟收购 / 将收购), not where 将 only brings the object first."""
+    text = re.sub(hit.env.words.alt("disposal_marker"), "", hit.text)
+    return "planned" if any(w in text for w in hit.env.words.words("plan_marker")) else None
 
 
 def _surface(hit: Hit, arg: str | None) -> str | None:
