@@ -141,9 +141,18 @@ def company_mentions(
         elif entities:
             # 据了解，青禾科技是锋泰集团的生态链公司，其主要产品为…: the one the sentence opens with
             opener = _sentence_subject(doc, mentions, all_starts, entity_of, sentence, here.paragraph)
-            if opener is None or not _opens_for(doc, opener, entity_of, entities, at):
+            companies = [m for m in before if m.type == "Company"]
+            if (
+                (opener is None or opener.type != "Company")
+                and len({entity_of[m.start] for m in companies}) == 1
+                and W.regex("company_anaphor_word").fullmatch(doc.norm, at, end)
+            ):
+                # 市委书记王明一行到青禾科技调研，公司董事长李强陪同: 公司 is the one company, not the body visiting
+                org = companies[-1]
+            elif opener is None or not _opens_for(doc, opener, entity_of, entities, at):
                 continue
-            org = opener
+            else:
+                org = opener
         elif not W.regex("own_company_word").fullmatch(doc.norm[at:end]) and (
             subject := _sentence_subject(doc, mentions, all_starts, entity_of, sentence - 1, here.paragraph)
         ):

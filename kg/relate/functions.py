@@ -480,6 +480,9 @@ def _by_title_at_topic(hit: Hit, subject: End, obj: End) -> list[Relation]:
     public = all(t.strip().endswith(hit.env.words.words("public_office_title")) for t in titles if t.strip())
     if public and not (isinstance(obj, int) and hit.view.mention(obj).type == "GovernmentOrganization"):
         return []  # 县长王明走进淘宝直播间: a public office is no post at the company or platform spoken of
+    named_only = hit.env.words.words("named_org_title")
+    if any(t.strip() for t in titles) and all(t.strip().endswith(named_only) for t in titles if t.strip()):
+        return []  # 老板王明: a boss of some business, not a post at the company a passage speaks of
     return relations_by_title(hit, subject, obj, professions=False)
 
 
