@@ -164,6 +164,9 @@ def _carry_subject(template: str) -> str:
             clause = (carried or "") + clause
         elif i and org_rx.match(clause):
             carried = org or _first_slot("".join(out), "OABR")  # no clause opened with one: the first named
+            owner = template_regex("open_note_owner").search("".join(out))
+            if owner is not None:  # a clause of a note in brackets is about the name the note follows
+                carried = owner.group("subject")
             clause = (carried or "") + clause
         org = _clause_subject(clause, "org") or org
         person = _clause_subject(clause, "person") or person
