@@ -579,6 +579,115 @@ def test_a_long_registered_name_is_kept_whole():
             {("author", "云舟"), ("author", "木禾")},
             set(),
         ),
+        # a correspondent or an intern after the staff reporter; a contributing writer (特约撰稿人)
+        (
+            "本报记者 林小舟 通讯员 王大川\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("author", "王大川")},
+            set(),
+        ),
+        (
+            "青禾科技报 记者 林小舟 实习生 王大川\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("author", "王大川"), ("publisher", "青禾科技报")},
+            set(),
+        ),
+        ("特约撰稿人 林小舟\n锋泰科技今日宣布完成融资。", {("author", "林小舟")}, set()),
+        # a reporter glued to the outlet and to where the report was filed from (发自北京)
+        (
+            "青禾日报记者林小舟发自北京\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾日报")},
+            set(),
+        ),
+        # the rank of the reporter (全媒体 / 首席 / 见习记者) is no part of the outlet's name
+        (
+            "青禾日报全媒体记者 林小舟\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾日报")},
+            {"青禾日报全媒体"},
+        ),
+        (
+            "青禾财经首席记者 林小舟\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾财经")},
+            {"青禾财经首席"},
+        ),
+        # Hong Kong's bracketed 专讯 names no outlet alone; the outlet before it is one
+        ("【專訊】锋泰科技今日宣布完成融资。", set(), {"專訊"}),
+        ("【青禾報專訊】锋泰科技今日宣布完成融资。", {("publisher", "青禾報")}, set()),
+        # a key and its value on the first line is no outlet and its author (撰文｜林小舟)
+        (
+            "撰文｜林小舟\n责编｜王大川\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("editor", "王大川")},
+            {"撰文"},
+        ),
+        # an article reprinted with permission; an editor in square or lenticular brackets at the bottom
+        (
+            "锋泰科技今日宣布完成融资。\n本文经授权转载自青禾观察（ID：qhgc）",
+            {("publisher", "青禾观察")},
+            set(),
+        ),
+        ("锋泰科技今日宣布完成融资。\n[责任编辑：林小舟]", {("editor", "林小舟")}, set()),
+        (
+            "锋泰科技今日宣布完成融资。\n【编辑：林小舟 审核：王大川】",
+            {("editor", "林小舟"), ("editor", "王大川")},
+            set(),
+        ),
+        # Taiwan's outlet and reporter in brackets before the place of reporting
+        (
+            "【青禾網 記者林小舟／台北報導】锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾網")},
+            set(),
+        ),
+        (
+            "〔青禾時報記者林小舟／台北報導〕锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾時報")},
+            set(),
+        ),
+        (
+            "（青禾經濟日報記者林小舟）锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾經濟日報")},
+            set(),
+        ),
+        # the review chain at the bottom (初审 / 复审 / 终审, 审校) and an editor of the day (执行编辑 / 本期编辑)
+        (
+            "锋泰科技今日宣布完成融资。\n初审：林小舟 复审：王大川 终审：陈明",
+            {("editor", "林小舟"), ("editor", "王大川"), ("editor", "陈明")},
+            set(),
+        ),
+        (
+            "锋泰科技今日宣布完成融资。\n作者：林小舟\n编辑：王大川\n审校：陈明",
+            {("author", "林小舟"), ("editor", "王大川"), ("editor", "陈明")},
+            set(),
+        ),
+        ("锋泰科技今日宣布完成融资。\n执行编辑：林小舟", {("editor", "林小舟")}, set()),
+        ("锋泰科技今日宣布完成融资。\n本期编辑 林小舟", {("editor", "林小舟")}, set()),
+        # two writers after 文 are people, and so is a writer before the outlet
+        (
+            "文 | 林小舟 王大川\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("author", "王大川")},
+            set(),
+        ),
+        (
+            "文|林小舟 青禾财经\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾财经")},
+            set(),
+        ),
+        # the report's 报道： opens the article's first sentence: no source
+        (
+            "青禾日报讯 记者林小舟 通讯员王大川 报道：锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("author", "王大川"), ("publisher", "青禾日报")},
+            {"锋泰科技"},
+        ),
+        # a press release's wire between slashes after the date, or between double dashes after the city
+        (
+            "上海2024年7月8日电 /青禾商讯/ -- 锋泰科技今日宣布完成融资。",
+            {("publisher", "青禾商讯")},
+            set(),
+        ),
+        ("杭州--(青禾商業資訊)--锋泰科技今日宣布完成融资。", {("publisher", "青禾商業資訊")}, set()),
+        # a closing line with the outlet's own 报道 in brackets; a source line that ends with a full stop; a
+        # bracketed heading with the outlet's 综合 (a digest of reports)
+        ("锋泰科技今日宣布完成融资。\n（青禾日報報道）", {("publisher", "青禾日報")}, set()),
+        ("锋泰科技今日宣布完成融资。\n来源：青禾日报客户端。", {("publisher", "青禾日报客户端")}, set()),
+        ("【青禾科技综合】锋泰科技今日宣布完成融资。", {("publisher", "青禾科技")}, {"青禾科技综合"}),
+        ("锋泰科技今日宣布完成融资，资金来源于自有资金，来源正当合规。", set(), {"正当合规"}),
     ],
 )
 def test_bylines_and_datelines_as_pages_write_them(text, expected, absent):

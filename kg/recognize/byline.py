@@ -68,6 +68,13 @@ def _key_values(text: str, base: int, index: int) -> list[Field]:
         desk = w.regex("outlet_desk_word").search(value) if role == "publisher" else None
         if desk and desk.start() >= 2:
             value = value[: desk.start()]  # 出品|青禾财经原创: the outlet is 青禾财经
+        if value and value[-1] in w.set("sentence_end"):
+            if len(value) > 8:
+                continue  # 报道：锋泰科技今日宣布… : the key runs into the article's first sentence
+            if not text[
+                : m.start()
+            ].strip():  # 来源：青禾日报客户端。 as a line of its own (not a clause: …，来源正当合规。)
+                value = value[:-1]
         if role and value and not w.regex("not_an_outlet").fullmatch(value):
             out.append(
                 Field(role, base + value_start, base + value_start + len(value), index, group == "name")
