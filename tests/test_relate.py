@@ -688,6 +688,47 @@ def test_a_long_registered_name_is_kept_whole():
         ("锋泰科技今日宣布完成融资。\n来源：青禾日报客户端。", {("publisher", "青禾日报客户端")}, set()),
         ("【青禾科技综合】锋泰科技今日宣布完成融资。", {("publisher", "青禾科技")}, {"青禾科技综合"}),
         ("锋泰科技今日宣布完成融资，资金来源于自有资金，来源正当合规。", set(), {"正当合规"}),
+        # a credit with no role (排版) ends the editor's value; a bar between key-value parts; 文字 as a key
+        (
+            "文｜林小舟 编辑｜王大川 排版｜陈明\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("editor", "王大川")},
+            {"陈明"},
+        ),
+        (
+            "锋泰科技今日宣布完成融资。\n编辑：林小舟 | 审核：王大川 | 监制：陈明",
+            {("editor", "林小舟"), ("editor", "王大川"), ("editor", "陈明")},
+            set(),
+        ),
+        (
+            "撰文：林小舟、王大川｜编辑：陈明\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("author", "王大川"), ("editor", "陈明")},
+            set(),
+        ),
+        ("文字｜林小舟\n锋泰科技今日宣布完成融资。", {("author", "林小舟")}, {"文字"}),
+        # a writer and the outlet after a middle dot; a writer's post in brackets after the name
+        (
+            "作者 | 林小舟 · 青禾研究院\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾研究院")},
+            set(),
+        ),
+        (
+            "作者：林小舟（青禾研究院研究员）\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟")},
+            {"青禾研究院研究员"},
+        ),
+        # Taiwan: the outlet, a slash and the reporter of a digest (综合报导); a slash before the reporter and the
+        # city glued after the name; a translator of wire copy (综合外电)
+        (
+            "青禾日報／林小舟 綜合報導\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾日報")},
+            set(),
+        ),
+        (
+            "【青禾新聞網／記者林小舟台北報導】锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾新聞網")},
+            set(),
+        ),
+        ("編譯林小舟／綜合外電\n锋泰科技今日宣布完成融资。", {("author", "林小舟")}, set()),
     ],
 )
 def test_bylines_and_datelines_as_pages_write_them(text, expected, absent):

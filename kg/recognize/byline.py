@@ -172,6 +172,9 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
                     "booked",
                     "desked",
                     "placed",
+                    "slashreporter",
+                    "cityed",
+                    "foreign",
                 )
                 if r.group(g)
             )
