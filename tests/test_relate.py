@@ -729,6 +729,31 @@ def test_a_long_registered_name_is_kept_whole():
             set(),
         ),
         ("編譯林小舟／綜合外電\n锋泰科技今日宣布完成融资。", {("author", "林小舟")}, set()),
+        # a reporter before a city glued is a byline only as one, not in a sentence
+        ("锋泰科技今日宣布完成融资。记者林小舟台北报导指出，股价上涨。", set(), {"林小舟"}),
+        # a WeChat page's head (原创, the writer, the account, the date); an account's time line with 发表于
+        (
+            "原创 林小舟 青禾财经 2024年07月08日 08:00 浙江\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾财经")},
+            set(),
+        ),
+        (
+            "青禾财经 2024-07-08 08:00 发表于浙江\n锋泰科技今日宣布完成融资。",
+            {("publisher", "青禾财经")},
+            set(),
+        ),
+        # an outlet's digest in brackets; an outlet that wrote or licensed the piece (本文由X原创 / 授权发布)
+        ("【青禾网 综合报道】锋泰科技今日宣布完成融资。", {("publisher", "青禾网")}, set()),
+        ("锋泰科技今日宣布完成融资。\n本文由青禾财经原创", {("publisher", "青禾财经")}, set()),
+        ("锋泰科技今日宣布完成融资。\n本文由青禾观察授权发布", {("publisher", "青禾观察")}, set()),
+        # an account glued to 公众号 (the word is no part of its name); 稿源 as a source key; 文、图 as a writer key
+        (
+            "锋泰科技今日宣布完成融资。\n文章转载自微信公众号青禾观察",
+            {("publisher", "青禾观察")},
+            {"微信公众号青禾观察"},
+        ),
+        ("锋泰科技今日宣布完成融资。\n稿源：青禾日报", {("publisher", "青禾日报")}, set()),
+        ("文、图 / 林小舟\n锋泰科技今日宣布完成融资。", {("author", "林小舟")}, set()),
     ],
 )
 def test_bylines_and_datelines_as_pages_write_them(text, expected, absent):

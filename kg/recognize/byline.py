@@ -175,6 +175,7 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
                     "slashreporter",
                     "cityed",
                     "foreign",
+                    "wechatwriter",
                 )
                 if r.group(g)
             )
