@@ -754,6 +754,25 @@ def test_a_long_registered_name_is_kept_whole():
         ),
         ("锋泰科技今日宣布完成融资。\n稿源：青禾日报", {("publisher", "青禾日报")}, set()),
         ("文、图 / 林小舟\n锋泰科技今日宣布完成融资。", {("author", "林小舟")}, set()),
+        # a press release's wire with a Latin name of two words is one outlet, no writer
+        (
+            "杭州訊--(QINGHE WIRE)--(青禾商業資訊)-- 锋泰科技今日宣布完成融资。",
+            {("publisher", "QINGHE WIRE")},
+            {"WIRE", "QINGHE"},
+        ),
+        # the writer between the outlet and the day's 报道
+        (
+            "青禾网 林小舟 4月9日报道 锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾网")},
+            set(),
+        ),
+        # Taiwan: a paragraph that opens with its reporter in tortoise-shell brackets after a picture's caption
+        (
+            "鋒泰科技人事異動\n2024/05/02 19:44\n鋒泰科技董事長林大海。(圖/鋒泰科技提供)\n提供隱私設定。\n"
+            "請同意條款。\n〔記者林小舟/台北報導〕鋒泰科技董事長林大海今日表示將退休。",
+            {("author", "林小舟")},
+            set(),
+        ),
     ],
 )
 def test_bylines_and_datelines_as_pages_write_them(text, expected, absent):

@@ -117,6 +117,9 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
     # a paragraph that opens with a wire byline in brackets (（青禾社记者林海台北23日电）), wherever it stands
     dateline = w.regex("dateline").match(text)
     wired = dateline is not None and dateline.group("wirebracket") is not None
+    wired = (
+        wired or w.regex("reporter_opening").match(text) is not None
+    )  # 〔记者林海／台北报导〕 after a caption
     head = index < 3 or len(text.strip()) <= 40 and w.set("sentence_end").isdisjoint(text) or wired
     if (
         not head
@@ -176,6 +179,7 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
                     "cityed",
                     "foreign",
                     "wechatwriter",
+                    "spaced",
                 )
                 if r.group(g)
             )

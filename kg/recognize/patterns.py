@@ -383,6 +383,15 @@ def find_byline(ctx: Context) -> list[Mention]:
                 (parts[0][0], parts[1][1], ctx.text[field.start + parts[0][0] : field.start + parts[1][1]])
             ]
             # 汽势 Auto-First: an outlet's Chinese and English names are one name
+        elif (
+            field.role == "publisher"
+            and len(parts) > 1
+            and all(p[2].isascii() and p[2].isalpha() for p in parts)
+        ):
+            parts = [
+                (parts[0][0], parts[-1][1], ctx.text[field.start + parts[0][0] : field.start + parts[-1][1]])
+            ]
+            # --(BUSINESS WIRE)--: a Latin name of several words is one name
         for i, (s, e, part) in enumerate(parts):
             s, e = s + field.start, e + field.start
             entry = ctx.lexicon.names.get(part)
