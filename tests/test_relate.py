@@ -773,6 +773,20 @@ def test_a_long_registered_name_is_kept_whole():
             {("author", "林小舟")},
             set(),
         ),
+        # Taiwan: the outlet's photographer credited in a caption (圖/記者X攝, 資料照,X攝); another agency's picture is
+        # no writer
+        (
+            "鋒泰董座林大海退休\n2024年05月2日 15:13\n▲鋒泰董事長林大海。(圖/記者林小舟攝)\n記者王大川/台北報導\n"
+            "鋒泰科技今日宣布董事長退休。",
+            {("author", "林小舟"), ("author", "王大川")},
+            set(),
+        ),
+        (
+            "鋒泰董座林大海退休\n2024-05-04 10:51\n鋒泰兩位元老調整職務。(資料照,林小舟攝)\n鋒泰科技今日證實調整。",
+            {("author", "林小舟")},
+            set(),
+        ),
+        ("鋒泰董座林大海退休\n鋒泰兩位元老調整職務。(圖/青禾社)\n鋒泰科技今日證實調整。", set(), {"青禾社"}),
     ],
 )
 def test_bylines_and_datelines_as_pages_write_them(text, expected, absent):

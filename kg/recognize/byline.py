@@ -180,6 +180,7 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
                     "foreign",
                     "wechatwriter",
                     "spaced",
+                    "shot",
                 )
                 if r.group(g)
             )
