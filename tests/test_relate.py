@@ -584,6 +584,214 @@ def test_a_long_registered_name_is_kept_whole():
             {("author", "云舟"), ("author", "木禾")},
             set(),
         ),
+        # a correspondent or an intern after the staff reporter; a contributing writer (特约撰稿人)
+        (
+            "本报记者 林小舟 通讯员 王大川\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("author", "王大川")},
+            set(),
+        ),
+        (
+            "青禾科技报 记者 林小舟 实习生 王大川\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("author", "王大川"), ("publisher", "青禾科技报")},
+            set(),
+        ),
+        ("特约撰稿人 林小舟\n锋泰科技今日宣布完成融资。", {("author", "林小舟")}, set()),
+        # a reporter glued to the outlet and to where the report was filed from (发自北京)
+        (
+            "青禾日报记者林小舟发自北京\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾日报")},
+            set(),
+        ),
+        # the rank of the reporter (全媒体 / 首席 / 见习记者) is no part of the outlet's name
+        (
+            "青禾日报全媒体记者 林小舟\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾日报")},
+            {"青禾日报全媒体"},
+        ),
+        (
+            "青禾财经首席记者 林小舟\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾财经")},
+            {"青禾财经首席"},
+        ),
+        # Hong Kong's bracketed 专讯 names no outlet alone; the outlet before it is one
+        ("【專訊】锋泰科技今日宣布完成融资。", set(), {"專訊"}),
+        ("【青禾報專訊】锋泰科技今日宣布完成融资。", {("publisher", "青禾報")}, set()),
+        # a key and its value on the first line is no outlet and its author (撰文｜林小舟)
+        (
+            "撰文｜林小舟\n责编｜王大川\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("editor", "王大川")},
+            {"撰文"},
+        ),
+        # an article reprinted with permission; an editor in square or lenticular brackets at the bottom
+        (
+            "锋泰科技今日宣布完成融资。\n本文经授权转载自青禾观察（ID：qhgc）",
+            {("publisher", "青禾观察")},
+            set(),
+        ),
+        ("锋泰科技今日宣布完成融资。\n[责任编辑：林小舟]", {("editor", "林小舟")}, set()),
+        (
+            "锋泰科技今日宣布完成融资。\n【编辑：林小舟 审核：王大川】",
+            {("editor", "林小舟"), ("editor", "王大川")},
+            set(),
+        ),
+        # Taiwan's outlet and reporter in brackets before the place of reporting
+        (
+            "【青禾網 記者林小舟／台北報導】锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾網")},
+            set(),
+        ),
+        (
+            "〔青禾時報記者林小舟／台北報導〕锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾時報")},
+            set(),
+        ),
+        (
+            "（青禾經濟日報記者林小舟）锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾經濟日報")},
+            set(),
+        ),
+        # the review chain at the bottom (初审 / 复审 / 终审, 审校) and an editor of the day (执行编辑 / 本期编辑)
+        (
+            "锋泰科技今日宣布完成融资。\n初审：林小舟 复审：王大川 终审：陈明",
+            {("editor", "林小舟"), ("editor", "王大川"), ("editor", "陈明")},
+            set(),
+        ),
+        (
+            "锋泰科技今日宣布完成融资。\n作者：林小舟\n编辑：王大川\n审校：陈明",
+            {("author", "林小舟"), ("editor", "王大川"), ("editor", "陈明")},
+            set(),
+        ),
+        ("锋泰科技今日宣布完成融资。\n执行编辑：林小舟", {("editor", "林小舟")}, set()),
+        ("锋泰科技今日宣布完成融资。\n本期编辑 林小舟", {("editor", "林小舟")}, set()),
+        # two writers after 文 are people, and so is a writer before the outlet
+        (
+            "文 | 林小舟 王大川\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("author", "王大川")},
+            set(),
+        ),
+        (
+            "文|林小舟 青禾财经\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾财经")},
+            set(),
+        ),
+        # the report's 报道： opens the article's first sentence: no source
+        (
+            "青禾日报讯 记者林小舟 通讯员王大川 报道：锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("author", "王大川"), ("publisher", "青禾日报")},
+            {"锋泰科技"},
+        ),
+        # a press release's wire between slashes after the date, or between double dashes after the city
+        (
+            "上海2024年7月8日电 /青禾商讯/ -- 锋泰科技今日宣布完成融资。",
+            {("publisher", "青禾商讯")},
+            set(),
+        ),
+        ("杭州--(青禾商業資訊)--锋泰科技今日宣布完成融资。", {("publisher", "青禾商業資訊")}, set()),
+        # a closing line with the outlet's own 报道 in brackets; a source line that ends with a full stop; a
+        # bracketed heading with the outlet's 综合 (a digest of reports)
+        ("锋泰科技今日宣布完成融资。\n（青禾日報報道）", {("publisher", "青禾日報")}, set()),
+        ("锋泰科技今日宣布完成融资。\n来源：青禾日报客户端。", {("publisher", "青禾日报客户端")}, set()),
+        ("【青禾科技综合】锋泰科技今日宣布完成融资。", {("publisher", "青禾科技")}, {"青禾科技综合"}),
+        ("锋泰科技今日宣布完成融资，资金来源于自有资金，来源正当合规。", set(), {"正当合规"}),
+        # a credit with no role (排版) ends the editor's value; a bar between key-value parts; 文字 as a key
+        (
+            "文｜林小舟 编辑｜王大川 排版｜陈明\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("editor", "王大川")},
+            {"陈明"},
+        ),
+        (
+            "锋泰科技今日宣布完成融资。\n编辑：林小舟 | 审核：王大川 | 监制：陈明",
+            {("editor", "林小舟"), ("editor", "王大川"), ("editor", "陈明")},
+            set(),
+        ),
+        (
+            "撰文：林小舟、王大川｜编辑：陈明\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("author", "王大川"), ("editor", "陈明")},
+            set(),
+        ),
+        ("文字｜林小舟\n锋泰科技今日宣布完成融资。", {("author", "林小舟")}, {"文字"}),
+        # a writer and the outlet after a middle dot; a writer's post in brackets after the name
+        (
+            "作者 | 林小舟 · 青禾研究院\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾研究院")},
+            set(),
+        ),
+        (
+            "作者：林小舟（青禾研究院研究员）\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟")},
+            {"青禾研究院研究员"},
+        ),
+        # Taiwan: the outlet, a slash and the reporter of a digest (综合报导); a slash before the reporter and the
+        # city glued after the name; a translator of wire copy (综合外电)
+        (
+            "青禾日報／林小舟 綜合報導\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾日報")},
+            set(),
+        ),
+        (
+            "【青禾新聞網／記者林小舟台北報導】锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾新聞網")},
+            set(),
+        ),
+        ("編譯林小舟／綜合外電\n锋泰科技今日宣布完成融资。", {("author", "林小舟")}, set()),
+        # a reporter before a city glued is a byline only as one, not in a sentence
+        ("锋泰科技今日宣布完成融资。记者林小舟台北报导指出，股价上涨。", set(), {"林小舟"}),
+        # a WeChat page's head (原创, the writer, the account, the date); an account's time line with 发表于
+        (
+            "原创 林小舟 青禾财经 2024年07月08日 08:00 浙江\n锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾财经")},
+            set(),
+        ),
+        (
+            "青禾财经 2024-07-08 08:00 发表于浙江\n锋泰科技今日宣布完成融资。",
+            {("publisher", "青禾财经")},
+            set(),
+        ),
+        # an outlet's digest in brackets; an outlet that wrote or licensed the piece (本文由X原创 / 授权发布)
+        ("【青禾网 综合报道】锋泰科技今日宣布完成融资。", {("publisher", "青禾网")}, set()),
+        ("锋泰科技今日宣布完成融资。\n本文由青禾财经原创", {("publisher", "青禾财经")}, set()),
+        ("锋泰科技今日宣布完成融资。\n本文由青禾观察授权发布", {("publisher", "青禾观察")}, set()),
+        # an account glued to 公众号 (the word is no part of its name); 稿源 as a source key; 文、图 as a writer key
+        (
+            "锋泰科技今日宣布完成融资。\n文章转载自微信公众号青禾观察",
+            {("publisher", "青禾观察")},
+            {"微信公众号青禾观察"},
+        ),
+        ("锋泰科技今日宣布完成融资。\n稿源：青禾日报", {("publisher", "青禾日报")}, set()),
+        ("文、图 / 林小舟\n锋泰科技今日宣布完成融资。", {("author", "林小舟")}, set()),
+        # a press release's wire with a Latin name of two words is one outlet, no writer
+        (
+            "杭州訊--(QINGHE WIRE)--(青禾商業資訊)-- 锋泰科技今日宣布完成融资。",
+            {("publisher", "QINGHE WIRE")},
+            {"WIRE", "QINGHE"},
+        ),
+        # the writer between the outlet and the day's 报道
+        (
+            "青禾网 林小舟 4月9日报道 锋泰科技今日宣布完成融资。",
+            {("author", "林小舟"), ("publisher", "青禾网")},
+            set(),
+        ),
+        # Taiwan: a paragraph that opens with its reporter in tortoise-shell brackets after a picture's caption
+        (
+            "鋒泰科技人事異動\n2024/05/02 19:44\n鋒泰科技董事長林大海。(圖/鋒泰科技提供)\n提供隱私設定。\n"
+            "請同意條款。\n〔記者林小舟/台北報導〕鋒泰科技董事長林大海今日表示將退休。",
+            {("author", "林小舟")},
+            set(),
+        ),
+        # Taiwan: the outlet's photographer credited in a caption (圖/記者X攝, 資料照,X攝); another agency's picture is
+        # no writer
+        (
+            "鋒泰董座林大海退休\n2024年05月2日 15:13\n▲鋒泰董事長林大海。(圖/記者林小舟攝)\n記者王大川/台北報導\n"
+            "鋒泰科技今日宣布董事長退休。",
+            {("author", "林小舟"), ("author", "王大川")},
+            set(),
+        ),
+        (
+            "鋒泰董座林大海退休\n2024-05-04 10:51\n鋒泰兩位元老調整職務。(資料照,林小舟攝)\n鋒泰科技今日證實調整。",
+            {("author", "林小舟")},
+            set(),
+        ),
+        ("鋒泰董座林大海退休\n鋒泰兩位元老調整職務。(圖/青禾社)\n鋒泰科技今日證實調整。", set(), {"青禾社"}),
     ],
 )
 def test_bylines_and_datelines_as_pages_write_them(text, expected, absent):

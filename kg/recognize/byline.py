@@ -68,6 +68,13 @@ def _key_values(text: str, base: int, index: int) -> list[Field]:
         desk = w.regex("outlet_desk_word").search(value) if role == "publisher" else None
         if desk and desk.start() >= 2:
             value = value[: desk.start()]  # 出品|青禾财经原创: the outlet is 青禾财经
+        if value and value[-1] in w.set("sentence_end"):
+            if len(value) > 8:
+                continue  # 报道：锋泰科技今日宣布… : the key runs into the article's first sentence
+            if not text[
+                : m.start()
+            ].strip():  # 来源：青禾日报客户端。 as a line of its own (not a clause: …，来源正当合规。)
+                value = value[:-1]
         if role and value and not w.regex("not_an_outlet").fullmatch(value):
             out.append(
                 Field(role, base + value_start, base + value_start + len(value), index, group == "name")
@@ -110,6 +117,9 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
     # a paragraph that opens with a wire byline in brackets (（青禾社记者林海台北23日电）), wherever it stands
     dateline = w.regex("dateline").match(text)
     wired = dateline is not None and dateline.group("wirebracket") is not None
+    wired = (
+        wired or w.regex("reporter_opening").match(text) is not None
+    )  # 〔记者林海／台北报导〕 after a caption
     head = index < 3 or len(text.strip()) <= 40 and w.set("sentence_end").isdisjoint(text) or wired
     if (
         not head
@@ -165,6 +175,12 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
                     "booked",
                     "desked",
                     "placed",
+                    "slashreporter",
+                    "cityed",
+                    "foreign",
+                    "wechatwriter",
+                    "spaced",
+                    "shot",
                 )
                 if r.group(g)
             )

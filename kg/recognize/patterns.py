@@ -383,6 +383,15 @@ def find_byline(ctx: Context) -> list[Mention]:
                 (parts[0][0], parts[1][1], ctx.text[field.start + parts[0][0] : field.start + parts[1][1]])
             ]
             # 汽势 Auto-First: an outlet's Chinese and English names are one name
+        elif (
+            field.role == "publisher"
+            and len(parts) > 1
+            and all(p[2].isascii() and p[2].isalpha() for p in parts)
+        ):
+            parts = [
+                (parts[0][0], parts[-1][1], ctx.text[field.start + parts[0][0] : field.start + parts[-1][1]])
+            ]
+            # --(BUSINESS WIRE)--: a Latin name of several words is one name
         for i, (s, e, part) in enumerate(parts):
             s, e = s + field.start, e + field.start
             entry = ctx.lexicon.names.get(part)
@@ -408,6 +417,12 @@ def find_byline(ctx: Context) -> list[Mention]:
                 and _pen_name(part, alone=True, last=True)
             ):  # 作者:云舟、木禾: names listed with 、 are writers, not an outlet and its writer
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.8))
+            elif (
+                field.role == "author"
+                and i + 1 < len(parts)
+                and _name_pair(ctx, s, field.start, parts[i + 1], part)
+            ):
+                out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.85))  # 文|林舟 王川: two writers
             elif field.role == "editor" and _pen_name(part, alone=True, last=True, latin=True):
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.8))  # 编辑:木木Q 乙小姐
             elif (
@@ -459,6 +474,24 @@ def _byline_person(ctx: Context, start: int, end: int, part: str, *, last: bool)
     if ctx.plausible_name(part) and ctx.surname_length(start) and (last or _is_nr(ctx, start, end)):
         return True
     return last and bool(re.fullmatch(r"[A-Za-z][A-Za-z.\-]{1,20}", part))
+
+
+def _name_pair(ctx: Context, start: int, base: int, after: tuple[int, int, str], part: str) -> bool:
+    """文|林舟 王川 / 文|林舟 青禾财经: a short personal name before another name or an outlet in an author field is a
+    writer, not an outlet (文|青禾日报 王川 keeps its outlet: an outlet's word ends it)."""
+    outlet_words = tuple(W.words("outlet_word"))
+
+    def personal(at: int, name: str) -> bool:
+        return (
+            2 <= len(name) <= 3
+            and ctx.plausible_name(name)
+            and ctx.surname_length(at) > 0
+            and not name.endswith(outlet_words)
+        )
+
+    return personal(start, part) and (
+        personal(base + after[0], after[2]) or len(after[2]) >= 3 and after[2].endswith(outlet_words)
+    )
 
 
 def _pen_name(part: str, *, alone: bool, last: bool, latin: bool = False) -> bool:
