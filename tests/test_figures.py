@@ -351,7 +351,7 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
             "锋泰科技",
         ),
         # a count right before a product counts that product, not the one before it
-        ("星澜汽车上月交付的新车包括2104辆星澜P7、936辆星澜P5。", "2104辆", "星澜P7"),
+        ("星澜汽车本月交付的车型中有2104辆星澜P7、936辆星澜P5。", "2104辆", "星澜P7"),
         # votes in a company, as its shares, are the company's
         (
             "交易完成后，青禾集团持有锋泰科技的股权将增至31.5%，投票权将由14.5%增加至15.2%。",

@@ -381,7 +381,7 @@ def _unit_owner(doc: Document, mentions: list[Mention], unit: Mention, entity_of
 
 def _owns_units(m: Mention) -> bool:
     """Whether a mention can own a division without a proper name: a company or a person (the topic may be one),
-    not another division, nor a department or platform named beside it (到家事业群、用户平台 / 公关部脱离了市场部)."""
+    not another division, nor a department or platform named beside it (到家事业群、用户平台 / 法务部并入了销售部)."""
     return m.type in ("Company", "Person")
 
 

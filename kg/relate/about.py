@@ -624,9 +624,9 @@ def _about(
     subject = _offering_opening(text, f, sent.start, c_lo, in_sentence)
     if subject is not None:
         return subject
-    traded = _stock_named(text, f, agents, sent.start, c_lo)
-    if traded is not None:
-        return traded
+    stock_of = _stock_named(text, f, agents, sent.start, c_lo)
+    if stock_of is not None:
+        return stock_of
     after = [m for m in agents if end <= m.start < c_hi]
     if after:
         return after[0]
