@@ -4,9 +4,10 @@ kg's rules and vocabulary expand to about 800 KB of patterns; Python compiles th
 small build. This keeps what Python's own compiler makes of each pattern (its code list and groups) in a cache
 folder and rebuilds the pattern object from it next time, which takes a few milliseconds. The folder is
 ``$KG_CACHE_DIR`` (``none`` turns the cache off), else ``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``, with one
-sub-folder per Python build, so that one interpreter never reads another's code. A file that cannot be read or
-written, or an interpreter whose regular-expression internals differ, only means compiling as usual: the result
-is the same pattern either way.
+sub-folder per Python build, so that one interpreter never reads another's code. The folder must be one only the
+user can write: what is read there becomes a pattern object, which Python checks for well-formed code but not for
+intent. A file that cannot be read or written, or an interpreter whose regular-expression internals differ, only
+means compiling as usual: the result is the same pattern either way.
 """
 
 from __future__ import annotations
