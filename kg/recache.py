@@ -45,7 +45,18 @@ def cache_folder() -> Path | None:
         xdg = os.environ.get("XDG_CACHE_HOME")
         root = Path(xdg) / "kg" if xdg else Path.home() / ".cache" / "kg"
     build = hashlib.sha256(f"{sys.version}\0{_constants.MAGIC}".encode()).hexdigest()[:12]
-    return root / f"re-{sys.implementation.cache_tag}-{build}"
+    folder = root / f"re-{sys.implementation.cache_tag}-{build}"
+    return folder if _private(folder) else None
+
+
+def _private(folder: Path) -> bool:
+    """Whether ``folder`` is not there yet, or is the user's own and no one else may write in it."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return True
+    uid = getattr(os, "getuid", None)  # (no owners to compare on Windows)
+    return (uid is None or info.st_uid == uid()) and not info.st_mode & 0o022
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:

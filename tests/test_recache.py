@@ -61,3 +61,14 @@ def test_a_bad_pattern_is_an_error_as_with_re(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
     with pytest.raises(re.error):
         compile_pattern("(?P<x>")
+
+
+def test_a_folder_others_may_write_in_is_not_used(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    compile_pattern(PATTERN)
+    folder = cache_folder()
+    folder.chmod(0o777)
+    assert cache_folder() is None  # (what anyone may have put there is not read)
+    _same(compile_pattern(PATTERN), re.compile(PATTERN))
+    folder.chmod(0o755)
+    assert cache_folder() == folder
