@@ -95,7 +95,7 @@ def _compiled_parts(pattern: str) -> tuple[Any, ...]:
 def _write(path: Path, data: bytes) -> None:
     """Write whole or not at all (a temporary file renamed into place), and quietly give up where it cannot."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # (private whatever the umask)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as out:

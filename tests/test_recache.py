@@ -72,3 +72,15 @@ def test_a_folder_others_may_write_in_is_not_used(tmp_path, monkeypatch):
     _same(compile_pattern(PATTERN), re.compile(PATTERN))
     folder.chmod(0o755)
     assert cache_folder() == folder
+
+
+def test_the_folder_is_made_private_whatever_the_umask(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    old = os.umask(0o002)
+    try:
+        compile_pattern(PATTERN)
+    finally:
+        os.umask(old)
+    assert cache_folder() is not None and list(cache_folder().glob("*.re"))
