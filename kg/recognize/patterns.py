@@ -600,9 +600,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 start = s - len(unit.group(1)) if unit else s
                 word = ctx.tokens[ctx.token_index(start)] if unit and not ctx.is_boundary(start) else None
                 if word is not None and (word.pos.startswith("n") or word.word in ctx.lexicon.names):
-                    start = (
-                        word.start
-                    )  # 华为云计算BU: 为 inside a name marks nothing (兼|锋泰事业部: a verb's does)
+                    # 华为云计算BU: 为 inside a name marks nothing (兼|锋泰事业部: a verb's does)
+                    start = word.start
                 for tok in ctx.tokens_from(start, s) if unit else ():
                     if tok.pos in ("p", "c") and tok.start >= start:
                         start = tok.end  # 美团对到家事业群: the division's name begins after the preposition
@@ -2199,9 +2198,8 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
         if seller and W.regex("list_word_in_name").search(m.group(1)):
             continue  # 李强等多家天猫直播间: the end of a list, not a name
         if m.group(1).endswith(W.words("legal_form_head")) and ctx.text.startswith(company, end):
-            end += len(
-                company
-            )  # 国华人寿保险股份有限公司成立于: 公司 ends the registered name here, it is not a generic noun
+            # 国华人寿保险股份有限公司成立于: 公司 ends the registered name here, it is not a generic noun
+            end += len(company)
         start = m.start(1)
         for cut in W.regex("introduced_name_cut").finditer(ctx.text[start:end]):
             if cut.group("tail"):  # 循环智能是一家…成立于: the name ends before 是一家

@@ -303,9 +303,8 @@ def _named_units(
         parent = _longest_prefix_org(m.key, orgs, lexicon, found_by_pattern=m.source.startswith("pattern:"))
         surface = doc.norm[m.start : m.end]
         if parent is None and surface != m.key and surface.endswith(m.key):
-            parent = _longest_prefix_org(
-                surface, orgs, lexicon
-            )  # 腾讯云与智慧产业事业群: the lexicon's 云与智慧产业事业群
+            # 腾讯云与智慧产业事业群: the lexicon's 云与智慧产业事业群
+            parent = _longest_prefix_org(surface, orgs, lexicon)
         if parent is None and m.source == "pattern:product_name":
             parent = _maker_in_kb(m.key, lexicon)  # 理想L9: a brand's short name the knowledge base knows
         if parent is None and m.source == "pattern:org_unit":
@@ -418,10 +417,8 @@ def _longest_prefix_org(
     if found is None:
         return None
     longer = load_kb().longer_maker(key, len(found[0])) if found_by_pattern else None
-    if longer is not None:
-        return entity_id(
-            longer[1].type, kb_label(longer[1], lexicon)
-        )  # 京东方…研发中心: 京东方's, not 京东's
+    if longer is not None:  # 京东方…研发中心: 京东方's, not 京东's
+        return entity_id(longer[1].type, kb_label(longer[1], lexicon))
     return entity_id(found[1].types[0], found[1].canonical)
 
 

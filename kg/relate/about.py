@@ -220,9 +220,8 @@ def _target(doc: Document, f: Figure, targets: dict[int, list[Relation]]) -> str
     if f.kind == "money" and load_words().regex("deal_price_by").search(
         doc.norm, max(0, f.evidence.start - 8), f.evidence.start
     ):
-        deals = targets.get(
-            f.evidence.sentence, []
-        )  # 以8.5亿元的价格将星澜电子出售给青禾集团: the deal's price
+        # 以8.5亿元的价格将星澜电子出售给青禾集团: the deal's price
+        deals = targets.get(f.evidence.sentence, [])
     if f.kind == "percentage" and not _is_stake(doc, f):
         return None
     objects = {r.object for r in deals}

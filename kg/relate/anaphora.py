@@ -159,18 +159,16 @@ def company_mentions(
             # 青禾科技登陆科创板。该公司是锋泰集团控股的子公司: the one the sentence before is about (公司 / 本公司 in a
             # notice are the announcing company's own words for itself: the article's)
             topic = _topic_of(doc, mentions, entity_of, subject, main)
+            prev = doc.sentences[sentence - 1]
+            in_prev = orgs[bisect.bisect_left(starts, prev.start) : bisect.bisect_left(starts, prev.end)]
             if kind and (topic is None or not doc.norm[topic.start : topic.end].endswith(kind.group())):
                 # 青禾科技获远川基金投资。该基金创始合伙人…: the one organisation of the kind in the sentence before
-                prev = doc.sentences[sentence - 1]
-                lo, hi = bisect.bisect_left(starts, prev.start), bisect.bisect_left(starts, prev.end)
-                of_kind = [m for m in orgs[lo:hi] if doc.norm[m.start : m.end].endswith(kind.group())]
+                of_kind = [m for m in in_prev if doc.norm[m.start : m.end].endswith(kind.group())]
                 if len({entity_of[m.start] for m in of_kind}) == 1:
                     topic = of_kind[-1]
             if topic is not None and W.regex("near_company_anaphor").match(doc.norm, at):
                 # 腾讯收购了搜狗。这家公司…: this one is the one just named, which the text does not say among several
-                prev = doc.sentences[sentence - 1]
-                lo, hi = bisect.bisect_left(starts, prev.start), bisect.bisect_left(starts, prev.end)
-                if len({entity_of[m.start] for m in orgs[lo:hi] if not _a_source(doc, m)}) > 1:
+                if len({entity_of[m.start] for m in in_prev if not _a_source(doc, m)}) > 1:
                     continue
             if topic is None:
                 continue
@@ -269,11 +267,9 @@ def _subjectless(doc: Document, mentions: list[Mention], opening: str):
             continue
         at = gap.start("gap")
         i = bisect.bisect_left(starts, sent.start)
+        # (a name before the predicate, or beginning where it does: the sentence has its subject)
         if not any(m.type != "Date" for m in mentions[i : bisect.bisect_right(starts, at)]):
-            yield (
-                sent,
-                at,
-            )  # (a name before the predicate, or beginning where it does: the sentence has its subject)
+            yield sent, at
 
 
 def gap_mentions(

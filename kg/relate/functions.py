@@ -20,7 +20,7 @@ from ..resolve import entity_id
 from ..zh.dates import normalise_date
 from ..zh.text import to_simplified
 from .frame import Anchor
-from .makers import maker_id
+from .makers import curated_maker_ids
 
 if TYPE_CHECKING:
     from .rules import Hit
@@ -214,7 +214,7 @@ def _stake_value(hit: Hit) -> float | None:
 
 def _planned(hit: Hit, arg: str | None) -> str | None:
     """status=planned when the wording is a plan (拟收购 / 将收购), not where 将 only brings the object first."""
-    text = re.sub(hit.env.words.alt("disposal_marker"), "", hit.text)
+    text = hit.env.words.regex("disposal_marker").sub("", hit.text)
     return "planned" if any(w in text for w in hit.env.words.words("plan_marker")) else None
 
 
@@ -354,8 +354,8 @@ def _named_after_another(hit: Hit, arg: str | None) -> bool:
         if found and entity_id(found[1].types[0], found[1].canonical) not in subjects:
             return True
         entry = hit.env.lexicon.names.get(mention.key)
-        makers = hit.env.lexicon.makers.get(entry.canonical, ((), None))[0] if entry else ()
-        if makers and not subjects & {maker_id(name, hit.env.lexicon) for name in makers}:
+        makers = curated_maker_ids(entry.canonical, hit.env.lexicon) if entry else set()
+        if makers and not subjects & makers:
             return True  # 青禾宠物上线抖音商城: a platform the curated list says another company makes
     return False
 
@@ -371,7 +371,7 @@ def _makers_of_products(hit: Hit, slots: str) -> set[str]:
             continue
         entry = lexicon.names.get(mention.key)
         if entry is not None:
-            out |= {maker_id(name, lexicon) for name in lexicon.makers.get(entry.canonical, ((), None))[0]}
+            out |= curated_maker_ids(entry.canonical, lexicon)
         found = lexicon.owner_of(mention.key, ("Company",))
         if found:
             out.add(entity_id(found[1].types[0], found[1].canonical))
@@ -392,9 +392,7 @@ def _owns(hit: Hit, arg: str | None) -> bool:
         for entry in (lexicon.names.get(key), found[1] if found else None):
             # (抖音电商: a unit named after a platform is its maker's, 字节跳动's, too)
             if entry is not None:
-                owners |= {
-                    maker_id(name, lexicon) for name in lexicon.makers.get(entry.canonical, ((), None))[0]
-                }
+                owners |= curated_maker_ids(entry.canonical, lexicon)
         if subjects & owners:
             return True
     return False

@@ -88,6 +88,11 @@ def named_maker(
     return next((i for i in (maker_id(name, lexicon) for name in makers) if i in present), None)
 
 
+def curated_maker_ids(canonical: str, lexicon: Lexicon) -> set[str]:
+    """The entity ids of every maker the curated list gives a product or platform (none where it gives none)."""
+    return {maker_id(name, lexicon) for name in lexicon.makers.get(canonical, ((), None))[0]}
+
+
 def maker_id(name: str, lexicon: Lexicon) -> str:
     """The entity id of a maker the curated list names: the lexicon's entry, else the knowledge base's (鹰角网络)."""
     entry = lexicon.names.get(name)

@@ -276,9 +276,8 @@ class RelationScorer:
         pairs = frozenset(frozenset((r.subject, r.object)) for r in linked if not r.literal)
         literal_subjects = {(r.subject, r.predicate) for r in linked if r.literal}
         roles = _roles_by_sentence(linked)
-        rounds: dict[
-            int, set[tuple[str, str]]
-        ] = {}  # per sentence, the (investor, company) of the rules' rounds
+        # per sentence, the (investor, company) of the rules' rounds
+        rounds: dict[int, set[tuple[str, str]]] = {}
         for r in linked:
             if r.predicate == "investsIn" and dict(r.qualifiers).get("round"):
                 rounds.setdefault(r.evidence.sentence, set()).add((r.subject, r.object))
