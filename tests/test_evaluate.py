@@ -251,6 +251,35 @@ def test_graph_scorer_counts_a_bylines_employer_apart(tmp_path):
     assert "byline employers" in report.format()
 
 
+def test_graph_scorer_scores_a_bylines_employer_the_gold_lists(tmp_path):
+    """Where the annotator did list the reporter's employment, kg's statement of it is a hit, not set aside."""
+    record = {
+        "id": "g2",
+        "split": "dev",
+        "text": "新浪科技讯 记者王明报道，星澜科技创始人兼CEO李强表示，公司今年营收增长30%。",
+        "gold": {
+            "entities": [
+                {"name": "新浪科技", "type": "MediaOrganization"},
+                {"name": "王明", "type": "Person"},
+                {"name": "星澜科技", "type": "Company"},
+                {"name": "李强", "type": "Person"},
+            ],
+            "relations": [
+                {"subject": "ARTICLE", "predicate": "publisher", "object": "新浪科技"},
+                {"subject": "ARTICLE", "predicate": "author", "object": "王明"},
+                {"subject": "王明", "predicate": "worksFor", "object": "新浪科技"},
+                {"subject": "星澜科技", "predicate": "founder", "object": "李强"},
+                {"subject": "李强", "predicate": "leads", "object": "星澜科技"},
+            ],
+        },
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = evaluate_graph(path)
+    assert report.byline_employers == 0
+    assert report.relations.tp["worksFor"] == 1 and not report.relations.fn["worksFor"]
+
+
 def test_finres_number_placeholder_is_put_back_in_text_and_names_alike():
     from kg.evaluate import load_label_map
 
