@@ -1,4 +1,4 @@
-"""The accuracy gate: kg's scores on real published text (benchmarks/realtext/, 842 annotated articles) may not
+"""The accuracy gate: kg's scores on real published text (benchmarks/realtext/, 956 annotated articles) may not
 fall below pinned floors. The floors sit a little under the scores the README reports; a change that costs more
 than that fails the build, and one that gains lets the floors be raised. (The test split is only scored here:
 nobody tunes on it; a floor on it guards against losing what generalises.)"""
@@ -14,16 +14,16 @@ CORPUS = ROOT / "benchmarks" / "realtext" / "corpus.jsonl"
 # (split, what) -> (precision, recall) floors
 # (dev's entity floors sit higher since the neural recogniser trains on the dev split's sentences too)
 FLOORS = {
-    ("dev", "relations"): (0.81, 0.53),
-    ("dev", "bylines"): (0.92, 0.81),
-    ("dev", "organisation"): (0.84, 0.84),
-    ("dev", "person"): (0.94, 0.94),
+    ("dev", "relations"): (0.80, 0.50),
+    ("dev", "bylines"): (0.91, 0.80),
+    ("dev", "organisation"): (0.84, 0.83),
+    ("dev", "person"): (0.94, 0.93),
     ("test", "relations"): (0.67, 0.33),
-    ("test", "bylines"): (0.84, 0.66),
+    ("test", "bylines"): (0.85, 0.66),
     ("test", "organisation"): (0.77, 0.74),
-    ("test", "person"): (0.90, 0.89),
+    ("test", "person"): (0.89, 0.88),
 }
-ATTRIBUTION_FLOORS = {"dev": 0.69, "test": 0.63}
+ATTRIBUTION_FLOORS = {"dev": 0.68, "test": 0.61}
 
 
 @pytest.fixture(scope="module")
