@@ -135,6 +135,14 @@ def test_figure_is_about_the_entity_in_its_clause():
     assert about == {"1亿": "org/京东"}
 
 
+def test_funding_received_from_an_investor_is_the_receivers():
+    """获得腾讯的5亿美元战略投资: the amount is the funded company's, not the investor's that pays it, also where
+    the clause leaves its subject to an earlier one."""
+    res = result_of("2019年以来，青禾科技营收不断增长，之后又于2022年3月获得腾讯的5亿美元战略投资。")
+    labels = {e.id: e.label for e in res.entities}
+    assert [labels.get(f.about) for f in res.figures if f.text == "5亿美元"] == ["青禾科技"]
+
+
 def test_figure_about_the_entity_named_inside_its_measure():
     res = result_of("数据显示，48%的京东用户来自三线城市。")
     assert [f.about for f in res.figures] == ["org/京东"]

@@ -121,8 +121,14 @@ def _datelines(text: str, base: int, index: int) -> list[Field]:
         wired or w.regex("reporter_opening").match(text) is not None
     )  # 〔记者林海／台北报导〕 after a caption
     head = index < 3 or len(text.strip()) <= 40 and w.set("sentence_end").isdisjoint(text) or wired
+    # a reporter's line that the page glued to the first paragraph (青禾网 记者 林海 经过…) near the top
+    staffed = (
+        dateline is not None
+        and (dateline.group("staffed") or dateline.group("leadoutlet")) is not None
+        and index < _HEAD_SENTENCES
+    )
     if (
-        not head
+        not (head or staffed)
         or index >= 3
         and dateline
         and not (

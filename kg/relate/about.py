@@ -617,6 +617,10 @@ def _about(
         and load_words().regex("investor_pays").search(text[before[-1].end : start])
     ):
         return frame.funded.entity  # 红杉中国投资了5000万美元 (in a story of 青禾's round): the round's money
+    if before and f.kind == "money":
+        receiver = _funding_receiver(text, f, before[-1], agents, sent.start, c_lo)
+        if receiver is not None:
+            return receiver
     if before:
         streamer = _streamer_on(text, before[-1], in_sentence)
         return streamer if streamer is not None else before[-1]
@@ -832,6 +836,31 @@ def _ratio_base(text: str, m: Mention, f: Figure) -> bool:
         f.unit in words.words("ratio_unit")
         and text[m.end : f.evidence.start].strip() in words.words("possessive")
         and words.regex("ratio_base").search(text, max(0, m.start - 6), m.start) is not None
+    )
+
+
+def _funding_receiver(
+    text: str, f: Figure, investor: Mention, agents: list[Mention], sentence_start: int, c_lo: int
+) -> Mention | None:
+    """A received its funding from the investor named right before the amount (获得锋泰资本的5000万元投资):
+    the amount is the receiver's, the organisation that opens the figure's clause, else the one that opens an
+    earlier clause of the sentence (the subject the figure's clause leaves out)."""
+    words = load_words()
+    if not (
+        words.regex("funding_from_gap").fullmatch(text, investor.end, f.evidence.start)
+        and words.regex("funding_after_amount").match(text, f.evidence.end)
+    ):
+        return None
+    verb = words.regex("funding_received_from").search(text[max(c_lo, investor.start - 8) : investor.start])
+    if verb is None:
+        return None
+    verb_at = max(c_lo, investor.start - 8) + verb.start()
+    inside = [m for m in agents if c_lo <= m.start and m.end <= verb_at]
+    if inside:
+        return inside[0]
+    return next(
+        (m for m in agents if m.end <= c_lo and m.start - _clause_start(text, sentence_start, m.start) <= 2),
+        None,
     )
 
 

@@ -117,7 +117,8 @@ def _another_round_before(hit: Hit, anchor: Anchor) -> bool:
 def _main_org(hit: Hit, arg: str | None) -> list[End]:
     """The organisation the article is about (担任公司CEO: 公司 is it); in a sentence that opens with a company's
     announcement (华谊兄弟(300027)公告称，公司控股股东…), that company."""
-    announcer = hit.env.words.regex("announcer").search(hit.view.template[: hit.start])
+    # (the match may begin at the comma that ends the announcing clause)
+    announcer = hit.env.words.regex("announcer").search(hit.view.template[: hit.start + 1])
     if announcer:
         return [int(announcer.group("slot"))]
     anchor = hit.env.frame.main if hit.env.frame else None
