@@ -158,6 +158,14 @@ def test_the_model_alone_finds_names_no_rule_knows():
     assert not {m.text for m in mentions_for(doc, config=BuildConfig(model="none")) if m.type == "Person"}
 
 
+def test_two_companies_the_tagger_joins_across_a_conjunction_are_two_names():
+    """星海机器人与锋泰电气: the tagger may read both and the 与 between them as one company (the segmenter glues 与 to
+    the unknown name after it); they are two."""
+    doc = document_from_text("星海机器人与锋泰电气的卖方订立股份转让协议。")
+    names = {m.text for m in mentions_for(doc, config=BuildConfig()) if m.type == "Company"}
+    assert {"星海机器人", "锋泰电气"} <= names and "星海机器人与锋泰电气" not in names
+
+
 def test_a_file_that_is_not_a_model_is_refused(tmp_path):
     bad = tmp_path / "ner_nn.npz"
     bad.write_bytes(b"PK\x03\x04 not really a zip archive")

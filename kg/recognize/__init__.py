@@ -438,20 +438,49 @@ def statistical_mentions(
         if start == end:
             continue
         type_ = _body_or_person(ctx, start, end, type_)
-        if type_ in ORG_TYPES:
-            start, end = _trimmed_org(ctx, start, end)
-        elif type_ == "Person":
-            start, end = _person_after_conjunction(ctx, start, end), _trimmed_person(ctx, start, end)
-        m = ctx.mention(start, end, type_, source, round(prob * 0.8, 2))
-        if type_ == "Person" and ctx.text[start] in _W.set("post_verb_char") and by_position.ends_at(start):
-            continue  # 王明任锋泰董事长: 任 after a name found is the verb of the post, not a surname
-        if ctx.text[start:end] in ctx.lexicon.names and inside_longer_word(ctx, start, end):
-            continue  # the tagger learnt that known names are names; in 中国移动互联网 this one is not
-        if _runs_into_common_term(ctx, start, end):
-            continue  # 美国通用会计准则: the span ends inside a common term
-        if type_ == "Title" or _acceptable(m, ctx) and _plausible_statistical(m, ctx):
-            out.append(m)
+        # 青禾机器人与锋泰电气: two names the tagger read as one across the conjunction between them
+        parts = _split_at_conjunction(ctx, start, end) if type_ in ORG_TYPES else [(start, end)]
+        for start, end in parts:  # noqa: B020 (each part is read as the span was)
+            if type_ in ORG_TYPES:
+                start, end = _trimmed_org(ctx, start, end)
+            elif type_ == "Person":
+                start, end = _person_after_conjunction(ctx, start, end), _trimmed_person(ctx, start, end)
+            m = ctx.mention(start, end, type_, source, round(prob * 0.8, 2))
+            if (
+                type_ == "Person"
+                and ctx.text[start] in _W.set("post_verb_char")
+                and by_position.ends_at(start)
+            ):
+                continue  # 王明任锋泰董事长: 任 after a name found is the verb of the post, not a surname
+            if ctx.text[start:end] in ctx.lexicon.names and inside_longer_word(ctx, start, end):
+                continue  # the tagger learnt that known names are names; in 中国移动互联网 this one is not
+            if _runs_into_common_term(ctx, start, end):
+                continue  # (美国)通用会计准则: the span ends inside a common term
+            if type_ == "Title" or _acceptable(m, ctx) and _plausible_statistical(m, ctx):
+                out.append(m)
     return out
+
+
+def _split_at_conjunction(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of an organisation span that a conjunction cuts (与 / 和 / 及 as a word of their own, tagged a
+    conjunction, or glued by the segmenter to the unknown name after it: 机器人|与锋泰|电气), where every part has two
+    characters at least; else the span itself."""
+    cuts: list[tuple[int, int]] = []
+    joining = _W.set("name_joining_conjunction")
+    i = ctx.token_index(start)
+    while i < len(ctx.tokens) and ctx.tokens[i].start < end:
+        tok = ctx.tokens[i]
+        if start < tok.start and tok.end < end:
+            if tok.pos == "c" and tok.word in joining:
+                cuts.append((tok.start, tok.end))
+            elif tok.word[0] in joining and len(tok.word) >= 3 and not ctx.known(tok.word):
+                cuts.append((tok.start, tok.start + 1))
+        i += 1
+    if not cuts:
+        return [(start, end)]
+    bounds = [start, *(x for cut in cuts for x in cut), end]
+    parts = list(zip(bounds[::2], bounds[1::2], strict=True))
+    return parts if all(e - s >= 2 for s, e in parts) else [(start, end)]
 
 
 def _lexicon_place(m: Mention) -> bool:
@@ -618,6 +647,8 @@ def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Menti
     rest = ctx.text[rest_start:rest_end]
     if not rest or rest in ctx.lexicon.non_entities or rest in ctx.lexicon.titles:
         return False
+    if len(rest) == 1 and (rest in _W.set("glued_copula") or rest in _W.set("function_character")):
+        return False  # 副总裁王明为总裁: a copula or a preposition after a name found is no part of it
     if rest_start == start and rest_end < end and rest.endswith(_DESCRIBING_KINDS):
         return False  # 私募股权基金黑石集团: a kind of organisation before a known name describes it
     if ctx.text[end : end + 1] in _ASPECT:

@@ -45,9 +45,9 @@ def find_short_forms(ctx: Context, found: list[Mention]) -> list[Mention]:
     """Later short mentions of the registered names among ``found`` (which they may not overlap)."""
     occupied = bytearray(len(ctx.text) + 1)
     for m in found:
-        if (
-            m.source != "pattern:org_suffix"
-        ):  # 远澜半导体 after 远澜半导体材料有限公司: the short form, not a name of its own
+        if m.source != "pattern:org_suffix" and not (m.source in ("nn", "crf") and m.type in ORG_TYPES):
+            # 远澜芯材 after 远澜芯材科技有限公司: the short form, not a name of its own (found by a pattern or
+            # by the statistical tagger)
             occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
     out: list[Mention] = []
     done: set[str] = set()

@@ -24,6 +24,9 @@ _FAMILIES = (
 _BAD_POS = "pcurtmqfy"  # (the segmenter's guesses for a short unknown name are often d or v: 顺为/d, 晨兴/v)
 
 
+_STATISTICAL = ("nn", "crf")
+
+
 def find_list_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
     """Unknown items of lists of known organisations, as mentions of the same type."""
     found = sorted(found, key=lambda m: (m.start, m.end))
@@ -55,6 +58,18 @@ def find_list_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
             if nxt is not None:
                 if nxt.type not in family:
                     break
+                longer = item.match(ctx.text, sep.end()) if nxt.source in _STATISTICAL else None
+                if (
+                    longer is not None
+                    and family != ("Person",)
+                    and longer.end() > nxt.end
+                    and not _covers_mention(found, starts, nxt.end, longer.end())
+                    and _item_like(ctx, family, *longer.span())
+                ):
+                    # 青禾科技、锋泰智能等: the tagger's shorter name (锋泰) inside a whole item of the list
+                    unknown.append(longer.span())
+                    pos = longer.end()
+                    continue
                 known.append(nxt)
                 done.add(nxt.start)
                 pos = nxt.end
