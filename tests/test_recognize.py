@@ -1975,3 +1975,55 @@ def test_a_name_whose_first_character_the_segmenter_glues_to_a_preposition_keeps
 def test_standards_common_nouns_and_quoted_idioms_are_no_products(text, not_products):
     products = {m.text for m in mentions_of(text)[2] if m.type == "Product"}
     assert not products & not_products, products
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("原锋泰人寿董事长丁安拟出任监事长。", "丁安"),  # 拟 (intends to) glued onto the name
+        ("锋泰中国副总裁陈晟向《每日财经》记者证实。", "陈晟"),  # 向 (to) glued onto the name
+    ],
+)
+def test_a_verb_or_preposition_glued_after_a_titled_name_is_no_part_of_it(text, name):
+    people = {m.text for m in mentions_of(text)[2] if m.type == "Person"}
+    assert people == {name}, people
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("他将助力青禾城投集团推进改革。", "青禾城投集团"),
+        ("本报联系锋选集团的发言人。", "锋选集团"),
+    ],
+)
+def test_a_verb_the_segmenter_tags_as_a_noun_begins_no_organisation_name(text, name):
+    orgs = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+    assert orgs == {name}, orgs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "金控公司改革正在推进。",
+        "今年消金公司纷纷引战。",
+        "基地计划建设成为综合性低碳化工园区。",
+        "他将参与王立新创业公司的投资。",
+        "国际大厂持续强化与台系半导体厂商合作。",
+    ],
+)
+def test_a_kind_of_company_after_field_words_or_an_owner_is_no_name(text):
+    assert not [m for m in mentions_of(text)[2] if m.type == "Company"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("拟通过控股子公司锋泰化学(蓬莱)有限公司建设项目。", "锋泰化学(蓬莱)有限公司"),
+        ("锋泰置业(控股)有限责任公司与青禾投资签约。", "锋泰置业(控股)有限责任公司"),
+        ("他曾任青禾资管副总经理兼青禾资管(澳门)有限公司董事。", "青禾资管(澳门)有限公司"),
+        ("青禾电子第九届监事会第二次会议审议通过议案。", "青禾电子"),
+        ("锋泰物流主动退市,青禾以溢价收购剩余股份。", "锋泰物流"),
+    ],
+)
+def test_registered_names_with_a_bracket_and_short_names_before_a_board_are_found(text, name):
+    assert name in {m.text for m in mentions_of(text)[2] if m.type == "Company"}

@@ -582,6 +582,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                     # 投资芯原微电子(上海)股份有限公司: the verb is before the name
                     named_start = named[1].start
                 if named_start is not None:
+                    named_start = ctx.after_glued_char(named_start, end, head=bracket)  # 兼|青禾资管(澳门)…
                     out.append(ctx.mention(named_start, end, type_, "pattern:registered_name", 0.85))
                     continue
             body = type_ in ("GovernmentOrganization", "Organization") and len(suffix) >= 2
@@ -1008,7 +1009,15 @@ def _bracketed_place_before(ctx: Context, suffix_start: int) -> int | None:
     is_place = bool(entry and entry.types[0] == "Place") or bool(
         token and token.word == place and token.pos == "ns"
     )
-    return window + m.start() if is_place else None
+    seat = (
+        m.end() == suffix_start - window
+        and token is not None
+        and token.word == place
+        and token.pos.startswith(("nr", "ns"))
+        and len(place) <= 3
+    )  # 锋泰化学(蓬莱)有限公司: right before the legal form, a seat the segmenter took for a name
+    group = place in W.set("bracketed_group_word") and m.end() == suffix_start - window  # 锋泰置业(集团)…
+    return window + m.start() if is_place or seat or group else None
 
 
 def _field_kind(word: str) -> bool:
@@ -2612,7 +2621,14 @@ def kind_of_company(ctx: Context, name: str) -> bool:
     m = _suffix_at_end(ctx.lexicon.org_suffixes).search(name)
     if m is None or m.start() == 0:
         return False
-    return place_and_kind(ctx, name) or _made_of(name[: m.start()], W.set("field_word"))
+    prefix = name[: m.start()]
+    return (
+        place_and_kind(ctx, name)
+        or _made_of(prefix, W.set("field_word"))
+        or m.group() in W.set("bare_company_suffix")
+        and len(prefix) > 2
+        and prefix.endswith(W.words("kind_after_owner"))
+    )  # (王立新创业公司 / 锋泰移动省级公司: the owner's name, then a kind of company)
 
 
 @functools.cache
