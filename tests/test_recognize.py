@@ -2027,3 +2027,21 @@ def test_a_kind_of_company_after_field_words_or_an_owner_is_no_name(text):
 )
 def test_registered_names_with_a_bracket_and_short_names_before_a_board_are_found(text, name):
     assert name in {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("锋泰药业发布公告,称孙公司参股了一家药企。", {"锋泰药业"}),  # 孙公司: a subsidiary, no name
+        ("锋泰集团斥资买下软件商Fengtai Software。", {"锋泰集团", "Fengtai Software"}),
+        ("青禾富邦消费金融、锋泰消金今年双双获批增资。", {"青禾富邦消费金融", "锋泰消金"}),
+        ("根据锋泰薪酬委员会之建议,董事会批准。", set()),  # a committee of the board
+    ],
+)
+def test_subsidiary_words_board_committees_and_consumer_finance_names(text, names):
+    orgs = {
+        m.text
+        for m in mentions_of(text)[2]
+        if m.type in ("Company", "Organization", "GovernmentOrganization")
+    }
+    assert orgs == names, orgs

@@ -19,6 +19,7 @@ from .lexicon import Lexicon, load_lexicon
 from .merge import filter_spans
 from .patterns import (
     as_the_company,
+    board_committee,
     find_abbreviations,
     find_branches,
     find_brand_goods,
@@ -689,7 +690,7 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return (
             False  # 青禾电子为锋泰集团: a name, a copula and the next name, a clause about two organisations
         )
-    if m.type in ORG_TYPES and _W.regex("board_committee").fullmatch(text):
+    if m.type in ORG_TYPES and board_committee(ctx, text):
         return False  # 董事会的薪酬委员会: a committee of the company's board, not an organisation of its own
     if m.type in ORG_TYPES and kind_of_company(ctx, text):
         return False  # 金融科技公司 / 多家证券公司: a field and a suffix, a kind of company

@@ -564,6 +564,13 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue  # 京东战略投资了达达 / 对小红书投资5亿美元: the verb, not a name's end
             if text.startswith(W.words("suffix_compound"), s):
                 continue  # 深化公司治理: 公司 begins a common word here, it ends no name
+            if any(
+                len(w) > len(suffix) and w.endswith(suffix) and text.endswith(w, 0, end)
+                for w in W.words("subsidiary_noun")
+            ):
+                continue  # 公告称孙公司青禾医疗… / 旗下子公司: a word for a subsidiary, whose name may follow
+            if board_committee(ctx, text[max(0, s - 16) : end]) and not board_committee(ctx, text[s:end]):
+                continue  # 锋泰薪酬委员会: a committee of the company's board, not an organisation of its own
             if as_the_company(text, end):
                 continue  # 选举王明为公司董事长: 为公司 is "as the company's", the name before it a person's
             if suffix in W.set("bare_company_suffix") and _this_company(ctx, s, end):
@@ -582,6 +589,9 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                     # 投资芯原微电子(上海)股份有限公司: the verb is before the name
                     named_start = named[1].start
                 if named_start is not None:
+                    named_start = _with_places_before(
+                        ctx, named_start
+                    )  # 中国|锋泰酒厂(集团)…: the place opens it
                     named_start = ctx.after_glued_char(named_start, end, head=bracket)  # 兼|青禾资管(澳门)…
                     out.append(ctx.mention(named_start, end, type_, "pattern:registered_name", 0.85))
                     continue
@@ -712,6 +722,17 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             prefix_start = ctx.after_glued_char(prefix_start, end)  # 占|云帆科技总股本
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return [_without_former(ctx, m) for m in out]
+
+
+def _with_places_before(ctx: Context, start: int) -> int:
+    """Where a registered name begins when places the name's prefix left out stand right before it."""
+    for _ in range(2):
+        i = ctx.token_index(start - 1) if start > 0 else -1
+        tok = ctx.tokens[i] if i >= 0 else None
+        if tok is None or tok.end != start or not (tok.pos == "ns" or _a_known_place(ctx, tok.word)):
+            break
+        start = tok.start
+    return start
 
 
 def verb_glued_after(ctx: Context, end: int) -> bool:
@@ -2611,6 +2632,17 @@ def find_titled_works(ctx: Context) -> list[Mention]:
             continue  # 我们的手机“好用又便宜” / “遥遥领先”: a quoted judgement or an idiom, words that name nothing
         out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:quoted_kind", 0.72))
     return out
+
+
+def board_committee(ctx: Context, text: str) -> bool:
+    """薪酬委员会 / 锋泰薪酬委员会: a committee of a company's board, alone or after the company's name (not after a
+    place: 锋泰市科创委员会 is a government body)."""
+    m = W.regex("board_committee").search(text)
+    if m is None or m.end() != len(text):
+        return False
+    owner = text[: m.start()]
+    entry = ctx.lexicon.names.get(owner) if owner else None
+    return not owner or not (entry and entry.types[0] == "Place") and owner[-1] not in W.set("admin_suffix")
 
 
 def kind_of_company(ctx: Context, name: str) -> bool:
