@@ -2045,3 +2045,14 @@ def test_subsidiary_words_board_committees_and_consumer_finance_names(text, name
         if m.type in ("Company", "Organization", "GovernmentOrganization")
     }
     assert orgs == names, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("入围名单显示锋泰清洁、青禾驭新、智澜储能等8家公司将获补贴。", {"锋泰清洁", "青禾驭新", "智澜储能"}),
+        ("杭州、成都、武汉等3家门店开业。", set()),  # places, and no count of companies
+    ],
+)
+def test_names_a_count_of_companies_closes_are_companies(text, names):
+    assert {m.text for m in mentions_of(text)[2] if m.source == "pattern:counted_list"} == names

@@ -1978,6 +1978,48 @@ def find_listed_parties(ctx: Context) -> list[Mention]:
     return out
 
 
+def find_counted_list_orgs(ctx: Context) -> list[Mention]:
+    """锋泰清洁、青禾驭新、智澜储能等10家公司: the names a count of companies closes are companies, whatever their
+    words (the first begins where a clause's verb before it ends)."""
+    out = []
+    for m in W.regex("counted_company_list").finditer(ctx.text):
+        start = m.start("items")
+        for k, item in enumerate(m.group("items").split(next(iter(W.set("name_list_mark"))))):
+            end = start + len(item)
+            first = start
+            if k == 0:
+                first = _counted_list_first(ctx, start, end)
+            name = ctx.text[first:end] if first is not None else ""
+            if (
+                first is not None
+                and end - first >= 2
+                and ctx.is_boundary(first)
+                and ctx.is_boundary(end)
+                and _name_like(ctx, name, first)
+                and not kind_of_company(ctx, name)
+                and name not in ctx.lexicon.titles
+                and not _a_known_place(ctx, name)
+                and not W.regex("date").search(name)
+            ):
+                out.append(ctx.mention(first, end, "Company", "pattern:counted_list", 0.7))
+            start = end + 1
+    return out
+
+
+def _counted_list_first(ctx: Context, start: int, end: int) -> int | None:
+    """Where the first name of a counted list begins: after the punctuation before it, or after a word that opens
+    a list (显示|锋泰清洁 / 包括|锋泰消金); None where neither is found (曾任职于锋泰会计师事务所: a clause whose
+    name the list's eight characters may cut)."""
+    if start == 0 or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.text[start - 1]):
+        return start
+    after = [
+        t.end
+        for t in ctx.tokens_from(start, end)
+        if t.start >= start and t.word in W.set("list_opener") and end - t.end >= 2
+    ]
+    return after[-1] if after else None  # (共有|包括|锋信消金: the last of them)
+
+
 def find_round_investors(ctx: Context) -> list[Mention]:
     """本轮融资由甲资本领投，乙基金、丙资本和丁投资跟投: the names listed right before their part in a round are
     investors, whatever their words (what the recogniser already knows is kept as it is)."""
