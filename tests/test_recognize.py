@@ -2056,3 +2056,17 @@ def test_subsidiary_words_board_committees_and_consumer_finance_names(text, name
 )
 def test_names_a_count_of_companies_closes_are_companies(text, names):
     assert {m.text for m in mentions_of(text)[2] if m.source == "pattern:counted_list"} == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "凯澜集团拟买下酒店管理公司锋梦酒店集团的三个品牌。",
+            "锋梦酒店集团",
+        ),  # a kind of company, then the name
+    ],
+)
+def test_a_kind_of_company_before_a_name_is_no_part_of_it(text, name):
+    orgs = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+    assert name in orgs and not any(o.endswith(name) and o != name for o in orgs), orgs

@@ -358,6 +358,15 @@ def _trimmed_org(ctx: Context, start: int, end: int) -> tuple[int, int]:
     start = _after_kind_of(ctx, start, end)
     start = _after_trader(ctx, former_stripped(ctx, start, end), end)
     start = ctx.after_glued_char(start, end)  # 占|云帆科技总股本
+    verb = ctx.token_at(start)
+    if (
+        verb is not None
+        and verb.start == start
+        and verb.word in _W.set("clause_verb")
+        and verb.word not in ctx.lexicon.names
+        and end - verb.end >= 3
+    ):
+        start = verb.end  # 分管|锋泰发展司: the verb of a clause before the name
     link = _W.regex("relation_noun_before_name").match(ctx.text, start, end)
     if link and end - link.end() >= 4 and ctx.is_boundary(link.end()):
         start = link.end()  # 全资子公司锋泰勘察设计院有限公司: what the company is to another, then its name
@@ -525,7 +534,8 @@ def _after_place_kind(ctx: Context, start: int, end: int) -> int:
 
 def _after_kind_of(ctx: Context, start: int, end: int) -> int:
     """研究机构纳弗斯 / 投资机构锋泰资本: a short description ending in a kind of organisation, then a name, is not
-    part of the name (the name after it is neither a generic word nor one that ends like an organisation's)."""
+    part of the name (the name after it is neither a generic word nor one that ends like an organisation's, unless
+    the description is a kind of company: 酒店管理公司锋泰酒店集团)."""
     head = ctx.text[start : min(end, start + 6)]
     suffixes = ctx.lexicon.suffix_words
     for kind in _W.words("org_kind_word"):
@@ -537,7 +547,7 @@ def _after_kind_of(ctx: Context, start: int, end: int) -> int:
         if (
             len(rest) >= 2
             and rest not in ctx.lexicon.non_entities
-            and not rest.endswith(suffixes)
+            and (not rest.endswith(suffixes) or kind_of_company(ctx, ctx.text[start:rest_start]))
             and not rest.startswith(suffixes)
             and re.fullmatch(rf"[{HAN}]+", ctx.text[start:rest_start])
             and ctx.is_boundary(rest_start)
