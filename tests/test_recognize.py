@@ -1982,6 +1982,7 @@ def test_standards_common_nouns_and_quoted_idioms_are_no_products(text, not_prod
     [
         ("原锋泰人寿董事长丁安拟出任监事长。", "丁安"),  # 拟 (intends to) glued onto the name
         ("锋泰中国副总裁陈晟向《每日财经》记者证实。", "陈晟"),  # 向 (to) glued onto the name
+        ("锋泰银行董事长丁冬拟出任监事长。", "丁冬"),  # 拟 a word of its own after the name
     ],
 )
 def test_a_verb_or_preposition_glued_after_a_titled_name_is_no_part_of_it(text, name):

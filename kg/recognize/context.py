@@ -216,6 +216,15 @@ class Context:
                 continue  # 主播群体: a word for a group, not a given name
             if length == slen + 2 and (self._as_title(end - 1) or self._adverb_at(end - 1)):
                 continue  # 姚颂 / 更是: the last character begins an adverb, not the name
+            last = self.token_at(end - 1)
+            if (
+                length == slen + 2
+                and text[end - 1] in GLUED
+                and last is not None
+                and last.start == end - 1
+                and last.pos[:1] in "vpcd"
+            ):
+                continue  # 丁当 / 拟 / 出任: the segmenter read the last character as a verb of its own
             if self.plausible_name(chunk):
                 return end
         return None
