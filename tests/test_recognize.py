@@ -2071,3 +2071,26 @@ def test_names_a_count_of_companies_closes_are_companies(text, names):
 def test_a_kind_of_company_before_a_name_is_no_part_of_it(text, name):
     orgs = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
     assert name in orgs and not any(o.endswith(name) and o != name for o in orgs), orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("以青禾科技为例,其董事近日辞职。", "青禾科技"),  # 以 … 为例 frames the name
+        ("以澜图科技为代表的企业增长明显。", "澜图科技"),
+    ],
+)
+def test_a_name_framed_by_an_example_is_found_without_the_frame(text, name):
+    assert {m.text for m in mentions_of(text)[2] if m.type == "Company"} == {name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "锋泰股份、锋影集团、澜光制片厂三大集团携手拍片。",  # a count of organisations after a name
+        "他曾任锋监会银行监管二部副主任。",  # 银行监管: a common word, not a bank's name
+    ],
+)
+def test_a_count_or_a_common_word_after_a_name_ends_no_organisation(text):
+    orgs = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+    assert not any(o.endswith(("三大集团", "银行")) for o in orgs), orgs

@@ -720,6 +720,14 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             if dated and s - dated.end() >= 2:
                 prefix_start = dated.end()  # 2月|锋泰科技: the date the segmenter glued on begins no name
             prefix_start = ctx.after_glued_char(prefix_start, end)  # 占|云帆科技总股本
+            if (
+                text[prefix_start] in W.set("glued_clause_preposition")
+                and end - prefix_start >= 4
+                and text.startswith(W.words("example_frame"), end)
+            ):
+                prefix_start += 1  # 以锋泰科技为例: 以 … 为例 frames the name
+            if W.regex("count_before_suffix").search(text, prefix_start, s) and s - prefix_start > 2:
+                continue  # 锋泰电影厂三大集团: a count of organisations after a name, not one named
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return [_without_former(ctx, m) for m in out]
 
