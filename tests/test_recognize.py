@@ -2094,3 +2094,9 @@ def test_a_name_framed_by_an_example_is_found_without_the_frame(text, name):
 def test_a_count_or_a_common_word_after_a_name_ends_no_organisation(text):
     orgs = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
     assert not any(o.endswith(("三大集团", "银行")) for o in orgs), orgs
+
+
+def test_a_preposition_after_a_persons_name_ends_the_clause_before_a_registered_name():
+    text = "这年,姜现东从青岛锋风光学有限责任公司离职。"
+    orgs = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+    assert "青岛锋风光学有限责任公司" in orgs and not any(o.startswith("东") for o in orgs), orgs

@@ -603,6 +603,14 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 t.word in W.set("clause_inside_name") for t in ctx.tokens_from(registered, s)[1:]
             ):
                 registered = None  # 青岛分行成为锋泰科技大学: a clause, not one name
+            if registered is not None:
+                inner = [
+                    t.end
+                    for t in ctx.tokens_from(registered, s)[1:]
+                    if t.pos == "p" and t.word in _FUNCTION_CHARS and s - t.end >= 2
+                ]
+                if inner:
+                    registered = inner[-1]  # 东|从|青岛锋风电子…: a preposition ends the clause before it
             if registered is not None:  # 北京三快在线科技有限公司: a place begins a registered name
                 out.append(ctx.mention(registered, end, type_, "pattern:registered_name", 0.85))
                 continue
