@@ -2100,3 +2100,14 @@ def test_a_preposition_after_a_persons_name_ends_the_clause_before_a_registered_
     text = "这年,姜现东从青岛锋风光学有限责任公司离职。"
     orgs = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
     assert "青岛锋风光学有限责任公司" in orgs and not any(o.startswith("东") for o in orgs), orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("锋泰商城前欧洲区业务负责人Jon Kiao已获晋升。", "Jon Kiao"),
+        ("青禾科技创始人Frederic Lund曾是工程师。", "Frederic Lund"),
+    ],
+)
+def test_a_latin_given_and_family_name_after_a_title_is_a_person(text, name):
+    assert name in {m.text for m in mentions_of(text)[2] if m.type == "Person"}

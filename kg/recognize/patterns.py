@@ -39,6 +39,9 @@ def _name_like(ctx: Context, name: str, start: int, *, at_boundary: bool = True)
 
 
 # --- people ---------------------------------------------------------------------------------------
+_LATIN_PERSON = re.compile(r" ?([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?![A-Za-z0-9&.\-])")
+
+
 def find_titled_people(ctx: Context) -> list[Mention]:
     """创始人宿华、程一笑 / 运营负责人白嘉乐 / CEO兼董事长张三: a title, then one or more names."""
     text, out = ctx.text, []
@@ -58,6 +61,10 @@ def find_titled_people(ctx: Context) -> list[Mention]:
         if text[pos : pos + 1] in W.set("copula") and not ctx.name_end(pos):
             pos += 1  # 京东的CEO是许冉
         end = ctx.name_end(pos)
+        latin = None if end else _LATIN_PERSON.match(text, pos)
+        if latin and not _LATIN_ORG_SUFFIX.search(latin.group(1)) and latin.group(1) not in ctx.lexicon.names:
+            # 锋泰资本合伙人David Lund: a title, then a Latin given name and family name
+            out.append(ctx.mention(latin.start(1), latin.end(1), "Person", "pattern:title_person", 0.85))
         while end:
             out.append(ctx.mention(pos, end, "Person", "pattern:title_person", 0.9))
             sep = W.regex("name_list_separator").match(text[end : end + 2])
