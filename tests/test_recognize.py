@@ -1975,3 +1975,139 @@ def test_a_name_whose_first_character_the_segmenter_glues_to_a_preposition_keeps
 def test_standards_common_nouns_and_quoted_idioms_are_no_products(text, not_products):
     products = {m.text for m in mentions_of(text)[2] if m.type == "Product"}
     assert not products & not_products, products
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("原锋泰人寿董事长丁安拟出任监事长。", "丁安"),  # 拟 (intends to) glued onto the name
+        ("锋泰中国副总裁陈晟向《每日财经》记者证实。", "陈晟"),  # 向 (to) glued onto the name
+        ("锋泰银行董事长丁冬拟出任监事长。", "丁冬"),  # 拟 a word of its own after the name
+    ],
+)
+def test_a_verb_or_preposition_glued_after_a_titled_name_is_no_part_of_it(text, name):
+    people = {m.text for m in mentions_of(text)[2] if m.type == "Person"}
+    assert people == {name}, people
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("他将助力青禾城投集团推进改革。", "青禾城投集团"),
+        ("本报联系锋选集团的发言人。", "锋选集团"),
+    ],
+)
+def test_a_verb_the_segmenter_tags_as_a_noun_begins_no_organisation_name(text, name):
+    orgs = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+    assert orgs == {name}, orgs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "金控公司改革正在推进。",
+        "今年消金公司纷纷引战。",
+        "基地计划建设成为综合性低碳化工园区。",
+        "他将参与王立新创业公司的投资。",
+        "国际大厂持续强化与台系半导体厂商合作。",
+    ],
+)
+def test_a_kind_of_company_after_field_words_or_an_owner_is_no_name(text):
+    assert not [m for m in mentions_of(text)[2] if m.type == "Company"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("拟通过控股子公司锋泰化学(蓬莱)有限公司建设项目。", "锋泰化学(蓬莱)有限公司"),
+        ("锋泰置业(控股)有限责任公司与青禾投资签约。", "锋泰置业(控股)有限责任公司"),
+        ("他曾任青禾资管副总经理兼青禾资管(澳门)有限公司董事。", "青禾资管(澳门)有限公司"),
+        ("青禾电子第九届监事会第二次会议审议通过议案。", "青禾电子"),
+        ("锋泰物流主动退市,青禾以溢价收购剩余股份。", "锋泰物流"),
+    ],
+)
+def test_registered_names_with_a_bracket_and_short_names_before_a_board_are_found(text, name):
+    assert name in {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("锋泰药业发布公告,称孙公司参股了一家药企。", {"锋泰药业"}),  # 孙公司: a subsidiary, no name
+        ("锋泰集团斥资买下软件商Fengtai Software。", {"锋泰集团", "Fengtai Software"}),
+        ("青禾富邦消费金融、锋泰消金今年双双获批增资。", {"青禾富邦消费金融", "锋泰消金"}),
+        ("根据锋泰薪酬委员会之建议,董事会批准。", set()),  # a committee of the board
+    ],
+)
+def test_subsidiary_words_board_committees_and_consumer_finance_names(text, names):
+    orgs = {
+        m.text
+        for m in mentions_of(text)[2]
+        if m.type in ("Company", "Organization", "GovernmentOrganization")
+    }
+    assert orgs == names, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("入围名单显示锋泰清洁、青禾驭新、智澜储能等8家公司将获补贴。", {"锋泰清洁", "青禾驭新", "智澜储能"}),
+        ("杭州、成都、武汉等3家门店开业。", set()),  # places, and no count of companies
+    ],
+)
+def test_names_a_count_of_companies_closes_are_companies(text, names):
+    assert {m.text for m in mentions_of(text)[2] if m.source == "pattern:counted_list"} == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "凯澜集团拟买下酒店管理公司锋梦酒店集团的三个品牌。",
+            "锋梦酒店集团",
+        ),  # a kind of company, then the name
+    ],
+)
+def test_a_kind_of_company_before_a_name_is_no_part_of_it(text, name):
+    orgs = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+    assert name in orgs and not any(o.endswith(name) and o != name for o in orgs), orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("以青禾科技为例,其董事近日辞职。", "青禾科技"),  # 以 … 为例 frames the name
+        ("以澜图科技为代表的企业增长明显。", "澜图科技"),
+    ],
+)
+def test_a_name_framed_by_an_example_is_found_without_the_frame(text, name):
+    assert {m.text for m in mentions_of(text)[2] if m.type == "Company"} == {name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "锋泰股份、锋影集团、澜光制片厂三大集团携手拍片。",  # a count of organisations after a name
+        "他曾任锋监会银行监管二部副主任。",  # 银行监管: a common word, not a bank's name
+    ],
+)
+def test_a_count_or_a_common_word_after_a_name_ends_no_organisation(text):
+    orgs = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+    assert not any(o.endswith(("三大集团", "银行")) for o in orgs), orgs
+
+
+def test_a_preposition_after_a_persons_name_ends_the_clause_before_a_registered_name():
+    text = "这年,姜现东从青岛锋风光学有限责任公司离职。"
+    orgs = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+    assert "青岛锋风光学有限责任公司" in orgs and not any(o.startswith("东") for o in orgs), orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("锋泰商城前欧洲区业务负责人Jon Kiao已获晋升。", "Jon Kiao"),
+        ("青禾科技创始人Frederic Lund曾是工程师。", "Frederic Lund"),
+    ],
+)
+def test_a_latin_given_and_family_name_after_a_title_is_a_person(text, name):
+    assert name in {m.text for m in mentions_of(text)[2] if m.type == "Person"}

@@ -19,6 +19,7 @@ from .lexicon import Lexicon, load_lexicon
 from .merge import filter_spans
 from .patterns import (
     as_the_company,
+    board_committee,
     find_abbreviations,
     find_branches,
     find_brand_goods,
@@ -26,6 +27,7 @@ from .patterns import (
     find_business_units,
     find_byline,
     find_coded_names,
+    find_counted_list_orgs,
     find_country_abbreviations,
     find_data_sources,
     find_dates,
@@ -104,6 +106,7 @@ PATTERNS = (
     find_suffixed_orgs,
     find_introduced_orgs,
     find_listed_parties,
+    find_counted_list_orgs,
     find_round_investors,
     find_listed_investors,
     find_listed_products,
@@ -355,6 +358,15 @@ def _trimmed_org(ctx: Context, start: int, end: int) -> tuple[int, int]:
     start = _after_kind_of(ctx, start, end)
     start = _after_trader(ctx, former_stripped(ctx, start, end), end)
     start = ctx.after_glued_char(start, end)  # 占|云帆科技总股本
+    verb = ctx.token_at(start)
+    if (
+        verb is not None
+        and verb.start == start
+        and verb.word in _W.set("clause_verb")
+        and verb.word not in ctx.lexicon.names
+        and end - verb.end >= 3
+    ):
+        start = verb.end  # 分管|锋泰发展司: the verb of a clause before the name
     link = _W.regex("relation_noun_before_name").match(ctx.text, start, end)
     if link and end - link.end() >= 4 and ctx.is_boundary(link.end()):
         start = link.end()  # 全资子公司锋泰勘察设计院有限公司: what the company is to another, then its name
@@ -551,7 +563,8 @@ def _after_place_kind(ctx: Context, start: int, end: int) -> int:
 
 def _after_kind_of(ctx: Context, start: int, end: int) -> int:
     """研究机构纳弗斯 / 投资机构锋泰资本: a short description ending in a kind of organisation, then a name, is not
-    part of the name (the name after it is neither a generic word nor one that ends like an organisation's)."""
+    part of the name (the name after it is neither a generic word nor one that ends like an organisation's, unless
+    the description is a kind of company: 酒店管理公司锋泰酒店集团)."""
     head = ctx.text[start : min(end, start + 6)]
     suffixes = ctx.lexicon.suffix_words
     for kind in _W.words("org_kind_word"):
@@ -563,7 +576,7 @@ def _after_kind_of(ctx: Context, start: int, end: int) -> int:
         if (
             len(rest) >= 2
             and rest not in ctx.lexicon.non_entities
-            and not rest.endswith(suffixes)
+            and (not rest.endswith(suffixes) or kind_of_company(ctx, ctx.text[start:rest_start]))
             and not rest.startswith(suffixes)
             and re.fullmatch(rf"[{HAN}]+", ctx.text[start:rest_start])
             and ctx.is_boundary(rest_start)
@@ -720,7 +733,7 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return (
             False  # 青禾电子为锋泰集团: a name, a copula and the next name, a clause about two organisations
         )
-    if m.type in ORG_TYPES and _W.regex("board_committee").fullmatch(text):
+    if m.type in ORG_TYPES and board_committee(ctx, text):
         return False  # 董事会的薪酬委员会: a committee of the company's board, not an organisation of its own
     if m.type in ORG_TYPES and kind_of_company(ctx, text):
         return False  # 金融科技公司 / 多家证券公司: a field and a suffix, a kind of company

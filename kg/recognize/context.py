@@ -53,13 +53,16 @@ class Context:
         """The tokens from the one that contains ``start`` up to the last that begins before ``end``."""
         return self.tokens[self.token_index(start) : bisect.bisect_left(self._starts, end)]
 
-    def after_glued_char(self, start: int, end: int) -> int:
+    def after_glued_char(self, start: int, end: int, *, head: int | None = None) -> int:
         """Where a name begins when the segmenter glued a verb or a preposition to it (占|云帆科技) and the rest
-        stands alone elsewhere in the article; else ``start``."""
+        (up to ``head``, where given: 兼|青禾资管 of 兼青禾资管(澳门)…) stands alone elsewhere in the article; else
+        ``start``."""
         text = self.text
         if end - start < 4 or text[start] not in _GLUED_CLAUSE:
             return start
-        rest = text[start + 1 : end]
+        rest = text[start + 1 : end if head is None else head]
+        if len(rest) < 2:
+            return start
         pos = text.find(rest)
         while pos >= 0:
             if pos != start + 1 and (pos == 0 or text[pos - 1] != text[start]):
@@ -213,6 +216,15 @@ class Context:
                 continue  # 主播群体: a word for a group, not a given name
             if length == slen + 2 and (self._as_title(end - 1) or self._adverb_at(end - 1)):
                 continue  # 姚颂 / 更是: the last character begins an adverb, not the name
+            last = self.token_at(end - 1)
+            if (
+                length == slen + 2
+                and text[end - 1] in GLUED
+                and last is not None
+                and last.start == end - 1
+                and last.pos[:1] in "vpcd"
+            ):
+                continue  # 丁当 / 拟 / 出任: the segmenter read the last character as a verb of its own
             if self.plausible_name(chunk):
                 return end
         return None

@@ -39,6 +39,9 @@ def _name_like(ctx: Context, name: str, start: int, *, at_boundary: bool = True)
 
 
 # --- people ---------------------------------------------------------------------------------------
+_LATIN_PERSON = re.compile(r" ?([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?![A-Za-z0-9&.\-])")
+
+
 def find_titled_people(ctx: Context) -> list[Mention]:
     """创始人宿华、程一笑 / 运营负责人白嘉乐 / CEO兼董事长张三: a title, then one or more names."""
     text, out = ctx.text, []
@@ -58,6 +61,10 @@ def find_titled_people(ctx: Context) -> list[Mention]:
         if text[pos : pos + 1] in W.set("copula") and not ctx.name_end(pos):
             pos += 1  # 京东的CEO是许冉
         end = ctx.name_end(pos)
+        latin = None if end else _LATIN_PERSON.match(text, pos)
+        if latin and not _LATIN_ORG_SUFFIX.search(latin.group(1)) and latin.group(1) not in ctx.lexicon.names:
+            # 锋泰资本合伙人David Lund: a title, then a Latin given name and family name
+            out.append(ctx.mention(latin.start(1), latin.end(1), "Person", "pattern:title_person", 0.85))
         while end:
             out.append(ctx.mention(pos, end, "Person", "pattern:title_person", 0.9))
             sep = W.regex("name_list_separator").match(text[end : end + 2])
@@ -564,6 +571,13 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue  # 京东战略投资了达达 / 对小红书投资5亿美元: the verb, not a name's end
             if text.startswith(W.words("suffix_compound"), s):
                 continue  # 深化公司治理: 公司 begins a common word here, it ends no name
+            if any(
+                len(w) > len(suffix) and w.endswith(suffix) and text.endswith(w, 0, end)
+                for w in W.words("subsidiary_noun")
+            ):
+                continue  # 公告称孙公司青禾医疗… / 旗下子公司: a word for a subsidiary, whose name may follow
+            if board_committee(ctx, text[max(0, s - 16) : end]) and not board_committee(ctx, text[s:end]):
+                continue  # 锋泰薪酬委员会: a committee of the company's board, not an organisation of its own
             if as_the_company(text, end):
                 continue  # 选举王明为公司董事长: 为公司 is "as the company's", the name before it a person's
             if suffix in W.set("bare_company_suffix") and _this_company(ctx, s, end):
@@ -582,6 +596,10 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                     # 投资芯原微电子(上海)股份有限公司: the verb is before the name
                     named_start = named[1].start
                 if named_start is not None:
+                    named_start = _with_places_before(
+                        ctx, named_start
+                    )  # 中国|锋泰酒厂(集团)…: the place opens it
+                    named_start = ctx.after_glued_char(named_start, end, head=bracket)  # 兼|青禾资管(澳门)…
                     out.append(ctx.mention(named_start, end, type_, "pattern:registered_name", 0.85))
                     continue
             body = type_ in ("GovernmentOrganization", "Organization") and len(suffix) >= 2
@@ -592,6 +610,14 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 t.word in W.set("clause_inside_name") for t in ctx.tokens_from(registered, s)[1:]
             ):
                 registered = None  # 青岛分行成为锋泰科技大学: a clause, not one name
+            if registered is not None:
+                inner = [
+                    t.end
+                    for t in ctx.tokens_from(registered, s)[1:]
+                    if t.pos == "p" and t.word in _FUNCTION_CHARS and s - t.end >= 2
+                ]
+                if inner:
+                    registered = inner[-1]  # 东|从|青岛锋风电子…: a preposition ends the clause before it
             if registered is not None:  # 北京三快在线科技有限公司: a place begins a registered name
                 out.append(ctx.mention(registered, end, type_, "pattern:registered_name", 0.85))
                 continue
@@ -709,8 +735,27 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             if dated and s - dated.end() >= 2:
                 prefix_start = dated.end()  # 2月|锋泰科技: the date the segmenter glued on begins no name
             prefix_start = ctx.after_glued_char(prefix_start, end)  # 占|云帆科技总股本
+            if (
+                text[prefix_start] in W.set("glued_clause_preposition")
+                and end - prefix_start >= 4
+                and text.startswith(W.words("example_frame"), end)
+            ):
+                prefix_start += 1  # 以锋泰科技为例: 以 … 为例 frames the name
+            if W.regex("count_before_suffix").search(text, prefix_start, s) and s - prefix_start > 2:
+                continue  # 锋泰电影厂三大集团: a count of organisations after a name, not one named
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return [_without_former(ctx, m) for m in out]
+
+
+def _with_places_before(ctx: Context, start: int) -> int:
+    """Where a registered name begins when places the name's prefix left out stand right before it."""
+    for _ in range(2):
+        i = ctx.token_index(start - 1) if start > 0 else -1
+        tok = ctx.tokens[i] if i >= 0 else None
+        if tok is None or tok.end != start or not (tok.pos == "ns" or _a_known_place(ctx, tok.word)):
+            break
+        start = tok.start
+    return start
 
 
 def verb_glued_after(ctx: Context, end: int) -> bool:
@@ -1008,7 +1053,15 @@ def _bracketed_place_before(ctx: Context, suffix_start: int) -> int | None:
     is_place = bool(entry and entry.types[0] == "Place") or bool(
         token and token.word == place and token.pos == "ns"
     )
-    return window + m.start() if is_place else None
+    seat = (
+        m.end() == suffix_start - window
+        and token is not None
+        and token.word == place
+        and token.pos.startswith(("nr", "ns"))
+        and len(place) <= 3
+    )  # 锋泰化学(蓬莱)有限公司: right before the legal form, a seat the segmenter took for a name
+    group = place in W.set("bracketed_group_word") and m.end() == suffix_start - window  # 锋泰置业(集团)…
+    return window + m.start() if is_place or seat or group else None
 
 
 def _field_kind(word: str) -> bool:
@@ -1948,6 +2001,48 @@ def find_listed_parties(ctx: Context) -> list[Mention]:
     return out
 
 
+def find_counted_list_orgs(ctx: Context) -> list[Mention]:
+    """锋泰清洁、青禾驭新、智澜储能等10家公司: the names a count of companies closes are companies, whatever their
+    words (the first begins where a clause's verb before it ends)."""
+    out = []
+    for m in W.regex("counted_company_list").finditer(ctx.text):
+        start = m.start("items")
+        for k, item in enumerate(m.group("items").split(next(iter(W.set("name_list_mark"))))):
+            end = start + len(item)
+            first = start
+            if k == 0:
+                first = _counted_list_first(ctx, start, end)
+            name = ctx.text[first:end] if first is not None else ""
+            if (
+                first is not None
+                and end - first >= 2
+                and ctx.is_boundary(first)
+                and ctx.is_boundary(end)
+                and _name_like(ctx, name, first)
+                and not kind_of_company(ctx, name)
+                and name not in ctx.lexicon.titles
+                and not _a_known_place(ctx, name)
+                and not W.regex("date").search(name)
+            ):
+                out.append(ctx.mention(first, end, "Company", "pattern:counted_list", 0.7))
+            start = end + 1
+    return out
+
+
+def _counted_list_first(ctx: Context, start: int, end: int) -> int | None:
+    """Where the first name of a counted list begins: after the punctuation before it, or after a word that opens
+    a list (显示|锋泰清洁 / 包括|锋泰消金); None where neither is found (曾任职于锋泰会计师事务所: a clause whose
+    name the list's eight characters may cut)."""
+    if start == 0 or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.text[start - 1]):
+        return start
+    after = [
+        t.end
+        for t in ctx.tokens_from(start, end)
+        if t.start >= start and t.word in W.set("list_opener") and end - t.end >= 2
+    ]
+    return after[-1] if after else None  # (共有|包括|锋信消金: the last of them)
+
+
 def find_round_investors(ctx: Context) -> list[Mention]:
     """本轮融资由甲资本领投，乙基金、丙资本和丁投资跟投: the names listed right before their part in a round are
     investors, whatever their words (what the recogniser already knows is kept as it is)."""
@@ -2604,6 +2699,17 @@ def find_titled_works(ctx: Context) -> list[Mention]:
     return out
 
 
+def board_committee(ctx: Context, text: str) -> bool:
+    """薪酬委员会 / 锋泰薪酬委员会: a committee of a company's board, alone or after the company's name (not after a
+    place: 锋泰市科创委员会 is a government body)."""
+    m = W.regex("board_committee").search(text)
+    if m is None or m.end() != len(text):
+        return False
+    owner = text[: m.start()]
+    entry = ctx.lexicon.names.get(owner) if owner else None
+    return not owner or not (entry and entry.types[0] == "Place") and owner[-1] not in W.set("admin_suffix")
+
+
 def kind_of_company(ctx: Context, name: str) -> bool:
     """金融科技公司 / 多家证券公司 / 公募基金 / 美国公司: words of a field, counting words or a place (kg's lists)
     before an organisation suffix: a kind of company, not one named."""
@@ -2612,7 +2718,14 @@ def kind_of_company(ctx: Context, name: str) -> bool:
     m = _suffix_at_end(ctx.lexicon.org_suffixes).search(name)
     if m is None or m.start() == 0:
         return False
-    return place_and_kind(ctx, name) or _made_of(name[: m.start()], W.set("field_word"))
+    prefix = name[: m.start()]
+    return (
+        place_and_kind(ctx, name)
+        or _made_of(prefix, W.set("field_word"))
+        or m.group() in W.set("bare_company_suffix")
+        and len(prefix) > 2
+        and prefix.endswith(W.words("kind_after_owner"))
+    )  # (王立新创业公司 / 锋泰移动省级公司: the owner's name, then a kind of company)
 
 
 @functools.cache
