@@ -906,6 +906,12 @@ def test_a_career_predicate_after_two_people_or_before_its_own_subject_is_left_a
     assert not {t for t in found if t[0] == "王明" and t[1] == "worksFor"}, found
 
 
+def test_a_company_anaphor_after_a_visit_is_the_host():
+    found = triples("青禾集团董事长王明一行到访锋泰集团，集团董事长李强陪同参观。")
+    assert ("李强", "leads", "锋泰集团") in found
+    assert ("李强", "leads", "青禾集团") not in found
+
+
 def test_a_pronoun_after_two_people_stays_unresolved():
     found = triples("联合创始人王建国和李娜见了面。他加入百度，担任高级工程师。")
     assert not {t for t in found if t[2] == "百度" and t[1] == "worksFor"}

@@ -142,7 +142,11 @@ def company_mentions(
             # 据了解，青禾科技是锋泰集团的生态链公司，其主要产品为…: the one the sentence opens with
             opener = _sentence_subject(doc, mentions, all_starts, entity_of, sentence, here.paragraph)
             companies = [m for m in before if m.type == "Company"]
-            if (
+            host = before[-1]
+            if W.regex("visit_before_host").search(doc.norm, max(here.start, host.start - 8), host.start):
+                # 青禾集团董事长王明一行到访锋泰集团，集团董事长李强…: the host, the one visited
+                org = host
+            elif (
                 (opener is None or opener.type != "Company")
                 and len({entity_of[m.start] for m in companies}) == 1
                 and W.regex("company_anaphor_word").fullmatch(doc.norm, at, end)

@@ -161,6 +161,9 @@ def _carry_subject(template: str) -> str:
                 _ending_slot(out[-1], "P") if out[-1].startswith(load_words().words("agent_marker")) else None
             )
             carried = agent or carried  # …一职，由⟦O⟧副总经理⟦P4⟧，出任…: the one named after 由
+            successor = template_regex("successor_clause").search(out[-1])
+            if successor is not None:  # 任命⟦P1⟧接替⟦P2⟧，出任…: the one who takes the place
+                carried = successor.group("subject")
             clause = (carried or "") + clause
         elif i and org_rx.match(clause):
             carried = org or _first_slot("".join(out), "OABR")  # no clause opened with one: the first named
