@@ -2848,6 +2848,8 @@ def find_brand_goods(ctx: Context, known: list[Mention]) -> list[Mention]:
     for m in known:
         if m.source in ("lexicon", "kb") and m.type in ("Company", "Platform"):
             end = _goods_after(ctx, m.end)
+            if end and m.type == "Platform" and ctx.text.startswith(W.words("category_after_goods"), end):
+                continue  # 天猫咖啡类目: a platform's category of goods, no product
             if end:
                 out.append(ctx.mention(m.start, end, "Product", "pattern:product_name", 0.8))
     return out
