@@ -542,6 +542,9 @@ def test_a_tagged_span_that_reads_as_a_clause_is_no_organisation():
         ),
         ("他指出，未来将保留锋泰科技的「天天星河」等网站。", {("天天星河", "Product")}, set()),
         ("锋泰电器「铁腕女董」王芳近日卸任董事长。", set(), {("铁腕女董", "Product")}),
+        ("门店中央摆着“星光Pro”“青禾2025”等车型。", {("星光Pro", "Product"), ("青禾2025", "Product")}, set()),
+        ("今年“平价”车型卖得最好。", set(), {("平价", "Product")}),
+        ("锋泰教育研制出适合乡村学生的平板电脑“禾书”。", {("禾书", "Product")}, set()),
     ],
 )
 def test_quoted_offerings(text, expected, unwanted):

@@ -2580,6 +2580,12 @@ def find_titled_works(ctx: Context) -> list[Mention]:
         out.append(ctx.mention(start, m.end("name"), "Product", "pattern:owner_glossed", 0.72))
     for m in W.regex("quoted_kind_product").finditer(ctx.text):  # 首款火箭“远航一号” / 王牌栏目「晨间快报」
         name = m.group("name").strip()
+        if m.group("kind") is None and not (
+            re.search(r"[A-Za-z0-9]", name)
+            or W.regex("quote_mark").match(ctx.text, m.end())
+            or W.regex("quote_mark").match(ctx.text[max(0, m.start() - 2) : m.start()][::-1])
+        ):
+            continue  # “星光Pro”“青禾2025”等车型: a kind after quotes takes a model's name, or a list of names (not “平价”车型)
         if (
             len(name) < 2
             or name in ctx.lexicon.non_entities
