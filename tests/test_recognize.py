@@ -544,6 +544,7 @@ def test_a_tagged_span_that_reads_as_a_clause_is_no_organisation():
         ("锋泰电器「铁腕女董」王芳近日卸任董事长。", set(), {("铁腕女董", "Product")}),
         ("门店中央摆着“星光Pro”“青禾2025”等车型。", {("星光Pro", "Product"), ("青禾2025", "Product")}, set()),
         ("今年“平价”车型卖得最好。", set(), {("平价", "Product")}),
+        ("此举打破了锋泰科技「青禾低调」的标签。", set(), {("青禾低调", "Product")}),
         ("锋泰教育研制出适合乡村学生的平板电脑“禾书”。", {("禾书", "Product")}, set()),
     ],
 )
