@@ -80,6 +80,8 @@ def found(text: str) -> set[tuple[str, str]]:
         ("锋泰母婴已在京东、天猫开设旗舰店。", {("锋泰母婴", "Company")}),
         # an unknown word glued to a Latin model name is its brand (a known company's name is not)
         ("锋泰科技近日发布了智能手表澄禾Watch 3。", {("澄禾Watch 3", "Product")}),
+        # what is under an owner is a company where the clause ends with a kind of company, after a description
+        ("澄禾置业是星澜控股旗下第二家专做长租业务的房产公司。", {("澄禾置业", "Company")}),
         # a brand's or a subsidiary's name before a time word or a verb
         (
             "锋泰科技旗下品牌澄禾推出新款耳机。星澜集团的子公司远澜物流今日挂牌。",

@@ -2921,9 +2921,13 @@ def find_owned_offerings(ctx: Context) -> list[Mention]:
         kind = m.group(2).removesuffix(W.words("one_among")[0])  # 旗下上市公司之一: one of its companies
         if kind.endswith(W.words("person_kind")) or any(kind.endswith(t) for t in ctx.lexicon.titles):
             continue  # 张伟是青禾科技推出的一位新高管: a person, not an offering
+        phrase = W.regex("clause_rest").match(ctx.text, m.start(2))
         type_ = (
             "Company"
             if kind.endswith(W.words("company_kind"))
+            or phrase is not None
+            and phrase.group().endswith(W.words("company_kind"))
+            # 澄禾置业是星澜控股旗下第二家专做长租业务的房产公司: the kind ends the clause, after a description
             else "Platform"
             if kind.endswith(W.words("platform_kind"))
             else "Product"
