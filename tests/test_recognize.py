@@ -80,6 +80,11 @@ def found(text: str) -> set[tuple[str, str]]:
         ("锋泰母婴已在京东、天猫开设旗舰店。", {("锋泰母婴", "Company")}),
         # an unknown word glued to a Latin model name is its brand (a known company's name is not)
         ("锋泰科技近日发布了智能手表澄禾Watch 3。", {("澄禾Watch 3", "Product")}),
+        # after a known name, the names of a list closed by 等…平台 are platforms
+        (
+            "锋泰传媒的主播活跃在抖音、快手、青禾直播和星澜TV等多个直播平台。",
+            {("青禾直播", "Platform"), ("星澜TV", "Platform")},
+        ),
         # what is under an owner is a company where the clause ends with a kind of company, after a description
         ("澄禾置业是星澜控股旗下第二家专做长租业务的房产公司。", {("澄禾置业", "Company")}),
         # a brand's or a subsidiary's name before a time word or a verb

@@ -2071,6 +2071,42 @@ def find_listed_products(ctx: Context) -> list[Mention]:
     return out
 
 
+def find_listed_platforms(ctx: Context) -> list[Mention]:
+    """抖音、快手、青禾直播、星澜TV等各大直播平台: after a known name, the items of a list closed by 等…平台 are platforms
+    where they carry a name (a word the segmenter does not know, Latin letters or digits); the first item is left
+    alone (where it starts is not known) and a list without a known name names no platforms."""
+    out = []
+    kb = load_kb()
+    split = W.regex("counted_list_item_split")
+    for m in W.regex("platform_list").finditer(ctx.text):
+        pos, items = m.start("items"), []
+        for part in split.split(m.group("items")):
+            items.append((pos, pos + len(part)))
+            pos += len(part)
+            sep = split.match(ctx.text, pos)
+            pos = sep.end() if sep else pos
+        names = [ctx.text[s:e] for s, e in items]
+        if not any(n in ctx.lexicon.names or n in kb.by_name for n in names[1:]):
+            continue
+        for (start, end), name in zip(items[1:], names[1:], strict=True):
+            if name in ctx.lexicon.names or name in kb.by_name or name in ctx.lexicon.non_entities:
+                continue
+            tokens = [t for t in ctx.tokens_from(start, end) if t.start >= start]
+            if (
+                not ctx.is_boundary(start)
+                or not ctx.is_boundary(end)
+                or any(t.word in ctx.lexicon.names for t in tokens)
+                or any(ch in name for ch in W.words("possessive"))
+            ):
+                continue  # (腾讯旗下微信: a phrase around a known name, which is found on its own)
+            if re.search(r"[A-Za-z0-9]", name) or any(
+                not ctx.known(t.word) and t.pos[:1] not in "vad" or t.pos in NAME_POS and t.pos != "ns"
+                for t in tokens
+            ):
+                out.append(ctx.mention(start, end, "Platform", "pattern:listed_platform", 0.72))
+    return out
+
+
 def _counted_list_products(ctx: Context) -> list[Mention]:
     """推出了禾光、禾影和禾声三款产品: the items of a list closed by a count of its kind are products where the count is
     the number of items (or at least that, after 等) and each item is a name, not a kind (手机和平板两款产品)."""
