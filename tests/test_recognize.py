@@ -80,6 +80,13 @@ def found(text: str) -> set[tuple[str, str]]:
         ("锋泰母婴已在京东、天猫开设旗舰店。", {("锋泰母婴", "Company")}),
         # an unknown word glued to a Latin model name is its brand (a known company's name is not)
         ("锋泰科技近日发布了智能手表澄禾Watch 3。", {("澄禾Watch 3", "Product")}),
+        # after a known name, the names of a list closed by 等…平台 are platforms
+        (
+            "锋泰传媒的主播活跃在抖音、快手、青禾直播和星澜TV等多个直播平台。",
+            {("青禾直播", "Platform"), ("星澜TV", "Platform")},
+        ),
+        # what is under an owner is a company where the clause ends with a kind of company, after a description
+        ("澄禾置业是星澜控股旗下第二家专做长租业务的房产公司。", {("澄禾置业", "Company")}),
         # a brand's or a subsidiary's name before a time word or a verb
         (
             "锋泰科技旗下品牌澄禾推出新款耳机。星澜集团的子公司远澜物流今日挂牌。",
@@ -542,6 +549,16 @@ def test_a_tagged_span_that_reads_as_a_clause_is_no_organisation():
         ),
         ("他指出，未来将保留锋泰科技的「天天星河」等网站。", {("天天星河", "Product")}, set()),
         ("锋泰电器「铁腕女董」王芳近日卸任董事长。", set(), {("铁腕女董", "Product")}),
+        ("门店中央摆着“星光Pro”“青禾2025”等车型。", {("星光Pro", "Product"), ("青禾2025", "Product")}, set()),
+        ("今年“平价”车型卖得最好。", set(), {("平价", "Product")}),
+        ("此举打破了锋泰科技「青禾低调」的标签。", set(), {("青禾低调", "Product")}),
+        ("青禾光电昨日发布“星澜交棒”公告。", set(), {("星澜交棒", "Product")}),
+        (
+            "锋泰汽贸旗下多家门店停业，涉及星澜、远山等品牌。",
+            {("星澜", "Product")},
+            {("涉及星澜", "Product")},
+        ),
+        ("锋泰教育研制出适合乡村学生的平板电脑“禾书”。", {("禾书", "Product")}, set()),
     ],
 )
 def test_quoted_offerings(text, expected, unwanted):

@@ -2166,6 +2166,42 @@ def find_listed_products(ctx: Context) -> list[Mention]:
     return out
 
 
+def find_listed_platforms(ctx: Context) -> list[Mention]:
+    """抖音、快手、青禾直播、星澜TV等各大直播平台: after a known name, the items of a list closed by 等…平台 are platforms
+    where they carry a name (a word the segmenter does not know, Latin letters or digits); the first item is left
+    alone (where it starts is not known) and a list without a known name names no platforms."""
+    out = []
+    kb = load_kb()
+    split = W.regex("counted_list_item_split")
+    for m in W.regex("platform_list").finditer(ctx.text):
+        pos, items = m.start("items"), []
+        for part in split.split(m.group("items")):
+            items.append((pos, pos + len(part)))
+            pos += len(part)
+            sep = split.match(ctx.text, pos)
+            pos = sep.end() if sep else pos
+        names = [ctx.text[s:e] for s, e in items]
+        if not any(n in ctx.lexicon.names or n in kb.by_name for n in names[1:]):
+            continue
+        for (start, end), name in zip(items[1:], names[1:], strict=True):
+            if name in ctx.lexicon.names or name in kb.by_name or name in ctx.lexicon.non_entities:
+                continue
+            tokens = [t for t in ctx.tokens_from(start, end) if t.start >= start]
+            if (
+                not ctx.is_boundary(start)
+                or not ctx.is_boundary(end)
+                or any(t.word in ctx.lexicon.names for t in tokens)
+                or any(ch in name for ch in W.words("possessive"))
+            ):
+                continue  # (腾讯旗下微信: a phrase around a known name, which is found on its own)
+            if re.search(r"[A-Za-z0-9]", name) or any(
+                not ctx.known(t.word) and t.pos[:1] not in "vad" or t.pos in NAME_POS and t.pos != "ns"
+                for t in tokens
+            ):
+                out.append(ctx.mention(start, end, "Platform", "pattern:listed_platform", 0.72))
+    return out
+
+
 def _counted_list_products(ctx: Context) -> list[Mention]:
     """推出了禾光、禾影和禾声三款产品: the items of a list closed by a count of its kind are products where the count is
     the number of items (or at least that, after 等) and each item is a name, not a kind (手机和平板两款产品)."""
@@ -2675,6 +2711,12 @@ def find_titled_works(ctx: Context) -> list[Mention]:
         out.append(ctx.mention(start, m.end("name"), "Product", "pattern:owner_glossed", 0.72))
     for m in W.regex("quoted_kind_product").finditer(ctx.text):  # 首款火箭“远航一号” / 王牌栏目「晨间快报」
         name = m.group("name").strip()
+        if m.group("kind") is None and not (
+            re.search(r"[A-Za-z0-9]", name)
+            or W.regex("quote_mark").match(ctx.text, m.end())
+            or W.regex("quote_mark").match(ctx.text[max(0, m.start() - 2) : m.start()][::-1])
+        ):
+            continue  # “星光Pro”“青禾2025”等车型: a kind after quotes takes a model's name, or a list of names (not “平价”车型)
         if (
             len(name) < 2
             or name in ctx.lexicon.non_entities
@@ -2961,6 +3003,8 @@ def find_brand_goods(ctx: Context, known: list[Mention]) -> list[Mention]:
     for m in known:
         if m.source in ("lexicon", "kb") and m.type in ("Company", "Platform"):
             end = _goods_after(ctx, m.end)
+            if end and m.type == "Platform" and ctx.text.startswith(W.words("category_after_goods"), end):
+                continue  # 天猫咖啡类目: a platform's category of goods, no product
             if end:
                 out.append(ctx.mention(m.start, end, "Product", "pattern:product_name", 0.8))
     return out
@@ -3026,9 +3070,13 @@ def find_owned_offerings(ctx: Context) -> list[Mention]:
         kind = m.group(2).removesuffix(W.words("one_among")[0])  # 旗下上市公司之一: one of its companies
         if kind.endswith(W.words("person_kind")) or any(kind.endswith(t) for t in ctx.lexicon.titles):
             continue  # 张伟是青禾科技推出的一位新高管: a person, not an offering
+        phrase = W.regex("clause_rest").match(ctx.text, m.start(2))
         type_ = (
             "Company"
             if kind.endswith(W.words("company_kind"))
+            or phrase is not None
+            and phrase.group().endswith(W.words("company_kind"))
+            # 澄禾置业是星澜控股旗下第二家专做长租业务的房产公司: the kind ends the clause, after a description
             else "Platform"
             if kind.endswith(W.words("platform_kind"))
             else "Product"
