@@ -2009,9 +2009,7 @@ def find_counted_list_orgs(ctx: Context) -> list[Mention]:
         start = m.start("items")
         for k, item in enumerate(m.group("items").split(next(iter(W.set("name_list_mark"))))):
             end = start + len(item)
-            first = start
-            if k == 0:
-                first = _counted_list_first(ctx, start, end)
+            first: int | None = _counted_list_first(ctx, start, end) if k == 0 else start
             name = ctx.text[first:end] if first is not None else ""
             if (
                 first is not None
