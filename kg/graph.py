@@ -6,6 +6,7 @@ Edges: one per (subject, predicate, object, qualifiers), carrying every ``Relati
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ import networkx as nx
 
 from .model import Document, DocumentResult, Entity, Evidence, Figure, Relation
 from .resolve import merge_entities
+from .vocab import SYMMETRIC
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,9 @@ class KnowledgeGraph:
             node = self.nx.nodes[r.subject]
             node.setdefault("literals", []).append(r)
             return
+        if r.predicate in SYMMETRIC and r.object < r.subject:
+            # A partner B and B partner A are one fact: one edge, in the order of the ids, with the evidence of both
+            r = dataclasses.replace(r, subject=r.object, object=r.subject)
         key = (r.predicate, r.qualifiers)
         if self.nx.has_edge(r.subject, r.object, key):
             self.nx.edges[r.subject, r.object, key]["relations"].append(r)

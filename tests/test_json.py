@@ -31,3 +31,16 @@ def test_dau_figure_in_json(seed_graph: Exported):
     data = json.loads(render(seed_graph.graph, "json", base=DEFAULT_BASE))
     dau = [f for f in data["figures"] if f["value"] == "300000000" and f["measure"] == "日活跃用户数"]
     assert dau and dau[0]["about"] == "org/快手" and dau[0]["qualifiers"] == {"modality": "target"}
+
+
+def test_a_partnership_stated_both_ways_is_one_edge_with_the_evidence_of_both():
+    """partner is symmetric: 青禾科技与星澜集团合作 read by two rules in two directions is one fact, in the order of the
+    ids, carrying both rules."""
+    from kg.pipeline import build_from_texts
+
+    graph = build_from_texts(["青禾科技成立于2015年。公司与星澜集团、锋泰电子等企业开展合作。"])
+    data = json.loads(render(graph, "json", base=DEFAULT_BASE))
+    pairs = [(r["subject"], r["object"]) for r in data["relations"] if r["predicate"] == "partner"]
+    assert len(pairs) == len({frozenset(p) for p in pairs}) >= 2
+    assert all(s < o for s, o in pairs)
+    assert any(len(r["rules"]) >= 2 for r in data["relations"] if r["predicate"] == "partner")
