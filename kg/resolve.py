@@ -139,7 +139,11 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon, text: str = "") -
                     and not _company_of_a_body(key, entry.types, companies)
                 ):
                     target = entry.canonical
-                elif (fam, stripped) in present and not _group_owns_company(key, stripped, text):
+                elif (
+                    (fam, stripped) in present
+                    and not _group_owns_company(key, stripped, text)
+                    and not _named_as_parent(key, stripped, text)
+                ):
                     target = stripped
             if target == key:
                 # 锋泰智能科技(苏州)有限公司 and 锋泰智能 in one article
@@ -147,7 +151,10 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon, text: str = "") -
                     (
                         c
                         for c in trade_cores(key)
-                        if c != key and (fam, c) in present and not _group_owns_company(key, c, text)
+                        if c != key
+                        and (fam, c) in present
+                        and not _group_owns_company(key, c, text)
+                        and not _named_as_parent(key, c, text)
                     ),
                     key,
                 )
@@ -233,6 +240,15 @@ def _group_owns_company(key: str, short: str, text: str) -> bool:
             f"(?:{words.alt('parent_role_before')}){owner}|{owner}(?:{words.alt('parent_role_after')})", text
         )
     )
+
+
+def _named_as_parent(key: str, short: str, text: str) -> bool:
+    """青禾电子(开曼)有限公司是青禾电子的全资子公司 / 青禾电子旗下的青禾电子(开曼)有限公司: the article names the
+    short name as the registered company's parent, so they are two companies."""
+    words = load_words()
+    owner, child = re.escape(short), re.escape(key)
+    copula, owned = words.regex("copula_before_parent").pattern, words.regex("parent_of_before").pattern
+    return bool(re.search(f"{child}(?:{copula}){owner}(?:{owned})|{owner}(?:{owned}){child}", text))
 
 
 def _company_of_a_body(key: str, types: tuple[str, ...], companies: set[str]) -> bool:

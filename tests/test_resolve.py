@@ -223,3 +223,18 @@ def test_a_group_and_its_company_named_in_one_article_are_two_entities(text, gro
 def test_a_group_and_its_short_name_stay_one_entity():
     res = result_of("京东集团宣布，京东的营收增长。")
     assert len([e for e in res.entities if e.type == "Company"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["青禾电子(开曼)有限公司是青禾电子的全资子公司。", "青禾电子旗下的青禾电子(开曼)有限公司负责海外业务。"],
+)
+def test_a_registered_name_whose_parent_is_its_short_name_is_another_company(text):
+    """A subsidiary registered under its parent's name with a seat in brackets: where the article names the short
+    name as its parent, they are two companies (and the subsidiary's fact is kept); elsewhere one (above)."""
+    res = result_of(text)
+    labels = {e.label for e in res.entities}
+    assert {"青禾电子", "青禾电子(开曼)有限公司"} <= labels
+    assert ("org/青禾电子(开曼)有限公司", "parentOrganization", "org/青禾电子") in {
+        (r.subject, r.predicate, r.object) for r in res.relations
+    }

@@ -68,11 +68,24 @@ def find_short_forms(ctx: Context, found: list[Mention]) -> list[Mention]:
         length = len(short)
         for s in occurrences(ctx.text, short):
             e = s + length
-            if any(occupied[s:e]) or not _names_it(ctx, s, e):
+            if any(occupied[s:e]) or not _names_it(ctx, s, e) or _parent_of_it(ctx.text, m, s, e):
                 continue
             out.append(ctx.mention(s, e, m.type, "pattern:short_form", 0.85, key=m.key, types=m.types))
             occupied[s:e] = b"\x01" * length
     return out
+
+
+def _parent_of_it(text: str, registered: Mention, start: int, end: int) -> bool:
+    """青禾电子(开曼)有限公司是青禾电子的全资子公司 / 青禾电子旗下的青禾电子(开曼)有限公司: the text names the short form
+    as the registered company's parent, so it is another company, not a later mention of the registered one."""
+    if registered.end <= start:
+        between = text[registered.end : start]
+        return bool(W.regex("copula_before_parent").fullmatch(between)) and bool(
+            W.regex("parent_of_before").match(text, end)
+        )
+    return end <= registered.start and bool(
+        W.regex("parent_of_before").fullmatch(text, end, registered.start)
+    )
 
 
 def _without_place(ctx: Context, core: str) -> str:
