@@ -686,7 +686,12 @@ def _meaningful_extension(ctx: Context, start: int, end: int, inside: list[Menti
     i = ctx.token_index(rest_start)
     while i < len(ctx.tokens) and ctx.tokens[i].start < rest_end:
         tok = ctx.tokens[i]
-        if tok.pos.startswith("v") and tok.pos != "vn" and ctx.known(tok.word):
+        if (
+            tok.pos.startswith("v")
+            and tok.pos != "vn"
+            and ctx.known(tok.word)
+            and not (tok.end == end and tok.word in _ORG_HEADS)  # 百人|会: the body's head, tagged a verb
+        ):
             return False  # 京东商城上线: a verb is no part of a name
         if tok.pos in ("p", "c") and tok.word in _W.set("function_character"):
             return False  # 向 / 与 / 和: a preposition or conjunction joins names, it is not inside one
