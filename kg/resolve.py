@@ -15,7 +15,7 @@ from .kb import kb_label, load_kb
 from .model import ORG_TYPES, Document, Entity, Mention
 from .recognize.lexicon import Lexicon, load_lexicon
 from .recognize.patterns import osa_distance
-from .recognize.shortforms import LEGAL_FORM, trade_cores
+from .recognize.shortforms import LEGAL_FORM, named_as_parent, trade_cores
 from .words import load_words
 from .zh.dates import date_name, normalise_date
 
@@ -142,7 +142,7 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon, text: str = "") -
                 elif (
                     (fam, stripped) in present
                     and not _group_owns_company(key, stripped, text)
-                    and not _named_as_parent(key, stripped, text)
+                    and not named_as_parent(key, stripped, text)
                 ):
                     target = stripped
             if target == key:
@@ -154,7 +154,7 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon, text: str = "") -
                         if c != key
                         and (fam, c) in present
                         and not _group_owns_company(key, c, text)
-                        and not _named_as_parent(key, c, text)
+                        and not named_as_parent(key, c, text)
                     ),
                     key,
                 )
@@ -240,15 +240,6 @@ def _group_owns_company(key: str, short: str, text: str) -> bool:
             f"(?:{words.alt('parent_role_before')}){owner}|{owner}(?:{words.alt('parent_role_after')})", text
         )
     )
-
-
-def _named_as_parent(key: str, short: str, text: str) -> bool:
-    """青禾电子(开曼)有限公司是青禾电子的全资子公司 / 青禾电子旗下的青禾电子(开曼)有限公司: the article names the
-    short name as the registered company's parent, so they are two companies."""
-    words = load_words()
-    owner, child = re.escape(short), re.escape(key)
-    copula, owned = words.regex("copula_before_parent").pattern, words.regex("parent_of_before").pattern
-    return bool(re.search(f"{child}(?:{copula}){owner}(?:{owned})|{owner}(?:{owned}){child}", text))
 
 
 def _company_of_a_body(key: str, types: tuple[str, ...], companies: set[str]) -> bool:

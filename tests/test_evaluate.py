@@ -219,9 +219,16 @@ def test_coarse_sets_are_recognised_by_path_and_score_any_organisation_type(tmp_
     assert set(load_label_map(dataset).ner) == {per, org, loc}
 
 
-def test_graph_scorer_counts_a_bylines_employer_apart(tmp_path):
-    """新浪科技讯 记者王明: kg says the reporter works for the outlet; the gold annotates bylines as author and
-    publisher only, so that statement is counted on its own line, neither a hit nor a false positive."""
+def _byline_report(tmp_path, *, employer_listed: bool):
+    """新浪科技讯 记者王明报道，…: kg states that the reporter works for the outlet; the gold lists it or not."""
+    relations = [
+        {"subject": "ARTICLE", "predicate": "publisher", "object": "新浪科技"},
+        {"subject": "ARTICLE", "predicate": "author", "object": "王明"},
+        {"subject": "星澜科技", "predicate": "founder", "object": "李强"},
+        {"subject": "李强", "predicate": "leads", "object": "星澜科技"},
+    ]
+    if employer_listed:
+        relations.append({"subject": "王明", "predicate": "worksFor", "object": "新浪科技"})
     record = {
         "id": "g1",
         "split": "dev",
@@ -233,17 +240,18 @@ def test_graph_scorer_counts_a_bylines_employer_apart(tmp_path):
                 {"name": "星澜科技", "type": "Company"},
                 {"name": "李强", "type": "Person"},
             ],
-            "relations": [
-                {"subject": "ARTICLE", "predicate": "publisher", "object": "新浪科技"},
-                {"subject": "ARTICLE", "predicate": "author", "object": "王明"},
-                {"subject": "星澜科技", "predicate": "founder", "object": "李强"},
-                {"subject": "李强", "predicate": "leads", "object": "星澜科技"},
-            ],
+            "relations": relations,
         },
     }
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-    report = evaluate_graph(path)
+    return evaluate_graph(path)
+
+
+def test_graph_scorer_counts_a_bylines_employer_apart(tmp_path):
+    """The gold annotates bylines as author and publisher only here, so the reporter's employment kg states is
+    counted on its own line, neither a hit nor a false positive."""
+    report = _byline_report(tmp_path, employer_listed=False)
     assert report.byline_employers == 1
     assert not any("worksFor" in e for e in report.errors)
     rows = {row["label"]: row for row in report.relations.table()}
@@ -253,29 +261,7 @@ def test_graph_scorer_counts_a_bylines_employer_apart(tmp_path):
 
 def test_graph_scorer_scores_a_bylines_employer_the_gold_lists(tmp_path):
     """Where the annotator did list the reporter's employment, kg's statement of it is a hit, not set aside."""
-    record = {
-        "id": "g2",
-        "split": "dev",
-        "text": "新浪科技讯 记者王明报道，星澜科技创始人兼CEO李强表示，公司今年营收增长30%。",
-        "gold": {
-            "entities": [
-                {"name": "新浪科技", "type": "MediaOrganization"},
-                {"name": "王明", "type": "Person"},
-                {"name": "星澜科技", "type": "Company"},
-                {"name": "李强", "type": "Person"},
-            ],
-            "relations": [
-                {"subject": "ARTICLE", "predicate": "publisher", "object": "新浪科技"},
-                {"subject": "ARTICLE", "predicate": "author", "object": "王明"},
-                {"subject": "王明", "predicate": "worksFor", "object": "新浪科技"},
-                {"subject": "星澜科技", "predicate": "founder", "object": "李强"},
-                {"subject": "李强", "predicate": "leads", "object": "星澜科技"},
-            ],
-        },
-    }
-    path = tmp_path / "gold.jsonl"
-    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-    report = evaluate_graph(path)
+    report = _byline_report(tmp_path, employer_listed=True)
     assert report.byline_employers == 0
     assert report.relations.tp["worksFor"] == 1 and not report.relations.fn["worksFor"]
 

@@ -11,6 +11,7 @@ from ..words import load_words
 from .lexicon import Lexicon
 
 HAN = "\u4e00-\u9fff"
+STATISTICAL_SOURCES = ("nn", "crf")  # the sources of the statistical taggers' mentions
 _W = load_words()
 NAME_STOP = _W.set("name_stop")
 FUNCTION_SURNAMES = _W.set("function_surname")

@@ -2170,14 +2170,8 @@ def find_listed_platforms(ctx: Context) -> list[Mention]:
     alone (where it starts is not known) and a list without a known name names no platforms."""
     out = []
     kb = load_kb()
-    split = W.regex("counted_list_item_split")
     for m in W.regex("platform_list").finditer(ctx.text):
-        pos, items = m.start("items"), []
-        for part in split.split(m.group("items")):
-            items.append((pos, pos + len(part)))
-            pos += len(part)
-            sep = split.match(ctx.text, pos)
-            pos = sep.end() if sep else pos
+        items = _item_spans(ctx, m, "items")
         names = [ctx.text[s:e] for s, e in items]
         if not any(n in ctx.lexicon.names or n in kb.by_name for n in names[1:]):
             continue
@@ -2216,12 +2210,7 @@ def _counted_list_products(ctx: Context) -> list[Mention]:
             )
         except ValueError:
             continue
-        pos, items = m.start("items"), []
-        for part in W.regex("counted_list_item_split").split(m.group("items")):
-            items.append((pos, pos + len(part)))
-            pos += len(part)
-            sep = W.regex("counted_list_item_split").match(ctx.text, pos)
-            pos = sep.end() if sep else pos
+        items = _item_spans(ctx, m, "items")
         if len(items) > wanted or len(items) < wanted and not m.group("more"):
             continue  # (A和B三款: the list is longer than it reads, its first item not found)
         names = [(s, e) for s, e in items if _listed_name(ctx, s, e)]
@@ -2229,6 +2218,18 @@ def _counted_list_products(ctx: Context) -> list[Mention]:
             continue  # 手机和平板两款产品: kinds, no names
         out.extend(ctx.mention(s, e, "Product", "pattern:listed_product", 0.72) for s, e in names)
     return out
+
+
+def _item_spans(ctx: Context, m: re.Match[str], group: str) -> list[tuple[int, int]]:
+    """The spans of the items of a list the match's group holds, parted by 、 / 和 / 及 / 与 / 以及."""
+    split = W.regex("counted_list_item_split")
+    pos, items = m.start(group), []
+    for part in split.split(m.group(group)):
+        items.append((pos, pos + len(part)))
+        pos += len(part)
+        sep = split.match(ctx.text, pos)
+        pos = sep.end() if sep else pos
+    return items
 
 
 def _listed_name(ctx: Context, start: int, end: int) -> bool:

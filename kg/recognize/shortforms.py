@@ -15,7 +15,7 @@ import re
 from ..model import ORG_TYPES, Mention
 from ..words import load_words
 from ..zh.text import occurrences
-from .context import NAME_POS, Context
+from .context import NAME_POS, STATISTICAL_SOURCES, Context
 
 W = load_words()
 LEGAL_FORM = re.compile(f"{W.alt('company_ending')}$")
@@ -45,7 +45,7 @@ def find_short_forms(ctx: Context, found: list[Mention]) -> list[Mention]:
     """Later short mentions of the registered names among ``found`` (which they may not overlap)."""
     occupied = bytearray(len(ctx.text) + 1)
     for m in found:
-        if m.source != "pattern:org_suffix" and not (m.source in ("nn", "crf") and m.type in ORG_TYPES):
+        if m.source != "pattern:org_suffix" and not (m.source in STATISTICAL_SOURCES and m.type in ORG_TYPES):
             # 远澜芯材 after 远澜芯材科技有限公司: the short form, not a name of its own (found by a pattern or
             # by the statistical tagger)
             occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
@@ -63,29 +63,24 @@ def find_short_forms(ctx: Context, found: list[Mention]) -> list[Mention]:
             continue
         core = _without_place(ctx, cores[0])
         short = _repeated_beginning(ctx, core, occupied, m)
-        if short is None:
+        if short is None or named_as_parent(name, short, ctx.text):
             continue
         length = len(short)
         for s in occurrences(ctx.text, short):
             e = s + length
-            if any(occupied[s:e]) or not _names_it(ctx, s, e) or _parent_of_it(ctx.text, m, s, e):
+            if any(occupied[s:e]) or not _names_it(ctx, s, e):
                 continue
             out.append(ctx.mention(s, e, m.type, "pattern:short_form", 0.85, key=m.key, types=m.types))
             occupied[s:e] = b"\x01" * length
     return out
 
 
-def _parent_of_it(text: str, registered: Mention, start: int, end: int) -> bool:
-    """青禾电子(开曼)有限公司是青禾电子的全资子公司 / 青禾电子旗下的青禾电子(开曼)有限公司: the text names the short form
-    as the registered company's parent, so it is another company, not a later mention of the registered one."""
-    if registered.end <= start:
-        between = text[registered.end : start]
-        return bool(W.regex("copula_before_parent").fullmatch(between)) and bool(
-            W.regex("parent_of_before").match(text, end)
-        )
-    return end <= registered.start and bool(
-        W.regex("parent_of_before").fullmatch(text, end, registered.start)
-    )
+def named_as_parent(key: str, short: str, text: str) -> bool:
+    """青禾电子(开曼)有限公司是青禾电子的全资子公司 / 青禾电子旗下的青禾电子(开曼)有限公司: the text names the short name
+    as the registered company's parent, so the two are different companies."""
+    owner, child = re.escape(short), re.escape(key)
+    copula, owned = W.regex("copula_before_parent").pattern, W.regex("parent_of_before").pattern
+    return bool(re.search(f"{child}(?:{copula}){owner}(?:{owned})|{owner}(?:{owned}){child}", text))
 
 
 def _without_place(ctx: Context, core: str) -> str:

@@ -13,7 +13,7 @@ import re
 
 from ..model import Mention
 from ..words import load_words
-from .context import NAME_POS, Context
+from .context import NAME_POS, STATISTICAL_SOURCES, Context
 
 W = load_words()
 _FAMILIES = (
@@ -22,9 +22,6 @@ _FAMILIES = (
     ("Person",),
 )  # a list keeps to organisations, offerings or people (a person's item must read as a personal name)
 _BAD_POS = "pcurtmqfy"  # (the segmenter's guesses for a short unknown name are often d or v: 顺为/d, 晨兴/v)
-
-
-_STATISTICAL = ("nn", "crf")
 
 
 def find_list_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
@@ -58,7 +55,7 @@ def find_list_siblings(ctx: Context, found: list[Mention]) -> list[Mention]:
             if nxt is not None:
                 if nxt.type not in family:
                     break
-                longer = item.match(ctx.text, sep.end()) if nxt.source in _STATISTICAL else None
+                longer = item.match(ctx.text, sep.end()) if nxt.source in STATISTICAL_SOURCES else None
                 if (
                     longer is not None
                     and family != ("Person",)
