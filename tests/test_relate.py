@@ -1180,6 +1180,16 @@ def test_a_maker_the_sentence_states_is_kept_over_the_curated_one():
     )
 
 
+def test_a_platform_only_the_knowledge_base_knows_has_its_curated_maker():
+    # 腾讯混元 and 微粒贷 are knowledge-base names, not lexicon rows; the curated list gives their makers all the same
+    made = _made_by("腾讯公布了季度业绩。腾讯混元的企业客户数量明显增加。")
+    assert made["腾讯混元"][:2] == ("腾讯", "known_maker")
+    assert _made_by("微众银行发布了年度报告。微粒贷的放款规模稳步上升。")["微粒贷"][:2] == (
+        "微众银行",
+        "known_maker",
+    )
+
+
 def test_every_row_of_the_makers_list_names_lexicon_entries():
     from kg.kb import load_kb
     from kg.recognize.lexicon import load_lexicon
@@ -1188,9 +1198,14 @@ def test_every_row_of_the_makers_list_names_lexicon_entries():
     assert len(lexicon.makers) >= 50
     for product, (makers, since) in lexicon.makers.items():
         entry = lexicon.names.get(product)
-        assert entry is not None and entry.canonical == product, product
-        # (a Company row names a subsidiary's parent: known_maker states nothing for it yet)
-        assert entry.types[0] in ("Product", "Platform", "BusinessUnit", "Company"), product
+        made = kb.org(product)
+        if entry is None:  # a product or platform the knowledge base knows under this name, the lexicon not
+            assert made is not None and made.name == product, product
+            assert made.type in ("Product", "Platform", "BusinessUnit"), product
+        else:
+            assert entry.canonical == product, product
+            # (a Company row names a subsidiary's parent: known_maker states nothing for it yet)
+            assert entry.types[0] in ("Product", "Platform", "BusinessUnit", "Company"), product
         for maker in makers:
             owner = lexicon.names.get(maker)
             kb_owner = kb.org(maker)

@@ -6,7 +6,7 @@ from collections.abc import Collection
 
 from ..kb import kb_label, load_kb
 from ..model import Document, Mention, Relation
-from ..recognize.lexicon import LexEntry, Lexicon
+from ..recognize.lexicon import Lexicon
 from ..recognize.patterns import PRODUCT_MODEL
 from ..resolve import entity_id
 from .template import SentenceView
@@ -40,10 +40,10 @@ def known_makers(
     out: list[Relation] = []
     for m in mentions:
         product = entity_of.get(m.start)
-        entry = _curated(m, lexicon)
-        if m.type not in _MADE or product is None or product in made or entry is None:
+        name = _curated(m, lexicon)
+        if m.type not in _MADE or product is None or product in made or name is None:
             continue
-        maker = named_maker(entry.canonical, sentences_of, lexicon, doc.date)
+        maker = named_maker(name, sentences_of, lexicon, doc.date)
         if maker is None:
             continue
         made.add(product)
@@ -64,16 +64,20 @@ def known_makers(
     return out
 
 
-def _curated(m: Mention, lexicon: Lexicon) -> LexEntry | None:
-    """The curated list's entry of a mention: its own, or for a model of a listed product (iPhone 17 Pro), the
-    product's, whose maker makes the model too."""
+def _curated(m: Mention, lexicon: Lexicon) -> str | None:
+    """The name under which the curated list may give a mention's maker: its lexicon entry's; for a model of a
+    listed product (iPhone 17 Pro), the product's, whose maker makes the model too; for a product the knowledge
+    base knows and the lexicon does not (腾讯混元), the first of its names the list has a row for."""
     entry = lexicon.names.get(m.key)
     if entry is None and m.source == PRODUCT_MODEL:
         for end in range(len(m.text) - 1, 0, -1):
             base = lexicon.names.get(m.text[:end].rstrip())
             if base is not None and base.types[0] == "Product":
-                return base
-    return entry
+                return base.canonical
+    if entry is None and m.source == "kb":
+        org = load_kb().org(m.key)
+        return next((n for n in (org.name, *org.aliases) if n in lexicon.makers), None) if org else None
+    return entry.canonical if entry else None
 
 
 def named_maker(
