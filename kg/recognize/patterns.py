@@ -1357,6 +1357,7 @@ def _brand_before(ctx: Context, start: int) -> int:
         and re.fullmatch(rf"[{HAN}]+", tok.word)
         and tok.word not in ctx.lexicon.names
         and tok.word not in W.words("quoted_kind")  # (手机新品X50: 新品 is a kind, not a name)
+        and tok.word not in W.set("list_opener")  # (新品包括X50: 包括 opens a list, it names nothing)
         and (not ctx.known(tok.word) or ctx.text[: tok.start].endswith(W.words("device_kind")))
     ):  # (芯片凌云X2: after a kind of device, even a word of the dictionary is the model's first name)
         return tok.start
