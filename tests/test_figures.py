@@ -603,6 +603,30 @@ def test_shares_and_outlay_read_where_the_traded_company_stands():
         # each party's stake in a venture: the venture's where it is named, else no one's
         ("锋泰汽车与星澜汽车签约，拟成立新合资公司，双方各持股50%。", "50%", None),
         ("锋泰汽车联手星澜汽车组建合资公司青禾动力，双方各持股50%。", "50%", "青禾动力"),
+        # a share of the votes after a stake: the votes are in the stake's company, not the holder's
+        ("创始人林舟借助持股平台持有锋泰科技18.5%的股份，并拥有62.3%的投票权。", "62.3%", "锋泰科技"),
+        ("星澜资本作为锋泰电子单一最大股东，持股27.4%，拥有41.2%的投票权。", "41.2%", "锋泰电子"),
+        ("交易完成後，青禾集團將持有星瀾電子12%的股權，並擁有20.5%的表決權。", "20.5%", "星瀾電子"),
+        # a venture the document says is set up, then calls 合资公司 / 该合营公司 with no 下称
+        (
+            "锋泰股份拟与星澜资本共同出资设立青禾储能有限公司。合资公司拟注册资金8亿元，其中公司拟出资4.8亿元。",
+            "4.8亿元",
+            "青禾储能有限公司",
+        ),
+        (
+            "星澜汽车与锋泰集团拟共同组建一家纯电动车生产企业青禾智行汽车有限公司。该合营公司总投资30亿元。",
+            "30亿元",
+            "青禾智行汽车有限公司",
+        ),
+        ("青禾电子成立于2012年，总部位于深圳。该合资公司拟注册资金2亿元。", "2亿元", "青禾电子"),
+        # the second short name in one bracket (或“标的公司”)
+        (
+            "锋泰科技拟收购星海医药集团(简称“星海”或“目标企业”)70%股权。锋泰科技表示，目标企业今年营业收入约为3.1亿元。",
+            "3.1亿元",
+            "星海医药集团",
+        ),
+        # a brand of a group that announces, then in a later clause completes a round: the brand's
+        ("3月5日，星澜集团旗下的青禾汽车宣布，已完成5亿美元A轮融资。", "5亿美元", "青禾汽车"),
         # a measure only a person has
         ("锋泰科技董事长林舟年薪达500万元。", "500万元", "林舟"),
         # figures in a list after 分别

@@ -80,6 +80,10 @@ def assign_about(
         if counted is not None:
             out.append(dataclasses.replace(f, about=entity_of.get(counted.start)))
             continue
+        prev = out[-1] if out else None
+        if prev is not None and _votes_of_stake(doc, prev, f, mentions, entity_of):
+            out.append(dataclasses.replace(f, about=prev.about))  # 持有锋泰18.5%的股份，并拥有62.3%的投票权
+            continue
         target = (
             _stake_named_before(doc, f, mentions, entity_of)
             or _target(doc, f, targets)
@@ -92,7 +96,6 @@ def assign_about(
         if target is not None:
             out.append(dataclasses.replace(f, about=target))
             continue
-        prev = out[-1] if out else None
         if prev is not None and listed.fullmatch(doc.norm, prev.evidence.end, f.evidence.start):
             out.append(dataclasses.replace(f, about=prev.about))  # 分别不低于3,100万元、4,200万元: one list
             continue
@@ -414,6 +417,33 @@ def _compares(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -
     return not any(m.type != "Date" for m in _in_span(mentions, prev.evidence.end, f.evidence.start))
 
 
+def _votes_of_stake(
+    doc: Document, prev: Figure, f: Figure, mentions: list[Mention], entity_of: dict[int, str]
+) -> bool:
+    """``f`` is a share of the votes (62.3%的投票权) right after a stake in the same sentence (持有锋泰科技18.5%的股份):
+    the votes are in the company whose shares the stake is, not the holder's. Not where that stake was given to
+    its holder (通过星澜投资持股为13.5%，有72.9%的投票权: the stake's company is not known, nor the votes')."""
+    words = load_words()
+    if not (
+        f.kind == "percentage"
+        and prev.kind == "percentage"
+        and prev.about is not None
+        and prev.evidence.sentence == f.evidence.sentence
+        and prev.evidence.end <= f.evidence.start
+        and words.regex("voting_share_after").match(doc.norm, f.evidence.end) is not None
+        and words.regex("voting_share_after").match(doc.norm, prev.evidence.end) is None
+        and _is_stake(doc, prev)
+    ):
+        return False
+    sentence = doc.sentences[prev.evidence.sentence]
+    lo = _clause_start(doc.norm, sentence.start, prev.evidence.start)
+    holds = words.regex("holds_stake")
+    return not any(
+        entity_of.get(m.start) == prev.about and holds.search(doc.norm, m.end, prev.evidence.start)
+        for m in _in_span(mentions, lo, prev.evidence.start)
+    )
+
+
 def _shares_of(doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]) -> str | None:
     """A number of shares, a price per share, the money laid out for them (斥资3.6亿元) or a stake in a sentence that
     trades or counts the shares of one named company (减持384万股锋泰科技，平均作价每股41元 / 增持星澜银行H股股份100万股，
@@ -461,10 +491,22 @@ def _defined_terms(doc: Document, mentions: list[Mention], entity_of: dict[int, 
         return {}
     ends = {m.end: m for m in mentions if m.type in _HOLDER_TYPES and m.start in entity_of}
     out: dict[str, str] = {}
+    alternative = words.regex("abbreviation_alternative")
     for match in words.regex("abbreviation").finditer(doc.norm):
         full = ends.get(match.start())
-        if full is not None and match.group(1) in terms:
-            out.setdefault(match.group(1), entity_of[full.start])
+        if full is None:
+            continue
+        second = alternative.search(match.group())  # （简称“青禾”或“目标企业”）
+        for term in (match.group(1), second.group(1) if second else None):
+            if term in terms:
+                out.setdefault(term, entity_of[full.start])
+    # 共同出资设立星澜动力有限公司 … 合资公司拟注册资金8亿元: with no 下称, the venture words name the company set up
+    founded = words.regex("venture_founded_before")
+    for m in ends.values():
+        if m.type == "Company" and founded.search(doc.norm, max(0, m.start - 32), m.start):
+            for term in words.words("venture_term"):
+                out.setdefault(term, entity_of[m.start])
+            break
     return out
 
 
@@ -483,6 +525,10 @@ def _defined_subject(
     for lo in sorted({_clause_start(text, sentence.start, start), sentence.start, stop}, reverse=True):
         opening = text[lo:start].lstrip()
         at = start - len(opening)
+        pointer = next(
+            (w for w in load_words().words("defined_term_demonstrative") if opening.startswith(w)), ""
+        )
+        opening, at = opening[len(pointer) :], at + len(pointer)  # 该合营公司总投资30亿元
         for term, entity in defined.items():
             if opening.startswith(term) and not any(
                 m.type in _AGENT or m.type == "Person" for m in _in_span(mentions, at + len(term), start)
