@@ -627,6 +627,17 @@ def test_shares_and_outlay_read_where_the_traded_company_stands():
         ),
         # a brand of a group that announces, then in a later clause completes a round: the brand's
         ("3月5日，星澜集团旗下的青禾汽车宣布，已完成5亿美元A轮融资。", "5亿美元", "青禾汽车"),
+        # 该公司 / 这家公司 with no name before the figure: the organisation the sentence before names first
+        (
+            "锋泰集团公布了旗下业务的情况。星澜地产是集团去年收购的子公司之一。该公司近年盈利良好，2023年实现净利润2.6亿元。锋泰集团营收增长8%。",
+            "2.6亿元",
+            "星澜地产",
+        ),
+        (
+            "锋泰资本今年投资了多家企业。其中星澜云科技去年完成B轮融资，由锋泰资本领投。2022年，这家公司先后拿到两笔融资，总计超过3亿元。",
+            "超过3亿元",
+            "星澜云科技",
+        ),
         # a measure only a person has
         ("锋泰科技董事长林舟年薪达500万元。", "500万元", "林舟"),
         # figures in a list after 分别

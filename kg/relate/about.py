@@ -438,10 +438,9 @@ def _votes_of_stake(
     sentence = doc.sentences[prev.evidence.sentence]
     lo = _clause_start(doc.norm, sentence.start, prev.evidence.start)
     holds = words.regex("holds_stake")
-    return not any(
-        entity_of.get(m.start) == prev.about and holds.search(doc.norm, m.end, prev.evidence.start)
-        for m in _in_span(mentions, lo, prev.evidence.start)
-    )
+    # (the name of the stake's company nearest before it: 持有锋泰18.5% is the company's, 星澜投资持股为13.5% the holder's)
+    named = [m for m in _in_span(mentions, lo, prev.evidence.start) if entity_of.get(m.start) == prev.about]
+    return not (named and holds.search(doc.norm, named[-1].end, prev.evidence.start))
 
 
 def _shares_of(doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]) -> str | None:
@@ -681,6 +680,11 @@ def _about(
         return after[0]
     if cites_data and not agents:
         return None  # X的一份调研报告指出，40%的受访企业…: the data's subject, which no name here gives
+    if not any(m.start < start for m in agents):
+        article = (frame.company or frame.main).entity if frame and frame.main else None
+        pointed = _pointed_back_at(doc, mentions, entity_of, sent.index, start, article)
+        if pointed is not None:
+            return pointed  # …上海星澜公司。该公司近年盈利良好，净利润2亿元: the company named last
     earlier = [m for m in agents if m.end <= c_lo]
     funded = frame.round_in(sent.index) if frame else None
     if (
@@ -724,6 +728,37 @@ def _about(
         # • 净营收较上年同期增长1%: a bare line of a company's results
         return (frame.company or frame.main).entity
     return topic
+
+
+def _pointed_back_at(
+    doc: Document,
+    mentions: list[Mention],
+    entity_of: dict[int, str],
+    index: int,
+    start: int,
+    article: str | None,
+) -> Mention | None:
+    """该公司 / 这家公司 / 该行 before the figure in its sentence: the organisation the nearest of the two sentences
+    before (same or previous paragraph) names first, or the article's company where that sentence names it too."""
+    sent = doc.sentences[index]
+    if load_words().regex("company_demonstrative").search(doc.norm, sent.start, start) is None:
+        return None
+    here = sent.paragraph
+    for back in range(index - 1, max(-1, index - 3), -1):
+        s = doc.sentences[back]
+        if here - s.paragraph > 1:
+            break
+        named = [
+            m
+            for m in _in_span(mentions, s.start, s.end)
+            if m.type in _AGENT
+            and m.source != BYLINE
+            and not _in_dateline(doc, m)
+            and not cited_outlet(doc, m)
+        ]
+        if named:
+            return next((m for m in named if entity_of.get(m.start) == article), named[0])
+    return None
 
 
 def _paragraph_company(
