@@ -43,7 +43,12 @@ def assign_about(
     cited = load_words().regex("cited_source")
 
     def publishes_data(m: Mention) -> bool:
-        return bool(m.source == "pattern:data_source" or cites_data(doc, m) or _cited_as(doc, m, cited))
+        return bool(
+            m.source == "pattern:data_source"
+            or cites_data(doc, m)
+            or _cited_as(doc, m, cited)
+            or _research_firm(doc, m)
+        )
 
     # who publishes the data (艾媒咨询数据显示, 根据易观最新发布的《…报告》) is not what figures are about, and in a
     # sentence that cites data, the article's company is no fallback for them; the outlet, any news outlet, a
@@ -402,13 +407,17 @@ def _is_stake(doc: Document, f: Figure) -> bool:
 def _compares(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -> bool:
     """``f`` compares the figure before it (月活达5.2亿，较上年同期的4.1亿增长27%): same sentence, a word of
     comparison between them and no name, so it measures the same thing. A figure about no one compares only a
-    market's (市场规模达1480亿元，较上年增长27%: the market's growth, about no one either)."""
+    market's (市场规模达1480亿元，较上年增长27%: the market's growth, about no one either) or a total of several
+    parties' (三大平台共实现8000亿元销售额，按年增长18%)."""
     if prev.evidence.sentence != f.evidence.sentence or prev.evidence.end > f.evidence.start:
         return False
     if prev.about is None:
         sentence = doc.sentences[prev.evidence.sentence]
         lo = _clause_start(doc.norm, sentence.start, prev.evidence.start)
-        if not _market_measure(prev, doc.norm[lo : prev.evidence.start]):
+        agents = [m for m in _in_span(mentions, sentence.start, prev.evidence.start) if m.type in _AGENT]
+        if not (
+            _market_measure(prev, doc.norm[lo : prev.evidence.start]) or _joint_total(doc, prev, agents, lo)
+        ):
             return False
     gap = doc.norm[prev.evidence.end : f.evidence.start]
     if not load_words().regex("figure_comparison_gap").search(gap):
@@ -652,6 +661,8 @@ def _about(
         # the last person ending before the figure (mentions do not overlap, so ends are in order too)
         i = bisect.bisect_right(people, start, key=lambda m: m.end)
         return people[i - 1] if i else None
+    if _joint_total(doc, f, agents, c_lo):
+        return None  # 青禾、星澜及锋泰三大平台去年共实现8000亿元销售额: a total of several, none of theirs
     before = [m for m in agents if c_lo <= m.start and m.end <= start]
     if (
         before
@@ -728,6 +739,30 @@ def _about(
         # • 净营收较上年同期增长1%: a bare line of a company's results
         return (frame.company or frame.main).entity
     return topic
+
+
+def _joint_total(doc: Document, f: Figure, agents: list[Mention], c_lo: int) -> bool:
+    """A total (共 / 合计 / 一共) right before the figure in its clause whose subject is several parties: a list of
+    two or more names before it in the sentence, none in the figure's clause after the total word, or a word for
+    several (二者 / 双方 / 三家)."""
+    words, text, start = load_words(), doc.norm, f.evidence.start
+    total = words.regex("joint_total_before").search(text, c_lo, start)
+    if total is None:
+        return False
+    at = total.start()
+    if any(at <= m.start < start for m in agents):
+        return False
+    lo = doc.sentences[f.evidence.sentence].start
+    if words.regex("joint_subject").search(text, max(lo, at - 6), at):
+        return True
+    named = [m for m in agents if m.end <= at]
+    joins = words.regex("figure_list_join")
+    listed = 1
+    for a, b in zip(named[-2::-1], named[:0:-1], strict=False):  # backwards: pairs (earlier, later)
+        if not joins.fullmatch(text, a.end, b.start):
+            break
+        listed += 1
+    return listed >= 2
 
 
 def _pointed_back_at(
@@ -826,6 +861,19 @@ def _cited_as(doc: Document, m: Mention, after: re.Pattern[str]) -> bool:
     """据X / 根据X, then what ``after`` matches: X is cited (for data, or for the news)."""
     before = doc.norm[max(0, m.start - 2) : m.start]
     return before.endswith(load_words().words("citing_word")) and after.match(doc.norm, m.end) is not None
+
+
+def _research_firm(doc: Document, m: Mention) -> bool:
+    """据咨询公司星澜估计 / 市场研究公司星澜称 / 根据美国市场调查公司星澜数据: a name introduced as a research or data
+    firm that says, estimates or publishes figures is their source, not what they are about."""
+    words = load_words()
+    if words.regex("research_firm_before").search(doc.norm, max(0, m.start - 6), m.start) is None:
+        return False
+    # (星澜数据: a name that itself ends in a word for data)
+    return bool(
+        words.regex("research_firm_says").match(doc.norm, m.end)
+        or doc.norm[m.start : m.end].endswith(words.words("research_firm_name_end"))
+    )
 
 
 def _in_dateline(doc: Document, m: Mention) -> bool:
