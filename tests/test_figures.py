@@ -638,6 +638,13 @@ def test_shares_and_outlay_read_where_the_traded_company_stands():
             "超过3亿元",
             "星澜云科技",
         ),
+        # a streamer named before the platform an earlier clause opens with: later clauses' figures are the streamer's
+        (
+            "3月2日演员王芳在小红书开了首场直播，热度超过3亿，有150万人观看，整场卖了2800万。",
+            "2800万",
+            "王芳",
+        ),
+        ("主播张伟快手账号上的视频已经清空，目前仅剩直播回放，其粉丝量仍然是3200万。", "3200万", "张伟"),
         # a measure only a person has
         ("锋泰科技董事长林舟年薪达500万元。", "500万元", "林舟"),
         # figures in a list after 分别

@@ -708,6 +708,12 @@ def _about(
         # 锋泰集团公布业绩，集团收入240亿元 / 星澜零售作为主力业务，当季收入80亿元: the company the
         # sentence opens with, not the article's
         return earlier[0]
+    if earlier:
+        # 林舟在快手的首场直播观看量达2亿，有200万人观看，卖了3000万: the streamer named before the platform that
+        # an earlier clause opens with, not the platform
+        streamer = _streamer_on(text, earlier[0], in_sentence)
+        if streamer is not None and streamer.start - _clause_start(text, sent.start, streamer.start) <= 8:
+            return streamer
     subject = _clause_subject(text, sent.start, earlier)
     if subject is not None:
         return subject
