@@ -645,6 +645,10 @@ def test_shares_and_outlay_read_where_the_traded_company_stands():
             "王芳",
         ),
         ("主播张伟快手账号上的视频已经清空，目前仅剩直播回放，其粉丝量仍然是3200万。", "3200万", "张伟"),
+        # an amount a buyer pays right before a verb of buying: the price of the company bought, not the buyer's
+        ("青禾股份计划动用自有资金1.5亿元收购锋泰电子部分股权。", "1.5亿元", "锋泰电子"),
+        ("据报道，青禾集团将投资8000万美元收购锋泰影业旗下的十余家影院。", "8000万美元", "锋泰影业"),
+        ("星澜投资拟出资1.2亿元，收购锋泰集团持有的青禾电子60%股权。", "1.2亿元", "青禾电子"),
         # a measure only a person has
         ("锋泰科技董事长林舟年薪达500万元。", "500万元", "林舟"),
         # figures in a list after 分别

@@ -96,6 +96,9 @@ def assign_about(
         )
         if target is None and (f.kind == "percentage" and _is_stake(doc, f) or _deal_price(doc, f)):
             target = _recent_target(f, targets)
+        if target is None and f.kind == "money":
+            bought = _bought_with(doc, f, mentions)
+            target = entity_of.get(bought.start) if bought is not None else None
         if target is None:
             target = _seller(doc, f, sellers)
         if target is not None:
@@ -234,6 +237,29 @@ def _target(doc: Document, f: Figure, targets: dict[int, list[Relation]]) -> str
         return None
     objects = {r.object for r in deals}
     return deals[0].object if len(objects) == 1 else None
+
+
+def _bought_with(doc: Document, f: Figure, mentions: list[Mention]) -> Mention | None:
+    """星澜以5亿元收购锋泰 / 斥资3亿元增持锋泰 / 拟支付15亿元，取得锋泰的控制权: an amount a buyer pays, right before
+    a verb of buying, is the price of the company named right after that verb (its descriptor between them:
+    收购了精品民宿连锁集团锋泰), where no deal relation says so."""
+    words, text = load_words(), doc.norm
+    if words.regex("price_paid_before").search(text, max(0, f.evidence.start - 8), f.evidence.start) is None:
+        return None
+    verb = words.regex("price_bought_after").match(text, f.evidence.end)
+    if verb is None:
+        return None
+    sentence = doc.sentences[f.evidence.sentence]
+    for m in _in_span(mentions, verb.end(), min(sentence.end, verb.end() + 16)):
+        gap = text[verb.end() : m.start]
+        if any(c in gap for c in words.words("clause_break")) or words.regex("holder_of_bought").match(
+            text, m.end
+        ):
+            return None  # (收购锋泰持有的青禾60%股权: the seller; the stake's own figure says whose)
+        if m.type == "Place":
+            continue  # 受让取得日本锋泰电子全部股权: the country before the name
+        return m if m.type in _HOLDER_TYPES else None
+    return None
 
 
 def _recent_target(f: Figure, targets: dict[int, list[Relation]], holder: str | None = None) -> str | None:
