@@ -943,15 +943,22 @@ def _announcer(text: str, agents: list[Mention]) -> Mention | None:
 def _market_measure(f: Figure, before: str) -> bool:
     """A measure of a market or an industry as a whole (市场规模, 行业规模, 复合增长率), in the figure's measure or in
     its clause before it."""
+    before = _without_footprint(before)  # (在全国有37家门店: where the company is, not the nation's total)
     return any(w in (f.measure or "") or w in before for w in load_words().words("market_measure"))
+
+
+def _without_footprint(text: str) -> str:
+    """``text`` with the wordings of where a company is present (在全国有 / 覆盖全国) blanked, same length."""
+    return load_words().regex("company_footprint").sub(lambda m: " " * len(m.group()), text)
 
 
 def _aggregate(text: str, sentence_start: int, start: int) -> bool:
     """A sentence that names no organisation and speaks of a whole sector, region or market before the figure
     (领域 / 产业带 / 全球 / 全市 / 市场规模), and does not point back at a company (其 / 公司): about no one."""
     words = load_words()
+    span = _without_footprint(text[sentence_start:start])
     return (
-        words.regex("aggregate_scope").search(text, sentence_start, start) is not None
+        words.regex("aggregate_scope").search(span) is not None
         and words.regex("aggregate_anaphor").search(text, sentence_start, start) is None
         and _pronoun().search(text, sentence_start, start) is None
     )
