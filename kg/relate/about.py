@@ -41,6 +41,7 @@ def assign_about(
 ) -> list[Figure]:
     out = []
     cited = load_words().regex("cited_source")
+    associations = load_words().words("association_name_end")
 
     def publishes_data(m: Mention) -> bool:
         return bool(
@@ -48,6 +49,7 @@ def assign_about(
             or cites_data(doc, m)
             or _cited_as(doc, m, cited)
             or _research_firm(doc, m)
+            or doc.norm[m.start : m.end].endswith(associations)  # 中国星澜行业协会表示: an industry's figures
         )
 
     # who publishes the data (艾媒咨询数据显示, 根据易观最新发布的《…报告》) is not what figures are about, and in a
