@@ -649,6 +649,12 @@ def test_shares_and_outlay_read_where_the_traded_company_stands():
         ("青禾股份计划动用自有资金1.5亿元收购锋泰电子部分股权。", "1.5亿元", "锋泰电子"),
         ("据报道，青禾集团将投资8000万美元收购锋泰影业旗下的十余家影院。", "8000万美元", "锋泰影业"),
         ("星澜投资拟出资1.2亿元，收购锋泰集团持有的青禾电子60%股权。", "1.2亿元", "青禾电子"),
+        # a person whose live stream the sentence reports, with no organisation in it: the streamer's figures
+        (
+            "锋泰科技今日发布新品。青禾县副县长王芳的直播短时间成交300多单，成交金额超过3万元。",
+            "超过3万元",
+            "王芳",
+        ),
         # a measure only a person has
         ("锋泰科技董事长林舟年薪达500万元。", "500万元", "林舟"),
         # figures in a list after 分别

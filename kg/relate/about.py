@@ -759,6 +759,18 @@ def _about(
             # 林舟累计卖出42万股 / 大股东林舟持股由68%摊薄至59%: a person's shares are the article's company's
             return (frame.company or frame.main).entity
         return people_in_clause[0]
+    if not agents:
+        stream = load_words().regex("stream_after_person")
+        streamer = next(
+            (
+                m
+                for m in reversed(in_sentence)
+                if m.type == "Person" and m.end <= c_lo and stream.match(text, m.end)
+            ),
+            None,
+        )
+        if streamer is not None:
+            return streamer  # 副县长林舟的直播短时间成交400多单，成交金额超过2万元: the streamer's
     if _company_anaphor().search(text[sent.start : start]):
         return main
     topic = _topic(doc, mentions, sent.index)
