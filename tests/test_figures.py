@@ -603,6 +603,58 @@ def test_shares_and_outlay_read_where_the_traded_company_stands():
         # each party's stake in a venture: the venture's where it is named, else no one's
         ("锋泰汽车与星澜汽车签约，拟成立新合资公司，双方各持股50%。", "50%", None),
         ("锋泰汽车联手星澜汽车组建合资公司青禾动力，双方各持股50%。", "50%", "青禾动力"),
+        # a share of the votes after a stake: the votes are in the stake's company, not the holder's
+        ("创始人林舟借助持股平台持有锋泰科技18.5%的股份，并拥有62.3%的投票权。", "62.3%", "锋泰科技"),
+        ("星澜资本作为锋泰电子单一最大股东，持股27.4%，拥有41.2%的投票权。", "41.2%", "锋泰电子"),
+        ("交易完成後，青禾集團將持有星瀾電子12%的股權，並擁有20.5%的表決權。", "20.5%", "星瀾電子"),
+        # a venture the document says is set up, then calls 合资公司 / 该合营公司 with no 下称
+        (
+            "锋泰股份拟与星澜资本共同出资设立青禾储能有限公司。合资公司拟注册资金8亿元，其中公司拟出资4.8亿元。",
+            "4.8亿元",
+            "青禾储能有限公司",
+        ),
+        (
+            "星澜汽车与锋泰集团拟共同组建一家纯电动车生产企业青禾智行汽车有限公司。该合营公司总投资30亿元。",
+            "30亿元",
+            "青禾智行汽车有限公司",
+        ),
+        ("青禾电子成立于2012年，总部位于深圳。该合资公司拟注册资金2亿元。", "2亿元", "青禾电子"),
+        # the second short name in one bracket (或“标的公司”)
+        (
+            "锋泰科技拟收购星海医药集团(简称“星海”或“目标企业”)70%股权。锋泰科技表示，目标企业今年营业收入约为3.1亿元。",
+            "3.1亿元",
+            "星海医药集团",
+        ),
+        # a brand of a group that announces, then in a later clause completes a round: the brand's
+        ("3月5日，星澜集团旗下的青禾汽车宣布，已完成5亿美元A轮融资。", "5亿美元", "青禾汽车"),
+        # 该公司 / 这家公司 with no name before the figure: the organisation the sentence before names first
+        (
+            "锋泰集团公布了旗下业务的情况。星澜地产是集团去年收购的子公司之一。该公司近年盈利良好，2023年实现净利润2.6亿元。锋泰集团营收增长8%。",
+            "2.6亿元",
+            "星澜地产",
+        ),
+        (
+            "锋泰资本今年投资了多家企业。其中星澜云科技去年完成B轮融资，由锋泰资本领投。2022年，这家公司先后拿到两笔融资，总计超过3亿元。",
+            "超过3亿元",
+            "星澜云科技",
+        ),
+        # a streamer named before the platform an earlier clause opens with: later clauses' figures are the streamer's
+        (
+            "3月2日演员王芳在小红书开了首场直播，热度超过3亿，有150万人观看，整场卖了2800万。",
+            "2800万",
+            "王芳",
+        ),
+        ("主播张伟快手账号上的视频已经清空，目前仅剩直播回放，其粉丝量仍然是3200万。", "3200万", "张伟"),
+        # an amount a buyer pays right before a verb of buying: the price of the company bought, not the buyer's
+        ("青禾股份计划动用自有资金1.5亿元收购锋泰电子部分股权。", "1.5亿元", "锋泰电子"),
+        ("据报道，青禾集团将投资8000万美元收购锋泰影业旗下的十余家影院。", "8000万美元", "锋泰影业"),
+        ("星澜投资拟出资1.2亿元，收购锋泰集团持有的青禾电子60%股权。", "1.2亿元", "青禾电子"),
+        # a person whose live stream the sentence reports, with no organisation in it: the streamer's figures
+        (
+            "锋泰科技今日发布新品。青禾县副县长王芳的直播短时间成交300多单，成交金额超过3万元。",
+            "超过3万元",
+            "王芳",
+        ),
         # a measure only a person has
         ("锋泰科技董事长林舟年薪达500万元。", "500万元", "林舟"),
         # figures in a list after 分别
@@ -649,6 +701,32 @@ def test_a_shopping_day_is_no_figure():
         ("锋泰科技今日发布新品。公司全球员工超过3万人。", "超过3万人", "锋泰科技"),
         ("锋泰科技今日发布新品。其全球营收增长20%。", "20%", "锋泰科技"),
         ("锋泰科技今日在港上市。本次港股公开发售部分占全球发售的8.5%，获认购3.2倍。", "3.2倍", "锋泰科技"),
+        # a research firm introduced as one (据咨询公司X估计 / 市场研究公司X称) gives the figures, it is not their subject;
+        # a total of several named parties (A、B及C共实现…) is none of theirs, nor is its growth
+        (
+            "锋泰电商今年营收增长12%。但据咨询公司Zentra估计，淘宝、京东及拼多多三大平台，去年双11期间共实现8000亿元销售额，按年增长18%。",
+            "18%",
+            None,
+        ),
+        (
+            "锋泰电商今日发布新品。市场研究公司Zentra称，今年一季度又有12亿美元流入机器人赛道。",
+            "12亿美元",
+            None,
+        ),
+        ("京东和美团今年一共投入120亿元用于骑手补贴。", "120亿元", None),
+        ("星澜汽车认缴出资3.4亿元，锋泰汽车认缴出资5.1亿元，二者合计出资8.5亿元。", "8.5亿元", None),
+        ("星澜汽车认缴出资3.4亿元，锋泰汽车认缴出资5.1亿元，二者合计出资8.5亿元。", "5.1亿元", "锋泰汽车"),
+        ("锋泰科技去年共实现营收50亿元。", "50亿元", "锋泰科技"),
+        # an industry association that speaks gives an industry's figures, it is not what they are about
+        (
+            "锋泰科技今日发布新品。青禾市电动车流通协会本月初表示，7月份电动车总体销量同比下降了4.2%，但纯电车型销量大增近90%。",
+            "近90%",
+            None,
+        ),
+        # where a company is present (在全国有 / 在全国…拥有 / 覆盖全国) is no nation's total
+        ("星澜茶饮成立于2015年，眼下在全国有37家门店，其中19家在北京。", "37家", "星澜茶饮"),
+        ("青禾影业是国内老牌院线。它布局多年，在全国62座城市拥有190余家影院。", "62座", "青禾影业"),
+        ("锋泰科技今日发布新品。去年，全国网络零售额达13万亿元。", "13万亿元", None),
         # shares of the firms or people a survey asked
         ("锋泰科技今日发布新品。调查显示，42%的企业表示将加大AI投入，另有18%的公司计划裁员。", "18%", None),
     ],

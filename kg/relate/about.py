@@ -41,9 +41,16 @@ def assign_about(
 ) -> list[Figure]:
     out = []
     cited = load_words().regex("cited_source")
+    associations = load_words().words("association_name_end")
 
     def publishes_data(m: Mention) -> bool:
-        return bool(m.source == "pattern:data_source" or cites_data(doc, m) or _cited_as(doc, m, cited))
+        return bool(
+            m.source == "pattern:data_source"
+            or cites_data(doc, m)
+            or _cited_as(doc, m, cited)
+            or _research_firm(doc, m)
+            or doc.norm[m.start : m.end].endswith(associations)  # 中国星澜行业协会表示: an industry's figures
+        )
 
     # who publishes the data (艾媒咨询数据显示, 根据易观最新发布的《…报告》) is not what figures are about, and in a
     # sentence that cites data, the article's company is no fallback for them; the outlet, any news outlet, a
@@ -80,6 +87,10 @@ def assign_about(
         if counted is not None:
             out.append(dataclasses.replace(f, about=entity_of.get(counted.start)))
             continue
+        prev = out[-1] if out else None
+        if prev is not None and _votes_of_stake(doc, prev, f, mentions, entity_of):
+            out.append(dataclasses.replace(f, about=prev.about))  # 持有锋泰18.5%的股份，并拥有62.3%的投票权
+            continue
         target = (
             _stake_named_before(doc, f, mentions, entity_of)
             or _target(doc, f, targets)
@@ -87,12 +98,14 @@ def assign_about(
         )
         if target is None and (f.kind == "percentage" and _is_stake(doc, f) or _deal_price(doc, f)):
             target = _recent_target(f, targets)
+        if target is None and f.kind == "money":
+            bought = _bought_with(doc, f, mentions)
+            target = entity_of.get(bought.start) if bought is not None else None
         if target is None:
             target = _seller(doc, f, sellers)
         if target is not None:
             out.append(dataclasses.replace(f, about=target))
             continue
-        prev = out[-1] if out else None
         if prev is not None and listed.fullmatch(doc.norm, prev.evidence.end, f.evidence.start):
             out.append(dataclasses.replace(f, about=prev.about))  # 分别不低于3,100万元、4,200万元: one list
             continue
@@ -226,6 +239,29 @@ def _target(doc: Document, f: Figure, targets: dict[int, list[Relation]]) -> str
         return None
     objects = {r.object for r in deals}
     return deals[0].object if len(objects) == 1 else None
+
+
+def _bought_with(doc: Document, f: Figure, mentions: list[Mention]) -> Mention | None:
+    """星澜以5亿元收购锋泰 / 斥资3亿元增持锋泰 / 拟支付15亿元，取得锋泰的控制权: an amount a buyer pays, right before
+    a verb of buying, is the price of the company named right after that verb (its descriptor between them:
+    收购了精品民宿连锁集团锋泰), where no deal relation says so."""
+    words, text = load_words(), doc.norm
+    if words.regex("price_paid_before").search(text, max(0, f.evidence.start - 8), f.evidence.start) is None:
+        return None
+    verb = words.regex("price_bought_after").match(text, f.evidence.end)
+    if verb is None:
+        return None
+    sentence = doc.sentences[f.evidence.sentence]
+    for m in _in_span(mentions, verb.end(), min(sentence.end, verb.end() + 16)):
+        gap = text[verb.end() : m.start]
+        if any(c in gap for c in words.words("clause_break")) or words.regex("holder_of_bought").match(
+            text, m.end
+        ):
+            return None  # (收购锋泰持有的青禾60%股权: the seller; the stake's own figure says whose)
+        if m.type == "Place":
+            continue  # 受让取得日本锋泰电子全部股权: the country before the name
+        return m if m.type in _HOLDER_TYPES else None
+    return None
 
 
 def _recent_target(f: Figure, targets: dict[int, list[Relation]], holder: str | None = None) -> str | None:
@@ -399,19 +435,49 @@ def _is_stake(doc: Document, f: Figure) -> bool:
 def _compares(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -> bool:
     """``f`` compares the figure before it (月活达5.2亿，较上年同期的4.1亿增长27%): same sentence, a word of
     comparison between them and no name, so it measures the same thing. A figure about no one compares only a
-    market's (市场规模达1480亿元，较上年增长27%: the market's growth, about no one either)."""
+    market's (市场规模达1480亿元，较上年增长27%: the market's growth, about no one either) or a total of several
+    parties' (三大平台共实现8000亿元销售额，按年增长18%)."""
     if prev.evidence.sentence != f.evidence.sentence or prev.evidence.end > f.evidence.start:
         return False
     if prev.about is None:
         sentence = doc.sentences[prev.evidence.sentence]
         lo = _clause_start(doc.norm, sentence.start, prev.evidence.start)
-        if not _market_measure(prev, doc.norm[lo : prev.evidence.start]):
+        agents = [m for m in _in_span(mentions, sentence.start, prev.evidence.start) if m.type in _AGENT]
+        if not (
+            _market_measure(prev, doc.norm[lo : prev.evidence.start]) or _joint_total(doc, prev, agents, lo)
+        ):
             return False
     gap = doc.norm[prev.evidence.end : f.evidence.start]
     if not load_words().regex("figure_comparison_gap").search(gap):
         return False
     # (a date between them is no name: 较2019年底增长27%)
     return not any(m.type != "Date" for m in _in_span(mentions, prev.evidence.end, f.evidence.start))
+
+
+def _votes_of_stake(
+    doc: Document, prev: Figure, f: Figure, mentions: list[Mention], entity_of: dict[int, str]
+) -> bool:
+    """``f`` is a share of the votes (62.3%的投票权) right after a stake in the same sentence (持有锋泰科技18.5%的股份):
+    the votes are in the company whose shares the stake is, not the holder's. Not where that stake was given to
+    its holder (通过星澜投资持股为13.5%，有72.9%的投票权: the stake's company is not known, nor the votes')."""
+    words = load_words()
+    if not (
+        f.kind == "percentage"
+        and prev.kind == "percentage"
+        and prev.about is not None
+        and prev.evidence.sentence == f.evidence.sentence
+        and prev.evidence.end <= f.evidence.start
+        and words.regex("voting_share_after").match(doc.norm, f.evidence.end) is not None
+        and words.regex("voting_share_after").match(doc.norm, prev.evidence.end) is None
+        and _is_stake(doc, prev)
+    ):
+        return False
+    sentence = doc.sentences[prev.evidence.sentence]
+    lo = _clause_start(doc.norm, sentence.start, prev.evidence.start)
+    holds = words.regex("holds_stake")
+    # (the name of the stake's company nearest before it: 持有锋泰18.5% is the company's, 星澜投资持股为13.5% the holder's)
+    named = [m for m in _in_span(mentions, lo, prev.evidence.start) if entity_of.get(m.start) == prev.about]
+    return not (named and holds.search(doc.norm, named[-1].end, prev.evidence.start))
 
 
 def _shares_of(doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]) -> str | None:
@@ -461,10 +527,22 @@ def _defined_terms(doc: Document, mentions: list[Mention], entity_of: dict[int, 
         return {}
     ends = {m.end: m for m in mentions if m.type in _HOLDER_TYPES and m.start in entity_of}
     out: dict[str, str] = {}
+    alternative = words.regex("abbreviation_alternative")
     for match in words.regex("abbreviation").finditer(doc.norm):
         full = ends.get(match.start())
-        if full is not None and match.group(1) in terms:
-            out.setdefault(match.group(1), entity_of[full.start])
+        if full is None:
+            continue
+        second = alternative.search(match.group())  # （简称“青禾”或“目标企业”）
+        for term in (match.group(1), second.group(1) if second else None):
+            if term in terms:
+                out.setdefault(term, entity_of[full.start])
+    # 共同出资设立星澜动力有限公司 … 合资公司拟注册资金8亿元: with no 下称, the venture words name the company set up
+    founded = words.regex("venture_founded_before")
+    for m in ends.values():
+        if m.type == "Company" and founded.search(doc.norm, max(0, m.start - 32), m.start):
+            for term in words.words("venture_term"):
+                out.setdefault(term, entity_of[m.start])
+            break
     return out
 
 
@@ -483,6 +561,10 @@ def _defined_subject(
     for lo in sorted({_clause_start(text, sentence.start, start), sentence.start, stop}, reverse=True):
         opening = text[lo:start].lstrip()
         at = start - len(opening)
+        pointer = next(
+            (w for w in load_words().words("defined_term_demonstrative") if opening.startswith(w)), ""
+        )
+        opening, at = opening[len(pointer) :], at + len(pointer)  # 该合营公司总投资30亿元
         for term, entity in defined.items():
             if opening.startswith(term) and not any(
                 m.type in _AGENT or m.type == "Person" for m in _in_span(mentions, at + len(term), start)
@@ -607,6 +689,8 @@ def _about(
         # the last person ending before the figure (mentions do not overlap, so ends are in order too)
         i = bisect.bisect_right(people, start, key=lambda m: m.end)
         return people[i - 1] if i else None
+    if _joint_total(doc, f, agents, c_lo):
+        return None  # 青禾、星澜及锋泰三大平台去年共实现8000亿元销售额: a total of several, none of theirs
     before = [m for m in agents if c_lo <= m.start and m.end <= start]
     if (
         before
@@ -635,6 +719,11 @@ def _about(
         return after[0]
     if cites_data and not agents:
         return None  # X的一份调研报告指出，40%的受访企业…: the data's subject, which no name here gives
+    if not any(m.start < start for m in agents):
+        article = (frame.company or frame.main).entity if frame and frame.main else None
+        pointed = _pointed_back_at(doc, mentions, entity_of, sent.index, start, article)
+        if pointed is not None:
+            return pointed  # …上海星澜公司。该公司近年盈利良好，净利润2亿元: the company named last
     earlier = [m for m in agents if m.end <= c_lo]
     funded = frame.round_in(sent.index) if frame else None
     if (
@@ -647,6 +736,12 @@ def _about(
         # 锋泰集团公布业绩，集团收入240亿元 / 星澜零售作为主力业务，当季收入80亿元: the company the
         # sentence opens with, not the article's
         return earlier[0]
+    if earlier:
+        # 林舟在快手的首场直播观看量达2亿，有200万人观看，卖了3000万: the streamer named before the platform that
+        # an earlier clause opens with, not the platform
+        streamer = _streamer_on(text, earlier[0], in_sentence)
+        if streamer is not None and streamer.start - _clause_start(text, sent.start, streamer.start) <= 8:
+            return streamer
     subject = _clause_subject(text, sent.start, earlier)
     if subject is not None:
         return subject
@@ -664,6 +759,18 @@ def _about(
             # 林舟累计卖出42万股 / 大股东林舟持股由68%摊薄至59%: a person's shares are the article's company's
             return (frame.company or frame.main).entity
         return people_in_clause[0]
+    if not agents:
+        stream = load_words().regex("stream_after_person")
+        streamer = next(
+            (
+                m
+                for m in reversed(in_sentence)
+                if m.type == "Person" and m.end <= c_lo and stream.match(text, m.end)
+            ),
+            None,
+        )
+        if streamer is not None:
+            return streamer  # 副县长林舟的直播短时间成交400多单，成交金额超过2万元: the streamer's
     if _company_anaphor().search(text[sent.start : start]):
         return main
     topic = _topic(doc, mentions, sent.index)
@@ -678,6 +785,61 @@ def _about(
         # • 净营收较上年同期增长1%: a bare line of a company's results
         return (frame.company or frame.main).entity
     return topic
+
+
+def _joint_total(doc: Document, f: Figure, agents: list[Mention], c_lo: int) -> bool:
+    """A total (共 / 合计 / 一共) right before the figure in its clause whose subject is several parties: a list of
+    two or more names before it in the sentence, none in the figure's clause after the total word, or a word for
+    several (二者 / 双方 / 三家)."""
+    words, text, start = load_words(), doc.norm, f.evidence.start
+    total = words.regex("joint_total_before").search(text, c_lo, start)
+    if total is None:
+        return False
+    at = total.start()
+    if any(at <= m.start < start for m in agents):
+        return False
+    lo = doc.sentences[f.evidence.sentence].start
+    if words.regex("joint_subject").search(text, max(lo, at - 6), at):
+        return True
+    named = [m for m in agents if m.end <= at]
+    joins = words.regex("figure_list_join")
+    listed = 1
+    for a, b in zip(named[-2::-1], named[:0:-1], strict=False):  # backwards: pairs (earlier, later)
+        if not joins.fullmatch(text, a.end, b.start):
+            break
+        listed += 1
+    return listed >= 2
+
+
+def _pointed_back_at(
+    doc: Document,
+    mentions: list[Mention],
+    entity_of: dict[int, str],
+    index: int,
+    start: int,
+    article: str | None,
+) -> Mention | None:
+    """该公司 / 这家公司 / 该行 before the figure in its sentence: the organisation the nearest of the two sentences
+    before (same or previous paragraph) names first, or the article's company where that sentence names it too."""
+    sent = doc.sentences[index]
+    if load_words().regex("company_demonstrative").search(doc.norm, sent.start, start) is None:
+        return None
+    here = sent.paragraph
+    for back in range(index - 1, max(-1, index - 3), -1):
+        s = doc.sentences[back]
+        if here - s.paragraph > 1:
+            break
+        named = [
+            m
+            for m in _in_span(mentions, s.start, s.end)
+            if m.type in _AGENT
+            and m.source != BYLINE
+            and not _in_dateline(doc, m)
+            and not cited_outlet(doc, m)
+        ]
+        if named:
+            return next((m for m in named if entity_of.get(m.start) == article), named[0])
+    return None
 
 
 def _paragraph_company(
@@ -747,6 +909,19 @@ def _cited_as(doc: Document, m: Mention, after: re.Pattern[str]) -> bool:
     return before.endswith(load_words().words("citing_word")) and after.match(doc.norm, m.end) is not None
 
 
+def _research_firm(doc: Document, m: Mention) -> bool:
+    """据咨询公司星澜估计 / 市场研究公司星澜称 / 根据美国市场调查公司星澜数据: a name introduced as a research or data
+    firm that says, estimates or publishes figures is their source, not what they are about."""
+    words = load_words()
+    if words.regex("research_firm_before").search(doc.norm, max(0, m.start - 6), m.start) is None:
+        return False
+    # (星澜数据: a name that itself ends in a word for data)
+    return bool(
+        words.regex("research_firm_says").match(doc.norm, m.end)
+        or doc.norm[m.start : m.end].endswith(words.words("research_firm_name_end"))
+    )
+
+
 def _in_dateline(doc: Document, m: Mention) -> bool:
     return m.sentence == 0 and any((f.start, f.end) == (m.start, m.end) for f in byline_fields(doc))
 
@@ -782,15 +957,22 @@ def _announcer(text: str, agents: list[Mention]) -> Mention | None:
 def _market_measure(f: Figure, before: str) -> bool:
     """A measure of a market or an industry as a whole (市场规模, 行业规模, 复合增长率), in the figure's measure or in
     its clause before it."""
+    before = _without_footprint(before)  # (在全国有37家门店: where the company is, not the nation's total)
     return any(w in (f.measure or "") or w in before for w in load_words().words("market_measure"))
+
+
+def _without_footprint(text: str) -> str:
+    """``text`` with the wordings of where a company is present (在全国有 / 覆盖全国) blanked, same length."""
+    return load_words().regex("company_footprint").sub(lambda m: " " * len(m.group()), text)
 
 
 def _aggregate(text: str, sentence_start: int, start: int) -> bool:
     """A sentence that names no organisation and speaks of a whole sector, region or market before the figure
     (领域 / 产业带 / 全球 / 全市 / 市场规模), and does not point back at a company (其 / 公司): about no one."""
     words = load_words()
+    span = _without_footprint(text[sentence_start:start])
     return (
-        words.regex("aggregate_scope").search(text, sentence_start, start) is not None
+        words.regex("aggregate_scope").search(span) is not None
         and words.regex("aggregate_anaphor").search(text, sentence_start, start) is None
         and _pronoun().search(text, sentence_start, start) is None
     )
