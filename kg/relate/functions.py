@@ -335,6 +335,16 @@ def _home_country(hit: Hit, arg: str | None) -> bool:
     )
 
 
+def _party(hit: Hit, arg: str | None) -> bool:
+    """An organisation in slot(s) ``arg`` is a political party (the vocabulary's political_party): joining it is a
+    membership, not a post."""
+    parties = hit.env.words.words("political_party")
+    return any(
+        hit.view.mention(n).key in parties or hit.view.mention(n).text in parties
+        for n in hit.slots(arg or "")
+    )
+
+
 def _of_type(hit: Hit, arg: str | None) -> bool:
     """``slot/Type|Type``: an entity in the slot(s) is of one of the types (人民日报 is a MediaOrganization)."""
     slot, _, types = (arg or "").partition("/")
@@ -408,6 +418,7 @@ CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "not_named_after_another": lambda hit, arg: not _named_after_another(hit, arg),
     "not_home_country": lambda hit, arg: not _home_country(hit, arg),
     "not_type": lambda hit, arg: not _of_type(hit, arg),
+    "not_party": lambda hit, arg: not _party(hit, arg),
     "year_date": _year_date,
     "not_unit": _not_unit,
     "not_unit_name": _not_unit_name,
