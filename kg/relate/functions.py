@@ -464,7 +464,19 @@ def _platform_or_self(hit: Hit, slot: int) -> str | None:
     return _platform_of(hit, slot) or hit.view.entity(slot)
 
 
+def _maker_in_name(hit: Hit, slot: int) -> str | None:
+    """The company whose known name begins a product's or programme's name (小米 for 小米电视), where the text
+    also names that company; else None."""
+    mention = hit.view.mention(slot)
+    if mention.type not in ("Product", "Programme"):
+        return None
+    found = hit.env.lexicon.owner_of(mention.key, ("Company",))
+    maker = entity_id("Company", found[1].canonical) if found else None
+    return maker if maker in hit.view.entity_of.values() else None
+
+
 OBJECT_MAPS: dict[str, Callable[[Hit, int], str | None]] = {
+    "maker_in_name": _maker_in_name,
     "platform_of": _platform_of,
     "platform_or_self": _platform_or_self,
 }
