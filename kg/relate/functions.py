@@ -335,6 +335,16 @@ def _home_country(hit: Hit, arg: str | None) -> bool:
     )
 
 
+def _party(hit: Hit, arg: str | None) -> bool:
+    """An organisation in slot(s) ``arg`` is a political party (the vocabulary's political_party): joining it is a
+    membership, not a post."""
+    parties = hit.env.words.words("political_party")
+    return any(
+        hit.view.mention(n).key in parties or hit.view.mention(n).text in parties
+        for n in hit.slots(arg or "")
+    )
+
+
 def _of_type(hit: Hit, arg: str | None) -> bool:
     """``slot/Type|Type``: an entity in the slot(s) is of one of the types (人民日报 is a MediaOrganization)."""
     slot, _, types = (arg or "").partition("/")
@@ -408,6 +418,7 @@ CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "not_named_after_another": lambda hit, arg: not _named_after_another(hit, arg),
     "not_home_country": lambda hit, arg: not _home_country(hit, arg),
     "not_type": lambda hit, arg: not _of_type(hit, arg),
+    "not_party": lambda hit, arg: not _party(hit, arg),
     "year_date": _year_date,
     "not_unit": _not_unit,
     "not_unit_name": _not_unit_name,
@@ -453,7 +464,19 @@ def _platform_or_self(hit: Hit, slot: int) -> str | None:
     return _platform_of(hit, slot) or hit.view.entity(slot)
 
 
+def _maker_in_name(hit: Hit, slot: int) -> str | None:
+    """The company whose known name begins a product's or programme's name (小米 for 小米电视), where the text
+    also names that company; else None."""
+    mention = hit.view.mention(slot)
+    if mention.type not in ("Product", "Programme"):
+        return None
+    found = hit.env.lexicon.owner_of(mention.key, ("Company",))
+    maker = entity_id("Company", found[1].canonical) if found else None
+    return maker if maker in hit.view.entity_of.values() else None
+
+
 OBJECT_MAPS: dict[str, Callable[[Hit, int], str | None]] = {
+    "maker_in_name": _maker_in_name,
     "platform_of": _platform_of,
     "platform_or_self": _platform_or_self,
 }

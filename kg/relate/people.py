@@ -68,7 +68,10 @@ def relations_by_title(
             "", prefix
         )  # 新能源项目总负责人: the project's, 总 modifies
         if role == "leads" and (
-            _heads_a_function(prefix, words)
+            hit.groups.get(
+                "part"
+            )  # a product or programme named before the title: its head, not the company's
+            or _heads_a_function(prefix, words)
             or words.regex("department_end").search(unit)
             or not words.regex("leading_title_modifier").match(lexicon.title_pattern.sub("", prefix))
             and not (isinstance(org, int) and hit.view.mention(org).type == "BusinessUnit")
