@@ -116,7 +116,25 @@ def relate(
     out += known_makers(doc, mentions, entity_of, lexicon, out)
     if scorer is not None:
         out += scorer.relations(doc, mentions, entity_of, linked=out)
-    return _dedupe(_nearer_parent(_heads_not_staff(out)))
+    return _dedupe(_nearer_parent(_no_parent_of_own_unit(_heads_not_staff(out))))
+
+
+def _no_parent_of_own_unit(relations: list[Relation]) -> list[Relation]:
+    """A company is no part of its own division: where a division's name says it is the company's (青禾科技 …
+    本地生活事业群, rule unit_name), a sentence rule that makes the company the division's part or product read a
+    clause's subject wrong (青禾科技成立出行事业部，隶属于本地生活事业群: the new division belongs to it)."""
+    units_of = {
+        (r.object, r.subject)
+        for r in relations
+        if r.predicate == "parentOrganization" and r.rule == "unit_name"
+    }
+    return [
+        r
+        for r in relations
+        if r.predicate not in ("parentOrganization", "productOf")
+        or r.rule in _PARENT_BY_NAME
+        or (r.subject, r.object) not in units_of
+    ]
 
 
 def _nearer_parent(relations: list[Relation]) -> list[Relation]:
