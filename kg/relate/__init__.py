@@ -342,6 +342,15 @@ def _named_units(
             parent = named_maker(platform[1].canonical, present, lexicon, doc.date) or parent
         if parent is None or m.key.endswith(load_words().words("unit_word_no_parent")):
             continue  # (快手直播: a platform's channel, not a division of its own)
+        if (
+            not named_product
+            and not branch
+            and parent not in set(entity_of.values())
+            and not m.key.endswith(tuple(load_words().words("org_unit_suffix")))
+            and not m.key.endswith(tuple(load_words().words("org_region_unit")))
+        ):
+            continue  # (腾讯音乐 / 阿里云 in passing, in an article that never names 腾讯 or 阿里巴巴: a brand; a branch,
+            # a division word, a region (微软大中华区) or a product's name still says whose it is)
         seen.add(m.key)
         view = SentenceView.build(doc, doc.sentences[m.sentence], [m], entity_of)
         predicate = "productOf" if named_product else "parentOrganization"
