@@ -1385,6 +1385,14 @@ def test_a_unit_the_text_places_under_another_is_not_its_name_prefixs_division()
     assert ("京东支付", "parentOrganization", "京东") not in found
 
 
+def test_a_brand_named_after_a_company_the_article_never_names_gets_no_parent():
+    """腾讯音乐 in passing, in an article that never names 腾讯 on its own: a brand the reader knows, no division
+    the article speaks of (a division word, 腾讯互娱事业群, still says whose it is)."""
+    assert not any(p == "parentOrganization" for _, p, _ in triples("星澜唱片与腾讯音乐达成版权合作。"))
+    found = triples("腾讯宣布，星澜唱片与腾讯音乐达成版权合作。")
+    assert ("腾讯音乐", "parentOrganization", "腾讯") in found
+
+
 def test_a_platforms_livestreaming_channel_is_no_division():
     assert ("快手直播", "parentOrganization", "快手") not in triples("快手直播的主播越来越多。")
 

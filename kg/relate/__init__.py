@@ -116,7 +116,25 @@ def relate(
     out += known_makers(doc, mentions, entity_of, lexicon, out)
     if scorer is not None:
         out += scorer.relations(doc, mentions, entity_of, linked=out)
-    return _dedupe(_nearer_parent(_heads_not_staff(out)))
+    return _dedupe(_nearer_parent(_no_parent_of_own_unit(_heads_not_staff(out))))
+
+
+def _no_parent_of_own_unit(relations: list[Relation]) -> list[Relation]:
+    """A company is no part of its own division: where a division's name says it is the company's (青禾科技 …
+    本地生活事业群, rule unit_name), a sentence rule that makes the company the division's part or product read a
+    clause's subject wrong (青禾科技成立出行事业部，隶属于本地生活事业群: the new division belongs to it)."""
+    units_of = {
+        (r.object, r.subject)
+        for r in relations
+        if r.predicate == "parentOrganization" and r.rule == "unit_name"
+    }
+    return [
+        r
+        for r in relations
+        if r.predicate not in ("parentOrganization", "productOf")
+        or r.rule in _PARENT_BY_NAME
+        or (r.subject, r.object) not in units_of
+    ]
 
 
 def _nearer_parent(relations: list[Relation]) -> list[Relation]:
@@ -324,6 +342,15 @@ def _named_units(
             parent = named_maker(platform[1].canonical, present, lexicon, doc.date) or parent
         if parent is None or m.key.endswith(load_words().words("unit_word_no_parent")):
             continue  # (快手直播: a platform's channel, not a division of its own)
+        if (
+            not named_product
+            and not branch
+            and parent not in set(entity_of.values())
+            and not m.key.endswith(tuple(load_words().words("org_unit_suffix")))
+            and not m.key.endswith(tuple(load_words().words("org_region_unit")))
+        ):
+            continue  # (腾讯音乐 / 阿里云 in passing, in an article that never names 腾讯 or 阿里巴巴: a brand; a branch,
+            # a division word, a region (微软大中华区) or a product's name still says whose it is)
         seen.add(m.key)
         view = SentenceView.build(doc, doc.sentences[m.sentence], [m], entity_of)
         predicate = "productOf" if named_product else "parentOrganization"

@@ -288,6 +288,16 @@ def _not_unit_name(hit: Hit, arg: str | None) -> bool:
     )
 
 
+def _unit(hit: Hit, arg: str | None) -> bool:
+    """Every organisation in slot(s) ``arg`` is a business unit or is named as one (the vocabulary's
+    org_unit_suffix or unit_group_end ends its name): what several divisions merge into is a division too."""
+    ends = tuple(hit.env.words.words("org_unit_suffix")) + tuple(hit.env.words.words("unit_group_end"))
+    return all(
+        hit.view.mention(n).type == "BusinessUnit" or hit.view.mention(n).key.endswith(ends)
+        for n in hit.slots(arg or "")
+    )
+
+
 def _one_unit_at_most(hit: Hit, arg: str | None) -> bool:
     """At most one organisation in the slots ``arg`` (comma-separated) is a business unit: divisions listed together
     (two divisions that merge, four that are regrouped) reorganise one company, while a single cloud unit that signs
@@ -423,6 +433,7 @@ CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "not_unit": _not_unit,
     "not_unit_name": _not_unit_name,
     "one_unit_at_most": _one_unit_at_most,
+    "unit": _unit,
     "company": _company,
     "bare_title": _bare_title,
     "stake_below": _stake_below,
