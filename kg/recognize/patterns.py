@@ -2342,6 +2342,8 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
         ).match(ctx.text, m.end(1)):
             continue  # 京东给人的印象是一家…公司: what something is said to be, not a name that is a company
         name = ctx.text[start:end]
+        if len(name) < 2:
+            continue  # …，是一家总部位于…: the cut leaves no name before 是一家
         known_tail = next((k for k in range(1, len(name) - 1) if name[k:] in ctx.lexicon.names), None)
         if known_tail is not None and ctx.known(name[:known_tail]):
             continue  # 出资方青禾资本于2015年创立: a role, then a known name (which stands alone)
