@@ -2128,3 +2128,70 @@ def test_a_preposition_after_a_persons_name_ends_the_clause_before_a_registered_
 )
 def test_a_latin_given_and_family_name_after_a_title_is_a_person(text, name):
     assert name in {m.text for m in mentions_of(text)[2] if m.type == "Person"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这里涌现出一批明星芯片公司。",
+        "其研发投入位居国货美妆集团前列。",
+        "研发投入占比与国际大牌美妆集团持平。",
+        "他说这家果园也算得上冷链物流公司。",
+        "两家公司将在新创公司孵化上合作。",
+    ],
+)
+def test_a_rating_or_class_word_before_field_words_and_a_suffix_is_a_kind_of_company(text):
+    assert not [m for m in mentions_of(text)[2] if m.type in ("Company", "Organization")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("公司获硅谷著名创投基金青禾资本注资。", {"青禾资本"}),
+        ("锋泰美妆集团发布年报。", {"锋泰美妆集团"}),
+        ("锋泰机器人宣布完成融资。", {"锋泰机器人"}),
+        ("知名投资机构青禾资本领投。", {"青禾资本"}),
+    ],
+)
+def test_a_kind_of_company_before_a_name_leaves_the_name(text, names):
+    orgs = {m.text for m in mentions_of(text)[2] if m.type in ("Company", "Organization")}
+    assert orgs == names, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("锋泰科技将其持有的股权表决权委托青禾实业代为行使。", {"锋泰科技", "青禾实业"}),
+        ("星澜电子将表决权授权青禾实业行使。", {"星澜电子", "青禾实业"}),
+    ],
+)
+def test_a_verb_of_entrusting_begins_no_organisation_name(text, names):
+    orgs = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+    assert orgs == names, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("财务数据显示，星澜科技去年营收5亿元。", {"星澜科技"}),
+        ("记者查询到的数据显示，青禾科技共获6轮融资。", {"青禾科技"}),
+        ("另据蝉妈妈数据显示，该直播间销售额破亿。", {"蝉妈妈"}),
+        ("銷售數據顯示，青禾科技表現良好。", {"青禾科技"}),
+    ],
+)
+def test_the_kind_of_data_or_who_found_it_is_no_data_source(text, names):
+    orgs = {m.text for m in mentions_of(text)[2] if m.type in ("Company", "Organization")}
+    assert orgs == names, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("锋泰控股集团布局智能汽车赛道。", {"锋泰控股集团"}),
+        ("青禾集团进军智能汽车市场。", {"青禾集团"}),
+        ("他曾任青州市建设投资公司副经理。", {"青州市建设投资公司"}),
+    ],
+)
+def test_a_verb_entering_a_field_after_a_name_ends_the_name(text, names):
+    orgs = {e.label for e in result_of(text).entities if e.type == "Company"}
+    assert orgs == names, orgs
