@@ -2195,3 +2195,19 @@ def test_the_kind_of_data_or_who_found_it_is_no_data_source(text, names):
 def test_a_verb_entering_a_field_after_a_name_ends_the_name(text, names):
     orgs = {e.label for e in result_of(text).entities if e.type == "Company"}
     assert orgs == names, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("这体现了整个锋泰集团的技术实力。", {"锋泰集团"}),
+        ("這體現了整個鋒泰集團的技術實力。", {"鋒泰集團"}),
+        ("其他青禾集团的子公司也受影响。", {"青禾集团"}),
+        ("他们透过家族信托基金持有股份。", set()),
+        ("商业卫星公司星澜航天完成融资。", {"星澜航天"}),
+        ("长光卫星公司完成新一轮融资。", {"长光卫星"}),
+    ],
+)
+def test_a_word_for_the_whole_begins_no_name_and_a_field_makes_a_kind(text, names):
+    orgs = {e.label for e in result_of(text).entities if e.type == "Company"}
+    assert orgs == names, orgs

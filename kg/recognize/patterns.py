@@ -738,6 +738,11 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue  # 被小米投资 / 获得青禾投资: the investment received, not an investment arm's name; 公募基金:
                 # a kind of company
             prefix_start = _from_a_known_name(ctx, tokens, prefix_start, end)
+            determiner = next((w for w in W.words("unit_determiner") if text.startswith(w, prefix_start)), "")
+            if determiner and s - prefix_start - len(determiner) >= 2:
+                prefix_start += len(
+                    determiner
+                )  # 整个|锋泰集团: a word that points at the whole begins no name
             dated = W.regex("date_before_name").match(text, prefix_start)
             if dated and s - dated.end() >= 2:
                 prefix_start = dated.end()  # 2月|锋泰科技: the date the segmenter glued on begins no name
