@@ -2211,3 +2211,34 @@ def test_a_verb_entering_a_field_after_a_name_ends_the_name(text, names):
 def test_a_word_for_the_whole_begins_no_name_and_a_field_makes_a_kind(text, names):
     orgs = {e.label for e in result_of(text).entities if e.type == "Company"}
     assert orgs == names, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("他在星澜中国工作多年，历任事业部副总裁、大区经理。", set()),
+        ("他历任星澜事业部总经理、区域总经理等职务。", {"星澜事业部"}),
+        ("他曾任青禾云事业群副总裁。", {"青禾云事业群"}),
+    ],
+)
+def test_a_verb_of_holding_posts_begins_no_division_name(text, names):
+    units = {m.text for m in mentions_of(text)[2] if m.type == "BusinessUnit"}
+    assert units == names, units
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("他们因此获取锋泰投资，委托公司开发产品。", set()),
+        ("上季度盈利源于计入锋泰投资的收益。", set()),
+        ("他是锋泰投资的合伙人。", {"锋泰投资"}),
+        ("青禾科技获得锋泰投资、星澜资本等机构的融资。", {"锋泰投资", "星澜资本", "青禾科技"}),
+    ],
+)
+def test_an_investment_received_or_counted_in_is_no_investment_arm(text, names):
+    orgs = {
+        m.text
+        for m in mentions_of(text)[2]
+        if m.type == "Company" and m.text.endswith(("投资", "资本", "科技"))
+    }
+    assert orgs == names, orgs
