@@ -2242,3 +2242,20 @@ def test_an_investment_received_or_counted_in_is_no_investment_arm(text, names):
         if m.type == "Company" and m.text.endswith(("投资", "资本", "科技"))
     }
     assert orgs == names, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("双方将共同打造“桥头堡”项目。", set()),
+        ("两地将联手打造“一站式”服务窗口。", set()),
+        ("锋泰将打造“星澜”品牌。", {"星澜"}),
+        ("非遗商家成功打造了“禾光”“禾光堂”等品牌。", {"禾光"}),
+        ("青禾科技发布了新品“禾光Pro”。", {"禾光Pro"}),
+    ],
+)
+def test_quotes_built_are_a_figure_of_speech_unless_a_kind_names_them(text, names):
+    products = {
+        m.text for m in mentions_of(text)[2] if m.type == "Product" and m.source == "pattern:launched_product"
+    }
+    assert products == names, products

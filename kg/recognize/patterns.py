@@ -1733,6 +1733,12 @@ def find_products(ctx: Context) -> list[Mention]:
     for m in W.regex("launched_quoted_product").finditer(text):
         group = 1 if m.group(1) else 2
         name = m.group(group)
+        if group == 1 and (
+            not ctx.is_boundary(m.start())
+            or W.regex("built_quote").match(text, m.start())
+            and not W.regex("built_quote_named").match(text, m.end())
+        ):
+            continue  # a verb inside another word launches nothing; 打造“桥头堡”: a figure of speech, no product
         type_ = "Platform" if W.regex("platform_name_ending").search(name) else "Product"
         if name.endswith(W.words("programme_noun")) or name.endswith(W.words("document_word")):
             continue  # 发布《2023年报告》: a report, not a product
