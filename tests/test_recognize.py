@@ -2259,3 +2259,17 @@ def test_quotes_built_are_a_figure_of_speech_unless_a_kind_names_them(text, name
         m.text for m in mentions_of(text)[2] if m.type == "Product" and m.source == "pattern:launched_product"
     }
     assert products == names, products
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("目前新式茶饮品牌“小而美”，竞争激烈。", set()),
+        ("他介绍新品空调“静音且省电”。", set()),
+        ("行业里的饮料品牌“少而精”。", set()),
+        ("锋泰推出新款手机“禾光一号”。", {"禾光一号"}),
+    ],
+)
+def test_two_judgements_joined_in_quotes_name_no_product(text, names):
+    products = {m.text for m in mentions_of(text)[2] if m.type == "Product"}
+    assert products == names, products
