@@ -2273,3 +2273,16 @@ def test_quotes_built_are_a_figure_of_speech_unless_a_kind_names_them(text, name
 def test_two_judgements_joined_in_quotes_name_no_product(text, names):
     products = {m.text for m in mentions_of(text)[2] if m.type == "Product"}
     assert products == names, products
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据审计机构对目标公司的审计结果，净资产为5亿元。",
+        "公司聘请的中介机构已完成尽职调查。",
+        "双方将推动人工智能与智慧机械等产业合作。",
+        "这家公司将继续探索黑科技产品。",
+    ],
+)
+def test_words_for_a_role_or_a_trend_are_no_organisation(text):
+    assert not [m for m in mentions_of(text)[2] if m.type in ("Company", "Organization")]
