@@ -2128,3 +2128,161 @@ def test_a_preposition_after_a_persons_name_ends_the_clause_before_a_registered_
 )
 def test_a_latin_given_and_family_name_after_a_title_is_a_person(text, name):
     assert name in {m.text for m in mentions_of(text)[2] if m.type == "Person"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这里涌现出一批明星芯片公司。",
+        "其研发投入位居国货美妆集团前列。",
+        "研发投入占比与国际大牌美妆集团持平。",
+        "他说这家果园也算得上冷链物流公司。",
+        "两家公司将在新创公司孵化上合作。",
+    ],
+)
+def test_a_rating_or_class_word_before_field_words_and_a_suffix_is_a_kind_of_company(text):
+    assert not [m for m in mentions_of(text)[2] if m.type in ("Company", "Organization")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("公司获硅谷著名创投基金青禾资本注资。", {"青禾资本"}),
+        ("锋泰美妆集团发布年报。", {"锋泰美妆集团"}),
+        ("锋泰机器人宣布完成融资。", {"锋泰机器人"}),
+        ("知名投资机构青禾资本领投。", {"青禾资本"}),
+    ],
+)
+def test_a_kind_of_company_before_a_name_leaves_the_name(text, names):
+    orgs = {m.text for m in mentions_of(text)[2] if m.type in ("Company", "Organization")}
+    assert orgs == names, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("锋泰科技将其持有的股权表决权委托青禾实业代为行使。", {"锋泰科技", "青禾实业"}),
+        ("星澜电子将表决权授权青禾实业行使。", {"星澜电子", "青禾实业"}),
+    ],
+)
+def test_a_verb_of_entrusting_begins_no_organisation_name(text, names):
+    orgs = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+    assert orgs == names, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("财务数据显示，星澜科技去年营收5亿元。", {"星澜科技"}),
+        ("记者查询到的数据显示，青禾科技共获6轮融资。", {"青禾科技"}),
+        ("另据蝉妈妈数据显示，该直播间销售额破亿。", {"蝉妈妈"}),
+        ("銷售數據顯示，青禾科技表現良好。", {"青禾科技"}),
+    ],
+)
+def test_the_kind_of_data_or_who_found_it_is_no_data_source(text, names):
+    orgs = {m.text for m in mentions_of(text)[2] if m.type in ("Company", "Organization")}
+    assert orgs == names, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("锋泰控股集团布局智能汽车赛道。", {"锋泰控股集团"}),
+        ("青禾集团进军智能汽车市场。", {"青禾集团"}),
+        ("他曾任青州市建设投资公司副经理。", {"青州市建设投资公司"}),
+    ],
+)
+def test_a_verb_entering_a_field_after_a_name_ends_the_name(text, names):
+    orgs = {e.label for e in result_of(text).entities if e.type == "Company"}
+    assert orgs == names, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("这体现了整个锋泰集团的技术实力。", {"锋泰集团"}),
+        ("這體現了整個鋒泰集團的技術實力。", {"鋒泰集團"}),
+        ("其他青禾集团的子公司也受影响。", {"青禾集团"}),
+        ("他们透过家族信托基金持有股份。", set()),
+        ("商业卫星公司星澜航天完成融资。", {"星澜航天"}),
+        ("长光卫星公司完成新一轮融资。", {"长光卫星"}),
+    ],
+)
+def test_a_word_for_the_whole_begins_no_name_and_a_field_makes_a_kind(text, names):
+    orgs = {e.label for e in result_of(text).entities if e.type == "Company"}
+    assert orgs == names, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("他在星澜中国工作多年，历任事业部副总裁、大区经理。", set()),
+        ("他历任星澜事业部总经理、区域总经理等职务。", {"星澜事业部"}),
+        ("他曾任青禾云事业群副总裁。", {"青禾云事业群"}),
+    ],
+)
+def test_a_verb_of_holding_posts_begins_no_division_name(text, names):
+    units = {m.text for m in mentions_of(text)[2] if m.type == "BusinessUnit"}
+    assert units == names, units
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("他们因此获取锋泰投资，委托公司开发产品。", set()),
+        ("上季度盈利源于计入锋泰投资的收益。", set()),
+        ("他是锋泰投资的合伙人。", {"锋泰投资"}),
+        ("青禾科技获得锋泰投资、星澜资本等机构的融资。", {"锋泰投资", "星澜资本", "青禾科技"}),
+    ],
+)
+def test_an_investment_received_or_counted_in_is_no_investment_arm(text, names):
+    orgs = {
+        m.text
+        for m in mentions_of(text)[2]
+        if m.type == "Company" and m.text.endswith(("投资", "资本", "科技"))
+    }
+    assert orgs == names, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("双方将共同打造“桥头堡”项目。", set()),
+        ("两地将联手打造“一站式”服务窗口。", set()),
+        ("锋泰将打造“星澜”品牌。", {"星澜"}),
+        ("非遗商家成功打造了“禾光”“禾光堂”等品牌。", {"禾光"}),
+        ("青禾科技发布了新品“禾光Pro”。", {"禾光Pro"}),
+    ],
+)
+def test_quotes_built_are_a_figure_of_speech_unless_a_kind_names_them(text, names):
+    products = {
+        m.text for m in mentions_of(text)[2] if m.type == "Product" and m.source == "pattern:launched_product"
+    }
+    assert products == names, products
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("目前新式茶饮品牌“小而美”，竞争激烈。", set()),
+        ("他介绍新品空调“静音且省电”。", set()),
+        ("行业里的饮料品牌“少而精”。", set()),
+        ("锋泰推出新款手机“禾光一号”。", {"禾光一号"}),
+    ],
+)
+def test_two_judgements_joined_in_quotes_name_no_product(text, names):
+    products = {m.text for m in mentions_of(text)[2] if m.type == "Product"}
+    assert products == names, products
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据审计机构对目标公司的审计结果，净资产为5亿元。",
+        "公司聘请的中介机构已完成尽职调查。",
+        "双方将推动人工智能与智慧机械等产业合作。",
+        "这家公司将继续探索黑科技产品。",
+    ],
+)
+def test_words_for_a_role_or_a_trend_are_no_organisation(text):
+    assert not [m for m in mentions_of(text)[2] if m.type in ("Company", "Organization")]

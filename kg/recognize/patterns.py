@@ -727,10 +727,22 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 ):
                     out.append(ctx.mention(rest[0].start, end, type_, "pattern:org_suffix", 0.8))
                 continue
+            if any(
+                t.word in W.set("field_entering_verb")
+                and t.end < s
+                and _made_of(text[t.end : s], W.set("field_word"))
+                for t in tokens[1:]
+            ):
+                continue  # 锋泰集团布局智能汽车: a name, a verb and the field it enters, no name
             if received_investment(ctx, prefix_start, end) or kind_of_company(ctx, text[prefix_start:end]):
                 continue  # 被小米投资 / 获得青禾投资: the investment received, not an investment arm's name; 公募基金:
                 # a kind of company
             prefix_start = _from_a_known_name(ctx, tokens, prefix_start, end)
+            determiner = next((w for w in W.words("unit_determiner") if text.startswith(w, prefix_start)), "")
+            if determiner and s - prefix_start - len(determiner) >= 2:
+                prefix_start += len(
+                    determiner
+                )  # 整个|锋泰集团: a word that points at the whole begins no name
             dated = W.regex("date_before_name").match(text, prefix_start)
             if dated and s - dated.end() >= 2:
                 prefix_start = dated.end()  # 2月|锋泰科技: the date the segmenter glued on begins no name
@@ -1721,6 +1733,12 @@ def find_products(ctx: Context) -> list[Mention]:
     for m in W.regex("launched_quoted_product").finditer(text):
         group = 1 if m.group(1) else 2
         name = m.group(group)
+        if group == 1 and (
+            not ctx.is_boundary(m.start())
+            or W.regex("built_quote").match(text, m.start())
+            and not W.regex("built_quote_named").match(text, m.end())
+        ):
+            continue  # a verb inside another word launches nothing; 打造“桥头堡”: a figure of speech, no product
         type_ = "Platform" if W.regex("platform_name_ending").search(name) else "Product"
         if name.endswith(W.words("programme_noun")) or name.endswith(W.words("document_word")):
             continue  # 发布《2023年报告》: a report, not a product
@@ -2766,10 +2784,25 @@ def kind_of_company(ctx: Context, name: str) -> bool:
     return (
         place_and_kind(ctx, name)
         or _made_of(prefix, W.set("field_word"))
+        or _qualified_kind(ctx, prefix)
         or m.group() in W.set("bare_company_suffix")
         and len(prefix) > 2
         and prefix.endswith(W.words("kind_after_owner"))
     )  # (王立新创业公司 / 锋泰移动省级公司: the owner's name, then a kind of company)
+
+
+def _qualified_kind(ctx: Context, prefix: str) -> bool:
+    """明星机器人 / 硅谷著名创投 / 国货美妆: a place (or nothing), a word that rates or classes companies and words
+    of a field: the prefix of a kind of company, not of a name."""
+    for word in W.words("kind_qualifier"):
+        i = prefix.find(word)
+        before, after = prefix[:i], prefix[i + len(word) :]
+        if i < 0 or after and not _made_of(after, W.set("field_word")):
+            continue
+        entry = ctx.lexicon.names.get(before) if before else None
+        if not before and after or entry is not None and entry.types[0] == "Place":
+            return True  # (明星电力: a bare qualifier before a suffix may be a name)
+    return False
 
 
 @functools.cache
