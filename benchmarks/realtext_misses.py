@@ -23,9 +23,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.config import BuildConfig  # noqa: E402
-from kg.evaluate_graph import ARTICLE, BYLINE, _byline_employers, _match, _Names, read_gold_corpus  # noqa: E402
-from kg.ingest import RawRecord, make_document  # noqa: E402
-from kg.pipeline import batches, extract_many  # noqa: E402
+from kg.evaluate_graph import (  # noqa: E402
+    ARTICLE,
+    BYLINE,
+    _byline_employers,
+    _match,
+    _Names,
+    extract_records,
+    read_gold_corpus,
+)
 from kg.zh.dates import normalise_date  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "realtext" / "corpus.jsonl"
@@ -37,71 +43,54 @@ def classify(path: Path, split: str, config: BuildConfig) -> dict[str, dict[str,
     records = read_gold_corpus(path, split=split)
     missed: dict[str, Counter] = defaultdict(Counter)
     wrong: dict[str, Counter] = defaultdict(Counter)
-    for chunk in batches(records, 32):
-        docs = [
-            make_document(
-                RawRecord(
-                    f"{path}#{r['id']}",
-                    r["text"],
-                    "text",
-                    title=r.get("title"),
-                    url=r.get("url"),
-                    date=r.get("date") or None,
-                    id=r["id"],
-                )
-            )
-            for r in chunk
-        ]
-        for record, result in zip(chunk, extract_many(docs, config=config), strict=True):
-            names = _Names(record["gold"].get("entities", []))
-            kg_gold = {e.id: names.gold_of([e.label, *e.aliases]) for e in result.entities}
-            sentences: dict[str, set[int]] = defaultdict(set)
-            for e in result.entities:
-                if kg_gold[e.id]:
-                    sentences[kg_gold[e.id]].update(m.sentence for m in e.mentions)
-            dates: dict[str, set[int]] = defaultdict(
-                set
-            )  # the dates kg recognised, for foundingDate's object
-            for e in result.entities:
-                if e.type == "Date":
-                    dates[normalise_date(e.label) or e.label].update(m.sentence for m in e.mentions)
-            article = f"article/{result.document.id}"
-            predicted = set()
-            for r in result.relations:
-                s = ARTICLE if r.subject == article else kg_gold.get(r.subject)
-                if r.literal:
-                    o = normalise_date(dict(r.qualifiers).get("text", r.object)) or r.object
-                else:
-                    o = ARTICLE if r.object == article else kg_gold.get(r.object)
-                predicted.add((s or f"?{r.subject}", r.predicate, o or f"?{r.object}"))
-            gold: dict[tuple[str, str, str], tuple[str, ...]] = {}
-            for g in record["gold"].get("relations", []):
-                if g["predicate"] in BYLINE:
-                    continue
-                s, o = names.name(g["subject"]), names.name(g["object"])
-                if g["predicate"] == "foundingDate":
-                    o = normalise_date(o) or o
-                gold[(s, g["predicate"], o)] = (g["predicate"], *g.get("also", ()))
-            predicted -= {f for f in _byline_employers(predicted) if _match(f, gold) is None}
-            matched = {_match(f, gold) for f in predicted if f[1] not in BYLINE} - {None}
-            for f in predicted:
-                if f[1] in BYLINE or _match(f, gold) is not None:
-                    continue
-                wrong[f[1]]["an end not gold" if f[0][0] == "?" or f[2][0] == "?" else "both ends gold"] += 1
-            pairs = {frozenset((s, o)) for s, p, o in predicted}
-            for key in gold:
-                s, p, o = key
-                if key in matched:
-                    missed[p]["found"] += 1
-                    continue
-                missed[p]["missed"] += 1
-                where = dates if p == "foundingDate" else sentences
-                if frozenset((s, o)) in pairs:
-                    missed[p]["other predicate"] += 1
-                elif s in sentences and o in where:
-                    missed[p]["one sentence" if sentences[s] & where[o] else "apart"] += 1
-                else:
-                    missed[p]["end missing"] += 1
+    for record, result in extract_records(path, records, config):
+        names = _Names(record["gold"].get("entities", []))
+        kg_gold = {e.id: names.gold_of([e.label, *e.aliases]) for e in result.entities}
+        sentences: dict[str, set[int]] = defaultdict(set)
+        for e in result.entities:
+            if kg_gold[e.id]:
+                sentences[kg_gold[e.id]].update(m.sentence for m in e.mentions)
+        dates: dict[str, set[int]] = defaultdict(set)  # the dates kg recognised, for foundingDate's object
+        for e in result.entities:
+            if e.type == "Date":
+                dates[normalise_date(e.label) or e.label].update(m.sentence for m in e.mentions)
+        article = f"article/{result.document.id}"
+        predicted = set()
+        for r in result.relations:
+            s = ARTICLE if r.subject == article else kg_gold.get(r.subject)
+            if r.literal:
+                o = normalise_date(dict(r.qualifiers).get("text", r.object)) or r.object
+            else:
+                o = ARTICLE if r.object == article else kg_gold.get(r.object)
+            predicted.add((s or f"?{r.subject}", r.predicate, o or f"?{r.object}"))
+        gold: dict[tuple[str, str, str], tuple[str, ...]] = {}
+        for g in record["gold"].get("relations", []):
+            if g["predicate"] in BYLINE:
+                continue
+            s, o = names.name(g["subject"]), names.name(g["object"])
+            if g["predicate"] == "foundingDate":
+                o = normalise_date(o) or o
+            gold[(s, g["predicate"], o)] = (g["predicate"], *g.get("also", ()))
+        predicted -= {f for f in _byline_employers(predicted) if _match(f, gold) is None}
+        matched = {_match(f, gold) for f in predicted if f[1] not in BYLINE} - {None}
+        for f in predicted:
+            if f[1] in BYLINE or _match(f, gold) is not None:
+                continue
+            wrong[f[1]]["an end not gold" if f[0][0] == "?" or f[2][0] == "?" else "both ends gold"] += 1
+        pairs = {frozenset((s, o)) for s, p, o in predicted}
+        for key in gold:
+            s, p, o = key
+            if key in matched:
+                missed[p]["found"] += 1
+                continue
+            missed[p]["missed"] += 1
+            where = dates if p == "foundingDate" else sentences
+            if frozenset((s, o)) in pairs:
+                missed[p]["other predicate"] += 1
+            elif s in sentences and o in where:
+                missed[p]["one sentence" if sentences[s] & where[o] else "apart"] += 1
+            else:
+                missed[p]["end missing"] += 1
     return {"missed": dict(missed), "wrong": dict(wrong)}
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,12 +120,24 @@ def evaluate_graph(
     limit: int | None = None,
 ) -> GraphReport:
     """Build each annotated article of ``path`` as ``kg build`` would and score it against its gold."""
-    from .ingest import RawRecord, make_document
-    from .pipeline import batches, extract_many
-
     records = read_gold_corpus(path, split=split)[:limit]
     report = GraphReport(str(path), split, len(records), Scores(), Scores(), Scores())
     started = time.perf_counter()
+    for record, result in extract_records(path, records, config):
+        report.characters += len(record["text"])
+        _score_article(record, result, report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def extract_records(
+    path: str | Path, records: list[dict], config: BuildConfig
+) -> Iterator[tuple[dict, DocumentResult]]:
+    """Each annotated record of ``path`` with what ``kg build`` extracts from it (title, address and date as the
+    record gives them), in batches as a build makes them."""
+    from .ingest import RawRecord, make_document
+    from .pipeline import batches, extract_many
+
     for chunk in batches(records, 32):
         docs = [
             make_document(
@@ -141,11 +153,7 @@ def evaluate_graph(
             )
             for r in chunk
         ]
-        for record, result in zip(chunk, extract_many(docs, config=config), strict=True):
-            report.characters += len(record["text"])
-            _score_article(record, result, report)
-    report.seconds = time.perf_counter() - started
-    return report
+        yield from zip(chunk, extract_many(docs, config=config), strict=True)
 
 
 class _Names:

@@ -824,22 +824,8 @@ def _pointed_back_at(
     sent = doc.sentences[index]
     if load_words().regex("company_demonstrative").search(doc.norm, sent.start, start) is None:
         return None
-    here = sent.paragraph
-    for back in range(index - 1, max(-1, index - 3), -1):
-        s = doc.sentences[back]
-        if here - s.paragraph > 1:
-            break
-        named = [
-            m
-            for m in _in_span(mentions, s.start, s.end)
-            if m.type in _AGENT
-            and m.source != BYLINE
-            and not _in_dateline(doc, m)
-            and not cited_outlet(doc, m)
-        ]
-        if named:
-            return next((m for m in named if entity_of.get(m.start) == article), named[0])
-    return None
+    named = _earlier_agents(doc, mentions, index)
+    return next((m for m in named if entity_of.get(m.start) == article), named[0]) if named else None
 
 
 def _paragraph_company(
@@ -852,10 +838,7 @@ def _paragraph_company(
     named = [
         m
         for m in _in_span(mentions, first.start, f.evidence.start)
-        if m.type == "Company"
-        and m.source != BYLINE
-        and not _in_dateline(doc, m)
-        and not cited_outlet(doc, m)
+        if m.type == "Company" and _named_here(doc, m)
     ]
     if not named or any(entity_of.get(m.start) == company for m in named):
         return None
@@ -879,23 +862,28 @@ def main_organisation(mentions: list[Mention]) -> Mention | None:
 
 def _topic(doc: Document, mentions: list[Mention], index: int) -> Mention | None:
     """The first organisation or platform of the nearest earlier sentence (two back at most) in the same or previous paragraph."""
+    agents = _earlier_agents(doc, mentions, index)
+    return agents[0] if agents else None
+
+
+def _earlier_agents(doc: Document, mentions: list[Mention], index: int) -> list[Mention]:
+    """The organisations and platforms the article itself names in the nearest earlier sentence that names any (two
+    back at most), in the same or the previous paragraph; none where there is no such sentence."""
     here = doc.sentences[index]
     for back in range(index - 1, max(-1, index - 3), -1):
         s = doc.sentences[back]
         if here.paragraph - s.paragraph > 1:
             break
-        # (the outlet of a dateline, 新浪科技讯 / 青禾财经APP讯, is not what the next sentence is about)
-        agents = [
-            m
-            for m in _in_span(mentions, s.start, s.end)
-            if m.type in _AGENT
-            and m.source != BYLINE
-            and not _in_dateline(doc, m)
-            and not cited_outlet(doc, m)
-        ]
+        agents = [m for m in _in_span(mentions, s.start, s.end) if m.type in _AGENT and _named_here(doc, m)]
         if agents:
-            return agents[0]
-    return None
+            return agents
+    return []
+
+
+def _named_here(doc: Document, m: Mention) -> bool:
+    """A name the article's text uses, not its byline, its dateline's outlet (新浪科技讯 / 青禾财经APP讯) or an outlet
+    it cites: those are not what the next sentences are about."""
+    return m.source != BYLINE and not _in_dateline(doc, m) and not cited_outlet(doc, m)
 
 
 def cited_outlet(doc: Document, m: Mention) -> bool:
