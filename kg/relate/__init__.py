@@ -311,7 +311,7 @@ def _named_units(
         if m.type in _AGENT and m.type not in ("BusinessUnit", "Platform")
     }
     platforms = {m.key: entity_of[m.start] for m in mentions if m.type == "Platform" and m.start in entity_of}
-    present: set[str] = set()  # the article's entities, made when a division of a platform needs its maker
+    present: set[str] = set()  # the article's entities, made when a unit first needs them
     for m in mentions:
         named_product = m.type == "Product" and m.source in ("pattern:product_name", "pattern:kind_product")
         # (腾讯会议 / 百度文心大模型: a product whose name begins with its maker's)
@@ -342,12 +342,13 @@ def _named_units(
             parent = named_maker(platform[1].canonical, present, lexicon, doc.date) or parent
         if parent is None or m.key.endswith(load_words().words("unit_word_no_parent")):
             continue  # (快手直播: a platform's channel, not a division of its own)
+        present = present or set(entity_of.values())
         if (
             not named_product
             and not branch
-            and parent not in set(entity_of.values())
-            and not m.key.endswith(tuple(load_words().words("org_unit_suffix")))
-            and not m.key.endswith(tuple(load_words().words("org_region_unit")))
+            and parent not in present
+            and not m.key.endswith(load_words().words("org_unit_suffix"))
+            and not m.key.endswith(load_words().words("org_region_unit"))
         ):
             continue  # (腾讯音乐 / 阿里云 in passing, in an article that never names 腾讯 or 阿里巴巴: a brand; a branch,
             # a division word, a region (微软大中华区) or a product's name still says whose it is)

@@ -291,7 +291,7 @@ def _not_unit_name(hit: Hit, arg: str | None) -> bool:
 def _unit(hit: Hit, arg: str | None) -> bool:
     """Every organisation in slot(s) ``arg`` is a business unit or is named as one (the vocabulary's
     org_unit_suffix or unit_group_end ends its name): what several divisions merge into is a division too."""
-    ends = tuple(hit.env.words.words("org_unit_suffix")) + tuple(hit.env.words.words("unit_group_end"))
+    ends = hit.env.words.words("org_unit_suffix") + hit.env.words.words("unit_group_end")
     return all(
         hit.view.mention(n).type == "BusinessUnit" or hit.view.mention(n).key.endswith(ends)
         for n in hit.slots(arg or "")
