@@ -23,15 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.config import BuildConfig  # noqa: E402
-from kg.evaluate_graph import (  # noqa: E402
-    ARTICLE,
-    BYLINE,
-    _byline_employers,
-    _match,
-    _Names,
-    extract_records,
-    read_gold_corpus,
-)
+from kg.evaluate_graph import BYLINE, _match, article_facts, extract_records, read_gold_corpus  # noqa: E402
 from kg.zh.dates import normalise_date  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "realtext" / "corpus.jsonl"
@@ -44,8 +36,8 @@ def classify(path: Path, split: str, config: BuildConfig) -> dict[str, dict[str,
     missed: dict[str, Counter] = defaultdict(Counter)
     wrong: dict[str, Counter] = defaultdict(Counter)
     for record, result in extract_records(path, records, config):
-        names = _Names(record["gold"].get("entities", []))
-        kg_gold = {e.id: names.gold_of([e.label, *e.aliases]) for e in result.entities}
+        facts = article_facts(record, result)
+        kg_gold = facts.kg_gold
         sentences: dict[str, set[int]] = defaultdict(set)
         for e in result.entities:
             if kg_gold[e.id]:
@@ -54,24 +46,8 @@ def classify(path: Path, split: str, config: BuildConfig) -> dict[str, dict[str,
         for e in result.entities:
             if e.type == "Date":
                 dates[normalise_date(e.label) or e.label].update(m.sentence for m in e.mentions)
-        article = f"article/{result.document.id}"
-        predicted = set()
-        for r in result.relations:
-            s = ARTICLE if r.subject == article else kg_gold.get(r.subject)
-            if r.literal:
-                o = normalise_date(dict(r.qualifiers).get("text", r.object)) or r.object
-            else:
-                o = ARTICLE if r.object == article else kg_gold.get(r.object)
-            predicted.add((s or f"?{r.subject}", r.predicate, o or f"?{r.object}"))
-        gold: dict[tuple[str, str, str], tuple[str, ...]] = {}
-        for g in record["gold"].get("relations", []):
-            if g["predicate"] in BYLINE:
-                continue
-            s, o = names.name(g["subject"]), names.name(g["object"])
-            if g["predicate"] == "foundingDate":
-                o = normalise_date(o) or o
-            gold[(s, g["predicate"], o)] = (g["predicate"], *g.get("also", ()))
-        predicted -= {f for f in _byline_employers(predicted) if _match(f, gold) is None}
+        gold = {key: allowed for key, allowed in facts.gold.items() if key[1] not in BYLINE}
+        predicted = facts.predicted - facts.employers
         matched = {_match(f, gold) for f in predicted if f[1] not in BYLINE} - {None}
         for f in predicted:
             if f[1] in BYLINE or _match(f, gold) is not None:

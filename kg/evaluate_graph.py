@@ -181,8 +181,29 @@ class _Names:
 
 
 def _score_article(record: dict, result: DocumentResult, report: GraphReport) -> None:
-    gold = record["gold"]
-    names = _Names(gold.get("entities", []))
+    facts = article_facts(record, result)
+    report.byline_employers += len(facts.employers)
+    _score_relations(record["id"], facts.gold, facts.predicted - facts.employers, report)
+    _score_entities(record["id"], facts.names, facts.kg_gold, result, report)
+    _score_figures(record, facts.names, facts.kg_gold, result, report)
+
+
+@dataclass
+class ArticleFacts:
+    """An article's gold and kg's statements, both as (subject, predicate, object) of gold names."""
+
+    names: _Names
+    kg_gold: dict[str, str | None]  # kg's entity id → the gold entity it is, if any
+    gold: dict[tuple[str, str, str], tuple[str, ...]]  # gold fact → the predicates that count for it
+    predicted: set[tuple[str, str, str]]  # kg's facts; an end that is no gold entity is "?" + kg's id
+    employers: set[
+        tuple[str, str, str]
+    ]  # the reporter works for the outlet, unlisted by the gold: not scored
+
+
+def article_facts(record: dict, result: DocumentResult) -> ArticleFacts:
+    """What the gold of ``record`` states and what kg stated in ``result``, mapped onto the gold's names."""
+    names = _Names(record["gold"].get("entities", []))
     kg_gold = {e.id: names.gold_of([e.label, *e.aliases]) for e in result.entities}
     article = f"article/{result.document.id}"
 
@@ -190,7 +211,7 @@ def _score_article(record: dict, result: DocumentResult, report: GraphReport) ->
         return ARTICLE if entity_id == article else kg_gold.get(entity_id)
 
     gold_rel: dict[tuple[str, str, str], tuple[str, ...]] = {}
-    for r in gold.get("relations", []):
+    for r in record["gold"].get("relations", []):
         s, o = names.name(r["subject"]), names.name(r["object"])
         if r["predicate"] == "foundingDate":
             o = normalise_date(o) or o
@@ -205,10 +226,7 @@ def _score_article(record: dict, result: DocumentResult, report: GraphReport) ->
         )
         predicted.add((ps or f"?{r.subject}", r.predicate, po or f"?{r.object}"))
     employers = {fact for fact in _byline_employers(predicted) if _match(fact, gold_rel) is None}
-    report.byline_employers += len(employers)
-    _score_relations(record["id"], gold_rel, predicted - employers, report)
-    _score_entities(record["id"], names, kg_gold, result, report)
-    _score_figures(record, names, kg_gold, result, report)
+    return ArticleFacts(names, kg_gold, gold_rel, predicted, employers)
 
 
 def _byline_employers(facts: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
