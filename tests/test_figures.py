@@ -619,11 +619,11 @@ def test_shares_and_outlay_read_where_the_traded_company_stands():
             "青禾智行汽车有限公司",
         ),
         ("青禾电子成立于2012年，总部位于深圳。该合资公司拟注册资金2亿元。", "2亿元", "青禾电子"),
-        # the second short name in one bracket (或“标的公司”)
+        # the second short name in one bracket (或“标的公司”); the entity is known by the short name it defines
         (
             "锋泰科技拟收购星海医药集团(简称“星海”或“目标企业”)70%股权。锋泰科技表示，目标企业今年营业收入约为3.1亿元。",
             "3.1亿元",
-            "星海医药集团",
+            "星海",
         ),
         # a brand of a group that announces, then in a later clause completes a round: the brand's
         ("3月5日，星澜集团旗下的青禾汽车宣布，已完成5亿美元A轮融资。", "5亿美元", "青禾汽车"),

@@ -186,6 +186,29 @@ def test_a_short_name_given_without_brackets_is_an_abbreviation(text, short):
     assert any(m.source == "pattern:abbreviation" for m in mentions)
 
 
+@pytest.mark.parametrize(
+    "text,full,short",
+    [
+        # the full name only the statistical recogniser finds, the short name in brackets after it
+        ("北方能源互联网研究中心（NEIC）宣布成立。", "北方能源互联网研究中心", "NEIC"),
+        ("湖州市第三中学，简称湖州三中，为一所高级中学。", "湖州市第三中学", "湖州三中"),
+        ("青松数据科技有限公司（下称“青松数据”）今日宣布完成融资。", "青松数据科技有限公司", "青松数据"),
+        # a quoted short name alone in brackets, as announcements define one
+        ("双方与远山生命科学研究院(“远山研究院”)签署合作协议。", "远山生命科学研究院", "远山研究院"),
+        # an acronym after the English name
+        ("青禾材料研究院（Qinghe Materials Institute，简称QMI）今年成立。", "青禾材料研究院", "QMI"),
+    ],
+)
+def test_a_short_name_defined_after_a_name_is_the_same_entity_whoever_found_the_name(text, full, short):
+    owners = [e for e in result_of(text).entities if {full, short} & {e.label, *e.aliases}]
+    assert len(owners) == 1 and {full, short} <= {owners[0].label, *owners[0].aliases}
+
+
+def test_a_quoted_word_in_brackets_that_is_no_short_name_joins_nothing():
+    res = result_of("青禾科技与锋泰集团（“公司”）签署协议。")
+    assert not any(m.source == "pattern:abbreviation" for e in res.entities for m in e.mentions)
+
+
 def test_what_follows_a_bare_jiancheng_that_is_no_name_is_no_abbreviation():
     res = result_of("蓝鲸资本投资了青禾科技，简称是为了方便。")
     assert not any(m.source == "pattern:abbreviation" for e in res.entities for m in e.mentions)

@@ -263,7 +263,17 @@ def recognize(
     # a name the tagger is sure of is the same name where it occurs again (春雨医生 in the headline and the lead)
     sure = [m for m in extra if m.score >= CRF_PROPAGATE_SCORE]
     found = filter_spans(found + _propagate(ctx, sure, taken=found))
+    found = _tagged_abbreviations(ctx, found, {id(m) for m in extra})
     return _with_neighbours(ctx, filter_spans(found + find_short_forms(ctx, found)))
+
+
+def _tagged_abbreviations(ctx: Context, found: list[Mention], tagged: set[int]) -> list[Mention]:
+    """北方能源互联网研究中心（NEIC） where only the tagger found the full name: the short name the text defines after
+    it is the same entity, as after a name the rules found (``_rule_mentions`` pairs those)."""
+    pairs = [(full, short) for full, short in find_abbreviations(ctx, found) if id(full) in tagged]
+    if not pairs:
+        return found
+    return _apply_abbreviations(filter_spans(found + [short for _, short in pairs]), pairs)
 
 
 def _with_neighbours(ctx: Context, found: list[Mention]) -> list[Mention]:

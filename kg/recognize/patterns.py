@@ -1986,7 +1986,7 @@ def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention
         if full is None or full.type in ("Date", "Place"):
             continue
         # 简称“X” or a Latin acronym in brackets, or a short name without them (…，简称X，)
-        group = next(g for g in (1, 2, 3) if m.group(g))
+        group = next(g for g in (1, 2, 3, 4, 5) if m.group(g))
         if m.group(group) in ctx.lexicon.non_entities:
             continue  # （简称“公司”）: the document's word for the company, not a name
         entry = ctx.lexicon.names.get(m.group(group))
