@@ -3045,20 +3045,53 @@ def find_brand_goods(ctx: Context, known: list[Mention]) -> list[Mention]:
     return out
 
 
+def find_company_sites(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """星澜汽车华东总部 / 长安汽车南京工厂 / 宝马集团华东区域总部: a known company, a place and a word for a site make
+    the company's unit there (the place alone is no unit: 蔚来中国 is regional_arm's)."""
+    places: dict[int, int] = {}
+    for m in known:
+        if m.type == "Place":
+            places[m.start] = max(places.get(m.start, m.end), m.end)
+    out = []
+    for m in known:
+        if m.source not in ("lexicon", "kb") or m.type != "Company" or m.end not in places:
+            continue
+        at = places[m.end]
+        word = next((w for w in W.words("site_unit_word") if ctx.text.startswith(w, at)), None)
+        end = at + len(word) if word else at
+        if word not in W.set("country_site_word") and W.regex("regional_arm").fullmatch(ctx.text, m.end, at):
+            continue  # 特斯拉中国工厂: the company's plants in the country, no one unit (蔚来中国总部 is one)
+        if word and ctx.is_boundary(end) and not ctx.text.startswith(W.words("site_not_unit_after"), end):
+            out.append(ctx.mention(m.start, end, "BusinessUnit", "pattern:business_unit", 0.8))
+    return out
+
+
 def _goods_after(ctx: Context, pos: int) -> int | None:
     """The end of a word for goods (after at most six characters that describe them) right after a brand at ``pos``."""
     m = W.regex("goods_after_brand").match(ctx.text, pos)
     if m is None:
         return None
-    start, end = m.start("word"), m.end()
+    start, end = m.start("word" if m.group("word") else "coined"), m.end()
     if not ctx.is_boundary(end) or start > pos and not ctx.is_boundary(start):
         return None
+    if m.group("coined") and _only_kind_modifiers(ctx.text[pos:start]):
+        return None  # 华为自研芯片 / 苹果新款芯片: words for a kind of chip, no coined name
     for tok in ctx.tokens_from(pos, start):
         if tok.start >= pos and (
             tok.pos[:1] in "vpcdumqrft" and tok.pos != "vn" or not re.fullmatch(rf"[{HAN}]+", tok.word)
         ):
             return None  # 小米推出手表 / 小米的手表: a clause or a phrase, not one product's name
     return end
+
+
+def _only_kind_modifiers(text: str) -> bool:
+    """``text`` is made of words that describe a kind of product and name none (自研 / 新款 / 新一代) and nothing else."""
+    while text:
+        word = next((w for w in W.words("kind_modifier") if text.startswith(w)), None)
+        if word is None:
+            return False
+        text = text[len(word) :]
+    return True
 
 
 def model_code(ctx: Context, pos: int) -> re.Match[str] | None:
