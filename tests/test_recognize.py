@@ -953,6 +953,10 @@ def test_a_registered_name_with_a_region_in_brackets_is_the_companys_arm(text, c
     assert (child, "parentOrganization", parent) in triples(text)
 
 
+def test_a_company_and_a_region_in_brackets_without_a_legal_form_is_its_arm():
+    assert ("微软（中国）", "parentOrganization", "微软") in triples("微软宣布，微软（中国）将裁员。")
+
+
 def test_a_registered_name_with_a_city_in_brackets_is_still_the_company():
     res = result_of("锋泰科技宣布，锋泰科技（宁波）有限公司成立。")
     assert len([e for e in res.entities if e.type == "Company"]) == 1

@@ -3006,7 +3006,11 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
         if code and ctx.is_boundary(code.end()):
             out.append(ctx.mention(m.start, code.end(), "Product", "pattern:product_name", 0.85))
             continue
-        region = W.regex("regional_arm").match(ctx.text, m.end) if m.type == "Company" else None
+        region = (
+            W.regex("regional_arm").match(ctx.text, m.end) or _bare_seat(ctx, m.end)
+            if m.type == "Company"
+            else None
+        )  # (星澜汽车集团（中国）: the region in brackets, a name that leaves out its legal form)
         if region and ctx.is_boundary(region.end()):  # 微软中国 / 蔚来欧洲: a company's arm in a region
             out.append(ctx.mention(m.start, region.end(), "BusinessUnit", "pattern:business_unit", 0.8))
             continue
@@ -3054,6 +3058,10 @@ def find_company_sites(ctx: Context, known: list[Mention]) -> list[Mention]:
             places[m.start] = max(places.get(m.start, m.end), m.end)
     out = []
     for m in known:
+        seat = _bare_seat(ctx, m.end) if m.source == "kb" and m.type == "Company" else None
+        if seat and ctx.is_boundary(seat.end()):  # 星澜汽车集团（中国）, a company the knowledge base knows
+            out.append(ctx.mention(m.start, seat.end(), "BusinessUnit", "pattern:business_unit", 0.8))
+            continue  # (a company of the lexicon: find_business_units)
         if m.source not in ("lexicon", "kb") or m.type != "Company" or m.end not in places:
             continue
         at = places[m.end]
@@ -3064,6 +3072,15 @@ def find_company_sites(ctx: Context, known: list[Mention]) -> list[Mention]:
         if word and ctx.is_boundary(end) and not ctx.text.startswith(W.words("site_not_unit_after"), end):
             out.append(ctx.mention(m.start, end, "BusinessUnit", "pattern:business_unit", 0.8))
     return out
+
+
+def _bare_seat(ctx: Context, pos: int) -> re.Match[str] | None:
+    """A country or region in brackets at ``pos`` that no registered name goes on after (星澜汽车集团（中国）, not
+    星澜汽车集团（香港）投资有限公司: a company of its own, the registered-name pattern's)."""
+    seat = W.regex("regional_seat").match(ctx.text, pos)
+    if seat is None or W.regex("seat_then_legal_form").match(ctx.text, seat.end()):
+        return None
+    return seat
 
 
 def _goods_after(ctx: Context, pos: int) -> int | None:
