@@ -962,6 +962,22 @@ def test_a_registered_name_with_a_city_in_brackets_is_still_the_company():
     assert len([e for e in res.entities if e.type == "Company"]) == 1
 
 
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("青禾互娱先后推出《禾风1》及《禾风2》两部单机游戏。", {"禾风1", "禾风2"}),
+        ("调查涉及《青禾街舞》等多档网络综艺。", {"青禾街舞"}),
+        ("青禾互娱的首个作品是主机游戏——《禾风传》。", {"禾风传"}),
+    ],
+)
+def test_titles_before_a_counted_kind_of_work_or_after_a_kind_and_a_dash_are_products(text, names):
+    assert names <= {m.text for m in mentions_of(text)[2] if m.type == "Product"}
+
+
+def test_a_titled_document_before_a_count_of_files_is_no_product():
+    assert not [m for m in mentions_of("央视发布《2024年消费报告》等三份文件。")[2] if m.type == "Product"]
+
+
 def test_a_conjunction_between_two_titled_names_still_joins_them():
     people = {
         m.text for m in mentions_of("青禾科技董事长王芳和总裁李强表示，公司将上市。")[2] if m.type == "Person"

@@ -2713,6 +2713,9 @@ def find_titled_works(ctx: Context) -> list[Mention]:
                 break
             out.append(ctx.mention(nxt.start("name"), nxt.end("name"), "Product", "pattern:titled_work", 0.7))
             pos = nxt.end()
+    for m in W.regex("titled_work_before_kind").finditer(ctx.text):  # 《禾风1》及《禾风2》两部单机游戏
+        if not m.group("name").endswith(W.words("document_word")):
+            out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:titled_work", 0.72))
     for m in W.regex("maker_glossed_work").finditer(ctx.text):  # 《星河纪元》（网易出品）
         if not m.group("name").endswith(W.words("document_word")):
             out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:titled_work", 0.72))
