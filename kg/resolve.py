@@ -15,7 +15,7 @@ from .kb import kb_label, load_kb
 from .model import ORG_TYPES, Document, Entity, Mention
 from .recognize.lexicon import Lexicon, load_lexicon
 from .recognize.patterns import osa_distance
-from .recognize.shortforms import LEGAL_FORM, named_as_parent, trade_cores
+from .recognize.shortforms import LEGAL_FORM, named_as_parent, regional_subsidiary, trade_cores
 from .words import load_words
 from .zh.dates import date_name, normalise_date
 
@@ -145,8 +145,9 @@ def _canonical_keys(mentions: list[Mention], lexicon: Lexicon, text: str = "") -
                     and not named_as_parent(key, stripped, text)
                 ):
                     target = stripped
-            if target == key:
-                # 锋泰智能科技(苏州)有限公司 and 锋泰智能 in one article
+            if target == key and not regional_subsidiary(key):
+                # 锋泰智能科技(苏州)公司 and 锋泰智能 in one article (not 宝马集团（亚太） and 宝马集团: the
+                # company's arm in China and the company)
                 target = next(
                     (
                         c

@@ -902,6 +902,92 @@ def test_goods_after_a_verb_or_a_possessive_are_no_product_name(text):
 @pytest.mark.parametrize(
     "text, name",
     [
+        ("新机配备华为灵犀电池，续航更长。", "华为灵犀电池"),
+        ("农夫山泉东方树叶绿茶销量增长。", "农夫山泉东方树叶绿茶"),
+        ("據悉，華為智慧眼鏡3將於下月開售。", "華為智慧眼鏡3"),
+    ],
+)
+def test_a_brand_a_coined_name_and_a_word_for_goods_make_its_product(text, name):
+    rels = triples(text)
+    assert any(s == name and p == "productOf" for s, p, _ in rels)
+
+
+@pytest.mark.parametrize("text", ["华为芯片供应受限。", "华为自研芯片进展顺利。", "苹果新款芯片性能提升。"])
+def test_a_word_for_chips_after_a_brand_or_a_kind_is_no_product_name(text):
+    assert not [m for m in mentions_of(text)[2] if m.type == "Product"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("副总经理陈永和认为，市场将回暖。", "陈永和"), ("星澜集团董事长李国和指出，公司将扩张。", "李国和")],
+)
+def test_a_conjunction_before_a_speech_verb_ends_the_name_it_follows(text, name):
+    people = {m.text for m in mentions_of(text)[2] if m.type == "Person"}
+    assert name in people
+
+
+@pytest.mark.parametrize(
+    "text, unit, parent",
+    [
+        ("比亚迪发布财报。比亚迪长沙工厂停产。", "比亚迪长沙工厂", "比亚迪"),
+        ("长安汽车发布公告。长安汽车南京工厂投产。", "长安汽车南京工厂", "长安汽车"),
+        ("宝马集团公布业绩。宝马集团中国总部迁至北京。", "宝马集团中国总部", "宝马"),
+    ],
+)
+def test_a_known_company_a_place_and_a_site_word_make_its_unit(text, unit, parent):
+    assert (unit, "parentOrganization", parent) in triples(text)
+
+
+def test_a_site_that_is_a_building_is_no_unit():
+    assert not [m for m in mentions_of("小米武汉总部大楼竣工。")[2] if m.type == "BusinessUnit"]
+
+
+@pytest.mark.parametrize(
+    "text, child, parent",
+    [
+        ("宝马集团宣布，宝马集团（亚太）有限公司将迁址。", "宝马集团（亚太）有限公司", "宝马"),
+        ("星巴克称，星巴克（中国）投资有限公司将增资。", "星巴克（中国）投资有限公司", "星巴克"),
+    ],
+)
+def test_a_registered_name_with_a_region_in_brackets_is_the_companys_arm(text, child, parent):
+    assert (child, "parentOrganization", parent) in triples(text)
+
+
+def test_a_company_and_a_region_in_brackets_without_a_legal_form_is_its_arm():
+    assert ("微软（中国）", "parentOrganization", "微软") in triples("微软宣布，微软（中国）将裁员。")
+
+
+def test_a_registered_name_with_a_city_in_brackets_is_still_the_company():
+    res = result_of("锋泰科技宣布，锋泰科技（宁波）有限公司成立。")
+    assert len([e for e in res.entities if e.type == "Company"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("青禾互娱先后推出《禾风1》及《禾风2》两部单机游戏。", {"禾风1", "禾风2"}),
+        ("调查涉及《青禾街舞》等多档网络综艺。", {"青禾街舞"}),
+        ("青禾互娱的首个作品是主机游戏——《禾风传》。", {"禾风传"}),
+    ],
+)
+def test_titles_before_a_counted_kind_of_work_or_after_a_kind_and_a_dash_are_products(text, names):
+    assert names <= {m.text for m in mentions_of(text)[2] if m.type == "Product"}
+
+
+def test_a_titled_document_before_a_count_of_files_is_no_product():
+    assert not [m for m in mentions_of("央视发布《2024年消费报告》等三份文件。")[2] if m.type == "Product"]
+
+
+def test_a_conjunction_between_two_titled_names_still_joins_them():
+    people = {
+        m.text for m in mentions_of("青禾科技董事长王芳和总裁李强表示，公司将上市。")[2] if m.type == "Person"
+    }
+    assert {"王芳", "李强"} <= people
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
         ("该基金与 Silver Lake Management 同意收购。", "Silver Lake Management"),
         ("通过Max Smart Limited持股13.5%。", "Max Smart Limited"),
         ("法国初创公司Mistral AI完成融资。", "Mistral AI"),

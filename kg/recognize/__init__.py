@@ -27,6 +27,7 @@ from .patterns import (
     find_business_units,
     find_byline,
     find_coded_names,
+    find_company_sites,
     find_counted_list_orgs,
     find_country_abbreviations,
     find_data_sources,
@@ -803,7 +804,7 @@ def _rule_mentions(ctx: Context) -> list[Mention]:
         for m in find_kb_names(ctx, inside_longer_word, received_investment)
         if (m.start, m.end) not in taken
     )
-    candidates.extend(units + find_brand_goods(ctx, candidates))
+    candidates.extend(units + find_brand_goods(ctx, candidates) + find_company_sites(ctx, candidates))
     for finder in PATTERNS:
         candidates.extend(finder(ctx))
     candidates = [_without_trader_prefix(ctx, m) for m in candidates]  # (the tagger's spans: _trimmed_org)

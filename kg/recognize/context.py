@@ -173,7 +173,10 @@ class Context:
             )  # 孙立 / 冰为 / 新一任: the segmenter glued 为 (as) onto the name's last character (not 由于, a
             # conjunction it knows: 王芳 / 由于)
             # 张大 / 为 / 表示: 为 before a speech verb or a clause's end ends the name 张大为, not a clause
-            speaks = nxt and nxt.word in _W.set("as_title") and self._before_speech(nxt.end)
+            speaks = nxt and (
+                nxt.word in _W.set("as_title") or self._conjunction_ends_name(nxt.start, nxt.end)
+            )
+            speaks = speaks and self._before_speech(nxt.end)
             if (
                 len(tok.word) == slen + 1
                 and (lone or glued or speaks)
@@ -188,8 +191,11 @@ class Context:
         for length in (slen + 2, slen + 1):
             end = start + length
             chunk = text[start:end]
-            if end > len(text) or not _all_han(chunk) or any(ch in NAME_STOP for ch in chunk[slen:]):
+            if end > len(text) or not _all_han(chunk):
                 continue
+            conjunction_end = length == slen + 2 and self._conjunction_ends_name(end - 1, end)
+            if any(ch in NAME_STOP for ch in chunk[slen : len(chunk) - conjunction_end]):
+                continue  # (陈永和表示: 和 before a speech verb ends no clause that joins two names; it is the name's)
             follows_stop = end == len(text) or text[end] in NAME_STOP or not _is_han(text[end])
             last = self.token_at(end - 1) if end < len(text) and text[end] in GLUED else None
             glued_on = last is not None and last.start == end - 1 and last.end == end + 1
@@ -232,6 +238,15 @@ class Context:
 
     def _adverb_at(self, at: int) -> bool:
         return self.text[at : at + 2] in _ADVERBS or self.text[at : at + 3] in _ADVERBS
+
+    def _conjunction_ends_name(self, start: int, end: int) -> bool:
+        """A conjunction (和 / 与) right before a speech verb or a clause's punctuation joins nothing: it is the last
+        character of the name before it (李国和指出 / 陈永和表示)."""
+        return (
+            self.text[start:end] in _W.set("name_joining_conjunction")
+            and end - start == 1
+            and self._before_speech(end)
+        )
 
     def _before_speech(self, at: int) -> bool:
         rest = self.text[at : at + 2]

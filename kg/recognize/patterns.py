@@ -2713,6 +2713,9 @@ def find_titled_works(ctx: Context) -> list[Mention]:
                 break
             out.append(ctx.mention(nxt.start("name"), nxt.end("name"), "Product", "pattern:titled_work", 0.7))
             pos = nxt.end()
+    for m in W.regex("titled_work_before_kind").finditer(ctx.text):  # 《禾风1》及《禾风2》两部单机游戏
+        if not m.group("name").endswith(W.words("document_word")):
+            out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:titled_work", 0.72))
     for m in W.regex("maker_glossed_work").finditer(ctx.text):  # 《星河纪元》（网易出品）
         if not m.group("name").endswith(W.words("document_word")):
             out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:titled_work", 0.72))
@@ -3006,7 +3009,11 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
         if code and ctx.is_boundary(code.end()):
             out.append(ctx.mention(m.start, code.end(), "Product", "pattern:product_name", 0.85))
             continue
-        region = W.regex("regional_arm").match(ctx.text, m.end) if m.type == "Company" else None
+        region = (
+            W.regex("regional_arm").match(ctx.text, m.end) or _bare_seat(ctx, m.end)
+            if m.type == "Company"
+            else None
+        )  # (星澜汽车集团（中国）: the region in brackets, a name that leaves out its legal form)
         if region and ctx.is_boundary(region.end()):  # 微软中国 / 蔚来欧洲: a company's arm in a region
             out.append(ctx.mention(m.start, region.end(), "BusinessUnit", "pattern:business_unit", 0.8))
             continue
@@ -3045,20 +3052,66 @@ def find_brand_goods(ctx: Context, known: list[Mention]) -> list[Mention]:
     return out
 
 
+def find_company_sites(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """星澜汽车华东总部 / 长安汽车南京工厂 / 宝马集团华东区域总部: a known company, a place and a word for a site make
+    the company's unit there (the place alone is no unit: 蔚来中国 is regional_arm's)."""
+    places: dict[int, int] = {}
+    for m in known:
+        if m.type == "Place":
+            places[m.start] = max(places.get(m.start, m.end), m.end)
+    out = []
+    for m in known:
+        seat = _bare_seat(ctx, m.end) if m.source == "kb" and m.type == "Company" else None
+        if seat and ctx.is_boundary(seat.end()):  # 星澜汽车集团（中国）, a company the knowledge base knows
+            out.append(ctx.mention(m.start, seat.end(), "BusinessUnit", "pattern:business_unit", 0.8))
+            continue  # (a company of the lexicon: find_business_units)
+        if m.source not in ("lexicon", "kb") or m.type != "Company" or m.end not in places:
+            continue
+        at = places[m.end]
+        word = next((w for w in W.words("site_unit_word") if ctx.text.startswith(w, at)), None)
+        end = at + len(word) if word else at
+        if word not in W.set("country_site_word") and W.regex("regional_arm").fullmatch(ctx.text, m.end, at):
+            continue  # 特斯拉中国工厂: the company's plants in the country, no one unit (蔚来中国总部 is one)
+        if word and ctx.is_boundary(end) and not ctx.text.startswith(W.words("site_not_unit_after"), end):
+            out.append(ctx.mention(m.start, end, "BusinessUnit", "pattern:business_unit", 0.8))
+    return out
+
+
+def _bare_seat(ctx: Context, pos: int) -> re.Match[str] | None:
+    """A country or region in brackets at ``pos`` that no registered name goes on after (星澜汽车集团（中国）, not
+    星澜汽车集团（香港）投资有限公司: a company of its own, the registered-name pattern's)."""
+    seat = W.regex("regional_seat").match(ctx.text, pos)
+    if seat is None or W.regex("seat_then_legal_form").match(ctx.text, seat.end()):
+        return None
+    return seat
+
+
 def _goods_after(ctx: Context, pos: int) -> int | None:
     """The end of a word for goods (after at most six characters that describe them) right after a brand at ``pos``."""
     m = W.regex("goods_after_brand").match(ctx.text, pos)
     if m is None:
         return None
-    start, end = m.start("word"), m.end()
+    start, end = m.start("word" if m.group("word") else "coined"), m.end()
     if not ctx.is_boundary(end) or start > pos and not ctx.is_boundary(start):
         return None
+    if m.group("coined") and _only_kind_modifiers(ctx.text[pos:start]):
+        return None  # 华为自研芯片 / 苹果新款芯片: words for a kind of chip, no coined name
     for tok in ctx.tokens_from(pos, start):
         if tok.start >= pos and (
             tok.pos[:1] in "vpcdumqrft" and tok.pos != "vn" or not re.fullmatch(rf"[{HAN}]+", tok.word)
         ):
             return None  # 小米推出手表 / 小米的手表: a clause or a phrase, not one product's name
     return end
+
+
+def _only_kind_modifiers(text: str) -> bool:
+    """``text`` is made of words that describe a kind of product and name none (自研 / 新款 / 新一代) and nothing else."""
+    while text:
+        word = next((w for w in W.words("kind_modifier") if text.startswith(w)), None)
+        if word is None:
+            return False
+        text = text[len(word) :]
+    return True
 
 
 def model_code(ctx: Context, pos: int) -> re.Match[str] | None:

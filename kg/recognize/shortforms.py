@@ -75,6 +75,12 @@ def find_short_forms(ctx: Context, found: list[Mention]) -> list[Mention]:
     return out
 
 
+def regional_subsidiary(key: str) -> bool:
+    """星澜汽车（中国）公司 / 青禾基金（香港）: a registered name whose bracket names a country or a region, not
+    a city, is the company's arm there, a company of its own (锋泰智能科技（苏州） is 锋泰智能 itself)."""
+    return bool(LEGAL_FORM.search(key) and W.regex("regional_seat").search(key))
+
+
 def named_as_parent(key: str, short: str, text: str) -> bool:
     """青禾电子(开曼)有限公司是青禾电子的全资子公司 / 青禾电子旗下的青禾电子(开曼)有限公司: the text names the short name
     as the registered company's parent, so the two are different companies."""

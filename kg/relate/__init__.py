@@ -10,6 +10,7 @@ from ..kb import is_market, kb_label, load_kb
 from ..model import Document, Evidence, Figure, Mention, Relation
 from ..recognize.byline import byline_fields
 from ..recognize.lexicon import Lexicon, load_lexicon
+from ..recognize.shortforms import regional_subsidiary, trade_cores
 from ..recognize.units import company_stem, owner_in_name
 from ..resolve import entity_id
 from ..words import load_words
@@ -316,9 +317,20 @@ def _named_units(
         named_product = m.type == "Product" and m.source in ("pattern:product_name", "pattern:kind_product")
         # (腾讯会议 / 百度文心大模型: a product whose name begins with its maker's)
         branch = m.source == "pattern:branch"  # 招行广州分行
-        if m.type != "BusinessUnit" and not named_product and not branch or m.key in seen:
+        regional = m.type == "Company" and regional_subsidiary(m.key)  # 星澜汽车（中国）公司
+        if m.type != "BusinessUnit" and not named_product and not branch and not regional or m.key in seen:
             continue
-        parent = _longest_prefix_org(m.key, orgs, lexicon, found_by_pattern=m.source.startswith("pattern:"))
+        if regional:
+            own = entity_of.get(m.start)
+            cores = trade_cores(m.key)
+            parent = next((orgs[c] for c in cores if c in orgs and orgs[c] != own), None)
+            named = [k for k in orgs if cores and cores[0].startswith(k) and orgs[k] != own]
+            if parent is None and named:  # 宝马集团（亚太）有限公司: 宝马's, the article's 宝马集团
+                parent = orgs[max(named, key=len)]
+        else:
+            parent = _longest_prefix_org(
+                m.key, orgs, lexicon, found_by_pattern=m.source.startswith("pattern:")
+            )
         surface = doc.norm[m.start : m.end]
         if parent is None and surface != m.key and surface.endswith(m.key):
             # 腾讯云与智慧产业事业群: the lexicon's 云与智慧产业事业群
