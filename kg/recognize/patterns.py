@@ -755,6 +755,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 prefix_start += 1  # 以锋泰科技为例: 以 … 为例 frames the name
             if W.regex("count_before_suffix").search(text, prefix_start, s) and s - prefix_start > 2:
                 continue  # 锋泰电影厂三大集团: a count of organisations after a name, not one named
+            prefix_start = _opening_word_of_generic_name(ctx, prefix_start, s)
             placed = _place_after_common_words(ctx, [t for t in tokens if t.start >= prefix_start])
             if placed is not None and placed[1]:
                 prefix_start = placed[
@@ -983,6 +984,26 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
             return ctx.tokens[i].start
         i -= 1
     return guessed
+
+
+def _opening_word_of_generic_name(ctx: Context, start: int, suffix_start: int) -> int:
+    """远航控股集团宣布: where what stands before the suffix is only organisations' endings (控股集团), the
+    word that opens the sentence right before it (a verb to the segmenter: 远航) is the name's own; else ``start``."""
+    if not _made_of(ctx.text[start:suffix_start], frozenset(ctx.lexicon.suffix_words)):
+        return start
+    i = ctx.token_index(start - 1) if start else -1
+    tok = ctx.tokens[i] if i >= 0 else None
+    if (
+        tok is None
+        or tok.end != start
+        or len(tok.word) < 2
+        or not re.fullmatch(f"[{HAN}]+", tok.word)
+        or tok.start
+        and ctx.text[tok.start - 1] not in W.set("sentence_end_or_list")
+        and ctx.text[tok.start - 1] not in W.set("clause_break")
+    ):
+        return start
+    return tok.start
 
 
 def _place_after_common_words(ctx: Context, tokens: list[Token]) -> tuple[int, bool] | None:
@@ -2445,6 +2466,7 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             "introduced_kind_act"
         ).match(ctx.text, m.end(1)):
             continue  # 京东给人的印象是一家…公司: what something is said to be, not a name that is a company
+        start += _list_number_glued(ctx, start, end)
         name = ctx.text[start:end]
         if len(name) < 2:
             continue  # …，是一家总部位于…: the cut leaves no name before 是一家
@@ -2499,6 +2521,23 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
                 key = name[: -len(company)] if generic_tail and name.endswith(company) else None
                 out.append(ctx.mention(start, end, "Company", "pattern:introduced_org", 0.7, key=key))
     return out
+
+
+def _list_number_glued(ctx: Context, start: int, end: int) -> int:
+    """How many digits open the span as an item's number run into the name (a list whose marks were lost: 2青禾娱乐成立于
+    …，青禾音乐…): one or two digits at the start of the text or of a sentence or an item, before a Chinese name whose
+    beginning the text writes elsewhere without them. A name that begins with a number (58同城, 37互娱) is written
+    so each time; 0 where the digits are the name's."""
+    text = ctx.text
+    digits = re.match(rf"\d{{1,2}}(?=[{HAN}])", text[start:end])
+    if digits is None or start and text[start - 1] not in W.set("sentence_end_or_list"):
+        return 0
+    cut = start + digits.end()
+    if end - cut < 2 or text[start:end] in ctx.lexicon.names or load_kb().org(text[start:end]):
+        return 0
+    head = text[cut : cut + 2]
+    again = any(p != cut and not text[p - 1 : p].isdigit() for p in occurrences(text, head))
+    return digits.end() if again else 0
 
 
 def _voiced_name(ctx: Context, start: int, end: int) -> bool:
