@@ -80,3 +80,11 @@ def test_list_number_run_into_a_name(text, name):
 def test_a_word_opening_the_sentence_before_generic_endings_is_the_name():
     # 远航 reads as a verb, yet before 控股集团公司 (endings only) it is the name's own word
     assert "远航控股集团公司" in org_names("远航控股集团公司去年裁员三成。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["林海先生创立于1998年，后来公司上市。", "二、青禾 始于1918年，创始人山田太郎先生创立于大阪。"],
+)
+def test_a_person_with_an_honorific_who_founded_is_no_company(text):
+    assert not any(n.endswith("先生") for n in org_names(text)), org_names(text)

@@ -2470,6 +2470,8 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
         name = ctx.text[start:end]
         if len(name) < 2:
             continue  # …，是一家总部位于…: the cut leaves no name before 是一家
+        if name.endswith(W.words("honorific")):
+            continue  # 林海先生创立于1998年: a person, with the honorific after the name, founded something
         known_tail = next((k for k in range(1, len(name) - 1) if name[k:] in ctx.lexicon.names), None)
         if known_tail is not None and ctx.known(name[:known_tail]):
             continue  # 出资方青禾资本于2015年创立: a role, then a known name (which stands alone)
