@@ -358,8 +358,31 @@ def _after_trader(ctx: Context, start: int, end: int) -> int:
     return prefix.end() if prefix and end - prefix.end() >= 2 else start
 
 
+def _after_repeat(ctx: Context, start: int, end: int) -> int:
+    """锋泰门业锋泰门业成立于: a name's first words (three Chinese characters or more) written twice in a row (a heading
+    run into the text) begin it once; the second copy is where the name starts. Shorter repeats are names' own
+    (哔哩哔哩, 呷哺呷哺集团), as are Latin ones (Gogoro)."""
+    text = ctx.text
+    moved = True
+    while moved:
+        moved = False
+        for n in range((end - start) // 2, 2, -1):
+            word = text[start : start + n]
+            if (
+                len(set(word)) > 1
+                and re.fullmatch(f"[{HAN}]+", word)
+                and text.startswith(word, start + n)
+                and text[start:end] not in ctx.lexicon.names
+            ):
+                start += n
+                moved = True
+                break
+    return start
+
+
 def _without_trader_prefix(ctx: Context, m: Mention) -> Mention:
     start = _after_trader(ctx, m.start, m.end) if m.type in ORG_TYPES else m.start
+    start = _after_repeat(ctx, start, m.end) if m.type in ORG_TYPES else start
     return m if start == m.start else ctx.mention(start, m.end, m.type, m.source, m.score, types=m.types)
 
 
@@ -370,6 +393,7 @@ def _trimmed_org(ctx: Context, start: int, end: int) -> tuple[int, int]:
     start = _after_place_kind(ctx, start, end)
     start = _after_kind_of(ctx, start, end)
     start = _after_trader(ctx, former_stripped(ctx, start, end), end)
+    start = _after_repeat(ctx, start, end)  # 锋泰门业锋泰门业: the name once
     start = ctx.after_glued_char(start, end)  # 占|云帆科技总股本
     verb = ctx.token_at(start)
     if (

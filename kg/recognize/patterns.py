@@ -755,6 +755,14 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 prefix_start += 1  # 以锋泰科技为例: 以 … 为例 frames the name
             if W.regex("count_before_suffix").search(text, prefix_start, s) and s - prefix_start > 2:
                 continue  # 锋泰电影厂三大集团: a count of organisations after a name, not one named
+            prefix_start = _opening_word_of_generic_name(ctx, prefix_start, s)
+            placed = _place_after_common_words(ctx, [t for t in tokens if t.start >= prefix_start])
+            if placed is not None and placed[1]:
+                prefix_start = placed[
+                    0
+                ]  # 项目落地杭州云帆电机: common words, then a name that a place begins
+            elif placed is not None:
+                continue  # 落地杭州银行: a place alone before the suffix (a known bank's name the lexicon finds)
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
     return [_without_former(ctx, m) for m in out]
 
@@ -937,6 +945,10 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
             and len(prev.word) == 1
             and prev.word not in _FUNCTION_CHARS
         )
+        if _joiner_inside_name(ctx, i):
+            inside = True
+            if guessed == ctx.tokens[i + 1].start:
+                guessed = tok.start  # 和|澜 (a place guessed): the name begins at 和
         if not inside and (
             tok.word in _FUNCTION_CHARS or tok.word[0] in _FUNCTION_CHARS and not ctx.known(tok.word)
         ):
@@ -972,6 +984,72 @@ def _registered_name_start(ctx: Context, suffix_start: int, *, body: bool = Fals
             return ctx.tokens[i].start
         i -= 1
     return guessed
+
+
+def _opening_word_of_generic_name(ctx: Context, start: int, suffix_start: int) -> int:
+    """远航控股集团宣布: where what stands before the suffix is only organisations' endings (控股集团), the
+    word that opens the sentence right before it (a verb to the segmenter: 远航) is the name's own; else ``start``."""
+    if not _made_of(ctx.text[start:suffix_start], frozenset(ctx.lexicon.suffix_words)):
+        return start
+    i = ctx.token_index(start - 1) if start else -1
+    tok = ctx.tokens[i] if i >= 0 else None
+    if (
+        tok is None
+        or tok.end != start
+        or len(tok.word) < 2
+        or not re.fullmatch(f"[{HAN}]+", tok.word)
+        or tok.start
+        and ctx.text[tok.start - 1] not in W.set("sentence_end_or_list")
+        and ctx.text[tok.start - 1] not in W.set("clause_break")
+    ):
+        return start
+    return tok.start
+
+
+def _place_after_common_words(ctx: Context, tokens: list[Token]) -> tuple[int, bool] | None:
+    """Where a name before a suffix begins when nouns of the dictionary (落地, 地块) stand before a place kg knows that
+    begins it (落地|杭州|云帆|电机): at the place, as a registered name begins. Returns the place's start and whether
+    more than places follows it; None where the name opens with no such words."""
+
+    def place(t: Token) -> bool:
+        entry = ctx.lexicon.names.get(t.word)
+        return t.pos == "ns" and entry is not None and entry.types[0] == "Place"
+
+    k = next((k for k, t in enumerate(tokens) if place(t)), None)
+    if not k or not all(
+        ctx.known(t.word)
+        and len(t.word) >= 2
+        and t.pos in ("n", "vn")
+        and t.word not in ctx.lexicon.names
+        and not load_kb().org(t.word)
+        for t in tokens[:k]
+    ):
+        return None
+    rest = tokens[k:]
+    return rest[0].start, not all(place(t) for t in rest)
+
+
+def _joiner_inside_name(ctx: Context, i: int) -> bool:
+    """杭州和澜医药有限公司 / 和汇投资集团: a one-character conjunction or preposition that also begins names (和, 同)
+    right before a one-character noun that the segmenter split off an unknown name is the name's first character,
+    not a word that joins two names (a name is never one character long)."""
+    tok = ctx.tokens[i]
+    nxt = ctx.tokens[i + 1] if i + 1 < len(ctx.tokens) else None
+    return (
+        len(tok.word) == 1
+        and tok.word in W.set("joiner_beginning_name")
+        and nxt is not None
+        and nxt.start == tok.end
+        and len(nxt.word) == 1
+        and nxt.word not in _FUNCTION_CHARS
+        and nxt.word not in W.set("place_abbreviation")
+        and re.fullmatch(f"[{HAN}]", nxt.word) is not None
+        and nxt.pos.startswith(("n", "zg"))
+        and not ctx.known(tok.word + nxt.word)
+        and not (
+            i > 0 and ctx.tokens[i - 1].pos.startswith("nr")
+        )  # 王明和李集团: 和 after a person's name joins
+    )
 
 
 def _this_company(ctx: Context, suffix_start: int, end: int) -> bool:
@@ -1012,8 +1090,10 @@ def reads_as_a_clause(ctx: Context, start: int, end: int) -> bool:
     if not tokens or tokens[0].start < start:
         return False  # the span begins inside a word: leave it to the other filters
     first = tokens[0]
-    if first.word not in ctx.lexicon.names and (
-        first.pos[:1] in "pcdr" and ctx.known(first.word) or first.word in W.set("clause_verb")
+    if (
+        first.word not in ctx.lexicon.names
+        and (first.pos[:1] in "pcdr" and ctx.known(first.word) or first.word in W.set("clause_verb"))
+        and not _joiner_inside_name(ctx, ctx.token_index(first.start))  # 和|汇|投资集团: 和 is the name's
     ):
         return True
     if any(t.pos[:1] == "t" or t.pos == "p" and ctx.known(t.word) for t in tokens[1:]):
@@ -1131,6 +1211,12 @@ def _name_prefix(ctx: Context, suffix_start: int):
             if len(tok.word) - cite.end() >= 2 and not ctx.known(tok.word):
                 tokens.insert(0, Token(tok.start + cite.end(), tok.end, tok.word[cite.end() :], "nz"))
             break
+        if tokens and _joiner_inside_name(ctx, i):
+            tokens.insert(
+                0, Token(tok.start, tok.end, tok.word, "nz")
+            )  # 和|汇|投资集团: 和 begins the name here
+            i -= 1
+            continue
         first = tok.word[0]
         # 前威马汽车 / 徐磊升|为锋泰|集团: 前 ("former"), 是 or 为 glued to a name the segmenter does not know
         glued = (
@@ -1246,8 +1332,13 @@ def _name_prefix(ctx: Context, suffix_start: int):
             or tok.word in W.set("owner_word")
         ):
             break  # 来源阅文集团 / 前述邮储银行: a byline's key or a determiner, not the name's start
-        if tok.word in W.set("deal_party") or tok.word.startswith(W.words("heading_word")):
-            break  # 收购方华胜旅业基金 / 公司简介比音勒芬服饰股份有限公司: a deal's party or a heading, not the name
+        if (
+            tok.word in W.set("deal_party")
+            or tok.word.startswith(W.words("heading_word"))
+            or tok.word in W.set("label_before_name")
+        ):
+            break  # 收购方锋泰基金 / 公司简介锋泰服饰 / 原名青禾电机: a deal's party, a heading or a
+            # label, not the name
         verb = next((v for v in W.words("post_verb") if tok.word.startswith(v)), None)
         if verb is not None and tok.word not in ctx.lexicon.names:
             # 宣布辞任锋泰集团: a verb of leaving or taking a post, on its own or glued to the name, is before it
@@ -2346,10 +2437,26 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             continue  # 主播李佳琦在淘宝直播带货: a streamer, a person with a role, not a brand
         if seller and W.regex("list_word_in_name").search(m.group(1)):
             continue  # 李强等多家天猫直播间: the end of a list, not a name
-        if m.group(1).endswith(W.words("legal_form_head")) and ctx.text.startswith(company, end):
+        start, generic_tail = m.start(1), False
+        if (
+            ctx.text.startswith(company, end)
+            and ctx.text[end - 1] in W.set("own_company_marker")
+            and end - start >= 3
+            and not ctx.known(ctx.text[end - 2 : end])
+        ):
+            end -= 1  # 锋泰装饰该公司成立于: the name, then 该公司 ("this company") that restates it
+        elif ctx.text.startswith(company, end) and m.group(1).endswith(W.words("legal_form_head")):
             # 国华人寿保险股份有限公司成立于: 公司 ends the registered name here, it is not a generic noun
             end += len(company)
-        start = m.start(1)
+        elif (
+            ctx.text.startswith(company, end)
+            and m.group(1) not in ctx.lexicon.names
+            and not load_kb().org(m.group(1))
+            and not ctx.text[end - 1].isdigit()
+        ):
+            # 星海游戏公司成立于 / QXT公司成立于: the name is written with 公司, which the mention covers; the
+            # entity is named without the generic noun (a known name, 小米公司, is the lexicon's)
+            generic_tail, end = True, end + len(company)
         for cut in W.regex("introduced_name_cut").finditer(ctx.text[start:end]):
             if cut.group("tail"):  # 循环智能是一家…成立于: the name ends before 是一家
                 end = start + cut.start()
@@ -2359,9 +2466,12 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             "introduced_kind_act"
         ).match(ctx.text, m.end(1)):
             continue  # 京东给人的印象是一家…公司: what something is said to be, not a name that is a company
+        start += _list_number_glued(ctx, start, end)
         name = ctx.text[start:end]
         if len(name) < 2:
             continue  # …，是一家总部位于…: the cut leaves no name before 是一家
+        if name.endswith(W.words("honorific")):
+            continue  # 林海先生创立于1998年: a person, with the honorific after the name, founded something
         known_tail = next((k for k in range(1, len(name) - 1) if name[k:] in ctx.lexicon.names), None)
         if known_tail is not None and ctx.known(name[:known_tail]):
             continue  # 出资方青禾资本于2015年创立: a role, then a known name (which stands alone)
@@ -2410,8 +2520,26 @@ def find_introduced_orgs(ctx: Context) -> list[Mention]:
             if seller and ctx.name_end(start) == end and name not in ctx.lexicon.names:
                 out.append(ctx.mention(start, end, "Person", "pattern:streamer", 0.7))  # 林舟抖音直播间
             else:
-                out.append(ctx.mention(start, end, "Company", "pattern:introduced_org", 0.7))
+                key = name[: -len(company)] if generic_tail and name.endswith(company) else None
+                out.append(ctx.mention(start, end, "Company", "pattern:introduced_org", 0.7, key=key))
     return out
+
+
+def _list_number_glued(ctx: Context, start: int, end: int) -> int:
+    """How many digits open the span as an item's number run into the name (a list whose marks were lost: 2青禾娱乐成立于
+    …，青禾音乐…): one or two digits at the start of the text or of a sentence or an item, before a Chinese name whose
+    beginning the text writes elsewhere without them. A name that begins with a number (58同城, 37互娱) is written
+    so each time; 0 where the digits are the name's."""
+    text = ctx.text
+    digits = re.match(rf"\d{{1,2}}(?=[{HAN}])", text[start:end])
+    if digits is None or start and text[start - 1] not in W.set("sentence_end_or_list"):
+        return 0
+    cut = start + digits.end()
+    if end - cut < 2 or text[start:end] in ctx.lexicon.names or load_kb().org(text[start:end]):
+        return 0
+    head = text[cut : cut + 2]
+    again = any(p != cut and not text[p - 1 : p].isdigit() for p in occurrences(text, head))
+    return digits.end() if again else 0
 
 
 def _voiced_name(ctx: Context, start: int, end: int) -> bool:
@@ -2504,6 +2632,9 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
             # plan, a date or the company's figures
         if m.group("name").startswith(W.words("company_organ")):
             continue  # 送达公司董事会之日起生效: the company's board, not a company named after 公司
+        label = next((w for w in W.words("label_before_name") if m.group("name").startswith(w)), "")
+        if label and end - start - len(label) >= 2 and ctx.is_boundary(start + len(label)):
+            start += len(label)  # 公司原名星澜电器: the label that introduces the name is no part of it
         if m.group("name").startswith(tuple(W.set("conjunction_not_surname"))):
             continue  # 锋泰投资公司及澄湖资本: 公司 ended the name before the conjunction, it describes no other
         if m.group("name").startswith(W.words("joint_adverb")):
@@ -2516,6 +2647,12 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
         ):
             continue  # 有限公司北京代表处表示: a branch or a body speaks (the suffix scan finds it)
         tokens = ctx.tokens_from(start, end)
+        placed = _place_after_common_words(ctx, [t for t in tokens if t.start >= start])
+        if placed is not None and placed[1]:
+            start, tokens = (
+                placed[0],
+                ctx.tokens_from(placed[0], end),
+            )  # 项目落地杭州云帆电机: the place begins it
         if any(t.word in W.set("clause_inside_name") for t in tokens):
             continue  # 该项目正式落户苏州: a clause (正式 / 落户), not a name after 项目
         suffix_end = _suffix_at_end(ctx.lexicon.org_suffixes)
