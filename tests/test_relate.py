@@ -1413,3 +1413,11 @@ def test_this_bank_stands_for_the_bank_among_the_organisations_before_it():
     found = triples("锋泰集团与青禾银行签署协议，该行行长林海表示将加大支持。")
     assert ("林海", "leads", "青禾银行") in found
     assert ("林海", "leads", "锋泰集团") not in found
+
+
+def test_a_divisions_head_who_signs_for_a_party_works_for_its_company():
+    signed = triples("星澜集团首席战略官邓明，与锋泰集团储能事业部副总经理王明，代表双方签约。")
+    assert ("王明", "worksFor", "锋泰集团") in signed
+    # named at an event, not signing for a party: the division only
+    present = triples("锋泰集团储能事业部副总经理王明出席了发布会。")
+    assert ("王明", "worksFor", "锋泰集团") not in present

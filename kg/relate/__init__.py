@@ -14,6 +14,7 @@ from ..recognize.shortforms import regional_subsidiary, trade_cores
 from ..recognize.units import company_stem, owner_in_name
 from ..resolve import entity_id
 from ..words import load_words
+from ..zh.text import to_simplified
 from .about import _AGENT, _company_anaphor, _topic, assign_about, cited_outlet
 from .anaphora import company_mentions, gap_mentions, pair_mentions, pronoun_mentions
 from .byline import byline_relations
@@ -115,9 +116,37 @@ def relate(
     out += _named_units(doc, mentions, entity_of, lexicon)
     out += _model_family(doc, mentions, entity_of, out)
     out += known_makers(doc, mentions, entity_of, lexicon, out)
+    out += _unit_signatories(doc, out)
     if scorer is not None:
         out += scorer.relations(doc, mentions, entity_of, linked=out)
     return _dedupe(_nearer_parent(_no_parent_of_own_unit(_heads_not_staff(out))))
+
+
+def _unit_signatories(doc: Document, relations: list[Relation]) -> list[Relation]:
+    """A person who signs for one of the parties of an agreement (…与青禾集团储能事业部副总经理王明，代表双方签约) acts for
+    the company: the head or staff of a division whose name says whose it is (rule unit_name) works for that company
+    too, where the sentence says the people sign for the parties (the vocabulary's signing_for_parties)."""
+    parent = {
+        r.subject: r.object
+        for r in relations
+        if r.predicate == "parentOrganization" and r.rule == "unit_name" and r.object
+    }
+    if not parent:
+        return []
+    cue = load_words().regex("signing_for_parties")
+    out, seen = [], {r.key for r in relations}
+    for r in relations:
+        if r.predicate not in ("leads", "worksFor") or r.object not in parent:
+            continue
+        if ("former", "true") in r.qualifiers or not cue.search(
+            to_simplified(doc.sentences[r.evidence.sentence].text)
+        ):
+            continue
+        fact = replace(r, predicate="worksFor", object=parent[r.object], rule="unit_signatory", qualifiers=())
+        if fact.key not in seen:
+            seen.add(fact.key)
+            out.append(replace(fact, confidence=round(r.confidence * 0.9, 2)))
+    return out
 
 
 def _no_parent_of_own_unit(relations: list[Relation]) -> list[Relation]:
