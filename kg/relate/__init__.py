@@ -19,7 +19,7 @@ from .about import _AGENT, _company_anaphor, _topic, assign_about, cited_outlet
 from .anaphora import company_mentions, gap_mentions, pair_mentions, pronoun_mentions
 from .byline import byline_relations
 from .frame import Frame, document_frame
-from .makers import known_makers, named_maker
+from .makers import curated_maker_ids, known_makers, named_maker
 from .rules import RuleEnv, RuleSet, load_rules
 from .scorer import RelationScorer
 from .template import SentenceView
@@ -119,6 +119,7 @@ def relate(
     out += _unit_signatories(doc, out)
     if scorer is not None:
         out += scorer.relations(doc, mentions, entity_of, linked=out)
+    out = _not_anothers_product(out, mentions, entity_of, lexicon)
     return _dedupe(_nearer_parent(_no_parent_of_own_unit(_heads_not_staff(out))))
 
 
@@ -147,6 +148,47 @@ def _unit_signatories(doc: Document, relations: list[Relation]) -> list[Relation
             seen.add(fact.key)
             out.append(replace(fact, confidence=round(r.confidence * 0.9, 2)))
     return out
+
+
+def _not_anothers_product(
+    relations: list[Relation], mentions: list[Mention], entity_of: dict[int, str], lexicon: Lexicon
+) -> list[Relation]:
+    """A well-known product the curated list gives a maker is no product of another organisation a sentence rule
+    reads it with: a company that uses it, sells it, builds on it or partners its maker (青禾科技的ChatGPT使用率 /
+    锋泰集团的iPhone订单 / 青禾科技的鸿蒙版应用). An organisation the list does not name stays where it may be one of
+    the maker's own: a business unit, or one whose name holds a maker's (京东数科 for 京东支付, 上海万物新生… for 爱回收)."""
+    makers_of: dict[str, set[str]] = {}
+    for m in mentions:
+        e = entity_of.get(m.start)
+        entry = lexicon.names.get(m.key)
+        if (
+            e is not None
+            and entry is not None
+            and m.type in _MADE_TYPES
+            and entry.canonical in lexicon.makers
+        ):
+            makers_of.setdefault(e, set()).update(curated_maker_ids(entry.canonical, lexicon))
+    if not makers_of:
+        return relations
+    names_of: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.start in entity_of:
+            names_of.setdefault(entity_of[m.start], set()).add(
+                "BusinessUnit" if m.type == "BusinessUnit" else m.key
+            )
+    out = []
+    for r in relations:
+        makers = makers_of.get(r.subject)
+        if r.predicate == "productOf" and r.rule not in _PARENT_BY_NAME and makers and r.object not in makers:
+            names = names_of.get(r.object or "", set())
+            stems = {i.partition("/")[2][:2] for i in makers}
+            if "BusinessUnit" not in names and not any(stem in name for stem in stems for name in names):
+                continue
+        out.append(r)
+    return out
+
+
+_MADE_TYPES = ("Product", "Platform")
 
 
 def _no_parent_of_own_unit(relations: list[Relation]) -> list[Relation]:
