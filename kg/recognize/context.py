@@ -173,10 +173,11 @@ class Context:
             )  # 孙立 / 冰为 / 新一任: the segmenter glued 为 (as) onto the name's last character (not 由于, a
             # conjunction it knows: 王芳 / 由于)
             # 张大 / 为 / 表示: 为 before a speech verb or a clause's end ends the name 张大为, not a clause
-            speaks = nxt and (
-                nxt.word in _W.set("as_title") or self._conjunction_ends_name(nxt.start, nxt.end)
+            speaks = (
+                nxt is not None
+                and (nxt.word in _W.set("as_title") or self._conjunction_ends_name(nxt.start, nxt.end))
+                and self._before_speech(nxt.end)
             )
-            speaks = speaks and self._before_speech(nxt.end)
             if (
                 len(tok.word) == slen + 1
                 and (lone or glued or speaks)
