@@ -101,16 +101,22 @@ def relations_by_title(
     return out
 
 
+_ORG_SLOT = re.compile(r"⟦[OAB](\d+)⟧")
+
+
 def _former(former: bool) -> dict[str, str]:
     return {"former": "true"} if former else {}
 
 
 def _ended(hit: Hit) -> bool:
     """The post is held over a period that has ended (2014年5月至2017年9月，任锋泰实业董秘), also one written as two
-    dates (2016年至2020年，任… / 王明于2016年至2020年担任…: group ``range``, the first date and the word between)."""
+    dates (2016年至2020年，任… / 王明于2016年至2020年担任…: group ``range``, the first date and the word between),
+    or before a move a clause names (加入星澜之前，王明担任…)."""
     if hit.groups.get("range"):
         return True
     if hit.env.words.regex("closed_period_slots").search(hit.view.template[: hit.start]):
+        return True
+    if _before_move(hit):
         return True
     slot = hit.groups.get("period")
     if not slot:  # 2014年5月至2017年9月，任…: the period is a clause of its own before the post's
@@ -121,6 +127,17 @@ def _ended(hit: Hit) -> bool:
     if not slot:
         return False
     return hit.env.words.regex("closed_period").search(hit.view.mention(slot).text) is not None
+
+
+def _before_move(hit: Hit) -> bool:
+    """加入星澜之前，王明担任青禾总经理: a clause of a move ends right before the match, so the post was held before
+    it; not where the clause names the post's own organisation (创立青禾之前，其联合创始人、CEO王明…: 其 is 青禾)."""
+    clause = hit.env.words.regex("before_move_clause").search(hit.view.template[: hit.start])
+    if clause is None:
+        return False
+    named = {hit.view.entity(n) for n in _ORG_SLOT.findall(clause.group())}
+    own = _ORG_SLOT.search(hit.text)
+    return own is not None and hit.view.entity(own.group(1)) not in named
 
 
 def _leaves_after(hit: Hit) -> bool:

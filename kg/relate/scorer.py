@@ -323,6 +323,8 @@ class RelationScorer:
                 continue  # 高瓴资本、红杉中国这两家投资机构: names in a list; a partnership says more (rules)
             if _co_arguments(roles.get(index, {}), rel.subject, rel.object):
                 continue  # 腾讯和阿里巴巴都投资了B站: two investors of one company, not a pair of their own
+            if rel.predicate in _PAIRED_POSTS and _both_paired(roles.get(index, {}), rel):
+                continue  # 小米、蔚来的创始人雷军、李斌: the rules paired each name with its own company
             led = rounds.get(index, set())
             if (
                 rel.predicate == "investsIn"
@@ -433,6 +435,22 @@ def _co_arguments(roles: dict[str, set[tuple[str, str, str]]], a: str, b: str) -
     company, two units of one parent)."""
     shared = roles.get(a, set()) & roles.get(b, set())
     return any(other not in (a, b) for _, _, other in shared)
+
+
+# Predicates whose ends the rules pair one to one in a sentence's lists (the founders or heads of several companies).
+_PAIRED_POSTS = frozenset({"founder", "leads"})
+
+
+def _both_paired(roles: dict[str, set[tuple[str, str, str]]], rel: Relation) -> bool:
+    """Both ends of ``rel`` already have the same predicate with another entity in the sentence (the rules paired
+    the names of two lists item by item): the cross pair is no relation."""
+    return any(
+        side == "s" and p == rel.predicate and other != rel.object
+        for side, p, other in roles.get(rel.subject, set())
+    ) and any(
+        side == "o" and p == rel.predicate and other != rel.subject
+        for side, p, other in roles.get(rel.object, set())
+    )
 
 
 def _named_after(
