@@ -31,7 +31,7 @@ from .recognize.lexicon import load_lexicon
 from .recognize.statistical import load_statistical
 from .relate import assign_about, relate
 from .relate.frame import document_frame
-from .relate.rules import RuleSet, load_rules
+from .relate.rules import Example, RuleSet, load_rules
 from .relate.scorer import load_scorer
 from .resolve import resolve
 from .segment import available_engine, get_segmenter
@@ -256,17 +256,22 @@ class ExampleCheck:
 
 
 def check_rule_examples(
-    *, config: BuildConfig = BuildConfig(), name: str | None = None
+    *,
+    config: BuildConfig = BuildConfig(),
+    name: str | None = None,
+    select: Callable[[int, Example], bool] | None = None,
 ) -> list[ExampleCheck]:
-    """Run every rule's examples (or rule ``name``'s): each expected fact must be made by that rule itself and
-    kept in the final output; no ``absent`` fact may be in the output."""
+    """Run every rule's examples (or rule ``name``'s; or those ``select(index, example)`` keeps): each expected
+    fact must be made by that rule itself and kept in the final output; no ``absent`` fact may be in the output."""
     lexicon = load_lexicon(config.lexicons)
     ruleset = load_rules(config.rules, lexicon.title_pattern.pattern)
     out = []
     for rule in ruleset:
         if name is not None and rule.name != name:
             continue
-        for example in rule.examples:
+        for index, example in enumerate(rule.examples):
+            if select is not None and not select(index, example):
+                continue
             doc = document_from_text(example.text, source=f"<example of {rule.name}>")
             result = extract_many([doc], config=config)[0]
             full, own = _labelled(result), _labelled(result, rule.name)

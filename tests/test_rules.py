@@ -29,11 +29,21 @@ RULES = load_rules(title_pattern=load_lexicon().title_pattern.pattern)
 EXAMPLES = [(rule.name, i) for rule in RULES for i in range(len(rule.examples))]
 
 
+def sampled(rule: str) -> set[int]:
+    """The examples of a rule the fast suite checks: its first, and its first that lists facts that must be absent."""
+    examples = RULES.only(rule).rules[0].examples
+    return {0, next((i for i, e in enumerate(examples) if e.absent), 0)}
+
+
 @functools.cache
-def example_checks(rule: str) -> dict[str, ExampleCheck]:
-    """One rule's examples, checked with the rules alone (no statistical recogniser), once per test process: each
-    process checks the rules of the tests it runs."""
-    return {c.text: c for c in check_rule_examples(config=BuildConfig(model="none"), name=rule)}
+def example_checks(rule: str, sample: bool) -> dict[str, ExampleCheck]:
+    """One rule's examples (the sample, or the rest), checked with the rules alone (no statistical recogniser), once
+    per test process: each process checks the rules of the tests it runs."""
+    keep = sampled(rule)
+    checks = check_rule_examples(
+        config=BuildConfig(model="none"), name=rule, select=lambda i, _e: (i in keep) == sample
+    )
+    return {c.text: c for c in checks}
 
 
 def test_every_rule_has_an_example():
@@ -41,18 +51,34 @@ def test_every_rule_has_an_example():
     assert not without, f"rules without an example: {without}"
 
 
-@pytest.mark.parametrize("rule", sorted({rule for rule, _ in EXAMPLES}))
-def test_rule_examples(rule):
-    """Every example of the rule: its expected facts found, its absent ones not (one test per rule, each failing
-    example named in the message)."""
-    checks = example_checks(rule)
+def _example_failures(rule: str, sample: bool) -> list[str]:
+    checks, keep = example_checks(rule, sample), sampled(rule)
     failures = []
-    for example in RULES.only(rule).rules[0].examples:
+    for i, example in enumerate(RULES.only(rule).rules[0].examples):
+        if (i in keep) != sample:
+            continue
         check = checks[example.text]
         if check.missing:
             failures.append(f"{rule} does not find {check.missing} in {example.text}")
         if check.unwanted:
             failures.append(f"{example.text} gives {check.unwanted}")
+    return failures
+
+
+@pytest.mark.parametrize("rule", sorted({rule for rule, _ in EXAMPLES}))
+def test_rule_examples(rule):
+    """Each rule's first example and its first with facts that must be absent: their expected facts found, their
+    absent ones not (one test per rule, each failing example named in the message). The rest are
+    ``test_rule_examples_rest`` (slow), so that the whole suite checks every example once."""
+    failures = _example_failures(rule, sample=True)
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rule", sorted(r.name for r in RULES if len(r.examples) > len(sampled(r.name))))
+def test_rule_examples_rest(rule):
+    """Every other example of the rule, as ``test_rule_examples`` checks its sample."""
+    failures = _example_failures(rule, sample=False)
     assert not failures, "\n".join(failures)
 
 
@@ -61,7 +87,7 @@ def test_rule_examples(rule):
 def test_triggers_are_in_every_template_the_rule_matches(rule):
     """Trigger words are derived, not kept by hand: any template a rule matches contains one of them. (Slow: it
     segments every example again. A trigger missing from a template that states an expected fact already fails
-    ``test_rule_examples``, which is fast; this stricter check also covers the examples that only list absent
+    ``test_rule_examples`` or ``test_rule_examples_rest``; this stricter check also covers the examples that only list absent
     facts.)"""
     from kg.ingest import document_from_text
     from kg.pipeline import mentions_for
