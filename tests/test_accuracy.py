@@ -14,16 +14,16 @@ CORPUS = ROOT / "benchmarks" / "realtext" / "corpus.jsonl"
 # (split, what) -> (precision, recall) floors
 # (dev's entity floors sit higher since the neural recogniser trains on the dev split's sentences too)
 FLOORS = {
-    ("dev", "relations"): (0.82, 0.55),
+    ("dev", "relations"): (0.83, 0.57),
     ("dev", "bylines"): (0.91, 0.80),
     ("dev", "organisation"): (0.84, 0.83),
     ("dev", "person"): (0.94, 0.93),
-    ("test", "relations"): (0.68, 0.35),
+    ("test", "relations"): (0.68, 0.36),
     ("test", "bylines"): (0.85, 0.66),
     ("test", "organisation"): (0.77, 0.74),
     ("test", "person"): (0.89, 0.88),
 }
-ATTRIBUTION_FLOORS = {"dev": 0.71, "test": 0.61}
+ATTRIBUTION_FLOORS = {"dev": 0.72, "test": 0.61}
 
 
 @pytest.fixture(scope="module")

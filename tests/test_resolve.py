@@ -192,9 +192,9 @@ def test_a_short_name_given_without_brackets_is_an_abbreviation(text, short):
         # the full name only the statistical recogniser finds, the short name in brackets after it
         ("北方能源互联网研究中心（NEIC）宣布成立。", "北方能源互联网研究中心", "NEIC"),
         ("湖州市第三中学，简称湖州三中，为一所高级中学。", "湖州市第三中学", "湖州三中"),
-        ("青松数据科技有限公司（下称“青松数据”）今日宣布完成融资。", "青松数据科技有限公司", "青松数据"),
+        ("青松数据科技集团（下称“青松数据”）今日宣布完成融资。", "青松数据科技集团", "青松数据"),
         # a quoted short name alone in brackets, as announcements define one
-        ("双方与远山生命科学研究院(“远山研究院”)签署合作协议。", "远山生命科学研究院", "远山研究院"),
+        ("双方与远山生物研究院(“远山研究院”)签署合作协议。", "远山生物研究院", "远山研究院"),
         # an acronym after the English name
         ("青禾材料研究院（Qinghe Materials Institute，简称QMI）今年成立。", "青禾材料研究院", "QMI"),
     ],
