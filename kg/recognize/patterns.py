@@ -758,9 +758,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
             prefix_start = _opening_word_of_generic_name(ctx, prefix_start, s)
             placed = _place_after_common_words(ctx, [t for t in tokens if t.start >= prefix_start])
             if placed is not None and placed[1]:
-                prefix_start = placed[
-                    0
-                ]  # 项目落地杭州云帆电机: common words, then a name that a place begins
+                # 项目落地杭州云帆电机: common words, then a name that a place begins
+                prefix_start = placed[0]
             elif placed is not None:
                 continue  # 落地杭州银行: a place alone before the suffix (a known bank's name the lexicon finds)
             out.append(ctx.mention(prefix_start, end, type_, "pattern:org_suffix", 0.8))
@@ -1046,9 +1045,8 @@ def _joiner_inside_name(ctx: Context, i: int) -> bool:
         and re.fullmatch(f"[{HAN}]", nxt.word) is not None
         and nxt.pos.startswith(("n", "zg"))
         and not ctx.known(tok.word + nxt.word)
-        and not (
-            i > 0 and ctx.tokens[i - 1].pos.startswith("nr")
-        )  # 王明和李集团: 和 after a person's name joins
+        # 王明和李集团: 和 after a person's name joins
+        and not (i > 0 and ctx.tokens[i - 1].pos.startswith("nr"))
     )
 
 
@@ -1212,9 +1210,8 @@ def _name_prefix(ctx: Context, suffix_start: int):
                 tokens.insert(0, Token(tok.start + cite.end(), tok.end, tok.word[cite.end() :], "nz"))
             break
         if tokens and _joiner_inside_name(ctx, i):
-            tokens.insert(
-                0, Token(tok.start, tok.end, tok.word, "nz")
-            )  # 和|汇|投资集团: 和 begins the name here
+            # 和|汇|投资集团: 和 begins the name here
+            tokens.insert(0, Token(tok.start, tok.end, tok.word, "nz"))
             i -= 1
             continue
         first = tok.word[0]
@@ -2649,10 +2646,9 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
         tokens = ctx.tokens_from(start, end)
         placed = _place_after_common_words(ctx, [t for t in tokens if t.start >= start])
         if placed is not None and placed[1]:
-            start, tokens = (
-                placed[0],
-                ctx.tokens_from(placed[0], end),
-            )  # 项目落地杭州云帆电机: the place begins it
+            # 项目落地杭州云帆电机: the place begins it
+            start = placed[0]
+            tokens = ctx.tokens_from(start, end)
         if any(t.word in W.set("clause_inside_name") for t in tokens):
             continue  # 该项目正式落户苏州: a clause (正式 / 落户), not a name after 项目
         suffix_end = _suffix_at_end(ctx.lexicon.org_suffixes)
