@@ -336,6 +336,8 @@ def test_recognises(text, expected):
         ("法院公告称，案件已受理。", {"法院"}),
         ("王刚案二审的公告已经向社会公布。", {"王刚案二审"}),
         ("岚途股份(600000)10月8日盘后公告称，拟回购股份。", {"10月8日盘后", "8日盘后"}),
+        # a line of business by its common word in a list of platforms is no platform
+        ("阿里巴巴把淘宝、天猫、搜索、广告以及本地服务业务整合为一个板块。", {"搜索", "广告"}),
     ],
 )
 def test_does_not_make_junk(text, junk):

@@ -1421,3 +1421,22 @@ def test_a_divisions_head_who_signs_for_a_party_works_for_its_company():
     # named at an event, not signing for a party: the division only
     present = triples("锋泰集团储能事业部副总经理王明出席了发布会。")
     assert ("王明", "worksFor", "锋泰集团") not in present
+
+
+def test_a_government_body_is_no_companys_subsidiary():
+    from kg.model import Evidence, Mention, Relation
+    from kg.relate import _no_company_over_government
+
+    def mention(start, name, type_):
+        return Mention(start, start + len(name), name, type_, "test", 1.0, name, 0)
+
+    ms = [
+        mention(0, "远山数据", "Company"),
+        mention(5, "锋泰集团", "Company"),
+        mention(10, "工信部", "GovernmentOrganization"),
+    ]
+    ids = {0: "org/远山数据", 5: "org/锋泰集团", 10: "org/工信部"}
+    ev = Evidence("t", 0, 0, 13, "")
+    gov = Relation("org/工信部", "parentOrganization", "org/锋泰集团", ev, 0.6, "model:relscore")
+    unit = Relation("org/远山数据", "parentOrganization", "org/锋泰集团", ev, 0.8, "is_subsidiary")
+    assert _no_company_over_government([gov, unit], ms, ids) == [unit]

@@ -588,6 +588,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue  # 明星投资机构 / 投资方 / 资本方: a common noun, not a firm's name ending in 投资
             if suffix in W.set("domain_suffix") and _title_domain_after_a_name(ctx, s, end):
                 continue  # 青禾资本投资总监: the firm's 投资总监, not a firm named 青禾资本投资
+            if suffix in W.set("subsidiary_domain_suffix") and _subsidiary_domain_after_a_name(ctx, s, end):
+                continue  # 锋泰银行科技子公司青禾数科: the bank's technology subsidiary, no firm named 锋泰银行科技
             bracket = _bracketed_place_before(ctx, s) if suffix in W.set("legal_form") else None
             if bracket is not None:
                 # 锋泰智能科技(苏州)有限公司: the seat in brackets inside the registered name
@@ -1072,6 +1074,15 @@ def _title_domain_after_a_name(ctx: Context, suffix_start: int, end: int) -> boo
     return _suffix_at_end(ctx.lexicon.org_suffixes).search(before) is not None or any(
         before[k:] in ctx.lexicon.names for k in range(len(before) - 1)
     )
+
+
+def _subsidiary_domain_after_a_name(ctx: Context, suffix_start: int, end: int) -> bool:
+    """A word for a subsidiary follows the suffix (科技|子公司) and the text before the suffix already ends in an
+    organisation suffix of its own (锋泰银行 / 青禾证券): the suffix is the subsidiary's field, not the name's end."""
+    if not ctx.text.startswith(W.words("subsidiary_after_domain"), end):
+        return False
+    before = ctx.text[max(0, suffix_start - 12) : suffix_start]
+    return _suffix_at_end(ctx.lexicon.org_suffixes).search(before) is not None
 
 
 def as_the_company(text: str, end: int) -> bool:

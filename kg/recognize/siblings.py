@@ -128,6 +128,8 @@ def _item_like(ctx: Context, family: tuple[str, ...], start: int, end: int) -> b
     """An unknown item that reads like a name of the list's kind: a personal name for people."""
     if family == ("Person",):
         return ctx.name_end(start) == end and ctx.plausible_name(ctx.text[start:end])
+    if ctx.text[start:end] in W.set("generic_business_line"):
+        return False  # 淘宝、天猫、搜索、广告等业务: a line of business by its common word, not a name
     return _name_like(ctx, start, end)
 
 

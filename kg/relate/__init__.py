@@ -120,6 +120,7 @@ def relate(
     if scorer is not None:
         out += scorer.relations(doc, mentions, entity_of, linked=out)
     out = _not_anothers_product(out, mentions, entity_of, lexicon)
+    out = _no_company_over_government(out, mentions, entity_of)
     return _dedupe(_nearer_parent(_no_parent_of_own_unit(_heads_not_staff(out))))
 
 
@@ -189,6 +190,26 @@ def _not_anothers_product(
 
 
 _MADE_TYPES = ("Product", "Platform")
+
+
+def _no_company_over_government(
+    relations: list[Relation], mentions: list[Mention], entity_of: dict[int, str]
+) -> list[Relation]:
+    """A government body is no company's part: where a sentence names a ministry or commission beside a company
+    (青禾数据是国家发改委重大工程的承建单位 / 获工信部批准), the scorer or a rule that makes the body the company's
+    subsidiary reads a client, a regulator or a project owner as a unit."""
+    types: dict[str, set[str]] = {}
+    for m in mentions:
+        e = entity_of.get(m.start)
+        if e is not None:
+            types.setdefault(e, set()).add(m.type)
+    return [
+        r
+        for r in relations
+        if r.predicate != "parentOrganization"
+        or types.get(r.subject) != {"GovernmentOrganization"}
+        or "GovernmentOrganization" in types.get(r.object or "", {"GovernmentOrganization"})
+    ]
 
 
 def _no_parent_of_own_unit(relations: list[Relation]) -> list[Relation]:
@@ -491,8 +512,9 @@ def _unit_owner(doc: Document, mentions: list[Mention], unit: Mention, entity_of
 
 def _owns_units(m: Mention) -> bool:
     """Whether a mention can own a division without a proper name: a company or a person (the topic may be one),
-    not another division, nor a department or platform named beside it (到家事业群、用户平台 / 法务部并入了销售部)."""
-    return m.type in ("Company", "Person")
+    not another division, nor a department or platform named beside it (到家事业群、用户平台 / 法务部并入了销售部), nor a
+    branch named by its company and place (锋泰银行杭州分行行长、零售金融事业部总经理: the bank's division)."""
+    return m.type in ("Company", "Person") and m.source != "pattern:branch"
 
 
 def _stem_owner(key: str, orgs: dict[str, str], lexicon: Lexicon) -> str | None:

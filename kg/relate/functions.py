@@ -288,6 +288,12 @@ def _not_unit_name(hit: Hit, arg: str | None) -> bool:
     )
 
 
+def _not_branch(hit: Hit, arg: str | None) -> bool:
+    """No organisation in slot(s) ``arg`` is a branch named by its company and place (锋泰银行杭州分行): a division
+    named after a branch in one person's chain of posts is the company's, not the branch's."""
+    return all(hit.view.mention(n).source != "pattern:branch" for n in hit.slots(arg or ""))
+
+
 def _unit(hit: Hit, arg: str | None) -> bool:
     """Every organisation in slot(s) ``arg`` is a business unit or is named as one (the vocabulary's
     org_unit_suffix or unit_group_end ends its name): what several divisions merge into is a division too."""
@@ -432,6 +438,7 @@ CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "year_date": _year_date,
     "not_unit": _not_unit,
     "not_unit_name": _not_unit_name,
+    "not_branch": _not_branch,
     "one_unit_at_most": _one_unit_at_most,
     "unit": _unit,
     "company": _company,
