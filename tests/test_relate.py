@@ -1314,10 +1314,12 @@ def test_an_investment_firm_named_in_a_round_article_backs_the_funded_company():
         # the firm's partner speaks of this investment
         "青禾科技完成A轮融资。对于此次投资，星澜资本合伙人王明表示，看好这一赛道。",
         "青禾科技完成A轮融资。谈及本轮投资，星澜基金创始人李强称，团队执行力很强。",
+        "青禾科技完成B輪融資。星瀾資本以8000萬元入股。",  # traditional script
     ],
 )
 def test_a_firm_that_puts_money_in_this_round_backs_the_funded_company(text):
-    assert ("星澜" + ("资本" if "资本" in text else "基金"), "investsIn", "青禾科技") in triples(text)
+    firm = "星澜基金" if "基金" in text else "星瀾資本" if "資本" in text else "星澜资本"
+    assert (firm, "investsIn", "青禾科技") in triples(text)
 
 
 @pytest.mark.parametrize(
