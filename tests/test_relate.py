@@ -1306,6 +1306,38 @@ def test_an_investment_firm_named_in_a_round_article_backs_the_funded_company():
 @pytest.mark.parametrize(
     "text",
     [
+        "青禾科技近日完成C轮融资。星澜资本此次投资了5000万元。",
+        "青禾科技今日宣布已完成B轮融资。星澜资本以8000万元入股，位列第二。",
+        "青禾科技完成3亿元新一轮融资。据介绍，星澜资本本轮出资1亿元。",
+        "青禾科技近日完成A轮融资。星澜基金对该公司进行了战略投资。",
+        "青禾科技近日完成A轮融资。星澜基金对该公司进行了投资，金额未披露。",
+        # the firm's partner speaks of this investment
+        "青禾科技完成A轮融资。对于此次投资，星澜资本合伙人王明表示，看好这一赛道。",
+        "青禾科技完成A轮融资。谈及本轮投资，星澜基金创始人李强称，团队执行力很强。",
+        "青禾科技完成B輪融資。星瀾資本以8000萬元入股。",  # traditional script
+    ],
+)
+def test_a_firm_that_puts_money_in_this_round_backs_the_funded_company(text):
+    firm = "星澜基金" if "基金" in text else "星瀾資本" if "資本" in text else "星澜资本"
+    assert (firm, "investsIn", "青禾科技") in triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青禾科技近日完成C轮融资。星澜资本没有对该公司进行投资。",  # a negation
+        "青禾科技近日完成C轮融资。星澜资本此前以2000万元入股锋泰科技。",  # another company
+        "青禾科技近日完成C轮融资。星澜资本成立于2010年，此次募资的出资人包括远澜基金。",  # the firm's own LPs
+    ],
+)
+def test_no_backer_for_a_firm_that_does_not_put_money_in_this_round(text):
+    found = {t for t in triples(text) if t[1] == "investsIn" and t[2] == "青禾科技"}
+    assert not found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "青禾科技近日完成C轮融资。远澜资本担任此次融资的财务顾问。",  # an adviser
         "青禾科技近日完成C轮融资，锋泰科技则获得A轮投资。本周融资活跃，星澜资本出手频繁。",  # a roundup
     ],

@@ -295,7 +295,7 @@ def _round_backers(
         ):
             continue
         sent = doc.sentences[m.sentence]
-        if not cue.search(sent.text) or adviser.match(doc.norm, m.end):
+        if not cue.search(doc.norm, sent.start, sent.end) or adviser.match(doc.norm, m.end):
             continue  # (远澜资本任顾问: an adviser, not an investor)
         seen.add(e)
         evidence = Evidence(doc.id, sent.index, m.start, m.end, sent.text)
