@@ -294,6 +294,13 @@ def _not_branch(hit: Hit, arg: str | None) -> bool:
     return all(hit.view.mention(n).source != "pattern:branch" for n in hit.slots(arg or ""))
 
 
+def _not_region_name(hit: Hit, arg: str | None) -> bool:
+    """No organisation in slot(s) ``arg`` is named as a company's regional organisation (the vocabulary's
+    org_region_unit or org_region_end ends its name): its headquarters is a regional one, not the company's seat."""
+    ends = tuple(hit.env.words.words("org_region_unit") + hit.env.words.words("org_region_end"))
+    return all(not hit.view.mention(n).key.endswith(ends) for n in hit.slots(arg or ""))
+
+
 def _unit(hit: Hit, arg: str | None) -> bool:
     """Every organisation in slot(s) ``arg`` is a business unit or is named as one (the vocabulary's
     org_unit_suffix or unit_group_end ends its name): what several divisions merge into is a division too."""
@@ -439,6 +446,7 @@ CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "not_unit": _not_unit,
     "not_unit_name": _not_unit_name,
     "not_branch": _not_branch,
+    "not_region_name": _not_region_name,
     "one_unit_at_most": _one_unit_at_most,
     "unit": _unit,
     "company": _company,
