@@ -1,5 +1,7 @@
 """Small helpers to run stages on a string."""
 
+from importlib import resources
+
 from kg.figures import find_figures
 from kg.ingest import document_from_text
 from kg.pipeline import extract
@@ -58,3 +60,8 @@ def work(fn, *args, **kwargs) -> int:
     finally:
         sys.settrace(previous)
     return count
+
+
+def model_shipped(model_file: str) -> bool:
+    """Whether the package carries a model file (checked without loading the model while tests are collected)."""
+    return resources.files("kg.data").joinpath(model_file).is_file()

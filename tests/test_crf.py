@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import pytest
 from conftest import EXAMPLE, SEED, fixture_articles
+from helpers import model_shipped
 
 from kg.config import BuildConfig
 from kg.ingest import document_from_text, iter_documents
 from kg.pipeline import extract, extract_many
-from kg.recognize.crf import KG_TYPE, CrfTagger, features, load_tagger, spans
+from kg.recognize.crf import KG_TYPE, MODEL_FILE, CrfTagger, features, load_tagger, spans
 from kg.recognize.crfmodel import ModelFormatError, read_model
 from kg.recognize.lexicon import load_lexicon
 from kg.segment import get_segmenter
 
-
-def _model_shipped() -> bool:
-    """Whether the package carries the model file (checked without loading the model while tests are collected)."""
-    from importlib import resources
-
-    from kg.recognize.crf import MODEL_FILE
-
-    return resources.files("kg.data").joinpath(MODEL_FILE).is_file()
-
-
-pytestmark = pytest.mark.skipif(not _model_shipped(), reason="no model file shipped")
+pytestmark = pytest.mark.skipif(not model_shipped(MODEL_FILE), reason="no model file shipped")
 
 
 def _sentences() -> list[tuple[str, list]]:

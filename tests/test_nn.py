@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from conftest import EXAMPLE, SEED, fixture_articles
+from helpers import model_shipped
 
 from kg.config import BuildConfig
 from kg.errors import KgError
@@ -16,23 +17,22 @@ from kg.ingest import document_from_text, iter_documents
 from kg.pipeline import mentions_for
 from kg.recognize.features import FEATURES, FeatureEncoder, Gazetteer, build_vocab
 from kg.recognize.lexicon import load_lexicon
-from kg.recognize.nn import LABELS, NnModelError, NnTagger, allowed_transitions, load_nn_tagger, read_model
+from kg.recognize.nn import (
+    LABELS,
+    MODEL_FILE,
+    NnModelError,
+    NnTagger,
+    allowed_transitions,
+    load_nn_tagger,
+    read_model,
+)
 from kg.recognize.statistical import load_statistical
 from kg.segment import get_segmenter
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 
 
-def _model_shipped() -> bool:
-    """Whether the package carries the model file (checked without loading the model while tests are collected)."""
-    from importlib import resources
-
-    from kg.recognize.nn import MODEL_FILE
-
-    return resources.files("kg.data").joinpath(MODEL_FILE).is_file()
-
-
-shipped = pytest.mark.skipif(not _model_shipped(), reason="no neural model shipped")
+shipped = pytest.mark.skipif(not model_shipped(MODEL_FILE), reason="no neural model shipped")
 
 
 def _items(texts: list[str]) -> list[tuple[str, list, int]]:

@@ -177,12 +177,14 @@ def _not_anothers_product(
             names_of.setdefault(entity_of[m.start], set()).add(
                 "BusinessUnit" if m.type == "BusinessUnit" else m.key
             )
+    # the first two characters of each maker's name: an organisation whose name holds them may be the maker's own
+    stems_of = {e: {i.partition("/")[2][:2] for i in ids} for e, ids in makers_of.items()}
     out = []
     for r in relations:
         makers = makers_of.get(r.subject)
         if r.predicate == "productOf" and r.rule not in _PARENT_BY_NAME and makers and r.object not in makers:
             names = names_of.get(r.object or "", set())
-            stems = {i.partition("/")[2][:2] for i in makers}
+            stems = stems_of[r.subject]
             if "BusinessUnit" not in names and not any(stem in name for stem in stems for name in names):
                 continue
         out.append(r)
