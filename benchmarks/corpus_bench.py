@@ -13,6 +13,7 @@ the baseline for the per-core throughput ratio; rdflib on the same triples is th
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
@@ -30,21 +31,21 @@ from kg.config import BuildConfig  # noqa: E402
 from kg.corpus import Progress, build_store  # noqa: E402
 from kg.store import Store  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "datasets"
+SHARED = ROOT.parent / "shared"
 
 
-def make_corpus(path: Path, n: int, seed: int = 7) -> int:
+def make_corpus(path: Path, n: int, seed: int = 7, shared: Path = SHARED) -> int:
     rng = random.Random(seed)
     sentences = []
     for name in ("cluener2020/train.jsonl", "duie2_subset/train.jsonl", "finre/train.jsonl"):
-        with (DATA / name).open(encoding="utf-8") as fh:
+        with (shared / "datasets" / name).open(encoding="utf-8") as fh:
             sentences += [json.loads(line)["text"].replace("<N>", str(rng.randint(2, 99))) for line in fh]
     own = [
         p.read_text(encoding="utf-8")
         for p in sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))
     ]
     own.append((ROOT / "examples" / "qinglan_battery.txt").read_text(encoding="utf-8"))
-    seed = ROOT.parent / "shared" / "seed" / "000_dad6d5eae66523e8.txt"
+    seed = shared / "seed" / "000_dad6d5eae66523e8.txt"
     if seed.exists():  # the example queries ask about 快手, 京东 and 快手电商
         own.append(seed.read_text(encoding="utf-8"))
     size = 0
@@ -70,6 +71,12 @@ def report(name: str, seconds: float, p: Progress, size: int, cores: int) -> Non
         f"(the final compaction {p.compaction_seconds:.1f}s); "
         f"peak RSS of the main process {own:.0f} MB"
     )
+
+
+def count_quads(path: Path) -> int:
+    """Quads in a built store (every build of the same corpus must give the same number)."""
+    with Store(path, read_only=True) as store:
+        return len(store)
 
 
 def peak_mb() -> tuple[float, float]:
@@ -126,7 +133,7 @@ def posseg_scaling(corpus: Path, jobs: list[int], chars_each: int) -> dict[int, 
     texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
     out = {}
     for j in jobs:
-        slices, it = [], iter(texts)
+        slices, it = [], itertools.cycle(texts)  # a small corpus is reused
         for _ in range(j):
             part, n = [], 0
             while n < chars_each:
@@ -186,12 +193,18 @@ def main() -> None:
         default=2_000_000,
         help="characters of the corpus jieba.posseg is timed on",
     )
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=SHARED,
+        help="the folder holding datasets/ and seed/ (default: ../shared beside the checkout)",
+    )
     args = parser.parse_args()
     config = BuildConfig(model=args.model)
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         tmp = Path(tmp)
         corpus = tmp / "corpus.jsonl"
-        size = make_corpus(corpus, args.articles)
+        size = make_corpus(corpus, args.articles, shared=args.shared)
         print(f"corpus: {args.articles} articles, {size / 1e6:.1f} MB UTF-8")
         # jieba.posseg before and after the builds: the machine's load drifts
         baseline = [posseg_baseline(corpus, args.baseline_chars)]
@@ -204,9 +217,11 @@ def main() -> None:
                     f"jieba.posseg in {j} processes at once: {rate * 3 / 1e6:.3f} MB/s = {rate / scaling[1]:.2f}x one"
                 )
         seconds = {}
+        quads = {}
         for jobs in job_counts:
             seconds[jobs], p = timed_build(corpus, tmp / f"store{jobs}", config, jobs=jobs)
             report(f"--jobs {jobs}", seconds[jobs], p, size, jobs)
+            quads[f"--jobs {jobs}"] = count_quads(tmp / f"store{jobs}")
         for workers in [int(w) for w in args.dask.split(",") if w]:
             from distributed import LocalCluster
 
@@ -217,11 +232,17 @@ def main() -> None:
                     corpus, tmp / f"dask{workers}", config, engine="dask", scheduler=cluster.scheduler_address
                 )
             report(f"Dask, {workers} workers", took, p, size, workers)
+            quads[f"Dask, {workers} workers"] = count_quads(tmp / f"dask{workers}")
             if workers in seconds:
                 print(
                     f"  Dask with {workers} workers takes {took / seconds[workers]:.2f}x the time of --jobs {workers}"
                 )
         baseline.append(posseg_baseline(corpus, args.baseline_chars))
+        same = len(set(quads.values())) == 1
+        print(
+            f"quads in each store: {', '.join(f'{name} {n}' for name, n in quads.items())}"
+            f" ({'the same in every build' if same else 'THE BUILDS DIFFER'})"
+        )
         for jobs in sorted(seconds)[1:]:
             ceiling = (
                 f" (jieba.posseg in as many processes against as few: {scaling[jobs] / scaling[min(seconds)]:.2f}x)"

@@ -19,7 +19,7 @@ from kg.export import write_outputs
 from kg.vocab import DEFAULT_BASE
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from corpus_bench import DATA, make_corpus  # noqa: E402
+from corpus_bench import SHARED, make_corpus  # noqa: E402
 
 RATIO = 15  # 3 s against a 50-node page that paints in 0.2 s
 
@@ -55,8 +55,8 @@ def paint(browser: Browser, url: str) -> float:
 
 @pytest.fixture(scope="module")
 def corpus_graphs(tmp_path_factory):
-    if not DATA.exists():
-        pytest.skip(f"datasets not found at {DATA}")
+    if not (SHARED / "datasets").exists():
+        pytest.skip(f"datasets not found at {SHARED / 'datasets'}")
     tmp = tmp_path_factory.mktemp("corpus")
     make_corpus(tmp / "small.jsonl", 3)
     make_corpus(tmp / "large.jsonl", 480)
