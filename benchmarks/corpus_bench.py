@@ -165,7 +165,8 @@ def timed_queries(run, queries: dict[str, str], repeat: int) -> dict[str, tuple[
 
 def timed_build(corpus: Path, store: Path, config: BuildConfig, **options) -> tuple[float, Progress]:
     start, cpu = time.perf_counter(), time.process_time()
-    progress = build_store([corpus], store, config=config, batch_size=128, **options)
+    # batches as `kg build --store` makes them
+    progress = build_store([corpus], store, config=config, **options)
     took = time.perf_counter() - start
     print(f"  (this process used {time.process_time() - cpu:.1f}s of CPU in those {took:.1f}s)")
     return took, progress

@@ -105,6 +105,44 @@ def test_an_article_repeated_in_one_input_lands_once_and_its_last_version_wins(t
         assert partners == {"美团"} and len(store.documents()) == 3
 
 
+def test_batches_land_in_the_order_they_finish():
+    """A batch that finished is landed before an older one still running (workers would otherwise wait on the
+    slowest batch before they get more), and the oldest of those finished comes first."""
+    import threading
+    from collections import deque
+    from concurrent.futures import Future
+
+    from kg.config import BuildConfig
+    from kg.corpus import _runner
+
+    runner = _runner("local", 2, None, BuildConfig())
+    runner._pool = object()  # as if a pool ran the batches: only the handles matter here
+    slow, fast, later = (runner._track(Future()) for _ in range(3))
+    fast.set_result("fast")
+    later.set_result("later")
+    assert runner.next_done(deque([slow, fast, later])) is fast
+    threading.Timer(0.05, slow.set_result, args=("slow",)).start()
+    assert runner.next_done(deque([slow])) is slow and slow.result() == "slow"
+
+
+@pytest.mark.parametrize(
+    ("documents", "workers", "size"),
+    [
+        (8000, 16, 63),
+        (3000, 16, 24),
+        (100_000, 16, 64),
+        (100, 16, 16),
+        (3000, 1, 64),
+        (600, 2, 38),
+        (0, 16, 64),
+    ],
+)
+def test_batch_size_fits_the_corpus_and_the_workers(documents, workers, size):
+    from kg.corpus import fitted_batch_size
+
+    assert fitted_batch_size(documents, workers) == size
+
+
 @pytest.mark.slow  # starts a pool of worker processes
 def test_parallel_build_is_identical_to_serial(tmp_path, store_dir):
     build_store(INPUTS, tmp_path / "p", jobs=2, batch_size=2)
