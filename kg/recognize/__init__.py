@@ -133,8 +133,7 @@ ABBREVIATED = "pattern:country_abbreviation"
 
 def find_lexicon(ctx: Context) -> list[Mention]:
     out = []
-    for m in ctx.lexicon.name_pattern.finditer(ctx.text):
-        start, end = m.span()
+    for start, end in ctx.lexicon.name_spans(ctx.text):
         if ctx.text[end : end + 1] in _ASPECT or received_investment(ctx, start, end):
             shorter = _shorter_name(
                 ctx, start, end

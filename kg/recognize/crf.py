@@ -44,8 +44,7 @@ def lexicon_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """The lexicon's view of ``text``: (start, end, kind) for each name (kind: its type's first three letters)
     and each title (kind: T) that does not start inside a name."""
     spans_ = [
-        (m.start(), m.end(), lexicon.names[m.group()].types[0][:3])
-        for m in lexicon.name_pattern.finditer(text)
+        (start, end, lexicon.names[text[start:end]].types[0][:3]) for start, end in lexicon.name_spans(text)
     ]
     named = bytearray(len(text))
     for start, end, _ in spans_:

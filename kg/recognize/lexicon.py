@@ -12,6 +12,7 @@ from ..errors import InputError
 from ..recache import compile_pattern
 from ..types import ENTITY_TYPES, TYPES
 from ..words import load_words
+from .nameindex import NameIndex
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,13 @@ class Lexicon:
     title_domains: tuple[str, ...]  # longest first
     # a well-known product or platform's canonical name → (its makers, most specific first; the year since)
     makers: dict[str, tuple[tuple[str, ...], int | None]] = field(default_factory=dict)
+    name_index: NameIndex | None = None  # the names as ``name_pattern`` finds them, faster (``name_spans``)
+
+    def name_spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each known name in ``text``: the spans of ``name_pattern.finditer(text)``."""
+        if self.name_index is None:
+            return [m.span() for m in self.name_pattern.finditer(text)]
+        return self.name_index.spans(text)
 
     @functools.cached_property
     def suffix_words(self) -> tuple[str, ...]:
@@ -211,9 +219,8 @@ def load_lexicon(user_files: tuple[str, ...] = ()) -> Lexicon:
     # Latin names need word boundaries so that "JD" does not match inside "JDX"; Han names do not.
     han = [n for n in names if not n.isascii()]
     latin = [n for n in names if n.isascii()]
-    name_re = _guarded(
-        names, f"(?:{_alternation(han)})|(?<![A-Za-z0-9])(?:{_alternation(latin)})(?![A-Za-z0-9])"
-    )
+    latin_re = f"(?<![A-Za-z0-9])(?:{_alternation(latin)})(?![A-Za-z0-9])"
+    name_re = _guarded(names, f"(?:{_alternation(han)})|{latin_re}")
     organ = load_words().alt("board_not_a_title")  # 董事会董事长: 董事 of 董事会 is no title
     title_re = _guarded(
         titles,
@@ -229,6 +236,7 @@ def load_lexicon(user_files: tuple[str, ...] = ()) -> Lexicon:
         org_suffixes=tuple(sorted(suffixes, key=lambda s: -len(s[0]))),
         measures=tuple(sorted(set(_words("measures.txt")), key=lambda w: (-len(w), w))),
         name_pattern=compile_pattern(name_re),
+        name_index=NameIndex.build(names, latin_re, compile_pattern),
         title_pattern=compile_pattern(title_re),
         measure_pattern=compile_pattern(_alternation(_words("measures.txt"))),
         title_domains=tuple(sorted(set(_words("title_domains.txt")), key=lambda w: (-len(w), w))),
