@@ -677,6 +677,15 @@ def test_shares_and_outlay_read_where_the_traded_company_stands():
             "青禾Q7",
         ),
         ("锋泰集团宣布收购青禾物流。后者去年营收8亿元。", "8亿元", "青禾物流"),
+        # a clause that continues the list of the figure before it (以及 / 外加) is about the same party
+        ("葛兰素史克将向恒瑞医药支付3亿美元预付款，以及最高90亿美元的里程碑付款。", "90亿美元", "恒瑞医药"),
+        # shares an investor subscribes, with no company named, in a story of a company's round: that company's
+        (
+            "星澜云宣布完成D轮融资，融资总额为4亿美元。青禾资本作为领投方，以1.5亿美元认购1.7亿股D类优先股。",
+            "1.7亿股",
+            "星澜云",
+        ),
+        ("星澜云宣布完成D轮融资。锋泰资本此前以2亿元认购青禾电子2000万股。", "2000万股", "青禾电子"),
         # a percentage taken of a name (仅为京东的40%) is the subject's; a figure that beats a name (以…反超 / 领先)
         # is the subject's; a figure after 凭借 / 依靠 is the next clause's opening organisation's
         ("以首日收盘价计，美团市值达90亿美元，仅为京东（230亿美元）的39%。", "39%", "美团"),
@@ -756,6 +765,11 @@ def test_a_shopping_day_is_no_figure():
         ("锋泰科技今日发布新品。去年，全国网络零售额达13万亿元。", "13万亿元", None),
         # shares of the firms or people a survey asked
         ("锋泰科技今日发布新品。调查显示，42%的企业表示将加大AI投入，另有18%的公司计划裁员。", "18%", None),
+        # a funding total after a clause where a company speaks of its own rounds is its own, not a sector's
+        ("星澜云宣布完成D轮融资，融资总额为4亿美元。", "4亿美元", "星澜云"),
+        ("根据公开资料，青禾医疗已完成多轮融资，融资规模达数亿美元。", "数亿美元", "青禾医疗"),
+        ("锋泰科技完成新一轮融资，今年机器人赛道融资总额已达300亿元。", "300亿元", None),
+        ("锋泰科技CEO王明表示，今年机器人赛道融资总额达300亿元。", "300亿元", None),
         # a count of the firms of a market or a region (共有36家上市企业), and the sentence's other figures: no one's;
         # 上市公司 / 跨国公司 do not point back at a company as 公司 does
         (

@@ -110,6 +110,11 @@ def assign_about(
         if prev is not None and listed.fullmatch(doc.norm, prev.evidence.end, f.evidence.start):
             out.append(dataclasses.replace(f, about=prev.about))  # 分别不低于3,100万元、4,200万元: one list
             continue
+        if prev is not None and _continues_list(doc, prev, f, mentions):
+            out.append(
+                dataclasses.replace(f, about=prev.about)
+            )  # 支付3亿美元预付款，以及最高90亿美元的里程碑付款
+            continue
         if prev is not None and _compares(doc, prev, f, mentions):
             out.append(dataclasses.replace(f, about=prev.about))  # 达5.2亿，较上年同期的4.1亿增长27%
             continue
@@ -455,6 +460,23 @@ def _compares(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -
     return not any(m.type != "Date" for m in _in_span(mentions, prev.evidence.end, f.evidence.start))
 
 
+def _continues_list(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -> bool:
+    """``f`` opens a clause that continues the list of the figure before it (将支付3亿美元预付款，以及最高90亿美元的
+    里程碑付款): same sentence, 以及 / 及 / 外加 opening its clause and no name since that figure, so it is about the
+    same party."""
+    if (
+        prev.about is None
+        or prev.evidence.sentence != f.evidence.sentence
+        or prev.evidence.end > f.evidence.start
+    ):
+        return False
+    sentence = doc.sentences[f.evidence.sentence]
+    lo = _clause_start(doc.norm, sentence.start, f.evidence.start)
+    if lo <= prev.evidence.end or not load_words().regex("list_continued_opening").match(doc.norm, lo):
+        return False
+    return not any(m.type != "Date" for m in _in_span(mentions, prev.evidence.end, f.evidence.start))
+
+
 def _votes_of_stake(
     doc: Document, prev: Figure, f: Figure, mentions: list[Mention], entity_of: dict[int, str]
 ) -> bool:
@@ -633,6 +655,9 @@ def _about(
     if load_words().regex("survey_share_after").match(text, end):
         return None  # 调查发现，82%受访企业家表示…: a share of those asked, about no one named
     if _market_measure(f, text[c_lo:start]) and not any(c_lo <= m.start and m.end <= start for m in agents):
+        raiser = _own_round_total(text, f, agents, sent.start, c_lo)
+        if raiser is not None:
+            return raiser  # 星澜医疗已完成多轮融资，融资规模达数亿美元: its own rounds' total
         return None  # 中国短视频行业市场规模为1800亿元: a market's size, about no one named
     if not agents and _aggregate(text, sent.start, start, end):
         return (
@@ -653,6 +678,18 @@ def _about(
     earner = _person_measured(text, f, in_sentence, c_lo)
     if earner is not None:
         return earner
+    subscriber = [m for m in agents if m.end <= start]
+    if (
+        subscriber
+        and f.unit in load_words().words("share_count_unit")
+        and frame
+        and frame.funded
+        and frame.funded.entity != entity_of.get(subscriber[-1].start)
+        and load_words().regex("investor_subscribes").search(text, subscriber[-1].end, start)
+    ):
+        return (
+            frame.funded.entity
+        )  # 红杉中国以1亿美元认购3000万股B系列优先股 (in 青禾's round story): 青禾's shares
     if _is_stake(doc, f):
         holder = [m for m in agents if c_lo <= m.start and m.end <= start]
         words = load_words()
@@ -831,6 +868,26 @@ def _former_or_latter(
     orgs = [m for m in mentions if m.type in _AGENT and m.start in entity_of]
     pair = last_pair(doc, orgs, entity_of, spans[-1][0], pointer.start())
     return None if pair is None else pair[0] if pointer.group("former") else pair[1]
+
+
+def _own_round_total(
+    text: str, f: Figure, agents: list[Mention], sentence_start: int, c_lo: int
+) -> Mention | None:
+    """星澜医疗已完成多轮融资，融资规模达数亿美元 / 青禾云宣布完成D轮融资，融资总额为4亿美元: a funding total (a
+    market's word too: 融资规模 / 融资总额) in a clause after one that an organisation opens and that speaks of its
+    funding: that organisation's rounds, not a sector's."""
+    words = load_words()
+    clause = text[c_lo : f.evidence.start]
+    total = words.regex("round_total_measure")
+    if not total.search(clause) or words.regex("aggregate_scope").search(total.sub("", clause)):
+        return None  # (今年机器人赛道融资总额: a sector's)
+    opener = next(
+        (m for m in agents if m.end <= c_lo and m.start - _clause_start(text, sentence_start, m.start) <= 2),
+        None,
+    )
+    if opener is None or not words.regex("funding_measure").search(text, opener.end, c_lo):
+        return None
+    return opener
 
 
 def _joint_total(doc: Document, f: Figure, agents: list[Mention], c_lo: int) -> bool:
