@@ -677,6 +677,14 @@ def test_shares_and_outlay_read_where_the_traded_company_stands():
             "青禾Q7",
         ),
         ("锋泰集团宣布收购青禾物流。后者去年营收8亿元。", "8亿元", "青禾物流"),
+        # a count right after a list closed by 等 is the list's as a whole: the subject before the list's
+        ("红杉中国已投资包括京东、美团、拼多多等300家企业。", "300家", "红杉中国"),
+        ("高瓴资本投资了美团、京东等20家公司，总金额超过100亿元。", "20家", "高瓴资本"),
+        ("苏宁与国美等100余家商家达成合作。", "100余家", "苏宁"),
+        # a clause that is only a verb of reaching and a level, after a clause with a change: the changed measure's
+        ("阿里巴巴发布季度业绩，旗下菜鸟网络收入增长30%，达到280亿元。", "280亿元", "菜鸟网络"),
+        ("腾讯公布财报，旗下微信月活跃用户增长3%，突破13亿。", "突破13亿", "微信"),
+        ("小米营收增长10%，京东达到280亿元。", "280亿元", "京东"),
         # a clause that continues the list of the figure before it (以及 / 外加) is about the same party
         ("葛兰素史克将向恒瑞医药支付3亿美元预付款，以及最高90亿美元的里程碑付款。", "90亿美元", "恒瑞医药"),
         # shares an investor subscribes, with no company named, in a story of a company's round: that company's

@@ -110,6 +110,9 @@ def assign_about(
         if prev is not None and listed.fullmatch(doc.norm, prev.evidence.end, f.evidence.start):
             out.append(dataclasses.replace(f, about=prev.about))  # 分别不低于3,100万元、4,200万元: one list
             continue
+        if prev is not None and _reached(doc, prev, f, mentions):
+            out.append(dataclasses.replace(f, about=prev.about))  # 旗下菜鸟收入增长30%，达到280亿元
+            continue
         if prev is not None and _continues_list(doc, prev, f, mentions):
             out.append(
                 dataclasses.replace(f, about=prev.about)
@@ -460,6 +463,26 @@ def _compares(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -
     return not any(m.type != "Date" for m in _in_span(mentions, prev.evidence.end, f.evidence.start))
 
 
+def _reached(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -> bool:
+    """``f`` is the level a change in the clause right before reached (旗下青禾物流收入增长30%，达到280亿元 / 净利润下滑
+    12%，至8.5亿元): its clause opens with a verb of reaching and the figure, that clause holds the change ``prev``
+    and no name stands between them, so it measures the same party's same thing."""
+    if prev.about is None or prev.kind != "percentage" or prev.evidence.sentence != f.evidence.sentence:
+        return False
+    text = doc.norm
+    sentence = doc.sentences[f.evidence.sentence]
+    lo = _clause_start(text, sentence.start, f.evidence.start)
+    if not (_clause_start(text, sentence.start, prev.evidence.start) < prev.evidence.end < lo):
+        return False
+    words = load_words()
+    if any(c in text[prev.evidence.end : lo - 1] for c in words.words("clause_break")):
+        return False  # (the change must close the clause right before)
+    verb = words.regex("level_reached_opening").match(text, lo, f.evidence.end)
+    if verb is None or verb.end() < f.evidence.start:  # (突破13亿: the verb may be the figure's own prefix)
+        return False
+    return not any(m.type != "Date" for m in _in_span(mentions, prev.evidence.end, f.evidence.start))
+
+
 def _continues_list(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -> bool:
     """``f`` opens a clause that continues the list of the figure before it (将支付3亿美元预付款，以及最高90亿美元的
     里程碑付款): same sentence, 以及 / 及 / 外加 opening its clause and no name since that figure, so it is about the
@@ -650,6 +673,7 @@ def _about(
         and not _named_as_example(text, m)
         and not _ratio_base(text, m, f)
         and not _outdone(text, m, f)
+        and not _counted_in_list(text, m, f)
     ]
     agents = [m for m in in_sentence if m.type in _AGENT]
     if load_words().regex("survey_share_after").match(text, end):
@@ -1121,6 +1145,17 @@ def _ratio_base(text: str, m: Mention, f: Figure) -> bool:
     return (
         words.regex("ratio_name_gap").fullmatch(text, m.end, f.evidence.start) is not None
         and base.search(text, max(0, m.start - 6), m.start) is not None
+    )
+
+
+def _counted_in_list(text: str, m: Mention, f: Figure) -> bool:
+    """红杉已投资包括京东、美团、拼多多等300家企业 / 园区已吸引华为、腾讯等50余家企业入驻: ``m`` is an item of a list
+    closed by 等 right before a count of its kind, so the count is the whole list's, not ``m``'s (the subject before
+    the list is what it is about)."""
+    return (
+        m.end <= f.evidence.start
+        and f.unit in load_words().words("counter")
+        and load_words().regex("listed_before_count").fullmatch(text, m.end, f.evidence.start) is not None
     )
 
 
