@@ -773,6 +773,11 @@ def test_a_shopping_day_is_no_figure():
         ("锋泰科技今日发布新品。去年，全国网络零售额达13万亿元。", "13万亿元", None),
         # shares of the firms or people a survey asked
         ("锋泰科技今日发布新品。调查显示，42%的企业表示将加大AI投入，另有18%的公司计划裁员。", "18%", None),
+        # a project, a park or a site pointed at (该项目 / 这个园区) with no organisation named after it: its figures
+        # are the project's, no company's
+        ("宁德时代宣布在宜宾建设电池基地。该项目总投资100亿元，建成后年产能30GWh。", "30GWh", None),
+        ("比亚迪宣布在合肥建厂。据了解，这个园区占地800亩，计划总投资45亿元。", "45亿元", None),
+        ("比亚迪宣布在合肥建厂。该项目由比亚迪独资建设，总投资45亿元。", "45亿元", "比亚迪"),
         # a funding total after a clause where a company speaks of its own rounds is its own, not a sector's
         ("星澜云宣布完成D轮融资，融资总额为4亿美元。", "4亿美元", "星澜云"),
         ("根据公开资料，青禾医疗已完成多轮融资，融资规模达数亿美元。", "数亿美元", "青禾医疗"),

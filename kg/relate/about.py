@@ -687,6 +687,9 @@ def _about(
         return (
             None  # 今年上半年，新能源汽车领域共发生融资事件120起: a sector's total, not the topic company's
         )
+    projects = list(load_words().regex("project_demonstrative").finditer(text, sent.start, start))
+    if projects and not any(projects[-1].end() <= m.start < start for m in agents):
+        return None  # 该项目总投资50亿元 / 这个园区占地800亩: a project's, no company's
     if _index_moves(text, sent.start, start, agents):
         return None  # 恒生指数报17500点，跌1.2%: a stock index's move, about no company
     pointed = _former_or_latter(doc, f, mentions, entity_of, c_lo)
