@@ -661,6 +661,50 @@ def test_shares_and_outlay_read_where_the_traded_company_stands():
         ("锋泰科技、星澜电子和青禾汽车的市场份额分别为25%、18%和12%。", "18%", "星澜电子"),
         # a headline with no stop
         ("锋泰科技Q3营收破百亿 净利大涨45%", "45%", "锋泰科技"),
+        # 前者 / 后者 opening a clause: the first or the second of the pair named together last before it, in the
+        # sentence or the one before; a maker's product in the pair is the product
+        ("星澜汽车和青禾汽车昨日公布了三季度财报，前者营收120亿元，后者营收98亿元。", "98亿元", "青禾汽车"),
+        ("星澜汽车和青禾汽车昨日公布了三季度财报，前者营收120亿元，后者营收98亿元。", "120亿元", "星澜汽车"),
+        ("青禾集团与星澜控股签署合资协议。前者将出资3亿元，后者出资2亿元。", "2亿元", "星澜控股"),
+        (
+            "锋泰电子与星澜科技的差距进一步拉大，前者市值达2000亿元，而后者仅有300亿元。",
+            "300亿元",
+            "星澜科技",
+        ),
+        (
+            "王明对比了星澜汽车的“锋泰X5”和青禾汽车的“青禾Q7”，前者售价3200元，后者售价2700元。",
+            "2700元",
+            "青禾Q7",
+        ),
+        ("锋泰集团宣布收购青禾物流。后者去年营收8亿元。", "8亿元", "青禾物流"),
+        # a count right after a list closed by 等 is the list's as a whole: the subject before the list's
+        ("红杉中国已投资包括京东、美团、拼多多等300家企业。", "300家", "红杉中国"),
+        ("高瓴资本投资了美团、京东等20家公司，总金额超过100亿元。", "20家", "高瓴资本"),
+        ("苏宁与国美等100余家商家达成合作。", "100余家", "苏宁"),
+        # a clause that is only a verb of reaching and a level, after a clause with a change: the changed measure's
+        ("阿里巴巴发布季度业绩，旗下菜鸟网络收入增长30%，达到280亿元。", "280亿元", "菜鸟网络"),
+        ("腾讯公布财报，旗下微信月活跃用户增长3%，突破13亿。", "突破13亿", "微信"),
+        ("小米营收增长10%，京东达到280亿元。", "280亿元", "京东"),
+        # a clause that continues the list of the figure before it (以及 / 外加) is about the same party
+        ("葛兰素史克将向恒瑞医药支付3亿美元预付款，以及最高90亿美元的里程碑付款。", "90亿美元", "恒瑞医药"),
+        # shares an investor subscribes, with no company named, in a story of a company's round: that company's
+        (
+            "星澜云宣布完成D轮融资，融资总额为4亿美元。青禾资本作为领投方，以1.5亿美元认购1.7亿股D类优先股。",
+            "1.7亿股",
+            "星澜云",
+        ),
+        ("星澜云宣布完成D轮融资。锋泰资本此前以2亿元认购青禾电子2000万股。", "2000万股", "青禾电子"),
+        # a percentage taken of a name (仅为京东的40%) is the subject's; a figure that beats a name (以…反超 / 领先)
+        # is the subject's; a figure after 凭借 / 依靠 is the next clause's opening organisation's
+        ("以首日收盘价计，美团市值达90亿美元，仅为京东（230亿美元）的39%。", "39%", "美团"),
+        ("小米的营收是金山软件的3倍。", "3倍", "小米"),
+        ("曾经位居次席的蔚来，以16万辆的全年交付量反超理想汽车。", "16万辆", "蔚来"),
+        ("凭借45%的市场份额，宁德时代稳居行业第一。", "45%", "宁德时代"),
+        ("依靠2.1亿的月活用户，快手拉开了与对手的差距。", "2.1亿", "快手"),
+        # (占 is a share of the name's own total, not a ratio to it)
+        ("小米持有的股份占金山软件的20%。", "20%", "金山软件"),
+        # (后者 that is no subject of the figure's clause points at nothing)
+        ("星澜和青禾在甲方案与乙方案中选择了后者，节省成本20%。", "20%", "星澜"),
     ],
 )
 def test_what_business_news_figures_are_about(text, figure, about):
@@ -729,6 +773,41 @@ def test_a_shopping_day_is_no_figure():
         ("锋泰科技今日发布新品。去年，全国网络零售额达13万亿元。", "13万亿元", None),
         # shares of the firms or people a survey asked
         ("锋泰科技今日发布新品。调查显示，42%的企业表示将加大AI投入，另有18%的公司计划裁员。", "18%", None),
+        # a project, a park or a site pointed at (该项目 / 这个园区) with no organisation named after it: its figures
+        # are the project's, no company's
+        ("宁德时代宣布在宜宾建设电池基地。该项目总投资100亿元，建成后年产能30GWh。", "30GWh", None),
+        ("比亚迪宣布在合肥建厂。据了解，这个园区占地800亩，计划总投资45亿元。", "45亿元", None),
+        ("比亚迪宣布在合肥建厂。该项目由比亚迪独资建设，总投资45亿元。", "45亿元", "比亚迪"),
+        # a funding total after a clause where a company speaks of its own rounds is its own, not a sector's
+        ("星澜云宣布完成D轮融资，融资总额为4亿美元。", "4亿美元", "星澜云"),
+        ("根据公开资料，青禾医疗已完成多轮融资，融资规模达数亿美元。", "数亿美元", "青禾医疗"),
+        ("锋泰科技完成新一轮融资，今年机器人赛道融资总额已达300亿元。", "300亿元", None),
+        ("锋泰科技CEO王明表示，今年机器人赛道融资总额达300亿元。", "300亿元", None),
+        # a count of the firms of a market or a region (共有36家上市企业), and the sentence's other figures: no one's;
+        # 上市公司 / 跨国公司 do not point back at a company as 公司 does
+        (
+            "锋泰电子宣布完成新一轮融资。今年以来，A股市场共有52家上市公司公布增发方案，预计募资总额超410亿元。",
+            "52家",
+            None,
+        ),
+        (
+            "锋泰电子宣布完成新一轮融资。今年以来，A股市场共有52家上市公司公布增发方案，预计募资总额超410亿元。",
+            "超410亿元",
+            None,
+        ),
+        (
+            "锋泰基金今日更换总经理。今年以来，共有31家基金公司更换了总经理，其中新上任的有24人。",
+            "24人",
+            None,
+        ),
+        (
+            "锋泰电子在苏州设立总部。截至去年底，全市已落户的跨国公司总部达512家，研发中心318家。",
+            "318家",
+            None,
+        ),
+        # (not a company's own subsidiaries or shops, with its subject left out)
+        ("锋泰科技今日发布新品。目前共有7家全资子公司，员工3000人。", "7家", "锋泰科技"),
+        ("锋泰科技今日发布新品。目前共有150家门店，员工3000人。", "150家", "锋泰科技"),
     ],
 )
 def test_a_sectors_or_a_surveys_figures_are_about_no_one(text, figure, about):

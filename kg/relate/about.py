@@ -20,6 +20,7 @@ from ..model import Document, Figure, Mention, Relation
 from ..recognize.byline import byline_fields
 from ..types import AGENT_TYPES
 from ..words import load_words
+from .anaphora import last_pair
 from .frame import Frame, cites_data
 
 _AGENT = AGENT_TYPES
@@ -108,6 +109,14 @@ def assign_about(
             continue
         if prev is not None and listed.fullmatch(doc.norm, prev.evidence.end, f.evidence.start):
             out.append(dataclasses.replace(f, about=prev.about))  # 分别不低于3,100万元、4,200万元: one list
+            continue
+        if prev is not None and _reached(doc, prev, f, mentions):
+            out.append(dataclasses.replace(f, about=prev.about))  # 旗下菜鸟收入增长30%，达到280亿元
+            continue
+        if prev is not None and _continues_list(doc, prev, f, mentions):
+            out.append(
+                dataclasses.replace(f, about=prev.about)
+            )  # 支付3亿美元预付款，以及最高90亿美元的里程碑付款
             continue
         if prev is not None and _compares(doc, prev, f, mentions):
             out.append(dataclasses.replace(f, about=prev.about))  # 达5.2亿，较上年同期的4.1亿增长27%
@@ -454,6 +463,43 @@ def _compares(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -
     return not any(m.type != "Date" for m in _in_span(mentions, prev.evidence.end, f.evidence.start))
 
 
+def _reached(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -> bool:
+    """``f`` is the level a change in the clause right before reached (旗下青禾物流收入增长30%，达到280亿元 / 净利润下滑
+    12%，至8.5亿元): its clause opens with a verb of reaching and the figure, that clause holds the change ``prev``
+    and no name stands between them, so it measures the same party's same thing."""
+    if prev.about is None or prev.kind != "percentage" or prev.evidence.sentence != f.evidence.sentence:
+        return False
+    text = doc.norm
+    sentence = doc.sentences[f.evidence.sentence]
+    lo = _clause_start(text, sentence.start, f.evidence.start)
+    if not (_clause_start(text, sentence.start, prev.evidence.start) < prev.evidence.end < lo):
+        return False
+    words = load_words()
+    if any(c in text[prev.evidence.end : lo - 1] for c in words.words("clause_break")):
+        return False  # (the change must close the clause right before)
+    verb = words.regex("level_reached_opening").match(text, lo, f.evidence.end)
+    if verb is None or verb.end() < f.evidence.start:  # (突破13亿: the verb may be the figure's own prefix)
+        return False
+    return not any(m.type != "Date" for m in _in_span(mentions, prev.evidence.end, f.evidence.start))
+
+
+def _continues_list(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -> bool:
+    """``f`` opens a clause that continues the list of the figure before it (将支付3亿美元预付款，以及最高90亿美元的
+    里程碑付款): same sentence, 以及 / 及 / 外加 opening its clause and no name since that figure, so it is about the
+    same party."""
+    if (
+        prev.about is None
+        or prev.evidence.sentence != f.evidence.sentence
+        or prev.evidence.end > f.evidence.start
+    ):
+        return False
+    sentence = doc.sentences[f.evidence.sentence]
+    lo = _clause_start(doc.norm, sentence.start, f.evidence.start)
+    if lo <= prev.evidence.end or not load_words().regex("list_continued_opening").match(doc.norm, lo):
+        return False
+    return not any(m.type != "Date" for m in _in_span(mentions, prev.evidence.end, f.evidence.start))
+
+
 def _votes_of_stake(
     doc: Document, prev: Figure, f: Figure, mentions: list[Mention], entity_of: dict[int, str]
 ) -> bool:
@@ -626,18 +672,29 @@ def _about(
         if not _compared_with(text, m, start)
         and not _named_as_example(text, m)
         and not _ratio_base(text, m, f)
+        and not _outdone(text, m, f)
+        and not _counted_in_list(text, m, f)
     ]
     agents = [m for m in in_sentence if m.type in _AGENT]
     if load_words().regex("survey_share_after").match(text, end):
         return None  # 调查发现，82%受访企业家表示…: a share of those asked, about no one named
     if _market_measure(f, text[c_lo:start]) and not any(c_lo <= m.start and m.end <= start for m in agents):
+        raiser = _own_round_total(text, f, agents, sent.start, c_lo)
+        if raiser is not None:
+            return raiser  # 星澜医疗已完成多轮融资，融资规模达数亿美元: its own rounds' total
         return None  # 中国短视频行业市场规模为1800亿元: a market's size, about no one named
-    if not agents and _aggregate(text, sent.start, start):
+    if not agents and _aggregate(text, sent.start, start, end):
         return (
             None  # 今年上半年，新能源汽车领域共发生融资事件120起: a sector's total, not the topic company's
         )
+    projects = list(load_words().regex("project_demonstrative").finditer(text, sent.start, start))
+    if projects and not any(projects[-1].end() <= m.start < start for m in agents):
+        return None  # 该项目总投资50亿元 / 这个园区占地800亩: a project's, no company's
     if _index_moves(text, sent.start, start, agents):
         return None  # 恒生指数报17500点，跌1.2%: a stock index's move, about no company
+    pointed = _former_or_latter(doc, f, mentions, entity_of, c_lo)
+    if pointed is not None:
+        return pointed
     offering = (
         _offering_measured(text, f, in_sentence, agents, c_lo)
         or _priced_offering(text, f, in_sentence, agents, c_lo)
@@ -648,6 +705,18 @@ def _about(
     earner = _person_measured(text, f, in_sentence, c_lo)
     if earner is not None:
         return earner
+    subscriber = [m for m in agents if m.end <= start]
+    if (
+        subscriber
+        and f.unit in load_words().words("share_count_unit")
+        and frame
+        and frame.funded
+        and frame.funded.entity != entity_of.get(subscriber[-1].start)
+        and load_words().regex("investor_subscribes").search(text, subscriber[-1].end, start)
+    ):
+        return (
+            frame.funded.entity
+        )  # 红杉中国以1亿美元认购3000万股B系列优先股 (in 青禾's round story): 青禾's shares
     if _is_stake(doc, f):
         holder = [m for m in agents if c_lo <= m.start and m.end <= start]
         words = load_words()
@@ -717,6 +786,9 @@ def _about(
     after = [m for m in agents if end <= m.start < c_hi]
     if after:
         return after[0]
+    means_of = _means_of(text, f, agents, sent.end, c_lo, c_hi)
+    if means_of is not None:
+        return means_of
     if cites_data and not agents:
         return None  # X的一份调研报告指出，40%的受访企业…: the data's subject, which no name here gives
     if not any(m.start < start for m in agents):
@@ -785,6 +857,64 @@ def _about(
         # • 净营收较上年同期增长1%: a bare line of a company's results
         return (frame.company or frame.main).entity
     return topic
+
+
+def _former_or_latter(
+    doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str], c_lo: int
+) -> Mention | None:
+    """星澜汽车和青禾汽车公布了财报，前者营收120亿元，后者营收98亿元: 前者 / 后者 opening the figure's clause, with no
+    name between it and the figure, is the first or the second of the pair of names joined last before it, in its
+    sentence, else in the sentence before (same paragraph). ``mentions`` are sorted by start."""
+    words, text, start = load_words(), doc.norm, f.evidence.start
+    pointer = words.regex("former_latter_opening").match(text, c_lo, start)
+    if pointer is None or any(
+        m.type in _AGENT or m.type == "Person" for m in _in_span(mentions, pointer.end(), start)
+    ):
+        return None
+    sentence = doc.sentences[f.evidence.sentence]
+    spans = [(sentence.start, pointer.start())]
+    if sentence.index > 0 and doc.sentences[sentence.index - 1].paragraph == sentence.paragraph:
+        spans.append((doc.sentences[sentence.index - 1].start, doc.sentences[sentence.index - 1].end))
+    joins, maker_gap = words.regex("figure_pair_join"), words.regex("maker_product_gap")
+    for lo, hi in spans:
+        # (星澜的“X5”和青禾的“Q7”: a maker with its product is one item, the product)
+        items: list[tuple[int, Mention]] = []
+        for m in _in_span(mentions, lo, hi):
+            if m.type in _OFFERING and items and items[-1][1].type in _AGENT:
+                if maker_gap.fullmatch(text, items[-1][1].end, m.start):
+                    items[-1] = (items[-1][0], m)
+                    continue
+            if m.type in (*_AGENT, *_OFFERING, "Person"):
+                items.append((m.start, m))
+        for (_, a), (b_at, b) in zip(
+            items[-2::-1], items[:0:-1], strict=False
+        ):  # backwards: (earlier, later)
+            if joins.fullmatch(text, a.end, b_at):
+                return a if pointer.group("former") else b
+    # (锋泰集团宣布收购青禾物流。后者去年营收8亿元: the only two organisations named there)
+    orgs = [m for m in mentions if m.type in _AGENT and m.start in entity_of]
+    pair = last_pair(doc, orgs, entity_of, spans[-1][0], pointer.start())
+    return None if pair is None else pair[0] if pointer.group("former") else pair[1]
+
+
+def _own_round_total(
+    text: str, f: Figure, agents: list[Mention], sentence_start: int, c_lo: int
+) -> Mention | None:
+    """星澜医疗已完成多轮融资，融资规模达数亿美元 / 青禾云宣布完成D轮融资，融资总额为4亿美元: a funding total (a
+    market's word too: 融资规模 / 融资总额) in a clause after one that an organisation opens and that speaks of its
+    funding: that organisation's rounds, not a sector's."""
+    words = load_words()
+    clause = text[c_lo : f.evidence.start]
+    total = words.regex("round_total_measure")
+    if not total.search(clause) or words.regex("aggregate_scope").search(total.sub("", clause)):
+        return None  # (今年机器人赛道融资总额: a sector's)
+    opener = next(
+        (m for m in agents if m.end <= c_lo and m.start - _clause_start(text, sentence_start, m.start) <= 2),
+        None,
+    )
+    if opener is None or not words.regex("funding_measure").search(text, opener.end, c_lo):
+        return None
+    return opener
 
 
 def _joint_total(doc: Document, f: Figure, agents: list[Mention], c_lo: int) -> bool:
@@ -954,13 +1084,19 @@ def _without_footprint(text: str) -> str:
     return load_words().regex("company_footprint").sub(lambda m: " " * len(m.group()), text)
 
 
-def _aggregate(text: str, sentence_start: int, start: int) -> bool:
+def _aggregate(text: str, sentence_start: int, start: int, end: int) -> bool:
     """A sentence that names no organisation and speaks of a whole sector, region or market before the figure
-    (领域 / 产业带 / 全球 / 全市 / 市场规模), and does not point back at a company (其 / 公司): about no one."""
+    (领域 / 产业带 / 全球 / 全市 / 市场规模), or whose figure counts the firms of one (共有36家上市企业), and does not
+    point back at a company (其 / 公司): about no one."""
     words = load_words()
     span = _without_footprint(text[sentence_start:start])
+    counted = words.regex("firm_count").search(text, max(sentence_start, start - 4), end + 10)
     return (
-        words.regex("aggregate_scope").search(span) is not None
+        (
+            words.regex("aggregate_scope").search(span) is not None
+            or counted is not None
+            and counted.start() < start
+        )
         and words.regex("aggregate_anaphor").search(text, sentence_start, start) is None
         and _pronoun().search(text, sentence_start, start) is None
     )
@@ -999,14 +1135,56 @@ def _compared_with(text: str, m: Mention, start: int) -> bool:
 
 
 def _ratio_base(text: str, m: Mention, f: Figure) -> bool:
-    """锋泰科技的营收是星澜电子的3倍: ``m`` is the name a multiple is taken of (是 / 达到 before it, 的 after it, then
-    the figure), so the multiple is the subject's, not ``m``'s."""
+    """锋泰科技的营收是星澜电子的3倍 / 星澜招聘市值7亿美元，仅为锋泰招聘的40%: ``m`` is the name a multiple or a
+    percentage is taken of (是 / 达到 / 仅为 before it, 的 after it, then the figure), so the figure is the
+    subject's, not ``m``'s."""
     words = load_words()
+    if f.unit in words.words("ratio_unit"):
+        base = words.regex("ratio_base")
+    elif f.kind == "percentage":
+        base = words.regex("percent_ratio_base")
+    else:
+        return False
     return (
-        f.unit in words.words("ratio_unit")
-        and text[m.end : f.evidence.start].strip() in words.words("possessive")
-        and words.regex("ratio_base").search(text, max(0, m.start - 6), m.start) is not None
+        words.regex("ratio_name_gap").fullmatch(text, m.end, f.evidence.start) is not None
+        and base.search(text, max(0, m.start - 6), m.start) is not None
     )
+
+
+def _counted_in_list(text: str, m: Mention, f: Figure) -> bool:
+    """红杉已投资包括京东、美团、拼多多等300家企业 / 园区已吸引华为、腾讯等50余家企业入驻: ``m`` is an item of a list
+    closed by 等 right before a count of its kind, so the count is the whole list's, not ``m``'s (the subject before
+    the list is what it is about)."""
+    return (
+        m.end <= f.evidence.start
+        and f.unit in load_words().words("counter")
+        and load_words().regex("listed_before_count").fullmatch(text, m.end, f.evidence.start) is not None
+    )
+
+
+def _outdone(text: str, m: Mention, f: Figure) -> bool:
+    """蔚来以16万辆的交付量反超理想汽车 / 凭借45%的份额领先青禾: ``m`` is the name the figure beats, named right after
+    it and a verb of beating, so the figure is the subject's, not ``m``'s."""
+    return (
+        f.evidence.end <= m.start
+        and load_words().regex("outdone_gap").fullmatch(text, f.evidence.end, m.start) is not None
+    )
+
+
+def _means_of(
+    text: str, f: Figure, agents: list[Mention], sentence_end: int, c_lo: int, c_hi: int
+) -> Mention | None:
+    """凭借45%的市场份额，宁德时代稳居行业第一: a figure in a clause that opens with a word of means (凭借 / 依靠 /
+    得益于) and names no one, where the next clause opens with an organisation: that organisation's."""
+    words = load_words()
+    if c_hi >= sentence_end or not words.regex("means_opening").match(text, c_lo, f.evidence.start):
+        return None
+    if any(c_lo <= m.start < c_hi for m in agents):
+        return None
+    opener = next((m for m in agents if m.start > c_hi), None)
+    if opener is None or len(text[c_hi + 1 : opener.start].strip()) > 2:
+        return None
+    return opener
 
 
 def _funding_receiver(

@@ -217,7 +217,7 @@ def pair_mentions(
         sentence = _sentence_at(doc, sentence_starts, at)
         if sentence is None or _overlaps(taken, at, end):
             continue
-        pair = _last_pair(doc, orgs, entity_of, doc.sentences[max(0, sentence - 1)].start, at)
+        pair = last_pair(doc, orgs, entity_of, doc.sentences[max(0, sentence - 1)].start, at)
         if pair is None:
             continue
         org = pair[0] if match.group("former") else pair[1]
@@ -228,7 +228,7 @@ def pair_mentions(
     return out, ids
 
 
-def _last_pair(
+def last_pair(
     doc: Document, orgs: list[Mention], entity_of: dict[int, str], lo: int, at: int
 ) -> tuple[Mention, Mention] | None:
     """The last two organisations between ``lo`` and ``at`` named together (A与B / A、B), two different ones; else
