@@ -216,7 +216,7 @@ class RelationScorer:
         self._negated = re.compile(words.alt("negation"))
         self._not_the_company = re.compile(words.alt("not_the_company_after"))
         self._seller_before = re.compile(f"(?:{words.alt('seller_before')})$")
-        self._rumour_before = re.compile(f"(?:{words.alt('rumour_before')})$")
+        self._rumour_before = re.compile(f"(?:{words.alt('rumour_before')}){words.alt('rumour_tail')}$")
 
     @property
     def rule(self) -> str:
@@ -313,8 +313,10 @@ class RelationScorer:
                 continue  # 收购B的一座工厂 / 收购B一事告吹: an asset bought, or a deal called off, is no takeover
             if rel.predicate == "acquired" and self._seller_before.search(_before(sentence, rel.subject)):
                 continue  # 向A收购B / 从A手中收购B: A sells B, the buyer is named before
-            if rel.predicate == "acquired" and self._rumour_before.search(_before(sentence, rel.subject)):
-                continue  # 传闻A有意收购B: a rumour is no deal
+            if rel.predicate in ("acquired", "investsIn") and self._rumour_before.search(
+                _before(sentence, rel.subject)
+            ):
+                continue  # 传闻A有意收购B / 网传A入股B: a rumour is no deal
             if d.candidate.family == "org_org" and any(
                 is_market(sentence.slots[k].text) for k in (d.candidate.a, d.candidate.b)
             ):

@@ -52,6 +52,12 @@ def expand_slots(pattern: str) -> str:
     return _SLOT_MACRO.sub(one, pattern)
 
 
+@functools.cache
+def _owner_before_item() -> re.Pattern[str]:
+    """The owner of a list's item named before it, after a separator (A、B旗下C: B)."""
+    return re.compile(rf"(?<=[^⟧\s])(?:⟦[A-Z]\d+⟧\s?){{1,2}}(?:{load_words().alt('list_item_owner_link')})")
+
+
 def template_regex(name: str) -> re.Pattern[str]:
     """A vocabulary pattern over templates (slots allowed), compiled."""
     return _compiled_template_regex(name)
@@ -108,8 +114,11 @@ class SentenceView:
         return self.entity_of[self.mentions[int(number)].start]
 
     def many(self, group: str) -> list[int]:
-        """The items of a list: its slots, less a place written right before a name (A、德国B: B, not 德国)."""
-        return [int(n) for n in _SLOT.findall(_PLACE_BEFORE_NAME.sub("", group))]
+        """The items of a list: its slots, less a place written right before a name (A、德国B: B, not 德国) and
+        the owner named before an item (A、B旗下C: A and C, not B)."""
+        return [
+            int(n) for n in _SLOT.findall(_owner_before_item().sub("", _PLACE_BEFORE_NAME.sub("", group)))
+        ]
 
     def code(self, number: int) -> str:
         return self.code_of(self.mentions[number])
