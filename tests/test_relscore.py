@@ -224,6 +224,19 @@ def test_scorer_states_no_takeover_the_sentence_gives_to_another_or_calls_off(sc
     assert (buyer, "acquired", company) not in got
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "锋泰集团旗下子公司与青禾科技签约。",  # an unnamed unit of the group and its partner
+        "根据锋泰集团公告，目前持有青禾科技 12,345,678 股，累计持股达 17.5%。",  # a shareholder
+    ],
+)
+def test_scorer_states_no_parent_for_a_partner_or_a_minority_holder(scorer, text):
+    _, label, found = _relations(text, _forced(scorer))
+    got = {(label.get(r.subject), r.predicate, label.get(r.object)) for r in found}
+    assert ("青禾科技", "parentOrganization", "锋泰集团") not in got
+
+
 def test_relation_model_none_gives_exactly_the_rules_output():
     text = (Path(__file__).parent / "fixtures" / "articles" / "robotics_funding.txt").read_text(
         encoding="utf-8"
