@@ -206,6 +206,37 @@ def test_scorer_never_relates_a_pair_a_rule_linked(scorer):
     assert [r for r in forced if not r.rule.startswith("model:")] == rules_only
 
 
+@pytest.mark.parametrize(
+    ("text", "buyer", "company"),
+    [
+        # the rules name the subsidiary the buyer: its parent bought nothing
+        ("星澜集团公告称，旗下控股子公司青禾科技拟出资收购锋泰电子100%股权。", "星澜集团", "锋泰电子"),
+        # 收购A持有的B股权: A sells, it is not what is bought
+        ("远澜投资拟出资2亿元，收购星澜集团（简称“星澜”）持有的锋泰电子60%股权。", "远澜投资", "星澜集团"),
+        # an attempt that failed, a deal called off after a comma
+        ("星澜集团曾试图收购锋泰电子，最终被远澜投资抢先。", "星澜集团", "锋泰电子"),
+        ("星澜集团原计划收购锋泰电子，但交易最终告吹。", "星澜集团", "锋泰电子"),
+    ],
+)
+def test_scorer_states_no_takeover_the_sentence_gives_to_another_or_calls_off(scorer, text, buyer, company):
+    _, label, found = _relations(text, _forced(scorer))
+    got = {(label.get(r.subject), r.predicate, label.get(r.object)) for r in found}
+    assert (buyer, "acquired", company) not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "锋泰集团旗下子公司与青禾科技签约。",  # an unnamed unit of the group and its partner
+        "根据锋泰集团公告，目前持有青禾科技 12,345,678 股，累计持股达 17.5%。",  # a shareholder
+    ],
+)
+def test_scorer_states_no_parent_for_a_partner_or_a_minority_holder(scorer, text):
+    _, label, found = _relations(text, _forced(scorer))
+    got = {(label.get(r.subject), r.predicate, label.get(r.object)) for r in found}
+    assert ("青禾科技", "parentOrganization", "锋泰集团") not in got
+
+
 def test_relation_model_none_gives_exactly_the_rules_output():
     text = (Path(__file__).parent / "fixtures" / "articles" / "robotics_funding.txt").read_text(
         encoding="utf-8"

@@ -217,6 +217,8 @@ class RelationScorer:
         self._not_the_company = re.compile(words.alt("not_the_company_after"))
         self._seller_before = re.compile(f"(?:{words.alt('seller_before')})$")
         self._rumour_before = re.compile(f"(?:{words.alt('rumour_before')}){words.alt('rumour_tail')}$")
+        self._not_parent_between = words.regex("not_parent_between")
+        self._minority = words.regex("minority_holding")
 
     @property
     def rule(self) -> str:
@@ -325,6 +327,12 @@ class RelationScorer:
                 continue  # 高瓴资本、红杉中国这两家投资机构: names in a list; a partnership says more (rules)
             if _co_arguments(roles.get(index, {}), rel.subject, rel.object):
                 continue  # 腾讯和阿里巴巴都投资了B站: two investors of one company, not a pair of their own
+            if rel.predicate == "parentOrganization" and (
+                self._not_parent_between.search(between) or self._minority.search(sentence.text)
+            ):
+                continue  # 锋泰旗下子公司与青禾签约 / 累计持股达17.71%: a partner, a shareholder
+            if rel.predicate == "acquired" and _bought_by_own_unit(roles.get(index, {}), rel):
+                continue  # A的子公司B收购C: the rules named B the buyer, its parent A is none
             if rel.predicate in _PAIRED_POSTS and _both_paired(roles.get(index, {}), rel):
                 continue  # 小米、蔚来的创始人雷军、李斌: the rules paired each name with its own company
             led = rounds.get(index, set())
@@ -437,6 +445,18 @@ def _co_arguments(roles: dict[str, set[tuple[str, str, str]]], a: str, b: str) -
     company, two units of one parent)."""
     shared = roles.get(a, set()) & roles.get(b, set())
     return any(other not in (a, b) for _, _, other in shared)
+
+
+def _bought_by_own_unit(roles: dict[str, set[tuple[str, str, str]]], rel: Relation) -> bool:
+    """The rules made another entity of the sentence the buyer of ``rel``'s company, and that buyer is
+    ``rel``'s subject's subsidiary: the subsidiary bought it, not its parent."""
+    return any(
+        side == "o"
+        and p == "acquired"
+        and buyer != rel.subject
+        and ("s", "parentOrganization", rel.subject) in roles.get(buyer, set())
+        for side, p, buyer in roles.get(rel.object, set())
+    )
 
 
 # Predicates whose ends the rules pair one to one in a sentence's lists (the founders or heads of several companies).
