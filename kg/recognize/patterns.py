@@ -2088,6 +2088,8 @@ def find_abbreviations(ctx: Context, found: list[Mention]) -> list[tuple[Mention
         group = next(g for g in (1, 2, 3, 4, 5) if m.group(g))
         if m.group(group) in ctx.lexicon.non_entities:
             continue  # （简称“公司”）: the document's word for the company, not a name
+        if full.type == "Person" and m.group(group) in ctx.lexicon.titles:
+            continue  # 王明（CEO）: a title in brackets after a name is the person's post, not a short name
         entry = ctx.lexicon.names.get(m.group(group))
         short = ctx.mention(
             m.start(group),

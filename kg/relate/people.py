@@ -142,7 +142,7 @@ def _before_move(hit: Hit) -> bool:
 
 def _leaves_after(hit: Hit) -> bool:
     """飞书总裁张楠因个人原因，已于近日卸任: the person the match ends with leaves the post later in the sentence
-    (before any other person is named; not 将会在明年退任, a plan)."""
+    (before any other person is named; not 将会在明年退任 nor 已决定退休, a plan)."""
     words = hit.env.words
     rest = hit.view.template[hit.start + len(hit.text) :].split("⟦P", 1)[0]
     rest = re.split(words.alt("sentence_end"), rest)[0]
@@ -150,7 +150,8 @@ def _leaves_after(hit: Hit) -> bool:
     if leaves is None:
         return False
     before = words.regex("effective_from").sub("", rest[: leaves.start()])  # 将于9月1日起辞去: decided, dated
-    return not re.search(words.alt("plan_marker"), before)  # 将会…退任: not yet
+    # 将会…退任 / 已决定退休: not yet (a decided departure still holds the post)
+    return not re.search(words.alt("plan_marker") + "|" + words.alt("leave_decided_marker"), before)
 
 
 def _former_chain(hit: Hit) -> bool:

@@ -208,8 +208,13 @@ def _drop_codes(template: str) -> str:
 
 @functools.cache
 def _person_gloss() -> re.Pattern[str]:
-    """A bracket after a person's slot that gives the name in Latin letters (接替⟦P1⟧(John Zhao)出任…)."""
-    return re.compile(rf"(⟦P\d+⟧)\s?[(\uff08](?:{load_words().alt('latin_person_name')})[)\uff09]")
+    """A bracket after a person's slot that gives the name in Latin letters (接替⟦P1⟧(John Zhao)出任…); not one
+    that gives a post (⟦P1⟧(CEO)、⟦P2⟧(CTO)共同创立…)."""
+    words = load_words()
+    title = words.alt("latin_title_in_brackets")  # 王明（CEO）: a post in brackets is read, not left out
+    return re.compile(
+        rf"(⟦P\d+⟧)\s?[(\uff08](?!(?:{title})[)\uff09])(?:{words.alt('latin_person_name')})[)\uff09]"
+    )
 
 
 @functools.cache
