@@ -21,6 +21,8 @@ def _predicate(entity_type: str) -> str:
 
 # a sentence naming both the product and its maker is better evidence than the product's sentence alone
 SAME_SENTENCE, ELSEWHERE = 0.85, 0.7
+# the last sentence of an article's opening (its headline and lead): a maker named there is what the article is about
+OPENING = 1
 
 
 def known_makers(
@@ -29,7 +31,9 @@ def known_makers(
     """``productOf`` for each product or platform of the curated list whose maker the article also names, where no
     rule already gave it a maker (``parentOrganization`` for a business unit and its group). The maker is the first
     of the list's makers the article names (抖音: 抖音集团 in an article that names it, else 字节跳动); an article
-    dated before the maker took the product over gets none."""
+    dated before the maker took the product over gets none, nor one that names the maker only once, after its
+    opening and in a sentence apart from the product's (a company in passing: 比起优酷、腾讯视频… far from the one
+    line on 腾讯)."""
     if not lexicon.makers or not any(m.type in _MADE for m in mentions):
         return []
     made = {r.subject for r in found if r.predicate in ("productOf", "parentOrganization")}
@@ -46,8 +50,10 @@ def known_makers(
         maker = named_maker(name, sentences_of, lexicon, doc.date)
         if maker is None:
             continue
-        made.add(product)
         both = sorted(sentences_of[product] & sentences_of[maker])
+        if not both and len(sentences_of[maker]) < 2 and min(sentences_of[maker]) > OPENING:
+            continue  # a maker named once, in passing, apart from the product: the article does not tie them
+        made.add(product)
         sentence = both[0] if both else m.sentence
         at = (
             m
