@@ -1171,6 +1171,13 @@ def test_a_maker_named_once_in_passing_far_from_its_product_is_not_its_maker_her
     )
 
 
+def test_a_product_and_its_maker_listed_side_by_side_are_peers_not_maker_and_product():
+    text = "锋泰汽贸公布了全年业绩。报告期内，公司门店数量继续增加。新店经营的品牌有宝马、丰田、雷克萨斯等。"
+    assert "雷克萨斯" not in _made_by(text)
+    # a sentence that names both otherwise still ties them
+    assert _made_by("丰田表示，雷克萨斯的销量继续增长。")["雷克萨斯"][:2] == ("丰田", "known_maker")
+
+
 def test_a_product_the_maker_bought_or_holds_shares_of_is_a_deal_not_its_product():
     made = _made_by("阿里巴巴宣布完成对饿了么的收购。饿了么的订单量继续增长。")
     assert "饿了么" not in made

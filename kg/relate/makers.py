@@ -9,6 +9,7 @@ from ..model import Document, Mention, Relation
 from ..recognize.lexicon import Lexicon
 from ..recognize.patterns import PRODUCT_MODEL
 from ..resolve import entity_id
+from ..words import load_words
 from .template import SentenceView
 
 _MADE = ("Product", "Platform", "BusinessUnit")
@@ -50,7 +51,11 @@ def known_makers(
         maker = named_maker(name, sentences_of, lexicon, doc.date)
         if maker is None:
             continue
-        both = sorted(sentences_of[product] & sentences_of[maker])
+        both = [
+            i
+            for i in sorted(sentences_of[product] & sentences_of[maker])
+            if not _listed_together(doc, [x for x in mentions if x.sentence == i], product, maker, entity_of)
+        ]
         if not both and len(sentences_of[maker]) < 2 and min(sentences_of[maker]) > OPENING:
             continue  # a maker named once, in passing, apart from the product: the article does not tie them
         made.add(product)
@@ -68,6 +73,31 @@ def known_makers(
             )
         )
     return out
+
+
+def _listed_together(
+    doc: Document, here: list[Mention], product: str, maker: str, entity_of: dict[int, str]
+) -> bool:
+    """Whether every mention of the product and of its maker in a sentence are items of one list of names (锋泰资本参股
+    的公司有青禾、艺龙和同程 / 经营丰田、宝马、雷克萨斯等品牌): peers listed side by side, which says nothing of who
+    makes what."""
+    seps = load_words().words("list_separator")
+    ps = [m for m in here if entity_of.get(m.start) == product]
+    ms = [m for m in here if entity_of.get(m.start) == maker]
+    if not ps or not ms:
+        return False
+    for p in ps:
+        for q in ms:
+            a, b = (p, q) if p.start < q.start else (q, p)
+            gap, at = [], a.end
+            for x in sorted(here, key=lambda x: x.start):
+                if a.end <= x.start and x.end <= b.start:
+                    gap.append(doc.text[at : x.start])
+                    at = x.end
+            gap.append(doc.text[at : b.start])
+            if not all(g.strip() and g.strip() in seps for g in gap):
+                return False
+    return True
 
 
 def _curated(m: Mention, lexicon: Lexicon) -> str | None:
