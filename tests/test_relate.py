@@ -1158,6 +1158,32 @@ def test_a_well_known_product_gets_no_maker_the_article_does_not_name():
     assert "微信" not in _made_by("报告期内，微信的月活跃账户数继续增长，视频号也在增长。")
 
 
+def test_a_maker_named_once_in_passing_far_from_its_product_is_not_its_maker_here():
+    text = (
+        "锋泰影业公布了新一季的片单。今年的综艺投入继续增加。锋泰的会员价格低于优酷、腾讯视频。"
+        "另据报道，腾讯正在调整组织架构。"
+    )
+    assert "腾讯视频" not in _made_by(text)
+    # the article's opening names it: the article is about the maker
+    assert (
+        _made_by("腾讯公布了季度业绩。报告期内，利润继续增长。微信的月活跃账户数继续增长。")["微信"][0]
+        == "腾讯"
+    )
+
+
+def test_a_product_and_its_maker_listed_side_by_side_are_peers_not_maker_and_product():
+    text = "锋泰汽贸公布了全年业绩。报告期内，公司门店数量继续增加。新店经营的品牌有宝马、丰田、雷克萨斯等。"
+    assert "雷克萨斯" not in _made_by(text)
+    # a sentence that names both otherwise still ties them
+    assert _made_by("丰田表示，雷克萨斯的销量继续增长。")["雷克萨斯"][:2] == ("丰田", "known_maker")
+
+
+def test_a_product_the_maker_bought_or_holds_shares_of_is_a_deal_not_its_product():
+    made = _made_by("阿里巴巴宣布完成对饿了么的收购。饿了么的订单量继续增长。")
+    assert "饿了么" not in made
+    assert "微博" not in _made_by("新浪持有微博54%的股权。微博的月活跃用户继续增长。")
+
+
 def test_a_product_taken_over_gets_that_maker_only_in_articles_dated_after_the_takeover():
     text = "美团今天公布了新的配送计划。大众点评的商户数量继续上升。"
     assert "大众点评" not in _made_by(text, date="2013-06-01")

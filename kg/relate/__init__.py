@@ -120,6 +120,7 @@ def relate(
     if scorer is not None:
         out += scorer.relations(doc, mentions, entity_of, linked=out)
     out = _not_anothers_product(out, mentions, entity_of, lexicon)
+    out = _known_maker_not_dealt(out)
     out = _no_company_over_government(out, mentions, entity_of)
     return _dedupe(_nearer_parent(_no_parent_of_own_unit(_heads_not_staff(out))))
 
@@ -192,6 +193,31 @@ def _not_anothers_product(
 
 
 _MADE_TYPES = ("Product", "Platform")
+
+# what an article may say instead of "X is Y's product": a deal or an ownership between the two
+_DEALT = ("acquired", "investsIn", "parentOrganization", "partner")
+
+
+def _known_maker_not_dealt(relations: list[Relation]) -> list[Relation]:
+    """The curated list's maker of a product is no reading of an article that tells how the two are tied otherwise:
+    where a sentence says the maker bought it or holds shares of it (阿里巴巴完成收购饿了么后… / 新浪持有微博54%的股权),
+    or that it is the maker's unit, the article's fact is that one, not productOf (rule known_maker)."""
+    tied = {
+        frozenset((r.subject, r.object))
+        for r in relations
+        if r.predicate in _DEALT and r.object and r.subject != r.object
+    }
+    if not tied:
+        return relations
+    return [
+        r
+        for r in relations
+        if not (
+            r.rule == "known_maker"
+            and r.predicate == "productOf"
+            and frozenset((r.subject, r.object)) in tied
+        )
+    ]
 
 
 def _no_company_over_government(

@@ -9,6 +9,7 @@ from ..model import Document, Mention, Relation
 from ..recognize.lexicon import Lexicon
 from ..recognize.patterns import PRODUCT_MODEL
 from ..resolve import entity_id
+from ..words import load_words
 from .template import SentenceView
 
 _MADE = ("Product", "Platform", "BusinessUnit")
@@ -21,6 +22,8 @@ def _predicate(entity_type: str) -> str:
 
 # a sentence naming both the product and its maker is better evidence than the product's sentence alone
 SAME_SENTENCE, ELSEWHERE = 0.85, 0.7
+# the last sentence of an article's opening (its headline and lead): a maker named there is what the article is about
+OPENING = 1
 
 
 def known_makers(
@@ -29,7 +32,9 @@ def known_makers(
     """``productOf`` for each product or platform of the curated list whose maker the article also names, where no
     rule already gave it a maker (``parentOrganization`` for a business unit and its group). The maker is the first
     of the list's makers the article names (抖音: 抖音集团 in an article that names it, else 字节跳动); an article
-    dated before the maker took the product over gets none."""
+    dated before the maker took the product over gets none, nor one that names the maker only once, after its
+    opening and in a sentence apart from the product's (a company in passing: 比起优酷、腾讯视频… far from the one
+    line on 腾讯)."""
     if not lexicon.makers or not any(m.type in _MADE for m in mentions):
         return []
     made = {r.subject for r in found if r.predicate in ("productOf", "parentOrganization")}
@@ -46,8 +51,14 @@ def known_makers(
         maker = named_maker(name, sentences_of, lexicon, doc.date)
         if maker is None:
             continue
+        both = [
+            i
+            for i in sorted(sentences_of[product] & sentences_of[maker])
+            if not _listed_together(doc, [x for x in mentions if x.sentence == i], product, maker, entity_of)
+        ]
+        if not both and len(sentences_of[maker]) < 2 and min(sentences_of[maker]) > OPENING:
+            continue  # a maker named once, in passing, apart from the product: the article does not tie them
         made.add(product)
-        both = sorted(sentences_of[product] & sentences_of[maker])
         sentence = both[0] if both else m.sentence
         at = (
             m
@@ -62,6 +73,31 @@ def known_makers(
             )
         )
     return out
+
+
+def _listed_together(
+    doc: Document, here: list[Mention], product: str, maker: str, entity_of: dict[int, str]
+) -> bool:
+    """Whether every mention of the product and of its maker in a sentence are items of one list of names (锋泰资本参股
+    的公司有青禾、艺龙和同程 / 经营丰田、宝马、雷克萨斯等品牌): peers listed side by side, which says nothing of who
+    makes what."""
+    seps = load_words().words("list_separator")
+    ps = [m for m in here if entity_of.get(m.start) == product]
+    ms = [m for m in here if entity_of.get(m.start) == maker]
+    if not ps or not ms:
+        return False
+    for p in ps:
+        for q in ms:
+            a, b = (p, q) if p.start < q.start else (q, p)
+            gap, at = [], a.end
+            for x in sorted(here, key=lambda x: x.start):
+                if a.end <= x.start and x.end <= b.start:
+                    gap.append(doc.text[at : x.start])
+                    at = x.end
+            gap.append(doc.text[at : b.start])
+            if not all(g.strip() and g.strip() in seps for g in gap):
+                return False
+    return True
 
 
 def _curated(m: Mention, lexicon: Lexicon) -> str | None:
