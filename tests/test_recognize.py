@@ -2374,3 +2374,52 @@ def test_two_judgements_joined_in_quotes_name_no_product(text, names):
 )
 def test_words_for_a_role_or_a_trend_are_no_organisation(text):
     assert not [m for m in mentions_of(text)[2] if m.type in ("Company", "Organization")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "junk"),
+    [
+        ("传闻蓝鲸科技将被收购，蓝鲸科技未予回应。", "蓝鲸科技", "传闻蓝鲸科技"),
+        ("网传远澜科技裁员，远澜科技随后辟谣。", "远澜科技", "网传远澜科技"),
+        ("有消息称锋泰科技将赴港上市。", "锋泰科技", "称锋泰科技"),
+        ("爆料青禾科技将被收购。", "青禾科技", "爆料青禾科技"),
+        ("传星澜完成新一轮融资。据悉，星澜已获多家机构投资。", "星澜", "传星澜"),
+    ],
+)
+def test_a_word_of_hearsay_glued_to_a_name_is_no_part_of_it(text, name, junk):
+    names = {m.text for m in mentions_of(text)[2]}
+    assert name in names and junk not in names
+
+
+def test_a_word_of_hearsay_that_begins_a_known_suffix_stays_in_the_name():
+    names = {m.text for m in mentions_of("华策传媒集团宣布新一季片单。")[2]}
+    assert "华策传媒集团" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("他曾任职于锦华地产，后创业。", "锦华地产"),
+        ("王磊此前在远澜物业担任总经理。", "远澜物业"),
+        ("李明加入了锦程资管，负责固收业务。", "锦程资管"),
+        ("他曾任职于远澜物流。", "远澜物流"),
+    ],
+)
+def test_a_brand_and_its_trade_where_a_career_places_a_person_is_a_company(text, name):
+    assert name in {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+
+
+def test_a_kind_of_business_where_a_career_places_a_person_is_no_company():
+    assert not [m for m in mentions_of("他曾任职于商业地产。")[2] if m.type == "Company"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "junk"),
+    [
+        ("职场培训平台青知学苑日前完成C轮融资。", "青知学苑", "培训平台青知学苑"),
+        ("少儿编程平台青鸟学堂今日宣布获得新融资。", "青鸟学堂", "少儿编程平台青鸟学堂"),
+    ],
+)
+def test_a_platform_word_before_a_name_describes_it(text, name, junk):
+    names = {m.text for m in mentions_of(text)[2]}
+    assert name in names and junk not in names

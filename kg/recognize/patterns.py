@@ -1220,6 +1220,15 @@ def _name_prefix(ctx: Context, suffix_start: int):
             if len(tok.word) - cite.end() >= 2 and not ctx.known(tok.word):
                 tokens.insert(0, Token(tok.start + cite.end(), tok.end, tok.word[cite.end() :], "nz"))
             break
+        rumour = W.regex("rumour_head").match(tok.word)
+        if rumour and tok.word not in ctx.lexicon.names:
+            rest = tok.word[rumour.end() :]
+            if not rest:
+                break  # 传闻|锋泰科技将被收购 / 王明现身|锋泰科技发布会: a word of hearsay or of a visit, no name
+            if len(rest) >= 2 and not ctx.known(tok.word) and re.fullmatch(rf"[{HAN}]+", rest):
+                # 网传锋泰|科技裁员 / 有消息称锋泰|科技…: the word glued by the segmenter to the name after it
+                tokens.insert(0, Token(tok.start + rumour.end(), tok.end, rest, "nz"))
+                break
         if tokens and _joiner_inside_name(ctx, i):
             # 和|汇|投资集团: 和 begins the name here
             tokens.insert(0, Token(tok.start, tok.end, tok.word, "nz"))
@@ -2645,6 +2654,10 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
         label = next((w for w in W.words("label_before_name") if m.group("name").startswith(w)), "")
         if label and end - start - len(label) >= 2 and ctx.is_boundary(start + len(label)):
             start += len(label)  # 公司原名星澜电器: the label that introduces the name is no part of it
+        for cut in W.regex("introduced_name_cut").finditer(ctx.text[start:end]):
+            if cut.group("head") and end - (start + cut.end()) >= 2:
+                start += cut.end()  # 职场培训平台青知学苑日前完成: a second kind word (平台) before the name ends the description
+                break
         if m.group("name").startswith(tuple(W.set("conjunction_not_surname"))):
             continue  # 锋泰投资公司及澄湖资本: 公司 ended the name before the conjunction, it describes no other
         if m.group("name").startswith(W.words("joint_adverb")):
