@@ -898,12 +898,52 @@ def test_more_openings_of_a_career_sentence_without_its_subject(text, fact):
     assert fact in triples(text)
 
 
+def test_a_career_clause_that_says_when_leaves_the_subject_to_the_clause_after():
+    # 加入…后，王明…: the clause after the one that says when names whose career it is
+    found = triples("李强是远川集团的董事。加入锋泰集团后，王明开始负责物流业务。")
+    assert ("李强", "worksFor", "锋泰集团") not in found and ("王明", "worksFor", "锋泰集团") in found, found
+
+
 def test_a_career_predicate_after_two_people_or_before_its_own_subject_is_left_alone():
     assert not {
         t for t in triples("张伟和李强毕业于清华大学。现任青禾科技首席技术官。") if t[2] == "青禾科技"
     }
     found = triples("锋泰电子董事长王明表示，公司将加大研发投入。现任总经理李强于2019年加入公司。")
     assert not {t for t in found if t[0] == "王明" and t[1] == "worksFor"}, found
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        (
+            "张伟近日接受了记者采访。这位青禾科技副总裁表示，公司将加大投入。",
+            ("张伟", "worksFor", "青禾科技"),
+        ),
+        ("李强今年刚满40岁。这名前阿里巴巴工程师，如今在远川智能任职。", ("李强", "worksFor", "阿里巴巴")),
+        (
+            "陈晨毕业于清华大学。這位遠川資本合夥人，曾投資過多家機器人公司。",
+            ("陈晨", "worksFor", "遠川資本"),
+        ),
+    ],
+)
+def test_this_one_before_a_post_is_the_person_just_named(text, fact):
+    assert fact in triples(text)
+
+
+def test_this_one_after_two_people_or_before_its_own_name_is_left_alone():
+    found = triples("王明对李强的表现十分满意。这位青禾科技副总裁表示，团队还会扩大。")
+    assert not {t for t in found if t[2] == "青禾科技"}, found
+    found = triples("张伟出席了论坛。这位青禾科技副总裁王明也发表了演讲。")
+    assert not {t for t in found if t[0] == "张伟"}, found
+
+
+def test_an_anaphor_after_a_round_sentence_is_not_its_investor():
+    found = triples(
+        "远川智能近日拿到新一轮投资。本次投资由星澜资本领投。这家企业创立于2019年，总部设在苏州。"
+    )
+    assert not {t for t in found if t[0] == "星澜资本" and t[1] in ("foundingDate", "location")}, found
+    found = triples("远川智能近日拿到新一轮投资。本轮投资由星澜资本领投。该公司创立于2019年，总部设在苏州。")
+    assert ("远川智能", "location", "苏州") in found, found
 
 
 def test_a_company_anaphor_after_a_visit_is_the_host():

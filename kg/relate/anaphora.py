@@ -4,7 +4,8 @@ opening a clause stand for the organisation it is about.
 张伟2009年加入青禾科技。他现任青禾科技副总裁。 — 他 is 张伟: the rules read the second sentence as ⟦P⟧现任⟦O⟧副总裁 and
 the fact's evidence is the pronoun itself. The person is the one nearest before the pronoun: earlier in its own
 sentence, else in the nearest earlier sentence of the same paragraph (at most two back) that names people, and only
-where that sentence names one person (张伟对李强说…。他… is left alone: the text does not say who). So is the empty
+where that sentence names one person (张伟对李强说…。他… is left alone: the text does not say who). So is 这位 / 这名
+before a post (张伟接受了采访。这位青禾科技副总裁表示…), unless its clause names its own person after it. So is the empty
 subject of a sentence that opens with a career predicate (李娜，1982年出生。2010年加入青禾科技，现任…).
 
 青禾科技发布公告。公司与锋泰集团签署合作协议。 — 公司 is 青禾科技: the organisation named before it in its own
@@ -39,11 +40,18 @@ def pronoun_mentions(
     out: list[Mention] = []
     ids: dict[int, str] = {}
     sentence_starts = [s.start for s in doc.sentences]
+    breaks = W.set("clause_break")
     for match in W.regex("clause_pronoun").finditer(doc.norm):
         at = match.start("pronoun")
         sentence = _sentence_at(doc, sentence_starts, at)
         if sentence is None:
             continue
+        if match.group("this") is not None:
+            # 这位副总裁王明表示…: the clause names its person after the post; 这位 is that one, not one before
+            stop = doc.sentences[sentence].end
+            end = next((k for k in range(match.end(), stop) if doc.norm[k] in breaks), stop)
+            if any(match.end() <= p.start < end for p in people):
+                continue
         person = _antecedent(doc, people, starts, entity_of, sentence, at)
         if person is None:
             continue
@@ -78,6 +86,9 @@ def _career_gaps(
     ids: dict[int, str] = {}
     for sent, at in _subjectless(doc, mentions, "subjectless_career_opening"):
         end = next((k for k in range(at, sent.end) if doc.norm[k] in breaks), sent.end)
+        if W.regex("time_clause_end").search(doc.norm, at, end):
+            # 加入京东后，王明开始…: the clause says when; the one after names whose career it is
+            end = next((k for k in range(end + 1, sent.end) if doc.norm[k] in breaks), sent.end)
         if any(at <= p.start < end for p in people):
             continue
         person = _antecedent(doc, people, starts, entity_of, sent.index, at)
@@ -350,6 +361,10 @@ def _sentence_subject(
     first = mentions[i] if i < len(mentions) and mentions[i].start < s.end else None
     if first is None or first.start - s.start > 12 or first.type not in AGENT_TYPES:
         return None
+    if load_words().regex("agent_before").search(doc.norm, s.start, first.start):
+        return (
+            None  # 本轮融资由红杉中国领投。这家企业成立于…: the sentence is about the round, not its investor
+        )
     if first.start not in entity_of or first.source == "pattern:byline":
         return None
     unit = mentions[i + 1] if i + 1 < len(mentions) and mentions[i + 1].start < s.end else None

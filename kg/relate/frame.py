@@ -110,7 +110,7 @@ def _round(
     for m in agents:
         clause = doc.norm[m.end : m.end + 40]
         hit = load_words().regex("funding_after_name").match(clause)
-        if not hit or _another_between(agents, m, m.end + hit.start("verb")):
+        if not hit or _another_between(agents, m, m.end + _round_word_at(hit)):
             continue  # 锋泰集团旗下品牌青禾汽车获得B轮投资: 青禾汽车's round, not 锋泰集团's
         return _round_of(doc, m, entity_of, figures, hit)
     for m in agents:  # 红杉中国领投青禾智能5亿元C轮融资: the company whose round an investor leads or joins
@@ -145,11 +145,16 @@ def _rounds(
     out: dict[int, Anchor] = {}
     for m in agents:
         hit = funding.match(doc.norm[m.end : m.end + 40]) if m.sentence not in out else None
-        if hit and not _another_between(agents, m, m.end + hit.start("verb")):
+        if hit and not _another_between(agents, m, m.end + _round_word_at(hit)):
             out[m.sentence] = _anchor(doc, m, entity_of)
         elif m.sentence not in out and _joined_round(doc, m) is not None:
             out[m.sentence] = _anchor(doc, m, entity_of)
     return tuple(sorted(out.items(), key=lambda kv: kv[0]))
+
+
+def _round_word_at(hit: re.Match[str]) -> int:
+    """Where a funding wording's verb (完成 / 获得) begins, else its round (B轮融资已完成)."""
+    return hit.start("verb") if hit.group("verb") is not None else hit.start("done")
 
 
 def _another_between(agents: list[Mention], m: Mention, end: int) -> bool:

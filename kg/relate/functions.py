@@ -19,7 +19,7 @@ from ..model import Relation
 from ..resolve import entity_id
 from ..zh.dates import normalise_date
 from ..zh.text import to_simplified
-from .frame import Anchor
+from .frame import Anchor, Frame
 from .makers import curated_maker_ids
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def _round_company(hit: Hit, arg: str | None) -> list[End]:
     if isinstance(end, int) and frame and not frame.funded:
         return []  # no round reported and the article's organisation named here: it is an investor, not funded
     if not isinstance(end, int) and frame:
-        previous = frame.round_in(hit.view.sentence.index - 1)
+        previous = _round_before(hit, frame)
         if previous is not None and previous.entity != anchor.entity:
             return [
                 previous
@@ -76,6 +76,23 @@ def _round_company(hit: Hit, arg: str | None) -> list[End]:
     if not isinstance(end, int) and _another_round_before(hit, anchor):
         return []  # “锋泰出行”日前宣布获得融资。此轮融资由…领投: that round, whoever's it is, not the article's
     return [end]
+
+
+def _round_before(hit: Hit, frame: Frame) -> Anchor | None:
+    """The organisation whose round the sentence before reports; past a sentence about a part of that round (远川科技的
+    C轮融资已顺利交割完成。C1轮融资由甲资本独家投资；C2轮融资由乙资本领投…), the one before that."""
+    index = hit.view.sentence.index
+    sentences = hit.view.doc.sentences
+    for back in (1, 2):
+        if index - back < 0:
+            return None
+        found = frame.round_in(index - back)
+        if found is not None:
+            return found
+        before = sentences[index - back]
+        if not hit.env.words.regex("this_round").search(hit.view.doc.norm, before.start, before.end):
+            return None
+    return None
 
 
 def _round_owner_before(hit: Hit) -> int | None:
