@@ -930,6 +930,31 @@ def test_this_one_before_a_post_is_the_person_just_named(text, fact):
     assert fact in triples(text)
 
 
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        (
+            "新任远川集团副总经理的李强今年45岁。其毕业于南开大学，1998年加入锋泰集团。",
+            ("李强", "worksFor", "锋泰集团"),
+        ),
+        (
+            "王芳是青禾科技的首席财务官。其早年在普华永道任职，后来自己创业。",
+            ("王芳", "worksFor", "普华永道"),
+        ),
+        ("赵刚现年52岁。其历任锋泰集团财务总监、远川控股总经理。", ("赵刚", "worksFor", "锋泰集团")),
+    ],
+)
+def test_its_before_a_predicate_only_a_person_has_is_the_person_just_named(text, fact):
+    assert fact in triples(text)
+
+
+def test_its_after_two_people_or_before_a_company_predicate_is_no_person():
+    found = triples("王明和李强都是青禾科技的高管。其毕业于复旦大学，2010年加入锋泰集团。")
+    assert not {t for t in found if t[2] == "锋泰集团" and t[1] == "worksFor"}, found
+    found = triples("王明是青禾科技的创始人。其早年曾获锋泰集团投资。")
+    assert ("王明", "worksFor", "锋泰集团") not in found, found
+
+
 def test_this_one_after_two_people_or_before_its_own_name_is_left_alone():
     found = triples("王明对李强的表现十分满意。这位青禾科技副总裁表示，团队还会扩大。")
     assert not {t for t in found if t[2] == "青禾科技"}, found
