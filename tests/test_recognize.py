@@ -2423,3 +2423,22 @@ def test_a_kind_of_business_where_a_career_places_a_person_is_no_company():
 def test_a_platform_word_before_a_name_describes_it(text, name, junk):
     names = {m.text for m in mentions_of(text)[2]}
     assert name in names and junk not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "junk"),
+    [
+        ("雲帆電子表示，空調業務佔雲帆電子營收三成。", "雲帆電子", "空調業務佔雲帆電子"),
+        ("錦泰資本表示，該筆資金將投向雲帆電子，雲帆電子預計明年上市。", "雲帆電子", "投向雲帆電子"),
+    ],
+)
+def test_words_glued_before_a_name_found_alone_elsewhere_are_no_part_of_it(text, name, junk):
+    names = {m.text for m in mentions_of(text)[2]}
+    assert name in names and junk not in names
+
+
+def test_a_place_before_a_name_found_alone_elsewhere_stays_in_it():
+    names = {
+        m.text for m in mentions_of("北京锋泰科技有限公司去年迁址。锋泰科技有限公司的前身是一家工作室。")[2]
+    }
+    assert "北京锋泰科技有限公司" in names

@@ -398,6 +398,51 @@ def _after_rumour(ctx: Context, start: int, end: int) -> int:
     return start
 
 
+_GLUE_TRIMMED = (
+    "pattern:org_suffix",
+    "pattern:business_named",
+    "pattern:introduced_org",
+    "pattern:voiced_org",
+)
+
+
+def _without_glued_words(ctx: Context, candidates: list[Mention]) -> list[Mention]:
+    """交易完成后锋泰半导体股东… / 业务占锋泰电子营收: where a suffix scan's name ends in another organisation's whole
+    name that a rule found on its own elsewhere in the article (four characters or more), the words before it are
+    the clause's, glued on by the segmenter: the name begins there. Not after a place or a known name (北京|锋泰科技有限公司
+    / 腾讯|音乐娱乐集团 are one name)."""
+    alone: dict[str, set[int]] = {}
+    for m in candidates:
+        if m.type in ORG_TYPES and m.end - m.start >= 4:
+            alone.setdefault(ctx.text[m.start : m.end], set()).add(m.start)
+    out = []
+    for m in candidates:
+        if m.type == "Company" and m.source in _GLUE_TRIMMED and m.end - m.start >= 6:
+            for k in range(m.start + 1, m.end - 3):
+                starts = alone.get(ctx.text[k : m.end])
+                head = ctx.text[m.start : k]
+                if (
+                    starts
+                    and starts - {k}
+                    and head not in ctx.lexicon.names
+                    and not _a_known_place_word(ctx, head)
+                    and re.fullmatch(f"[{HAN}]+", head)
+                ):
+                    m = ctx.mention(k, m.end, m.type, m.source, m.score, types=m.types)
+                    break
+        out.append(m)
+    return out
+
+
+def _a_known_place_word(ctx: Context, word: str) -> bool:
+    return any(
+        word.endswith(place)
+        and (entry := ctx.lexicon.names.get(place)) is not None
+        and entry.types[0] == "Place"
+        for place in (word[i:] for i in range(len(word)))
+    )
+
+
 def _without_trader_prefix(ctx: Context, m: Mention) -> Mention:
     start = _after_trader(ctx, m.start, m.end) if m.type in ORG_TYPES else m.start
     start = _after_rumour(ctx, start, m.end) if m.type in ORG_TYPES else start
@@ -852,6 +897,7 @@ def _rule_mentions(ctx: Context) -> list[Mention]:
     for finder in PATTERNS:
         candidates.extend(finder(ctx))
     candidates = [_without_trader_prefix(ctx, m) for m in candidates]  # (the tagger's spans: _trimmed_org)
+    candidates = _without_glued_words(ctx, candidates)
     anchors = filter_spans(candidates)
     candidates.extend(
         find_glossed_products(ctx, anchors)
