@@ -217,6 +217,7 @@ class RelationScorer:
         self._not_the_company = re.compile(words.alt("not_the_company_after"))
         self._seller_before = re.compile(f"(?:{words.alt('seller_before')})$")
         self._rumour_before = re.compile(f"(?:{words.alt('rumour_before')})$")
+        self._blocked_before = words.regex("deal_blocked_before")
         self._not_parent_between = words.regex("not_parent_between")
         self._minority = words.regex("minority_holding")
 
@@ -317,6 +318,8 @@ class RelationScorer:
                 continue  # 向A收购B / 从A手中收购B: A sells B, the buyer is named before
             if rel.predicate == "acquired" and self._rumour_before.search(_before(sentence, rel.subject)):
                 continue  # 传闻A有意收购B: a rumour is no deal
+            if rel.predicate == "acquired" and self._blocked_before.search(_before(sentence, rel.subject)):
+                continue  # 监管机构否决了A收购B的交易: a blocked deal is none
             if d.candidate.family == "org_org" and any(
                 is_market(sentence.slots[k].text) for k in (d.candidate.a, d.candidate.b)
             ):
