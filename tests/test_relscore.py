@@ -216,6 +216,8 @@ def test_scorer_never_relates_a_pair_a_rule_linked(scorer):
         # an attempt that failed, a deal called off after a comma
         ("星澜集团曾试图收购锋泰电子，最终被远澜投资抢先。", "星澜集团", "锋泰电子"),
         ("星澜集团原计划收购锋泰电子，但交易最终告吹。", "星澜集团", "锋泰电子"),
+        ("反垄断机构否决了星澜集团收购锋泰电子的交易。", "星澜集团", "锋泰电子"),
+        ("星澜集团曾有意收购锋泰电子，但最终放弃。", "星澜集团", "锋泰电子"),
     ],
 )
 def test_scorer_states_no_takeover_the_sentence_gives_to_another_or_calls_off(scorer, text, buyer, company):

@@ -217,6 +217,7 @@ class RelationScorer:
         self._not_the_company = re.compile(words.alt("not_the_company_after"))
         self._seller_before = re.compile(f"(?:{words.alt('seller_before')})$")
         self._rumour_before = re.compile(f"(?:{words.alt('rumour_before')}){words.alt('rumour_tail')}$")
+        self._blocked_before = words.regex("deal_blocked_before")
         self._not_parent_between = words.regex("not_parent_between")
         self._minority = words.regex("minority_holding")
 
@@ -319,6 +320,8 @@ class RelationScorer:
                 _before(sentence, rel.subject)
             ):
                 continue  # 传闻A有意收购B / 网传A入股B: a rumour is no deal
+            if rel.predicate == "acquired" and self._blocked_before.search(_before(sentence, rel.subject)):
+                continue  # 监管机构否决了A收购B的交易: a blocked deal is none
             if d.candidate.family == "org_org" and any(
                 is_market(sentence.slots[k].text) for k in (d.candidate.a, d.candidate.b)
             ):
