@@ -2414,3 +2414,15 @@ def test_a_word_of_the_kind_before_a_latin_model_is_no_brand(text, name):
 def test_a_version_after_a_known_product_is_part_of_its_name():
     texts = {m.text for m in mentions_of("百度今天推出了文心大模型4.0，用户已达5.5亿。")[2]}
     assert "文心大模型4.0" in texts
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        ("按章程，青禾的董事长任期三年。", "任期"),
+        ("锋泰的几位高管都成了独立董事。", "都成"),
+        ("公司两任董事长都来自华为。", "都来"),
+    ],
+)
+def test_a_term_or_an_adverb_after_a_title_is_no_name(text, junk):
+    assert junk not in {m.text for m in mentions_of(text)[2]}
