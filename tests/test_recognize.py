@@ -1184,7 +1184,14 @@ def test_a_branch_a_registered_name_after_a_brand_and_a_name_after_qixia_are_who
 
 
 @pytest.mark.parametrize(
-    "text, junk", [("快手此前对少数主播依赖过高。", "依赖过高"), ("旗下主播群体被外界称为家族。", "群体")]
+    "text, junk",
+    [
+        ("快手此前对少数主播依赖过高。", "依赖过高"),
+        ("旗下主播群体被外界称为家族。", "群体"),
+        ("青禾的几位达人稳定发挥了实力。", "稳定发挥"),
+        ("青禾直播平台的主播人数超八成来自县城。", "人数超八成"),
+        ("靠两位主播圈粉众多的青禾饮料。", "圈粉众多"),
+    ],
 )
 def test_what_follows_a_streamer_word_is_no_name_when_it_is_a_verb_or_a_group(text, junk):
     assert junk not in {m.text for m in mentions_of(text)[2]}
@@ -2442,3 +2449,48 @@ def test_a_place_before_a_name_found_alone_elsewhere_stays_in_it():
         m.text for m in mentions_of("北京锋泰科技有限公司去年迁址。锋泰科技有限公司的前身是一家工作室。")[2]
     }
     assert "北京锋泰科技有限公司" in names
+
+
+def test_a_nickname_after_a_streamer_word_stays_whole():
+    got = found("快手主播驴嫂平荣在直播间带货。抖音主播东北雨姐被罚。")
+    assert {("驴嫂平荣", "Person"), ("东北雨姐", "Person")} <= got
+
+
+@pytest.mark.parametrize(
+    "text, name, junk",
+    [("张勇续说，公司会坚持研发。", "张勇", "张勇续"), ("王建国续说，青禾将扩产。", "王建国", "王建国续")],
+)
+def test_a_speaker_who_goes_on_keeps_his_name_without_the_verb(text, name, junk):
+    texts = {m.text for m in mentions_of(text)[2]}
+    assert name in texts and junk not in texts
+
+
+def test_a_name_in_capitals_after_a_title_is_a_person():
+    assert ("WANG LEI", "Person") in {
+        (m.text, m.type) for m in mentions_of("青禾科技董事长WANG LEI表示，公司将扩产。")[2]
+    }
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("锋泰智能于2024年推出自研GLM-9模型。", "GLM-9"), ("凌云科技发布首款K7机器人。", "K7")],
+)
+def test_a_word_of_the_kind_before_a_latin_model_is_no_brand(text, name):
+    assert name in {m.text for m in mentions_of(text)[2] if m.type == "Product"}
+
+
+def test_a_version_after_a_known_product_is_part_of_its_name():
+    texts = {m.text for m in mentions_of("百度今天推出了文心大模型4.0，用户已达5.5亿。")[2]}
+    assert "文心大模型4.0" in texts
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        ("按章程，青禾的董事长任期三年。", "任期"),
+        ("锋泰的几位高管都成了独立董事。", "都成"),
+        ("公司两任董事长都来自华为。", "都来"),
+    ],
+)
+def test_a_term_or_an_adverb_after_a_title_is_no_name(text, junk):
+    assert junk not in {m.text for m in mentions_of(text)[2]}

@@ -39,7 +39,9 @@ def _name_like(ctx: Context, name: str, start: int, *, at_boundary: bool = True)
 
 
 # --- people ---------------------------------------------------------------------------------------
-_LATIN_PERSON = re.compile(r" ?([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?![A-Za-z0-9&.\-])")
+_LATIN_PERSON = re.compile(
+    r" ?([A-Z][a-z]+(?: [A-Z][a-z]+){1,2}|[A-Z]{2,}(?: [A-Z]{2,}){1,2})(?![A-Za-z0-9&.\-])"
+)  # David Lund, or in capitals as a registry writes a passport's name: TAO ZHENG
 
 
 def find_titled_people(ctx: Context) -> list[Mention]:
@@ -197,6 +199,14 @@ def find_streamers(ctx: Context) -> list[Mention]:
             continue  # 主播开启直播 / 主播依赖过高: a verb of the dictionary, not a nickname
         if name in W.set("collective_noun"):
             continue  # 主播群体: the group, not one person
+        if any(
+            t.start > start
+            and t.end <= start + len(name)
+            and ctx.known(t.word)
+            and (t.pos[:1] == "p" or t.pos[:1] in "vm" and len(t.word) >= 2)
+            for t in ctx.tokens_from(start, start + len(name))
+        ):
+            continue  # 达人稳定发挥 / 主播人数超八成 / 主播圈粉众多: a clause goes on, no nickname holds a verb
         if name.startswith(DEMONSTRATIVES) or W.regex("date").search(name):
             continue
         out.append(ctx.mention(start, start + len(name), "Person", "pattern:streamer", 0.7))
@@ -335,6 +345,14 @@ def find_speakers(ctx: Context) -> list[Mention]:
         ):
             continue
         after = text[tok.end : tok.end + 3]
+        if len(tok.word) == 3 and tok.word[-1] in W.set("speech_again") and after.startswith(SPEECH):
+            if ctx.plausible_name(
+                tok.word[:-1]
+            ):  # 马云续说: 续 is the verb's (goes on saying), not the name's
+                out.append(ctx.mention(tok.start, tok.end - 1, "Person", "pattern:speaker", 0.8))
+            continue
+        if after[:1] in W.set("speech_again") and text.startswith(SPEECH, tok.end + 1):
+            after = after[1:]  # 王建国续称: the speaker goes on
         if after.startswith(SPEECH) or after[:1] in W.set("comma") and _title_follows(ctx, tok.end + 1):
             out.append(ctx.mention(tok.start, tok.end, "Person", "pattern:speaker", 0.8))
     for m in W.regex("quoted_speaker").finditer(text):
@@ -1478,6 +1496,7 @@ def _brand_before(ctx: Context, start: int) -> int:
         and tok.word not in ctx.lexicon.names
         and tok.word not in W.words("quoted_kind")  # (手机新品X50: 新品 is a kind, not a name)
         and tok.word not in W.set("list_opener")  # (新品包括X50: 包括 opens a list, it names nothing)
+        and tok.word not in W.set("kind_modifier")  # (推出自研GLM-5 / 旗舰X9: a word of the kind, no brand)
         and (not ctx.known(tok.word) or ctx.text[: tok.start].endswith(W.words("device_kind")))
     ):  # (芯片凌云X2: after a kind of device, even a word of the dictionary is the model's first name)
         return tok.start
