@@ -385,10 +385,26 @@ def test_filter_spans_longest_wins_then_score_then_earliest():
         # 为 before a known organisation's title, 以 before how one speaks: not the name's last character
         ("锋泰集团任命原金立总裁孙立冰为京东集团副总裁。", ["孙立冰"]),
         ("对此，青禾科技副总裁林冰以官方身份作出回应。", ["林冰"]),
+        # the name's last character the segmenter read as a verb of its own (邓子 / 跃 / 的), kept before 的 or an
+        # acting post; a verb that often follows a name is not (李明 / 做 / 的, 王明 / 任 / 总裁)
+        ("锋泰科技总裁邓子跃的说法引发关注。", ["邓子跃"]),
+        ("由常务董事张家祝代理董事长职务。", ["张家祝"]),
+        ("锋泰科技总裁李明做的决定获得认可。", ["李明"]),
+        ("青禾集团董事王明任总裁。", ["王明"]),
+        # a meeting verb after a name (會見 glued on as 林志會), then a company: neither is part of the other
+        ("上海市市長林志會見青禾集團董事長王明一行。", ["林志", "王明"]),
+        ("副市长林志会见锋泰科技总裁李强。", ["林志", "李强"]),
     ],
 )
 def test_people_after_titles_stop_at_the_clause(text, people):
     assert sorted(e.label for e in result_of(text).entities if e.type == "Person") == sorted(people)
+
+
+def test_a_person_and_a_meeting_verb_are_no_part_of_the_company_after_them():
+    companies = {
+        e.label for e in result_of("市长林志会见青禾集团董事长王明一行。").entities if e.type == "Company"
+    }
+    assert companies == {"青禾集团"}
 
 
 def test_a_party_to_a_deal_is_not_part_of_a_company_name():

@@ -154,7 +154,11 @@ class Context:
             lone = (
                 nxt
                 and len(nxt.word) == 1
-                and nxt.pos not in ("p", "v", "d", "c", "u", "uj", "ul", "r", "f")
+                and (
+                    nxt.pos not in ("p", "v", "d", "c", "u", "uj", "ul", "r", "f")
+                    or nxt.pos == "v"
+                    and self._verb_char_ends_name(nxt.start)
+                )
                 and not self._adverb_at(nxt.start)
             )  # 贺涛 / 即 / 将调任: 即将 is one word
             glued = (
@@ -236,6 +240,15 @@ class Context:
             if self.plausible_name(chunk):
                 return end
         return None
+
+    def _verb_char_ends_name(self, at: int) -> bool:
+        """庄辰 / 超 / 的强势, 张家 / 祝 / 代理董事长: a name's last character the segmenter read as a one-character verb,
+        told by what follows it (的, a speech verb, punctuation, acting in a post); not a verb that often follows a
+        name (王明 / 做 / 的决定, 王明 / 任 / 总裁)."""
+        text = self.text
+        if text[at] in _W.set("verb_char_after_name") or text[at] in GLUED:  # (丁冬 / 拟 / 出任)
+            return False
+        return text.startswith(_W.words("after_verb_read_name"), at + 1) or self._before_speech(at + 1)
 
     def _adverb_at(self, at: int) -> bool:
         return self.text[at : at + 2] in _ADVERBS or self.text[at : at + 3] in _ADVERBS

@@ -740,6 +740,9 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 # 领导阿里云智能集团 / 李明远入职OPPO研究院: a clause run together, not a name; where only its first
                 # word is a verb (投资青禾科技, 增持青禾科技), the name is what follows the verb
                 rest = tokens[1:] if tokens and _opens_a_clause(ctx, tokens[0]) else []
+                after_verb = _after_person_and_verb(ctx, tokens)
+                if after_verb is not None:
+                    rest = [t for t in tokens if t.start >= after_verb]  # 市长林志会见青禾集团
                 if (
                     rest
                     and any(t.pos in NAME_POS and t.pos != "ns" or not ctx.known(t.word) for t in rest)
@@ -1133,7 +1136,21 @@ def reads_as_a_clause(ctx: Context, start: int, end: int) -> bool:
         return True
     has_name = any(t.pos.startswith("nr") for t in tokens)
     verbs = W.set("clause_verb")
+    if _after_person_and_verb(ctx, tokens) is not None:
+        return True
     return has_name and any(t.pos == "v" and (ctx.known(t.word) or t.word in verbs) for t in tokens)
+
+
+def _after_person_and_verb(ctx: Context, tokens: list[Token]) -> int | None:
+    """市长林志会见青禾集团 / 林志會|見青禾集團: a person's name the segmenter tagged, then a verb of meeting (会见 /
+    拜访, which it may tag as a noun or split across the name's end): where the name after the verb begins."""
+    if len(tokens) < 3 or not tokens[0].pos.startswith("nr"):
+        return None
+    for at in (tokens[0].end, tokens[0].end - 1):
+        verb = next((w for w in W.words("meeting_verb") if ctx.text.startswith(w, at)), None)
+        if verb and any(t.start == at + len(verb) for t in tokens[1:]):
+            return at + len(verb)
+    return None
 
 
 def _opens_a_clause(ctx: Context, tok: Token) -> bool:
