@@ -719,6 +719,10 @@ def test_shares_and_outlay_read_where_the_traded_company_stands():
         ("曾经位居次席的蔚来，以16万辆的全年交付量反超理想汽车。", "16万辆", "蔚来"),
         ("凭借45%的市场份额，宁德时代稳居行业第一。", "45%", "宁德时代"),
         ("依靠2.1亿的月活用户，快手拉开了与对手的差距。", "2.1亿", "快手"),
+        # (以 right before a figure that opens a clause is a word of means too; 以 before a basis is none)
+        ("锋泰集团公布榜单。以1200亿元的营收，青禾科技位居榜首。", "1200亿元", "青禾科技"),
+        ("锋泰集团公布榜单。以约35%的市场份额，星澜汽车稳居第一。", "约35%", "星澜汽车"),
+        ("锋泰集团公布业绩。以每股10元计算，锋泰集团市值约为50亿元。", "50亿元", "锋泰集团"),
         # (占 is a share of the name's own total, not a ratio to it)
         ("小米持有的股份占金山软件的20%。", "20%", "金山软件"),
         # (后者 that is no subject of the figure's clause points at nothing)
