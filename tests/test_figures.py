@@ -165,6 +165,11 @@ def test_a_news_outlet_or_an_exchange_is_not_what_a_figure_is_about():
     about = {f.text: f.about for f in res.figures}
     assert about["8.21元"] == about["2.3亿元"] == "org/青禾科技"
     assert about["37.6亿元"] == "org/锋泰电气"
+    # (an exchange's short name in traditional script: 紐約證交所, 台灣證交所)
+    res = result_of("星瀾電子在台灣證交所的總市值達52億元。青禾科技在紐約證交所的市值為37.6億美元。")
+    about = {f.text: f.about for f in res.figures}
+    assert about["52億元"] == "org/星澜电子"
+    assert about["37.6億美元"] == "org/青禾科技"
 
 
 def test_a_bare_results_line_is_about_the_articles_company():
@@ -465,6 +470,19 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         # whoever estimates or analyses the data (据X估计 / X分析指出) is not what the figures are about
         ("锋泰集团公布业绩。据青禾咨询估计，今年国内平板出货量为3100万台。", "3100万台", None),
         ("锋泰集团公布业绩。青禾咨询分析指出，今年国内平板出货量为3100万台。", "3100万台", None),
+        # a company that opens a later clause (after 而 / 反观 and a rank) is the subject of the subjectless clauses
+        # after it, not the company the sentence opens with
+        ("青禾科技营收下滑，而星澜科技表现亮眼，营收增长35%。", "35%", "星澜科技"),
+        (
+            "去年排名第一的青禾汽车跌至第三，而位列第四的星澜汽车与前三名差距较大，仅有10.6%的市场份额。",
+            "10.6%",
+            "星澜汽车",
+        ),
+        ("青禾电子净利润下降12%，星澜电子则表现稳健，实现营收80亿元。", "80亿元", "星澜电子"),
+        ("青禾电子净利润下降12%，星澜电子则表现稳健，实现营收80亿元。", "12%", "青禾电子"),
+        ("青禾電子淨利潤下降12%，而星瀾電子表現穩健，實現營收80億元。", "80億元", "星瀾電子"),
+        # (two companies in one clause: the subject's; a company after a speech verb's clause is no subject of it)
+        ("青禾科技与星澜科技达成合作，目标是三年内销售额达到50亿元。", "50亿元", "青禾科技"),
     ],
 )
 def test_what_a_figure_is_about(text, figure, about):
@@ -701,6 +719,10 @@ def test_shares_and_outlay_read_where_the_traded_company_stands():
         ("曾经位居次席的蔚来，以16万辆的全年交付量反超理想汽车。", "16万辆", "蔚来"),
         ("凭借45%的市场份额，宁德时代稳居行业第一。", "45%", "宁德时代"),
         ("依靠2.1亿的月活用户，快手拉开了与对手的差距。", "2.1亿", "快手"),
+        # (以 right before a figure that opens a clause is a word of means too; 以 before a basis is none)
+        ("锋泰集团公布榜单。以1200亿元的营收，青禾科技位居榜首。", "1200亿元", "青禾科技"),
+        ("锋泰集团公布榜单。以约35%的市场份额，星澜汽车稳居第一。", "约35%", "星澜汽车"),
+        ("锋泰集团公布业绩。以每股10元计算，锋泰集团市值约为50亿元。", "50亿元", "锋泰集团"),
         # (占 is a share of the name's own total, not a ratio to it)
         ("小米持有的股份占金山软件的20%。", "20%", "金山软件"),
         # (后者 that is no subject of the figure's clause points at nothing)

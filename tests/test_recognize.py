@@ -1584,7 +1584,19 @@ def test_words_before_a_founding_are_no_name(text):
 def test_exchanges_and_regulators_are_markets_whatever_the_knowledge_base_flags():
     from kg.kb import is_market
 
-    assert all(is_market(n) for n in ("港交所", "上交所", "证监会", "纳斯达克", "大连商品交易所"))
+    assert all(
+        is_market(n)
+        for n in (
+            "港交所",
+            "上交所",
+            "证监会",
+            "纳斯达克",
+            "大连商品交易所",
+            "紐約證交所",
+            "香港联交所",
+            "伦交所",
+        )
+    )
     assert not is_market("锋泰集团")
 
 

@@ -804,6 +804,9 @@ def _about(
         and load_words().regex("funding_measure").search(text, c_lo, end)
     ):
         return funded.entity  # 锋泰集团旗下的青禾物流完成新一轮融资，融资金额为10亿元: the round's company
+    later = _later_subject(text, sent.start, earlier) if not _company_anaphor().match(text, c_lo) else None
+    if later is not None:
+        return later  # 青禾科技营收下滑，而星澜科技表现亮眼，营收增长35%: the last clause's subject, not the first's
     if earlier and (_company_anaphor().match(text, c_lo) or earlier[0].start - sent.start <= 2):
         # 锋泰集团公布业绩，集团收入240亿元 / 星澜零售作为主力业务，当季收入80亿元: the company the
         # sentence opens with, not the article's
@@ -1219,6 +1222,22 @@ def _clause_subject(text: str, sentence_start: int, earlier: list[Mention]) -> M
         return None
     m = earlier[0]
     return m if m.start - _clause_start(text, sentence_start, m.start) <= 2 else None
+
+
+def _later_subject(text: str, sentence_start: int, earlier: list[Mention]) -> Mention | None:
+    """青禾电子净利润下降12%，而排名第二的星澜电子表现稳健，实现营收80亿元: where a later clause opens with a company of
+    its own (after 而 / 则 / 反观 and a rank), the figure in a subjectless clause after it is that company's, not the
+    sentence's first company's."""
+    orgs = [m for m in earlier if m.type in _HOLDER_TYPES and m.type != "Product"]
+    if len(orgs) < 2:
+        return None
+    opener = load_words().regex("later_subject_opener")
+    first = _clause_start(text, sentence_start, orgs[0].start)
+    for m in reversed(orgs[1:]):
+        lo = _clause_start(text, sentence_start, m.start)
+        if lo > first and opener.fullmatch(text, lo, m.start):
+            return m
+    return None
 
 
 def _named_as_example(text: str, m: Mention) -> bool:
