@@ -2690,9 +2690,9 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
         label = next((w for w in W.words("label_before_name") if m.group("name").startswith(w)), "")
         if label and end - start - len(label) >= 2 and ctx.is_boundary(start + len(label)):
             start += len(label)  # 公司原名星澜电器: the label that introduces the name is no part of it
-        for cut in W.regex("introduced_name_cut").finditer(ctx.text[start:end]):
-            if cut.group("head") and end - (start + cut.end()) >= 2:
-                start += cut.end()  # 职场培训平台青知学苑日前完成: a second kind word (平台) before the name ends the description
+        for head_cut in W.regex("introduced_name_cut").finditer(ctx.text[start:end]):
+            if head_cut.group("head") and end - (start + head_cut.end()) >= 2:
+                start += head_cut.end()  # 职场培训平台青知学苑日前完成: a second kind word (平台) before the name ends the description
                 break
         if m.group("name").startswith(tuple(W.set("conjunction_not_surname"))):
             continue  # 锋泰投资公司及澄湖资本: 公司 ended the name before the conjunction, it describes no other
