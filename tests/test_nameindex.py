@@ -34,7 +34,7 @@ def test_same_spans_on_text_made_of_names_and_pieces_of_names():
     rng = random.Random(7)
     names = sorted(lexicon.names)
     glue = "abcXYZ019 ，。的了公司集团科技-&.\ud800"
-    for _ in range(3000):
+    for _ in range(1000):
         parts = []
         for _ in range(rng.randint(1, 6)):
             if rng.random() < 0.5:
