@@ -31,17 +31,15 @@ class Lexicon:
     org_suffixes: tuple[tuple[str, str], ...]  # (suffix, type), longest first
     measures: tuple[str, ...]  # longest first
     name_pattern: re.Pattern[str]
+    name_index: NameIndex  # the names as ``name_pattern`` finds them, faster (``name_spans``)
     title_pattern: re.Pattern[str]
     measure_pattern: re.Pattern[str]
     title_domains: tuple[str, ...]  # longest first
     # a well-known product or platform's canonical name → (its makers, most specific first; the year since)
     makers: dict[str, tuple[tuple[str, ...], int | None]] = field(default_factory=dict)
-    name_index: NameIndex | None = None  # the names as ``name_pattern`` finds them, faster (``name_spans``)
 
     def name_spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each known name in ``text``: the spans of ``name_pattern.finditer(text)``."""
-        if self.name_index is None:
-            return [m.span() for m in self.name_pattern.finditer(text)]
         return self.name_index.spans(text)
 
     @functools.cached_property

@@ -107,19 +107,13 @@ def assign_about(
         if target is not None:
             out.append(dataclasses.replace(f, about=target))
             continue
-        if prev is not None and listed.fullmatch(doc.norm, prev.evidence.end, f.evidence.start):
-            out.append(dataclasses.replace(f, about=prev.about))  # 分别不低于3,100万元、4,200万元: one list
-            continue
-        if prev is not None and _reached(doc, prev, f, mentions):
-            out.append(dataclasses.replace(f, about=prev.about))  # 旗下菜鸟收入增长30%，达到280亿元
-            continue
-        if prev is not None and _continues_list(doc, prev, f, mentions):
-            out.append(
-                dataclasses.replace(f, about=prev.about)
-            )  # 支付3亿美元预付款，以及最高90亿美元的里程碑付款
-            continue
-        if prev is not None and _compares(doc, prev, f, mentions):
-            out.append(dataclasses.replace(f, about=prev.about))  # 达5.2亿，较上年同期的4.1亿增长27%
+        if prev is not None and (
+            listed.fullmatch(doc.norm, prev.evidence.end, f.evidence.start)  # 分别不低于3,100万元、4,200万元
+            or _reached(doc, prev, f, mentions)  # 旗下菜鸟收入增长30%，达到280亿元
+            or _continues_list(doc, prev, f, mentions)  # 支付3亿美元预付款，以及最高90亿美元的里程碑付款
+            or _compares(doc, prev, f, mentions)  # 达5.2亿，较上年同期的4.1亿增长27%
+        ):
+            out.append(dataclasses.replace(f, about=prev.about))  # the same party as the figure before
             continue
         about = _defined_subject(doc, f, mentions, defined) or _about(
             doc,
@@ -460,7 +454,7 @@ def _compares(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -
     if not load_words().regex("figure_comparison_gap").search(gap):
         return False
     # (a date between them is no name: 较2019年底增长27%)
-    return not any(m.type != "Date" for m in _in_span(mentions, prev.evidence.end, f.evidence.start))
+    return _nothing_named(mentions, prev.evidence.end, f.evidence.start)
 
 
 def _reached(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -> bool:
@@ -480,7 +474,12 @@ def _reached(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) ->
     verb = words.regex("level_reached_opening").match(text, lo, f.evidence.end)
     if verb is None or verb.end() < f.evidence.start:  # (突破13亿: the verb may be the figure's own prefix)
         return False
-    return not any(m.type != "Date" for m in _in_span(mentions, prev.evidence.end, f.evidence.start))
+    return _nothing_named(mentions, prev.evidence.end, f.evidence.start)
+
+
+def _nothing_named(mentions: list[Mention], lo: int, hi: int) -> bool:
+    """No name but a date starts in [lo, hi)."""
+    return not any(m.type != "Date" for m in _in_span(mentions, lo, hi))
 
 
 def _continues_list(doc: Document, prev: Figure, f: Figure, mentions: list[Mention]) -> bool:
@@ -497,7 +496,7 @@ def _continues_list(doc: Document, prev: Figure, f: Figure, mentions: list[Menti
     lo = _clause_start(doc.norm, sentence.start, f.evidence.start)
     if lo <= prev.evidence.end or not load_words().regex("list_continued_opening").match(doc.norm, lo):
         return False
-    return not any(m.type != "Date" for m in _in_span(mentions, prev.evidence.end, f.evidence.start))
+    return _nothing_named(mentions, prev.evidence.end, f.evidence.start)
 
 
 def _votes_of_stake(

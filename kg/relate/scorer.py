@@ -316,12 +316,12 @@ class RelationScorer:
                 continue  # 收购B的一座工厂 / 收购B一事告吹: an asset bought, or a deal called off, is no takeover
             if rel.predicate == "acquired" and self._seller_before.search(_before(sentence, rel.subject)):
                 continue  # 向A收购B / 从A手中收购B: A sells B, the buyer is named before
-            if rel.predicate in ("acquired", "investsIn") and self._rumour_before.search(
-                _before(sentence, rel.subject)
-            ):
-                continue  # 传闻A有意收购B / 网传A入股B: a rumour is no deal
-            if rel.predicate == "acquired" and self._blocked_before.search(_before(sentence, rel.subject)):
-                continue  # 监管机构否决了A收购B的交易: a blocked deal is none
+            if rel.predicate in ("acquired", "investsIn"):
+                before = _before(sentence, rel.subject)
+                if self._rumour_before.search(before):
+                    continue  # 传闻A有意收购B / 网传A入股B: a rumour is no deal
+                if rel.predicate == "acquired" and self._blocked_before.search(before):
+                    continue  # 监管机构否决了A收购B的交易: a blocked deal is none
             if d.candidate.family == "org_org" and any(
                 is_market(sentence.slots[k].text) for k in (d.candidate.a, d.candidate.b)
             ):
