@@ -674,6 +674,7 @@ def test_build_merges_listings_and_keeps_old_names_as_aliases(tmp_path):
     assert counts == {"organizations": 22, "people": 13, "unknown_companies": 0}  # 6 rows, 11 posts: Taiwan
 
 
+@pytest.mark.slow  # a build of the knowledge base from its sources (a maintainer's command)
 def test_build_adds_hong_kong_listings_and_lexicon_organisations(tmp_path):
     _write_sources(tmp_path)
     _build(tmp_path, tmp_path / "out")

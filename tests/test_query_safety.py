@@ -153,6 +153,7 @@ def test_xml_entities_are_not_expanded(tmp_path):
     assert res.exit_code == 1 and res.output.count("\n") == 1
 
 
+@pytest.mark.slow  # waits for the limit; the store's limit is in the fast suite
 def test_a_file_query_stops_at_its_time_limit(graph_file):
     with pytest.raises(QueryError, match="time limit of 0.3 s"):
         run_query(load_graph(graph_file), CROSS_JOIN, timeout=0.3)

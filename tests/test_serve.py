@@ -423,7 +423,11 @@ def test_push_reads_the_password_from_the_environment(store, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "mode,message", [("hang", "no answer within 0.3 s"), ("drop", "the connection failed")]
+    "mode,message",
+    [
+        pytest.param("hang", "no answer within 0.3 s", marks=pytest.mark.slow),  # waits for the limit
+        ("drop", "the connection failed"),
+    ],
 )
 def test_push_to_a_server_that_hangs_or_drops_is_a_one_line_error(store, mode, message):
     recorder = Recorder(mode)

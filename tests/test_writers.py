@@ -71,6 +71,7 @@ def test_turtle_quotes_literals_as_rdflib_does(title):
     assert_same_as_rdflib(with_text(title, title))
 
 
+@pytest.mark.slow  # 20 random pairs of strings through two serialisers; the fixed cases above are fast
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=1, max_size=12), st.text(min_size=1, max_size=12))
 def test_turtle_is_rdflibs_whatever_the_strings(title, alias):

@@ -292,8 +292,9 @@ def _trigger_finder(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, 
     # the longest word at each position, the words as a trie behind a test of their first characters (as the
     # lexicon's names: the same matches as an alternation of the words longest first, several times faster)
     named = [w for w in ordered if w]
-    finder = re.compile("(?=(" + _guarded(named, _alternation(named)) + "))")
-    prefixes = {w: tuple(v for v in ordered if w.startswith(v)) for w in ordered if w}
+    finder = compile_pattern("(?=(" + _guarded(named, _alternation(named)) + "))")
+    known = set(ordered)  # each word's prefixes among the words, longest first (as ``ordered`` lists them)
+    prefixes = {w: tuple(w[:k] for k in range(len(w), -1, -1) if w[:k] in known) for w in named}
     return finder, prefixes
 
 
