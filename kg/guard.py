@@ -13,6 +13,7 @@ import json
 import re
 import signal
 import threading
+import traceback
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
@@ -123,6 +124,9 @@ def in_thread(fn: Callable[[threading.Event], T], seconds: float | None) -> T:
         try:
             values.append(fn(cancelled))
         except BaseException as exc:  # handed to the waiting thread
+            # without the frames' variables: an engine's result object (pyoxigraph's solutions) must be dropped
+            # in the thread that made it, not by the garbage collector in another thread later
+            traceback.clear_frames(exc.__traceback__)
             errors.append(exc)
 
     worker = threading.Thread(target=run, name="kg-query", daemon=True)
