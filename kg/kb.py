@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .bulk import no_collection
+from .recache import cached_data
 from .types import family
 from .words import load_words
+from .zh import text as text_module
 from .zh.text import fold_width, to_simplified
 
 if TYPE_CHECKING:
@@ -147,8 +150,58 @@ def _pairs(cell: str) -> tuple[tuple[str, str], ...]:
 
 @functools.cache
 def load_kb() -> KnowledgeBase:
+    """The knowledge base, read from the cache folder where an earlier run kept it parsed (``recache``)."""
+    files = [resources.files("kg.data").joinpath(f"kb/{name}") for name in _FILES]
+    key = b"\0".join(
+        [f.read_bytes() if f.is_file() else b"" for f in files]
+        + [Path(__file__).read_bytes(), Path(text_module.__file__).read_bytes(), _opencc_version().encode()]
+    )
     with no_collection():
-        return _load_kb()
+        try:
+            return _from_plain(cached_data("kb", key, lambda: _plain(_load_kb())))
+        except (
+            TypeError,
+            ValueError,
+            KeyError,
+            IndexError,
+            AttributeError,
+        ):  # a damaged or foreign cache file
+            return _load_kb()
+
+
+_FILES = ("organizations.tsv", "people.tsv")
+
+
+def _opencc_version() -> str:
+    try:
+        return metadata.version("opencc")
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def _plain(kb: KnowledgeBase) -> tuple:
+    """The knowledge base as tuples, dicts, strings and frozensets (for ``marshal``)."""
+    orgs = [
+        (o.kb_id, o.name, o.type, o.aliases, o.ids, o.flags, o.ambiguous_aliases, o.sources)
+        for o in kb.orgs.values()
+    ]
+    people = [(p.kb_id, p.name, p.org, p.title) for posts in kb.people.values() for p in posts]
+    return orgs, kb.by_name, people, kb.normal
+
+
+def _from_plain(plain: tuple) -> KnowledgeBase:
+    rows, by_name, people_rows, normal = plain
+    orgs = {}
+    for kb_id, name, type_, aliases, ids, flags, ambiguous, sources in rows:
+        if not (isinstance(name, str) and isinstance(aliases, tuple) and isinstance(flags, frozenset)):
+            raise TypeError("not a knowledge-base row")
+        orgs[kb_id] = KbOrg(kb_id, name, type_, aliases, ids, flags, ambiguous, sources)
+    people: dict[str, list[KbPerson]] = {}
+    for kb_id, name, org, title in people_rows:
+        people.setdefault(name, []).append(KbPerson(kb_id, name, org, title))
+    if not (isinstance(by_name, dict) and isinstance(normal, dict)):
+        raise TypeError("not a knowledge base")
+    return KnowledgeBase(orgs, by_name, {k: tuple(v) for k, v in people.items()}, normal)
 
 
 _NONE: frozenset[str] = frozenset()

@@ -1,4 +1,4 @@
-"""Regular expressions compiled once per machine rather than once per run.
+"""Regular expressions compiled once per machine rather than once per run, and data read once per machine.
 
 kg's rules and vocabulary expand to about 800 KB of patterns; Python compiles them in a few seconds, most of a
 small build. This keeps what Python's own compiler makes of each pattern (its code list and groups) in a cache
@@ -8,6 +8,9 @@ sub-folder per Python build, so that one interpreter never reads another's code.
 user can write: what is read there becomes a pattern object, which Python checks for well-formed code but not for
 intent. A file that cannot be read or written, or an interpreter whose regular-expression internals differ, only
 means compiling as usual: the result is the same pattern either way.
+
+``cached_data`` keeps plain data (tuples, dicts, strings, frozensets: what ``marshal`` writes, never code to run)
+made from the package's data files, under a key that names those files' bytes and the code that reads them.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import re
 import sys
 import tempfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +83,27 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
         return re.compile(pattern)
     _write(path, zlib.compress(marshal.dumps(parts), 1))  # (a tenth of the size, read as fast)
     return compiled
+
+
+def cached_data(name: str, key: bytes, build: Callable[[], Any]) -> Any:
+    """``build()``, or what an earlier run with the same ``key`` kept of it in the cache folder. ``build`` must
+    return plain data; the caller checks what it reads (a damaged or foreign file must fail its checks there, and
+    the caller then calls ``build`` itself)."""
+    folder = cache_folder()
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{hashlib.sha256(key).hexdigest()[:32]}.data"
+    try:
+        return marshal.loads(zlib.decompress(path.read_bytes()))
+    except _UNREADABLE:
+        pass
+    value = build()
+    try:
+        data = zlib.compress(marshal.dumps(value), 1)
+    except ValueError:  # not plain data: nothing kept
+        return value
+    _write(path, data)
+    return value
 
 
 def _compiled_parts(pattern: str) -> tuple[Any, ...]:

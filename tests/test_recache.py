@@ -84,3 +84,47 @@ def test_the_folder_is_made_private_whatever_the_umask(tmp_path, monkeypatch):
     finally:
         os.umask(old)
     assert cache_folder() is not None and list(cache_folder().glob("*.re"))
+
+
+def test_plain_data_is_kept_under_its_key_and_rebuilt_for_another(tmp_path, monkeypatch):
+    from kg.recache import cached_data
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    calls = []
+
+    def build(value):
+        calls.append(value)
+        return {"rows": (value, frozenset({"a"}))}
+
+    assert cached_data("t", b"one", lambda: build(1)) == {"rows": (1, frozenset({"a"}))}
+    assert cached_data("t", b"one", lambda: build(2)) == {
+        "rows": (1, frozenset({"a"}))
+    }  # read back, not built
+    assert cached_data("t", b"two", lambda: build(3)) == {"rows": (3, frozenset({"a"}))}
+    assert calls == [1, 3] and len(list(cache_folder().glob("t-*.data"))) == 2
+
+
+@pytest.mark.parametrize("damage", [b"not zlib at all", "wrong shape"])
+def test_the_knowledge_base_read_from_the_cache_is_the_one_parsed_and_a_damaged_file_is_parsed_again(
+    tmp_path, monkeypatch, damage
+):
+    import marshal
+    import zlib
+
+    from kg import kb
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    parsed = kb._load_kb()
+    kb.load_kb.cache_clear()
+    try:
+        assert kb.load_kb() == parsed  # parsed, and kept
+        (path,) = cache_folder().glob("kb-*.data")
+        kb.load_kb.cache_clear()
+        assert kb.load_kb() == parsed  # read back
+        path.write_bytes(
+            damage if isinstance(damage, bytes) else zlib.compress(marshal.dumps(([(1, 2)], {}, [], {})))
+        )
+        kb.load_kb.cache_clear()
+        assert kb.load_kb() == parsed
+    finally:
+        kb.load_kb.cache_clear()
