@@ -816,6 +816,17 @@ def test_a_long_registered_name_is_kept_whole():
             set(),
         ),
         ("鋒泰董座林大海退休\n鋒泰兩位元老調整職務。(圖/青禾社)\n鋒泰科技今日證實調整。", set(), {"青禾社"}),
+        # a guest writer with the organisation and post he writes under: a person, not an outlet of that name
+        (
+            "作者：青禾资本合伙人林小舟\n企业服务的估值正在回到常识。",
+            {("author", "林小舟")},
+            {"青禾资本合伙人林小舟"},
+        ),
+        (
+            "作者：青禾研究院首席分析师王大川\n消费复苏还要多久？",
+            {("author", "王大川")},
+            {"青禾研究院首席分析师王大川"},
+        ),
     ],
 )
 def test_bylines_and_datelines_as_pages_write_them(text, expected, absent):

@@ -448,6 +448,24 @@ def find_byline(ctx: Context) -> list[Mention]:
                 and _name_pair(ctx, s, field.start, parts[i + 1], part)
             ):
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.85))  # 文|林舟 王川: two writers
+            elif field.role == "author" and (titled := _titled_writer(ctx, part)) is not None:
+                # 作者:青禾资本合伙人林舟: a guest writer with the organisation and post he writes under, not an
+                # outlet; the organisation is the lexicon's where it knows it (else the recogniser's)
+                head, name_at = titled
+                out.append(ctx.mention(s + name_at, e, "Person", "pattern:byline", 0.85))
+                entry = ctx.lexicon.names.get(part[:head])
+                if entry:
+                    out.append(
+                        ctx.mention(
+                            s,
+                            s + head,
+                            entry.types[0],
+                            "pattern:byline",
+                            0.9,
+                            key=entry.canonical,
+                            types=entry.types,
+                        )
+                    )
             elif field.role == "editor" and _pen_name(part, alone=True, last=True, latin=True):
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.8))  # 编辑:木木Q 乙小姐
             elif (
@@ -457,6 +475,20 @@ def find_byline(ctx: Context) -> list[Mention]:
             ):
                 out.append(ctx.mention(s, e, "MediaOrganization", "pattern:byline", 0.85))
     return out
+
+
+def _titled_writer(ctx: Context, part: str) -> tuple[int, int] | None:
+    """An author's value that is an organisation, a job title and a personal name run together (青禾资本合伙人林舟):
+    where the title starts and where the name starts; None for anything else."""
+    for m in ctx.lexicon.title_pattern.finditer(part):
+        name = part[m.end() :]
+        if m.start() >= 2 and 2 <= len(name) <= 4 and _personal_name_at(ctx, name):
+            return m.start(), m.end()
+    return None
+
+
+def _personal_name_at(ctx: Context, name: str) -> bool:
+    return name not in ctx.lexicon.names and ctx.lexicon.surname_length(name) > 0 and not name.isascii()
 
 
 def _two_outlets(ctx: Context, part: tuple[int, int, str]) -> list[tuple[int, int, str]] | None:
