@@ -5,7 +5,8 @@ opening a clause stand for the organisation it is about.
 the fact's evidence is the pronoun itself. The person is the one nearest before the pronoun: earlier in its own
 sentence, else in the nearest earlier sentence of the same paragraph (at most two back) that names people, and only
 where that sentence names one person (张伟对李强说…。他… is left alone: the text does not say who). So is 这位 / 这名
-before a post (张伟接受了采访。这位青禾科技副总裁表示…), unless its clause names its own person after it. So is the empty
+before a post (张伟接受了采访。这位青禾科技副总裁表示…), unless its clause names its own person after it; after a
+preposition inside a clause too (在这位青禾资本合伙人看来…), unless its sentence names a person before it. So is the empty
 subject of a sentence that opens with a career predicate (李娜，1982年出生。2010年加入青禾科技，现任…).
 
 青禾科技发布公告。公司与锋泰集团签署合作协议。 — 公司 is 青禾科技: the organisation named before it in its own
@@ -52,6 +53,10 @@ def pronoun_mentions(
             end = next((k for k in range(match.end(), stop) if doc.norm[k] in breaks), stop)
             if any(match.end() <= p.start < end for p in people):
                 continue
+            if match.group("inside") is not None and any(
+                doc.sentences[sentence].start <= p.start < at for p in people
+            ):
+                continue  # 李强对这位副总裁说…: the one spoken to is not the one speaking
         person = _antecedent(doc, people, starts, entity_of, sentence, at)
         if person is None:
             continue
