@@ -16,7 +16,7 @@ from ..resolve import entity_id
 from ..words import load_words
 from ..zh.text import to_simplified
 from .about import _AGENT, _company_anaphor, _topic, assign_about, cited_outlet
-from .anaphora import company_mentions, gap_mentions, pair_mentions, pronoun_mentions
+from .anaphora import company_mentions, gap_mentions, pair_mentions, pronoun_mentions, role_mentions
 from .byline import byline_relations
 from .frame import Frame, document_frame
 from .makers import curated_maker_ids, known_makers, named_maker
@@ -72,13 +72,14 @@ def relate(
     companies, company_ids = company_mentions(doc, mentions, entity_of, main)
     gaps, gap_ids = gap_mentions(doc, mentions, entity_of, main)
     pairs, pair_ids = pair_mentions(doc, mentions, entity_of)
+    roles, role_ids = role_mentions(doc, mentions, entity_of)
     # an anaphor's slot (他, 公司, 其, 后者, an empty subject) stands for its antecedent's entity
-    read_as = {**entity_of, **pronoun_ids, **company_ids, **gap_ids, **pair_ids}
+    read_as = {**entity_of, **pronoun_ids, **company_ids, **gap_ids, **pair_ids, **role_ids}
     pronouns_in: dict[int, list[Mention]] = {}
     for p in pronouns:
         pronouns_in.setdefault(p.sentence, []).append(p)
     companies_in: dict[int, list[Mention]] = {}
-    for c in companies + gaps + pairs:
+    for c in companies + gaps + pairs + roles:
         companies_in.setdefault(c.sentence, []).append(c)
     for sent in doc.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)

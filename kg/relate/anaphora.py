@@ -5,7 +5,8 @@ opening a clause stand for the organisation it is about.
 the fact's evidence is the pronoun itself. The person is the one nearest before the pronoun: earlier in its own
 sentence, else in the nearest earlier sentence of the same paragraph (at most two back) that names people, and only
 where that sentence names one person (张伟对李强说…。他… is left alone: the text does not say who). So is 这位 / 这名
-before a post (张伟接受了采访。这位青禾科技副总裁表示…), unless its clause names its own person after it. So is the empty
+before a post (张伟接受了采访。这位青禾科技副总裁表示…), unless its clause names its own person after it; after a
+preposition inside a clause too (在这位青禾资本合伙人看来…), unless its sentence names a person before it. So is the empty
 subject of a sentence that opens with a career predicate (李娜，1982年出生。2010年加入青禾科技，现任…).
 
 青禾科技发布公告。公司与锋泰集团签署合作协议。 — 公司 is 青禾科技: the organisation named before it in its own
@@ -52,6 +53,10 @@ def pronoun_mentions(
             end = next((k for k in range(match.end(), stop) if doc.norm[k] in breaks), stop)
             if any(match.end() <= p.start < end for p in people):
                 continue
+            if match.group("inside") is not None and any(
+                doc.sentences[sentence].start <= p.start < at for p in people
+            ):
+                continue  # 李强对这位副总裁说…: the one spoken to is not the one speaking
         person = _antecedent(doc, people, starts, entity_of, sentence, at)
         if person is None:
             continue
@@ -239,6 +244,51 @@ def pair_mentions(
     return out, ids
 
 
+def role_mentions(
+    doc: Document, mentions: list[Mention], entity_of: dict[int, str]
+) -> tuple[list[Mention], dict[int, str]]:
+    """合资公司 / 标的公司 opening a clause for the joint venture a sentence before sets up (锋泰集团拟与青禾科技共同出资
+    设立锋泰青禾储能科技公司。合资公司的注册地位于成都) or the company it buys (拟收购青禾物流100%股权。标的公司成立于…):
+    the one organisation named right after such a verb earlier in its sentence or in the two before it, in its
+    paragraph; left alone where there are several (the text does not say which)."""
+    W = load_words()
+    orgs = [
+        m
+        for m in sorted(mentions, key=lambda m: m.start)
+        if m.type in AGENT_TYPES and m.start in entity_of and m.source != "pattern:byline"
+    ]
+    taken = sorted((m.start, m.end) for m in mentions)
+    sentence_starts = [s.start for s in doc.sentences]
+    out: list[Mention] = []
+    ids: dict[int, str] = {}
+    for match in W.regex("role_anaphor").finditer(doc.norm):
+        at, end = match.span("anaphor")
+        sentence = _sentence_at(doc, sentence_starts, at)
+        if sentence is None or _overlaps(taken, at, end):
+            continue
+        here = doc.sentences[sentence]
+        first = next(
+            i
+            for i in range(sentence, max(-1, sentence - 3), -1)
+            if i == 0 or i == sentence - 2 or doc.sentences[i - 1].paragraph != here.paragraph
+        )
+        lo = doc.sentences[first].start
+        cue = W.regex("venture_before" if match.group("venture") is not None else "target_before")
+        named = {
+            entity_of[m.start]: m
+            for m in orgs
+            if lo <= m.start and m.end <= at and cue.search(doc.norm, max(lo, m.start - 16), m.start)
+        }
+        if len(named) != 1:
+            continue
+        org = next(iter(named.values()))
+        out.append(
+            replace(org, start=at, end=end, text=doc.text[at:end], source="anaphora", sentence=sentence)
+        )
+        ids[at] = entity_of[org.start]
+    return out, ids
+
+
 def last_pair(
     doc: Document, orgs: list[Mention], entity_of: dict[int, str], lo: int, at: int
 ) -> tuple[Mention, Mention] | None:
@@ -415,4 +465,4 @@ def _antecedent(
     return None
 
 
-__all__ = ["company_mentions", "gap_mentions", "pronoun_mentions"]
+__all__ = ["company_mentions", "gap_mentions", "pronoun_mentions", "role_mentions"]
