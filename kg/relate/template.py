@@ -200,9 +200,10 @@ def _drop_honorifics(template: str) -> str:
 def _drop_codes(template: str) -> str:
     """青禾集团参股⟦O1⟧(6239)、⟦O2⟧(8150): a listed company's code after its slot is left out, so that rules see
     a list of two names; so is an organisation's other name (在⟦O1⟧(Yuanlan Medical)担任… / ⟦O2⟧(蔻图资本)领投) and
-    a person's (接替⟦P1⟧(John Zhao)出任…)."""
+    a person's (接替⟦P1⟧(John Zhao)出任…); and a title's other spelling before a person (首席执行官(CEO)⟦P1⟧)."""
     if "(" not in template and "\uff08" not in template:
         return template
+    template = template_regex("title_gloss").sub("", template)  # 首席执行官（CEO）⟦P1⟧: the title given twice
     return _person_gloss().sub(r"\1", _other_name().sub(r"\1", _stock_code().sub(r"\1", template)))
 
 
