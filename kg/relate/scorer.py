@@ -220,6 +220,7 @@ class RelationScorer:
         self._blocked_before = words.regex("deal_blocked_before")
         self._not_parent_between = words.regex("not_parent_between")
         self._minority = words.regex("minority_holding")
+        self._no_stake = words.regex("model_no_stake")
 
     @property
     def rule(self) -> str:
@@ -322,6 +323,9 @@ class RelationScorer:
                     continue  # 传闻A有意收购B / 网传A入股B: a rumour is no deal
                 if rel.predicate == "acquired" and self._blocked_before.search(before):
                     continue  # 监管机构否决了A收购B的交易: a blocked deal is none
+                near = between + _after(sentence, d.candidate.a, d.candidate.b)[:12]
+                if rel.predicate == "investsIn" and self._no_stake.search(near):
+                    continue  # B获A贷款 / A正洽谈入股B: a lender, an underwriter or talks are no stake
             if d.candidate.family == "org_org" and any(
                 is_market(sentence.slots[k].text) for k in (d.candidate.a, d.candidate.b)
             ):
