@@ -280,10 +280,10 @@ class RelationScorer:
         pairs = frozenset(frozenset((r.subject, r.object)) for r in linked if not r.literal)
         literal_subjects = {(r.subject, r.predicate) for r in linked if r.literal}
         roles = _roles_by_sentence(linked)
-        # per sentence, the (investor, company) of the rules' rounds
+        # per sentence, the (investor, company) pairs of the rules' investsIn
         rounds: dict[int, set[tuple[str, str]]] = {}
         for r in linked:
-            if r.predicate == "investsIn" and dict(r.qualifiers).get("round"):
+            if r.predicate == "investsIn":
                 rounds.setdefault(r.evidence.sentence, set()).add((r.subject, r.object))
         active = [f for f in self.model.families if self.model.thresholds[f.name] <= 1]
         by_sentence = _by_sentence(linked)
@@ -348,7 +348,7 @@ class RelationScorer:
                 and (rel.subject, rel.object) not in led
                 and rel.subject in {investor for investor, _ in led}
             ):
-                continue  # A完成A轮融资，B也完成天使轮融资，由X领投: the rules gave X its round, it leads no other
+                continue  # A完成A轮融资，B也完成天使轮融资，由X领投 / A的对手B获得了X的投资: the rules gave X its investee
             key = (index, frozenset((rel.subject, rel.object)))
             if key not in best or rel.confidence > best[key].confidence:
                 best[key] = rel
