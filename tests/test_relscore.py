@@ -227,6 +227,22 @@ def test_scorer_states_no_takeover_the_sentence_gives_to_another_or_calls_off(sc
 
 
 @pytest.mark.parametrize(
+    ("text", "lender", "company"),
+    [
+        ("青禾科技获得锋泰银行10亿元贷款。", "锋泰银行", "青禾科技"),  # a lender
+        ("青禾科技获星澜银行50亿元融资支持。", "星澜银行", "青禾科技"),
+        ("据知情人士透露，星澜资本正洽谈入股青禾科技。", "星澜资本", "青禾科技"),  # only talks
+        # the rules gave the investor its investee: the other company of the sentence is none of its
+        ("青禾科技的对手锋泰科技则获得了星澜资本的投资。", "星澜资本", "青禾科技"),
+    ],
+)
+def test_scorer_states_no_stake_for_a_lender_talks_or_another_investee(scorer, text, lender, company):
+    _, label, found = _relations(text, _forced(scorer))
+    got = {(label.get(r.subject), r.predicate, label.get(r.object)) for r in found}
+    assert (lender, "investsIn", company) not in got
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "锋泰集团旗下子公司与青禾科技签约。",  # an unnamed unit of the group and its partner

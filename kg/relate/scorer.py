@@ -220,6 +220,7 @@ class RelationScorer:
         self._blocked_before = words.regex("deal_blocked_before")
         self._not_parent_between = words.regex("not_parent_between")
         self._minority = words.regex("minority_holding")
+        self._no_stake = words.regex("model_no_stake")
 
     @property
     def rule(self) -> str:
@@ -279,10 +280,10 @@ class RelationScorer:
         pairs = frozenset(frozenset((r.subject, r.object)) for r in linked if not r.literal)
         literal_subjects = {(r.subject, r.predicate) for r in linked if r.literal}
         roles = _roles_by_sentence(linked)
-        # per sentence, the (investor, company) of the rules' rounds
+        # per sentence, the (investor, company) pairs of the rules' investsIn
         rounds: dict[int, set[tuple[str, str]]] = {}
         for r in linked:
-            if r.predicate == "investsIn" and dict(r.qualifiers).get("round"):
+            if r.predicate == "investsIn":
                 rounds.setdefault(r.evidence.sentence, set()).add((r.subject, r.object))
         active = [f for f in self.model.families if self.model.thresholds[f.name] <= 1]
         by_sentence = _by_sentence(linked)
@@ -322,6 +323,9 @@ class RelationScorer:
                     continue  # 传闻A有意收购B / 网传A入股B: a rumour is no deal
                 if rel.predicate == "acquired" and self._blocked_before.search(before):
                     continue  # 监管机构否决了A收购B的交易: a blocked deal is none
+                near = between + _after(sentence, d.candidate.a, d.candidate.b)[:12]
+                if rel.predicate == "investsIn" and self._no_stake.search(near):
+                    continue  # B获A贷款 / A正洽谈入股B: a lender, an underwriter or talks are no stake
             if d.candidate.family == "org_org" and any(
                 is_market(sentence.slots[k].text) for k in (d.candidate.a, d.candidate.b)
             ):
@@ -344,7 +348,7 @@ class RelationScorer:
                 and (rel.subject, rel.object) not in led
                 and rel.subject in {investor for investor, _ in led}
             ):
-                continue  # A完成A轮融资，B也完成天使轮融资，由X领投: the rules gave X its round, it leads no other
+                continue  # A完成A轮融资，B也完成天使轮融资，由X领投 / A的对手B获得了X的投资: the rules gave X its investee
             key = (index, frozenset((rel.subject, rel.object)))
             if key not in best or rel.confidence > best[key].confidence:
                 best[key] = rel
