@@ -357,6 +357,13 @@ def _park(hit: Hit, arg: str | None) -> bool:
     return all(hit.view.mention(n).key.endswith(ends) for n in hit.slots(arg or ""))
 
 
+def _investor(hit: Hit, arg: str | None) -> bool:
+    """Some organisation in slot(s) ``arg`` is named as an investment firm (investor_name_end ends its name: 锋泰资本,
+    青禾投资): what such a firm is said to have (锋泰资本的青禾机器人) is a company it holds shares of, not its product."""
+    end = hit.env.words.regex("investor_name_end")
+    return any(end.search(hit.view.mention(n).text.strip()) for n in hit.slots(arg or ""))
+
+
 def _office_body(hit: Hit, arg: str | None) -> bool:
     """The slot(s) ``arg`` name a public body whose name takes 长 fused to it as its head's title (行政院长)."""
     return all(
@@ -459,6 +466,7 @@ CHECKS: dict[str, Callable[[Hit, str | None], bool]] = {
     "not_home_country": lambda hit, arg: not _home_country(hit, arg),
     "not_type": lambda hit, arg: not _of_type(hit, arg),
     "not_party": lambda hit, arg: not _party(hit, arg),
+    "not_investor": lambda hit, arg: not _investor(hit, arg),
     "year_date": _year_date,
     "not_unit": _not_unit,
     "not_unit_name": _not_unit_name,
