@@ -512,6 +512,15 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         ("青禾集团拟以8亿元的价格转让其持有的星澜科技全部股权。", "8亿元", "星澜科技"),
         ("青禾集团出售星澜科技股份，获得约3亿元收益。", "约3亿元", "青禾集团"),
         ("青禾集团近日减持星澜电子(1234)及远澜科技(5678)，合共套现约9亿元。", "约9亿元", "青禾集团"),
+        # a valuation at which a buyer or an investor pays is the company valued, not the payer's (about no one
+        # where no deal names it)
+        (
+            "听说远澜资本打算以 6500 万美元估值入股星澜科技，青禾资本随即加价。",
+            "6500 万美元",
+            "星澜科技",
+        ),
+        ("星澜游戏是一家手游开发商。青禾集团于2021年以25亿美元估值将其买下了。", "25亿美元", None),
+        ("青禾资本以5亿美元的估值领投。", "5亿美元", None),
         # followers, likes and views given to a platform are the account's on it: the person in the sentence
         ("王芳入驻小红书仅一个月，粉丝数已突破100万。", "突破100万", "王芳"),
         ("坐拥500万粉丝的抖音主播王芳近日宣布退网。", "500万", "王芳"),

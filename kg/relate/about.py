@@ -102,6 +102,10 @@ def assign_about(
         if target is None and f.kind == "money":
             bought = _bought_with(doc, f, mentions)
             target = entity_of.get(bought.start) if bought is not None else None
+        if target is None and _valuation_paid(doc, f):
+            # 青禾集团以25亿美元估值买下 (the company bought named before): the valued company, never the buyer
+            out.append(dataclasses.replace(f, about=_recent_target(f, targets)))
+            continue
         if target is None and f.kind == "money":
             sold = _sold_for(doc, f, mentions)
             target = entity_of.get(sold.start) if sold is not None else None
@@ -270,6 +274,17 @@ def _bought_with(doc: Document, f: Figure, mentions: list[Mention]) -> Mention |
             continue  # 受让取得日本锋泰电子全部股权: the country before the name
         return m if m.type in _HOLDER_TYPES else None
     return None
+
+
+def _valuation_paid(doc: Document, f: Figure) -> bool:
+    """以25亿美元估值买下 / 以5亿美元的估值领投: a valuation at which a buyer or an investor pays, so the company
+    valued is the one bought or invested in, not the payer."""
+    words, start = load_words(), f.evidence.start
+    return (
+        f.kind == "money"
+        and words.regex("price_paid_before").search(doc.norm, max(0, start - 8), start) is not None
+        and words.regex("valuation_deal_after").match(doc.norm, f.evidence.end) is not None
+    )
 
 
 def _sold_for(doc: Document, f: Figure, mentions: list[Mention]) -> Mention | None:
