@@ -521,6 +521,10 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         ),
         ("星澜游戏是一家手游开发商。青禾集团于2021年以25亿美元估值将其买下了。", "25亿美元", None),
         ("青禾资本以5亿美元的估值领投。", "5亿美元", None),
+        # a person's wealth is the person's, else no one's, never the company's
+        ("星澜集团上市后，创始人兄弟二人身家超过300亿元。", "超过300亿元", None),
+        ("星澜集团创始人王明以120亿元的身家位列榜单第35位。", "120亿元", "王明"),
+        ("星澜银行财富管理规模达到500亿元。", "500亿元", "星澜银行"),
         # followers, likes and views given to a platform are the account's on it: the person in the sentence
         ("王芳入驻小红书仅一个月，粉丝数已突破100万。", "突破100万", "王芳"),
         ("坐拥500万粉丝的抖音主播王芳近日宣布退网。", "500万", "王芳"),

@@ -443,10 +443,23 @@ def _sold_offering(
 def _person_measured(text: str, f: Figure, in_sentence: list[Mention], c_lo: int) -> Mention | None:
     """锋泰科技董事长林舟年薪达500万元: a measure only a person has (年薪 / 身家), with a person named in the
     figure's clause before it: that person's, not the company's."""
-    if not load_words().regex("person_measure").search(text, c_lo, f.evidence.start):
+    words = load_words()
+    if not (
+        words.regex("person_measure").search(text, c_lo, f.evidence.start)
+        or words.regex("person_measure_after").match(text, f.evidence.end)  # 以120亿元的身家位列…
+    ):
         return None
     people = [m for m in in_sentence if m.type == "Person" and c_lo <= m.start and m.end <= f.evidence.start]
     return people[-1] if people else None
+
+
+def _personal_wealth(text: str, f: Figure, c_lo: int) -> bool:
+    """身家 / 身价: a measure only a person has, before the figure in its clause or right after it."""
+    words = load_words()
+    return bool(
+        words.regex("personal_wealth").search(text, c_lo, f.evidence.start)
+        or words.regex("person_measure_after").match(text, f.evidence.end)
+    )
 
 
 def _streamer_on(text: str, last: Mention, in_sentence: list[Mention]) -> Mention | None:
@@ -788,6 +801,8 @@ def _about(
     earner = _person_measured(text, f, in_sentence, c_lo)
     if earner is not None:
         return earner
+    if _personal_wealth(text, f, c_lo):
+        return None  # 创始人兄弟二人身家超过300亿元: a person's measure of no one named, never the company's
     subscriber = [m for m in agents if m.end <= start]
     if (
         subscriber
