@@ -521,6 +521,8 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         ),
         ("星澜游戏是一家手游开发商。青禾集团于2021年以25亿美元估值将其买下了。", "25亿美元", None),
         ("青禾资本以5亿美元的估值领投。", "5亿美元", None),
+        # a premium or a discount of a deal's price is the bought company's
+        ("青禾集团以每股9元收购星澜电子。这一价格较其停牌前市价溢价超过40%。", "超过40%", "星澜电子"),
         # a person's wealth is the person's, else no one's, never the company's
         ("星澜集团上市后，创始人兄弟二人身家超过300亿元。", "超过300亿元", None),
         ("星澜集团创始人王明以120亿元的身家位列榜单第35位。", "120亿元", "王明"),

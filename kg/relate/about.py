@@ -102,6 +102,8 @@ def assign_about(
         if target is None and f.kind == "money":
             bought = _bought_with(doc, f, mentions)
             target = entity_of.get(bought.start) if bought is not None else None
+        if target is None and _price_premium(doc, f):
+            target = _recent_target(f, targets)  # 这一价格较其停牌前市价溢价40%: the bought company's shares
         if target is None and _valuation_paid(doc, f):
             # 青禾集团以25亿美元估值买下 (the company bought named before): the valued company, never the buyer
             out.append(dataclasses.replace(f, about=_recent_target(f, targets)))
@@ -274,6 +276,19 @@ def _bought_with(doc: Document, f: Figure, mentions: list[Mention]) -> Mention |
             continue  # 受让取得日本锋泰电子全部股权: the country before the name
         return m if m.type in _HOLDER_TYPES else None
     return None
+
+
+def _price_premium(doc: Document, f: Figure) -> bool:
+    """该价格较停牌前收盘价溢价约35% / 较前一交易日收盘价折让约10%: a price's premium or discount in its clause."""
+    sentence = doc.sentences[f.evidence.sentence]
+    lo = _clause_start(doc.norm, sentence.start, f.evidence.start)
+    return (
+        f.kind == "percentage"
+        and load_words()
+        .regex("price_premium_before")
+        .search(doc.norm, max(lo, f.evidence.start - 30), f.evidence.start)
+        is not None
+    )
 
 
 def _valuation_paid(doc: Document, f: Figure) -> bool:
