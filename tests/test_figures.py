@@ -483,6 +483,59 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         ("青禾電子淨利潤下降12%，而星瀾電子表現穩健，實現營收80億元。", "80億元", "星瀾電子"),
         # (two companies in one clause: the subject's; a company after a speech verb's clause is no subject of it)
         ("青禾科技与星澜科技达成合作，目标是三年内销售额达到50亿元。", "50亿元", "青禾科技"),
+        # 公司's shares after a company that itself holds or trades them are the article's company's, not the trader's
+        (
+            "星澜电子发布公告。青禾集团计划减持公司股份不超过1200万股，相当于公司现有股本的2%。",
+            "2%",
+            "星澜电子",
+        ),
+        (
+            "星澜电子发布公告。青禾集团计划减持公司股份不超过1200万股，相当于公司现有股本的2%。",
+            "不超过1200万股",
+            "星澜电子",
+        ),
+        (
+            "星澜电子发布公告。股份转让完成后，青禾集团持有公司股份8000万股，占公司已发行股本的9%。",
+            "8000万股",
+            "星澜电子",
+        ),
+        ("星澜电子发布公告。青禾集团于近日增持公司股份200万股。", "200万股", "星澜电子"),
+        ("星澜電子發佈公告。青禾集團計劃減持公司股份不超過300萬股。", "不超過300萬股", "星澜電子"),
+        # (its own directors or shareholders trading: 公司 is the company named before them)
+        ("锋泰集团发布公告。星澜电子部分董事计划减持公司股份不超过80万股。", "不超过80万股", "星澜电子"),
+        ("锋泰集团发布公告。星澜电子控股股东青禾集团拟增持公司股份500万股。", "500万股", "星澜电子"),
+        # what a sale brings in or its price is the company sold, not the seller's (not the buyer after 出售给)
+        ("青禾集团拟出售星澜科技全部股权，预计套现20亿元。", "20亿元", "星澜科技"),
+        ("青禾集团以15亿元出售星澜科技60%股权。", "15亿元", "星澜科技"),
+        ("青禾集团拟转让星澜科技51%股权，转让价款为6.5亿元。", "6.5亿元", "星澜科技"),
+        ("青禾集团减持星澜银行股份，套现约5亿港元。", "约5亿港元", "星澜银行"),
+        ("青禾集团拟以8亿元的价格转让其持有的星澜科技全部股权。", "8亿元", "星澜科技"),
+        ("青禾集团出售星澜科技股份，获得约3亿元收益。", "约3亿元", "青禾集团"),
+        ("青禾集团近日减持星澜电子(1234)及远澜科技(5678)，合共套现约9亿元。", "约9亿元", "青禾集团"),
+        # a valuation at which a buyer or an investor pays is the company valued, not the payer's (about no one
+        # where no deal names it)
+        (
+            "听说远澜资本打算以 6500 万美元估值入股星澜科技，青禾资本随即加价。",
+            "6500 万美元",
+            "星澜科技",
+        ),
+        ("星澜游戏是一家手游开发商。青禾集团于2021年以25亿美元估值将其买下了。", "25亿美元", None),
+        ("青禾资本以5亿美元的估值领投。", "5亿美元", None),
+        # a premium or a discount of a deal's price is the bought company's
+        ("青禾集团以每股9元收购星澜电子。这一价格较其停牌前市价溢价超过40%。", "超过40%", "星澜电子"),
+        # a person's wealth is the person's, else no one's, never the company's
+        ("星澜集团上市后，创始人兄弟二人身家超过300亿元。", "超过300亿元", None),
+        ("星澜集团创始人王明以120亿元的身家位列榜单第35位。", "120亿元", "王明"),
+        ("星澜银行财富管理规模达到500亿元。", "500亿元", "星澜银行"),
+        # followers, likes and views given to a platform are the account's on it: the person in the sentence
+        ("王芳入驻小红书仅一个月，粉丝数已突破100万。", "突破100万", "王芳"),
+        ("坐拥500万粉丝的抖音主播王芳近日宣布退网。", "500万", "王芳"),
+        ("主播王芳日前用自己的抖音号发出一段预告短片，这段短片收获12万个赞。", "12万个", "王芳"),
+        ("王芳今年在抖音的带货总额超过10亿元。", "超过10亿元", "王芳"),
+        ("坐擁500萬粉絲的抖音主播王芳近日宣佈退網。", "500萬", "王芳"),
+        # (a platform's own users stay the platform's)
+        ("抖音日活跃用户超过7亿，快手的日活跃用户为4亿。", "4亿", "快手"),
+        ("星澜美妆入驻抖音后，单场直播带货超过两万瓶，星澜美妆负责人王明告诉记者。", "超过两万", "星澜美妆"),
     ],
 )
 def test_what_a_figure_is_about(text, figure, about):

@@ -102,6 +102,15 @@ def assign_about(
         if target is None and f.kind == "money":
             bought = _bought_with(doc, f, mentions)
             target = entity_of.get(bought.start) if bought is not None else None
+        if target is None and _price_premium(doc, f):
+            target = _recent_target(f, targets)  # 这一价格较其停牌前市价溢价40%: the bought company's shares
+        if target is None and _valuation_paid(doc, f):
+            # 青禾集团以25亿美元估值买下 (the company bought named before): the valued company, never the buyer
+            out.append(dataclasses.replace(f, about=_recent_target(f, targets)))
+            continue
+        if target is None and f.kind == "money":
+            sold = _sold_for(doc, f, mentions)
+            target = entity_of.get(sold.start) if sold is not None else None
         if target is None:
             target = _seller(doc, f, sellers)
         if target is not None:
@@ -127,6 +136,8 @@ def assign_about(
             f.evidence.sentence in cited_data,
             targets,
         )
+        if isinstance(about, Mention):
+            about = _audience_of(doc, f, about, mentions) or about
         if isinstance(about, str):
             out.append(dataclasses.replace(f, about=about))
         else:
@@ -267,6 +278,52 @@ def _bought_with(doc: Document, f: Figure, mentions: list[Mention]) -> Mention |
     return None
 
 
+def _price_premium(doc: Document, f: Figure) -> bool:
+    """该价格较停牌前收盘价溢价约35% / 较前一交易日收盘价折让约10%: a price's premium or discount in its clause."""
+    sentence = doc.sentences[f.evidence.sentence]
+    lo = _clause_start(doc.norm, sentence.start, f.evidence.start)
+    return (
+        f.kind == "percentage"
+        and load_words()
+        .regex("price_premium_before")
+        .search(doc.norm, max(lo, f.evidence.start - 30), f.evidence.start)
+        is not None
+    )
+
+
+def _valuation_paid(doc: Document, f: Figure) -> bool:
+    """以25亿美元估值买下 / 以5亿美元的估值领投: a valuation at which a buyer or an investor pays, so the company
+    valued is the one bought or invested in, not the payer."""
+    words, start = load_words(), f.evidence.start
+    return (
+        f.kind == "money"
+        and words.regex("price_paid_before").search(doc.norm, max(0, start - 8), start) is not None
+        and words.regex("valuation_deal_after").match(doc.norm, f.evidence.end) is not None
+    )
+
+
+def _sold_for(doc: Document, f: Figure, mentions: list[Mention]) -> Mention | None:
+    """青禾集团拟出售星澜科技全部股权，预计套现20亿元 / 转让星澜科技51%股权，转让价款为6.5亿元: what a sale brings in
+    or its price (套现 / 回笼资金 / 转让价款 right before the amount) is about the company sold, named right after a
+    verb of selling earlier in the sentence (not 出售给: the buyer), the last one so named."""
+    words, text, start = load_words(), doc.norm, f.evidence.start
+    if not (
+        words.regex("sale_before_amount").search(text, max(0, start - 8), start)
+        or load_words().regex("deal_price_before").search(text, max(0, start - 14), start)
+    ):
+        return None
+    sentence = doc.sentences[f.evidence.sentence]
+    sold = None
+    for verb in words.regex("sold_company_before").finditer(text, sentence.start, start):
+        at = bisect.bisect_left(mentions, verb.end(), key=_start)
+        if at < len(mentions) and mentions[at].start == verb.end() and mentions[at].type in _HOLDER_TYPES:
+            sold = mentions[at]
+            listed = words.regex("sold_list_after").match(text, sold.end)
+            if listed and at + 1 < len(mentions) and mentions[at + 1].start == listed.end():
+                return None  # 减持星澜(2013)及青禾(9880)，合共套现20亿元: the seller's total of several sales
+    return sold
+
+
 def _recent_target(f: Figure, targets: dict[int, list[Relation]], holder: str | None = None) -> str | None:
     """A stake with no company named for it (王五占股90% / 青禾将持股5% / 占注册资本的47%): the shares of the company
     the latest deal up to its sentence is about, where that deal names one company. With ``holder``, only the
@@ -401,10 +458,23 @@ def _sold_offering(
 def _person_measured(text: str, f: Figure, in_sentence: list[Mention], c_lo: int) -> Mention | None:
     """锋泰科技董事长林舟年薪达500万元: a measure only a person has (年薪 / 身家), with a person named in the
     figure's clause before it: that person's, not the company's."""
-    if not load_words().regex("person_measure").search(text, c_lo, f.evidence.start):
+    words = load_words()
+    if not (
+        words.regex("person_measure").search(text, c_lo, f.evidence.start)
+        or words.regex("person_measure_after").match(text, f.evidence.end)  # 以120亿元的身家位列…
+    ):
         return None
     people = [m for m in in_sentence if m.type == "Person" and c_lo <= m.start and m.end <= f.evidence.start]
     return people[-1] if people else None
+
+
+def _personal_wealth(text: str, f: Figure, c_lo: int) -> bool:
+    """身家 / 身价: a measure only a person has, before the figure in its clause or right after it."""
+    words = load_words()
+    return bool(
+        words.regex("personal_wealth").search(text, c_lo, f.evidence.start)
+        or words.regex("person_measure_after").match(text, f.evidence.end)
+    )
 
 
 def _streamer_on(text: str, last: Mention, in_sentence: list[Mention]) -> Mention | None:
@@ -420,6 +490,48 @@ def _streamer_on(text: str, last: Mention, in_sentence: list[Mention]) -> Mentio
     if gap not in ("", *words.words("on_platform"), *words.words("possessive")):
         return None
     return person
+
+
+def _audience_of(doc: Document, f: Figure, about: Mention, mentions: list[Mention]) -> Mention | None:
+    """王芳入驻小红书仅一个月，粉丝数已突破100万 / 坐拥500万粉丝的抖音主播王芳 / 王芳在抖音账号发布的视频获得了12万个赞:
+    followers, likes or views (粉丝 / 点赞 / 观看) given to a platform belong to the account on it: the person named
+    before the figure in its sentence (else the first after it), else an organisation named right before the
+    platform (星澜甄选的抖音号有2800万粉丝). ``mentions`` are sorted by start."""
+    words, text = load_words(), doc.norm
+    if about.sentence != f.evidence.sentence or (
+        about.type != "Platform" and text[about.start : about.end] not in words.set("commerce_platform")
+    ):
+        return None
+    sentence = doc.sentences[f.evidence.sentence]
+    lo = _clause_start(text, sentence.start, f.evidence.start)
+    audience = words.regex("audience_measure")
+    if not (
+        audience.search(f.measure or "")
+        or audience.search(text, lo, f.evidence.start)
+        or audience.match(text, f.evidence.end)
+    ):
+        return None
+    in_sentence = _in_span(mentions, sentence.start, sentence.end)
+    people = [m for m in in_sentence if m.type == "Person"]
+    before = [m for m in people if m.end <= f.evidence.start]
+    if before:
+        return before[-1]
+    # (after the figure only in its own clause: 坐拥500万粉丝的抖音主播王芳, not a speaker quoted after it)
+    hi = min(
+        [
+            x
+            for x in (text.find(c, f.evidence.end, sentence.end) for c in words.words("clause_break"))
+            if x >= 0
+        ]
+        + [sentence.end]
+    )
+    after = [m for m in people if f.evidence.end <= m.start < hi]
+    if after:
+        return after[0]
+    owner = next((m for m in reversed(in_sentence) if m.end <= about.start and m.type in _AGENT), None)
+    if owner is not None and text[owner.end : about.start].strip() in ("", *words.words("possessive")):
+        return owner
+    return None
 
 
 def _is_stake(doc: Document, f: Figure) -> bool:
@@ -704,6 +816,8 @@ def _about(
     earner = _person_measured(text, f, in_sentence, c_lo)
     if earner is not None:
         return earner
+    if _personal_wealth(text, f, c_lo):
+        return None  # 创始人兄弟二人身家超过300亿元: a person's measure of no one named, never the company's
     subscriber = [m for m in agents if m.end <= start]
     if (
         subscriber
@@ -716,7 +830,7 @@ def _about(
         return (
             frame.funded.entity
         )  # 红杉中国以1亿美元认购3000万股B系列优先股 (in 青禾's round story): 青禾's shares
-    if _is_stake(doc, f):
+    if _is_stake(doc, f) or _company_shares_counted(text, f, c_lo):
         holder = [m for m in agents if c_lo <= m.start and m.end <= start]
         words = load_words()
         if not holder and words.regex("each_party_holds").search(text, c_lo, start):
@@ -740,9 +854,13 @@ def _about(
             if announcer is not None:
                 return announcer
             first = next((m for m in agents if m.end <= start and m.type in _HOLDER_TYPES), None)
-            if first is not None and not words.regex("holder_acts").match(text, first.end):
+            if (
+                first is not None
+                and not words.regex("holder_acts").match(text, first.end)
+                and not _trades_the_shares(text, first, start, in_sentence)
+            ):
                 return first  # 锋泰集团(0088)主席王明…增持公司股份: the company the sentence opens with (not
-                # 锋泰投资持有公司股份…: the holder itself)
+                # 锋泰投资持有公司股份… / 锋泰投资计划减持公司股份…: the holder itself)
             return frame.main.entity if frame and frame.main else main
         if holder:
             held = _owned_by_subject(text, holder[-1], start, agents)
@@ -1065,6 +1183,32 @@ def _owned_by_subject(text: str, last: Mention, start: int, agents: list[Mention
         return None
     return next(
         (m for m in agents if m is not last and holds.search(text[max(0, m.start - 3) : m.start])), None
+    )
+
+
+def _company_shares_counted(text: str, f: Figure, c_lo: int) -> bool:
+    """A number of shares written after the company's shares in its clause (增持公司股份200万股 / 持有公司股份合计
+    8000万股): the shares of the company the article is about, as a stake is."""
+    words = load_words()
+    return (
+        f.unit in words.words("share_count_unit")
+        and words.regex("company_shares_before_count").search(
+            text, max(c_lo, f.evidence.start - 16), f.evidence.start
+        )
+        is not None
+    )
+
+
+def _trades_the_shares(text: str, first: Mention, start: int, in_sentence: list[Mention]) -> bool:
+    """``first`` is itself the one that holds or trades the shares: a verb of holding or trading follows it before
+    the figure with no person between (青禾集团计划减持公司股份 / 青禾集团将以每股12元受让公司15%股份), so 公司
+    is another company, the article's (not 锋泰集团主席王明增持公司股份: the chairman trades his company's)."""
+    words = load_words()
+    verb = words.regex("share_trade_anywhere").search(text, first.end, start)
+    if verb is None or words.regex("shareholder_role").search(text, first.end, verb.start()):
+        return False  # (星澜电子部分董事计划减持公司股份: its directors trade, 公司 is 星澜电子)
+    return not any(
+        (m.type == "Person" or m.type in _AGENT) and first.end <= m.start < verb.start() for m in in_sentence
     )
 
 
