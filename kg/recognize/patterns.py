@@ -608,10 +608,15 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue  # 青禾资本投资总监: the firm's 投资总监, not a firm named 青禾资本投资
             if suffix in W.set("subsidiary_domain_suffix") and _subsidiary_domain_after_a_name(ctx, s, end):
                 continue  # 锋泰银行科技子公司青禾数科: the bank's technology subsidiary, no firm named 锋泰银行科技
-            bracket = _bracketed_place_before(ctx, s) if suffix in W.set("legal_form") else None
+            partnership = suffix.endswith(W.words("partnership_end"))  # …投资(温州)合伙企业 and (有限合伙)
+            bracket = (
+                _bracketed_place_before(ctx, s) if suffix in W.set("legal_form") or partnership else None
+            )
             if bracket is not None:
                 # 锋泰智能科技(苏州)有限公司: the seat in brackets inside the registered name
                 named_start, named = _name_prefix(ctx, bracket)
+                if named_start is None:
+                    named_start = _name_before_bracketed_group(ctx, bracket)
                 if named and _opens_a_clause(ctx, named[0]) and len(named) > 1:
                     # 投资芯原微电子(上海)股份有限公司: the verb is before the name
                     named_start = named[1].start
@@ -623,7 +628,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                     out.append(ctx.mention(named_start, end, type_, "pattern:registered_name", 0.85))
                     continue
             body = type_ in ("GovernmentOrganization", "Organization") and len(suffix) >= 2
-            legal = suffix in W.set("legal_form")
+            legal = suffix in W.set("legal_form") or suffix.endswith(W.words("partnership_end"))
             registered = _registered_name_start(ctx, s, body=not legal) if legal or body else None
             # (深圳市科技创新委员会: a place begins a body's name, whose words may be verbs)
             if registered is not None and any(
@@ -1200,6 +1205,34 @@ def _bracketed_place_before(ctx: Context, suffix_start: int) -> int | None:
     return window + m.start() if is_place or seat or group else None
 
 
+def _name_before_bracketed_group(ctx: Context, bracket: int) -> int | None:
+    """Where the name begins before ``(集团)`` and a legal form when the word right before the bracket is one the
+    segmenter reads as a verb (锋泰|照明/v|(集团)股份…): that word and a name-like word before it, the
+    bracketed group and the legal form marking a registered name; None where no such pair stands there."""
+    if not W.regex("bracketed_group").match(ctx.text, bracket):
+        return None
+    i = ctx.token_index(bracket - 1) if bracket else -1
+    if i < 1:
+        return None
+    last, first = ctx.tokens[i], ctx.tokens[i - 1]
+    if (
+        last.end != bracket
+        or first.end != last.start
+        or len(last.word) < 2
+        or not re.fullmatch(f"[{HAN}]+", first.word + last.word)
+        or not (first.pos in NAME_POS and first.pos != "ns" or not ctx.known(first.word))
+        or first.word in W.set("post_verb")
+    ):
+        return None
+    if (
+        len(first.word) >= 3
+        and first.word[0] in W.set("glued_post") | _FUNCTION_CHARS
+        and not ctx.known(first.word)
+    ):
+        return first.start + 1  # 曾|任锋泰|照明(集团)…: 任 ("served as") or a preposition glued to the name
+    return first.start
+
+
 def _field_kind(word: str) -> bool:
     """军工企业 / 光伏厂商: words of a field and a word for a company, a kind of company (even where a dictionary
     lists it as a name)."""
@@ -1335,6 +1368,20 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         if tokens and len(tok.word) >= 2 and tok.word[-1] in _FUNCTION_CHARS and not ctx.known(tok.word):
             break  # 周立|青及|锋泰|汽车: a conjunction the segmenter glued to the word before ends the name's start
+        if (
+            not tokens
+            and tok.word in W.set("group_before_legal_form")
+            and (
+                ctx.text.startswith(W.words("legal_form"), suffix_start)
+                or W.regex("bracketed_seat_then_legal_form").match(ctx.text, suffix_start)
+            )
+        ):
+            tokens.insert(
+                0, tok
+            )  # 锋泰智造集团有限公司: 集团 before the legal form is part of the name (控股, a verb to
+            # the segmenter, too)
+            i -= 1
+            continue
         # the segmenter guesses a POS for words it does not know (锐能 → v); such words are likely names
         guessed = not ctx.known(tok.word)
         if (
@@ -1346,14 +1393,6 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         if tok.pos.startswith("v") and tok.pos != "vn" and tok.word not in ctx.lexicon.names and not guessed:
             break
-        if (
-            not tokens
-            and tok.word in W.set("group_before_legal_form")
-            and ctx.text.startswith(W.words("legal_form"), suffix_start)
-        ):
-            tokens.insert(0, tok)  # 锋泰智造集团有限公司: 集团 before the legal form is part of the name
-            i -= 1
-            continue
         if tok.word in ctx.lexicon.non_entities or tok.word in ctx.lexicon.titles:
             break
         if tok.word in W.set("descriptor_noun") and tokens:
