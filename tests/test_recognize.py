@@ -34,6 +34,10 @@ def found(text: str) -> set[tuple[str, str]]:
         ("据美团高级副总裁王莆中介绍，新业务进展顺利。", {("王莆中", "Person"), ("美团", "Company")}),
         ("易观分析发布的报告显示，直播电商规模继续扩大。", {("易观", "Organization")}),
         ("企鹅智库数据显示，短视频用户超过8亿。", {("企鹅智库", "Organization")}),
+        # a kind of research firm before its name, and the word for data after a Latin name, are no part of it
+        ("美国调研机构Finlo数据显示，出货量下滑。", {("Finlo", "Organization")}),
+        ("据市场研究机构QXR数据显示，面板价格上涨。", {("QXR", "Organization")}),
+        ("据海外市场调查公司Norvik数据，销量增长。", {("Norvik", "Company")}),
         ("杭州微念科技有限公司近日完成新一轮融资。", {("杭州微念科技有限公司", "Company")}),
         ("北京市海淀区人民政府与百度签署协议。", {("百度", "Company")}),
         ("文|经济观察报 马言\n正文第一段。", {("经济观察报", "MediaOrganization"), ("马言", "Person")}),

@@ -544,17 +544,27 @@ def find_data_sources(ctx: Context) -> list[Mention]:
         trailer = next((w for w in W.words("data_source_trailer") if name.endswith(w)), "")
         if trailer and len(name) - len(trailer) >= 2:
             name, end = name[: -len(trailer)], end - len(trailer)  # 锋泰相关数据显示: 锋泰 publishes the data
-        if not _name_like(ctx, name, m.start(1)) or name.endswith(W.words("not_a_data_source")):
+        begin = m.start(1)
+        kind = next(
+            (k for k in range(len(name) - 2, 1, -1) if W.regex("research_firm_before").search(name, 0, k)),
+            None,
+        )
+        if kind is not None:
+            name, begin = (
+                name[kind:],
+                begin + kind,
+            )  # 美国调研机构Finlo数据显示: the kind of firm is no part of its name
+        if not _name_like(ctx, name, begin) or name.endswith(W.words("not_a_data_source")):
             continue
-        tok = ctx.token_at(m.start(1))
+        tok = ctx.token_at(begin)
         single_word = tok is not None and tok.end == end and tok.pos not in NAME_POS
         if single_word and not name.isascii():
             continue  # 行业数据显示 / 公开数据显示: a common word, not a name
-        if name.isascii() and (name.isupper() and len(name) <= 3 or name.isdigit()):
-            continue
-        if reads_as_a_clause(ctx, m.start(1), end):
+        if name.isascii() and (name.isupper() and len(name) <= 3 and kind is None or name.isdigit()):
+            continue  # GDP数据显示: an acronym alone, unless a kind of firm names it (调研机构IDC数据显示)
+        if reads_as_a_clause(ctx, begin, end):
             continue  # 中国移动6月份运营数据显示: a name and a time, not one name
-        out.append(ctx.mention(m.start(1), end, "Organization", "pattern:data_source", 0.75))
+        out.append(ctx.mention(begin, end, "Organization", "pattern:data_source", 0.75))
     return out
 
 
@@ -2792,6 +2802,9 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
             or all(t.pos.startswith("v") for t in tokens)
         ):
             continue  # 有限公司上市获批 / 公司内部信称: what happens to the company or its saying, not a name
+        data = next((w for w in W.words("data_after_latin_name") if ctx.text.endswith(w, start, end)), "")
+        if data and re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\- ]*", ctx.text[start : end - len(data)]):
+            end -= len(data)  # 市场调查公司Finlo数据: the firm's data, no Chinese word ends a Latin name here
         out.append(ctx.mention(start, end, "Company", "pattern:described_org", 0.7))
     return out
 
