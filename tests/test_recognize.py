@@ -2162,6 +2162,7 @@ def test_a_kind_of_company_after_field_words_or_an_owner_is_no_name(text):
 
 _JOINT_STOCK = "股份有限公司"  # legal forms, apart so that the test's names share no long run with real ones
 _LIMITED_PARTNERSHIP = "(有限合伙)"
+_LIMITED_PARTNERSHIP_WIDE = "（有限合伙）"
 
 
 @pytest.mark.parametrize(
@@ -2178,6 +2179,14 @@ _LIMITED_PARTNERSHIP = "(有限合伙)"
         (
             f"锋泰股权投资(温州)合伙企业{_LIMITED_PARTNERSHIP}持股5%。",
             f"锋泰股权投资(温州)合伙企业{_LIMITED_PARTNERSHIP}",
+        ),
+        (
+            f"份额转让予温州青禾芯片产业投资中心{_LIMITED_PARTNERSHIP}。",
+            f"温州青禾芯片产业投资中心{_LIMITED_PARTNERSHIP}",
+        ),
+        (
+            f"温州锋泰企业服务中心{_LIMITED_PARTNERSHIP_WIDE}持股8%。",
+            f"温州锋泰企业服务中心{_LIMITED_PARTNERSHIP_WIDE}",
         ),
     ],
 )
