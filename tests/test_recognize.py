@@ -45,6 +45,13 @@ def found(text: str) -> set[tuple[str, str]]:
         ("Moonshot AI与OpenAI展开竞争。", {("OpenAI", "Company")}),
         ("抖音电商推出“春雨计划”，扶持中小商家。", {("春雨计划", "Programme"), ("抖音电商", "BusinessUnit")}),
         ("微软的子公司LinkedIn Holdings宣布裁员。", {("LinkedIn Holdings", "Company"), ("微软", "Company")}),
+        # a registered name in capitals that a word with digits or a bracketed country breaks, and German forms
+        (
+            "投审会通过英商FENGTAI HARBOR 2-1 HOLDINGS LIMITED增资。",
+            {("FENGTAI HARBOR 2-1 HOLDINGS LIMITED", "Company")},
+        ),
+        ("公司增资泰国QINGHE（VIETNAM）CO., LTD.，用于制造。", {("QINGHE（VIETNAM）CO., LTD.", "Company")}),
+        ("锋泰科技收购了Qinghe Chemie AG。", {("Qinghe Chemie AG", "Company"), ("锋泰科技", "Company")}),
         ("2023年双11期间，淘宝成交额创新高。", {("淘宝", "Platform"), ("双11", "Date")}),
         ("苹果发布了iPhone 15 Pro Max。", {("iPhone 15 Pro Max", "Product")}),
         ("星海机器人与锋泰电气的卖方订立股份转让协议。", {("锋泰电气", "Company")}),

@@ -1474,6 +1474,16 @@ _ABBREVIATED_SUFFIX = re.compile(rf" (?:{W.alt('latin_abbreviated_suffix')})\.$"
 _LATIN_ORG_SUFFIX = re.compile(rf" (?:{W.alt('latin_org_suffix')})\.?$", re.IGNORECASE)  # (STARLAN INC.)
 
 
+def _capitals_before(text: str, start: int, word: str) -> int:
+    """Where a registered name in capitals begins when a word with digits or a country in brackets broke the run
+    before its legal form (FENGTAI 2-1 HOLDINGS COMPANY LIMITED / QINGHE（VIETNAM）CO., LTD.): the capitals' start;
+    else ``start``."""
+    if not word.isupper() or start == 0 or not W.regex("before_capital_legal_form").match(text, start - 1):
+        return start
+    m = W.regex("capitals_before_legal_form").search(text, max(0, start - 80), start)
+    return m.start() if m and any(c.isalpha() for c in m.group()) else start
+
+
 def find_latin_names(ctx: Context) -> list[Mention]:
     """Latin-script names: lexicon names with a typo (QuestMoible → QuestMobile) and names with a company suffix."""
     out = []
@@ -1485,7 +1495,11 @@ def find_latin_names(ctx: Context) -> list[Mention]:
         if word in ctx.lexicon.names:
             continue
         if _LATIN_ORG_SUFFIX.search(word):
-            out.append(ctx.mention(m.start(), end, "Company", "pattern:latin_company", 0.8))
+            out.append(
+                ctx.mention(
+                    _capitals_before(ctx.text, m.start(), word), end, "Company", "pattern:latin_company", 0.8
+                )
+            )
             continue
         if len(word) >= 6:
             best = _closest(word.lower(), ctx.lexicon)
