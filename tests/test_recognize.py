@@ -2208,6 +2208,10 @@ def test_registered_names_with_a_bracket_and_short_names_before_a_board_are_foun
         ("锋泰集团斥资买下软件商Fengtai Software。", {"锋泰集团", "Fengtai Software"}),
         ("青禾富邦消费金融、锋泰消金今年双双获批增资。", {"青禾富邦消费金融", "锋泰消金"}),
         ("根据锋泰薪酬委员会之建议,董事会批准。", set()),  # a committee of the board
+        (
+            "商务部投资促进事务局与锋泰科技签约。",
+            {"商务部", "锋泰科技"},
+        ),  # a ministry's department, no firm 商务部投资
     ],
 )
 def test_subsidiary_words_board_committees_and_consumer_finance_names(text, names):

@@ -614,6 +614,10 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 text, end
             ):
                 continue  # 明星投资机构 / 投资方 / 资本方: a common noun, not a firm's name ending in 投资
+            if suffix in W.set("common_noun_suffix") and W.regex("organ_before_investment").search(
+                text, 0, s
+            ):
+                continue  # 经济部投资处 / 商务部投资促进局: a ministry's department of investment, no firm named 经济部投资
             if suffix in W.set("domain_suffix") and _title_domain_after_a_name(ctx, s, end):
                 continue  # 青禾资本投资总监: the firm's 投资总监, not a firm named 青禾资本投资
             if suffix in W.set("subsidiary_domain_suffix") and _subsidiary_domain_after_a_name(ctx, s, end):
