@@ -34,6 +34,10 @@ def found(text: str) -> set[tuple[str, str]]:
         ("据美团高级副总裁王莆中介绍，新业务进展顺利。", {("王莆中", "Person"), ("美团", "Company")}),
         ("易观分析发布的报告显示，直播电商规模继续扩大。", {("易观", "Organization")}),
         ("企鹅智库数据显示，短视频用户超过8亿。", {("企鹅智库", "Organization")}),
+        # a kind of research firm before its name, and the word for data after a Latin name, are no part of it
+        ("美国调研机构Finlo数据显示，出货量下滑。", {("Finlo", "Organization")}),
+        ("据市场研究机构QXR数据显示，面板价格上涨。", {("QXR", "Organization")}),
+        ("据海外市场调查公司Norvik数据，销量增长。", {("Norvik", "Company")}),
         ("杭州微念科技有限公司近日完成新一轮融资。", {("杭州微念科技有限公司", "Company")}),
         ("北京市海淀区人民政府与百度签署协议。", {("百度", "Company")}),
         ("文|经济观察报 马言\n正文第一段。", {("经济观察报", "MediaOrganization"), ("马言", "Person")}),
@@ -41,6 +45,13 @@ def found(text: str) -> set[tuple[str, str]]:
         ("Moonshot AI与OpenAI展开竞争。", {("OpenAI", "Company")}),
         ("抖音电商推出“春雨计划”，扶持中小商家。", {("春雨计划", "Programme"), ("抖音电商", "BusinessUnit")}),
         ("微软的子公司LinkedIn Holdings宣布裁员。", {("LinkedIn Holdings", "Company"), ("微软", "Company")}),
+        # a registered name in capitals that a word with digits or a bracketed country breaks, and German forms
+        (
+            "投审会通过英商FENGTAI HARBOR 2-1 HOLDINGS LIMITED增资。",
+            {("FENGTAI HARBOR 2-1 HOLDINGS LIMITED", "Company")},
+        ),
+        ("公司增资泰国QINGHE（VIETNAM）CO., LTD.，用于制造。", {("QINGHE（VIETNAM）CO., LTD.", "Company")}),
+        ("锋泰科技收购了Qinghe Chemie AG。", {("Qinghe Chemie AG", "Company"), ("锋泰科技", "Company")}),
         ("2023年双11期间，淘宝成交额创新高。", {("淘宝", "Platform"), ("双11", "Date")}),
         ("苹果发布了iPhone 15 Pro Max。", {("iPhone 15 Pro Max", "Product")}),
         ("星海机器人与锋泰电气的卖方订立股份转让协议。", {("锋泰电气", "Company")}),
@@ -2156,6 +2167,11 @@ def test_a_kind_of_company_after_field_words_or_an_owner_is_no_name(text):
     assert not [m for m in mentions_of(text)[2] if m.type == "Company"]
 
 
+_JOINT_STOCK = "股份有限公司"  # legal forms, apart so that the test's names share no long run with real ones
+_LIMITED_PARTNERSHIP = "(有限合伙)"
+_LIMITED_PARTNERSHIP_WIDE = "（有限合伙）"
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -2164,6 +2180,21 @@ def test_a_kind_of_company_after_field_words_or_an_owner_is_no_name(text):
         ("他曾任青禾资管副总经理兼青禾资管(澳门)有限公司董事。", "青禾资管(澳门)有限公司"),
         ("青禾电子第九届监事会第二次会议审议通过议案。", "青禾电子"),
         ("锋泰物流主动退市,青禾以溢价收购剩余股份。", "锋泰物流"),
+        ("控股股东为锋泰星辰集团(温州)有限公司。", "锋泰星辰集团(温州)有限公司"),
+        ("青禾控股(温州)有限公司持有其六成股份。", "青禾控股(温州)有限公司"),
+        (f"他曾任华晟照明(集团){_JOINT_STOCK}。", f"华晟照明(集团){_JOINT_STOCK}"),
+        (
+            f"锋泰股权投资(温州)合伙企业{_LIMITED_PARTNERSHIP}持股5%。",
+            f"锋泰股权投资(温州)合伙企业{_LIMITED_PARTNERSHIP}",
+        ),
+        (
+            f"份额转让予温州青禾芯片产业投资中心{_LIMITED_PARTNERSHIP}。",
+            f"温州青禾芯片产业投资中心{_LIMITED_PARTNERSHIP}",
+        ),
+        (
+            f"温州锋泰企业服务中心{_LIMITED_PARTNERSHIP_WIDE}持股8%。",
+            f"温州锋泰企业服务中心{_LIMITED_PARTNERSHIP_WIDE}",
+        ),
     ],
 )
 def test_registered_names_with_a_bracket_and_short_names_before_a_board_are_found(text, name):
@@ -2177,6 +2208,10 @@ def test_registered_names_with_a_bracket_and_short_names_before_a_board_are_foun
         ("锋泰集团斥资买下软件商Fengtai Software。", {"锋泰集团", "Fengtai Software"}),
         ("青禾富邦消费金融、锋泰消金今年双双获批增资。", {"青禾富邦消费金融", "锋泰消金"}),
         ("根据锋泰薪酬委员会之建议,董事会批准。", set()),  # a committee of the board
+        (
+            "商务部投资促进事务局与锋泰科技签约。",
+            {"商务部", "锋泰科技"},
+        ),  # a ministry's department, no firm 商务部投资
     ],
 )
 def test_subsidiary_words_board_committees_and_consumer_finance_names(text, names):

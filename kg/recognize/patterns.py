@@ -576,17 +576,27 @@ def find_data_sources(ctx: Context) -> list[Mention]:
         trailer = next((w for w in W.words("data_source_trailer") if name.endswith(w)), "")
         if trailer and len(name) - len(trailer) >= 2:
             name, end = name[: -len(trailer)], end - len(trailer)  # 锋泰相关数据显示: 锋泰 publishes the data
-        if not _name_like(ctx, name, m.start(1)) or name.endswith(W.words("not_a_data_source")):
+        begin = m.start(1)
+        kind = next(
+            (k for k in range(len(name) - 2, 1, -1) if W.regex("research_firm_before").search(name, 0, k)),
+            None,
+        )
+        if kind is not None:
+            name, begin = (
+                name[kind:],
+                begin + kind,
+            )  # 美国调研机构Finlo数据显示: the kind of firm is no part of its name
+        if not _name_like(ctx, name, begin) or name.endswith(W.words("not_a_data_source")):
             continue
-        tok = ctx.token_at(m.start(1))
+        tok = ctx.token_at(begin)
         single_word = tok is not None and tok.end == end and tok.pos not in NAME_POS
         if single_word and not name.isascii():
             continue  # 行业数据显示 / 公开数据显示: a common word, not a name
-        if name.isascii() and (name.isupper() and len(name) <= 3 or name.isdigit()):
-            continue
-        if reads_as_a_clause(ctx, m.start(1), end):
+        if name.isascii() and (name.isupper() and len(name) <= 3 and kind is None or name.isdigit()):
+            continue  # GDP数据显示: an acronym alone, unless a kind of firm names it (调研机构IDC数据显示)
+        if reads_as_a_clause(ctx, begin, end):
             continue  # 中国移动6月份运营数据显示: a name and a time, not one name
-        out.append(ctx.mention(m.start(1), end, "Organization", "pattern:data_source", 0.75))
+        out.append(ctx.mention(begin, end, "Organization", "pattern:data_source", 0.75))
     return out
 
 
@@ -636,14 +646,23 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 text, end
             ):
                 continue  # 明星投资机构 / 投资方 / 资本方: a common noun, not a firm's name ending in 投资
+            if suffix in W.set("common_noun_suffix") and W.regex("organ_before_investment").search(
+                text, 0, s
+            ):
+                continue  # 经济部投资处 / 商务部投资促进局: a ministry's department of investment, no firm named 经济部投资
             if suffix in W.set("domain_suffix") and _title_domain_after_a_name(ctx, s, end):
                 continue  # 青禾资本投资总监: the firm's 投资总监, not a firm named 青禾资本投资
             if suffix in W.set("subsidiary_domain_suffix") and _subsidiary_domain_after_a_name(ctx, s, end):
                 continue  # 锋泰银行科技子公司青禾数科: the bank's technology subsidiary, no firm named 锋泰银行科技
-            bracket = _bracketed_place_before(ctx, s) if suffix in W.set("legal_form") else None
+            partnership = suffix.endswith(W.words("partnership_end"))  # …投资(温州)合伙企业 and (有限合伙)
+            bracket = (
+                _bracketed_place_before(ctx, s) if suffix in W.set("legal_form") or partnership else None
+            )
             if bracket is not None:
                 # 锋泰智能科技(苏州)有限公司: the seat in brackets inside the registered name
                 named_start, named = _name_prefix(ctx, bracket)
+                if named_start is None:
+                    named_start = _name_before_bracketed_group(ctx, bracket)
                 if named and _opens_a_clause(ctx, named[0]) and len(named) > 1:
                     # 投资芯原微电子(上海)股份有限公司: the verb is before the name
                     named_start = named[1].start
@@ -655,7 +674,7 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                     out.append(ctx.mention(named_start, end, type_, "pattern:registered_name", 0.85))
                     continue
             body = type_ in ("GovernmentOrganization", "Organization") and len(suffix) >= 2
-            legal = suffix in W.set("legal_form")
+            legal = suffix in W.set("legal_form") or suffix.endswith(W.words("partnership_end"))
             registered = _registered_name_start(ctx, s, body=not legal) if legal or body else None
             # (深圳市科技创新委员会: a place begins a body's name, whose words may be verbs)
             if registered is not None and any(
@@ -1232,6 +1251,34 @@ def _bracketed_place_before(ctx: Context, suffix_start: int) -> int | None:
     return window + m.start() if is_place or seat or group else None
 
 
+def _name_before_bracketed_group(ctx: Context, bracket: int) -> int | None:
+    """Where the name begins before ``(集团)`` and a legal form when the word right before the bracket is one the
+    segmenter reads as a verb (锋泰|照明/v|(集团)股份…): that word and a name-like word before it, the
+    bracketed group and the legal form marking a registered name; None where no such pair stands there."""
+    if not W.regex("bracketed_group").match(ctx.text, bracket):
+        return None
+    i = ctx.token_index(bracket - 1) if bracket else -1
+    if i < 1:
+        return None
+    last, first = ctx.tokens[i], ctx.tokens[i - 1]
+    if (
+        last.end != bracket
+        or first.end != last.start
+        or len(last.word) < 2
+        or not re.fullmatch(f"[{HAN}]+", first.word + last.word)
+        or not (first.pos in NAME_POS and first.pos != "ns" or not ctx.known(first.word))
+        or first.word in W.set("post_verb")
+    ):
+        return None
+    if (
+        len(first.word) >= 3
+        and first.word[0] in W.set("glued_post") | _FUNCTION_CHARS
+        and not ctx.known(first.word)
+    ):
+        return first.start + 1  # 曾|任锋泰|照明(集团)…: 任 ("served as") or a preposition glued to the name
+    return first.start
+
+
 def _field_kind(word: str) -> bool:
     """军工企业 / 光伏厂商: words of a field and a word for a company, a kind of company (even where a dictionary
     lists it as a name)."""
@@ -1367,6 +1414,20 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         if tokens and len(tok.word) >= 2 and tok.word[-1] in _FUNCTION_CHARS and not ctx.known(tok.word):
             break  # 周立|青及|锋泰|汽车: a conjunction the segmenter glued to the word before ends the name's start
+        if (
+            not tokens
+            and tok.word in W.set("group_before_legal_form")
+            and (
+                ctx.text.startswith(W.words("legal_form"), suffix_start)
+                or W.regex("bracketed_seat_then_legal_form").match(ctx.text, suffix_start)
+            )
+        ):
+            tokens.insert(
+                0, tok
+            )  # 锋泰智造集团有限公司: 集团 before the legal form is part of the name (控股, a verb to
+            # the segmenter, too)
+            i -= 1
+            continue
         # the segmenter guesses a POS for words it does not know (锐能 → v); such words are likely names
         guessed = not ctx.known(tok.word)
         if (
@@ -1378,14 +1439,6 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         if tok.pos.startswith("v") and tok.pos != "vn" and tok.word not in ctx.lexicon.names and not guessed:
             break
-        if (
-            not tokens
-            and tok.word in W.set("group_before_legal_form")
-            and ctx.text.startswith(W.words("legal_form"), suffix_start)
-        ):
-            tokens.insert(0, tok)  # 锋泰智造集团有限公司: 集团 before the legal form is part of the name
-            i -= 1
-            continue
         if tok.word in ctx.lexicon.non_entities or tok.word in ctx.lexicon.titles:
             break
         if tok.word in W.set("descriptor_noun") and tokens:
@@ -1457,6 +1510,16 @@ _ABBREVIATED_SUFFIX = re.compile(rf" (?:{W.alt('latin_abbreviated_suffix')})\.$"
 _LATIN_ORG_SUFFIX = re.compile(rf" (?:{W.alt('latin_org_suffix')})\.?$", re.IGNORECASE)  # (STARLAN INC.)
 
 
+def _capitals_before(text: str, start: int, word: str) -> int:
+    """Where a registered name in capitals begins when a word with digits or a country in brackets broke the run
+    before its legal form (FENGTAI 2-1 HOLDINGS COMPANY LIMITED / QINGHE（VIETNAM）CO., LTD.): the capitals' start;
+    else ``start``."""
+    if not word.isupper() or start == 0 or not W.regex("before_capital_legal_form").match(text, start - 1):
+        return start
+    m = W.regex("capitals_before_legal_form").search(text, max(0, start - 80), start)
+    return m.start() if m and any(c.isalpha() for c in m.group()) else start
+
+
 def find_latin_names(ctx: Context) -> list[Mention]:
     """Latin-script names: lexicon names with a typo (QuestMoible → QuestMobile) and names with a company suffix."""
     out = []
@@ -1468,7 +1531,11 @@ def find_latin_names(ctx: Context) -> list[Mention]:
         if word in ctx.lexicon.names:
             continue
         if _LATIN_ORG_SUFFIX.search(word):
-            out.append(ctx.mention(m.start(), end, "Company", "pattern:latin_company", 0.8))
+            out.append(
+                ctx.mention(
+                    _capitals_before(ctx.text, m.start(), word), end, "Company", "pattern:latin_company", 0.8
+                )
+            )
             continue
         if len(word) >= 6:
             best = _closest(word.lower(), ctx.lexicon)
@@ -2785,6 +2852,9 @@ def find_described_orgs(ctx: Context) -> list[Mention]:
             or all(t.pos.startswith("v") for t in tokens)
         ):
             continue  # 有限公司上市获批 / 公司内部信称: what happens to the company or its saying, not a name
+        data = next((w for w in W.words("data_after_latin_name") if ctx.text.endswith(w, start, end)), "")
+        if data and re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\- ]*", ctx.text[start : end - len(data)]):
+            end -= len(data)  # 市场调查公司Finlo数据: the firm's data, no Chinese word ends a Latin name here
         out.append(ctx.mention(start, end, "Company", "pattern:described_org", 0.7))
     return out
 
