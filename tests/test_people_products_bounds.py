@@ -23,7 +23,12 @@ def test_a_name_after_a_profession_is_a_person(text, name):
 
 @pytest.mark.parametrize(
     "text",
-    ["分析师普遍认为，降息将提振需求。", "专家一致认为，价格战还会持续。", "律师高度评价这一判决。"],
+    [
+        "分析师普遍认为，降息将提振需求。",
+        "专家一致认为，价格战还会持续。",
+        "律师高度评价这一判决。",
+        "上百位青年学者齐聚杭州，共商合作。",
+    ],
 )
 def test_a_set_phrase_after_a_title_is_no_name(text):
     assert not names(text, "Person")
@@ -40,3 +45,20 @@ def test_a_set_phrase_after_a_title_is_no_name(text):
 )
 def test_model_codes(text, name):
     assert name in names(text, "Product")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("锋泰药业自主研发的1类新药锋泰替尼获批上市。", "锋泰替尼"),
+        ("青禾生物的PD-1单抗青禾利单抗获批上市。", "青禾利单抗"),
+        ("澜星医药宣布，其自主研发的禾达沙坦片获得批准。", "禾达沙坦"),
+    ],
+)
+def test_a_drug_by_its_stem(text, name):
+    assert name in names(text, "Product")
+
+
+@pytest.mark.parametrize("text", ["该公司的人源化单抗进入临床。", "双特异性单抗是研发热点。"])
+def test_a_kind_of_antibody_is_no_drug_name(text):
+    assert not names(text, "Product")

@@ -1671,6 +1671,8 @@ def find_products(ctx: Context) -> list[Mention]:
         if name in ctx.lexicon.names and ctx.lexicon.names[name].types[0] != "Product":
             continue  # (OpenAI应用: a company's name, not a model)
         out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:latin_before_kind", 0.7))
+    for m in W.regex("drug_name").finditer(text):  # 创新药锋泰替尼 / PD-1单抗澜星利单抗
+        out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:drug_name", 0.72))
     for m in W.regex("flagship_product").finditer(text):  # 主打产品青禾笔记 / 核心产品XT-101
         name, first = m.group("name"), ctx.token_at(m.start("name"))
         if (
