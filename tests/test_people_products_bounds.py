@@ -41,6 +41,8 @@ def test_a_set_phrase_after_a_title_is_no_name(text):
         ("新机搭载第三代骁龙8s Gen 3移动平台。", "骁龙8s Gen 3"),
         ("此次发布会推出两款机型：小米15、小米15 Pro。", "小米15"),
         ("荣耀推出了荣耀90和荣耀90 Pro。", "荣耀90"),
+        ("小米16于今日正式开售。", "小米16"),
+        ("荣耀80于9月在国内发布。", "荣耀80"),
     ],
 )
 def test_model_codes(text, name):
