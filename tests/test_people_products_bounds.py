@@ -28,6 +28,7 @@ def test_a_name_after_a_profession_is_a_person(text, name):
         "专家一致认为，价格战还会持续。",
         "律师高度评价这一判决。",
         "上百位青年学者齐聚杭州，共商合作。",
+        "半年内，星澜电子已有3位高管离职。",
     ],
 )
 def test_a_set_phrase_after_a_title_is_no_name(text):

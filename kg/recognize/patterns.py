@@ -3166,6 +3166,10 @@ def _name_before(ctx: Context, end: int) -> int | None:
         start = end - length
         if start < 0 or ctx.text[start] in _FUNCTION_CHARS and length == 3:
             continue
+        if ctx.text[start] in W.set("person_counter") and W.regex("count_digit").fullmatch(
+            ctx.text[start - 1 : start]
+        ):
+            continue  # 3位高管离职: a count's classifier, not a surname
         whole = ctx.token_at(start)
         if whole and whole.end == end and ctx.known(whole.word) and not whole.pos.startswith("nr"):
             continue  # 被任命为: a word of the dictionary (任命) before the cue, not a name
