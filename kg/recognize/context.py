@@ -224,6 +224,8 @@ class Context:
             ):
                 continue  # 依赖 / 过高: a verb that begins with a surname, then more words, is no name (何享 / 健在
                 # is a guess of the segmenter's, not a word it knows)
+            if whole and whole.end > end and whole.pos[:1] in "lida" and self.known(whole.word):
+                continue  # 普遍认为 / 一致看好: a set phrase that runs past the span, not a name and a verb
             if whole and whole.end == end and whole.word in _W.set("collective_noun"):
                 continue  # 主播群体: a word for a group, not a given name
             if length == slen + 2 and (self._as_title(end - 1) or self._adverb_at(end - 1)):

@@ -1770,6 +1770,8 @@ def find_products(ctx: Context) -> list[Mention]:
         if name in ctx.lexicon.names and ctx.lexicon.names[name].types[0] != "Product":
             continue  # (OpenAI应用: a company's name, not a model)
         out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:latin_before_kind", 0.7))
+    for m in W.regex("drug_name").finditer(text):  # 创新药锋泰替尼 / PD-1单抗澜星利单抗
+        out.append(ctx.mention(m.start("name"), m.end("name"), "Product", "pattern:drug_name", 0.72))
     for m in W.regex("flagship_product").finditer(text):  # 主打产品青禾笔记 / 核心产品XT-101
         name, first = m.group("name"), ctx.token_at(m.start("name"))
         if (
@@ -3266,6 +3268,10 @@ def _name_before(ctx: Context, end: int) -> int | None:
         start = end - length
         if start < 0 or ctx.text[start] in _FUNCTION_CHARS and length == 3:
             continue
+        if ctx.text[start] in W.set("person_counter") and W.regex("count_digit").fullmatch(
+            ctx.text[start - 1 : start]
+        ):
+            continue  # 3位高管离职: a count's classifier, not a surname
         whole = ctx.token_at(start)
         if whole and whole.end == end and ctx.known(whole.word) and not whole.pos.startswith("nr"):
             continue  # 被任命为: a word of the dictionary (任命) before the cue, not a name
