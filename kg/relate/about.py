@@ -93,7 +93,8 @@ def assign_about(
             out.append(dataclasses.replace(f, about=prev.about))  # 持有锋泰18.5%的股份，并拥有62.3%的投票权
             continue
         target = (
-            _stake_named_before(doc, f, mentions, entity_of)
+            _venture_share(doc, f, mentions, entity_of)
+            or _stake_named_before(doc, f, mentions, entity_of)
             or _target(doc, f, targets)
             or _shares_of(doc, f, mentions, entity_of)
         )
@@ -927,7 +928,7 @@ def _about(
     if earlier and (_company_anaphor().match(text, c_lo) or earlier[0].start - sent.start <= 2):
         # 锋泰集团公布业绩，集团收入240亿元 / 星澜零售作为主力业务，当季收入80亿元: the company the
         # sentence opens with, not the article's
-        return earlier[0]
+        return _owned_part(text, earlier) or earlier[0]
     if earlier:
         # 林舟在快手的首场直播观看量达2亿，有200万人观看，卖了3000万: the streamer named before the platform that
         # an earlier clause opens with, not the platform
@@ -1173,6 +1174,63 @@ def _pronoun() -> re.Pattern[str]:
 def _company_anaphor() -> re.Pattern[str]:
     """该公司 / 公司 with no name in the sentence refer back to the organisation the article is about."""
     return re.compile(load_words().alt("company_anaphor"))
+
+
+def _venture_share(
+    doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]
+) -> str | None:
+    """锋泰与青禾合资成立青禾冷链。两家里锋泰出资6000万元，持股60%: a party's money or stake in the venture
+    set up just before (in the sentence, or the sentence before in the paragraph) is the venture's; the figure's
+    clause names at most its contributor and nothing after the figure."""
+    words, text, start = load_words(), doc.norm, f.evidence.start
+    sentence = doc.sentences[f.evidence.sentence]
+    c_lo = _clause_start(text, sentence.start, start)
+    before = text[max(c_lo, start - 16) : start]
+    if not (
+        f.kind == "money"
+        and words.regex("contribution_before").search(before)
+        or f.kind == "percentage"
+        and words.regex("stake_before").search(before)
+    ):
+        return None
+    c_hi = next(
+        (
+            text.find(c, f.evidence.end, sentence.end)
+            for c in words.words("clause_break")
+            if text.find(c, f.evidence.end, sentence.end) >= 0
+        ),
+        sentence.end,
+    )
+    clause = [m for m in _in_span(mentions, c_lo, sentence.end) if m.type in _AGENT]
+    if len([m for m in clause if m.start < start]) > 1 or any(start <= m.start < c_hi for m in clause):
+        return None
+    lo = sentence.start
+    if sentence.index > 0 and doc.sentences[sentence.index - 1].paragraph == sentence.paragraph:
+        lo = doc.sentences[sentence.index - 1].start
+    founded = words.regex("venture_founded_before")
+    venture = next(
+        (
+            m
+            for m in reversed(_in_span(mentions, lo, c_lo))
+            if m.type == "Company"
+            and m.start in entity_of
+            and founded.search(text, max(0, m.start - 32), m.start)
+        ),
+        None,
+    )
+    if venture is None or any(entity_of.get(m.start) == entity_of[venture.start] for m in clause):
+        return None
+    return entity_of[venture.start]
+
+
+def _owned_part(text: str, earlier: list[Mention]) -> Mention | None:
+    """锋泰集团旗下的青禾科技成立于2015年，注册资本2亿元 / 星澜股份拟设立全资子公司星澜智能，注册资本5000万元: the
+    sentence opens with a group and names its part right after it, so a later clause's figure is the part's."""
+    if len(earlier) < 2:
+        return None
+    first, part = earlier[0], earlier[1]
+    joined = load_words().regex("parent_of_before").fullmatch(text, first.end, part.start)
+    return part if joined is not None and part.type in _HOLDER_TYPES else None
 
 
 def _owned_by_subject(text: str, last: Mention, start: int, agents: list[Mention]) -> Mention | None:
