@@ -467,6 +467,12 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
             "4亿元",
             "锋泰新能源有限公司",
         ),
+        # a sentence that opens (after dates) with a place states the place's statistics, not the article company's
+        ("青禾科技发布新品。欧洲去年电动自行车销量达到470万辆，同比增长38%。", "470万辆", None),
+        ("锋泰集团公布业绩。2023年，日本咖啡消费量约为45万吨。", "45万吨", None),
+        ("锋泰集团公布业绩。美国去年电商交易额达1.1万亿美元。", "1.1万亿美元", None),
+        # … but a company's region (上海门店) is the company's
+        ("锋泰汽车公布业绩。上海门店去年营收3亿元。", "3亿元", "锋泰汽车"),
         # … but not money the party then spends on another company
         (
             "青禾物流与锋泰资本合资成立青禾冷链有限公司。锋泰资本还出资2亿元收购了星澜物流。",

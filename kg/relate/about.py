@@ -799,6 +799,8 @@ def _about(
         return (
             None  # 今年上半年，新能源汽车领域共发生融资事件120起: a sector's total, not the topic company's
         )
+    if not any(m.start < start for m in agents) and _place_statistic(text, sent.start, start, in_sentence):
+        return None  # 2023年，日本咖啡消费量约为45万吨: a place's statistics, about no company
     projects = list(load_words().regex("project_demonstrative").finditer(text, sent.start, start))
     if projects and not any(projects[-1].end() <= m.start < start for m in agents):
         return None  # 该项目总投资50亿元 / 这个园区占地800亩: a project's, no company's
@@ -1221,6 +1223,23 @@ def _venture_share(
     if venture is None or any(entity_of.get(m.start) == entity_of[venture.start] for m in clause):
         return None
     return entity_of[venture.start]
+
+
+def _place_statistic(text: str, sentence_start: int, start: int, in_sentence: list[Mention]) -> bool:
+    """欧洲去年电动自行车销量达到470万辆 / 今年前三季度，广东省外贸进出口总额达6万亿元: the sentence opens (after
+    dates) with a place that is no company's region (not 中国市场 / 华东区), and nobody is named before the figure."""
+    first = next(
+        (m for m in in_sentence if m.start < start and (m.type in _AGENT or m.type in ("Place", "Person"))),
+        None,
+    )
+    words = load_words()
+    return (
+        first is not None
+        and first.type == "Place"
+        and words.regex("place_statistic_lead").match(text[sentence_start : first.start]) is not None
+        and words.regex("place_statistic_part").match(text, first.end) is None
+        and not any(m.type == "Person" for m in in_sentence if m.start < start)
+    )
 
 
 def _owned_part(text: str, earlier: list[Mention]) -> Mention | None:
