@@ -473,6 +473,9 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         ("锋泰集团公布业绩。美国去年电商交易额达1.1万亿美元。", "1.1万亿美元", None),
         # … but a company's region (上海门店) is the company's
         ("锋泰汽车公布业绩。上海门店去年营收3亿元。", "3亿元", "锋泰汽车"),
+        # stakes listed after 分别 for holders named after 其中 are in the company the sentence opens with
+        ("青禾科技注册资本5亿元，其中锋泰资本与星澜投资分别持有40%和60%的股权。", "60%", "青禾科技"),
+        ("锋泰资本与星澜投资分别持有青禾科技20%和30%的股份。", "30%", "青禾科技"),
         # … but not money the party then spends on another company
         (
             "青禾物流与锋泰资本合资成立青禾冷链有限公司。锋泰资本还出资2亿元收购了星澜物流。",

@@ -193,6 +193,12 @@ def _respectively(doc: Document, f: Figure, figures: list[Figure], mentions: lis
             listed.insert(0, m)
     if len(listed) != len(chain):
         return None
+    if words.regex("respective_stake").match(doc.norm, marker.end()):
+        # 青禾科技注册资本5亿元，其中锋泰与星澜分别持有40%和60%的股权: the stakes are in the company the sentence
+        # opens with, not the holders'
+        held = next((m for m in names if m.end <= listed[0].start and m.type in _HOLDER_TYPES), None)
+        if held is not None and words.regex("among_them").search(doc.norm, held.end, listed[0].start):
+            return held
     return listed[chain.index(f)]
 
 
