@@ -444,6 +444,44 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         ("锋泰集团旗下的青禾物流完成新一轮融资，融资金额为12亿元。", "12亿元", "青禾物流"),
         ("锋泰集团旗下的青禾物流完成新一轮融资，投后估值约为60亿元。", "60亿元", "青禾物流"),
         ("锋泰集团旗下的青禾物流完成新一轮融资，锋泰集团去年营收为300亿元。", "300亿元", "锋泰集团"),
+        # a sentence that opens with a group and its part (旗下的 / 全资子公司 / 设立子公司) reports the part's figures in
+        # its later clauses; a partner named after 与 is no part
+        ("锋泰集团旗下的青禾科技成立于2015年，注册资本2亿元。", "2亿元", "青禾科技"),
+        ("星澜控股全资子公司星澜物流，一季度营收为12.7亿元。", "12.7亿元", "星澜物流"),
+        ("锋泰集团拟在成都设立全资子公司锋泰智能，注册资本5000万元。", "5000万元", "锋泰智能"),
+        ("锋泰集团与青禾科技达成合作，去年营收200亿元。", "200亿元", "锋泰集团"),
+        ("锋泰集团旗下拥有青禾科技、星澜电子等品牌，去年营收300亿元。", "300亿元", "锋泰集团"),
+        # the parties' money and stakes in a venture set up just before are the venture's, not the parties'
+        (
+            "青禾物流与锋泰资本合资成立青禾冷链有限公司。其后青禾物流出资8000万元，占注册资本的80%。",
+            "8000万元",
+            "青禾冷链有限公司",
+        ),
+        (
+            "青禾物流与锋泰资本合资成立青禾冷链有限公司。其后青禾物流出资8000万元，占注册资本的80%。",
+            "80%",
+            "青禾冷链有限公司",
+        ),
+        (
+            "锋泰集团拟与青禾科技设立锋泰新能源有限公司，锋泰集团出资6亿元，持股60%；青禾科技出资4亿元，持股40%。",
+            "4亿元",
+            "锋泰新能源有限公司",
+        ),
+        # a sentence that opens (after dates) with a place states the place's statistics, not the article company's
+        ("青禾科技发布新品。欧洲去年电动自行车销量达到470万辆，同比增长38%。", "470万辆", None),
+        ("锋泰集团公布业绩。2023年，日本咖啡消费量约为45万吨。", "45万吨", None),
+        ("锋泰集团公布业绩。美国去年电商交易额达1.1万亿美元。", "1.1万亿美元", None),
+        # … but a company's region (上海门店) is the company's
+        ("锋泰汽车公布业绩。上海门店去年营收3亿元。", "3亿元", "锋泰汽车"),
+        # stakes listed after 分别 for holders named after 其中 are in the company the sentence opens with
+        ("青禾科技注册资本5亿元，其中锋泰资本与星澜投资分别持有40%和60%的股权。", "60%", "青禾科技"),
+        ("锋泰资本与星澜投资分别持有青禾科技20%和30%的股份。", "30%", "青禾科技"),
+        # … but not money the party then spends on another company
+        (
+            "青禾物流与锋泰资本合资成立青禾冷链有限公司。锋泰资本还出资2亿元收购了星澜物流。",
+            "2亿元",
+            "星澜物流",
+        ),
         # the one company that opens an earlier clause of the sentence is the subject of its later clauses' results,
         # not the article's company
         (

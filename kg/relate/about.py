@@ -93,7 +93,8 @@ def assign_about(
             out.append(dataclasses.replace(f, about=prev.about))  # 持有锋泰18.5%的股份，并拥有62.3%的投票权
             continue
         target = (
-            _stake_named_before(doc, f, mentions, entity_of)
+            _venture_share(doc, f, mentions, entity_of)
+            or _stake_named_before(doc, f, mentions, entity_of)
             or _target(doc, f, targets)
             or _shares_of(doc, f, mentions, entity_of)
         )
@@ -192,6 +193,12 @@ def _respectively(doc: Document, f: Figure, figures: list[Figure], mentions: lis
             listed.insert(0, m)
     if len(listed) != len(chain):
         return None
+    if words.regex("respective_stake").match(doc.norm, marker.end()):
+        # 青禾科技注册资本5亿元，其中锋泰与星澜分别持有40%和60%的股权: the stakes are in the company the sentence
+        # opens with, not the holders'
+        held = next((m for m in names if m.end <= listed[0].start and m.type in _HOLDER_TYPES), None)
+        if held is not None and words.regex("among_them").search(doc.norm, held.end, listed[0].start):
+            return held
     return listed[chain.index(f)]
 
 
@@ -798,6 +805,8 @@ def _about(
         return (
             None  # 今年上半年，新能源汽车领域共发生融资事件120起: a sector's total, not the topic company's
         )
+    if not any(m.start < start for m in agents) and _place_statistic(text, sent.start, start, in_sentence):
+        return None  # 2023年，日本咖啡消费量约为45万吨: a place's statistics, about no company
     projects = list(load_words().regex("project_demonstrative").finditer(text, sent.start, start))
     if projects and not any(projects[-1].end() <= m.start < start for m in agents):
         return None  # 该项目总投资50亿元 / 这个园区占地800亩: a project's, no company's
@@ -927,7 +936,7 @@ def _about(
     if earlier and (_company_anaphor().match(text, c_lo) or earlier[0].start - sent.start <= 2):
         # 锋泰集团公布业绩，集团收入240亿元 / 星澜零售作为主力业务，当季收入80亿元: the company the
         # sentence opens with, not the article's
-        return earlier[0]
+        return _owned_part(text, earlier) or earlier[0]
     if earlier:
         # 林舟在快手的首场直播观看量达2亿，有200万人观看，卖了3000万: the streamer named before the platform that
         # an earlier clause opens with, not the platform
@@ -1173,6 +1182,80 @@ def _pronoun() -> re.Pattern[str]:
 def _company_anaphor() -> re.Pattern[str]:
     """该公司 / 公司 with no name in the sentence refer back to the organisation the article is about."""
     return re.compile(load_words().alt("company_anaphor"))
+
+
+def _venture_share(
+    doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]
+) -> str | None:
+    """锋泰与青禾合资成立青禾冷链。两家里锋泰出资6000万元，持股60%: a party's money or stake in the venture
+    set up just before (in the sentence, or the sentence before in the paragraph) is the venture's; the figure's
+    clause names at most its contributor and nothing after the figure."""
+    words, text, start = load_words(), doc.norm, f.evidence.start
+    sentence = doc.sentences[f.evidence.sentence]
+    c_lo = _clause_start(text, sentence.start, start)
+    before = text[max(c_lo, start - 16) : start]
+    if not (
+        f.kind == "money"
+        and words.regex("contribution_before").search(before)
+        or f.kind == "percentage"
+        and words.regex("stake_before").search(before)
+    ):
+        return None
+    c_hi = next(
+        (
+            text.find(c, f.evidence.end, sentence.end)
+            for c in words.words("clause_break")
+            if text.find(c, f.evidence.end, sentence.end) >= 0
+        ),
+        sentence.end,
+    )
+    clause = [m for m in _in_span(mentions, c_lo, sentence.end) if m.type in _AGENT]
+    if len([m for m in clause if m.start < start]) > 1 or any(start <= m.start < c_hi for m in clause):
+        return None
+    lo = sentence.start
+    if sentence.index > 0 and doc.sentences[sentence.index - 1].paragraph == sentence.paragraph:
+        lo = doc.sentences[sentence.index - 1].start
+    founded = words.regex("venture_founded_before")
+    venture = next(
+        (
+            m
+            for m in reversed(_in_span(mentions, lo, c_lo))
+            if m.type == "Company"
+            and m.start in entity_of
+            and founded.search(text, max(0, m.start - 32), m.start)
+        ),
+        None,
+    )
+    if venture is None or any(entity_of.get(m.start) == entity_of[venture.start] for m in clause):
+        return None
+    return entity_of[venture.start]
+
+
+def _place_statistic(text: str, sentence_start: int, start: int, in_sentence: list[Mention]) -> bool:
+    """欧洲去年电动自行车销量达到470万辆 / 今年前三季度，广东省外贸进出口总额达6万亿元: the sentence opens (after
+    dates) with a place that is no company's region (not 中国市场 / 华东区), and nobody is named before the figure."""
+    first = next(
+        (m for m in in_sentence if m.start < start and (m.type in _AGENT or m.type in ("Place", "Person"))),
+        None,
+    )
+    words = load_words()
+    return (
+        first is not None
+        and first.type == "Place"
+        and words.regex("place_statistic_lead").match(text[sentence_start : first.start]) is not None
+        and words.regex("place_statistic_part").match(text, first.end) is None
+        and not any(m.type == "Person" for m in in_sentence if m.start < start)
+    )
+
+
+def _owned_part(text: str, earlier: list[Mention]) -> Mention | None:
+    """锋泰集团旗下的青禾科技成立于2015年，注册资本2亿元 / 星澜股份拟设立全资子公司星澜智能，注册资本5000万元: the
+    sentence opens with a group and names its part right after it, so a later clause's figure is the part's."""
+    if len(earlier) < 2:
+        return None
+    first, part = earlier[0], earlier[1]
+    joined = load_words().regex("parent_of_before").fullmatch(text, first.end, part.start)
+    return part if joined is not None and part.type in _HOLDER_TYPES else None
 
 
 def _owned_by_subject(text: str, last: Mention, start: int, agents: list[Mention]) -> Mention | None:
