@@ -472,6 +472,8 @@ def find_byline(ctx: Context) -> list[Mention]:
                 field.role != "editor"
                 and re.fullmatch(rf"[{HAN}A-Za-z0-9·][{HAN}A-Za-z0-9·\- ]{{1,23}}", part)
                 and not W.regex("not_an_outlet").fullmatch(part)  # 本刊实习记者: a role, not an outlet
+                and not (field.role == "author" and _ends_in_title(ctx, part))
+                # 作者:青禾资本合伙人 林舟: the writer's organisation and post, not an outlet
             ):
                 out.append(ctx.mention(s, e, "MediaOrganization", "pattern:byline", 0.85))
     return out
@@ -485,6 +487,11 @@ def _titled_writer(ctx: Context, part: str) -> tuple[int, int] | None:
         if m.start() >= 2 and 2 <= len(name) <= 4 and _personal_name_at(ctx, name):
             return m.start(), m.end()
     return None
+
+
+def _ends_in_title(ctx: Context, part: str) -> bool:
+    """青禾资本合伙人 / 青禾证券首席分析师: an organisation and a job title, the post a guest writer writes under."""
+    return any(m.start() >= 2 and m.end() == len(part) for m in ctx.lexicon.title_pattern.finditer(part))
 
 
 def _personal_name_at(ctx: Context, name: str) -> bool:
