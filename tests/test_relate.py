@@ -870,6 +870,19 @@ def test_a_long_registered_name_is_kept_whole():
             {("publisher", "明澈网")},
             set(),
         ),
+        # another agency's photo credit is no byline; a reporter right after a bracketed dateline; a quoted source
+        ("锋泰科技近日推出新一代储能电池。\n（远澜社记者 韩青岚 摄）", set(), {"韩青岚", "远澜社"}),
+        (
+            "锋泰科技推出新电池\n远澜社记者 韩青岚 摄\n锋泰科技近日推出新一代储能电池。",
+            set(),
+            {"韩青岚", "远澜社"},
+        ),
+        ("【明澈日报讯】記者柯文渊報導 鋒泰科技今日推出新一代儲能電池。", {("author", "柯文渊")}, set()),
+        (
+            "锋泰科技近日推出新一代储能电池。\n本文转载自“明澈观察”，已获授权。",
+            {("publisher", "明澈观察")},
+            set(),
+        ),
         # (a channel's name or a headline above the date is no outlet)
         ("星澜汽车高管调整\n财经\n05/21\n星澜汽车今日宣布高管调整。", set(), {"财经"}),
         ("要闻\n星澜汽车发布新车\n2025-03-12\n星澜汽车今日发布新车。", set(), {"星澜汽车发布新车"}),

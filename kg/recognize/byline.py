@@ -45,6 +45,8 @@ def _fields(lines: tuple[tuple[str, int, int], ...], last: int = -1) -> tuple[Fi
     """The fields of a document's head and tail lines (remembered: recognition and relations both ask)."""
     out: list[Field] = []
     for k, (text, start, index) in enumerate(lines):
+        if load_words().regex("photo_credit_line").fullmatch(text):
+            continue  # 青禾社记者 林海 摄: a photo's credit
         out += _key_values(text, start, index) + _datelines(text, start, index)
         if k + 1 < len(lines) and lines[k + 1][2] == index + 1:
             out += _value_below(text, *lines[k + 1])
