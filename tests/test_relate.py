@@ -883,6 +883,14 @@ def test_a_long_registered_name_is_kept_whole():
             {("publisher", "明澈观察")},
             set(),
         ),
+        # a writer, then his firm and post; a filing or a data source named as the source is no outlet
+        (
+            "作者｜柯文渊 明澈资本投资总监\n锋泰科技近日推出新一代储能电池。",
+            {("author", "柯文渊")},
+            {"明澈资本"},
+        ),
+        ("锋泰科技近日推出新一代储能电池。\n来源：锋泰科技招股书", set(), {"锋泰科技招股书", "锋泰科技"}),
+        ("锋泰科技近日推出新一代储能电池。\n来源：明澈Choice数据", set(), {"明澈Choice数据"}),
         # (a channel's name or a headline above the date is no outlet)
         ("星澜汽车高管调整\n财经\n05/21\n星澜汽车今日宣布高管调整。", set(), {"财经"}),
         ("要闻\n星澜汽车发布新车\n2025-03-12\n星澜汽车今日发布新车。", set(), {"星澜汽车发布新车"}),

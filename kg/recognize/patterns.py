@@ -448,6 +448,13 @@ def find_byline(ctx: Context) -> list[Mention]:
                 and _name_pair(ctx, s, field.start, parts[i + 1], part)
             ):
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.85))  # 文|林舟 王川: two writers
+            elif (
+                field.role == "author"
+                and i + 1 < len(parts)
+                and _ends_in_title(ctx, parts[i + 1][2])
+                and _personal_name_at(ctx, part)
+            ):  # 作者｜林舟 青禾资本投资总监: the writer, then his firm and post
+                out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.85))
             elif field.role == "author" and (titled := _titled_writer(ctx, part)) is not None:
                 # 作者:青禾资本合伙人林舟: a guest writer with the organisation and post he writes under, not an
                 # outlet; the organisation is the lexicon's where it knows it (else the recogniser's)

@@ -60,10 +60,10 @@ def _post_after(view: SentenceView, at: int, end: int) -> bool:
 
 def _title(text: str) -> bool:
     """合伙人 / 首席分析师, not an outlet's own staff (青禾时报记者 林海: the reporter's outlet)."""
+    titles = load_lexicon().title_pattern
     return (
-        load_lexicon().title_pattern.match(text) is not None
-        and load_words().regex("outlet_staff_title").match(text) is None
-    )
+        titles.match(text) is not None or any(m.end() == len(text) for m in titles.finditer(text))
+    ) and load_words().regex("outlet_staff_title").match(text) is None
 
 
 def _article(view: SentenceView, article_id: str, predicate: str, slot: int, confidence: float) -> Relation:
