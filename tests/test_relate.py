@@ -827,6 +827,73 @@ def test_a_long_registered_name_is_kept_whole():
             {("author", "王大川")},
             {"青禾研究院首席分析师王大川"},
         ),
+        # a guest writer's firm and post, with a blank before the name: neither is the outlet
+        (
+            "作者：远澜资本合伙人 邵景行\n锋泰科技近日推出新一代储能电池。",
+            {("author", "邵景行")},
+            {"远澜资本", "远澜资本合伙人"},
+        ),
+        # (an outlet's own reporter before the name still writes for it)
+        ("作者/ 远澜时报记者 邵景行\n锋泰科技近日推出新一代储能电池。", {("author", "邵景行")}, set()),
+        # a rank before 记者 is no outlet; a company's filing is no source
+        ("见习记者 潘小禾 记者 韩青岚\n锋泰科技近日推出新一代储能电池。", {("author", "潘小禾")}, {"见习"}),
+        ("本文来源：公司公告\n星澜股份今日披露半年报。", set(), {"公司公告"}),
+        # 撰稿 / 撰文 with a blank before the name; a full stop after 作者
+        ("锋泰科技近日推出新一代储能电池。\n作者.邵景行", {("author", "邵景行")}, set()),
+        ("特约撰稿 岑一舟\n锋泰科技近日推出新一代储能电池。", {("author", "岑一舟")}, set()),
+        ("锋泰科技近日推出新一代储能电池。\n撰文 柯文渊", {("author", "柯文渊")}, set()),
+        # the company's web page or account named as the source: the company
+        (
+            "锋泰科技近日推出新一代储能电池。\n来源：锋泰科技官网",
+            {("publisher", "锋泰科技")},
+            {"锋泰科技官网"},
+        ),
+        # an app's or account's page head: the outlet alone on a line under the headline, the date below it
+        (
+            "锋泰科技获批增资至20亿元\n远澜财经\n2025/03/12\n3月10日，锋泰科技公告显示其注册资本增至20亿元。",
+            {("publisher", "远澜财经")},
+            set(),
+        ),
+        (
+            "星澜汽车完成新一轮融资\n明澈LateNews\nMar 12\n星澜汽车今日宣布完成融资。",
+            {("publisher", "明澈LateNews")},
+            set(),
+        ),
+        # an outlet and its reporter in brackets with a blank between them; an account's ID inside the brackets
+        (
+            "（明澈财经 记者 柯文渊）锋泰科技近日推出新一代储能电池。",
+            {("author", "柯文渊"), ("publisher", "明澈财经")},
+            set(),
+        ),
+        (
+            "【明澈网(微信:mingche)】3月21日报道\n锋泰科技近日推出新一代储能电池。",
+            {("publisher", "明澈网")},
+            set(),
+        ),
+        # another agency's photo credit is no byline; a reporter right after a bracketed dateline; a quoted source
+        ("锋泰科技近日推出新一代储能电池。\n（远澜社记者 韩青岚 摄）", set(), {"韩青岚", "远澜社"}),
+        (
+            "锋泰科技推出新电池\n远澜社记者 韩青岚 摄\n锋泰科技近日推出新一代储能电池。",
+            set(),
+            {"韩青岚", "远澜社"},
+        ),
+        ("【明澈日报讯】記者柯文渊報導 鋒泰科技今日推出新一代儲能電池。", {("author", "柯文渊")}, set()),
+        (
+            "锋泰科技近日推出新一代储能电池。\n本文转载自“明澈观察”，已获授权。",
+            {("publisher", "明澈观察")},
+            set(),
+        ),
+        # a writer, then his firm and post; a filing or a data source named as the source is no outlet
+        (
+            "作者｜柯文渊 明澈资本投资总监\n锋泰科技近日推出新一代储能电池。",
+            {("author", "柯文渊")},
+            {"明澈资本"},
+        ),
+        ("锋泰科技近日推出新一代储能电池。\n来源：锋泰科技招股书", set(), {"锋泰科技招股书", "锋泰科技"}),
+        ("锋泰科技近日推出新一代储能电池。\n来源：明澈Choice数据", set(), {"明澈Choice数据"}),
+        # (a channel's name or a headline above the date is no outlet)
+        ("星澜汽车高管调整\n财经\n05/21\n星澜汽车今日宣布高管调整。", set(), {"财经"}),
+        ("要闻\n星澜汽车发布新车\n2025-03-12\n星澜汽车今日发布新车。", set(), {"星澜汽车发布新车"}),
     ],
 )
 def test_bylines_and_datelines_as_pages_write_them(text, expected, absent):

@@ -45,9 +45,12 @@ def _fields(lines: tuple[tuple[str, int, int], ...], last: int = -1) -> tuple[Fi
     """The fields of a document's head and tail lines (remembered: recognition and relations both ask)."""
     out: list[Field] = []
     for k, (text, start, index) in enumerate(lines):
+        if load_words().regex("photo_credit_line").fullmatch(text):
+            continue  # 青禾社记者 林海 摄: a photo's credit
         out += _key_values(text, start, index) + _datelines(text, start, index)
         if k + 1 < len(lines) and lines[k + 1][2] == index + 1:
             out += _value_below(text, *lines[k + 1])
+            out += _outlet_above_date(text, lines[k + 1][0], start, index)
         if index == last and index > 0:
             out += _tail_bylines(text, start, index)
     return tuple(sorted(set(out), key=lambda f: (f.start, f.end, f.role)))
@@ -99,6 +102,18 @@ def _value_below(key_line: str, text: str, base: int, index: int) -> list[Field]
         return []  # (the next line is a byline of its own)
     at = base + text.index(value)
     return [Field(role, at, at + len(value), index)]
+
+
+def _outlet_above_date(text: str, below: str, base: int, index: int) -> list[Field]:
+    """零壹财经 / 晚点LatePost / 钛媒体APP on a line of its own under the headline, the page's date or time on the
+    next line (an app's or account's page head): the outlet, where the line ends like an outlet's name."""
+    w = load_words()
+    if not 1 <= index < 4 or not w.regex("page_date_line").match(below):
+        return []
+    m = w.regex("outlet_line").fullmatch(text)
+    if m is None or w.regex("not_an_outlet").fullmatch(m.group("outlet")):
+        return []
+    return [Field("publisher", base + m.start("outlet"), base + m.end("outlet"), index)]
 
 
 def _last_key(key: str, roles: dict[str, str]) -> str:

@@ -448,6 +448,13 @@ def find_byline(ctx: Context) -> list[Mention]:
                 and _name_pair(ctx, s, field.start, parts[i + 1], part)
             ):
                 out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.85))  # 文|林舟 王川: two writers
+            elif (
+                field.role == "author"
+                and i + 1 < len(parts)
+                and _ends_in_title(ctx, parts[i + 1][2])
+                and _personal_name_at(ctx, part)
+            ):  # 作者｜林舟 青禾资本投资总监: the writer, then his firm and post
+                out.append(ctx.mention(s, e, "Person", "pattern:byline", 0.85))
             elif field.role == "author" and (titled := _titled_writer(ctx, part)) is not None:
                 # 作者:青禾资本合伙人林舟: a guest writer with the organisation and post he writes under, not an
                 # outlet; the organisation is the lexicon's where it knows it (else the recogniser's)
@@ -472,6 +479,8 @@ def find_byline(ctx: Context) -> list[Mention]:
                 field.role != "editor"
                 and re.fullmatch(rf"[{HAN}A-Za-z0-9·][{HAN}A-Za-z0-9·\- ]{{1,23}}", part)
                 and not W.regex("not_an_outlet").fullmatch(part)  # 本刊实习记者: a role, not an outlet
+                and not (field.role == "author" and _ends_in_title(ctx, part))
+                # 作者:青禾资本合伙人 林舟: the writer's organisation and post, not an outlet
             ):
                 out.append(ctx.mention(s, e, "MediaOrganization", "pattern:byline", 0.85))
     return out
@@ -485,6 +494,11 @@ def _titled_writer(ctx: Context, part: str) -> tuple[int, int] | None:
         if m.start() >= 2 and 2 <= len(name) <= 4 and _personal_name_at(ctx, name):
             return m.start(), m.end()
     return None
+
+
+def _ends_in_title(ctx: Context, part: str) -> bool:
+    """青禾资本合伙人 / 青禾证券首席分析师: an organisation and a job title, the post a guest writer writes under."""
+    return any(m.start() >= 2 and m.end() == len(part) for m in ctx.lexicon.title_pattern.finditer(part))
 
 
 def _personal_name_at(ctx: Context, name: str) -> bool:
