@@ -611,12 +611,50 @@ def received_investment(ctx: Context, start: int, end: int) -> bool:
         return True  # 在腾讯投资后: after Tencent invested, not 腾讯投资 (the arm)
     if name[: -len(kind)].endswith(W.words("investor_suffix")):
         return True  # 星澜资本投资的锋泰: a firm's name and the verb (no firm is called 资本投资)
+    owner = ctx.lexicon.names.get(name[: -len(kind)])
+    if (
+        (
+            owner is not None
+            and owner.types[0] == "Company"
+            or len(name) - len(kind) >= 4
+            and _suffix_at_end(ctx.lexicon.org_suffixes).search(name[: -len(kind)]) is not None
+        )
+        and name not in ctx.lexicon.names
+        and (
+            ctx.text[end : end + 1] in W.set("possessive")
+            or ctx.text[start - 1 : start] in W.set("business_agent_marker")
+            or (after := ctx.token_at(end)) is not None
+            and not ctx.known(after.word)
+            and re.fullmatch(rf"[{HAN}]{{2,}}", after.word) is not None
+        )
+    ):
+        return True  # 由红杉中国投资的青禾科技 / 星澜科技投资青禾科技: a company (the lexicon's, or a whole name) and the
+        # verb, not an arm of it
     return (
         ctx.text[max(0, start - 3) : start].endswith(W.words("receive_verb"))
         or W.regex("receipt_list_before").search(ctx.text, max(0, start - 40), start) is not None
     ) and ctx.text[end : end + 1] not in W.set("name_list_mark")
     # (获腾讯、红杉中国投资: the last of a list after the verb, too; 获得鼎晖投资、星澜资本等机构的融资: the first
     # of a list of investors, a firm's name)
+
+
+def invests_between_names(ctx: Context, start: int, end: int) -> bool:
+    """锋泰集团战略投资青禾科技: a span that holds a whole name (up to its suffix), a verb of investing and a name
+    after it is a clause about two organisations, not one name."""
+    kinds = W.words("investment_kind")
+    suffix_end = _suffix_at_end(ctx.lexicon.org_suffixes)
+    for t in ctx.tokens_from(start, end)[1:]:
+        if t.word not in W.set("investing_after_firm") or end - t.end < 2 or t.start <= start:
+            continue
+        kind = next((k for k in kinds if ctx.text.endswith(k, start, t.end)), t.word)
+        before = ctx.text[start : t.end - len(kind)]
+        if (
+            len(before) >= 3
+            and suffix_end.search(before)
+            and not W.regex("registered_after_investing").match(ctx.text, t.end)
+        ):
+            return True
+    return False
 
 
 def find_suffixed_orgs(ctx: Context) -> list[Mention]:
@@ -1189,7 +1227,15 @@ def reads_as_a_clause(ctx: Context, start: int, end: int) -> bool:
     verbs = W.set("clause_verb")
     if _after_person_and_verb(ctx, tokens) is not None:
         return True
-    return has_name and any(t.pos == "v" and (ctx.known(t.word) or t.word in verbs) for t in tokens)
+    fund = ctx.text.endswith(
+        W.words("fund_suffix"), 0, end
+    )  # 青禾创新基金: 创新 is the fund's aim, no clause
+    return has_name and any(
+        t.pos == "v"
+        and (ctx.known(t.word) or t.word in verbs)
+        and not (fund and t.word in W.set("fund_name_verb"))
+        for t in tokens
+    )
 
 
 def _after_person_and_verb(ctx: Context, tokens: list[Token]) -> int | None:
@@ -1437,7 +1483,16 @@ def _name_prefix(ctx: Context, suffix_start: int):
             and not guessed
         ):
             break
-        if tok.pos.startswith("v") and tok.pos != "vn" and tok.word not in ctx.lexicon.names and not guessed:
+        if (
+            tok.pos.startswith("v")
+            and tok.pos != "vn"
+            and tok.word not in ctx.lexicon.names
+            and not guessed
+            and not (
+                tok.word in W.set("fund_name_verb")
+                and ctx.text.startswith(W.words("fund_suffix"), suffix_start)
+            )  # 青禾创新基金 / 锋泰成长基金: a word of a fund's aim, a verb to the segmenter, inside its name
+        ):
             break
         if tok.word in ctx.lexicon.non_entities or tok.word in ctx.lexicon.titles:
             break
@@ -1457,6 +1512,13 @@ def _name_prefix(ctx: Context, suffix_start: int):
             and not W.regex("registered_after_investing").match(tokens[0].word)
         ):
             break  # 星澜基金投资青禾科技: a fund's name, then the verb (no firm is called 基金投资青禾)
+        if (
+            tok.word in W.set("investing_after_firm")
+            and tokens
+            and not W.regex("registered_after_investing").match(tokens[0].word)
+            and any(t.pos in NAME_POS or not ctx.known(t.word) or t.word in ctx.lexicon.names for t in tokens)
+        ):
+            break  # 红杉中国投资青禾科技 / 估值投资星澜科技: the verb, then the name it takes (no firm is called X投资青禾科技)
         if (
             len(tok.word) == 2
             and tok.word.endswith(tuple(_TENSE_MARKERS))
@@ -2897,6 +2959,14 @@ def find_business_named_orgs(ctx: Context) -> list[Mention]:
             and ctx.text.startswith(W.words("citing_word"), start)
         ):
             start += 1  # 和锋泰食品宣布: the segmenter glued the conjunction to the name (or read it apart: 据|锋泰)
+        first = ctx.token_at(start)
+        if (
+            first is not None
+            and first.word in W.set("clause_inside_name")
+            and ctx.known(first.word)
+            and end - first.end >= 4
+        ):
+            start = first.end  # 锋泰集团携手青禾物流进军…: the verb before the name is no part of it
         name = ctx.text[start:end]
         if (
             name in ctx.lexicon.names
