@@ -1427,6 +1427,8 @@ def _name_prefix(ctx: Context, suffix_start: int):
                 and (tok.start == 0 or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.text[tok.start - 1]))
                 # 入|职锋泰|研究院: 职 ends the verb 入职
                 or ctx.text[tok.start - 1 : tok.start + 1] in W.set("post_verb")
+                # 对|标锋泰|集团: 标 ends the verb 对标
+                or ctx.text[tok.start - 1 : tok.start + 1] in W.set("verb_split_before_name")
             )
         )
         if not glued and first in W.set("verb_complement") and i > 0:
@@ -1460,6 +1462,15 @@ def _name_prefix(ctx: Context, suffix_start: int):
             break
         if tokens and len(tok.word) >= 2 and tok.word[-1] in _FUNCTION_CHARS and not ctx.known(tok.word):
             break  # 周立|青及|锋泰|汽车: a conjunction the segmenter glued to the word before ends the name's start
+        if (
+            tokens
+            and len(tok.word) >= 3
+            and tok.word[-1] in W.set("copula_glued_before_name")
+            and tok.pos.startswith("nr")
+            and not ctx.known(tok.word)
+            and tok.word not in ctx.lexicon.names
+        ):
+            break  # 张伟为|锋泰|实业董事: a person's name and the copula, glued by the segmenter, end the name's start
         if (
             not tokens
             and tok.word in W.set("group_before_legal_form")
@@ -2960,13 +2971,16 @@ def find_business_named_orgs(ctx: Context) -> list[Mention]:
         ):
             start += 1  # 和锋泰食品宣布: the segmenter glued the conjunction to the name (or read it apart: 据|锋泰)
         first = ctx.token_at(start)
-        if (
+        while (
             first is not None
             and first.word in W.set("clause_inside_name")
             and ctx.known(first.word)
             and end - first.end >= 4
         ):
-            start = first.end  # 锋泰集团携手青禾物流进军…: the verb before the name is no part of it
+            start = (
+                first.end
+            )  # 锋泰集团携手青禾物流进军… / 正式成为…: the verbs before the name are no part of it
+            first = ctx.token_at(start)
         name = ctx.text[start:end]
         if (
             name in ctx.lexicon.names
