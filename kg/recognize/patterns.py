@@ -1524,12 +1524,16 @@ def _name_prefix(ctx: Context, suffix_start: int):
         ):
             break  # 星澜基金投资青禾科技: a fund's name, then the verb (no firm is called 基金投资青禾)
         if (
-            tok.word in W.set("investing_after_firm")
+            (tok.word in W.set("investing_after_firm") or tok.word in W.set("running_verb"))
             and tokens
             and not W.regex("registered_after_investing").match(tokens[0].word)
-            and any(t.pos in NAME_POS or not ctx.known(t.word) or t.word in ctx.lexicon.names for t in tokens)
+            and (
+                tokens[0].pos in NAME_POS
+                or not ctx.known(tokens[0].word)
+                or tokens[0].word in ctx.lexicon.names
+            )
         ):
-            break  # 红杉中国投资青禾科技 / 估值投资星澜科技: the verb, then the name it takes (no firm is called X投资青禾科技)
+            break  # 红杉中国投资青禾科技 / 在快手运营青禾公司: the verb, then the name it takes
         if (
             len(tok.word) == 2
             and tok.word.endswith(tuple(_TENSE_MARKERS))
