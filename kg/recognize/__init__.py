@@ -65,6 +65,7 @@ from .patterns import (
     find_titled_works,
     former_stripped,
     generic_with_acronym,
+    invests_between_names,
     kind_of_company,
     reads_as_a_clause,
     received_investment,
@@ -856,6 +857,15 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False
     if m.type in ORG_TYPES and received_investment(ctx, m.start, m.end):
         return False  # 获得腾讯投资: the investment received
+    if (
+        m.type in ORG_TYPES
+        and text not in ctx.lexicon.names
+        and (cite := _W.regex("citing_head").match(text)) is not None
+        and len(text) - cite.end() >= 2
+    ):
+        return False  # 按锋泰集团的说法: the word that cites the source is no part of the name
+    if m.type in ORG_TYPES and invests_between_names(ctx, m.start, m.end):
+        return False  # 锋泰集团战略投资青禾科技: a firm, the verb and the firm it invests in
     if m.type in ORG_TYPES and any(
         t.word in _W.set("clause_inside_name") for t in ctx.tokens_from(m.start, m.end)[1:]
     ):

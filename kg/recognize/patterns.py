@@ -625,12 +625,50 @@ def received_investment(ctx: Context, start: int, end: int) -> bool:
         return True  # 在腾讯投资后: after Tencent invested, not 腾讯投资 (the arm)
     if name[: -len(kind)].endswith(W.words("investor_suffix")):
         return True  # 星澜资本投资的锋泰: a firm's name and the verb (no firm is called 资本投资)
+    owner = ctx.lexicon.names.get(name[: -len(kind)])
+    if (
+        (
+            owner is not None
+            and owner.types[0] == "Company"
+            or len(name) - len(kind) >= 4
+            and _suffix_at_end(ctx.lexicon.org_suffixes).search(name[: -len(kind)]) is not None
+        )
+        and name not in ctx.lexicon.names
+        and (
+            ctx.text[end : end + 1] in W.set("possessive")
+            or ctx.text[start - 1 : start] in W.set("business_agent_marker")
+            or (after := ctx.token_at(end)) is not None
+            and not ctx.known(after.word)
+            and re.fullmatch(rf"[{HAN}]{{2,}}", after.word) is not None
+        )
+    ):
+        return True  # 由红杉中国投资的青禾科技 / 星澜科技投资青禾科技: a company (the lexicon's, or a whole name) and the
+        # verb, not an arm of it
     return (
         ctx.text[max(0, start - 3) : start].endswith(W.words("receive_verb"))
         or W.regex("receipt_list_before").search(ctx.text, max(0, start - 40), start) is not None
     ) and ctx.text[end : end + 1] not in W.set("name_list_mark")
     # (获腾讯、红杉中国投资: the last of a list after the verb, too; 获得鼎晖投资、星澜资本等机构的融资: the first
     # of a list of investors, a firm's name)
+
+
+def invests_between_names(ctx: Context, start: int, end: int) -> bool:
+    """锋泰集团战略投资青禾科技: a span that holds a whole name (up to its suffix), a verb of investing and a name
+    after it is a clause about two organisations, not one name."""
+    kinds = W.words("investment_kind")
+    suffix_end = _suffix_at_end(ctx.lexicon.org_suffixes)
+    for t in ctx.tokens_from(start, end)[1:]:
+        if t.word not in W.set("investing_after_firm") or end - t.end < 2 or t.start <= start:
+            continue
+        kind = next((k for k in kinds if ctx.text.endswith(k, start, t.end)), t.word)
+        before = ctx.text[start : t.end - len(kind)]
+        if (
+            len(before) >= 3
+            and suffix_end.search(before)
+            and not W.regex("registered_after_investing").match(ctx.text, t.end)
+        ):
+            return True
+    return False
 
 
 def find_suffixed_orgs(ctx: Context) -> list[Mention]:
@@ -1203,7 +1241,15 @@ def reads_as_a_clause(ctx: Context, start: int, end: int) -> bool:
     verbs = W.set("clause_verb")
     if _after_person_and_verb(ctx, tokens) is not None:
         return True
-    return has_name and any(t.pos == "v" and (ctx.known(t.word) or t.word in verbs) for t in tokens)
+    fund = ctx.text.endswith(
+        W.words("fund_suffix"), 0, end
+    )  # 青禾创新基金: 创新 is the fund's aim, no clause
+    return has_name and any(
+        t.pos == "v"
+        and (ctx.known(t.word) or t.word in verbs)
+        and not (fund and t.word in W.set("fund_name_verb"))
+        for t in tokens
+    )
 
 
 def _after_person_and_verb(ctx: Context, tokens: list[Token]) -> int | None:
@@ -1395,6 +1441,8 @@ def _name_prefix(ctx: Context, suffix_start: int):
                 and (tok.start == 0 or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.text[tok.start - 1]))
                 # 入|职锋泰|研究院: 职 ends the verb 入职
                 or ctx.text[tok.start - 1 : tok.start + 1] in W.set("post_verb")
+                # 对|标锋泰|集团: 标 ends the verb 对标
+                or ctx.text[tok.start - 1 : tok.start + 1] in W.set("verb_split_before_name")
             )
         )
         if not glued and first in W.set("verb_complement") and i > 0:
@@ -1429,6 +1477,15 @@ def _name_prefix(ctx: Context, suffix_start: int):
         if tokens and len(tok.word) >= 2 and tok.word[-1] in _FUNCTION_CHARS and not ctx.known(tok.word):
             break  # 周立|青及|锋泰|汽车: a conjunction the segmenter glued to the word before ends the name's start
         if (
+            tokens
+            and len(tok.word) >= 3
+            and tok.word[-1] in W.set("copula_glued_before_name")
+            and tok.pos.startswith("nr")
+            and not ctx.known(tok.word)
+            and tok.word not in ctx.lexicon.names
+        ):
+            break  # 张伟为|锋泰|实业董事: a person's name and the copula, glued by the segmenter, end the name's start
+        if (
             not tokens
             and tok.word in W.set("group_before_legal_form")
             and (
@@ -1451,7 +1508,16 @@ def _name_prefix(ctx: Context, suffix_start: int):
             and not guessed
         ):
             break
-        if tok.pos.startswith("v") and tok.pos != "vn" and tok.word not in ctx.lexicon.names and not guessed:
+        if (
+            tok.pos.startswith("v")
+            and tok.pos != "vn"
+            and tok.word not in ctx.lexicon.names
+            and not guessed
+            and not (
+                tok.word in W.set("fund_name_verb")
+                and ctx.text.startswith(W.words("fund_suffix"), suffix_start)
+            )  # 青禾创新基金 / 锋泰成长基金: a word of a fund's aim, a verb to the segmenter, inside its name
+        ):
             break
         if tok.word in ctx.lexicon.non_entities or tok.word in ctx.lexicon.titles:
             break
@@ -1471,6 +1537,17 @@ def _name_prefix(ctx: Context, suffix_start: int):
             and not W.regex("registered_after_investing").match(tokens[0].word)
         ):
             break  # 星澜基金投资青禾科技: a fund's name, then the verb (no firm is called 基金投资青禾)
+        if (
+            (tok.word in W.set("investing_after_firm") or tok.word in W.set("running_verb"))
+            and tokens
+            and not W.regex("registered_after_investing").match(tokens[0].word)
+            and (
+                tokens[0].pos in NAME_POS
+                or not ctx.known(tokens[0].word)
+                or tokens[0].word in ctx.lexicon.names
+            )
+        ):
+            break  # 红杉中国投资青禾科技 / 在快手运营青禾公司: the verb, then the name it takes
         if (
             len(tok.word) == 2
             and tok.word.endswith(tuple(_TENSE_MARKERS))
@@ -2911,6 +2988,17 @@ def find_business_named_orgs(ctx: Context) -> list[Mention]:
             and ctx.text.startswith(W.words("citing_word"), start)
         ):
             start += 1  # 和锋泰食品宣布: the segmenter glued the conjunction to the name (or read it apart: 据|锋泰)
+        first = ctx.token_at(start)
+        while (
+            first is not None
+            and first.word in W.set("clause_inside_name")
+            and ctx.known(first.word)
+            and end - first.end >= 4
+        ):
+            start = (
+                first.end
+            )  # 锋泰集团携手青禾物流进军… / 正式成为…: the verbs before the name are no part of it
+            first = ctx.token_at(start)
         name = ctx.text[start:end]
         if (
             name in ctx.lexicon.names
