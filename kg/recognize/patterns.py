@@ -3334,6 +3334,13 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
                 else None
             )
             end = generation.end() if generation else end  # 小米手机三代 / 小米手机4S
+            if (
+                kind == "Product"
+                and word in W.set("category_product_word")
+                and not generation
+                and ctx.text[: m.start].endswith(W.words("category_counted_before"))
+            ):
+                continue  # 他买的一款小米手机: one of the maker's phones, no product line
             if kind == "Product" and ctx.text.startswith(W.words("department_after_goods"), end):
                 continue  # 小米集团手机部: the department of the goods, no product
             if word and ctx.is_boundary(end) and not W.regex("amount_follows").match(ctx.text, end):
@@ -3347,6 +3354,8 @@ def find_brand_goods(ctx: Context, known: list[Mention]) -> list[Mention]:
     out = []
     for m in known:
         if m.source in ("lexicon", "kb") and m.type in ("Company", "Platform"):
+            if m.text.endswith(W.words("legal_form")):
+                continue  # 青禾有限公司 + 投资电动车: a registered name is no brand its goods are named after
             end = _goods_after(ctx, m.end)
             if end and m.type == "Platform" and ctx.text.startswith(W.words("category_after_goods"), end):
                 continue  # 天猫咖啡类目: a platform's category of goods, no product
@@ -3401,9 +3410,11 @@ def _goods_after(ctx: Context, pos: int) -> int | None:
         return None  # 华为自研芯片 / 苹果新款芯片: words for a kind of chip, no coined name
     for tok in ctx.tokens_from(pos, start):
         if tok.start >= pos and (
-            tok.pos[:1] in "vpcdumqrft" and tok.pos != "vn" or not re.fullmatch(rf"[{HAN}]+", tok.word)
+            tok.pos[:1] in "vpcdumqrft"
+            and (tok.pos != "vn" or m.group("coined"))
+            or not re.fullmatch(rf"[{HAN}]+", tok.word)
         ):
-            return None  # 小米推出手表 / 小米的手表: a clause or a phrase, not one product's name
+            return None  # 小米推出手表 / 小米的手表 / 青禾投资电动车: a clause or a phrase, not one product's name
     return end
 
 
