@@ -1619,13 +1619,16 @@ def _brand_before(ctx: Context, start: int) -> int:
     kind = W.regex("device_kind_then_brand").search(ctx.text, max(0, start - 10), start)
     if kind and kind.end() == start:
         brand = kind.group("brand")  # 新机锋泰S7: the segmenter read 机锋 as a word, splitting the brand
-        inside = [t for t in ctx.tokens_from(kind.start("brand"), start) if t.start >= kind.start("brand")]
+        if len(brand) >= 3 and ctx.text[: kind.start("brand") + 1].endswith(W.words("device_kind")):
+            brand = brand[1:]  # 新车型禾米S7: 新车 and 车型 are both kinds, the brand begins after the longer
+        at = start - len(brand)
+        inside = [t for t in ctx.tokens_from(at, start) if t.start >= at]
         if (
             not ctx.known(brand)
             and brand not in W.set("device_kind")
             and not any(len(t.word) >= 2 and ctx.known(t.word) for t in inside)
         ):  # (音箱产品小米Sound: 产品 is a word of its own, no brand's first half)
-            return kind.start("brand")
+            return at
     return start
 
 
