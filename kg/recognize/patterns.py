@@ -1886,6 +1886,9 @@ def find_products(ctx: Context) -> list[Mention]:
             or name in ctx.lexicon.non_entities
             or name in ctx.lexicon.names  # 豆包大模型: the known name is the product
             or W.regex("counted_kind").match(name)  # 发布了80多款手游
+            or text[:pstart].endswith(
+                W.words("category_counted_before")
+            )  # 推出了一款在线教育App: a description
             or name in W.set("kind_modifier")  # 基座大模型: a kind, not a name
             or any(ch in name for ch in W.words("possessive"))
             or not ctx.is_boundary(pstart)
