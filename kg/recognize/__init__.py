@@ -833,6 +833,10 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         and (text in _W.set("latin_not_a_name") or text.split()[0] in _W.set("latin_model_stop"))
     ):
         return False  # SoC / Top 3: a common noun or a ranking, no product's name
+    if m.type in ("Product", "Platform") and text in _W.set("product_kind_noun"):
+        return False  # 推出小程序“禾点餐”: the word for the kind, no product's name
+    if m.type == "Product" and _W.regex("series_word_alone").fullmatch(text):
+        return False  # 举办“双Ultra”发布会: a series word, no product's name
     if m.type in ORG_TYPES and text.endswith(_W.words("speech_end")):
         return False  # 公司内部信称: the clause's verb of saying, not a name's end
     if m.type in ORG_TYPES and any(w in text[1:] for w in _W.words("clause_inside_org_span")):

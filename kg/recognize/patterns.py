@@ -1710,13 +1710,16 @@ def _brand_before(ctx: Context, start: int) -> int:
     kind = W.regex("device_kind_then_brand").search(ctx.text, max(0, start - 10), start)
     if kind and kind.end() == start:
         brand = kind.group("brand")  # 新机锋泰S7: the segmenter read 机锋 as a word, splitting the brand
-        inside = [t for t in ctx.tokens_from(kind.start("brand"), start) if t.start >= kind.start("brand")]
+        if len(brand) >= 3 and ctx.text[: kind.start("brand") + 1].endswith(W.words("device_kind")):
+            brand = brand[1:]  # 新车型禾米S7: 新车 and 车型 are both kinds, the brand begins after the longer
+        at = start - len(brand)
+        inside = [t for t in ctx.tokens_from(at, start) if t.start >= at]
         if (
             not ctx.known(brand)
             and brand not in W.set("device_kind")
             and not any(len(t.word) >= 2 and ctx.known(t.word) for t in inside)
         ):  # (音箱产品小米Sound: 产品 is a word of its own, no brand's first half)
-            return kind.start("brand")
+            return at
     return start
 
 
@@ -1974,6 +1977,9 @@ def find_products(ctx: Context) -> list[Mention]:
             or name in ctx.lexicon.non_entities
             or name in ctx.lexicon.names  # 豆包大模型: the known name is the product
             or W.regex("counted_kind").match(name)  # 发布了80多款手游
+            or text[:pstart].endswith(
+                W.words("category_counted_before")
+            )  # 推出了一款在线教育App: a description
             or name in W.set("kind_modifier")  # 基座大模型: a kind, not a name
             or any(ch in name for ch in W.words("possessive"))
             or not ctx.is_boundary(pstart)
@@ -3436,6 +3442,13 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
                 else None
             )
             end = generation.end() if generation else end  # 小米手机三代 / 小米手机4S
+            if (
+                kind == "Product"
+                and word in W.set("category_product_word")
+                and not generation
+                and ctx.text[: m.start].endswith(W.words("category_counted_before"))
+            ):
+                continue  # 他买的一款小米手机: one of the maker's phones, no product line
             if kind == "Product" and ctx.text.startswith(W.words("department_after_goods"), end):
                 continue  # 小米集团手机部: the department of the goods, no product
             if word and ctx.is_boundary(end) and not W.regex("amount_follows").match(ctx.text, end):
@@ -3449,6 +3462,8 @@ def find_brand_goods(ctx: Context, known: list[Mention]) -> list[Mention]:
     out = []
     for m in known:
         if m.source in ("lexicon", "kb") and m.type in ("Company", "Platform"):
+            if m.text.endswith(W.words("legal_form")):
+                continue  # 青禾有限公司 + 投资电动车: a registered name is no brand its goods are named after
             end = _goods_after(ctx, m.end)
             if end and m.type == "Platform" and ctx.text.startswith(W.words("category_after_goods"), end):
                 continue  # 天猫咖啡类目: a platform's category of goods, no product
@@ -3503,9 +3518,11 @@ def _goods_after(ctx: Context, pos: int) -> int | None:
         return None  # 华为自研芯片 / 苹果新款芯片: words for a kind of chip, no coined name
     for tok in ctx.tokens_from(pos, start):
         if tok.start >= pos and (
-            tok.pos[:1] in "vpcdumqrft" and tok.pos != "vn" or not re.fullmatch(rf"[{HAN}]+", tok.word)
+            tok.pos[:1] in "vpcdumqrft"
+            and (tok.pos != "vn" or m.group("coined"))
+            or not re.fullmatch(rf"[{HAN}]+", tok.word)
         ):
-            return None  # 小米推出手表 / 小米的手表: a clause or a phrase, not one product's name
+            return None  # 小米推出手表 / 小米的手表 / 青禾投资电动车: a clause or a phrase, not one product's name
     return end
 
 
