@@ -64,6 +64,8 @@ def _round_company(hit: Hit, arg: str | None) -> list[End]:
         return [owner]
     if anchor is None:
         return []
+    if frame and not frame.funded and _invests_in_article(hit, anchor):
+        return []  # no round reported, and the article's organisation invests: the investors are not its
     end = _local(hit, anchor)
     if isinstance(end, int) and frame and not frame.funded:
         return []  # no round reported and the article's organisation named here: it is an investor, not funded
@@ -76,6 +78,17 @@ def _round_company(hit: Hit, arg: str | None) -> list[End]:
     if not isinstance(end, int) and _another_round_before(hit, anchor):
         return []  # “锋泰出行”日前宣布获得融资。此轮融资由…领投: that round, whoever's it is, not the article's
     return [end]
+
+
+def _invests_in_article(hit: Hit, anchor: Anchor) -> bool:
+    """The article names ``anchor``'s organisation where it leads, joins or makes an investment (A领投了B)."""
+    if anchor.evidence is None:
+        return False
+    norm = hit.view.doc.norm
+    name = norm[anchor.evidence.start : anchor.evidence.end]
+    if not name:
+        return False
+    return re.search(re.escape(name) + hit.env.words.alt("investing_after_name"), norm) is not None
 
 
 def _round_before(hit: Hit, frame: Frame) -> Anchor | None:

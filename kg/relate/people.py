@@ -41,6 +41,8 @@ def relations_by_title(
         or _former_chain(hit)
     )
     conf = confidence_for(hit, person, org)
+    if _shares_one_post(hit, person):
+        return []
     out = []
     region = ""  # 亚太区董事长兼CEO: a region before the first title is the region of those after it
     for part in (p.strip() for p in re.split(words.alt("title_chain_join"), hit.groups.get("titles") or "")):
@@ -152,6 +154,20 @@ def _leaves_after(hit: Hit) -> bool:
     before = words.regex("effective_from").sub("", rest[: leaves.start()])  # 将于9月1日起辞去: decided, dated
     # 将会…退任 / 已决定退休: not yet (a decided departure still holds the post)
     return not re.search(words.alt("plan_marker") + "|" + words.alt("leave_decided_marker"), before)
+
+
+def _shares_one_post(hit: Hit, person: End) -> bool:
+    """锋泰集团董事长王明和李强出席 / 锋泰集团总裁王明与李强是大学同学: a post one person holds (董事长, 总裁, CEO),
+    at one organisation, is not the post of a second name listed after the first: that one is a companion."""
+    if not isinstance(person, int) or len(_ORG_SLOT.findall(hit.text)) != 1:
+        return False
+    words, titles = hit.env.words, hit.groups.get("titles") or ""
+    sep = rf"\s?(?:{words.alt('list_separator')})\s?"
+    listed = re.search(
+        rf"{re.escape(titles)}\s?⟦P(?!{person}⟧)\d+⟧(?:{sep}⟦P\d+⟧)*?{sep}⟦P{person}⟧", hit.text
+    )
+    parts = [p.strip() for p in re.split(words.alt("title_chain_join"), titles)]
+    return bool(titles) and listed is not None and all(p in words.set("sole_post_title") for p in parts)
 
 
 def _former_chain(hit: Hit) -> bool:

@@ -42,11 +42,17 @@ def expand_slots(pattern: str) -> str:
         if not many:
             return rf"⟦[{_group_codes(spec)}](?P<{name}>\d+)⟧" if name else single
         single = f"{single}(?:{words.alt('list_item_note')})?"  # A（领投）、B、C: an item's part in brackets
+        codes = _group_codes(spec)
+        if "P" in codes and set(codes) & set("OAB"):  # 锋泰科技创始人王强、星澜资本: the person is the item
+            single = f"(?:{_item_owner_title().pattern})?{single}"
         if many == "+~":
             item = f"(?:{single}|{words.alt('unknown_list_item')}(?={words.alt('unknown_item_end')}))"
             body = f"{single}(?:\\s?{words.alt('loose_list_separator')}\\s?(?:{words.alt('list_item_role')})?{item})*"
         else:  # (青禾 AI 、锋泰智能: pages put blanks around Latin names)
-            body = f"{single}(?:\\s?{words.alt('list_separator')}\\s?(?:{words.alt('list_item_role')})?{single})*"
+            sep = words.alt("list_separator")
+            if "P" in codes:  # (王明与李强会面: 李强 is the one met, no item of the list)
+                sep = f"(?!{words.alt('companion_item')}){sep}"
+            body = f"{single}(?:{_not_set_apart()}\\s?{sep}\\s?(?:{words.alt('list_item_role')})?{single})*"
         return f"(?P<{name}>{body})" if name else f"(?:{body})"
 
     return _SLOT_MACRO.sub(one, pattern)
@@ -56,6 +62,23 @@ def expand_slots(pattern: str) -> str:
 def _owner_before_item() -> re.Pattern[str]:
     """The owner of a list's item named before it, after a separator (A、B旗下C: B)."""
     return re.compile(rf"(?<=[^⟧\s])(?:⟦[A-Z]\d+⟧\s?){{1,2}}(?:{load_words().alt('list_item_owner_link')})")
+
+
+@functools.cache
+def _not_set_apart() -> str:
+    """Before a list's separator: no comma after a name set apart (除了A，B还投资了C: A is no item)."""
+    behind = "".join(
+        rf"(?<!{re.escape(w)}⟦[A-Z]{digits}⟧)"
+        for w in load_words().words("list_exception_opener")
+        for digits in (r"\d", r"\d\d", r"\d\d\d")
+    )
+    return rf"(?:{behind}|(?!\s?[,\uff0c]))"
+
+
+@functools.cache
+def _item_owner_title() -> re.Pattern[str]:
+    """An organisation and a post before a person's slot in a list (锋泰科技创始人王强): no item of the list."""
+    return re.compile(load_words().alt("item_owner_title"))
 
 
 def template_regex(name: str) -> re.Pattern[str]:
@@ -116,6 +139,7 @@ class SentenceView:
     def many(self, group: str) -> list[int]:
         """The items of a list: its slots, less a place written right before a name (A、德国B: B, not 德国) and
         the owner named before an item (A、B旗下C: A and C, not B)."""
+        group = _item_owner_title().sub("", group)  # 锋泰科技创始人王强: 王强, not 锋泰科技
         return [
             int(n) for n in _SLOT.findall(_owner_before_item().sub("", _PLACE_BEFORE_NAME.sub("", group)))
         ]
