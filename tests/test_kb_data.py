@@ -701,6 +701,7 @@ def test_build_adds_hong_kong_listings_and_lexicon_organisations(tmp_path):
     assert "社区医院" not in rows and "上海公司" not in rows
 
 
+@pytest.mark.slow  # a build of the knowledge base from its sources (a maintainer's command)
 def test_build_adds_taiwan_listings_and_their_chairmen_and_managers(tmp_path):
     _write_sources(tmp_path)
     _build(tmp_path, tmp_path / "out")
