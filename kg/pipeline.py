@@ -259,30 +259,31 @@ def check_rule_examples(
     *,
     config: BuildConfig = BuildConfig(),
     name: str | None = None,
-    select: Callable[[int, Example], bool] | None = None,
+    select: Callable[[str, int, Example], bool] | None = None,
 ) -> list[ExampleCheck]:
-    """Run every rule's examples (or rule ``name``'s; or those ``select(index, example)`` keeps): each expected
-    fact must be made by that rule itself and kept in the final output; no ``absent`` fact may be in the output."""
+    """Run every rule's examples (or rule ``name``'s; or those ``select(rule_name, index, example)`` keeps): each
+    expected fact must be made by that rule itself and kept in the final output; no ``absent`` fact may be in the
+    output. The examples go through the pipeline together, as a corpus's documents do (each is its own document)."""
     lexicon = load_lexicon(config.lexicons)
     ruleset = load_rules(config.rules, lexicon.title_pattern.pattern)
+    chosen = [
+        (rule, example)
+        for rule in ruleset
+        if name is None or rule.name == name
+        for index, example in enumerate(rule.examples)
+        if select is None or select(rule.name, index, example)
+    ]
+    docs = [document_from_text(example.text, source=f"<example of {rule.name}>") for rule, example in chosen]
+    results = extract_many(docs, config=config) if docs else []
     out = []
-    for rule in ruleset:
-        if name is not None and rule.name != name:
-            continue
-        for index, example in enumerate(rule.examples):
-            if select is not None and not select(index, example):
-                continue
-            doc = document_from_text(example.text, source=f"<example of {rule.name}>")
-            result = extract_many([doc], config=config)[0]
-            full, own = _labelled(result), _labelled(result, rule.name)
-            if not all(_has(own, f) for f in example.expect):
-                # made by another rule in the full run, perhaps first: does this rule make it on its own?
-                own = _labelled(
-                    extract_many([doc], config=config, rules=ruleset.only(rule.name))[0], rule.name
-                )
-            missing = tuple(f for f in example.expect if not (_has(own, f) and _has(full, f)))
-            unwanted = tuple(f for f in example.absent if _has(full, f))
-            out.append(ExampleCheck(rule.name, example.text, missing, unwanted))
+    for (rule, example), doc, result in zip(chosen, docs, results, strict=True):
+        full, own = _labelled(result), _labelled(result, rule.name)
+        if not all(_has(own, f) for f in example.expect):
+            # made by another rule in the full run, perhaps first: does this rule make it on its own?
+            own = _labelled(extract_many([doc], config=config, rules=ruleset.only(rule.name))[0], rule.name)
+        missing = tuple(f for f in example.expect if not (_has(own, f) and _has(full, f)))
+        unwanted = tuple(f for f in example.absent if _has(full, f))
+        out.append(ExampleCheck(rule.name, example.text, missing, unwanted))
     return out
 
 

@@ -131,3 +131,15 @@ def test_a_cached_knowledge_base_of_the_wrong_shape_is_refused():
         kb._from_plain(([(1, 2)], {}, [], {}))
     with pytest.raises(TypeError):
         kb._from_plain(([("id", 1, "Company", (), (), frozenset(), frozenset(), frozenset())], {}, [], {}))
+
+
+def test_a_lexicon_alternation_is_kept_and_read_back_as_the_same_pattern(tmp_path, monkeypatch):
+    from kg.recognize.lexicon import _alternation, _trie_of
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    words = ["青禾科技", "青禾", "锋泰集团", "QQ音乐", "Q", "青禾科技"]
+    built = _alternation(words)
+    assert built == _trie_of(sorted(set(words))) and len(list(cache_folder().glob("alternation-*.data"))) == 1
+    assert _alternation(list(reversed(words))) == built  # the same words in another order: the same file
+    assert len(list(cache_folder().glob("alternation-*.data"))) == 1
+    assert re.fullmatch(built, "青禾科技") and not re.fullmatch(built, "青禾集团")

@@ -37,13 +37,25 @@ def sampled(rule: str) -> set[int]:
 
 @functools.cache
 def example_checks(rule: str, sample: bool) -> dict[str, ExampleCheck]:
-    """One rule's examples (the sample, or the rest), checked with the rules alone (no statistical recogniser), once
-    per test process: each process checks the rules of the tests it runs."""
+    """One rule's examples (the sample, or the rest), checked with the rules alone (no statistical recogniser).
+    Every rule's sample is checked in one pipeline run, once per test process; the rest rule by rule."""
+    if sample:
+        return _sampled_checks()[rule]
     keep = sampled(rule)
     checks = check_rule_examples(
-        config=BuildConfig(model="none"), name=rule, select=lambda i, _e: (i in keep) == sample
+        config=BuildConfig(model="none"), name=rule, select=lambda _r, i, _e: i not in keep
     )
     return {c.text: c for c in checks}
+
+
+@functools.cache
+def _sampled_checks() -> dict[str, dict[str, ExampleCheck]]:
+    keep = {r.name: sampled(r.name) for r in RULES}
+    checks = check_rule_examples(config=BuildConfig(model="none"), select=lambda rule, i, _e: i in keep[rule])
+    out: dict[str, dict[str, ExampleCheck]] = {r.name: {} for r in RULES}
+    for c in checks:
+        out[c.rule][c.text] = c
+    return out
 
 
 def test_every_rule_has_an_example():

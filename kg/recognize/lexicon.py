@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import InputError
-from ..recache import compile_pattern
+from ..recache import cached_data, compile_pattern
 from ..types import ENTITY_TYPES, TYPES
 from ..words import load_words
 from .nameindex import NameIndex
@@ -112,9 +112,17 @@ def _words(name: str) -> list[str]:
 
 def _alternation(words: list[str]) -> str:
     """A regex matching any of ``words``, longest first, shaped as a trie: at each position the engine follows
-    one branch per character instead of trying every word (a flat alternation of 2,000 names is ~10x slower)."""
+    one branch per character instead of trying every word (a flat alternation of 2,000 names is ~10x slower).
+    Built once per machine for the same words (``recache.cached_data``; tens of thousands of names take a
+    quarter of a second)."""
+    unique = sorted(set(words))
+    kept = cached_data("alternation", "\n".join(unique).encode("utf-8"), lambda: _trie_of(unique))
+    return kept if isinstance(kept, str) else _trie_of(unique)
+
+
+def _trie_of(words: list[str]) -> str:
     trie: dict = {}
-    for word in set(words):
+    for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
