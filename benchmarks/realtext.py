@@ -83,10 +83,11 @@ def main() -> None:
         "--relation-model", default=BuildConfig().relation_model, help="default, none, or a scorer model file"
     )
     parser.add_argument("--json", action="store_true", help="Print the reports as JSON.")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="another corpus file of the same format")
     args = parser.parse_args()
     splits = ["dev", "test"] if args.split == "both" else [args.split]
     config = BuildConfig(model=args.model, relation_model=args.relation_model)
-    reports = {s: evaluate_graph(CORPUS, split=s, config=config) for s in splits}
+    reports = {s: evaluate_graph(args.corpus, split=s, config=config) for s in splits}
     if args.json:
         print(json.dumps({s: r.to_dict() for s, r in reports.items()}, ensure_ascii=False, indent=1))
         return

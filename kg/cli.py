@@ -16,6 +16,15 @@ from .recognize.statistical import MODELS
 from .vocab import DEFAULT_BASE
 
 
+class _ModelChoice(click.Choice):
+    """One of the named recognisers, or the path of a neural model file (``python -m kg.train --model nn``)."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and value.endswith(".npz"):
+            return value
+        return super().convert(value, param, ctx)
+
+
 class Refusal(click.ClickException):
     """Options that contradict each other: one line (``Error: …``), exit status 2, nothing written."""
 
@@ -67,10 +76,11 @@ def main() -> None:
 )
 @click.option(
     "--model",
-    type=click.Choice([m for m in MODELS if not m.endswith("-only")]),
+    type=_ModelChoice([m for m in MODELS if not m.endswith("-only")]),
     default=BuildConfig.model,
     show_default=True,
-    help="Statistical recogniser behind the lexicon and patterns: nn (BiLSTM-CRF), crf, none (rules only).",
+    help="Statistical recogniser behind the lexicon and patterns: nn (BiLSTM-CRF), crf, none (rules only), "
+    "or a neural model file (.npz) you trained.",
 )
 @click.option(
     "--relation-model",
@@ -632,7 +642,7 @@ def push(store_dir, endpoint, timeout, user, password_env, token_env) -> None:
 @click.option("--lexicon", "lexicons", multiple=True, help="Your own lexicons, used when counting hits.")
 @click.option(
     "--model",
-    type=click.Choice([m for m in MODELS if not m.endswith("-only")]),
+    type=_ModelChoice([m for m in MODELS if not m.endswith("-only")]),
     default=BuildConfig.model,
     show_default=True,
     help="As for kg build.",
@@ -696,7 +706,7 @@ def rules(inputs, rule_files, lexicons, model) -> None:
 )
 @click.option(
     "--model",
-    type=click.Choice(list(MODELS)),
+    type=_ModelChoice(list(MODELS)),
     default=BuildConfig.model,
     show_default=True,
     help="nn / crf: rules then that statistical recogniser (kg build uses nn); none: rules only; "

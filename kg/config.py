@@ -12,7 +12,8 @@ class BuildConfig:
     # segmentation engine: rjieba (fast, jieba's dictionary) or jieba (the reference)
     segmenter: str = "rjieba"
     # statistical recogniser behind the rules: nn (the BiLSTM-CRF), crf (the character CRF), none (rules only),
-    # or <name>-only (the recogniser alone, for evaluation)
+    # <name>-only (the recogniser alone, for evaluation), or the path of a neural model file (.npz) trained with
+    # python -m kg.train --model nn
     model: str = "nn"
     # learned relation scorer after the rules, on pairs no rule linked: default (the shipped kg/data/relscore.npz),
     # none (rules only), or the path of a model file trained with python -m kg.train_relations

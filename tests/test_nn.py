@@ -188,6 +188,34 @@ def test_a_file_that_is_not_a_model_is_refused(tmp_path):
         NnTagger.from_file(partial)
 
 
+@shipped
+def test_a_model_file_given_by_its_path_tags_as_the_shipped_model(tmp_path):
+    """--model FILE.npz: a model the user trained is used as the shipped one is (here, a copy of the shipped one)."""
+    from importlib import resources
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    copy = tmp_path / "mine.npz"
+    copy.write_bytes(resources.files("kg.data").joinpath(MODEL_FILE).read_bytes())
+    doc = document_from_text("王小川、周鸿祎和张朝阳出席了论坛。")
+
+    def spans(model: str) -> list[tuple]:
+        return [
+            (m.start, m.end, m.type, m.source) for m in mentions_for(doc, config=BuildConfig(model=model))
+        ]
+
+    assert spans(str(copy)) == spans("nn") and any(source == "nn" for *_, source in spans("nn"))
+    with pytest.raises(KgError, match="missing.npz: no such model file"):
+        load_statistical(str(tmp_path / "missing.npz"))
+    result = CliRunner().invoke(
+        main, ["build", str(EXAMPLE), "--model", str(tmp_path / "missing.npz"), "-o", str(tmp_path / "g.ttl")]
+    )
+    assert result.exit_code != 0 and "missing.npz: no such model file" in result.output
+    assert not (tmp_path / "g.ttl").exists()
+
+
 def test_an_unknown_model_names_the_choices():
     with pytest.raises(KgError, match="crf, nn, crf-only, nn-only, none"):
         load_statistical("bert")

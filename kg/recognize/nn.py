@@ -319,12 +319,16 @@ def kb_names(folder: Path | None = None) -> tuple[list[tuple[str, str]], str]:
 
 
 @functools.cache
-def load_nn_tagger() -> NnTagger | None:
-    """The shipped neural model, or None when the package carries none. Its gazetteer is the list of names it
-    was trained with, kept in the model file, so that its features are those it learnt from."""
-    ref = resources.files("kg.data").joinpath(MODEL_FILE)
-    if not ref.is_file():
-        return None
-    with resources.as_file(ref) as path:
-        model = read_model(path)
+def load_nn_tagger(file: str | None = None) -> NnTagger | None:
+    """The shipped neural model (or the model ``file``, one that ``python -m kg.train --model nn`` wrote), or
+    None when the package carries none. Its gazetteer is the list of names it was trained with, kept in the model
+    file, so that its features are those it learnt from."""
+    if file is not None:
+        model = read_model(file)
+    else:
+        ref = resources.files("kg.data").joinpath(MODEL_FILE)
+        if not ref.is_file():
+            return None
+        with resources.as_file(ref) as path:
+            model = read_model(path)
     return NnTagger(model, Gazetteer.from_names(model.names) if model.names else None)

@@ -7,6 +7,7 @@ the patterns; ``<name>-only`` runs it alone (to measure it), ``none`` runs no st
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from ..errors import KgError
 from .crf import load_tagger
@@ -25,6 +26,10 @@ def load_statistical(model: str):
     tagger is only wanted behind the rules)."""
     if model == "none":
         return None
+    if model.endswith(".npz"):  # a neural model file trained here (python -m kg.train --model nn --out FILE)
+        if not Path(model).is_file():
+            raise KgError(f"{model}: no such model file")
+        return load_nn_tagger(model)
     name = model.removesuffix("-only")
     if name not in TAGGERS:
         raise KgError(f"unknown model {model!r}; choose one of: {', '.join(MODELS)}")
