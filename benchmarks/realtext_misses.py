@@ -96,9 +96,10 @@ def main() -> None:
     parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--json", action="store_true", help="Print the counts as JSON.")
+    parser.add_argument("--model", default=BuildConfig().model, help="the recogniser (as kg build --model)")
     args = parser.parse_args()
     splits = ["dev", "test"] if args.split == "both" else [args.split]
-    reports = {s: classify(args.corpus, s, BuildConfig()) for s in splits}
+    reports = {s: classify(args.corpus, s, BuildConfig(model=args.model)) for s in splits}
     if args.json:
         print(json.dumps(reports, ensure_ascii=False, indent=1, sort_keys=True))
     else:
