@@ -2557,3 +2557,62 @@ def test_a_version_after_a_known_product_is_part_of_its_name():
 )
 def test_a_term_or_an_adverb_after_a_title_is_no_name(text, junk):
     assert junk not in {m.text for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text, county",
+    [
+        ("同一天，宁远县副县长程鹏走进直播间。", "宁远县"),
+        ("临安县县长刘明和平阳县副县长程鹏一起出席了开幕式。", "平阳县"),
+        ("據報導，新竹縣副縣長程鹏將轉任公營事業董事長。", "新竹县"),
+        ("湖南省宁乡县县长王海在发布会上介绍了当地特产。", "湖南省宁乡县"),
+        ("江西省崇义县常务副县长王海出席了签约仪式。", "江西省崇义县"),
+    ],
+)
+def test_a_county_before_its_own_office_is_a_government(text, county):
+    found = {(m.text, m.type) for m in mentions_of(text)[2]}
+    name = next(t for t, _ in found if t.replace("縣", "县").replace("義", "义") == county)
+    assert (name, "GovernmentOrganization") in found
+    assert ("程鹏" in text) <= any(t == "程鹏" for t, _ in found)
+
+
+def test_a_word_that_points_at_a_county_begins_no_county():
+    texts = {m.text for m in mentions_of("据该县副县长刘丽介绍，今年产量大增。")[2]}
+    assert not any(t.endswith("县") for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("此轮增持涉及锋泰人寿、青禾人寿、云帆人寿这3家险企。", {"锋泰人寿", "青禾人寿", "云帆人寿"}),
+        ("本次抽检涉及云帆乳业、锋泰食品、青禾饮品等6家企业。", {"云帆乳业", "锋泰食品", "青禾饮品"}),
+        ("王立平此前担任云帆人寿董事长。", {"云帆人寿"}),
+        ("今年以来，青禾人寿、锋泰人寿先后举牌多家银行股。", {"青禾人寿", "锋泰人寿"}),
+    ],
+)
+def test_life_insurers_and_a_list_after_a_verb_of_involving(text, names):
+    texts = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+    assert names <= texts
+    assert not any(t.startswith(("此轮", "本次")) for t in texts)
+
+
+def test_a_life_insurance_word_alone_names_nothing():
+    assert not [m for m in mentions_of("商业保险包括财产险和人寿两类。")[2] if m.type == "Company"]
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        ("午后沪深科技指数跌1.2%，收于812点。", "沪深科技"),
+        ("长沙智能汽车集群去年产值翻番。", "长沙智能汽车"),
+        ("首届中德投资博览会下月在青岛举办。", "中德投资"),
+        ("青禾创投成立九年来共募集了5期基金。", "5期基金"),
+        ("青禾资本旗下两只基金完成募集。", "两只基金"),
+    ],
+)
+def test_a_field_an_index_or_a_count_before_a_suffix_is_no_company(text, junk):
+    assert junk not in {m.text for m in mentions_of(text)[2] if m.source == "pattern:org_suffix"}
+
+
+def test_a_name_before_its_suffix_and_a_verb_is_still_a_company():
+    assert "锋泰汽车" in {m.text for m in mentions_of("锋泰汽车发布了新款车型。")[2]}

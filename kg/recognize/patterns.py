@@ -683,6 +683,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue  # 京东战略投资了达达 / 对小红书投资5亿美元: the verb, not a name's end
             if text.startswith(W.words("suffix_compound"), s):
                 continue  # 深化公司治理: 公司 begins a common word here, it ends no name
+            if text.startswith(W.words("field_head_after_suffix"), end):
+                continue  # 沪深科技指数 / 长沙智能汽车集群: a field or an index, the suffix ends no name
             if any(
                 len(w) > len(suffix) and w.endswith(suffix) and text.endswith(w, 0, end)
                 for w in W.words("subsidiary_noun")
@@ -2194,6 +2196,16 @@ def find_places(ctx: Context) -> list[Mention]:
             if nxt and nxt in W.set("admin_suffix") and (after is None or after.end == tok.end + 1):
                 # 美洲市场: 市 begins 市场 there, and 美洲市 is no place
                 out.append(ctx.mention(tok.start, tok.end + 1, "Place", "pattern:admin_place", 0.75))
+    for m in W.regex("county_before_office").finditer(ctx.text):
+        start = m.start("name")
+        if ctx.text[start] in W.set("county_name_not_a_name") or ctx.text[start + 1] in W.set(
+            "county_name_not_a_name"
+        ):
+            continue  # 该县县长 / 永仁县 after 和: a word that points at a county, or one glued before its name
+        province = m.group("province")
+        if province and _a_known_place(ctx, province[:-1]):
+            start = m.start("province")  # 江西省崇义县副县长: the province opens the county's full name
+        out.append(ctx.mention(start, m.end("name"), "Place", "pattern:admin_place", 0.75))
     return out
 
 
@@ -2394,13 +2406,19 @@ def _counted_list_first(ctx: Context, start: int, end: int) -> int | None:
     """Where the first name of a counted list begins: after the punctuation before it, or after a word that opens
     a list (显示|锋泰清洁 / 包括|锋泰消金); None where neither is found (曾任职于锋泰会计师事务所: a clause whose
     name the list's eight characters may cut)."""
-    if start == 0 or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.text[start - 1]):
-        return start
+    opened = start == 0 or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.text[start - 1])
     after = [
         t.end
         for t in ctx.tokens_from(start, end)
-        if t.start >= start and t.word in W.set("list_opener") and end - t.end >= 2
+        if t.start >= start
+        and t.word in W.set("list_opener")
+        and end - t.end >= 2
+        and (not opened or len(t.word) >= 2)
     ]
+    if opened:
+        return (
+            after[-1] if after else start
+        )  # 。举牌涉及|锋泰人寿: a clause opens the sentence, its verb the list
     return after[-1] if after else None  # (共有|包括|锋信消金: the last of them)
 
 
