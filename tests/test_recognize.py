@@ -2616,3 +2616,37 @@ def test_a_field_an_index_or_a_count_before_a_suffix_is_no_company(text, junk):
 
 def test_a_name_before_its_suffix_and_a_verb_is_still_a_company():
     assert "锋泰汽车" in {m.text for m in mentions_of("锋泰汽车发布了新款车型。")[2]}
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("王立平此前在湖北省发展改革委工作多年。", "湖北省发展改革委"),
+        ("浙江省经济和信息化厅副厅长刘明出席了启动仪式。", "浙江省经济和信息化厅"),
+        ("据深圳市住房和建设局通报，新规下月起实施。", "深圳市住房和建设局"),
+        ("成都市文化和旅游局日前发布了补贴通知。", "成都市文化和旅游局"),
+        ("青禾科技拿到了宁波市财政局的一笔奖励资金。", "宁波市财政局"),
+    ],
+)
+def test_a_place_and_a_standard_department_are_one_government_body(text, body):
+    assert (body, "GovernmentOrganization") in {(m.text, m.type) for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("教育部职业教育司司长刘明表示，今年将加大治理力度。", "教育部职业教育司"),
+        ("该计划已获得商务部外资司批准。", "商务部外资司"),
+        ("财政部经济建设司司长刘明介绍了预算安排。", "财政部经济建设司"),
+    ],
+)
+def test_a_department_after_its_ministry_is_a_government_body(text, body):
+    assert (body, "GovernmentOrganization") in {(m.text, m.type) for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text", ["商务部批准公司的收购计划。", "商务部表示将依法审查。", "发改委表示将加快审批。"]
+)
+def test_a_clause_after_a_ministry_names_no_department(text):
+    texts = {m.text for m in mentions_of(text)[2] if m.type == "GovernmentOrganization"}
+    assert not any(len(t) > 5 for t in texts)

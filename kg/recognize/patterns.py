@@ -2209,6 +2209,60 @@ def find_places(ctx: Context) -> list[Mention]:
     return out
 
 
+def find_government_departments(ctx: Context) -> list[Mention]:
+    """湖南省发改委 / 宁波市住房和城乡建设局: a place, its administrative suffix and one of the standard names of
+    a local government's departments (vocabulary government_department) are one government body, 和 and all. The
+    place is one the lexicon knows or the segmenter tags as a place."""
+    out = []
+    text = ctx.text
+    for m in W.regex("government_department").finditer(text):
+        s = m.start()
+        if not s or text[s - 1] not in W.set("admin_suffix"):
+            continue  # 发改委表示: no place names the department, the lexicon's national body may
+        for k in (4, 3, 2):
+            b = s - 1 - k
+            if b < 0:
+                continue
+            entry = ctx.lexicon.names.get(text[b : s - 1])
+            tok = ctx.token_at(b)
+            if (
+                entry is not None
+                and entry.types[0] == "Place"
+                or tok is not None
+                and tok.start == b
+                and tok.end == s - 1
+                and tok.pos == "ns"
+            ):
+                out.append(ctx.mention(b, m.end(), "GovernmentOrganization", "pattern:registered_name", 0.85))
+                break
+    return out
+
+
+def find_ministry_departments(ctx: Context) -> list[Mention]:
+    """商务部外资司 / 教育部职业教育司 / 工信部新闻办: a department's name right after a ministry the lexicon knows is a
+    government body of its own (the department a person heads or speaks for)."""
+    out = []
+    text = ctx.text
+    for start, end in ctx.lexicon.name_spans(text):
+        entry = ctx.lexicon.names.get(text[start:end])
+        if (
+            entry is None
+            or entry.types[0] != "GovernmentOrganization"
+            or text[end - 1] not in W.set("ministry_end")
+        ):
+            continue
+        m = W.regex("ministry_department").match(text, end)
+        if (
+            m is None
+            or not ctx.is_boundary(m.end())
+            or W.regex("ministry_department_not_a_name").search(m.group("dept"))
+            or any(c in W.set("function_character") for c in m.group("dept"))
+        ):
+            continue
+        out.append(ctx.mention(start, m.end(), "GovernmentOrganization", "pattern:registered_name", 0.85))
+    return out
+
+
 def find_flagged_stock_names(ctx: Context) -> list[Mention]:
     """*ST宏盛 / ST银广夏: a listed company's short name after the exchange's risk flag. The flag is a trading
     status, the name (two or three characters, as short names are) the company's."""
