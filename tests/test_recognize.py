@@ -2650,3 +2650,49 @@ def test_a_department_after_its_ministry_is_a_government_body(text, body):
 def test_a_clause_after_a_ministry_names_no_department(text):
     texts = {m.text for m in mentions_of(text)[2] if m.type == "GovernmentOrganization"}
     assert not any(len(t) > 5 for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("这份方案上周由商务部对外投资司正式批复。", "商务部对外投资司"),
+        ("本报就此事联系了工信部新闻办，对方称将尽快回复。", "工信部新闻办"),
+    ],
+)
+def test_a_department_whose_name_opens_with_a_prepositional_word_or_a_press_office(text, body):
+    assert (body, "GovernmentOrganization") in {(m.text, m.type) for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        ("试驾结束后，杭州市相关政府部门人士称赞了新车。", "杭州市相关政府"),
+        ("该项目得到了宁波市各级政府的支持。", "宁波市各级政府"),
+    ],
+)
+def test_the_bodies_of_a_place_in_general_are_no_name(text, junk):
+    assert junk not in {m.text for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("瑞银与锋泰证券国际是这次上市的两家保荐机构。", "锋泰证券国际"),
+        ("跟投的机构包括青禾开元国际、云帆资本和另外两家基金。", "青禾开元国际"),
+        ("此次配售由云帆国际独家承销。", "云帆国际"),
+    ],
+)
+def test_an_international_arm_is_a_company(text, name):
+    assert (name, "Company") in {(m.text, m.type) for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        ("公司加快走向国际的步伐。", "走向国际"),
+        ("青禾科技将积极与国际接轨。", "与国际"),
+        ("锋泰国际投资公司增资云帆科技。", "锋泰国际"),
+    ],
+)
+def test_international_in_a_phrase_or_inside_a_longer_name_ends_no_name(text, junk):
+    assert junk not in {m.text for m in mentions_of(text)[2]}

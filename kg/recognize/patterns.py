@@ -683,6 +683,11 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue  # 京东战略投资了达达 / 对小红书投资5亿美元: the verb, not a name's end
             if text.startswith(W.words("suffix_compound"), s):
                 continue  # 深化公司治理: 公司 begins a common word here, it ends no name
+            if suffix in W.set("arm_suffix") and (
+                text.startswith(ctx.lexicon.suffix_words, end)
+                or text.startswith(W.words("investment_kind"), end)
+            ):
+                continue  # 锋泰国际投资公司 / 锋泰国际控股: 国际 inside a longer name
             if text.startswith(W.words("field_head_after_suffix"), end):
                 continue  # 沪深科技指数 / 长沙智能汽车集群: a field or an index, the suffix ends no name
             if any(
@@ -743,6 +748,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 ]
                 if inner:
                     registered = inner[-1]  # 东|从|青岛锋风电子…: a preposition ends the clause before it
+            if body and text.endswith(W.words("body_determiner"), 0, s):
+                continue  # 杭州市相关政府领导 / 各级政府: the place's bodies in general, no name
             if registered is not None:  # 北京三快在线科技有限公司: a place begins a registered name
                 out.append(ctx.mention(registered, end, type_, "pattern:registered_name", 0.85))
                 continue
@@ -2256,8 +2263,8 @@ def find_ministry_departments(ctx: Context) -> list[Mention]:
             m is None
             or not ctx.is_boundary(m.end())
             or W.regex("ministry_department_not_a_name").search(m.group("dept"))
-            or any(c in W.set("function_character") for c in m.group("dept"))
-        ):
+            or any(t.pos[:1] in "pcud" for t in ctx.tokens_from(end, m.end()) if t.start >= end)
+        ):  # (商务部对|公司…: a preposition after the ministry opens a clause; 对外|合作|司 is a department)
             continue
         out.append(ctx.mention(start, m.end(), "GovernmentOrganization", "pattern:registered_name", 0.85))
     return out
