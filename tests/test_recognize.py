@@ -2557,3 +2557,142 @@ def test_a_version_after_a_known_product_is_part_of_its_name():
 )
 def test_a_term_or_an_adverb_after_a_title_is_no_name(text, junk):
     assert junk not in {m.text for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text, county",
+    [
+        ("同一天，宁远县副县长程鹏走进直播间。", "宁远县"),
+        ("临安县县长刘明和平阳县副县长程鹏一起出席了开幕式。", "平阳县"),
+        ("據報導，新竹縣副縣長程鹏將轉任公營事業董事長。", "新竹县"),
+        ("湖南省宁乡县县长王海在发布会上介绍了当地特产。", "湖南省宁乡县"),
+        ("江西省崇义县常务副县长王海出席了签约仪式。", "江西省崇义县"),
+    ],
+)
+def test_a_county_before_its_own_office_is_a_government(text, county):
+    found = {(m.text, m.type) for m in mentions_of(text)[2]}
+    name = next(t for t, _ in found if t.replace("縣", "县").replace("義", "义") == county)
+    assert (name, "GovernmentOrganization") in found
+    assert ("程鹏" in text) <= any(t == "程鹏" for t, _ in found)
+
+
+def test_a_word_that_points_at_a_county_begins_no_county():
+    texts = {m.text for m in mentions_of("据该县副县长刘丽介绍，今年产量大增。")[2]}
+    assert not any(t.endswith("县") for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("此轮增持涉及锋泰人寿、青禾人寿、云帆人寿这3家险企。", {"锋泰人寿", "青禾人寿", "云帆人寿"}),
+        ("本次抽检涉及云帆乳业、锋泰食品、青禾饮品等6家企业。", {"云帆乳业", "锋泰食品", "青禾饮品"}),
+        ("王立平此前担任云帆人寿董事长。", {"云帆人寿"}),
+        ("今年以来，青禾人寿、锋泰人寿先后举牌多家银行股。", {"青禾人寿", "锋泰人寿"}),
+    ],
+)
+def test_life_insurers_and_a_list_after_a_verb_of_involving(text, names):
+    texts = {m.text for m in mentions_of(text)[2] if m.type == "Company"}
+    assert names <= texts
+    assert not any(t.startswith(("此轮", "本次")) for t in texts)
+
+
+def test_a_life_insurance_word_alone_names_nothing():
+    assert not [m for m in mentions_of("商业保险包括财产险和人寿两类。")[2] if m.type == "Company"]
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        ("午后沪深科技指数跌1.2%，收于812点。", "沪深科技"),
+        ("长沙智能汽车集群去年产值翻番。", "长沙智能汽车"),
+        ("首届中德投资博览会下月在青岛举办。", "中德投资"),
+        ("青禾创投成立九年来共募集了5期基金。", "5期基金"),
+        ("青禾资本旗下两只基金完成募集。", "两只基金"),
+    ],
+)
+def test_a_field_an_index_or_a_count_before_a_suffix_is_no_company(text, junk):
+    assert junk not in {m.text for m in mentions_of(text)[2] if m.source == "pattern:org_suffix"}
+
+
+def test_a_name_before_its_suffix_and_a_verb_is_still_a_company():
+    assert "锋泰汽车" in {m.text for m in mentions_of("锋泰汽车发布了新款车型。")[2]}
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("王立平此前在湖北省发展改革委工作多年。", "湖北省发展改革委"),
+        ("浙江省经济和信息化厅副厅长刘明出席了启动仪式。", "浙江省经济和信息化厅"),
+        ("据深圳市住房和建设局通报，新规下月起实施。", "深圳市住房和建设局"),
+        ("成都市文化和旅游局日前发布了补贴通知。", "成都市文化和旅游局"),
+        ("青禾科技拿到了宁波市财政局的一笔奖励资金。", "宁波市财政局"),
+    ],
+)
+def test_a_place_and_a_standard_department_are_one_government_body(text, body):
+    assert (body, "GovernmentOrganization") in {(m.text, m.type) for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("教育部职业教育司司长刘明表示，今年将加大治理力度。", "教育部职业教育司"),
+        ("该计划已获得商务部外资司批准。", "商务部外资司"),
+        ("财政部经济建设司司长刘明介绍了预算安排。", "财政部经济建设司"),
+    ],
+)
+def test_a_department_after_its_ministry_is_a_government_body(text, body):
+    assert (body, "GovernmentOrganization") in {(m.text, m.type) for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text", ["商务部批准公司的收购计划。", "商务部表示将依法审查。", "发改委表示将加快审批。"]
+)
+def test_a_clause_after_a_ministry_names_no_department(text):
+    texts = {m.text for m in mentions_of(text)[2] if m.type == "GovernmentOrganization"}
+    assert not any(len(t) > 5 for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("这份方案上周由商务部对外投资司正式批复。", "商务部对外投资司"),
+        ("本报就此事联系了工信部新闻办，对方称将尽快回复。", "工信部新闻办"),
+    ],
+)
+def test_a_department_whose_name_opens_with_a_prepositional_word_or_a_press_office(text, body):
+    assert (body, "GovernmentOrganization") in {(m.text, m.type) for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        ("试驾结束后，杭州市相关政府部门人士称赞了新车。", "杭州市相关政府"),
+        ("该项目得到了宁波市各级政府的支持。", "宁波市各级政府"),
+    ],
+)
+def test_the_bodies_of_a_place_in_general_are_no_name(text, junk):
+    assert junk not in {m.text for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("瑞银与锋泰证券国际是这次上市的两家保荐机构。", "锋泰证券国际"),
+        ("跟投的机构包括青禾开元国际、云帆资本和另外两家基金。", "青禾开元国际"),
+        ("此次配售由云帆国际独家承销。", "云帆国际"),
+    ],
+)
+def test_an_international_arm_is_a_company(text, name):
+    assert (name, "Company") in {(m.text, m.type) for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        ("公司加快走向国际的步伐。", "走向国际"),
+        ("青禾科技将积极与国际接轨。", "与国际"),
+        ("锋泰国际投资公司增资云帆科技。", "锋泰国际"),
+    ],
+)
+def test_international_in_a_phrase_or_inside_a_longer_name_ends_no_name(text, junk):
+    assert junk not in {m.text for m in mentions_of(text)[2]}

@@ -38,6 +38,7 @@ from .patterns import (
     find_founders,
     find_glossed_names,
     find_glossed_products,
+    find_government_departments,
     find_holders,
     find_introduced_orgs,
     find_latin_names,
@@ -46,6 +47,7 @@ from .patterns import (
     find_listed_platforms,
     find_listed_products,
     find_local_media,
+    find_ministry_departments,
     find_orgs_before_board,
     find_orgs_before_titles,
     find_owned_offerings,
@@ -123,6 +125,8 @@ PATTERNS = (
     find_latin_names,
     find_products,
     find_places,
+    find_government_departments,
+    find_ministry_departments,
     find_dates,
 )
 Span = tuple[int, int, str, float]  # a statistical tagger's (start, end, kg type, confidence)

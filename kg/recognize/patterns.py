@@ -683,6 +683,13 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 continue  # 京东战略投资了达达 / 对小红书投资5亿美元: the verb, not a name's end
             if text.startswith(W.words("suffix_compound"), s):
                 continue  # 深化公司治理: 公司 begins a common word here, it ends no name
+            if suffix in W.set("arm_suffix") and (
+                text.startswith(ctx.lexicon.suffix_words, end)
+                or text.startswith(W.words("investment_kind"), end)
+            ):
+                continue  # 锋泰国际投资公司 / 锋泰国际控股: 国际 inside a longer name
+            if text.startswith(W.words("field_head_after_suffix"), end):
+                continue  # 沪深科技指数 / 长沙智能汽车集群: a field or an index, the suffix ends no name
             if any(
                 len(w) > len(suffix) and w.endswith(suffix) and text.endswith(w, 0, end)
                 for w in W.words("subsidiary_noun")
@@ -741,6 +748,8 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 ]
                 if inner:
                     registered = inner[-1]  # 东|从|青岛锋风电子…: a preposition ends the clause before it
+            if body and text.endswith(W.words("body_determiner"), 0, s):
+                continue  # 杭州市相关政府领导 / 各级政府: the place's bodies in general, no name
             if registered is not None:  # 北京三快在线科技有限公司: a place begins a registered name
                 out.append(ctx.mention(registered, end, type_, "pattern:registered_name", 0.85))
                 continue
@@ -2194,6 +2203,70 @@ def find_places(ctx: Context) -> list[Mention]:
             if nxt and nxt in W.set("admin_suffix") and (after is None or after.end == tok.end + 1):
                 # 美洲市场: 市 begins 市场 there, and 美洲市 is no place
                 out.append(ctx.mention(tok.start, tok.end + 1, "Place", "pattern:admin_place", 0.75))
+    for m in W.regex("county_before_office").finditer(ctx.text):
+        start = m.start("name")
+        if ctx.text[start] in W.set("county_name_not_a_name") or ctx.text[start + 1] in W.set(
+            "county_name_not_a_name"
+        ):
+            continue  # 该县县长 / 永仁县 after 和: a word that points at a county, or one glued before its name
+        province = m.group("province")
+        if province and _a_known_place(ctx, province[:-1]):
+            start = m.start("province")  # 江西省崇义县副县长: the province opens the county's full name
+        out.append(ctx.mention(start, m.end("name"), "Place", "pattern:admin_place", 0.75))
+    return out
+
+
+def find_government_departments(ctx: Context) -> list[Mention]:
+    """湖南省发改委 / 宁波市住房和城乡建设局: a place, its administrative suffix and one of the standard names of
+    a local government's departments (vocabulary government_department) are one government body, 和 and all. The
+    place is one the lexicon knows or the segmenter tags as a place."""
+    out = []
+    text = ctx.text
+    for m in W.regex("government_department").finditer(text):
+        s = m.start()
+        if not s or text[s - 1] not in W.set("admin_suffix"):
+            continue  # 发改委表示: no place names the department, the lexicon's national body may
+        for k in (4, 3, 2):
+            b = s - 1 - k
+            if b < 0:
+                continue
+            entry = ctx.lexicon.names.get(text[b : s - 1])
+            tok = ctx.token_at(b)
+            if (
+                entry is not None
+                and entry.types[0] == "Place"
+                or tok is not None
+                and tok.start == b
+                and tok.end == s - 1
+                and tok.pos == "ns"
+            ):
+                out.append(ctx.mention(b, m.end(), "GovernmentOrganization", "pattern:registered_name", 0.85))
+                break
+    return out
+
+
+def find_ministry_departments(ctx: Context) -> list[Mention]:
+    """商务部外资司 / 教育部职业教育司 / 工信部新闻办: a department's name right after a ministry the lexicon knows is a
+    government body of its own (the department a person heads or speaks for)."""
+    out = []
+    text = ctx.text
+    for start, end in ctx.lexicon.name_spans(text):
+        entry = ctx.lexicon.names.get(text[start:end])
+        if (
+            entry is None
+            or entry.types[0] != "GovernmentOrganization"
+            or text[end - 1] not in W.set("ministry_end")
+        ):
+            continue
+        m = W.regex("ministry_department").match(text, end)
+        if (
+            m is None
+            or not ctx.is_boundary(m.end())
+            or W.regex("ministry_department_not_a_name").search(m.group("dept"))
+            or any(t.pos[:1] in "pcud" for t in ctx.tokens_from(end, m.end()) if t.start >= end)
+        ):  # (商务部对|公司…: a preposition after the ministry opens a clause; 对外|合作|司 is a department)
+            continue
+        out.append(ctx.mention(start, m.end(), "GovernmentOrganization", "pattern:registered_name", 0.85))
     return out
 
 
@@ -2394,13 +2467,19 @@ def _counted_list_first(ctx: Context, start: int, end: int) -> int | None:
     """Where the first name of a counted list begins: after the punctuation before it, or after a word that opens
     a list (显示|锋泰清洁 / 包括|锋泰消金); None where neither is found (曾任职于锋泰会计师事务所: a clause whose
     name the list's eight characters may cut)."""
-    if start == 0 or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.text[start - 1]):
-        return start
+    opened = start == 0 or not re.match(rf"[{HAN}A-Za-z0-9]", ctx.text[start - 1])
     after = [
         t.end
         for t in ctx.tokens_from(start, end)
-        if t.start >= start and t.word in W.set("list_opener") and end - t.end >= 2
+        if t.start >= start
+        and t.word in W.set("list_opener")
+        and end - t.end >= 2
+        and (not opened or len(t.word) >= 2)
     ]
+    if opened:
+        return (
+            after[-1] if after else start
+        )  # 。举牌涉及|锋泰人寿: a clause opens the sentence, its verb the list
     return after[-1] if after else None  # (共有|包括|锋信消金: the last of them)
 
 
