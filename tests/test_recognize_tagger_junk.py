@@ -52,6 +52,34 @@ def test_a_count_opens_no_name(text, span, type_):
 @pytest.mark.parametrize(
     "text,span,type_",
     [
+        ("他从一个小五金厂起步，做到了上市。", "小五金厂", "Company"),
+        ("这是一个松散集团的权力交接。", "松散集团", "Company"),
+        ("国内首家合资券商公司落地上海。", "合资券商公司", "Company"),
+        ("青禾收购了两家地方水泥厂。", "地方水泥厂", "Company"),
+        ("这家物流企业去年亏损。", "物流企业", "Organization"),
+    ],
+)
+def test_a_counted_kind_of_company_is_no_name(text, span, type_):
+    assert (span, type_) not in kept(text, span, type_)
+
+
+@pytest.mark.parametrize(
+    "text,span,type_",
+    [
+        ("锋泰医药宣布与德国制药巨头签署协议。", "德国制药", "Company"),
+        ("美国SaaS行业今年裁员不少。", "美国SaaS", "Company"),
+        ("日本半导体产业正在复苏。", "日本半导体", "Organization"),
+        ("韩国汽车企业纷纷涨价。", "韩国汽车", "Company"),
+        ("青禾科技成为中国芯片龙头之一。", "中国芯片", "Company"),
+    ],
+)
+def test_a_place_and_a_trade_before_a_description_is_no_name(text, span, type_):
+    assert (span, type_) not in kept(text, span, type_)
+
+
+@pytest.mark.parametrize(
+    "text,span,type_",
+    [
         ("来源：青禾观察（ID：qinghe_gc）作者：王明", "qinghe_gc", "Person"),
         ("转自锋泰财经公号（ID：fengtaicj）。", "fengtaicj", "Company"),
         ("欢迎关注微信号：lanhai2020", "lanhai2020", "Organization"),
@@ -143,6 +171,8 @@ def test_a_suffix_the_tagger_cut_is_made_whole(text, span, type_, expected):
     [
         ("王明说，锋泰系统的订单增长很快。", "锋泰系统", "Company"),  # 系统, not 系
         ("王明说，一点资讯的用户增长很快。", "一点资讯", "Company"),  # 一点 is no count
+        ("王明说，他创立了一家青禾数控有限公司。", "青禾数控有限公司", "Company"),  # a registered name
+        ("王明说，上海汽车的销量回升。", "上海汽车", "Company"),  # a place and a trade, no description after
         ("王明说，数位发展部将提供补贴。", "数位发展部", "GovernmentOrganization"),  # 数位: digital
         ("她后来考入青禾大学中文系。", "青禾大学中文系", "Organization"),  # a faculty may be named
         (

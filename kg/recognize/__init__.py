@@ -894,6 +894,18 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # 举办“双Ultra”发布会: a series word, no product's name
     if m.type != "Person" and _W.regex("counted_opening").match(text):
         return False  # 考进一所名校 / 带火一众网红: a count, no name's first words
+    if (
+        m.type in ORG_TYPES
+        and _W.regex("counted_before").search(ctx.text, max(0, m.start - 2), m.start)
+        and _W.regex("counted_kind_end").search(text)
+    ):
+        return False  # 从一个小五金厂起步 / 首家合资券商公司: a kind of company counted, no name
+    if (
+        m.type in ORG_TYPES
+        and _place_and_field(ctx, text)
+        and ctx.text.startswith(_W.words("field_description_head"), m.end)
+    ):
+        return False  # 英国制药巨头 / 美国SaaS行业: a place and a trade, a description
     if m.type in ORG_TYPES and _W.regex("located_at_cue").search(ctx.text, max(0, m.start - 4), m.start):
         return False  # 总部设在青禾新区的: where something is, a place
     if m.type != "Person" and text in _W.set("latin_common_noun"):
@@ -963,6 +975,17 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
     ):
         return False  # 主业为百货零售: a common noun that modifies the noun after it, no company
     return len(text) <= 20
+
+
+def _place_and_field(ctx: Context, text: str) -> bool:
+    """英国制药 / 美国SaaS: a place the lexicon knows and one word of a field."""
+    fields = _W.set("field_word")
+    return any(
+        text[k:] in fields
+        and (entry := ctx.lexicon.names.get(text[:k])) is not None
+        and entry.types[0] == "Place"
+        for k in range(2, len(text) - 1)
+    )
 
 
 def _rule_mentions(ctx: Context) -> list[Mention]:
