@@ -78,6 +78,30 @@ def test_a_place_and_a_trade_before_a_description_is_no_name(text, span, type_):
 
 
 @pytest.mark.parametrize(
+    "text,span,type_,name",
+    [
+        ("她去年考上青禾大学，读的是金融。", "考上青禾大学", "Organization", "青禾大学"),
+        ("王明后来考入锋泰学院读研究生。", "考入锋泰学院", "Organization", "锋泰学院"),
+        (
+            "董事会决定委请远澜会计师事务所出具意见。",
+            "委请远澜会计师事务所",
+            "Organization",
+            "远澜会计师事务所",
+        ),
+        ("董事会聘请青禾律师事务所担任顾问。", "聘请青禾律师事务所", "Organization", "青禾律师事务所"),
+        ("他负责监督锋泰集团的日常运营。", "监督锋泰集团", "Company", "锋泰集团"),
+    ],
+)
+def test_a_verb_before_a_name_is_no_part_of_it(text, span, type_, name):
+    names = kept(text, span, type_)
+    assert (name, type_) in names and (span, type_) not in names
+
+
+def test_a_verb_before_a_bare_word_for_companies_leaves_no_name():
+    assert not kept("董事会负责监督集团的运营。", "监督集团", "Company")
+
+
+@pytest.mark.parametrize(
     "text,span,type_",
     [
         ("来源：青禾观察（ID：qinghe_gc）作者：王明", "qinghe_gc", "Person"),
