@@ -221,6 +221,7 @@ _ORG_HEADS = _W.words("org_head")
 _ASPECT = _W.set("aspect_particle")
 # Words for a kind of organisation or a description of one: before a known name they describe it.
 _DESCRIBING_KINDS = (*_W.words("org_kind_word"), *_W.words("descriptor_noun"))
+_LIST_MARK = next(iter(_W.set("name_list_mark")))
 
 
 def _shorter_name(ctx: Context, start: int, end: int) -> int | None:
@@ -547,7 +548,11 @@ def statistical_mentions(
                 and type_ != "Title"
                 and _meaningful_extension(ctx, start, end, overlapping)
             )
-            and not (prob >= override and _names_a_body(overlapping, start, end, type_))
+            and not (
+                prob >= override
+                and _names_a_body(overlapping, start, end, type_)
+                and not _a_place_where_it_stands(ctx, by_position, start, end)
+            )
         ):
             continue
         while start < end and ctx.text[start].isspace():
@@ -557,6 +562,8 @@ def statistical_mentions(
         if start == end:
             continue
         type_ = _body_or_person(ctx, start, end, type_)
+        if type_ in ORG_TYPES:
+            end = _with_whole_suffix(ctx, start, end)  # 锋泰建设集团有限公|司: the suffix the tagger cut
         # 青禾机器人与锋泰电气: two names the tagger read as one across the conjunction between them
         parts = _split_at_conjunction(ctx, start, end) if type_ in ORG_TYPES else [(start, end)]
         for start, end in parts:  # noqa: B020 (each part is read as the span was)
@@ -575,6 +582,8 @@ def statistical_mentions(
                 continue  # the tagger learnt that known names are names; in 中国移动互联网 this one is not
             if _runs_into_common_term(ctx, start, end):
                 continue  # (美国)通用会计准则: the span ends inside a common term
+            if type_ != "Person" and _latin_gloss(ctx, by_position, start, end):
+                continue  # 首席战略官(Chief Strategy Officer) / 主席芬克(Larry Fink): a gloss, no company
             if type_ == "Title" or _acceptable(m, ctx) and _plausible_statistical(m, ctx):
                 out.append(m)
     return out
@@ -614,6 +623,48 @@ def _names_a_body(overlapping: list[Mention], start: int, end: int, type_: str) 
         and len(overlapping) == 1
         and (overlapping[0].start, overlapping[0].end) == (start, end)
         and _lexicon_place(overlapping[0])
+    )
+
+
+def _a_place_where_it_stands(ctx: Context, by_position: _SpanIndex, start: int, end: int) -> bool:
+    """英国、法国、瑞典等国 / 河南、河北经销商 / 总部设在青禾新区的: a place's name in a list of places, or after a
+    word of where something is, names the place, not a body (a club or a team) the tagger read it as."""
+    text = ctx.text
+    if _W.regex("located_at_cue").search(text, max(0, start - 4), start):
+        return True
+    before = start >= 2 and text[start - 1] == _LIST_MARK and by_position.ends_at(start - 1, "Place")
+    after = text[end : end + 1] == _LIST_MARK and any(
+        m.start == end + 1 and _lexicon_place(m) for m in by_position.overlapping(end + 1, end + 2)
+    )
+    return before or after
+
+
+def _with_whole_suffix(ctx: Context, start: int, end: int) -> int:
+    """锋泰建设集团有限公|司 / 青禾县政|府: where a span ends with the beginning of an organisation's suffix that the
+    text goes on to complete, the name ends with the whole suffix."""
+    text = ctx.text
+    for word in ctx.lexicon.suffix_words:
+        for k in range(1, len(word)):
+            if end - start > k and text.endswith(word[:k], start, end) and text.startswith(word[k:], end):
+                return end + len(word) - k
+    return end
+
+
+def _latin_gloss(ctx: Context, by_position: _SpanIndex, start: int, end: int) -> bool:
+    """首席战略官(Chief Strategy Officer) / 贝莱德主席芬克(Larry Fink): Latin words in brackets right after a title or
+    a person's name gloss it; they name no company, body or product."""
+    text = ctx.text
+    if not text[start:end].isascii():
+        return False
+    opening = _W.regex("latin_gloss_open").search(text, max(0, start - 30), start)
+    if opening is None or not _W.regex("latin_gloss_close").match(text, end, end + 30):
+        return False
+    at = opening.start()
+    if by_position.ends_at(at, "Person"):
+        return True
+    titles = ctx.lexicon.title_pattern
+    return any(
+        (t := titles.match(text, k, at)) is not None and t.end() == at for k in range(max(0, at - 10), at)
     )
 
 
@@ -819,6 +870,10 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
     text = ctx.text[m.start : m.end]
     if not text.strip() or any(ch in _W.set("not_in_a_name") for ch in text):
         return False
+    if _W.regex("account_id_cue").search(ctx.text, max(0, m.start - 6), m.start):
+        return False  # 来源：青禾观察(ID:qinghe_gc): a social account's handle
+    if m.type == "Person" and len(text) <= 3 and text[-1] in _W.set("admin_area_end"):
+        return False  # 徐闻县: a county, no personal name
     if m.type == "Person" and text.startswith(_W.words("heading_not_a_name")):
         return False  # 公司简介: a heading the segmenter took for a name
     if m.type == "Person" and len(text) >= 3 and ctx.text.startswith(_W.words("post_verb_glued"), m.end - 1):
@@ -841,6 +896,32 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # 推出小程序“禾点餐”: the word for the kind, no product's name
     if m.type == "Product" and _W.regex("series_word_alone").fullmatch(text):
         return False  # 举办“双Ultra”发布会: a series word, no product's name
+    if m.type != "Person" and _W.regex("counted_opening").match(text):
+        return False  # 考进一所名校 / 带火一众网红: a count, no name's first words
+    if (
+        m.type in ORG_TYPES
+        and _W.regex("counted_before").search(ctx.text, max(0, m.start - 2), m.start)
+        and _W.regex("counted_kind_end").search(text)
+    ):
+        return False  # 从一个小五金厂起步 / 首家合资券商公司: a kind of company counted, no name
+    if (
+        m.type in ORG_TYPES
+        and _place_and_field(ctx, text)
+        and ctx.text.startswith(_W.words("field_description_head"), m.end)
+    ):
+        return False  # 英国制药巨头 / 美国SaaS行业: a place and a trade, a description
+    if m.type in ORG_TYPES and _W.regex("located_at_cue").search(ctx.text, max(0, m.start - 4), m.start):
+        return False  # 总部设在青禾新区的: where something is, a place
+    if m.type != "Person" and text in _W.set("latin_common_noun"):
+        return False  # ESG / FA: a common noun in Latin letters, no company
+    if (
+        m.type in ORG_TYPES
+        and text.endswith(_W.words("collective_not_name_end"))
+        and text not in ctx.lexicon.names
+    ):
+        return False  # 多晶硅产业板块 / 商业化部门 / 监管机构: a generic collective, no name
+    if m.type == "Company" and len(text) > 2 and text[-1] in _W.set("circle_end") and not ctx.known(text):
+        return False  # 字节系: a company's circle, no company
     if m.type in ORG_TYPES and text.endswith(_W.words("speech_end")):
         return False  # 公司内部信称: the clause's verb of saying, not a name's end
     if m.type in ORG_TYPES and any(w in text[1:] for w in _W.words("clause_inside_org_span")):
@@ -898,6 +979,17 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
     ):
         return False  # 主业为百货零售: a common noun that modifies the noun after it, no company
     return len(text) <= 20
+
+
+def _place_and_field(ctx: Context, text: str) -> bool:
+    """英国制药 / 美国SaaS: a place the lexicon knows and one word of a field."""
+    fields = _W.set("field_word")
+    return any(
+        text[k:] in fields
+        and (entry := ctx.lexicon.names.get(text[:k])) is not None
+        and entry.types[0] == "Place"
+        for k in range(2, len(text) - 1)
+    )
 
 
 def _rule_mentions(ctx: Context) -> list[Mention]:
