@@ -745,8 +745,17 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 out.append(ctx.mention(registered, end, type_, "pattern:registered_name", 0.85))
                 continue
             if type_ == "BusinessUnit":
-                unit = W.regex("unit_name_head").search(ctx.text[max(0, s - 11) : s])
-                start = s - len(unit.group(1)) if unit else s
+                # (存储与算力 事业群: a space the writer put between Chinese words; 星澜集团 BU is a company's name, then
+                # a Latin word after the usual space)
+                spaced = (
+                    s - 1
+                    if s >= 2
+                    and ctx.text[s - 1] == " "
+                    and re.fullmatch(f"[{HAN}]{{2}}", ctx.text[s - 2] + suffix[0])
+                    else s
+                )
+                unit = W.regex("unit_name_head").search(ctx.text[max(0, spaced - 11) : spaced])
+                start = spaced - len(unit.group(1)) if unit else s
                 word = ctx.tokens[ctx.token_index(start)] if unit and not ctx.is_boundary(start) else None
                 if word is not None and (word.pos.startswith("n") or word.word in ctx.lexicon.names):
                     # 华为云计算BU: 为 inside a name marks nothing (兼|锋泰事业部: a verb's does)
@@ -1367,10 +1376,46 @@ def _is_place(ctx: Context, tok: Token) -> bool:
 def _bracketed_division_start(ctx: Context, start: int) -> int:
     """(数字与文娱事业群): where a bracket holds only a division's name, 与 / 和 joining two nouns stays in it."""
     if ctx.text[start - 1 : start] not in W.set("division_name_joiner"):
-        return start
+        return _field_pair_start(ctx, start)
     opened = max(ctx.text.rfind(ch, max(0, start - 6), start - 1) for ch in W.set("opening_bracket"))
     if opened >= 0 and re.fullmatch(rf"[{HAN}]{{1,4}}", ctx.text[opened + 1 : start - 1]):
         return opened + 1
+    return _field_pair_start(ctx, start)
+
+
+_FIELD_POS = ("n", "vn", "a", "b", "j")  # nouns, words that describe, abbreviations (it tags 健康 a, 存储 j)
+_MAX_FIELD = 6
+
+
+def _field_pair_start(ctx: Context, start: int) -> int:
+    """存储与算力事业群 / 材料与能源事业部: a division named by two fields joined by 与, where the first field is
+    common words that begin the clause or follow a verb or a list's mark (…副总裁、数据与智能事业部总经理 / 兼技术与工程
+    事业群总裁); 青禾科技与星澜事业群签约 joins a company and a division (青禾 is no common word)."""
+    joiner = start - 1
+    if ctx.text[joiner : joiner + 1] not in W.set("division_field_joiner"):
+        return start
+    head = joiner
+    i = ctx.token_index(joiner - 1) if joiner else -1
+    while i >= 0:
+        tok = ctx.tokens[i]
+        if tok.end != head or joiner - tok.start > _MAX_FIELD:
+            break
+        if (
+            not (tok.pos.startswith(_FIELD_POS) or tok.word in W.set("unit_field_verb"))
+            or tok.pos.startswith("nr")
+            or not ctx.known(tok.word)
+            or tok.word in ctx.lexicon.names
+        ):
+            break  # (a verb, a function word; a person's or a known name: 王明与…, 北京与…)
+        head = tok.start
+        i -= 1
+    if head == joiner or ctx.text[head:joiner].endswith(ctx.lexicon.suffix_words):
+        return start
+    before = ctx.tokens[i] if i >= 0 and ctx.tokens[i].end == head else None
+    if head == 0 or ctx.text[head - 1] in W.set("division_field_opener"):
+        return head
+    if before is not None and before.pos[:1] in ("v", "c", "p", "d") and ctx.known(before.word):
+        return head  # 兼|技术与工程事业群 / 担任|数据与智能事业部
     return start
 
 
