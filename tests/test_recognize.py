@@ -2591,3 +2591,19 @@ def test_division_of_two_joined_fields(text, unit):
 )
 def test_no_division_across_a_joined_party(text, not_unit):
     assert not_unit not in {key for key, _ in found(text)}
+
+
+@pytest.mark.parametrize(
+    "text,channel,is_unit",
+    [
+        # a known company's livestreams that a noun or a verb after them describes, or a list goes on from: no name
+        ("网友晒出了小红书直播截图。", "小红书直播", False),
+        ("他在快手直播钻石榜单上排名第一。", "快手直播", False),
+        ("京东直播等业务今年增长很快。", "京东直播", False),
+        # a head or a clause of its own make it a division
+        ("快手直播负责人王明表示将扶持新主播。", "快手直播", True),
+        ("京东直播今年先后推出了多项扶持政策。", "京东直播", True),
+    ],
+)
+def test_company_livestreams_are_no_division_when_described(text, channel, is_unit):
+    assert ((channel, "BusinessUnit") in found(text)) is is_unit

@@ -3496,10 +3496,30 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
                 continue  # 他买的一款小米手机: one of the maker's phones, no product line
             if kind == "Product" and ctx.text.startswith(W.words("department_after_goods"), end):
                 continue  # 小米集团手机部: the department of the goods, no product
+            if (
+                word in W.set("unit_word_no_parent")
+                and _channel_as_attribute(ctx, end)
+                and ctx.text[m.start : end] not in ctx.lexicon.names
+                and load_kb().org(ctx.text[m.start : end]) is None
+            ):
+                continue  # 青禾直播截图 / 青禾直播赛道 / 青禾直播等新业务: the company's livestreams, no division (青禾直播
+                # 负责人 heads one; a livestreaming business the lexicon or the knowledge base lists by name is one)
             if word and ctx.is_boundary(end) and not W.regex("amount_follows").match(ctx.text, end):
                 out.append(ctx.mention(m.start, end, kind, source, 0.85))
                 break
     return out
+
+
+def _channel_as_attribute(ctx: Context, end: int) -> bool:
+    """A company's channel (青禾直播) before ``end`` that a noun or a verb after it makes an activity or a word
+    describing the noun (直播截图, 直播赛道, 在青禾直播带货), or that a list of lines of business goes on from
+    (直播等新业务): no name of its own (青禾直播先是… / 青禾直播GMV name it)."""
+    if ctx.lexicon.title_pattern.match(ctx.text, end):
+        return False
+    nxt = ctx.token_at(end)
+    return ctx.text.startswith(W.words("channel_list_mark"), end) or (
+        nxt is not None and nxt.pos.startswith(("n", "v")) and ctx.known(nxt.word)
+    )  # (直播带货 / 直播截图: livestreaming, a verb, as the segmenter reads it)
 
 
 def find_brand_goods(ctx: Context, known: list[Mention]) -> list[Mention]:
