@@ -2696,3 +2696,53 @@ def test_an_international_arm_is_a_company(text, name):
 )
 def test_international_in_a_phrase_or_inside_a_longer_name_ends_no_name(text, junk):
     assert junk not in {m.text for m in mentions_of(text)[2]}
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        # two fields joined by 与 name one division, after a list's mark, a verb or the clause's start
+        ("锋泰集团副总裁、数据与智能事业部总经理张伟表示，将继续加大投入。", "数据与智能事业部"),
+        ("青禾科技执行副总裁兼技术与工程事业群总裁刘洋今日离职。", "技术与工程事业群"),
+        ("星澜集团宣布成立金融与支付事业部，由陈刚负责。", "金融与支付事业部"),
+        ("星澜集团今年将健康与营养事业部并入消费品事业群。", "健康与营养事业部"),
+        ("材料与能源事业部是锋泰集团今年新设的部门。", "材料与能源事业部"),
+        # a space the writer put before the division word
+        ("青禾集团执行董事、存储与算力 事业群CEO王明分享了观点。", "存储与算力 事业群"),
+        ("锋泰科技今天设立无人配送 事业部，由刘洋负责。", "无人配送 事业部"),
+    ],
+)
+def test_division_of_two_joined_fields(text, unit):
+    units = {key for key, type_ in found(text) if type_ == "BusinessUnit"}
+    assert unit.replace(" ", "") in {u.replace(" ", "") for u in units}
+
+
+@pytest.mark.parametrize(
+    "text,not_unit",
+    [
+        # a company, a person or a place before 与 is a party of the clause, no field of the division's name
+        ("青禾科技与星澜事业群签署合作协议。", "青禾科技与星澜事业群"),
+        ("王明与李娜事业部的同事见面。", "王明与李娜事业部"),
+        ("北京与上海事业部的同事都参加了。", "北京与上海事业部"),
+        ("锋泰集团与游戏事业部的员工共同参加了活动。", "锋泰集团与游戏事业部"),
+        ("公司与内容事业群达成一致。", "公司与内容事业群"),
+    ],
+)
+def test_no_division_across_a_joined_party(text, not_unit):
+    assert not_unit not in {key for key, _ in found(text)}
+
+
+@pytest.mark.parametrize(
+    "text,channel,is_unit",
+    [
+        # a known company's livestreams that a noun or a verb after them describes, or a list goes on from: no name
+        ("网友晒出了小红书直播截图。", "小红书直播", False),
+        ("他在快手直播钻石榜单上排名第一。", "快手直播", False),
+        ("京东直播等业务今年增长很快。", "京东直播", False),
+        # a head or a clause of its own make it a division
+        ("快手直播负责人王明表示将扶持新主播。", "快手直播", True),
+        ("京东直播今年先后推出了多项扶持政策。", "京东直播", True),
+    ],
+)
+def test_company_livestreams_are_no_division_when_described(text, channel, is_unit):
+    assert ((channel, "BusinessUnit") in found(text)) is is_unit

@@ -754,8 +754,17 @@ def find_suffixed_orgs(ctx: Context) -> list[Mention]:
                 out.append(ctx.mention(registered, end, type_, "pattern:registered_name", 0.85))
                 continue
             if type_ == "BusinessUnit":
-                unit = W.regex("unit_name_head").search(ctx.text[max(0, s - 11) : s])
-                start = s - len(unit.group(1)) if unit else s
+                # (存储与算力 事业群: a space the writer put between Chinese words; 星澜集团 BU is a company's name, then
+                # a Latin word after the usual space)
+                spaced = (
+                    s - 1
+                    if s >= 2
+                    and ctx.text[s - 1] == " "
+                    and re.fullmatch(f"[{HAN}]{{2}}", ctx.text[s - 2] + suffix[0])
+                    else s
+                )
+                unit = W.regex("unit_name_head").search(ctx.text[max(0, spaced - 11) : spaced])
+                start = spaced - len(unit.group(1)) if unit else s
                 word = ctx.tokens[ctx.token_index(start)] if unit and not ctx.is_boundary(start) else None
                 if word is not None and (word.pos.startswith("n") or word.word in ctx.lexicon.names):
                     # 华为云计算BU: 为 inside a name marks nothing (兼|锋泰事业部: a verb's does)
@@ -1376,10 +1385,46 @@ def _is_place(ctx: Context, tok: Token) -> bool:
 def _bracketed_division_start(ctx: Context, start: int) -> int:
     """(数字与文娱事业群): where a bracket holds only a division's name, 与 / 和 joining two nouns stays in it."""
     if ctx.text[start - 1 : start] not in W.set("division_name_joiner"):
-        return start
+        return _field_pair_start(ctx, start)
     opened = max(ctx.text.rfind(ch, max(0, start - 6), start - 1) for ch in W.set("opening_bracket"))
     if opened >= 0 and re.fullmatch(rf"[{HAN}]{{1,4}}", ctx.text[opened + 1 : start - 1]):
         return opened + 1
+    return _field_pair_start(ctx, start)
+
+
+_FIELD_POS = ("n", "vn", "a", "b", "j")  # nouns, words that describe, abbreviations (it tags 健康 a, 存储 j)
+_MAX_FIELD = 6
+
+
+def _field_pair_start(ctx: Context, start: int) -> int:
+    """存储与算力事业群 / 材料与能源事业部: a division named by two fields joined by 与, where the first field is
+    common words that begin the clause or follow a verb or a list's mark (…副总裁、数据与智能事业部总经理 / 兼技术与工程
+    事业群总裁); 青禾科技与星澜事业群签约 joins a company and a division (青禾 is no common word)."""
+    joiner = start - 1
+    if ctx.text[joiner : joiner + 1] not in W.set("division_field_joiner"):
+        return start
+    head = joiner
+    i = ctx.token_index(joiner - 1) if joiner else -1
+    while i >= 0:
+        tok = ctx.tokens[i]
+        if tok.end != head or joiner - tok.start > _MAX_FIELD:
+            break
+        if (
+            not (tok.pos.startswith(_FIELD_POS) or tok.word in W.set("unit_field_verb"))
+            or tok.pos.startswith("nr")
+            or not ctx.known(tok.word)
+            or tok.word in ctx.lexicon.names
+        ):
+            break  # (a verb, a function word; a person's or a known name: 王明与…, 北京与…)
+        head = tok.start
+        i -= 1
+    if head == joiner or ctx.text[head:joiner].endswith(ctx.lexicon.suffix_words):
+        return start
+    before = ctx.tokens[i] if i >= 0 and ctx.tokens[i].end == head else None
+    if head == 0 or ctx.text[head - 1] in W.set("division_field_opener"):
+        return head
+    if before is not None and before.pos[:1] in ("v", "c", "p", "d") and ctx.known(before.word):
+        return head  # 兼|技术与工程事业群 / 担任|数据与智能事业部
     return start
 
 
@@ -3530,10 +3575,30 @@ def find_business_units(ctx: Context, known: list[Mention]) -> list[Mention]:
                 continue  # 他买的一款小米手机: one of the maker's phones, no product line
             if kind == "Product" and ctx.text.startswith(W.words("department_after_goods"), end):
                 continue  # 小米集团手机部: the department of the goods, no product
+            if (
+                word in W.set("unit_word_no_parent")
+                and _channel_as_attribute(ctx, end)
+                and ctx.text[m.start : end] not in ctx.lexicon.names
+                and load_kb().org(ctx.text[m.start : end]) is None
+            ):
+                continue  # 青禾直播截图 / 青禾直播赛道 / 青禾直播等新业务: the company's livestreams, no division (青禾直播
+                # 负责人 heads one; a livestreaming business the lexicon or the knowledge base lists by name is one)
             if word and ctx.is_boundary(end) and not W.regex("amount_follows").match(ctx.text, end):
                 out.append(ctx.mention(m.start, end, kind, source, 0.85))
                 break
     return out
+
+
+def _channel_as_attribute(ctx: Context, end: int) -> bool:
+    """A company's channel (青禾直播) before ``end`` that a noun or a verb after it makes an activity or a word
+    describing the noun (直播截图, 直播赛道, 在青禾直播带货), or that a list of lines of business goes on from
+    (直播等新业务): no name of its own (青禾直播先是… / 青禾直播GMV name it)."""
+    if ctx.lexicon.title_pattern.match(ctx.text, end):
+        return False
+    nxt = ctx.token_at(end)
+    return ctx.text.startswith(W.words("channel_list_mark"), end) or (
+        nxt is not None and nxt.pos.startswith(("n", "v")) and ctx.known(nxt.word)
+    )  # (直播带货 / 直播截图: livestreaming, a verb, as the segmenter reads it)
 
 
 def find_brand_goods(ctx: Context, known: list[Mention]) -> list[Mention]:
