@@ -13,7 +13,7 @@ from ..model import Document, Mention, Token
 from ..types import ORG_TYPES, PROPAGATE_TYPES
 from ..words import load_words
 from ..zh.text import occurrences
-from .context import FUNCTION_SURNAMES, GLUED, HAN, NAME_POS, Context
+from .context import FUNCTION_SURNAMES, GLUED, HAN, NAME_POS, NAME_STOP, Context
 from .kbnames import find_kb_names
 from .lexicon import Lexicon, load_lexicon
 from .merge import filter_spans
@@ -26,6 +26,7 @@ from .patterns import (
     find_business_named_orgs,
     find_business_units,
     find_byline,
+    find_cited_media,
     find_coded_names,
     find_company_sites,
     find_counted_list_orgs,
@@ -94,6 +95,7 @@ PATTERNS = (
     find_glossed_names,
     find_titled_people,
     find_titled_media,
+    find_cited_media,
     find_local_media,
     find_streamers,
     find_platform_stores,
@@ -493,6 +495,23 @@ def _trimmed_person(ctx: Context, start: int, end: int) -> int:
     return end
 
 
+def _completed_person(ctx: Context, start: int, end: int) -> int:
+    """The end of a three-character name of which the tagger took the first two characters (马东 of 马东敏说): the
+    name the span begins reads one character longer where the segmenter glued its last character to the verb
+    after it (敏说), and the article writes those three characters elsewhere too, read as a name there as well
+    (马东敏此前 / 马东敏表示; not 马云顶进球 once, nor 张勇来了)."""
+    if end - start != 2 or ctx.surname_length(start) != 1 or ctx.name_end(start) != end + 1:
+        return end
+    name, text = ctx.text[start : end + 1], ctx.text
+    ends = [
+        pos
+        for pos in occurrences(text, name)
+        if pos != start
+        and (pos + 3 == len(text) or text[pos + 3] in NAME_STOP or ctx.name_end(pos) == pos + 3)
+    ]
+    return end + 1 if ends else end
+
+
 def _person_after_conjunction(ctx: Context, start: int, end: int) -> int:
     """The start of a personal name after a conjunction the tagger took into it: 由王明接任董事长及林舟接任CEO (及
     joins two clauses; 林舟 is the name) — where the rest is a whole name on its own, and either the character is no
@@ -560,6 +579,7 @@ def statistical_mentions(
                 start, end = _trimmed_org(ctx, start, end)
             elif type_ == "Person":
                 start, end = _person_after_conjunction(ctx, start, end), _trimmed_person(ctx, start, end)
+                end = _completed_person(ctx, start, end)
             m = ctx.mention(start, end, type_, source, round(prob * 0.8, 2))
             if (
                 type_ == "Person"
