@@ -151,3 +151,31 @@ def test_a_transliterated_name_after_two_titles_joined_by_and():
     got = names("星澜影业总裁和董事长伊万·彼得洛夫也表示，市场仍在增长。", "Person")
     assert "伊万·彼得洛夫" in got
     assert not any(n.startswith("和") for n in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当地盛产葡萄、樱桃、杨梅、枇杷等水果。",
+        "他喜欢吃苹果、杨梅和香蕉。",
+        "店里有菠萝、杨梅、芒果等鲜果。",
+        "门店主推奶茶、杨梅汁、果茶三类饮品。",
+        "早餐有豆浆、油条、包子和馒头。",
+    ],
+)
+def test_a_tagged_name_among_things_in_a_list_is_no_person(text):
+    pos = next(i for i, ch in enumerate(text) if ch in "杨油")
+    assert not _tagged_person(text, pos, pos + 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("公司董事包括王明、李华、杨梅等人。", "杨梅"),
+        ("出席仪式的有青禾集团代表、锋泰科技代表、杨梅等人。", "杨梅"),
+        ("总裁、杨梅和两位副总裁出席了会议。", "杨梅"),
+    ],
+)
+def test_a_tagged_name_among_people_in_a_list_stays(text, name):
+    pos = text.index(name)
+    assert _tagged_person(text, pos, pos + 2) == {name}

@@ -831,6 +831,45 @@ def _copula_after_name(ctx: Context, text: str) -> bool:
     )
 
 
+def _among_common_nouns(ctx: Context, start: int, end: int) -> bool:
+    """The span is an item of a list joined by 、 whose items beside it are things: a common noun the segmenter
+    knows next to it, and no name or title on either side (葡萄、樱桃、杨梅等 / 杨梅、葡萄; not 王明、李华、杨梅等人,
+    nor 创始人王明、总裁李华)."""
+    text, lex = ctx.text, ctx.lexicon
+    sep = _W.set("list_separator_char")
+    beside = []
+    if start and text[start - 1] in sep:
+        before = ctx.tokens[ctx.token_index(start - 2)] if start >= 2 else None
+        if before is not None and before.end == start - 1:
+            beside.append(before)
+    if text[end : end + 1] in sep:
+        after = ctx.token_at(end + 1)
+        if after is not None:
+            beside.append(after)
+
+    def a_thing(tok: Token) -> bool:
+        return (
+            tok.pos == "n"
+            and len(tok.word) >= 2
+            and ctx.known(tok.word)
+            and tok.word not in lex.titles
+            and tok.word not in lex.names
+            and not tok.word.endswith(_W.words("person_noun_ending"))
+        )
+
+    def a_whole_item(tok: Token) -> bool:
+        return (tok.start == 0 or text[tok.start - 1] in sep) and (
+            text[tok.end : tok.end + 1] in sep or text.startswith(_W.words("list_end"), tok.end)
+        )
+
+    def a_name(tok: Token) -> bool:
+        return a_whole_item(tok) and (
+            tok.pos in NAME_POS or tok.word in lex.titles or tok.word in lex.names or not ctx.known(tok.word)
+        )
+
+    return any(a_thing(t) for t in beside) and not any(a_name(t) for t in beside)
+
+
 def _plausible_statistical(m: Mention, ctx: Context) -> bool:
     text = ctx.text[m.start : m.end]
     if not text.strip() or any(ch in _W.set("not_in_a_name") for ch in text):
@@ -839,6 +878,8 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # 公司简介: a heading the segmenter took for a name
     if m.type == "Person" and len(text) >= 3 and ctx.text.startswith(_W.words("post_verb_glued"), m.end - 1):
         return False  # 徐磊升为…总裁: the verb's first character, not the name's last
+    if m.type == "Person" and _among_common_nouns(ctx, m.start, m.end):
+        return False  # 葡萄、樱桃、杨梅等水果: an item of a list of things, no person
     if m.type == "Person" and all("\u4e00" <= ch <= "\u9fff" for ch in text):
         return 2 <= len(text) <= 4  # Chinese names; transliterated foreign names may be longer
     if m.type == "Person" and (
