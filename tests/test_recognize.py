@@ -2746,3 +2746,25 @@ def test_no_division_across_a_joined_party(text, not_unit):
 )
 def test_company_livestreams_are_no_division_when_described(text, channel, is_unit):
     assert ((channel, "BusinessUnit") in found(text)) is is_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("同日，据青禾新闻报道，锋泰集团将于9月发布新品。", "青禾新闻"),
+        ("据锋泰财经此前报道，青禾科技拿到了两亿元融资。", "锋泰财经"),
+        ("据星澜商报3月2日报道，青禾工厂已经停产。", "星澜商报"),
+        ("据青禾日报的报道，锋泰集团计划裁员。", "青禾日报"),
+        ("據青禾網報導，錦泰集團將裁員。", "青禾网"),
+    ],
+)
+def test_the_outlet_a_sentence_cites_is_a_media_organisation(text, outlet):
+    assert (outlet, "MediaOrganization") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["据外媒报道，锋泰集团将裁员。", "据当地媒体报道，青禾工厂已停产。", "据相关报道，锋泰集团计划裁员。"],
+)
+def test_a_kind_of_source_is_no_outlet(text):
+    assert not {n for n, t in found(text) if t == "MediaOrganization"}

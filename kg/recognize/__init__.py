@@ -13,7 +13,7 @@ from ..model import Document, Mention, Token
 from ..types import ORG_TYPES, PROPAGATE_TYPES
 from ..words import load_words
 from ..zh.text import occurrences
-from .context import FUNCTION_SURNAMES, GLUED, HAN, NAME_POS, Context
+from .context import FUNCTION_SURNAMES, GLUED, HAN, NAME_POS, NAME_STOP, Context
 from .kbnames import find_kb_names
 from .lexicon import Lexicon, load_lexicon
 from .merge import filter_spans
@@ -26,6 +26,7 @@ from .patterns import (
     find_business_named_orgs,
     find_business_units,
     find_byline,
+    find_cited_media,
     find_coded_names,
     find_company_sites,
     find_counted_list_orgs,
@@ -96,6 +97,7 @@ PATTERNS = (
     find_glossed_names,
     find_titled_people,
     find_titled_media,
+    find_cited_media,
     find_local_media,
     find_streamers,
     find_platform_stores,
@@ -498,6 +500,23 @@ def _trimmed_person(ctx: Context, start: int, end: int) -> int:
     return end
 
 
+def _completed_person(ctx: Context, start: int, end: int) -> int:
+    """The end of a three-character name of which the tagger took the first two characters (马东 of 马东敏说): the
+    name the span begins reads one character longer where the segmenter glued its last character to the verb
+    after it (敏说), and the article writes those three characters elsewhere too, read as a name there as well
+    (马东敏此前 / 马东敏表示; not 马云顶进球 once, nor 张勇来了)."""
+    if end - start != 2 or ctx.surname_length(start) != 1 or ctx.name_end(start) != end + 1:
+        return end
+    name, text = ctx.text[start : end + 1], ctx.text
+    ends = [
+        pos
+        for pos in occurrences(text, name)
+        if pos != start
+        and (pos + 3 == len(text) or text[pos + 3] in NAME_STOP or ctx.name_end(pos) == pos + 3)
+    ]
+    return end + 1 if ends else end
+
+
 def _person_after_conjunction(ctx: Context, start: int, end: int) -> int:
     """The start of a personal name after a conjunction the tagger took into it: 由王明接任董事长及林舟接任CEO (及
     joins two clauses; 林舟 is the name) — where the rest is a whole name on its own, and either the character is no
@@ -571,6 +590,7 @@ def statistical_mentions(
                 start, end = _trimmed_org(ctx, start, end)
             elif type_ == "Person":
                 start, end = _person_after_conjunction(ctx, start, end), _trimmed_person(ctx, start, end)
+                end = _completed_person(ctx, start, end)
             m = ctx.mention(start, end, type_, source, round(prob * 0.8, 2))
             if (
                 type_ == "Person"
@@ -866,6 +886,45 @@ def _copula_after_name(ctx: Context, text: str) -> bool:
     )
 
 
+def _among_common_nouns(ctx: Context, start: int, end: int) -> bool:
+    """The span is an item of a list joined by 、 whose items beside it are things: a common noun the segmenter
+    knows next to it, and no name or title on either side (葡萄、樱桃、杨梅等 / 杨梅、葡萄; not 王明、李华、杨梅等人,
+    nor 创始人王明、总裁李华)."""
+    text, lex = ctx.text, ctx.lexicon
+    sep = _W.set("list_separator_char")
+    beside = []
+    if start and text[start - 1] in sep:
+        before = ctx.tokens[ctx.token_index(start - 2)] if start >= 2 else None
+        if before is not None and before.end == start - 1:
+            beside.append(before)
+    if text[end : end + 1] in sep:
+        after = ctx.token_at(end + 1)
+        if after is not None:
+            beside.append(after)
+
+    def a_thing(tok: Token) -> bool:
+        return (
+            tok.pos == "n"
+            and len(tok.word) >= 2
+            and ctx.known(tok.word)
+            and tok.word not in lex.titles
+            and tok.word not in lex.names
+            and not tok.word.endswith(_W.words("person_noun_ending"))
+        )
+
+    def a_whole_item(tok: Token) -> bool:
+        return (tok.start == 0 or text[tok.start - 1] in sep) and (
+            text[tok.end : tok.end + 1] in sep or text.startswith(_W.words("list_end"), tok.end)
+        )
+
+    def a_name(tok: Token) -> bool:
+        return a_whole_item(tok) and (
+            tok.pos in NAME_POS or tok.word in lex.titles or tok.word in lex.names or not ctx.known(tok.word)
+        )
+
+    return any(a_thing(t) for t in beside) and not any(a_name(t) for t in beside)
+
+
 def _plausible_statistical(m: Mention, ctx: Context) -> bool:
     text = ctx.text[m.start : m.end]
     if not text.strip() or any(ch in _W.set("not_in_a_name") for ch in text):
@@ -878,6 +937,8 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         return False  # 公司简介: a heading the segmenter took for a name
     if m.type == "Person" and len(text) >= 3 and ctx.text.startswith(_W.words("post_verb_glued"), m.end - 1):
         return False  # 徐磊升为…总裁: the verb's first character, not the name's last
+    if m.type == "Person" and _among_common_nouns(ctx, m.start, m.end):
+        return False  # 葡萄、樱桃、杨梅等水果: an item of a list of things, no person
     if m.type == "Person" and all("\u4e00" <= ch <= "\u9fff" for ch in text):
         return 2 <= len(text) <= 4  # Chinese names; transliterated foreign names may be longer
     if m.type == "Person" and (

@@ -62,7 +62,11 @@ def find_titled_people(ctx: Context) -> list[Mention]:
             pos += 1
         if text[pos : pos + 1] in W.set("copula") and not ctx.name_end(pos):
             pos += 1  # 京东的CEO是许冉
-        end = ctx.name_end(pos)
+        foreign = _foreign_name_end(ctx, pos)
+        if foreign:  # 联合创始人伊万·彼得洛夫表示: a transliterated name, its parts joined by ·
+            out.append(ctx.mention(pos, foreign, "Person", "pattern:title_person", 0.85))
+            continue
+        end = ctx.name_end(pos) or _name_read_as_verb(ctx, pos)
         latin = None if end else _LATIN_PERSON.match(text, pos)
         if latin and not _LATIN_ORG_SUFFIX.search(latin.group(1)) and latin.group(1) not in ctx.lexicon.names:
             # 锋泰资本合伙人David Lund: a title, then a Latin given name and family name
@@ -79,6 +83,64 @@ def find_titled_people(ctx: Context) -> list[Mention]:
     return out
 
 
+def _name_read_as_verb(ctx: Context, pos: int) -> int | None:
+    """董事长安进表示: right after a title, a surname and one character that the segmenter read as one verb, then a
+    verb of saying: the verb is the name (not a verb of saying itself: 总裁强调称)."""
+    tok, slen = ctx.token_at(pos), ctx.surname_length(pos)
+    if (
+        tok is None
+        or not slen
+        or len(tok.word) != slen + 1
+        or not tok.pos.startswith("v")
+        or tok.word in SPEECH
+        or ctx.text[pos] in W.set("function_surname")
+        or not ctx.text.startswith(SPEECH, tok.end)
+    ):
+        return None
+    return tok.end if ctx.plausible_name(tok.word) else None
+
+
+_FOREIGN_NAME = re.compile(rf"[{HAN}]{{1,6}}(?:·[{HAN}]{{1,6}})+")
+
+
+def _foreign_name_end(ctx: Context, pos: int) -> int | None:
+    """The end of a transliterated name after a title (伊万·彼得洛夫 / 玛丽亚·何塞·罗德里格斯): parts joined by ·,
+    the last ending where a common word the segmenter knows begins (伊万·彼得洛夫 / 在 / 会上, 代表 / 双方), or
+    punctuation, within five characters; the parts before it hold no such word (CEO和董事长伊万·彼得洛夫: the
+    name is after the second title)."""
+    m = _FOREIGN_NAME.match(ctx.text, pos)
+    if not m or ctx.text[pos] in W.set("name_stop"):
+        return None
+    last = ctx.text.rindex("·", pos, m.end()) + 1
+    if any(_common_word(ctx, t) and len(t.word) >= 2 for t in ctx.tokens_from(pos, last)):
+        return None  # CEO和董事长伊万·彼得洛夫: another title, not the name's first part
+    for end in range(min(m.end(), last + 5), last, -1):
+        nxt = ctx.token_at(end)
+        ends = (
+            end == len(ctx.text)
+            or not _is_han_char(ctx.text[end])
+            or nxt is not None
+            and _common_word(ctx, nxt)
+        )
+        if ends and not any(_common_word(ctx, t) for t in ctx.tokens_from(last, end)):
+            return end
+    return None
+
+
+def _common_word(ctx: Context, tok: Token) -> bool:
+    """A word the segmenter knows and reads as no name (代表, 在, 表示), two characters or a function word."""
+    return (
+        ctx.known(tok.word)
+        and tok.pos not in NAME_POS
+        and (len(tok.word) >= 2 or tok.pos[:1] in "vpdcu")
+        and _is_han_char(tok.word[0])
+    )
+
+
+def _is_han_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def find_titled_media(ctx: Context) -> list[Mention]:
     """创办《新闻晨报》、《每日经济新闻》 / 据《壹览商业》报道: a name in book-title marks that ends like an outlet's
     (报, 周刊, 杂志, 新闻 …) or is followed by 报道/记者/采访 is a media organisation."""
@@ -90,6 +152,26 @@ def find_titled_media(ctx: Context) -> list[Mention]:
             continue
         out.append(
             ctx.mention(m.start(group), m.end(group), "MediaOrganization", "pattern:titled_media", 0.75)
+        )
+    return out
+
+
+def find_cited_media(ctx: Context) -> list[Mention]:
+    """据青禾新闻报道 / 据锋泰财经此前报道: the name whose story a sentence cites is a media organisation, unless it
+    is a kind of source (据外媒报道 / 据当地媒体报道) or a name the lexicon knows (as what it knows it)."""
+    out = []
+    for m in W.regex("cited_media").finditer(ctx.text):
+        name = m.group("name")
+        if (
+            name in ctx.lexicon.names
+            or name in ctx.lexicon.non_entities
+            or name.endswith(W.words("generic_cited_source"))
+            or any(w in name for w in W.words("possessive"))
+            or ctx.known(ctx.text[m.start() : m.start("name") + 1])  # 据悉 / 据称: a word of its own
+        ):
+            continue
+        out.append(
+            ctx.mention(m.start("name"), m.end("name"), "MediaOrganization", "pattern:cited_media", 0.75)
         )
     return out
 
