@@ -574,6 +574,38 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         # (a platform's own users stay the platform's)
         ("抖音日活跃用户超过7亿，快手的日活跃用户为4亿。", "4亿", "快手"),
         ("星澜美妆入驻抖音后，单场直播带货超过两万瓶，星澜美妆负责人王明告诉记者。", "超过两万", "星澜美妆"),
+        # the number of shares a stake comes to is the stake's company's, not the buyer's
+        (
+            "星澜电子晚间公告，青禾集团拟发出要约，收购公司15%股份(合计8,800,000股)。",
+            "8,800,000股",
+            "星澜电子",
+        ),
+        (
+            "锋泰动力拟以每股12.3元收购目标公司星澜电气18.6%的股权，对应5,100,000股A股。",
+            "5,100,000股",
+            "星澜电气",
+        ),
+        ("青禾投资拟受让锋泰生物5%股份，即1200万股。", "1200万股", "锋泰生物"),
+        # a figure after a list closed by 等 and a count of its kind is the group's, none of its members'
+        ("首批名单显示青禾科技、星澜能源、锋泰电池等12家公司携40个项目入选。", "40个", None),
+        ("本届车展上，锋泰汽车、青禾汽车等20多家车企带来了100余款新车。", "100余款", None),
+        # (not where the clause's subject stands before the list, nor in a later clause)
+        ("星澜资本投资了青禾科技、锋泰电池等30家公司共50亿元。", "50亿元", "星澜资本"),
+        ("星澜资本已投资青禾科技、锋泰电池等30家公司，投资总额超过50亿元。", "超过50亿元", "星澜资本"),
+        # a party's contribution or stake listed after 其中 that follows a company's capital is that company's
+        (
+            "星澜新材料注册资本为2亿元，其中青禾投资以货币出资1.2亿元，占注册资本的60%。",
+            "1.2亿元",
+            "星澜新材料",
+        ),
+        (
+            "青禾光电有限公司的二期资本金为50亿元，其中锋泰集团出资20亿元，出资后持股比例40%。",
+            "20亿元",
+            "青禾光电有限公司",
+        ),
+        # (not a part of a company's revenue after 其中, nor another company's figure in a later clause)
+        ("锋泰集团营收120亿元，其中海外业务收入40亿元。", "40亿元", "锋泰集团"),
+        ("青禾光电注册资本共5亿元，其中星澜资本出资3亿元，锋泰科技营收增长20%。", "20%", "锋泰科技"),
     ],
 )
 def test_what_a_figure_is_about(text, figure, about):

@@ -92,8 +92,12 @@ def assign_about(
         if prev is not None and _votes_of_stake(doc, prev, f, mentions, entity_of):
             out.append(dataclasses.replace(f, about=prev.about))  # 持有锋泰18.5%的股份，并拥有62.3%的投票权
             continue
+        if prev is not None and _stake_in_shares(doc, prev, f):
+            out.append(dataclasses.replace(f, about=prev.about))  # 收购公司20%股份(合计2.6亿股)
+            continue
         target = (
             _venture_share(doc, f, mentions, entity_of)
+            or _capital_share(doc, f, mentions, entity_of)
             or _stake_named_before(doc, f, mentions, entity_of)
             or _target(doc, f, targets)
             or _shares_of(doc, f, mentions, entity_of)
@@ -644,6 +648,23 @@ def _votes_of_stake(
     return not (named and holds.search(doc.norm, named[-1].end, prev.evidence.start))
 
 
+def _stake_in_shares(doc: Document, prev: Figure, f: Figure) -> bool:
+    """``f`` is the number of shares that the stake just before it comes to (收购公司20%股份(合计2.6亿股) /
+    收购目标公司29.99%的股权，对应6500万股A股): the shares are in the stake's company, whoever buys them."""
+    return (
+        f.unit in load_words().words("share_count_unit")
+        and prev.kind == "percentage"
+        and prev.about is not None
+        and prev.evidence.sentence == f.evidence.sentence
+        and prev.evidence.end <= f.evidence.start
+        and _is_stake(doc, prev)
+        and load_words()
+        .regex("stake_restated_in_shares")
+        .fullmatch(doc.norm, prev.evidence.end, f.evidence.start)
+        is not None
+    )
+
+
 def _shares_of(doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]) -> str | None:
     """A number of shares, a price per share, the money laid out for them (斥资3.6亿元) or a stake in a sentence that
     trades or counts the shares of one named company (减持384万股锋泰科技，平均作价每股41元 / 增持星澜银行H股股份100万股，
@@ -784,6 +805,9 @@ def _about(
         ]
         if inside:
             return inside[0]
+    listed_group = any(
+        c_lo <= m.start and m.type in _AGENT and _group_counted(text, m, f) for m in in_sentence
+    )
     in_sentence = [
         m
         for m in in_sentence
@@ -801,6 +825,8 @@ def _about(
         if raiser is not None:
             return raiser  # 星澜医疗已完成多轮融资，融资规模达数亿美元: its own rounds' total
         return None  # 中国短视频行业市场规模为1800亿元: a market's size, about no one named
+    if listed_group and not any(c_lo <= m.start < start for m in agents):
+        return None  # 青禾、星澜等12家公司携40个项目入选: the listed group's, none of its members'
     if not agents and _aggregate(text, sent.start, start, end):
         return (
             None  # 今年上半年，新能源汽车领域共发生融资事件120起: a sector's total, not the topic company's
@@ -1231,6 +1257,49 @@ def _venture_share(
     return entity_of[venture.start]
 
 
+def _capital_share(
+    doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]
+) -> str | None:
+    """青禾光电注册资本达8亿元，其中锋泰出资6亿元，出资后持股比例60%: a party's money or stake listed after 其中
+    that follows a company's capital in the sentence is that company's, not the contributor's; the figure's clause
+    names at most its contributor and nothing after the figure, and no other party stands between the company and
+    其中."""
+    words, text, start = load_words(), doc.norm, f.evidence.start
+    sentence = doc.sentences[f.evidence.sentence]
+    c_lo = _clause_start(text, sentence.start, start)
+    before = text[max(c_lo, start - 16) : start]
+    if not (
+        f.kind == "money"
+        and words.regex("contribution_before").search(before)
+        or f.kind == "percentage"
+        and words.regex("stake_before").search(before)
+    ):
+        return None
+    among = next(reversed(list(words.regex("among_them").finditer(text, sentence.start, start))), None)
+    if among is None:
+        return None
+    breaks = [
+        at
+        for at in (text.find(c, f.evidence.end, sentence.end) for c in words.words("clause_break"))
+        if at >= 0
+    ]
+    c_hi = min(breaks, default=sentence.end)
+    clause = [m for m in _in_span(mentions, c_lo, c_hi) if m.type in _AGENT]
+    if len([m for m in clause if m.start < start]) > 1 or any(m.start >= start for m in clause):
+        return None
+    named = [m for m in _in_span(mentions, sentence.start, among.start()) if m.type in _AGENT]
+    owner = next((m for m in reversed(named) if m.type == "Company" and m.start in entity_of), None)
+    if (
+        owner is None
+        or among.start() - owner.end > 48
+        or not words.regex("capital_before_among").search(text, owner.end, among.start())
+        or any(entity_of.get(m.start) != entity_of[owner.start] for m in named if m.start > owner.start)
+        or any(entity_of.get(m.start) == entity_of[owner.start] for m in clause)
+    ):
+        return None
+    return entity_of[owner.start]
+
+
 def _place_statistic(text: str, sentence_start: int, start: int, in_sentence: list[Mention]) -> bool:
     """欧洲去年电动自行车销量达到470万辆 / 今年前三季度，广东省外贸进出口总额达6万亿元: the sentence opens (after
     dates) with a place that is no company's region (not 中国市场 / 华东区), and nobody is named before the figure."""
@@ -1384,10 +1453,22 @@ def _counted_in_list(text: str, m: Mention, f: Figure) -> bool:
     """红杉已投资包括京东、美团、拼多多等300家企业 / 园区已吸引华为、腾讯等50余家企业入驻: ``m`` is an item of a list
     closed by 等 right before a count of its kind, so the count is the whole list's, not ``m``'s (the subject before
     the list is what it is about)."""
+    words = load_words()
+    if m.end > f.evidence.start:
+        return False
+    if f.unit in words.words("counter") and words.regex("listed_before_count").fullmatch(
+        text, m.end, f.evidence.start
+    ):
+        return True
+    return _group_counted(text, m, f)
+
+
+def _group_counted(text: str, m: Mention, f: Figure) -> bool:
+    """锋泰、青禾等12家公司携40个项目入选: ``m`` is an item of a list closed by 等 and a count of its kind, and the
+    figure comes later in that clause, so it is the counted group's, not ``m``'s."""
     return (
         m.end <= f.evidence.start
-        and f.unit in load_words().words("counter")
-        and load_words().regex("listed_before_count").fullmatch(text, m.end, f.evidence.start) is not None
+        and load_words().regex("listed_count_then").fullmatch(text, m.end, f.evidence.start) is not None
     )
 
 
