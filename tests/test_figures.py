@@ -606,6 +606,22 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         # (not a part of a company's revenue after 其中, nor another company's figure in a later clause)
         ("锋泰集团营收120亿元，其中海外业务收入40亿元。", "40亿元", "锋泰集团"),
         ("青禾光电注册资本共5亿元，其中星澜资本出资3亿元，锋泰科技营收增长20%。", "20%", "锋泰科技"),
+        # an upfront or a milestone payment the payer makes, naming no payee, is the article's company's (the
+        # licensor's), and so are the deal's total and the next payment of the list after it
+        (
+            "青禾生物发布公告。星澜制药方面将支付3亿美元首付款，交易总价值可达50亿美元。",
+            "3亿美元",
+            "青禾生物",
+        ),
+        (
+            "青禾生物发布公告。星澜制药方面将支付3亿美元首付款，交易总价值可达50亿美元。",
+            "50亿美元",
+            "青禾生物",
+        ),
+        ("青禾生物公告称，星澜制药需支付1.5亿元首付款、最高6亿元里程碑付款。", "6亿元", "青禾生物"),
+        # (not where the article's company pays, nor the payer's own figure in a later clause)
+        ("青禾生物发布公告称，公司将支付2亿元首付款引进一款新药。", "2亿元", "青禾生物"),
+        ("青禾生物公告称，星澜制药需支付1.5亿元首付款，星澜制药去年营收80亿元。", "80亿元", "星澜制药"),
     ],
 )
 def test_what_a_figure_is_about(text, figure, about):

@@ -78,6 +78,7 @@ def assign_about(
     in_sentence: dict[int, list[Figure]] = {}
     for f in sorted(figures, key=lambda g: g.evidence.start):
         in_sentence.setdefault(f.evidence.sentence, []).append(f)
+    licence_paid: set[int] = set()  # the payments assigned to their payee (ids of the figures in ``out``)
     for f in figures:
         paired = _respectively(doc, f, in_sentence[f.evidence.sentence], mentions)
         if paired is not None:  # 青禾、远澜位列其后，分别为2870辆和1930辆: the n-th figure is the n-th name's
@@ -89,6 +90,14 @@ def assign_about(
             out.append(dataclasses.replace(f, about=entity_of.get(counted.start)))
             continue
         prev = out[-1] if out else None
+        payee = _licence_payee(doc, f, mentions, entity_of, frame)
+        if payee is None and prev is not None and prev.about is not None and id(prev) in licence_paid:
+            payee = _deal_total_after(doc, prev, f)
+        if payee is not None:
+            paid = dataclasses.replace(f, about=payee)
+            licence_paid.add(id(paid))
+            out.append(paid)  # 星澜制药方面将支付3亿美元首付款 (in 青禾生物's story): the licensor's
+            continue
         if prev is not None and _votes_of_stake(doc, prev, f, mentions, entity_of):
             out.append(dataclasses.replace(f, about=prev.about))  # 持有锋泰18.5%的股份，并拥有62.3%的投票权
             continue
@@ -1298,6 +1307,40 @@ def _capital_share(
     ):
         return None
     return entity_of[owner.start]
+
+
+def _licence_payee(
+    doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str], frame: Frame | None
+) -> str | None:
+    """星澜制药方面将支付3亿美元首付款 / 星澜制药开出的3亿美元首付款, in a story of 青禾生物's licence: an upfront or a
+    milestone payment that the one party named before it in its clause pays, naming no payee, is the article's
+    company's (the licensor, who receives it), unless the payer is that company."""
+    words, text, start = load_words(), doc.norm, f.evidence.start
+    if f.kind != "money" or frame is None or frame.main is None:
+        return None
+    if not words.regex("licence_payment_after").match(text, f.evidence.end):
+        return None
+    sentence = doc.sentences[f.evidence.sentence]
+    c_lo = _clause_start(text, sentence.start, start)
+    payers = [m for m in _in_span(mentions, c_lo, start) if m.type in _AGENT]
+    if len(payers) != 1 or not words.regex("payer_before_amount").fullmatch(text, payers[0].end, start):
+        return None
+    company = (frame.company or frame.main).entity
+    return company if entity_of.get(payers[0].start) != company else None
+
+
+def _deal_total_after(doc: Document, prev: Figure, f: Figure) -> str | None:
+    """…将支付3亿美元首付款，交易总价值可达50亿美元: a deal's total after a payment in its sentence, the next payment
+    of a list, or an amount converted, is the same party's as the payment before it."""
+    words, text = load_words(), doc.norm
+    if f.kind != "money" or prev.evidence.sentence != f.evidence.sentence:
+        return None
+    if words.regex("licence_payment_chain").fullmatch(text, prev.evidence.end, f.evidence.start):
+        return prev.about  # 3亿美元首付款、最高20亿美元的里程碑付款 / 50亿美元，约合人民币360亿元
+    lo = _clause_start(text, doc.sentences[f.evidence.sentence].start, f.evidence.start)
+    if not words.regex("deal_total_before").search(text, max(lo, prev.evidence.end), f.evidence.start):
+        return None
+    return prev.about
 
 
 def _place_statistic(text: str, sentence_start: int, start: int, in_sentence: list[Mention]) -> bool:
