@@ -622,6 +622,15 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         # (not where the article's company pays, nor the payer's own figure in a later clause)
         ("青禾生物发布公告称，公司将支付2亿元首付款引进一款新药。", "2亿元", "青禾生物"),
         ("青禾生物公告称，星澜制药需支付1.5亿元首付款，星澜制药去年营收80亿元。", "80亿元", "星澜制药"),
+        # a stake in a venture the text names with a venture word only is about no one named
+        ("锋泰汽车与星澜汽车将组建合资公司，锋泰汽车将持有合资公司51%的股份。", "51%", None),
+        ("二者合计出资8.5亿元，占合营公司股权约45%。", "约45%", None),
+        # one figure after 分别 for a list of names is each one's alike, not the last one's alone
+        ("青禾锂业、星澜矿业、锋泰资源拟以现金分别出资2亿元。", "2亿元", None),
+        ("青禾科技和星澜电子分别获得5000万元和3000万元政府补贴。", "3000万元", "星澜电子"),
+        # a count closing a list with no subject before it in its clause is the group's
+        ("青禾汽车发布公告。入围名单显示星澜能源、锋泰电池等12家公司入选。", "12家", None),
+        ("红杉已投资包括青禾科技、锋泰电池等300家企业。", "300家", "红杉"),
     ],
 )
 def test_what_a_figure_is_about(text, figure, about):

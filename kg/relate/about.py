@@ -138,6 +138,9 @@ def assign_about(
         ):
             out.append(dataclasses.replace(f, about=prev.about))  # the same party as the figure before
             continue
+        if _unnamed_venture_stake(doc, f, defined) or _each_the_same(doc, f, mentions):
+            out.append(dataclasses.replace(f, about=None))  # 占合营公司股权约45% / A、B分别出资2亿元
+            continue
         about = _defined_subject(doc, f, mentions, defined) or _about(
             doc,
             f,
@@ -815,7 +818,8 @@ def _about(
         if inside:
             return inside[0]
     listed_group = any(
-        c_lo <= m.start and m.type in _AGENT and _group_counted(text, m, f) for m in in_sentence
+        c_lo <= m.start and m.type in _AGENT and (_group_counted(text, m, f) or _counted_in_list(text, m, f))
+        for m in in_sentence
     )
     in_sentence = [
         m
@@ -1341,6 +1345,37 @@ def _deal_total_after(doc: Document, prev: Figure, f: Figure) -> str | None:
     if not words.regex("deal_total_before").search(text, max(lo, prev.evidence.end), f.evidence.start):
         return None
     return prev.about
+
+
+def _unnamed_venture_stake(doc: Document, f: Figure, defined: dict[str, str]) -> bool:
+    """占合营公司股权约45% / 持有合资公司51%的股份: a stake in a venture that the text names with a venture word only
+    (no name defined for it) is about no one named, not the holder's."""
+    if f.kind != "percentage":
+        return False
+    text, start = doc.norm, f.evidence.start
+    lo = max(_clause_start(text, doc.sentences[f.evidence.sentence].start, start), start - 20)
+    found = load_words().regex("unnamed_venture_stake_before").search(text, lo, start)
+    return found is not None and not any(term in found.group() for term in defined)
+
+
+def _each_the_same(doc: Document, f: Figure, mentions: list[Mention]) -> bool:
+    """青禾、星澜、锋泰拟以现金分别出资2亿元: one figure right after 分别 and a verb, with a list of two or more
+    names joined before 分别 in its clause and no figure after it in the list, is each party's alike, not the last
+    one's alone."""
+    words, text, start = load_words(), doc.norm, f.evidence.start
+    sentence = doc.sentences[f.evidence.sentence]
+    c_lo = _clause_start(text, sentence.start, start)
+    same = words.regex("each_the_same_before").search(text, max(c_lo, start - 16), start)
+    if same is None or words.regex("figure_list_join").match(text, f.evidence.end):
+        return False
+    named = [m for m in _in_span(mentions, c_lo, same.start()) if m.type in _AGENT or m.type == "Person"]
+    joins = words.regex("figure_list_join")
+    listed = 1
+    for a, b in zip(named[-2::-1], named[:0:-1], strict=False):  # backwards: pairs (earlier, later)
+        if not joins.fullmatch(text, a.end, b.start):
+            break
+        listed += 1
+    return len(named) >= 2 and listed == len(named)
 
 
 def _place_statistic(text: str, sentence_start: int, start: int, in_sentence: list[Mention]) -> bool:
