@@ -631,6 +631,13 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         # a count closing a list with no subject before it in its clause is the group's
         ("青禾汽车发布公告。入围名单显示星澜能源、锋泰电池等12家公司入选。", "12家", None),
         ("红杉已投资包括青禾科技、锋泰电池等300家企业。", "300家", "红杉"),
+        # people's shares, stakes and subscriptions paired by 分别 are the article's company's (not their pay)
+        ("青禾科技公告，股东王明、李华分别减持120万股和80万股。", "80万股", "青禾科技"),
+        ("青禾科技上市前，创始人王明、李华分别持股35.5%和20.1%。", "20.1%", "青禾科技"),
+        ("青禾科技公布高管薪酬，王明、李华的年薪分别为300万元和200万元。", "200万元", "李华"),
+        # a percentage or a multiple of another company's, in traditional script: the subject's
+        ("星瀾電子去年營收5.1億元，相當於鋒泰科技的四成。", "四成", "星瀾電子"),
+        ("星瀾電子今年營收達到鋒泰科技的2倍。", "2倍", "星瀾電子"),
     ],
 )
 def test_what_a_figure_is_about(text, figure, about):

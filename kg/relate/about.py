@@ -82,7 +82,11 @@ def assign_about(
     for f in figures:
         paired = _respectively(doc, f, in_sentence[f.evidence.sentence], mentions)
         if paired is not None:  # 青禾、远澜位列其后，分别为2870辆和1930辆: the n-th figure is the n-th name's
-            out.append(dataclasses.replace(f, about=entity_of.get(paired.start)))
+            listed_about = entity_of.get(paired.start)
+            if paired.type == "Person" and frame and frame.main and _persons_holding(doc, f):
+                # 王明和王亮拟认购的数量分别为1亿股、2000万股: the shares are the article's company's
+                listed_about = (frame.company or frame.main).entity
+            out.append(dataclasses.replace(f, about=listed_about))
             continue
         # 2104辆锋泰P7、936辆锋泰G3: a count right before a product counts that product
         counted = _counted_offering(f, mentions, starts) if f.kind == "quantity" else None
@@ -1376,6 +1380,22 @@ def _each_the_same(doc: Document, f: Figure, mentions: list[Mention]) -> bool:
             break
         listed += 1
     return len(named) >= 2 and listed == len(named)
+
+
+def _persons_holding(doc: Document, f: Figure) -> bool:
+    """A figure a person has as a holder of a company's shares: a number of shares, a stake, or the money a
+    subscription for shares comes to (拟认购的金额分别为8亿元和2亿元)."""
+    words = load_words()
+    sentence = doc.sentences[f.evidence.sentence]
+    if f.unit in words.words("share_count_unit") or f.kind == "percentage" and _is_stake(doc, f):
+        return True
+    if f.kind == "percentage":  # 分别持股35.5%和20.1%: the later stakes of the list too
+        lo = _clause_start(doc.norm, sentence.start, f.evidence.start)
+        return words.regex("listed_stakes_before").search(doc.norm, lo, f.evidence.start) is not None
+    return (
+        f.kind == "money"
+        and words.regex("subscribed_before").search(doc.norm, sentence.start, f.evidence.start) is not None
+    )
 
 
 def _place_statistic(text: str, sentence_start: int, start: int, in_sentence: list[Mention]) -> bool:
