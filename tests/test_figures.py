@@ -638,6 +638,16 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         # a percentage or a multiple of another company's, in traditional script: the subject's
         ("星瀾電子去年營收5.1億元，相當於鋒泰科技的四成。", "四成", "星瀾電子"),
         ("星瀾電子今年營收達到鋒泰科技的2倍。", "2倍", "星瀾電子"),
+        # shares a clause trades or holds after an earlier clause speaks of one company's stock: that company's
+        (
+            "受利好消息刺激，星澜电子股价大涨，锋泰资本随即在场内沽出5210万股及1.3亿股。",
+            "1.3亿股",
+            "星澜电子",
+        ),
+        ("星澜电子股价近期低迷，大股东锋泰集团出手增持200万股。", "200万股", "星澜电子"),
+        ("青禾科技股价连日下挫，锋泰基金却逆势买入800万股，持股比例升至6.2%。", "6.2%", "青禾科技"),
+        # (not where the clause names the company whose shares are traded)
+        ("星澜电子股价大涨，锋泰资本减持青禾科技300万股。", "300万股", "青禾科技"),
     ],
 )
 def test_what_a_figure_is_about(text, figure, about):

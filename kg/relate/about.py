@@ -114,6 +114,7 @@ def assign_about(
             or _stake_named_before(doc, f, mentions, entity_of)
             or _target(doc, f, targets)
             or _shares_of(doc, f, mentions, entity_of)
+            or _traded_stock(doc, f, mentions, entity_of)
         )
         if target is None and (f.kind == "percentage" and _is_stake(doc, f) or _deal_price(doc, f)):
             target = _recent_target(f, targets)
@@ -1396,6 +1397,36 @@ def _persons_holding(doc: Document, f: Figure) -> bool:
         f.kind == "money"
         and words.regex("subscribed_before").search(doc.norm, sentence.start, f.evidence.start) is not None
     )
+
+
+def _traded_stock(doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]) -> str | None:
+    """星澜电子股价大涨，锋泰资本随即沽出5000万股，持股比例降至2.9%: a number of shares or a stake that a clause trades or
+    holds, after an earlier clause of the sentence that speaks of one company's stock, is that company's, not the
+    holder's (who is named in the figure's clause, if at all, before the verb)."""
+    words, text, start = load_words(), doc.norm, f.evidence.start
+    if not (f.unit in words.words("share_count_unit") or f.kind == "percentage" and _is_stake(doc, f)):
+        return None
+    sentence = doc.sentences[f.evidence.sentence]
+    c_lo = _clause_start(text, sentence.start, start)
+    traded = words.regex("share_trade_before").search(text, c_lo, start)
+    if traded is None:
+        return None
+    stock = words.regex("stock_after_name")
+    named = [
+        m
+        for m in _in_span(mentions, sentence.start, c_lo)
+        if m.type in _HOLDER_TYPES and m.start in entity_of
+    ]
+    listed = {entity_of[m.start] for m in named if stock.match(text, m.end)}
+    if len(listed) != 1:
+        return None
+    company = next(iter(listed))
+    clause = [m for m in _in_span(mentions, c_lo, start) if m.type in _AGENT or m.type == "Person"]
+    if any(entity_of.get(m.start) == company or m.start > traded.start() for m in clause):
+        return (
+            None  # (the company itself in the clause, or a name between the verb and the figure: its shares)
+        )
+    return company
 
 
 def _place_statistic(text: str, sentence_start: int, start: int, in_sentence: list[Mention]) -> bool:
