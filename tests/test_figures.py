@@ -648,6 +648,11 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         ("青禾科技股价连日下挫，锋泰基金却逆势买入800万股，持股比例升至6.2%。", "6.2%", "青禾科技"),
         # (not where the clause names the company whose shares are traded)
         ("星澜电子股价大涨，锋泰资本减持青禾科技300万股。", "300万股", "青禾科技"),
+        # a clause that opens with 公司 after a person's pronoun and verb of saying is the company's, not the person's
+        ("星澜激光董事长王建群接受了采访。他表示，公司上半年订单超过3亿元。", "超过3亿元", "星澜激光"),
+        ("锋泰电子总经理赵刚谈到业绩。他说，公司去年净利润增长了20%。", "20%", "锋泰电子"),
+        # (the person's own, where the clause opens with him)
+        ("锋泰电子总经理赵刚谈到个人投资。他说，他已累计投资了2000万元。", "2000万元", "赵刚"),
     ],
 )
 def test_what_a_figure_is_about(text, figure, about):

@@ -923,7 +923,11 @@ def _about(
             bought = _recent_target(f, targets or {}, owner) if held is None and owner is not None else None
             return held or bought or holder[-1]  # (a holder's stake in the one company it bought into)
     if _pronoun().search(text[c_lo:start]) or (
-        _pronoun().search(text[sent.start : start]) and not any(m.start < start for m in agents)
+        _pronoun().search(text[sent.start : start])
+        and not any(m.start < start for m in agents)
+        and not _company_anaphor().match(
+            text, c_lo
+        )  # 他表示，公司上半年订单超过3亿元: the company's, not his
     ):
         # the last person ending before the figure (mentions do not overlap, so ends are in order too)
         i = bisect.bisect_right(people, start, key=lambda m: m.end)
