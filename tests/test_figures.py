@@ -574,6 +574,85 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
         # (a platform's own users stay the platform's)
         ("抖音日活跃用户超过7亿，快手的日活跃用户为4亿。", "4亿", "快手"),
         ("星澜美妆入驻抖音后，单场直播带货超过两万瓶，星澜美妆负责人王明告诉记者。", "超过两万", "星澜美妆"),
+        # the number of shares a stake comes to is the stake's company's, not the buyer's
+        (
+            "星澜电子晚间公告，青禾集团拟发出要约，收购公司15%股份(合计8,800,000股)。",
+            "8,800,000股",
+            "星澜电子",
+        ),
+        (
+            "锋泰动力拟以每股12.3元收购目标公司星澜电气18.6%的股权，对应5,100,000股A股。",
+            "5,100,000股",
+            "星澜电气",
+        ),
+        ("青禾投资拟受让锋泰生物5%股份，即1200万股。", "1200万股", "锋泰生物"),
+        # a figure after a list closed by 等 and a count of its kind is the group's, none of its members'
+        ("首批名单显示青禾科技、星澜能源、锋泰电池等12家公司携40个项目入选。", "40个", None),
+        ("本届车展上，锋泰汽车、青禾汽车等20多家车企带来了100余款新车。", "100余款", None),
+        # (not where the clause's subject stands before the list, nor in a later clause)
+        ("星澜资本投资了青禾科技、锋泰电池等30家公司共50亿元。", "50亿元", "星澜资本"),
+        ("星澜资本已投资青禾科技、锋泰电池等30家公司，投资总额超过50亿元。", "超过50亿元", "星澜资本"),
+        # a party's contribution or stake listed after 其中 that follows a company's capital is that company's
+        (
+            "星澜新材料注册资本为2亿元，其中青禾投资以货币出资1.2亿元，占注册资本的60%。",
+            "1.2亿元",
+            "星澜新材料",
+        ),
+        (
+            "青禾光电有限公司的二期资本金为50亿元，其中锋泰集团出资20亿元，出资后持股比例40%。",
+            "20亿元",
+            "青禾光电有限公司",
+        ),
+        # (not a part of a company's revenue after 其中, nor another company's figure in a later clause)
+        ("锋泰集团营收120亿元，其中海外业务收入40亿元。", "40亿元", "锋泰集团"),
+        ("青禾光电注册资本共5亿元，其中星澜资本出资3亿元，锋泰科技营收增长20%。", "20%", "锋泰科技"),
+        # an upfront or a milestone payment the payer makes, naming no payee, is the article's company's (the
+        # licensor's), and so are the deal's total and the next payment of the list after it
+        (
+            "青禾生物发布公告。星澜制药方面将支付3亿美元首付款，交易总价值可达50亿美元。",
+            "3亿美元",
+            "青禾生物",
+        ),
+        (
+            "青禾生物发布公告。星澜制药方面将支付3亿美元首付款，交易总价值可达50亿美元。",
+            "50亿美元",
+            "青禾生物",
+        ),
+        ("青禾生物公告称，星澜制药需支付1.5亿元首付款、最高6亿元里程碑付款。", "6亿元", "青禾生物"),
+        # (not where the article's company pays, nor the payer's own figure in a later clause)
+        ("青禾生物发布公告称，公司将支付2亿元首付款引进一款新药。", "2亿元", "青禾生物"),
+        ("青禾生物公告称，星澜制药需支付1.5亿元首付款，星澜制药去年营收80亿元。", "80亿元", "星澜制药"),
+        # a stake in a venture the text names with a venture word only is about no one named
+        ("锋泰汽车与星澜汽车将组建合资公司，锋泰汽车将持有合资公司51%的股份。", "51%", None),
+        ("二者合计出资8.5亿元，占合营公司股权约45%。", "约45%", None),
+        # one figure after 分别 for a list of names is each one's alike, not the last one's alone
+        ("青禾锂业、星澜矿业、锋泰资源拟以现金分别出资2亿元。", "2亿元", None),
+        ("青禾科技和星澜电子分别获得5000万元和3000万元政府补贴。", "3000万元", "星澜电子"),
+        # a count closing a list with no subject before it in its clause is the group's
+        ("青禾汽车发布公告。入围名单显示星澜能源、锋泰电池等12家公司入选。", "12家", None),
+        ("红杉已投资包括青禾科技、锋泰电池等300家企业。", "300家", "红杉"),
+        # people's shares, stakes and subscriptions paired by 分别 are the article's company's (not their pay)
+        ("青禾科技公告，股东王明、李华分别减持120万股和80万股。", "80万股", "青禾科技"),
+        ("青禾科技上市前，创始人王明、李华分别持股35.5%和20.1%。", "20.1%", "青禾科技"),
+        ("青禾科技公布高管薪酬，王明、李华的年薪分别为300万元和200万元。", "200万元", "李华"),
+        # a percentage or a multiple of another company's, in traditional script: the subject's
+        ("星瀾電子去年營收5.1億元，相當於鋒泰科技的四成。", "四成", "星瀾電子"),
+        ("星瀾電子今年營收達到鋒泰科技的2倍。", "2倍", "星瀾電子"),
+        # shares a clause trades or holds after an earlier clause speaks of one company's stock: that company's
+        (
+            "受利好消息刺激，星澜电子股价大涨，锋泰资本随即在场内沽出5210万股及1.3亿股。",
+            "1.3亿股",
+            "星澜电子",
+        ),
+        ("星澜电子股价近期低迷，大股东锋泰集团出手增持200万股。", "200万股", "星澜电子"),
+        ("青禾科技股价连日下挫，锋泰基金却逆势买入800万股，持股比例升至6.2%。", "6.2%", "青禾科技"),
+        # (not where the clause names the company whose shares are traded)
+        ("星澜电子股价大涨，锋泰资本减持青禾科技300万股。", "300万股", "青禾科技"),
+        # a clause that opens with 公司 after a person's pronoun and verb of saying is the company's, not the person's
+        ("星澜激光董事长王建群接受了采访。他表示，公司上半年订单超过3亿元。", "超过3亿元", "星澜激光"),
+        ("锋泰电子总经理赵刚谈到业绩。他说，公司去年净利润增长了20%。", "20%", "锋泰电子"),
+        # (the person's own, where the clause opens with him)
+        ("锋泰电子总经理赵刚谈到个人投资。他说，他已累计投资了2000万元。", "2000万元", "赵刚"),
     ],
 )
 def test_what_a_figure_is_about(text, figure, about):

@@ -78,10 +78,15 @@ def assign_about(
     in_sentence: dict[int, list[Figure]] = {}
     for f in sorted(figures, key=lambda g: g.evidence.start):
         in_sentence.setdefault(f.evidence.sentence, []).append(f)
+    licence_paid: set[int] = set()  # the payments assigned to their payee (ids of the figures in ``out``)
     for f in figures:
         paired = _respectively(doc, f, in_sentence[f.evidence.sentence], mentions)
         if paired is not None:  # 青禾、远澜位列其后，分别为2870辆和1930辆: the n-th figure is the n-th name's
-            out.append(dataclasses.replace(f, about=entity_of.get(paired.start)))
+            listed_about = entity_of.get(paired.start)
+            if paired.type == "Person" and frame and frame.main and _persons_holding(doc, f):
+                # 王明和王亮拟认购的数量分别为1亿股、2000万股: the shares are the article's company's
+                listed_about = (frame.company or frame.main).entity
+            out.append(dataclasses.replace(f, about=listed_about))
             continue
         # 2104辆锋泰P7、936辆锋泰G3: a count right before a product counts that product
         counted = _counted_offering(f, mentions, starts) if f.kind == "quantity" else None
@@ -89,14 +94,27 @@ def assign_about(
             out.append(dataclasses.replace(f, about=entity_of.get(counted.start)))
             continue
         prev = out[-1] if out else None
+        payee = _licence_payee(doc, f, mentions, entity_of, frame)
+        if payee is None and prev is not None and prev.about is not None and id(prev) in licence_paid:
+            payee = _deal_total_after(doc, prev, f)
+        if payee is not None:
+            paid = dataclasses.replace(f, about=payee)
+            licence_paid.add(id(paid))
+            out.append(paid)  # 星澜制药方面将支付3亿美元首付款 (in 青禾生物's story): the licensor's
+            continue
         if prev is not None and _votes_of_stake(doc, prev, f, mentions, entity_of):
             out.append(dataclasses.replace(f, about=prev.about))  # 持有锋泰18.5%的股份，并拥有62.3%的投票权
             continue
+        if prev is not None and _stake_in_shares(doc, prev, f):
+            out.append(dataclasses.replace(f, about=prev.about))  # 收购公司20%股份(合计2.6亿股)
+            continue
         target = (
             _venture_share(doc, f, mentions, entity_of)
+            or _capital_share(doc, f, mentions, entity_of)
             or _stake_named_before(doc, f, mentions, entity_of)
             or _target(doc, f, targets)
             or _shares_of(doc, f, mentions, entity_of)
+            or _traded_stock(doc, f, mentions, entity_of)
         )
         if target is None and (f.kind == "percentage" and _is_stake(doc, f) or _deal_price(doc, f)):
             target = _recent_target(f, targets)
@@ -124,6 +142,9 @@ def assign_about(
             or _compares(doc, prev, f, mentions)  # 达5.2亿，较上年同期的4.1亿增长27%
         ):
             out.append(dataclasses.replace(f, about=prev.about))  # the same party as the figure before
+            continue
+        if _unnamed_venture_stake(doc, f, defined) or _each_the_same(doc, f, mentions):
+            out.append(dataclasses.replace(f, about=None))  # 占合营公司股权约45% / A、B分别出资2亿元
             continue
         about = _defined_subject(doc, f, mentions, defined) or _about(
             doc,
@@ -644,6 +665,23 @@ def _votes_of_stake(
     return not (named and holds.search(doc.norm, named[-1].end, prev.evidence.start))
 
 
+def _stake_in_shares(doc: Document, prev: Figure, f: Figure) -> bool:
+    """``f`` is the number of shares that the stake just before it comes to (收购公司20%股份(合计2.6亿股) /
+    收购目标公司29.99%的股权，对应6500万股A股): the shares are in the stake's company, whoever buys them."""
+    return (
+        f.unit in load_words().words("share_count_unit")
+        and prev.kind == "percentage"
+        and prev.about is not None
+        and prev.evidence.sentence == f.evidence.sentence
+        and prev.evidence.end <= f.evidence.start
+        and _is_stake(doc, prev)
+        and load_words()
+        .regex("stake_restated_in_shares")
+        .fullmatch(doc.norm, prev.evidence.end, f.evidence.start)
+        is not None
+    )
+
+
 def _shares_of(doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]) -> str | None:
     """A number of shares, a price per share, the money laid out for them (斥资3.6亿元) or a stake in a sentence that
     trades or counts the shares of one named company (减持384万股锋泰科技，平均作价每股41元 / 增持星澜银行H股股份100万股，
@@ -784,6 +822,10 @@ def _about(
         ]
         if inside:
             return inside[0]
+    listed_group = any(
+        c_lo <= m.start and m.type in _AGENT and (_group_counted(text, m, f) or _counted_in_list(text, m, f))
+        for m in in_sentence
+    )
     in_sentence = [
         m
         for m in in_sentence
@@ -801,6 +843,8 @@ def _about(
         if raiser is not None:
             return raiser  # 星澜医疗已完成多轮融资，融资规模达数亿美元: its own rounds' total
         return None  # 中国短视频行业市场规模为1800亿元: a market's size, about no one named
+    if listed_group and not any(c_lo <= m.start < start for m in agents):
+        return None  # 青禾、星澜等12家公司携40个项目入选: the listed group's, none of its members'
     if not agents and _aggregate(text, sent.start, start, end):
         return (
             None  # 今年上半年，新能源汽车领域共发生融资事件120起: a sector's total, not the topic company's
@@ -879,7 +923,11 @@ def _about(
             bought = _recent_target(f, targets or {}, owner) if held is None and owner is not None else None
             return held or bought or holder[-1]  # (a holder's stake in the one company it bought into)
     if _pronoun().search(text[c_lo:start]) or (
-        _pronoun().search(text[sent.start : start]) and not any(m.start < start for m in agents)
+        _pronoun().search(text[sent.start : start])
+        and not any(m.start < start for m in agents)
+        and not _company_anaphor().match(
+            text, c_lo
+        )  # 他表示，公司上半年订单超过3亿元: the company's, not his
     ):
         # the last person ending before the figure (mentions do not overlap, so ends are in order too)
         i = bisect.bisect_right(people, start, key=lambda m: m.end)
@@ -1231,6 +1279,160 @@ def _venture_share(
     return entity_of[venture.start]
 
 
+def _capital_share(
+    doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]
+) -> str | None:
+    """青禾光电注册资本达8亿元，其中锋泰出资6亿元，出资后持股比例60%: a party's money or stake listed after 其中
+    that follows a company's capital in the sentence is that company's, not the contributor's; the figure's clause
+    names at most its contributor and nothing after the figure, and no other party stands between the company and
+    其中."""
+    words, text, start = load_words(), doc.norm, f.evidence.start
+    sentence = doc.sentences[f.evidence.sentence]
+    c_lo = _clause_start(text, sentence.start, start)
+    before = text[max(c_lo, start - 16) : start]
+    if not (
+        f.kind == "money"
+        and words.regex("contribution_before").search(before)
+        or f.kind == "percentage"
+        and words.regex("stake_before").search(before)
+    ):
+        return None
+    among = next(reversed(list(words.regex("among_them").finditer(text, sentence.start, start))), None)
+    if among is None:
+        return None
+    breaks = [
+        at
+        for at in (text.find(c, f.evidence.end, sentence.end) for c in words.words("clause_break"))
+        if at >= 0
+    ]
+    c_hi = min(breaks, default=sentence.end)
+    clause = [m for m in _in_span(mentions, c_lo, c_hi) if m.type in _AGENT]
+    if len([m for m in clause if m.start < start]) > 1 or any(m.start >= start for m in clause):
+        return None
+    named = [m for m in _in_span(mentions, sentence.start, among.start()) if m.type in _AGENT]
+    owner = next((m for m in reversed(named) if m.type == "Company" and m.start in entity_of), None)
+    if (
+        owner is None
+        or among.start() - owner.end > 48
+        or not words.regex("capital_before_among").search(text, owner.end, among.start())
+        or any(entity_of.get(m.start) != entity_of[owner.start] for m in named if m.start > owner.start)
+        or any(entity_of.get(m.start) == entity_of[owner.start] for m in clause)
+    ):
+        return None
+    return entity_of[owner.start]
+
+
+def _licence_payee(
+    doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str], frame: Frame | None
+) -> str | None:
+    """星澜制药方面将支付3亿美元首付款 / 星澜制药开出的3亿美元首付款, in a story of 青禾生物's licence: an upfront or a
+    milestone payment that the one party named before it in its clause pays, naming no payee, is the article's
+    company's (the licensor, who receives it), unless the payer is that company."""
+    words, text, start = load_words(), doc.norm, f.evidence.start
+    if f.kind != "money" or frame is None or frame.main is None:
+        return None
+    if not words.regex("licence_payment_after").match(text, f.evidence.end):
+        return None
+    sentence = doc.sentences[f.evidence.sentence]
+    c_lo = _clause_start(text, sentence.start, start)
+    payers = [m for m in _in_span(mentions, c_lo, start) if m.type in _AGENT]
+    if len(payers) != 1 or not words.regex("payer_before_amount").fullmatch(text, payers[0].end, start):
+        return None
+    company = (frame.company or frame.main).entity
+    return company if entity_of.get(payers[0].start) != company else None
+
+
+def _deal_total_after(doc: Document, prev: Figure, f: Figure) -> str | None:
+    """…将支付3亿美元首付款，交易总价值可达50亿美元: a deal's total after a payment in its sentence, the next payment
+    of a list, or an amount converted, is the same party's as the payment before it."""
+    words, text = load_words(), doc.norm
+    if f.kind != "money" or prev.evidence.sentence != f.evidence.sentence:
+        return None
+    if words.regex("licence_payment_chain").fullmatch(text, prev.evidence.end, f.evidence.start):
+        return prev.about  # 3亿美元首付款、最高20亿美元的里程碑付款 / 50亿美元，约合人民币360亿元
+    lo = _clause_start(text, doc.sentences[f.evidence.sentence].start, f.evidence.start)
+    if not words.regex("deal_total_before").search(text, max(lo, prev.evidence.end), f.evidence.start):
+        return None
+    return prev.about
+
+
+def _unnamed_venture_stake(doc: Document, f: Figure, defined: dict[str, str]) -> bool:
+    """占合营公司股权约45% / 持有合资公司51%的股份: a stake in a venture that the text names with a venture word only
+    (no name defined for it) is about no one named, not the holder's."""
+    if f.kind != "percentage":
+        return False
+    text, start = doc.norm, f.evidence.start
+    lo = max(_clause_start(text, doc.sentences[f.evidence.sentence].start, start), start - 20)
+    found = load_words().regex("unnamed_venture_stake_before").search(text, lo, start)
+    return found is not None and not any(term in found.group() for term in defined)
+
+
+def _each_the_same(doc: Document, f: Figure, mentions: list[Mention]) -> bool:
+    """青禾、星澜、锋泰拟以现金分别出资2亿元: one figure right after 分别 and a verb, with a list of two or more
+    names joined before 分别 in its clause and no figure after it in the list, is each party's alike, not the last
+    one's alone."""
+    words, text, start = load_words(), doc.norm, f.evidence.start
+    sentence = doc.sentences[f.evidence.sentence]
+    c_lo = _clause_start(text, sentence.start, start)
+    same = words.regex("each_the_same_before").search(text, max(c_lo, start - 16), start)
+    if same is None or words.regex("figure_list_join").match(text, f.evidence.end):
+        return False
+    named = [m for m in _in_span(mentions, c_lo, same.start()) if m.type in _AGENT or m.type == "Person"]
+    joins = words.regex("figure_list_join")
+    listed = 1
+    for a, b in zip(named[-2::-1], named[:0:-1], strict=False):  # backwards: pairs (earlier, later)
+        if not joins.fullmatch(text, a.end, b.start):
+            break
+        listed += 1
+    return len(named) >= 2 and listed == len(named)
+
+
+def _persons_holding(doc: Document, f: Figure) -> bool:
+    """A figure a person has as a holder of a company's shares: a number of shares, a stake, or the money a
+    subscription for shares comes to (拟认购的金额分别为8亿元和2亿元)."""
+    words = load_words()
+    sentence = doc.sentences[f.evidence.sentence]
+    if f.unit in words.words("share_count_unit") or f.kind == "percentage" and _is_stake(doc, f):
+        return True
+    if f.kind == "percentage":  # 分别持股35.5%和20.1%: the later stakes of the list too
+        lo = _clause_start(doc.norm, sentence.start, f.evidence.start)
+        return words.regex("listed_stakes_before").search(doc.norm, lo, f.evidence.start) is not None
+    return (
+        f.kind == "money"
+        and words.regex("subscribed_before").search(doc.norm, sentence.start, f.evidence.start) is not None
+    )
+
+
+def _traded_stock(doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]) -> str | None:
+    """星澜电子股价大涨，锋泰资本随即沽出5000万股，持股比例降至2.9%: a number of shares or a stake that a clause trades or
+    holds, after an earlier clause of the sentence that speaks of one company's stock, is that company's, not the
+    holder's (who is named in the figure's clause, if at all, before the verb)."""
+    words, text, start = load_words(), doc.norm, f.evidence.start
+    if not (f.unit in words.words("share_count_unit") or f.kind == "percentage" and _is_stake(doc, f)):
+        return None
+    sentence = doc.sentences[f.evidence.sentence]
+    c_lo = _clause_start(text, sentence.start, start)
+    traded = words.regex("share_trade_before").search(text, c_lo, start)
+    if traded is None:
+        return None
+    stock = words.regex("stock_after_name")
+    named = [
+        m
+        for m in _in_span(mentions, sentence.start, c_lo)
+        if m.type in _HOLDER_TYPES and m.start in entity_of
+    ]
+    listed = {entity_of[m.start] for m in named if stock.match(text, m.end)}
+    if len(listed) != 1:
+        return None
+    company = next(iter(listed))
+    clause = [m for m in _in_span(mentions, c_lo, start) if m.type in _AGENT or m.type == "Person"]
+    if any(entity_of.get(m.start) == company or m.start > traded.start() for m in clause):
+        return (
+            None  # (the company itself in the clause, or a name between the verb and the figure: its shares)
+        )
+    return company
+
+
 def _place_statistic(text: str, sentence_start: int, start: int, in_sentence: list[Mention]) -> bool:
     """欧洲去年电动自行车销量达到470万辆 / 今年前三季度，广东省外贸进出口总额达6万亿元: the sentence opens (after
     dates) with a place that is no company's region (not 中国市场 / 华东区), and nobody is named before the figure."""
@@ -1384,10 +1586,22 @@ def _counted_in_list(text: str, m: Mention, f: Figure) -> bool:
     """红杉已投资包括京东、美团、拼多多等300家企业 / 园区已吸引华为、腾讯等50余家企业入驻: ``m`` is an item of a list
     closed by 等 right before a count of its kind, so the count is the whole list's, not ``m``'s (the subject before
     the list is what it is about)."""
+    words = load_words()
+    if m.end > f.evidence.start:
+        return False
+    if f.unit in words.words("counter") and words.regex("listed_before_count").fullmatch(
+        text, m.end, f.evidence.start
+    ):
+        return True
+    return _group_counted(text, m, f)
+
+
+def _group_counted(text: str, m: Mention, f: Figure) -> bool:
+    """锋泰、青禾等12家公司携40个项目入选: ``m`` is an item of a list closed by 等 and a count of its kind, and the
+    figure comes later in that clause, so it is the counted group's, not ``m``'s."""
     return (
         m.end <= f.evidence.start
-        and f.unit in load_words().words("counter")
-        and load_words().regex("listed_before_count").fullmatch(text, m.end, f.evidence.start) is not None
+        and load_words().regex("listed_count_then").fullmatch(text, m.end, f.evidence.start) is not None
     )
 
 
