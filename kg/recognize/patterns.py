@@ -2109,6 +2109,8 @@ def find_quoted_offerings(ctx: Context, anchors: list[Mention]) -> list[Mention]
         tokens = ctx.tokens_from(m.start(g), m.end(g))
         if any(t.pos[:1] in "vpcdrum" and ctx.known(t.word) for t in tokens[:1]):
             continue  # 腾讯“连接一切”: a verb phrase, a slogan
+        if any(t.pos[:1] in "dr" and ctx.known(t.word) for t in tokens[1:]):
+            continue  # 锋泰汽车“前路这边更宽” / 青禾“品质永远第一”: an adverb or a pronoun inside, a clause, a slogan
         if tokens and (
             tokens[-1].pos in ("v", "vn")
             and ctx.known(tokens[-1].word)
@@ -3577,6 +3579,8 @@ def find_owned_offerings(ctx: Context) -> list[Mention]:
             )
         ):
             continue  # (也就是说: 是 inside a word; 以及为… / 是他们为…: a conjunction, a copula or a pronoun, no name)
+        if m.group(1).startswith(W.words("speech_verb")) or m.group(1).endswith(W.words("launch_verb")):
+            continue  # 宣布上线为商家开发的…: a verb of saying or launching, 为 "for", no name before it
         kind = m.group(2).removesuffix(W.words("one_among")[0])  # 旗下上市公司之一: one of its companies
         if kind.endswith(W.words("person_kind")) or any(kind.endswith(t) for t in ctx.lexicon.titles):
             continue  # 张伟是青禾科技推出的一位新高管: a person, not an offering
