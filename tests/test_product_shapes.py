@@ -59,7 +59,7 @@ def test_a_slogan_quoted_after_a_company_is_no_product(text):
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("哔哩哔哩“大会员”的收入增长。", "大会员"), ("网易“英雄盛典”吸引了大量玩家。", "英雄盛典")],
+    [("爱奇艺“星钻会员”的收入增长明显。", "星钻会员"), ("青禾游戏“星河盛典”吸引了大量玩家。", "星河盛典")],
 )
 def test_a_quoted_offering_after_a_company_is_still_one(text, name):
     assert name in names(text)
@@ -103,7 +103,7 @@ def tagged_mentions(text: str, span: str, type_: str, prob: float = 0.99):
 @pytest.mark.parametrize(
     ("text", "span", "kept"),
     [
-        ("她是影响过一众KOL的KOL。", "一众KOL", None),
+        ("这位主播带火了一众KOL的新品。", "一众KOL", None),
         ("展会吸引了众多星澜科技的客户。", "众多星澜科技", "星澜科技"),
         ("诸多锋泰电子的供应商已停工。", "诸多锋泰电子", "锋泰电子"),
         ("这款产品打动了一批青禾会员。", "一批青禾会员", "青禾会员"),
@@ -145,3 +145,51 @@ def test_a_picture_left_in_the_text_is_no_product(text, span):
 
 def test_a_tagged_product_is_kept():
     assert ("澜星手表", "Product") in tagged_mentions("青禾发布了新款澜星手表。", "澜星手表", "Product")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("星澜在京东自营店上新两款澜星果汁汽水，有荔枝味和柚子味。", "澜星果汁汽水"),
+        ("锋泰食品推出草莓、香橙两款锋泰汽水新品。", "锋泰汽水"),
+        ("青禾乳业近日推出三款禾源酸奶，主打低糖。", "禾源酸奶"),
+        ("星澜汽车发布了两款澜途SUV。", "澜途SUV"),
+        ("锋泰电子上新了5款锋泰耳机，售价199元起。", "锋泰耳机"),
+    ],
+)
+def test_a_line_of_goods_after_a_count_of_launched_models(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "青禾推出了两款智能手表。",
+        "锋泰推出了两款新款手机，售价更低。",
+        "2013年，星澜发布第一款澜星手机，售价799元。",
+        "公司去年推出了5款新车。",
+    ],
+)
+def test_a_count_of_goods_described_is_no_line(text):
+    assert not {n for n in names(text) if n.endswith(("手表", "手机", "新车"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("台铃“晴空”车型续航达到80公里。", "晴空"),
+        ("绿源“飞燕”车型加入了自定义铃声。", "飞燕"),
+        ("星澜“小白”机型卖得最好。", "小白"),
+        ("爱玛“星辰”车型主打年轻女性。", "星辰"),
+        ("雅迪“远山”车型的销量领先。", "远山"),
+    ],
+)
+def test_a_quoted_model_after_its_maker_before_a_kind(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["主打“平价”车型的品牌增长最快。", "这是一款“国民”车型。", "越来越多“小众”机型受到关注。"]
+)
+def test_a_quoted_word_before_a_kind_is_no_model(text):
+    assert not names(text) & {"平价", "国民", "小众"}

@@ -1817,6 +1817,18 @@ def _kind_list_next(ctx: Context, first: str, pos: int) -> list[tuple[int, int]]
 
 def find_products(ctx: Context) -> list[Mention]:
     text, out = ctx.text, []
+    for m in W.regex("counted_launch").finditer(text):  # 澜海食品上新了4款星光乌龙茶
+        s, e = m.span("name")
+        kind = next(k for k in W.words("counted_goods_kind") if text.endswith(k, s, e))
+        # (款锋泰|耳机: the segmenter may glue the count's 款 to the name)
+        before_kind = ctx.tokens_from(s, e - len(kind))
+        if (
+            e - len(kind) - s < 2
+            or not ctx.is_boundary(e - len(kind))
+            or not any(t.pos in NAME_POS or t.pos == "l" or not ctx.known(t.word) for t in before_kind)
+        ):
+            continue  # 推出了两款智能手表 / 新款手机: words that describe the goods, no name of a line
+        out.append(ctx.mention(s, e, "Product", "pattern:launched_product", 0.75))
     for m in W.regex("launched_latin_product").finditer(text):
         name = m.group(1)
         if name in W.set("latin_kind_word"):
@@ -3143,8 +3155,16 @@ def find_titled_works(ctx: Context) -> list[Mention]:
         out.append(ctx.mention(start, m.end("name"), "Product", "pattern:owner_glossed", 0.72))
     for m in W.regex("quoted_kind_product").finditer(ctx.text):  # 首款火箭“远航一号” / 王牌栏目「晨间快报」
         name = m.group("name").strip()
+        before = ctx.tokens[ctx.token_index(m.start() - 1)] if m.start() > 0 and ctx.tokens else None
+        branded = (
+            before is not None
+            and before.end == m.start()
+            and "\u4e00" <= before.word[-1] <= "\u9fff"
+            and (before.pos in NAME_POS or not ctx.known(before.word))
+        )  # 新日“晴空”车型: a maker's name right before the quotes
         if m.group("kind") is None and not (
             re.search(r"[A-Za-z0-9]", name)
+            or branded
             or W.regex("quote_mark").match(ctx.text, m.end())
             or W.regex("quote_mark").match(ctx.text[max(0, m.start() - 2) : m.start()][::-1])
         ):
