@@ -255,7 +255,9 @@ def recognize(
     ctx = Context(doc, tokens, lexicon or load_lexicon(), known)
     mentions = _rule_mentions(ctx)
     if tagged is None:
-        return _with_neighbours(ctx, filter_spans(mentions + find_short_forms(ctx, mentions)))
+        return _with_variants(
+            ctx, _with_neighbours(ctx, filter_spans(mentions + find_short_forms(ctx, mentions)))
+        )
     extra = [
         m
         for m in statistical_mentions(ctx, tagged, mentions, min_confidence=min_confidence, source=source)
@@ -272,7 +274,22 @@ def recognize(
     sure = [m for m in extra if m.score >= CRF_PROPAGATE_SCORE]
     found = filter_spans(found + _propagate(ctx, sure, taken=found))
     found = _tagged_abbreviations(ctx, found, {id(m) for m in extra})
-    return _with_neighbours(ctx, filter_spans(found + find_short_forms(ctx, found)))
+    return _with_variants(ctx, _with_neighbours(ctx, filter_spans(found + find_short_forms(ctx, found))))
+
+
+def _with_variants(ctx: Context, found: list[Mention]) -> list[Mention]:
+    """A product's name and the variant word or version right after it (蓝鲸冰箱Pro / 飞鹰2.0): one name, the
+    model's, where nothing else was found there."""
+    out = []
+    for i, m in enumerate(found):
+        v = _W.regex("variant_after_product").match(ctx.text, m.end) if m.type == "Product" else None
+        nxt = found[i + 1].start if i + 1 < len(found) else len(ctx.text)
+        if v is None or v.end() > nxt or ctx.text[m.end - 1].isspace():
+            out.append(m)
+            continue
+        key = m.key + ctx.text[m.end : v.end()] if m.key != ctx.text[m.start : m.end] else None
+        out.append(ctx.mention(m.start, v.end(), m.type, m.source, m.score, key=key, types=m.types))
+    return out
 
 
 def _tagged_abbreviations(ctx: Context, found: list[Mention], tagged: set[int]) -> list[Mention]:
@@ -580,6 +597,13 @@ def statistical_mentions(
             end -= 1
         if start == end:
             continue
+        if type_ != "Person" and ctx.text.startswith(_W.words("vague_quantifier_start"), start):
+            start += len(next(w for w in _W.words("vague_quantifier_start") if ctx.text.startswith(w, start)))
+            if end - start < 2:
+                continue  # 影响过一众KOL: an unnamed many, the quantifier no part of a name
+        if type_ != "Person" and _W.regex("quoted_price_after").match(ctx.text, end - 1) and end - start > 3:
+            end -= 1  # 至收盘，锋泰电子报19.25元: a listed company's short name and its price
+            type_ = "Company" if type_ == "Product" else type_
         type_ = _body_or_person(ctx, start, end, type_)
         if type_ in ORG_TYPES:
             end = _with_whole_suffix(ctx, start, end)  # 锋泰建设集团有限公|司: the suffix the tagger cut
@@ -953,6 +977,8 @@ def _plausible_statistical(m: Mention, ctx: Context) -> bool:
         and (text in _W.set("latin_not_a_name") or text.split()[0] in _W.set("latin_model_stop"))
     ):
         return False  # SoC / Top 3: a common noun or a ranking, no product's name
+    if m.type == "Product" and any(w in _W.set("picture_word") for w in text.split()):
+        return False  # image / IC photo: where a picture was, or its credit
     if m.type in ("Product", "Platform") and text in _W.set("product_kind_noun"):
         return False  # 推出小程序“禾点餐”: the word for the kind, no product's name
     if m.type == "Product" and _W.regex("series_word_alone").fullmatch(text):
@@ -1114,6 +1140,8 @@ def _acceptable(m: Mention, ctx: Context) -> bool:
         and not _whole_offering(ctx, m)
     ):
         return False
+    if m.type == "Product" and _W.regex("series_word_alone").fullmatch(key):
+        return False  # 澜星音箱mini: the variant word after a kind, no product's name of its own
     return key not in ctx.lexicon.titles and not key.isdigit()
 
 

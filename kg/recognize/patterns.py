@@ -1953,6 +1953,18 @@ def _kind_list_next(ctx: Context, first: str, pos: int) -> list[tuple[int, int]]
 
 def find_products(ctx: Context) -> list[Mention]:
     text, out = ctx.text, []
+    for m in W.regex("counted_launch").finditer(text):  # 澜海食品上新了4款星光乌龙茶
+        s, e = m.span("name")
+        kind = next(k for k in W.words("counted_goods_kind") if text.endswith(k, s, e))
+        # (款锋泰|耳机: the segmenter may glue the count's 款 to the name)
+        before_kind = ctx.tokens_from(s, e - len(kind))
+        if (
+            e - len(kind) - s < 2
+            or not ctx.is_boundary(e - len(kind))
+            or not any(t.pos in NAME_POS or t.pos == "l" or not ctx.known(t.word) for t in before_kind)
+        ):
+            continue  # 推出了两款智能手表 / 新款手机: words that describe the goods, no name of a line
+        out.append(ctx.mention(s, e, "Product", "pattern:launched_product", 0.75))
     for m in W.regex("launched_latin_product").finditer(text):
         name = m.group(1)
         if name in W.set("latin_kind_word"):
@@ -2245,6 +2257,8 @@ def find_quoted_offerings(ctx: Context, anchors: list[Mention]) -> list[Mention]
         tokens = ctx.tokens_from(m.start(g), m.end(g))
         if any(t.pos[:1] in "vpcdrum" and ctx.known(t.word) for t in tokens[:1]):
             continue  # 腾讯“连接一切”: a verb phrase, a slogan
+        if any(t.pos[:1] in "dr" and ctx.known(t.word) for t in tokens[1:]):
+            continue  # 锋泰汽车“前路这边更宽” / 青禾“品质永远第一”: an adverb or a pronoun inside, a clause, a slogan
         if tokens and (
             tokens[-1].pos in ("v", "vn")
             and ctx.known(tokens[-1].word)
@@ -3347,8 +3361,16 @@ def find_titled_works(ctx: Context) -> list[Mention]:
         out.append(ctx.mention(start, m.end("name"), "Product", "pattern:owner_glossed", 0.72))
     for m in W.regex("quoted_kind_product").finditer(ctx.text):  # 首款火箭“远航一号” / 王牌栏目「晨间快报」
         name = m.group("name").strip()
+        before = ctx.tokens[ctx.token_index(m.start() - 1)] if m.start() > 0 and ctx.tokens else None
+        branded = (
+            before is not None
+            and before.end == m.start()
+            and "\u4e00" <= before.word[-1] <= "\u9fff"
+            and (before.pos in NAME_POS or not ctx.known(before.word))
+        )  # 新日“晴空”车型: a maker's name right before the quotes
         if m.group("kind") is None and not (
             re.search(r"[A-Za-z0-9]", name)
+            or branded
             or W.regex("quote_mark").match(ctx.text, m.end())
             or W.regex("quote_mark").match(ctx.text[max(0, m.start() - 2) : m.start()][::-1])
         ):
@@ -3803,6 +3825,8 @@ def find_owned_offerings(ctx: Context) -> list[Mention]:
             )
         ):
             continue  # (也就是说: 是 inside a word; 以及为… / 是他们为…: a conjunction, a copula or a pronoun, no name)
+        if m.group(1).startswith(W.words("speech_verb")) or m.group(1).endswith(W.words("launch_verb")):
+            continue  # 宣布上线为商家开发的…: a verb of saying or launching, 为 "for", no name before it
         kind = m.group(2).removesuffix(W.words("one_among")[0])  # 旗下上市公司之一: one of its companies
         if kind.endswith(W.words("person_kind")) or any(kind.endswith(t) for t in ctx.lexicon.titles):
             continue  # 张伟是青禾科技推出的一位新高管: a person, not an offering
