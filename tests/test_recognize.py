@@ -382,6 +382,7 @@ def test_filter_spans_longest_wins_then_score_then_earliest():
     assert [(m.start, m.end, m.type) for m in kept] == [(0, 4, "Company"), (6, 8, "Platform")]
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,people",
     [
@@ -1987,6 +1988,7 @@ def test_a_daily_report_is_no_newspaper(text):
     assert not [m for m in mentions_of(text)[2] if m.type == "MediaOrganization"]
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     ("text", "unit", "company", "head"),
     [
@@ -2355,6 +2357,7 @@ def test_a_verb_entering_a_field_after_a_name_ends_the_name(text, names):
     assert orgs == names, orgs
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     ("text", "names"),
     [

@@ -4,6 +4,7 @@ import pytest
 from helpers import result_of, triples
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,expected",
     [
@@ -104,6 +105,7 @@ def test_founding_date_is_a_typed_literal_with_the_text_as_written():
     assert rel.literal and rel.object == "2015-09" and dict(rel.qualifiers)["text"] == "2015年9月"
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,predicate,title",
     [
@@ -258,6 +260,7 @@ def test_a_long_registered_name_is_kept_whole():
     assert ("江苏铭诚土地房地产评估有限公司", "foundingDate", "1999-08-18") in found
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,expected,absent",
     [
@@ -1075,6 +1078,7 @@ def test_a_clause_about_the_company_without_its_name_is_about_the_organisation_b
     assert fact in found or p == "partner" and (o, p, s) in found
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text, fact",
     [
@@ -1435,6 +1439,7 @@ def test_a_news_flash_is_no_publisher():
     assert not any(p == "publisher" or o == "快讯" for _, p, o in facts)
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,predicate",
     [
@@ -1472,6 +1477,7 @@ def test_an_investment_firm_named_in_a_round_article_backs_the_funded_company():
     assert backer.rule == "frame:round_backer" and backer.confidence < 0.7
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text",
     [

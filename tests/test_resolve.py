@@ -139,6 +139,7 @@ def test_a_division_without_its_company_name_begins_after_the_last_word_of_the_c
     assert unit in labels and not any(label.endswith(unit) and label != unit for label in labels)
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text",
     [
@@ -186,6 +187,7 @@ def test_a_short_name_given_without_brackets_is_an_abbreviation(text, short):
     assert any(m.source == "pattern:abbreviation" for m in mentions)
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,full,short",
     [
