@@ -8,6 +8,7 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Where the environment turns bytecode caching off (PYTHONDONTWRITEBYTECODE), every test process would compile kg,
 # rdflib and the test modules from source on every run: five seconds of a run of the fast suite here. The tests
@@ -16,11 +17,12 @@ sys.dont_write_bytecode = False
 
 import pytest
 from hypothesis import settings
-from rdflib import Graph
 
-import kg
-from kg.export import render
-from kg.vocab import DEFAULT_BASE, PREFIXES
+if TYPE_CHECKING:
+    import kg
+
+# kg and rdflib are imported where they are used: with xdist, the controlling process loads this file too but runs
+# no test, and importing them there (half a second) delayed the start of the workers.
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -47,6 +49,11 @@ class Exported:
     """A graph exported to Turtle and parsed back, with SPARQL helpers that use kg's prefixes."""
 
     def __init__(self, graph: kg.KnowledgeGraph) -> None:
+        from rdflib import Graph
+
+        from kg.export import render
+        from kg.vocab import DEFAULT_BASE, PREFIXES
+
         self.graph = graph
         self.turtle = render(graph, "turtle", base=DEFAULT_BASE)
         self.rdf = Graph().parse(data=self.turtle, format="turtle")
@@ -69,16 +76,22 @@ class Exported:
 def seed_graph() -> Exported:
     if not SEED.exists():
         pytest.skip(f"seed article not found at {SEED}")
+    import kg
+
     return Exported(kg.build([SEED]))
 
 
 @pytest.fixture(scope="session")
 def fixture_graphs() -> dict[str, Exported]:
+    import kg
+
     return {p.name: Exported(kg.build([p])) for p in fixture_articles()}
 
 
 @pytest.fixture(scope="session")
 def example_graph() -> Exported:
+    import kg
+
     return Exported(kg.build([EXAMPLE]))
 
 
