@@ -624,6 +624,7 @@ def test_a_currency_before_the_amount_is_part_of_the_figure():
     assert f.text == "新台币5亿元" and f.unit == "TWD"
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,figure,bound",
     [
