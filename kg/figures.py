@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .model import Document, Evidence, Figure, Mention
+from .recache import compile_pattern
 from .recognize.lexicon import Lexicon, load_lexicon
 from .words import Words, load_words
 from .zh.dates import date_name
@@ -61,7 +62,7 @@ def _vocabulary() -> _Vocabulary:
     scale = (
         f"(?:{w.alt('scale_word')}|{w.alt('trillion_scale')})"  # (新台币1.6兆元: 兆 only before a currency)
     )
-    figure = re.compile(
+    figure = compile_pattern(  # (kept compiled between runs: a tenth of a second to compile)
         rf"(?P<pre>{alt(w.map('figure_prefix'))})?"
         rf"(?:(?P<vague>{w.alt('vague_number')})(?P<vscale>{scale})"
         rf"|(?P<num>{number})(?:(?P<scale1>{scale})?{w.alt('range_separator')}(?P<num2>{number}))?"

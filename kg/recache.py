@@ -10,7 +10,8 @@ intent. A file that cannot be read or written, or an interpreter whose regular-e
 means compiling as usual: the result is the same pattern either way.
 
 ``cached_data`` keeps plain data (tuples, dicts, strings, frozensets: what ``marshal`` writes, never code to run)
-made from the package's data files, under a key that names those files' bytes and the code that reads them.
+made from the package's data files, under a key that names those files' bytes and the code that reads them;
+``parsed_toml`` keeps what ``tomllib`` makes of a text (the rules and the vocabulary: a third of a second to parse).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import os
 import re
 import sys
 import tempfile
+import tomllib
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -104,6 +106,14 @@ def cached_data(name: str, key: bytes, build: Callable[[], Any]) -> Any:
         return value
     _write(path, data)
     return value
+
+
+def parsed_toml(text: str) -> dict[str, Any]:
+    """``tomllib.loads(text)``, or what an earlier run kept of the same text. The parse depends on the text and the
+    interpreter alone (the folder is the interpreter's), so the text is the key. Raises ``TOMLDecodeError`` as
+    ``tomllib`` does; a value ``marshal`` cannot keep (a date) is parsed every time."""
+    value = cached_data("toml", text.encode("utf-8"), lambda: tomllib.loads(text))
+    return value if isinstance(value, dict) else tomllib.loads(text)  # (a damaged or foreign file)
 
 
 def _compiled_parts(pattern: str) -> tuple[Any, ...]:

@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any
 
 from .errors import KgError
-from .recache import compile_pattern
+from .recache import compile_pattern, parsed_toml
 
 _REF = re.compile(r"(?<!\?P)<([a-z][a-z0-9_]*)>")
 _KINDS = ("words", "chars", "pattern", "map")
@@ -162,7 +162,7 @@ def load_words() -> Words:
     text = resources.files("kg.data").joinpath("words.toml").read_text(encoding="utf-8")
     origin = "kg/data/words.toml"
     try:
-        data = tomllib.loads(text)
+        data = parsed_toml(text)
     except tomllib.TOMLDecodeError as exc:
         raise WordsError(f"{origin}: {exc}") from None
     return Words(validate_entries(data, origin), origin)

@@ -8,6 +8,7 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Where the environment turns bytecode caching off (PYTHONDONTWRITEBYTECODE), every test process would compile kg,
 # rdflib and the test modules from source on every run: five seconds of a run of the fast suite here. The tests
@@ -16,11 +17,12 @@ sys.dont_write_bytecode = False
 
 import pytest
 from hypothesis import settings
-from rdflib import Graph
 
-import kg
-from kg.export import render
-from kg.vocab import DEFAULT_BASE, PREFIXES
+if TYPE_CHECKING:
+    import kg
+
+# kg and rdflib are imported where they are used: with xdist, the controlling process loads this file too but runs
+# no test, and importing them there (half a second) delayed the start of the workers.
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -47,6 +49,11 @@ class Exported:
     """A graph exported to Turtle and parsed back, with SPARQL helpers that use kg's prefixes."""
 
     def __init__(self, graph: kg.KnowledgeGraph) -> None:
+        from rdflib import Graph
+
+        from kg.export import render
+        from kg.vocab import DEFAULT_BASE, PREFIXES
+
         self.graph = graph
         self.turtle = render(graph, "turtle", base=DEFAULT_BASE)
         self.rdf = Graph().parse(data=self.turtle, format="turtle")
@@ -69,17 +76,47 @@ class Exported:
 def seed_graph() -> Exported:
     if not SEED.exists():
         pytest.skip(f"seed article not found at {SEED}")
+    import kg
+
     return Exported(kg.build([SEED]))
 
 
 @pytest.fixture(scope="session")
 def fixture_graphs() -> dict[str, Exported]:
+    import kg
+
     return {p.name: Exported(kg.build([p])) for p in fixture_articles()}
 
 
 @pytest.fixture(scope="session")
 def example_graph() -> Exported:
+    import kg
+
     return Exported(kg.build([EXAMPLE]))
+
+
+_extracted_ahead: set[str] = set()  # modules whose batched cases were extracted
+
+
+@pytest.fixture
+def batched(request) -> None:
+    """For a test whose cases extract their ``text`` parameter with ``helpers.result_of`` (or ``triples``): on the
+    first such case of a module, the texts of all the cases of this run that use this fixture in the module are
+    extracted together (``helpers.extract_ahead``), and each case then reads its own result. The same results as
+    one by one (``extract_many`` is ``extract`` per document, test_crf), in a third of the time."""
+    module = request.module
+    if module.__name__ in _extracted_ahead:
+        return
+    _extracted_ahead.add(module.__name__)
+    from helpers import extract_ahead
+
+    extract_ahead(
+        item.callspec.params["text"]
+        for item in request.session.items
+        if getattr(item, "module", None) is module
+        and "batched" in item.fixturenames
+        and hasattr(item, "callspec")
+    )
 
 
 def _processes_mentioning(text: str) -> dict[int, str]:

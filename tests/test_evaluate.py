@@ -4,12 +4,13 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from helpers import model_shipped
 
 from kg.cli import main
 from kg.errors import KgError
 from kg.evaluate import Scores, evaluate_ner, evaluate_relations, load_label_map
 from kg.evaluate_graph import evaluate_graph
-from kg.recognize.crf import load_tagger, spans
+from kg.recognize.crf import MODEL_FILE, spans
 
 
 def write(tmp_path, name, records):
@@ -160,7 +161,7 @@ def test_bio_labels_become_spans():
     ]
 
 
-@pytest.mark.skipif(load_tagger() is None, reason="no model file shipped")
+@pytest.mark.skipif(not model_shipped(MODEL_FILE), reason="no model file shipped")
 def test_crf_finds_names_no_rule_knows():
     from helpers import mentions_of  # noqa: F401  (conftest path)
 
@@ -173,7 +174,7 @@ def test_crf_finds_names_no_rule_knows():
     assert not {m.text for m in mentions_for(doc, config=_rules()) if m.type == "Person"}
 
 
-@pytest.mark.skipif(load_tagger() is None, reason="no model file shipped")
+@pytest.mark.skipif(not model_shipped(MODEL_FILE), reason="no model file shipped")
 def test_rules_take_precedence_over_the_crf():
     from kg.ingest import document_from_text
     from kg.pipeline import mentions_for

@@ -294,6 +294,7 @@ def test_hong_kong_wordings_of_shares_and_amounts(text, value, qualifier):
     assert f.value == value and (qualifier is None or qualifier in f.qualifiers)
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,figure,about",
     [
@@ -702,6 +703,7 @@ def test_a_currency_before_the_amount_is_part_of_the_figure():
     assert f.text == "新台币5亿元" and f.unit == "TWD"
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,figure,bound",
     [
@@ -739,6 +741,7 @@ def test_shares_and_outlay_read_where_the_traded_company_stands():
     assert not words.regex("shares_after_name").match("星澜银行2400万股东")
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,figure,about",
     [
@@ -912,6 +915,7 @@ def test_a_shopping_day_is_no_figure():
     assert [f.text for f in res.figures] == ["突破5亿元"]
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,figure,about",
     [

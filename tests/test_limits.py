@@ -2,14 +2,14 @@
 (``helpers.work``), which is the same on every machine; time and memory are in benchmarks/big_documents.py."""
 
 import pytest
-from helpers import work
+from helpers import model_shipped, work
 
 from kg import pipeline
 from kg.figures import find_figures
 from kg.ingest import document_from_text
 from kg.ingest.html import html_to_text
 from kg.recognize import tag_documents
-from kg.recognize.crf import load_tagger
+from kg.recognize.crf import MODEL_FILE, load_tagger
 from kg.recognize.lexicon import load_lexicon
 from kg.relate import assign_about, relate
 from kg.resolve import resolve
@@ -98,7 +98,7 @@ def test_stray_html_end_tags_cost_constant_work_each():
     assert html_to_text(page(1000))[0] == "快手宣布与京东合作。"
 
 
-@pytest.mark.skipif(load_tagger() is None, reason="no model file shipped")
+@pytest.mark.skipif(not model_shipped(MODEL_FILE), reason="no model file shipped")
 def test_a_long_document_is_tagged_in_parts_with_the_same_spans(monkeypatch):
     doc = document_from_text(article(120))
     tokens = get_segmenter("rjieba").tokens(doc.norm)

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pyoxigraph
-import pyshacl
 import pytest
 from conftest import ROOT, SEED, Exported
 from rdflib import Graph, URIRef
@@ -22,6 +21,8 @@ SHAPES = ROOT / "ontology" / "shapes.ttl"
 
 
 def _validate(data: Graph):
+    import pyshacl  # (here: a tenth of a second to import, in every test process that collects this module)
+
     conforms, _, text = pyshacl.validate(
         data, shacl_graph=Graph().parse(SHAPES), ont_graph=Graph().parse(ONTOLOGY), inference="rdfs"
     )

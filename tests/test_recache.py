@@ -143,3 +143,22 @@ def test_a_lexicon_alternation_is_kept_and_read_back_as_the_same_pattern(tmp_pat
     assert _alternation(list(reversed(words))) == built  # the same words in another order: the same file
     assert len(list(cache_folder().glob("alternation-*.data"))) == 1
     assert re.fullmatch(built, "青禾科技") and not re.fullmatch(built, "青禾集团")
+
+
+def test_toml_is_kept_under_its_text_and_a_changed_or_damaged_one_is_parsed_again(tmp_path, monkeypatch):
+    import tomllib
+
+    from kg.recache import parsed_toml
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    text = '[rule]\nname = "a"\nexamples = [{ text = "锋泰科技", n = 1, share = 0.5, ok = true }]\n'
+    assert parsed_toml(text) == tomllib.loads(text)
+    (path,) = cache_folder().glob("toml-*.data")
+    assert parsed_toml(text) == tomllib.loads(text)  # read back
+    changed = text.replace('"a"', '"b"')
+    assert parsed_toml(changed) == tomllib.loads(changed) != tomllib.loads(text)  # another text, another file
+    assert len(list(cache_folder().glob("toml-*.data"))) == 2
+    path.write_bytes(b"not zlib at all")
+    assert parsed_toml(text) == tomllib.loads(text)
+    with pytest.raises(tomllib.TOMLDecodeError):
+        parsed_toml("[rule\n")

@@ -382,6 +382,7 @@ def test_filter_spans_longest_wins_then_score_then_earliest():
     assert [(m.start, m.end, m.type) for m in kept] == [(0, 4, "Company"), (6, 8, "Platform")]
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,people",
     [
@@ -913,6 +914,7 @@ def test_a_model_of_a_family_is_made_by_the_maker_of_the_family():
     assert not any(s == "Mate 80 Pro+" and p == "productOf" for s, p, _ in rels)
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text", ["小米智能手表将于下月上市。", "去年，珀莱雅补水面膜在抖音上走红。", "理想L9上市。"]
 )
@@ -928,6 +930,7 @@ def test_goods_after_a_verb_or_a_possessive_are_no_product_name(text):
     assert not [m for m in mentions_of(text)[2] if m.type == "Product"]
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text, name",
     [
@@ -955,6 +958,7 @@ def test_a_conjunction_before_a_speech_verb_ends_the_name_it_follows(text, name)
     assert name in people
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text, unit, parent",
     [
@@ -971,6 +975,7 @@ def test_a_site_that_is_a_building_is_no_unit():
     assert not [m for m in mentions_of("小米武汉总部大楼竣工。")[2] if m.type == "BusinessUnit"]
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text, child, parent",
     [
@@ -1177,6 +1182,7 @@ def test_a_tagged_name_does_not_take_the_kind_of_organisation_before_it():
     assert "奥维睿沃" in found and "研究机构奥维睿沃" not in found
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text, name",
     [
@@ -1757,6 +1763,7 @@ def test_a_count_of_the_lists_kind_closes_a_list_of_products():
     assert found.get("远川PLUS") == "Product"
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     ("text", "unit", "company", "head"),
     [
@@ -1987,6 +1994,7 @@ def test_a_daily_report_is_no_newspaper(text):
     assert not [m for m in mentions_of(text)[2] if m.type == "MediaOrganization"]
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     ("text", "unit", "company", "head"),
     [
@@ -2081,6 +2089,7 @@ def test_a_division_named_after_its_company_and_a_word_of_owning_begins_after_th
     assert not [m for m in mentions_of("锋泰科技旗下金融科技实验室成立。")[2] if m.text == "金融科技"]
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     ("text", "unit", "company"),
     [
@@ -2342,6 +2351,7 @@ def test_the_kind_of_data_or_who_found_it_is_no_data_source(text, names):
     assert orgs == names, orgs
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     ("text", "names"),
     [
@@ -2355,6 +2365,7 @@ def test_a_verb_entering_a_field_after_a_name_ends_the_name(text, names):
     assert orgs == names, orgs
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     ("text", "names"),
     [

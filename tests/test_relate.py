@@ -4,6 +4,7 @@ import pytest
 from helpers import result_of, triples
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,expected",
     [
@@ -73,6 +74,7 @@ def test_relation_phrasings(text, expected):
         assert expected in found, found
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text",
     [
@@ -104,6 +106,7 @@ def test_founding_date_is_a_typed_literal_with_the_text_as_written():
     assert rel.literal and rel.object == "2015-09" and dict(rel.qualifiers)["text"] == "2015年9月"
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,predicate,title",
     [
@@ -146,6 +149,7 @@ def test_byline_gives_author_editor_and_publisher():
     } <= found
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text",
     [
@@ -163,6 +167,7 @@ def test_an_author_note_in_brackets_names_the_author():
     )
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,expected",
     [
@@ -174,6 +179,7 @@ def test_company_that_is_also_a_platform_takes_organisation_roles(text, expected
     assert expected in triples(text)
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,wrong",
     [
@@ -222,6 +228,7 @@ def test_a_former_title_keeps_no_trace_of_the_word_former():
     assert works == [{"former": "true", "title": "中国区总裁"}]
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,expected",
     [
@@ -258,6 +265,7 @@ def test_a_long_registered_name_is_kept_whole():
     assert ("江苏铭诚土地房地产评估有限公司", "foundingDate", "1999-08-18") in found
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,expected,absent",
     [
@@ -964,6 +972,7 @@ def test_a_sentence_opening_with_a_career_predicate_is_about_the_person_just_nam
     assert {("李娜", "worksFor", "青禾科技"), ("李娜", "worksFor", "远川集团")} <= found, found
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text, fact",
     [
@@ -990,6 +999,7 @@ def test_a_career_predicate_after_two_people_or_before_its_own_subject_is_left_a
     assert not {t for t in found if t[0] == "王明" and t[1] == "worksFor"}, found
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text, fact",
     [
@@ -1008,6 +1018,7 @@ def test_this_one_before_a_post_is_the_person_just_named(text, fact):
     assert fact in triples(text)
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text, fact",
     [
@@ -1060,6 +1071,7 @@ def test_a_pronoun_after_two_people_stays_unresolved():
     assert not {t for t in found if t[2] == "百度" and t[1] == "worksFor"}
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text, fact",
     [
@@ -1075,6 +1087,7 @@ def test_a_clause_about_the_company_without_its_name_is_about_the_organisation_b
     assert fact in found or p == "partner" and (o, p, s) in found
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text, fact",
     [
@@ -1435,6 +1448,7 @@ def test_a_news_flash_is_no_publisher():
     assert not any(p == "publisher" or o == "快讯" for _, p, o in facts)
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,predicate",
     [
@@ -1472,6 +1486,7 @@ def test_an_investment_firm_named_in_a_round_article_backs_the_funded_company():
     assert backer.rule == "frame:round_backer" and backer.confidence < 0.7
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text",
     [
@@ -1491,6 +1506,7 @@ def test_a_firm_that_puts_money_in_this_round_backs_the_funded_company(text):
     assert (firm, "investsIn", "青禾科技") in triples(text)
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text",
     [
@@ -1504,6 +1520,7 @@ def test_no_backer_for_a_firm_that_does_not_put_money_in_this_round(text):
     assert not found
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text",
     [
@@ -1524,6 +1541,7 @@ def test_who_leads_an_organisation_is_not_also_its_staff_but_keeps_a_former_post
     assert {("李强", "leads", "星澜集团"), ("李强", "worksFor", "星澜集团")} <= found
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text, old_org, new_org",
     [

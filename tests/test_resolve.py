@@ -24,6 +24,7 @@ def test_legal_suffix_merges_with_the_short_name_in_the_same_article():
     assert len(orgs) == 1 and orgs[0].label == "星澜科技有限公司" and "星澜公司" in orgs[0].aliases
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text, ids, fact",
     [
@@ -126,6 +127,7 @@ def test_a_division_of_a_platform_belongs_to_the_platform():
     )
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text, unit",
     [
@@ -139,6 +141,7 @@ def test_a_division_without_its_company_name_begins_after_the_last_word_of_the_c
     assert unit in labels and not any(label.endswith(unit) and label != unit for label in labels)
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text",
     [
@@ -174,6 +177,7 @@ def test_a_short_name_the_article_defines_is_an_abbreviation_even_when_the_lexic
     assert len({e.id for e in res.entities if "金管局" in {e.label, *e.aliases}}) == 1
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,short",
     [
@@ -186,6 +190,7 @@ def test_a_short_name_given_without_brackets_is_an_abbreviation(text, short):
     assert any(m.source == "pattern:abbreviation" for m in mentions)
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text,full,short",
     [
@@ -230,6 +235,7 @@ def test_a_group_named_after_a_company_with_nothing_said_of_ownership_is_the_com
     assert len({e.id for e in res.entities if e.type == "Company"}) == 1
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     ("text", "group", "company"),
     [
@@ -248,6 +254,7 @@ def test_a_group_and_its_short_name_stay_one_entity():
     assert len([e for e in res.entities if e.type == "Company"]) == 1
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text",
     ["青禾电子(开曼)有限公司是青禾电子的全资子公司。", "青禾电子旗下的青禾电子(开曼)有限公司负责海外业务。"],

@@ -159,6 +159,7 @@ confidence = 0.7
 # --- the discourse subject ---------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("batched")
 @pytest.mark.parametrize(
     "text",
     [

@@ -253,13 +253,21 @@ def test_cross_document_entities_are_one_node(tmp_path):
         assert int(docs[0][0]) == 2
 
 
-@pytest.mark.parametrize("query", sorted((ROOT / "examples" / "queries").glob("*.rq")), ids=lambda p: p.stem)
-def test_the_same_queries_work_on_a_store_and_on_a_file(store_dir, tmp_path, query):
-    runner = CliRunner()
-    runner.invoke(
-        main, ["build", str(EXAMPLE), str(ARTICLES), "--out", str(tmp_path), "--format", "turtle", "-q"]
+@pytest.fixture(scope="module")
+def graph_file(tmp_path_factory):
+    """The store's documents built into a Turtle file (once for the module's queries)."""
+    out = tmp_path_factory.mktemp("file")
+    built = CliRunner().invoke(
+        main, ["build", str(EXAMPLE), str(ARTICLES), "--out", str(out), "--format", "turtle", "-q"]
     )
-    on_file = runner.invoke(main, ["query", str(tmp_path / "graph.ttl"), str(query), "--format", "csv"])
+    assert built.exit_code == 0, built.output
+    return out / "graph.ttl"
+
+
+@pytest.mark.parametrize("query", sorted((ROOT / "examples" / "queries").glob("*.rq")), ids=lambda p: p.stem)
+def test_the_same_queries_work_on_a_store_and_on_a_file(store_dir, graph_file, query):
+    runner = CliRunner()
+    on_file = runner.invoke(main, ["query", str(graph_file), str(query), "--format", "csv"])
     on_store = runner.invoke(main, ["query", str(store_dir), str(query), "--format", "csv"])
     assert on_store.exit_code == 0, on_store.output
     # the store labels an entity by its canonical (simplified) name; a file keeps a traditional-only article's script

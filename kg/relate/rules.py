@@ -24,7 +24,7 @@ from typing import Any
 
 from ..errors import KgError
 from ..model import Relation
-from ..recache import compile_pattern
+from ..recache import compile_pattern, parsed_toml
 from ..recognize.lexicon import _alternation, _guarded
 from ..types import SLOT_GROUPS
 from ..vocab import PREDICATES, QUALIFIERS
@@ -542,7 +542,7 @@ def _rule(raw: Mapping[str, Any], words: Words, origin: str) -> Rule:
 
 def _read(text: str, origin: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(text)
+        return parsed_toml(text)
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(origin, None, f"not valid TOML: {exc}") from None
 
