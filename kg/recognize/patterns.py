@@ -2389,8 +2389,12 @@ def find_government_departments(ctx: Context) -> list[Mention]:
 def find_ministry_departments(ctx: Context) -> list[Mention]:
     """商务部外资司 / 教育部职业教育司 / 工信部新闻办: a department's name right after a ministry the lexicon knows is a
     government body of its own (the department a person heads or speaks for)."""
-    out = []
+    out: list[Mention] = []
     text = ctx.text
+    department = W.regex("ministry_department")
+    ends = W.set("ministry_end")
+    if not any(department.match(text, i + 1) for ch in ends for i in occurrences(text, ch)):
+        return out  # no department's name after a ministry's last character: the lexicon's scan is not needed
     for start, end in ctx.lexicon.name_spans(text):
         entry = ctx.lexicon.names.get(text[start:end])
         if (
