@@ -1232,12 +1232,9 @@ def _company_anaphor() -> re.Pattern[str]:
     return re.compile(load_words().alt("company_anaphor"))
 
 
-def _venture_share(
-    doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]
-) -> str | None:
-    """锋泰与青禾合资成立青禾冷链。两家里锋泰出资6000万元，持股60%: a party's money or stake in the venture
-    set up just before (in the sentence, or the sentence before in the paragraph) is the venture's; the figure's
-    clause names at most its contributor and nothing after the figure."""
+def _contribution_clause(doc: Document, f: Figure) -> tuple[int, int] | None:
+    """Where the clause of a party's money (出资6000万元) or stake (持股60%) begins and ends (the first clause
+    break after the figure); None for a figure of another kind."""
     words, text, start = load_words(), doc.norm, f.evidence.start
     sentence = doc.sentences[f.evidence.sentence]
     c_lo = _clause_start(text, sentence.start, start)
@@ -1249,14 +1246,22 @@ def _venture_share(
         and words.regex("stake_before").search(before)
     ):
         return None
-    c_hi = next(
-        (
-            text.find(c, f.evidence.end, sentence.end)
-            for c in words.words("clause_break")
-            if text.find(c, f.evidence.end, sentence.end) >= 0
-        ),
-        sentence.end,
-    )
+    breaks = (text.find(c, f.evidence.end, sentence.end) for c in words.words("clause_break"))
+    return c_lo, min((at for at in breaks if at >= 0), default=sentence.end)
+
+
+def _venture_share(
+    doc: Document, f: Figure, mentions: list[Mention], entity_of: dict[int, str]
+) -> str | None:
+    """锋泰与青禾合资成立青禾冷链。两家里锋泰出资6000万元，持股60%: a party's money or stake in the venture
+    set up just before (in the sentence, or the sentence before in the paragraph) is the venture's; the figure's
+    clause names at most its contributor and nothing after the figure."""
+    words, text, start = load_words(), doc.norm, f.evidence.start
+    sentence = doc.sentences[f.evidence.sentence]
+    bounds = _contribution_clause(doc, f)
+    if bounds is None:
+        return None
+    c_lo, c_hi = bounds
     clause = [m for m in _in_span(mentions, c_lo, sentence.end) if m.type in _AGENT]
     if len([m for m in clause if m.start < start]) > 1 or any(start <= m.start < c_hi for m in clause):
         return None
@@ -1288,24 +1293,11 @@ def _capital_share(
     其中."""
     words, text, start = load_words(), doc.norm, f.evidence.start
     sentence = doc.sentences[f.evidence.sentence]
-    c_lo = _clause_start(text, sentence.start, start)
-    before = text[max(c_lo, start - 16) : start]
-    if not (
-        f.kind == "money"
-        and words.regex("contribution_before").search(before)
-        or f.kind == "percentage"
-        and words.regex("stake_before").search(before)
-    ):
-        return None
+    bounds = _contribution_clause(doc, f)
     among = next(reversed(list(words.regex("among_them").finditer(text, sentence.start, start))), None)
-    if among is None:
+    if bounds is None or among is None:
         return None
-    breaks = [
-        at
-        for at in (text.find(c, f.evidence.end, sentence.end) for c in words.words("clause_break"))
-        if at >= 0
-    ]
-    c_hi = min(breaks, default=sentence.end)
+    c_lo, c_hi = bounds
     clause = [m for m in _in_span(mentions, c_lo, c_hi) if m.type in _AGENT]
     if len([m for m in clause if m.start < start]) > 1 or any(m.start >= start for m in clause):
         return None
