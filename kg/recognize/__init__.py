@@ -687,11 +687,23 @@ def _with_whole_suffix(ctx: Context, start: int, end: int) -> int:
     """锋泰建设集团有限公|司 / 青禾县政|府: where a span ends with the beginning of an organisation's suffix that the
     text goes on to complete, the name ends with the whole suffix."""
     text = ctx.text
-    for word in ctx.lexicon.suffix_words:
-        for k in range(1, len(word)):
-            if end - start > k and text.endswith(word[:k], start, end) and text.startswith(word[k:], end):
-                return end + len(word) - k
+    if end >= len(text):
+        return end
+    for head, rest in _suffix_splits(ctx.lexicon.suffix_words).get(text[end], ()):
+        if end - start > len(head) and text.endswith(head, start, end) and text.startswith(rest, end):
+            return end + len(rest)
     return end
+
+
+@functools.cache
+def _suffix_splits(words: tuple[str, ...]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each suffix word cut in two at every place (有限公|司), by the first character of the second part, in the
+    order of ``words`` and then of the cut."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for word in words:
+        for k in range(1, len(word)):
+            out.setdefault(word[k], []).append((word[:k], word[k:]))
+    return {ch: tuple(v) for ch, v in out.items()}
 
 
 def _latin_gloss(ctx: Context, by_position: _SpanIndex, start: int, end: int) -> bool:

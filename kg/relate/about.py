@@ -1235,6 +1235,8 @@ def _company_anaphor() -> re.Pattern[str]:
 def _contribution_clause(doc: Document, f: Figure) -> tuple[int, int] | None:
     """Where the clause of a party's money (出资6000万元) or stake (持股60%) begins and ends (the first clause
     break after the figure); None for a figure of another kind."""
+    if f.kind not in ("money", "percentage"):
+        return None
     words, text, start = load_words(), doc.norm, f.evidence.start
     sentence = doc.sentences[f.evidence.sentence]
     c_lo = _clause_start(text, sentence.start, start)
