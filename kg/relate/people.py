@@ -8,6 +8,7 @@ is kept in the title qualifier.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -162,12 +163,27 @@ def _shares_one_post(hit: Hit, person: End) -> bool:
     if not isinstance(person, int) or len(_ORG_SLOT.findall(hit.text)) != 1:
         return False
     words, titles = hit.env.words, hit.groups.get("titles") or ""
-    sep = rf"\s?(?:{words.alt('list_separator')})\s?"
-    listed = re.search(
-        rf"{re.escape(titles)}\s?⟦P(?!{person}⟧)\d+⟧(?:{sep}⟦P\d+⟧)*?{sep}⟦P{person}⟧", hit.text
-    )
     parts = [p.strip() for p in re.split(words.alt("title_chain_join"), titles)]
-    return bool(titles) and listed is not None and all(p in words.set("sole_post_title") for p in parts)
+    if not titles or not all(p in words.set("sole_post_title") for p in parts):
+        return False
+    people_after = _people_listed(words.alt("list_separator"))
+    at = hit.text.find(titles)
+    while at >= 0:  # the titles, then a list of people: its first is another, the person comes later
+        listed = people_after.match(hit.text, at + len(titles))
+        if listed and listed.group(1) != str(person) and str(person) in _SLOT_NUMBER.findall(listed.group(2)):
+            return True
+        at = hit.text.find(titles, at + 1)
+    return False
+
+
+_SLOT_NUMBER = re.compile(r"⟦P(\d+)⟧")
+
+
+@functools.cache
+def _people_listed(separator: str) -> re.Pattern[str]:
+    """People's slots in a list: the first one's number, and the separators and slots after it."""
+    sep = rf"\s?(?:{separator})\s?"
+    return re.compile(rf"\s?⟦P(\d+)⟧((?:{sep}⟦P\d+⟧)*)")
 
 
 def _former_chain(hit: Hit) -> bool:
