@@ -352,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         default=[],
         metavar="PREDICATE=T",
-        help="a predicate's own threshold (1.01: never stated), e.g. partner=1.01; repeatable",
+        help="a predicate's own threshold, both directions (investsIn=0.8), or one direction's (investsIn>=0.8); 1.01: never stated, e.g. partner=1.01; repeatable",
     )
     parser.add_argument(
         "--retune",

@@ -394,10 +394,12 @@ def test_a_label_threshold_keeps_the_model_from_stating_that_predicate(scorer):
     text = "据悉，腾讯那年斥资20亿元入股京东。"
     free = RelationScorer(replace(scorer.model, label_thresholds={}), load_lexicon())
     assert [r.predicate for r in _relations(text, free)[2]] == ["investsIn"]
-    closed = RelationScorer(
-        replace(scorer.model, label_thresholds={"investsIn>": 1.01, "investsIn<": 1.01}), load_lexicon()
-    )
-    assert _relations(text, closed)[2] == []
+    for floors in (
+        {"investsIn>": 1.01, "investsIn<": 1.01},
+        {"investsIn": 1.01},
+    ):  # a label, or its predicate
+        closed = RelationScorer(replace(scorer.model, label_thresholds=floors), load_lexicon())
+        assert _relations(text, closed)[2] == []
 
 
 def test_the_shipped_model_states_no_partner(scorer):

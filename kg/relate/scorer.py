@@ -301,8 +301,11 @@ class RelationScorer:
             work += [(sent.index, local, sentence, item) for item in found]
         best: dict[tuple, Relation] = {}
         for (index, local, sentence, _), d in zip(work, self._decisions([w[3] for w in work]), strict=True):
+            floors = self.model.label_thresholds  # by label (investsIn>) or by predicate, either direction
             if d.label == "none" or d.confidence < max(
-                self.model.thresholds[d.candidate.family], self.model.label_thresholds.get(d.label, 0.0)
+                self.model.thresholds[d.candidate.family],
+                floors.get(d.label, 0.0),
+                floors.get(d.label.rstrip("<>"), 0.0),
             ):
                 continue
             rel = self._relation(doc, index, local, sentence, d)
