@@ -1109,13 +1109,20 @@ def _joint_total(doc: Document, f: Figure, agents: list[Mention], c_lo: int) -> 
     if words.regex("joint_subject").search(text, max(lo, at - 6), at):
         return True
     named = [m for m in agents if m.end <= at]
-    joins = words.regex("figure_list_join")
+    listed = _joined_at_end(text, named)
+    return listed >= 2
+
+
+def _joined_at_end(text: str, named: list[Mention]) -> int:
+    """How many of ``named`` (in text order), counted back from the last, are one list: each joined to the next
+    by nothing but a list's joining word or mark (A、B和C)."""
+    joins = load_words().regex("figure_list_join")
     listed = 1
     for a, b in zip(named[-2::-1], named[:0:-1], strict=False):  # backwards: pairs (earlier, later)
         if not joins.fullmatch(text, a.end, b.start):
             break
         listed += 1
-    return listed >= 2
+    return listed
 
 
 def _pointed_back_at(
@@ -1372,12 +1379,7 @@ def _each_the_same(doc: Document, f: Figure, mentions: list[Mention]) -> bool:
     if same is None or words.regex("figure_list_join").match(text, f.evidence.end):
         return False
     named = [m for m in _in_span(mentions, c_lo, same.start()) if m.type in _AGENT or m.type == "Person"]
-    joins = words.regex("figure_list_join")
-    listed = 1
-    for a, b in zip(named[-2::-1], named[:0:-1], strict=False):  # backwards: pairs (earlier, later)
-        if not joins.fullmatch(text, a.end, b.start):
-            break
-        listed += 1
+    listed = _joined_at_end(text, named)
     return len(named) >= 2 and listed == len(named)
 
 

@@ -88,7 +88,13 @@ def _invests_in_article(hit: Hit, anchor: Anchor) -> bool:
     name = norm[anchor.evidence.start : anchor.evidence.end]
     if not name:
         return False
-    return re.search(re.escape(name) + hit.env.words.alt("investing_after_name"), norm) is not None
+    investing = hit.env.words.regex("investing_after_name")
+    at = norm.find(name)
+    while at >= 0:  # every place the name is written, overlapping ones too
+        if investing.match(norm, at + len(name)):
+            return True
+        at = norm.find(name, at + 1)
+    return False
 
 
 def _round_before(hit: Hit, frame: Frame) -> Anchor | None:
