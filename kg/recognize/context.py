@@ -186,7 +186,7 @@ class Context:
                 len(tok.word) == slen + 1
                 and (lone or glued or speaks)
                 and nxt is not None
-                and _is_han(nxt.word[0])
+                and is_han(nxt.word[0])
                 and (nxt.word[0] not in NAME_STOP or speaks)
             ):
                 # the segmenter split a three-character name (吕志 / 航 or 吕志 / 航于): keep the lone character
@@ -201,7 +201,7 @@ class Context:
             conjunction_end = length == slen + 2 and self._conjunction_ends_name(end - 1, end)
             if any(ch in NAME_STOP for ch in chunk[slen : len(chunk) - conjunction_end]):
                 continue  # (陈永和表示: 和 before a speech verb ends no clause that joins two names; it is the name's)
-            follows_stop = end == len(text) or text[end] in NAME_STOP or not _is_han(text[end])
+            follows_stop = end == len(text) or text[end] in NAME_STOP or not is_han(text[end])
             last = self.token_at(end - 1) if end < len(text) and text[end] in GLUED else None
             glued_on = last is not None and last.start == end - 1 and last.end == end + 1
             # (何享 / 健在: the segmenter read the name's last character and 在 after it as one word)
@@ -294,9 +294,10 @@ class Context:
         )
 
 
-def _is_han(ch: str) -> bool:
+def is_han(ch: str) -> bool:
+    """A character of the CJK Unified Ideographs block."""
     return "\u4e00" <= ch <= "\u9fff"
 
 
 def _all_han(text: str) -> bool:
-    return bool(text) and all(_is_han(ch) for ch in text)
+    return bool(text) and all(is_han(ch) for ch in text)

@@ -12,7 +12,7 @@ from ..words import load_words
 from ..zh.numerals import parse_chinese_integer
 from ..zh.text import occurrences
 from .byline import byline_fields, split_names
-from .context import GLUED, HAN, NAME_POS, Context
+from .context import GLUED, HAN, NAME_POS, Context, is_han
 
 W = load_words()
 PRODUCT_MODEL = "pattern:product_model"  # the source of a model of a listed product (iPhone 17 Pro)
@@ -116,12 +116,7 @@ def _foreign_name_end(ctx: Context, pos: int) -> int | None:
         return None  # CEO和董事长伊万·彼得洛夫: another title, not the name's first part
     for end in range(min(m.end(), last + 5), last, -1):
         nxt = ctx.token_at(end)
-        ends = (
-            end == len(ctx.text)
-            or not _is_han_char(ctx.text[end])
-            or nxt is not None
-            and _common_word(ctx, nxt)
-        )
+        ends = end == len(ctx.text) or not is_han(ctx.text[end]) or nxt is not None and _common_word(ctx, nxt)
         if ends and not any(_common_word(ctx, t) for t in ctx.tokens_from(last, end)):
             return end
     return None
@@ -133,12 +128,8 @@ def _common_word(ctx: Context, tok: Token) -> bool:
         ctx.known(tok.word)
         and tok.pos not in NAME_POS
         and (len(tok.word) >= 2 or tok.pos[:1] in "vpdcu")
-        and _is_han_char(tok.word[0])
+        and is_han(tok.word[0])
     )
-
-
-def _is_han_char(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def find_titled_media(ctx: Context) -> list[Mention]:
